@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Ripple: a deterministic simulator that runs one workload, under one fault schedule,
+/// through a synchronous call chain and an event-driven design, and reports both side by side.
+let package = Package(
+    name: "Ripple",
+    products: [
+        .executable(name: "ripple", targets: ["ripple"]),
+        .library(name: "SimKernel", targets: ["SimKernel"]),
+    ],
+    targets: [
+        .target(name: "SimKernel"),
+        .target(name: "SimModels", dependencies: ["SimKernel"]),
+        .target(name: "SimReports", dependencies: ["SimKernel"]),
+        .target(name: "SimScenario", dependencies: ["SimKernel", "SimModels", "SimReports"]),
+        .target(name: "RippleCommands", dependencies: ["SimScenario", "SimModels", "SimReports", "SimKernel"]),
+        .executableTarget(name: "ripple", dependencies: ["RippleCommands"]),
+        .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
+        .testTarget(name: "SimModelsTests", dependencies: ["SimModels"]),
+        .testTarget(name: "SimReportsTests", dependencies: ["SimReports"]),
+        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"]),
+        .testTarget(name: "RippleCommandsTests", dependencies: ["RippleCommands"]),
+    ]
+)

@@ -1,0 +1,76 @@
+import SimScenario
+
+/// One option a command accepts: `--name VALUE` or a bare `--flag`.
+public struct OptionSpec: Sendable {
+    /// The name without dashes.
+    public var name: String
+    /// The placeholder for its value, or `nil` for a flag.
+    public var valueName: String?
+    /// One line of help.
+    public var help: String
+
+    public init(_ name: String, value: String? = nil, help: String) {
+        self.name = name
+        self.valueName = value
+        self.help = help
+    }
+}
+
+/// A command line split into positional arguments, option values and flags.
+public struct ParsedArguments {
+    /// Arguments that are not options, in order.
+    public var positionals: [String] = []
+    var values: [String: [String]] = [:]
+    var flags: Set<String> = []
+
+    /// The last value given for `--name`, if any.
+    public func value(_ name: String) -> String? { values[name]?.last }
+    /// Every value given for a repeatable `--name`, in order.
+    public func allValues(_ name: String) -> [String] { values[name] ?? [] }
+    /// Whether `--name` was given.
+    public func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// Splits `arguments` by `options`; `--name=value` and `--name value` are both accepted.
+    public init(_ arguments: [String], options: [OptionSpec]) throws {
+        var index = 0
+        var onlyPositionals = false
+        while index < arguments.count {
+            let argument = arguments[index]
+            index += 1
+            guard !onlyPositionals, argument.hasPrefix("-"), argument != "-" else {
+                positionals.append(argument)
+                continue
+            }
+            if argument == "--" { onlyPositionals = true; continue }
+            var name = String(argument.drop(while: { $0 == "-" }))
+            var inlineValue: String?
+            if let equals = name.firstIndex(of: "=") {
+                inlineValue = String(name[name.index(after: equals)...])
+                name = String(name[..<equals])
+            }
+            guard let spec = options.first(where: { $0.name == name }) else {
+                let suggestion = Suggestion.closest(to: name, among: options.map(\.name)).map { " (did you mean --\($0)?)" } ?? ""
+                throw UsageError("unknown option '\(argument)'\(suggestion)")
+            }
+            if let valueName = spec.valueName {
+                if let inlineValue {
+                    values[name, default: []].append(inlineValue)
+                } else if index < arguments.count {
+                    values[name, default: []].append(arguments[index])
+                    index += 1
+                } else {
+                    throw UsageError("option --\(name) expects a value: \(valueName)")
+                }
+            } else {
+                guard inlineValue == nil else { throw UsageError("option --\(name) takes no value") }
+                flags.insert(name)
+            }
+        }
+    }
+}
+
+/// A mistake in how a command was invoked: exit status 2.
+public struct UsageError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

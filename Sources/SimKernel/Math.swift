@@ -1,0 +1,56 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few C math functions the kernel needs, in one place so no other file imports libc.
+enum Math {
+    @inlinable static func ln(_ x: Double) -> Double { log(x) }
+    @inlinable static func exponential(_ x: Double) -> Double { exp(x) }
+    @inlinable static func squareRoot(_ x: Double) -> Double { x.squareRoot() }
+    @inlinable static func cosine(_ x: Double) -> Double { cos(x) }
+    @inlinable static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
+    @inlinable static func complementaryError(_ x: Double) -> Double { erfc(x) }
+}
+
+/// The standard normal distribution's quantile function (Acklam's rational approximation
+/// refined by one Halley step: about 1e-15 relative error), for turning p99 into a sigma.
+public func standardNormalQuantile(_ p: Double) -> Double {
+    precondition(p > 0 && p < 1, "a quantile lies strictly between 0 and 1")
+    let a = [-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+             1.383577518672690e+02, -3.066479806614716e+01, 2.506628277459239e+00]
+    let b = [-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
+             6.680131188771972e+01, -1.328068155288572e+01]
+    let c = [-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
+             -2.549732539343734e+00, 4.374664141464968e+00, 2.938163982698783e+00]
+    let d = [7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00]
+    let low = 0.02425
+    var x: Double
+    if p < low {
+        let q = Math.squareRoot(-2 * Math.ln(p))
+        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    } else if p <= 1 - low {
+        let q = p - 0.5, r = q * q
+        x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1)
+    } else {
+        let q = Math.squareRoot(-2 * Math.ln(1 - p))
+        x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1)
+    }
+    let e = 0.5 * Math.complementaryError(-x / 2.0.squareRoot()) - p
+    let u = e * (2 * Double.pi).squareRoot() * Math.exponential(x * x / 2)
+    x -= u / (1 + x * u / 2)
+    return x
+}
+
+/// The standard normal cumulative distribution function.
+public func standardNormalCDF(_ x: Double) -> Double {
+    0.5 * Math.complementaryError(-x / 2.0.squareRoot())
+}
+
+/// The natural logarithm, exposed for models and tests that must not import libc themselves.
+public func naturalLog(_ x: Double) -> Double { Math.ln(x) }
+/// e raised to `x`.
+public func naturalExp(_ x: Double) -> Double { Math.exponential(x) }

@@ -1,0 +1,42 @@
+/// A rate of events per unit of virtual time, such as `200/s`, `3/ms` or `12000/m`.
+///
+/// Stored exactly as a count in thousandths over a time unit, so `"0.5/s"` and `"30/m"`
+/// are the same rate and the mean gap between events is an exact integer division.
+public struct Rate: Hashable, Sendable, CustomStringConvertible {
+    /// Events per `per`, in thousandths of an event.
+    public var milliEvents: Int64
+    /// The time unit the count refers to.
+    public var per: TimeSpan
+
+    public init(milliEvents: Int64, per: TimeSpan) {
+        self.milliEvents = milliEvents
+        self.per = per
+    }
+
+    /// `count` events per second.
+    public static func perSecond(_ count: Int64) -> Rate { Rate(milliEvents: count * 1_000, per: .seconds(1)) }
+
+    /// Parses `"200/s"`; `nil` if the text is not a rate. A rate of zero parses (validation decides).
+    public init?(parsing text: String) {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let count = ExactDecimal(parts[0]), let milli = count.scaled(by: 1_000),
+              let unit = TimeSpan.units.first(where: { $0.name == parts[1] }) else { return nil }
+        self.init(milliEvents: milli, per: .nanoseconds(unit.nanoseconds))
+    }
+
+    /// Events per second, for formulas and reports.
+    public var eventsPerSecond: Double { Double(milliEvents) / 1_000 / per.seconds }
+
+    /// The mean time between events, rounded to the nanosecond; `nil` for a zero rate.
+    public var meanGap: TimeSpan? {
+        guard milliEvents > 0 else { return nil }
+        let (high, low) = per.nanoseconds.multipliedFullWidth(by: 1_000)
+        let (q, _) = milliEvents.dividingFullWidth((high, low))
+        return .nanoseconds(q)
+    }
+
+    public var description: String {
+        let name = TimeSpan.units.first(where: { $0.nanoseconds == per.nanoseconds })?.name ?? per.description
+        return ExactDecimal.format(UInt64(milliEvents), over: 1_000) + "/" + name
+    }
+}

@@ -1,0 +1,48 @@
+/// A model the kernel can run: state plus a handler for each of its events.
+public protocol EventHandling {
+    /// The model's events, ideally a small enum of plain values.
+    associatedtype Event
+    /// Handles one event at `scheduler.now`, scheduling what follows from it.
+    mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>)
+}
+
+/// Why a run stopped.
+public enum StopReason: String, Sendable {
+    /// The time limit was reached.
+    case timeLimit
+    /// Nothing was left to happen.
+    case quiescent
+    /// The event budget was spent: a limit on runaway models, reported with the seed.
+    case eventBudget
+}
+
+/// Limits on one run: whichever is reached first stops it.
+public struct RunLimits: Sendable {
+    /// The last instant at which events are handled.
+    public var until: Instant
+    /// The largest number of events handled.
+    public var eventBudget: Int
+
+    public init(until: Instant = .distantFuture, eventBudget: Int = .max) {
+        self.until = until
+        self.eventBudget = eventBudget
+    }
+}
+
+extension Scheduler {
+    /// Runs `model` until the time limit, quiescence or the event budget, whichever comes first.
+    ///
+    /// On a time limit the clock ends at `limits.until`, so time averages cover the whole window.
+    @inlinable public mutating func run<Model: EventHandling>(_ model: inout Model, limits: RunLimits) -> StopReason
+    where Model.Event == Event {
+        while eventsHandled < limits.eventBudget {
+            guard let event = next(notAfter: limits.until) else {
+                if queue.isEmpty { return .quiescent }
+                advance(to: limits.until)
+                return .timeLimit
+            }
+            model.handle(event, scheduler: &self)
+        }
+        return .eventBudget
+    }
+}

@@ -1,0 +1,104 @@
+/// Exact conversion between `TimeSpan` and the text people write: `250us`, `1.5ms`, `4s`, `5m`, `1h`.
+///
+/// Decimals are read digit by digit into integers, never through `Double`, so `"0.1s"` is
+/// exactly 100 000 000 ns. A value that is not a whole number of nanoseconds is refused.
+extension TimeSpan {
+    /// The units Ripple understands, longest name first where one is a prefix of another.
+    static let units: [(name: String, nanoseconds: Int64)] = [
+        ("ns", 1), ("us", 1_000), ("µs", 1_000), ("ms", 1_000_000),
+        ("s", 1_000_000_000), ("m", 60_000_000_000), ("h", 3_600_000_000_000),
+    ]
+
+    /// Parses a duration such as `"1.5ms"`; `nil` if the text is not one.
+    public init?(parsing text: String) {
+        guard let value = TimeSpan.parse(text) else { return nil }
+        self = value
+    }
+
+    static func parse(_ text: String) -> TimeSpan? {
+        var body = Substring(text)
+        var negative = false
+        if body.first == "-" { negative = true; body = body.dropFirst() }
+        let numberEnd = body.firstIndex(where: { !($0.isASCII && ($0.isNumber || $0 == ".")) }) ?? body.endIndex
+        let number = body[..<numberEnd]
+        let unitName = body[numberEnd...]
+        guard let unit = units.first(where: { $0.name == unitName }),
+              let decimal = ExactDecimal(number),
+              let ns = decimal.scaled(by: unit.nanoseconds) else { return nil }
+        return TimeSpan(nanoseconds: negative ? -ns : ns)
+    }
+
+    /// The shortest exact text for this span, in the largest unit that divides it to at most three decimals.
+    public var description: String {
+        if nanoseconds == 0 { return "0s" }
+        let sign = nanoseconds < 0 ? "-" : ""
+        let magnitude = nanoseconds.magnitude
+        for (name, size) in [("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000),
+                             ("ms", 1_000_000), ("us", 1_000)] as [(String, UInt64)]
+        where magnitude >= size && magnitude % (size / 1_000) == 0 {
+            return sign + ExactDecimal.format(magnitude, over: size) + name
+        }
+        return sign + String(magnitude) + "ns"
+    }
+}
+
+extension TimeSpan: CustomStringConvertible {}
+
+/// A non-negative decimal number read exactly from text, as digits and a count of decimals.
+struct ExactDecimal {
+    /// All the digits, as an integer.
+    var digits: UInt64
+    /// How many of them stand after the decimal point.
+    var decimals: Int
+
+    init?<S: StringProtocol>(_ text: S) {
+        guard !text.isEmpty else { return nil }
+        var digits: UInt64 = 0, decimals = 0, seenPoint = false, seenDigit = false
+        for c in text.utf8 {
+            if c == UInt8(ascii: ".") {
+                if seenPoint { return nil }
+                seenPoint = true
+                continue
+            }
+            guard c >= 48, c <= 57 else { return nil }
+            let (times, o1) = digits.multipliedReportingOverflow(by: 10)
+            let (sum, o2) = times.addingReportingOverflow(UInt64(c - 48))
+            if o1 || o2 || decimals >= 18 { return nil }
+            digits = sum
+            seenDigit = true
+            if seenPoint { decimals += 1 }
+        }
+        guard seenDigit else { return nil }
+        self.digits = digits
+        self.decimals = decimals
+    }
+
+    /// `self × factor` when that is a whole number that fits in `Int64`; otherwise `nil`.
+    func scaled(by factor: Int64) -> Int64? {
+        var divisor: UInt64 = 1
+        for _ in 0..<decimals { divisor *= 10 }
+        let product = digits.multipliedFullWidth(by: UInt64(factor))
+        guard product.high < divisor else { return nil }
+        let (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
+        guard remainder == 0, quotient <= UInt64(Int64.max) else { return nil }
+        return Int64(quotient)
+    }
+
+    /// The value as a `Double`, for quantities that are not time (probabilities, rates).
+    var doubleValue: Double {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        return Double(digits) / scale
+    }
+
+    /// `value / unit` written exactly, with up to three decimals and no trailing zeros.
+    static func format(_ value: UInt64, over unit: UInt64) -> String {
+        let whole = value / unit
+        var thousandths = (value % unit) * 1_000 / unit
+        guard thousandths > 0 else { return String(whole) }
+        var fraction = String(thousandths)
+        while fraction.count < 3 { fraction = "0" + fraction }
+        while thousandths % 10 == 0 { thousandths /= 10; fraction.removeLast() }
+        return String(whole) + "." + fraction
+    }
+}

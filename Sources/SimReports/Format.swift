@@ -1,0 +1,52 @@
+/// Ripple's one number formatter: every figure in every report goes through here, so
+/// output never depends on the locale or on how a platform prints a `Double`.
+public enum Format {
+    /// `value` rounded half away from zero to `decimals` places, e.g. `fixed(2.345, decimals: 2)` = `"2.35"`.
+    /// Non-finite values print as `"NaN"`, `"inf"` or `"-inf"`.
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-inf" : "inf") }
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e18 else { return value.description }  // Swift prints doubles identically everywhere
+        let units = Int64(scaled)
+        let sign = value < 0 && units != 0 ? "-" : ""
+        guard decimals > 0 else { return sign + String(units) }
+        let whole = units / Int64(scale)
+        var fraction = String(units % Int64(scale))
+        while fraction.count < decimals { fraction = "0" + fraction }
+        return sign + String(whole) + "." + fraction
+    }
+
+    /// A number with up to `significant` significant digits, trailing zeros removed:
+    /// `compact(0.012345)` = `"0.0123"`, `compact(1234567)` = `"1234567"`.
+    public static func compact(_ value: Double, significant: Int = 3) -> String {
+        guard value.isFinite else { return fixed(value, decimals: 0) }
+        if value == 0 { return "0" }
+        var magnitude = 0
+        var probe = abs(value)
+        while probe >= 10 { probe /= 10; magnitude += 1 }
+        while probe < 1 { probe *= 10; magnitude -= 1 }
+        let decimals = Swift.max(0, significant - 1 - magnitude)
+        var text = fixed(value, decimals: Swift.min(decimals, 12))
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text
+    }
+
+    /// A duration in nanoseconds as a short human reading: `"850us"`, `"12.3ms"`, `"4.01s"`.
+    public static func duration(nanoseconds: Double) -> String {
+        let units: [(String, Double)] = [("h", 3.6e12), ("m", 6e10), ("s", 1e9), ("ms", 1e6), ("us", 1e3)]
+        for (name, size) in units where abs(nanoseconds) >= size {
+            return compact(nanoseconds / size) + name
+        }
+        return compact(nanoseconds) + "ns"
+    }
+
+    /// A fraction as a percentage with `decimals` places: `percent(0.1234)` = `"12.3%"`.
+    public static func percent(_ fraction: Double, decimals: Int = 1) -> String {
+        fixed(fraction * 100, decimals: decimals) + "%"
+    }
+}

@@ -1,0 +1,30 @@
+/// An aligned plain-text table for terminals: first row is the header, first column
+/// left-aligned, every other column right-aligned (numbers line up).
+public struct Table {
+    /// The rows, header first.
+    public var rows: [[String]]
+
+    public init(rows: [[String]]) { self.rows = rows }
+
+    /// The table as lines of text, with a rule under the header.
+    public var rendered: String {
+        guard let header = rows.first else { return "" }
+        var widths = [Int](repeating: 0, count: header.count)
+        for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = Swift.max(widths[i], cell.count) } }
+        func line(_ row: [String]) -> String {
+            var parts: [String] = []
+            for (i, width) in widths.enumerated() {
+                let cell = i < row.count ? row[i] : ""
+                let padding = String(repeating: " ", count: width - cell.count)
+                parts.append(i == 0 ? cell + padding : padding + cell)
+            }
+            var text = parts.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text + "\n"
+        }
+        var out = line(header)
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in rows.dropFirst() { out += line(row) }
+        return out
+    }
+}

@@ -1,0 +1,60 @@
+import Testing
+@testable import SimKernel
+
+/// A model that records what it handled, and schedules follow-ups when told to.
+struct Recorder: EventHandling {
+    enum Event: Equatable { case mark(Int), spawn(Int) }
+    var seen: [(Int64, Int)] = []
+
+    mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        switch event {
+        case .mark(let id): seen.append((scheduler.now.nanoseconds, id))
+        case .spawn(let id): scheduler.schedule(.spawn(id), after: .seconds(1))
+        }
+    }
+}
+
+/// The run loop's ordering, cancellation and stop conditions.
+struct SchedulerTests {
+    @Test func sameInstantRunsInInsertionOrder() {
+        var scheduler = Scheduler<Recorder.Event>()
+        var model = Recorder()
+        for id in 0..<5 { scheduler.schedule(.mark(id), at: Instant(nanoseconds: 10)) }
+        scheduler.schedule(.mark(99), at: Instant(nanoseconds: 5))
+        #expect(scheduler.run(&model, limits: RunLimits()) == .quiescent)
+        #expect(model.seen.map(\.1) == [99, 0, 1, 2, 3, 4])
+    }
+
+    @Test func cancelledEventsNeverRunAndSlotsAreReused() {
+        var scheduler = Scheduler<Recorder.Event>()
+        var model = Recorder()
+        let doomed = scheduler.scheduleCancellable(.mark(1), after: .milliseconds(5))
+        let kept = scheduler.scheduleCancellable(.mark(2), after: .milliseconds(6))
+        scheduler.cancel(doomed)
+        scheduler.cancel(doomed)  // twice is harmless
+        let reused = scheduler.scheduleCancellable(.mark(3), after: .milliseconds(7))
+        #expect(reused.slot == doomed.slot && reused.generation != doomed.generation)
+        _ = scheduler.run(&model, limits: RunLimits())
+        #expect(model.seen.map(\.1) == [2, 3])
+        scheduler.cancel(kept)  // after it fired: nothing happens
+        #expect(scheduler.eventsHandled == 2)
+    }
+
+    @Test func stopsAtTheTimeLimitWithTheClockThere() {
+        var scheduler = Scheduler<Recorder.Event>()
+        var model = Recorder()
+        scheduler.schedule(.spawn(0), at: .zero)
+        let reason = scheduler.run(&model, limits: RunLimits(until: Instant(nanoseconds: 3_500_000_000)))
+        #expect(reason == .timeLimit)
+        #expect(scheduler.now == Instant(nanoseconds: 3_500_000_000))
+        #expect(scheduler.eventsHandled == 4)
+    }
+
+    @Test func stopsAtTheEventBudget() {
+        var scheduler = Scheduler<Recorder.Event>()
+        var model = Recorder()
+        scheduler.schedule(.spawn(0), at: .zero)
+        #expect(scheduler.run(&model, limits: RunLimits(eventBudget: 10)) == .eventBudget)
+        #expect(scheduler.eventsHandled == 10)
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+@testable import SimKernel
+
+/// Durations and rates parse and print exactly, never through floating point.
+struct TimeSpanTests {
+    @Test("every unit parses to the exact number of nanoseconds", arguments: [
+        ("250us", 250_000), ("1.5ms", 1_500_000), ("100ms", 100_000_000), ("4s", 4_000_000_000),
+        ("5m", 300_000_000_000), ("1h", 3_600_000_000_000), ("0.1s", 100_000_000), ("7ns", 7),
+        ("2µs", 2_000), ("0.000000001s", 1), ("-3ms", -3_000_000),
+    ] as [(String, Int64)])
+    func parses(text: String, nanoseconds: Int64) {
+        #expect(TimeSpan(parsing: text)?.nanoseconds == nanoseconds)
+    }
+
+    @Test("text that is not a duration is refused", arguments: [
+        "", "10", "ms", "10 ms", "1.5ns", "1..5s", "10parsecs", "1e3ms", "99999999999999999999h", "--1s", ".s",
+    ])
+    func refuses(text: String) {
+        #expect(TimeSpan(parsing: text) == nil)
+    }
+
+    @Test("printing is exact and round-trips", arguments: [
+        (1_500_000, "1.5ms"), (250_000, "250us"), (4_000_000_000, "4s"), (90_000_000_000, "1.5m"),
+        (3_600_000_000_000, "1h"), (7, "7ns"), (1_000_001, "1000.001us"), (0, "0s"), (-2_000_000, "-2ms"),
+    ] as [(Int64, String)])
+    func prints(nanoseconds: Int64, text: String) {
+        let span = TimeSpan(nanoseconds: nanoseconds)
+        #expect(span.description == text)
+        #expect(TimeSpan(parsing: text) == span)
+    }
+
+    @Test func ratesParseInAnyUnit() throws {
+        let perSecond = try #require(Rate(parsing: "200/s"))
+        #expect(perSecond.eventsPerSecond == 200)
+        #expect(perSecond.meanGap == .milliseconds(5))
+        #expect(Rate(parsing: "3/ms")?.eventsPerSecond == 3_000)
+        #expect(Rate(parsing: "12000/m")?.eventsPerSecond == 200)
+        #expect(Rate(parsing: "0.5/s")?.meanGap == .seconds(2))
+        #expect(Rate(parsing: "12000/m")?.description == "12000/m")
+        for bad in ["200", "/s", "200/", "200/parsec", "-5/s", "2/s/s"] { #expect(Rate(parsing: bad) == nil) }
+        #expect(Rate(parsing: "0/s")?.meanGap == nil)
+    }
+
+    @Test func instantArithmeticSaturates() {
+        #expect(Instant.distantFuture + .seconds(1) == .distantFuture)
+        #expect(Instant.zero + .milliseconds(3) - Instant.zero == .milliseconds(3))
+    }
+}
