@@ -13,6 +13,13 @@ public struct RingBuffer<Element> {
 
     @inlinable public var count: Int { storedCount }
     @inlinable public var isEmpty: Bool { storedCount == 0 }
+    /// The element `index` places from the front; it must exist.
+    @inlinable public subscript(index: Int) -> Element {
+        var i = head + index
+        if i >= slots.count { i -= slots.count }
+        return slots[i]!
+    }
+
     /// The oldest element, if any.
     @inlinable public var first: Element? { storedCount == 0 ? nil : slots[head] }
 
@@ -49,3 +56,4 @@ public struct RingBuffer<Element> {
         head = 0
     }
 }
+extension RingBuffer: Sendable where Element: Sendable {}

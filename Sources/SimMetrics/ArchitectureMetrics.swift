@@ -1,0 +1,130 @@
+import SimKernel
+
+/// Everything measured in one architecture's run: what the user saw, what each service
+/// did, what it cost, and whether every effect happened once and in order.
+public struct ArchitectureMetrics: Sendable {
+    /// User-facing latency of requests that succeeded.
+    public var latencySuccess = Histogram()
+    /// User-facing latency of requests that failed.
+    public var latencyFailure = Histogram()
+    /// Request arrival to every required effect applied.
+    public var endToEnd = Histogram()
+    /// User requests that arrived.
+    public var requests = 0
+    /// User requests answered with success.
+    public var succeeded = 0
+    /// User requests answered with an error, by kind.
+    public var failures = FailureCounts()
+    /// Calls or publishes attempted, retries included.
+    public var attempts = 0
+    /// Retries among them.
+    public var retries = 0
+    /// Messages sent between nodes (calls, replies, publishes, acks, deliveries).
+    public var messages = 0
+    /// Requests whose required effects were all applied.
+    public var completed = 0
+    /// Per service: what it did.
+    public var services: [ServiceMetrics]
+    /// The effect ledger.
+    public var ledger: ConsistencyLedger
+    /// Sampled figures over time.
+    public var series: TimeSeries
+
+    public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String]) {
+        services = serviceNames.map { ServiceMetrics(name: $0) }
+        ledger = ConsistencyLedger(targets: targets, keyCount: keyCount)
+        series = TimeSeries(gaugeNames: gaugeNames)
+    }
+
+    /// Records a user request answered at `now`, `latency` after it arrived.
+    public mutating func recordResponse(latency: TimeSpan, failure: FailureKind?) {
+        if let failure {
+            latencyFailure.record(latency.nanoseconds)
+            failures.add(failure)
+            series.current.failed += 1
+            if failure == .timeout { series.current.timeouts += 1 }
+            if failure == .rejected { series.current.rejected += 1 }
+        } else {
+            latencySuccess.record(latency.nanoseconds)
+            succeeded += 1
+            series.current.succeeded += 1
+        }
+        series.current.latency.record(latency.nanoseconds)
+    }
+
+    /// Records the arrival of a user request.
+    public mutating func recordArrival() {
+        requests += 1
+        series.current.arrivals += 1
+    }
+
+    /// Records an effect applied by `target`.
+    public mutating func recordApply(target: Int, key: Int32, version: Int32, committedAt: Instant, at now: Instant) -> ConsistencyLedger.Application {
+        let outcome = ledger.apply(target: target, key: key, version: version, committedAt: committedAt, at: now)
+        if outcome != .duplicate {
+            series.current.applied += 1
+            series.current.staleness.record((now - committedAt).nanoseconds)
+        }
+        return outcome
+    }
+}
+
+/// Why a user request failed.
+public enum FailureKind: String, Sendable, CaseIterable {
+    /// A call waited longer than its timeout, on the last attempt.
+    case timeout
+    /// A full queue or pool refused it.
+    case rejected
+    /// A service answered with an error.
+    case error
+    /// An open circuit breaker refused it without trying.
+    case shortCircuited
+    /// The service it needed was down.
+    case unavailable
+}
+
+/// User-facing failures by kind.
+public struct FailureCounts: Sendable, Equatable {
+    public var timeout = 0
+    public var rejected = 0
+    public var error = 0
+    public var shortCircuited = 0
+    public var unavailable = 0
+
+    public init() {}
+
+    /// All failures.
+    public var total: Int { timeout + rejected + error + shortCircuited + unavailable }
+
+    mutating func add(_ kind: FailureKind) {
+        switch kind {
+        case .timeout: timeout += 1
+        case .rejected: rejected += 1
+        case .error: error += 1
+        case .shortCircuited: shortCircuited += 1
+        case .unavailable: unavailable += 1
+        }
+    }
+}
+
+/// What one service did in one run.
+public struct ServiceMetrics: Sendable {
+    public var name: String
+    /// Time from a worker taking a request to the worker being free again (own work plus
+    /// any time spent waiting on callees while holding the worker).
+    public var holding = Histogram()
+    /// Time a request waited in line for a worker.
+    public var queueing = Histogram()
+    /// Worker-nanoseconds spent holding workers, for utilisation.
+    public var busyNanoseconds: Double = 0
+    /// Requests started by a worker.
+    public var started = 0
+    /// Requests refused because the line was full.
+    public var rejected = 0
+    /// Work finished for callers that had already given up (the answer goes nowhere).
+    public var wastedWork = 0
+    /// The longest line seen.
+    public var peakQueue = 0
+
+    public init(name: String) { self.name = name }
+}

@@ -1,0 +1,127 @@
+import SimKernel
+
+/// Tracks, per entity, which versions each effect target has applied, so that lost,
+/// duplicated and out-of-order effects are counted the same way in every architecture.
+///
+/// The entry service commits version 1, 2, 3, … of an entity; every target (a downstream
+/// service in a chain, a consumer of events) should apply each version exactly once and in
+/// order. Memory is fixed: per (target, entity) the highest version applied, a 64-version
+/// window below it, and a count of distinct versions applied.
+public struct ConsistencyLedger: Sendable {
+    /// Names of the effect targets, in index order.
+    public let targets: [String]
+    let keyCount: Int
+    /// Per entity: versions committed so far (the latest version).
+    var committed: [Int32]
+    /// Per (target, entity): the versions applied.
+    var applied: VersionSet
+    /// Per (target, entity): how many distinct versions were applied.
+    var distinct: [Int32]
+    /// Per target: what was counted.
+    public private(set) var counts: [EffectCounts]
+    /// Per target: time from the commit to the application (first applications only).
+    public private(set) var staleness: [Histogram]
+
+    /// A ledger for `targets` over `keyCount` entities.
+    public init(targets: [String], keyCount: Int) {
+        self.targets = targets
+        self.keyCount = keyCount
+        committed = [Int32](repeating: 0, count: keyCount)
+        applied = VersionSet(cells: keyCount * targets.count)
+        distinct = [Int32](repeating: 0, count: keyCount * targets.count)
+        counts = [EffectCounts](repeating: EffectCounts(), count: targets.count)
+        staleness = [Histogram](repeating: Histogram(), count: targets.count)
+    }
+
+    /// Records that the entry committed a change to `key`; returns the new version.
+    public mutating func commit(key: Int32) -> Int32 {
+        committed[Int(key)] += 1
+        return committed[Int(key)]
+    }
+
+    /// The outcome of one application.
+    public enum Application: Sendable, Equatable {
+        /// The version was applied for the first time, after every older one it had seen.
+        case inOrder
+        /// The version was applied for the first time, after a newer one.
+        case outOfOrder
+        /// The version had been applied before: its effect happened twice.
+        case duplicate
+    }
+
+    /// Records that `target` applied `version` of `key`, committed at `committedAt`.
+    /// - Complexity: O(1).
+    @discardableResult
+    public mutating func apply(target: Int, key: Int32, version: Int32, committedAt: Instant, at now: Instant) -> Application {
+        let outcome: Application
+        switch applied.insert(version, in: target * keyCount + Int(key)) {
+        case .newest: outcome = .inOrder
+        case .late: outcome = .outOfOrder
+        case .seen: outcome = .duplicate
+        }
+        switch outcome {
+        case .duplicate:
+            counts[target].duplicated += 1
+        case .outOfOrder, .inOrder:
+            distinct[target * keyCount + Int(key)] += 1
+            counts[target].applied += 1
+            if outcome == .outOfOrder { counts[target].outOfOrder += 1 }
+            staleness[target].record((now - committedAt).nanoseconds)
+        }
+        return outcome
+    }
+
+    /// Records an effect that can never be applied (an event lost before it reached `target`).
+    public mutating func recordLoss(target: Int) {
+        counts[target].lost += 1
+    }
+
+    /// Records an effect given up on and parked in a dead-letter queue.
+    public mutating func recordDeadLetter(target: Int) {
+        counts[target].deadLettered += 1
+    }
+
+    /// The state at the end of the run: what is still missing, per target.
+    public func finalReport() -> [TargetConsistency] {
+        targets.indices.map { t in
+            var missing = 0, divergent = 0
+            for key in 0..<keyCount {
+                let cell = t * keyCount + key
+                missing += Int(committed[key] - distinct[cell])
+                if applied.highest(in: cell) != committed[key] { divergent += 1 }
+            }
+            return TargetConsistency(name: targets[t], counts: counts[t], staleness: staleness[t],
+                                     missingAtEnd: missing, divergentEntities: divergent)
+        }
+    }
+
+    /// Total versions committed over all entities.
+    public var totalCommitted: Int { committed.reduce(0) { $0 + Int($1) } }
+}
+
+/// Counters of what happened to the effects a target should apply.
+public struct EffectCounts: Sendable, Equatable {
+    /// Distinct versions applied (first applications).
+    public var applied = 0
+    /// Applications of a version already applied.
+    public var duplicated = 0
+    /// First applications that came after a newer version.
+    public var outOfOrder = 0
+    /// Effects known to be lost (never deliverable).
+    public var lost = 0
+    /// Effects parked in a dead-letter queue.
+    public var deadLettered = 0
+
+    public init() {}
+}
+
+/// One target's consistency at the end of a run.
+public struct TargetConsistency: Sendable {
+    public var name: String
+    public var counts: EffectCounts
+    public var staleness: Histogram
+    /// Committed versions never applied by the end of the drain (lost, dead-lettered or still pending).
+    public var missingAtEnd: Int
+    /// Entities whose latest applied version is not the latest committed one.
+    public var divergentEntities: Int
+}

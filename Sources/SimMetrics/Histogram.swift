@@ -1,0 +1,81 @@
+/// A histogram of non-negative integer values (nanoseconds for latencies) with bounded
+/// relative error, in constant memory.
+///
+/// The layout follows HdrHistogram: values below 256 each have their own bucket, and
+/// every power-of-two range above, `[2^k, 2^(k+1))`, is split into 128 equal sub-buckets,
+/// so a bucket is never wider than 1/128 of the smallest value in it. The counts live in
+/// one fixed array of 5,248 buckets (42 KB) allocated by `init()`: recording never
+/// allocates, and the memory is the same after a billion records as after none.
+///
+/// Values up to 2^47 − 1 ns (about 39 hours) are tracked within `relativeError`; larger
+/// values are counted in the top bucket, while `min`, `max`, `sum` and `mean` stay exact.
+/// Negative values are recorded as 0. Two histograms are equal when they hold the same
+/// counts and extremes, however they were built (recording and merging commute).
+public struct Histogram: Sendable, Equatable {
+    /// Counts per bucket; see `Histogram+Buckets.swift` for the layout.
+    @usableFromInline var counts: ContiguousArray<Int>
+    @usableFromInline var totalCount = 0
+    /// The exact sum of recorded values, in 128 bits so that it cannot overflow.
+    @usableFromInline var total = WideSum()
+    /// `Int64.max` while empty, so that the first record always lowers it.
+    @usableFromInline var smallest = Int64.max
+    /// `Int64.min` while empty, so that the first record always raises it.
+    @usableFromInline var largest = Int64.min
+
+    /// The largest relative distance between a recorded value and the value the histogram
+    /// reports for it: 1/128 (0.78 %), the width of the widest bucket relative to its start.
+    public static let relativeError: Double = 1.0 / Double(subBucketCount)
+
+    /// An empty histogram; its storage is allocated here, once.
+    /// - Complexity: O(b) for the b = 5,248 buckets.
+    public init() {
+        counts = ContiguousArray(repeating: 0, count: Histogram.totalBuckets)
+    }
+
+    /// Records one occurrence of `value`; a negative value is recorded as 0.
+    @inlinable public mutating func record(_ value: Int64) {
+        record(value, count: 1)
+    }
+
+    /// Records `count` occurrences of `value` (negative values as 0); `count` must not be
+    /// negative, and 0 leaves the histogram unchanged.
+    @inlinable public mutating func record(_ value: Int64, count: Int) {
+        precondition(count >= 0, "a histogram cannot record a negative number of values")
+        guard count > 0 else { return }
+        let value = Swift.max(value, 0)
+        counts[Histogram.index(of: value)] += count
+        totalCount += count
+        total.add(UInt64(value), times: UInt64(count))
+        smallest = Swift.min(smallest, value)
+        largest = Swift.max(largest, value)
+    }
+
+    /// Adds every value recorded in `other`, as if each had been recorded here.
+    /// - Complexity: O(b) for the b = 5,248 buckets.
+    public mutating func merge(_ other: Histogram) {
+        guard !other.isEmpty else { return }
+        for index in counts.indices { counts[index] += other.counts[index] }
+        totalCount += other.totalCount
+        total.add(other.total)
+        smallest = Swift.min(smallest, other.smallest)
+        largest = Swift.max(largest, other.largest)
+    }
+
+    /// The number of values recorded.
+    @inlinable public var count: Int { totalCount }
+
+    /// True when nothing has been recorded.
+    @inlinable public var isEmpty: Bool { totalCount == 0 }
+
+    /// The sum of the recorded values (exact until converted to `Double`).
+    public var sum: Double { total.value }
+
+    /// The arithmetic mean of the recorded values; 0 when empty.
+    public var mean: Double { isEmpty ? 0 : sum / Double(totalCount) }
+
+    /// The smallest value recorded, exactly; 0 when empty.
+    @inlinable public var min: Int64 { isEmpty ? 0 : smallest }
+
+    /// The largest value recorded, exactly (even above the tracked range); 0 when empty.
+    @inlinable public var max: Int64 { isEmpty ? 0 : largest }
+}

@@ -1,0 +1,69 @@
+import SimKernel
+
+/// Figures sampled at a fixed interval of virtual time: one row per interval.
+///
+/// A model calls `close(at:)` at each interval boundary; counters accumulated during the
+/// interval and gauges read at its end become one row. Rows cost a few dozen bytes each,
+/// so an hour at one-second intervals is a few hundred kilobytes whatever the load.
+public struct TimeSeries: Sendable {
+    /// Names of the per-row gauges (queue lengths, in-flight, lag), in column order.
+    public let gaugeNames: [String]
+    /// The rows, oldest first.
+    public private(set) var rows: [TimeSeriesRow] = []
+    /// The interval being filled.
+    public var current = TimeSeriesWindow()
+
+    public init(gaugeNames: [String]) { self.gaugeNames = gaugeNames }
+
+    /// Ends the current interval at `time` with the gauges' values, and starts the next.
+    public mutating func close(at time: Instant, gauges: [Double]) {
+        rows.append(TimeSeriesRow(end: time, window: current, gauges: gauges))
+        current = TimeSeriesWindow()
+    }
+}
+
+/// Counters for one interval of the time series.
+public struct TimeSeriesWindow: Sendable {
+    public var arrivals = 0
+    public var succeeded = 0
+    public var failed = 0
+    public var timeouts = 0
+    public var rejected = 0
+    public var latency = Histogram()
+    public var applied = 0
+    public var staleness = Histogram()
+    public init() {}
+}
+
+/// One finished interval.
+public struct TimeSeriesRow: Sendable {
+    /// The end of the interval.
+    public var end: Instant
+    public var arrivals: Int
+    public var succeeded: Int
+    public var failed: Int
+    public var timeouts: Int
+    public var rejected: Int
+    /// User-facing latency percentiles in the interval (nanoseconds; 0 when no request finished).
+    public var latencyP50: Int64
+    public var latencyP99: Int64
+    public var applied: Int
+    /// Staleness p99 of effects applied in the interval.
+    public var stalenessP99: Int64
+    /// Gauge values at the end of the interval, in `TimeSeries.gaugeNames` order.
+    public var gauges: [Double]
+
+    init(end: Instant, window: TimeSeriesWindow, gauges: [Double]) {
+        self.end = end
+        arrivals = window.arrivals
+        succeeded = window.succeeded
+        failed = window.failed
+        timeouts = window.timeouts
+        rejected = window.rejected
+        latencyP50 = window.latency.quantile(0.5)
+        latencyP99 = window.latency.quantile(0.99)
+        applied = window.applied
+        stalenessP99 = window.staleness.quantile(0.99)
+        self.gauges = gauges
+    }
+}

@@ -1,0 +1,67 @@
+import SimKernel
+import SimMetrics
+
+/// One consumer service's group on the topic: which instance owns each partition, how far
+/// each partition has been read and committed, and what is being processed now.
+struct ConsumerGroup: Sendable {
+    let config: ConsumerConfig
+    /// Per partition: the next offset to read.
+    var position: [Int64]
+    /// Per partition: the committed offset (where a restart resumes).
+    var committed: [Int64]
+    /// Per partition: whether an event is being delivered or processed.
+    var isBusy: [Bool]
+    /// Per partition: bumped whenever work in progress is abandoned, so late events are ignored.
+    var epoch: [UInt32]
+    /// Per partition: the owning instance.
+    var owner: [Int]
+    /// Per instance: partitions being processed now.
+    var load: [Int]
+    /// Per partition: failed attempts at the event at `position`.
+    var failures: [Int]
+    /// Whether the whole group is down.
+    var isDown = false
+    /// Events applied, for idempotent consumers.
+    var seen: VersionSet
+
+    init(config: ConsumerConfig, partitions: Int, keyCount: Int) {
+        self.config = config
+        position = [Int64](repeating: 0, count: partitions)
+        committed = position
+        isBusy = [Bool](repeating: false, count: partitions)
+        epoch = [UInt32](repeating: 0, count: partitions)
+        failures = [Int](repeating: 0, count: partitions)
+        load = [Int](repeating: 0, count: config.instances)
+        owner = (0..<partitions).map { $0 % config.instances }  // round-robin assignment
+        seen = VersionSet(cells: config.isIdempotent ? keyCount : 0)
+    }
+
+    /// Whether partition `p` can take its next event now (given the log's end).
+    func canFetch(_ p: Int, endOffset: Int64) -> Bool {
+        !isDown && !isBusy[p] && position[p] < endOffset && load[owner[p]] < config.concurrency
+    }
+
+    /// Events written but not committed, over all partitions.
+    func lag(endOffsets: [Int64]) -> Int64 {
+        var total: Int64 = 0
+        for p in endOffsets.indices { total += endOffsets[p] - committed[p] }
+        return total
+    }
+
+    /// The group goes down: work in progress is abandoned and reading resumes from the
+    /// committed offsets. Returns the partitions whose in-flight event had already been
+    /// committed (at-most-once): those events are lost.
+    mutating func crash() -> [Int] {
+        isDown = true
+        var lost: [Int] = []
+        for p in position.indices {
+            if isBusy[p], committed[p] > position[p] { lost.append(p) }
+            position[p] = committed[p]
+            isBusy[p] = false
+            failures[p] = 0
+            epoch[p] &+= 1
+        }
+        for i in load.indices { load[i] = 0 }
+        return lost
+    }
+}

@@ -1,0 +1,394 @@
+import SimKernel
+import SimMetrics
+
+/// The event-driven design on the kernel: the entry does its own work, commits, and hands
+/// an event to the broker (through an outbox relay or by a direct dual write); each consumer
+/// group reads the topic's partitions in order and applies the event's effect.
+///
+/// The user waits only for the entry (and, for a dual write that waits for it, the broker's
+/// acknowledgement); consumers fall behind, catch up, replay or lose events according to
+/// their commit policy, idempotence and the faults in force.
+public struct EventDrivenModel: EventHandling {
+    /// What can happen in the event-driven world.
+    public enum Event {
+        /// The next user request arrives at the entry.
+        case arrival
+        /// The entry finishes its own work on `job`.
+        case entryDone(job: Int32, generation: UInt32)
+        /// A publish of `message` reaches the broker.
+        case publishArrives(message: Int32, generation: UInt32)
+        /// The broker's acknowledgement of `message` reaches the producer.
+        case ackArrives(message: Int32, generation: UInt32)
+        /// The producer gives up waiting for the acknowledgement of `message`.
+        case publishTimeout(message: Int32, generation: UInt32)
+        /// The outbox relay looks for rows to publish.
+        case relay
+        /// The dual-writing producer sends what it has buffered.
+        case flush
+        /// The event at `offset` of `partition` reaches a consumer of `group`.
+        case delivered(group: Int32, partition: Int32, epoch: UInt32)
+        /// A consumer of `group` finishes processing the event at the head of `partition`.
+        case processed(group: Int32, partition: Int32, epoch: UInt32)
+        /// `group` commits its offsets (periodic commit).
+        case commitTick(group: Int32)
+        /// A commit of `offset` for `partition` reaches the broker.
+        case commitArrives(group: Int32, partition: Int32, offset: Int64, epoch: UInt32)
+        /// A crash fault starts or ends.
+        case crash(fault: Int32, isStart: Bool)
+        /// The time-series interval ends.
+        case sample
+    }
+
+    let world: WorldConfig
+    let config: EventsConfig
+    let entry: Int
+    let faults: FaultBook
+    var source: RequestSource
+    var entryPool: ServicePool
+    var entryJobs = SlotTable<EntryJob>()
+    /// Requests whose effects are not all applied yet, for end-to-end latency.
+    var pending = SlotTable<PendingRequest>()
+    /// Events on their way to the broker (outbox rows in flight, dual writes).
+    var messages = SlotTable<OutgoingMessage>()
+    /// Outbox rows not yet sent, oldest first.
+    var outbox = RingBuffer<Int32>(capacity: 256)
+    /// Dual-write events buffered in the producer's memory, oldest first.
+    var producerBuffer = RingBuffer<Int32>(capacity: 256)
+    var partitions: [PartitionLog]
+    var groups: [ConsumerGroup]
+    var nextRoundRobin = 0
+    /// Per entity: its partition when events are keyed (hashing text once, not per event).
+    let keyPartitions: [Int32]
+    let workDraws: [RequestDraws]
+    var networkRandom: RandomStream
+    var errorRandom: RandomStream
+    /// What the run measured.
+    public private(set) var metrics: ArchitectureMetrics
+
+    public init(world: WorldConfig, config: EventsConfig) {
+        self.world = world
+        self.config = config
+        entry = world.workload.entry
+        faults = FaultBook(world.faults, serviceCount: world.services.count)
+        source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
+        let entryService = world.services[entry]
+        entryPool = ServicePool(workers: entryService.workers, capacity: entryService.queueCapacity)
+        partitions = [PartitionLog](repeating: PartitionLog(), count: config.partitions)
+        groups = config.consumers.map { ConsumerGroup(config: $0, partitions: config.partitions, keyCount: world.workload.keyCount) }
+        keyPartitions = (0..<world.workload.keyCount).map {
+            KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
+        }
+        workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
+        networkRandom = RandomStream(seed: world.seed, name: "events/network")
+        errorRandom = RandomStream(seed: world.seed, name: "events/errors")
+        let names = world.services.map(\.name)
+        let consumerNames = config.consumers.map { names[$0.service] }
+        metrics = ArchitectureMetrics(
+            serviceNames: names, targets: consumerNames, keyCount: world.workload.keyCount,
+            gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" })
+    }
+
+    /// Runs the whole experiment: arrivals for the duration, then the drain.
+    public mutating func run() -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+        var scheduler = Scheduler<Event>()
+        if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        for edge in faults.crashEdges { scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time) }
+        if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
+        for (g, group) in groups.enumerated() {
+            if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
+        }
+        scheduler.schedule(.sample, after: world.sampleInterval)
+        let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
+        return (metrics, stop, scheduler.eventsHandled)
+    }
+
+    public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        switch event {
+        case .arrival: arrive(&scheduler)
+        case .entryDone(let job, let generation):
+            if entryJobs.isLive(job, generation) { finishEntryWork(job, &scheduler) }
+        case .publishArrives(let message, let generation):
+            if messages.isLive(message, generation) { append(message, &scheduler) }
+        case .ackArrives(let message, let generation):
+            if messages.isLive(message, generation) { acknowledge(message, &scheduler) }
+        case .publishTimeout(let message, let generation):
+            if messages.isLive(message, generation) { publishTimedOut(message, &scheduler) }
+        case .relay: relay(&scheduler)
+        case .flush: while let message = producerBuffer.popFirst() { send(message, &scheduler) }
+        case .delivered(let group, let partition, let epoch):
+            if groups[Int(group)].epoch[Int(partition)] == epoch { process(Int(group), Int(partition), &scheduler) }
+        case .processed(let group, let partition, let epoch):
+            if groups[Int(group)].epoch[Int(partition)] == epoch { finishProcessing(Int(group), Int(partition), &scheduler) }
+        case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
+        case .commitArrives(let group, let partition, let offset, let epoch):
+            // A commit sent before a crash is fenced off, as Kafka fences a stale generation.
+            if groups[Int(group)].epoch[Int(partition)] == epoch {
+                groups[Int(group)].committed[Int(partition)] = Swift.max(groups[Int(group)].committed[Int(partition)], offset)
+            }
+        case .crash(let fault, let isStart): crashEdge(faults.service(ofFault: Int(fault)), isStart: isStart, &scheduler)
+        case .sample: sample(&scheduler)
+        }
+    }
+
+    // MARK: - The entry
+
+    mutating func arrive(_ scheduler: inout Scheduler<Event>) {
+        let (id, key) = source.next()
+        if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        metrics.recordArrival()
+        let now = scheduler.now
+        if faults.isDown(entry, at: now) { return metrics.recordResponse(latency: .zero, failure: .unavailable) }
+        if errorRandom.chance(faults.errorProbability(of: entry, at: now)) { return metrics.recordResponse(latency: .zero, failure: .error) }
+        let job = entryJobs.insert(EntryJob(request: id, key: key, arrival: now)).slot
+        switch entryPool.admit(job, at: now) {
+        case .started: startEntryWork(job, queuedSince: now, &scheduler)
+        case .queued:
+            metrics.services[entry].peakQueue = Swift.max(metrics.services[entry].peakQueue, entryPool.queueLength)
+        case .rejected:
+            metrics.services[entry].rejected += 1
+            entryJobs.remove(job)
+            metrics.recordResponse(latency: .zero, failure: .rejected)
+        }
+    }
+
+    mutating func startEntryWork(_ job: Int32, queuedSince: Instant, _ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        entryJobs[job].tookWorkerAt = now
+        metrics.services[entry].started += 1
+        metrics.services[entry].queueing.record((now - queuedSince).nanoseconds)
+        var random = workDraws[entry].stream(request: entryJobs[job].request, attempt: 0)
+        let work = faults.work(of: entry, normally: world.services[entry].work, at: now).sample(&random)
+        scheduler.schedule(.entryDone(job: job, generation: entryJobs.generation(of: job)), after: .nanoseconds(work))
+    }
+
+    mutating func finishEntryWork(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let j = entryJobs[job]
+        let version = metrics.ledger.commit(key: j.key)
+        let slot = pending.insert(PendingRequest(arrival: j.arrival, effectsLeft: Int16(groups.count))).slot
+        let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, arrival: j.arrival, createdAt: now)
+        switch config.publish {
+        case .outbox:
+            outbox.append(messages.insert(OutgoingMessage(record: record, entryJob: -1, entryJobGeneration: 0)).slot)
+            finishEntryJob(job, failure: nil, &scheduler)
+        case .dualWrite:
+            let waits = config.waitsForAck
+            let message = messages.insert(OutgoingMessage(record: record, entryJob: waits ? job : -1,
+                                                          entryJobGeneration: entryJobs.generation(of: job))).slot
+            if producerBuffer.isEmpty { scheduler.schedule(.flush, after: config.linger) }
+            producerBuffer.append(message)
+            if !waits { finishEntryJob(job, failure: nil, &scheduler) }
+        }
+    }
+
+    /// The entry answers the user and frees its worker.
+    mutating func finishEntryJob(_ job: Int32, failure: FailureKind?, _ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let j = entryJobs[job]
+        let held = now - j.tookWorkerAt
+        metrics.services[entry].holding.record(held.nanoseconds)
+        metrics.services[entry].busyNanoseconds += Double(held.nanoseconds)
+        metrics.recordResponse(latency: now - j.arrival, failure: failure)
+        entryJobs.remove(job)
+        if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
+    }
+
+    // MARK: - Publishing
+
+    mutating func send(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
+        let generation = messages.generation(of: message)
+        metrics.attempts += 1
+        metrics.messages += 1
+        scheduler.schedule(.publishArrives(message: message, generation: generation), after: latency())
+        messages[message].timer = scheduler.scheduleCancellable(.publishTimeout(message: message, generation: generation),
+                                                                after: config.publishTimeout)
+    }
+
+    mutating func relay(_ scheduler: inout Scheduler<Event>) {
+        if !faults.isDown(entry, at: scheduler.now) {
+            while let message = outbox.popFirst() { send(message, &scheduler) }
+        }
+        if scheduler.now + config.relayInterval <= world.end { scheduler.schedule(.relay, after: config.relayInterval) }
+    }
+
+    mutating func append(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
+        var record = messages[message].record
+        record.appendedAt = scheduler.now
+        let p: Int
+        if config.isKeyed {
+            p = Int(keyPartitions[Int(record.key)])
+        } else {
+            p = nextRoundRobin
+            nextRoundRobin = (nextRoundRobin + 1) % config.partitions
+        }
+        _ = partitions[p].append(record)
+        metrics.messages += 1
+        scheduler.schedule(.ackArrives(message: message, generation: messages.generation(of: message)), after: latency())
+        for g in groups.indices { fetch(g, p, &scheduler) }
+    }
+
+    mutating func acknowledge(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
+        scheduler.cancel(messages[message].timer)
+        let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
+        messages.remove(message)
+        if job >= 0, entryJobs.isLive(job, generation) { finishEntryJob(job, failure: nil, &scheduler) }
+    }
+
+    mutating func publishTimedOut(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
+        switch config.publish {
+        case .outbox:
+            metrics.retries += 1
+            send(message, &scheduler)  // the relay retries until acknowledged
+        case .dualWrite:
+            for g in groups.indices { metrics.ledger.recordLoss(target: g) }
+            let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
+            messages.remove(message)
+            if job >= 0, entryJobs.isLive(job, generation) { finishEntryJob(job, failure: .timeout, &scheduler) }
+        }
+    }
+
+    // MARK: - Consuming
+
+    mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
+        guard groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
+        if groups[g].position[p] < partitions[p].startOffset { skipExpired(g, p) }
+        groups[g].isBusy[p] = true
+        groups[g].load[groups[g].owner[p]] += 1
+        if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
+        metrics.messages += 1
+        scheduler.schedule(.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: latency())
+    }
+
+    /// The group's position was deleted by retention: it jumps, and what it skips is lost.
+    mutating func skipExpired(_ g: Int, _ p: Int) {
+        let start = partitions[p].startOffset
+        let target = groups[g].config.offsetReset == .earliest ? start : partitions[p].endOffset
+        for _ in groups[g].position[p]..<target { metrics.ledger.recordLoss(target: g) }
+        groups[g].position[p] = target
+        groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
+    }
+
+    mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
+        let service = groups[g].config.service
+        let record = partitions[p].record(at: groups[g].position[p])
+        var random = workDraws[service].stream(request: record.request, attempt: 1 + groups[g].failures[p])
+        let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
+        metrics.services[service].started += 1
+        scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: .nanoseconds(work))
+    }
+
+    mutating func finishProcessing(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let offset = groups[g].position[p]
+        let record = partitions[p].record(at: offset)
+        let service = groups[g].config.service
+        if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
+            groups[g].failures[p] += 1
+            groups[g].isBusy[p] = false
+            groups[g].load[groups[g].owner[p]] -= 1
+            return fetch(g, p, &scheduler)  // in line: the partition waits for this event
+        }
+        groups[g].failures[p] = 0
+        let alreadySeen = groups[g].config.isIdempotent
+            && groups[g].seen.insert(record.version, in: Int(record.key)) == .seen
+        if !alreadySeen {
+            let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
+            if outcome != .duplicate {
+                pending[record.requestSlot].effectsLeft -= 1
+                if pending[record.requestSlot].effectsLeft == 0 {
+                    metrics.completed += 1
+                    metrics.endToEnd.record((now - record.arrival).nanoseconds)
+                    pending.remove(record.requestSlot)
+                }
+            }
+        }
+        groups[g].position[p] = offset + 1
+        if groups[g].config.commit == .afterProcessing {
+            metrics.messages += 1
+            scheduler.schedule(.commitArrives(group: Int32(g), partition: Int32(p), offset: offset + 1, epoch: groups[g].epoch[p]),
+                               after: latency())
+        }
+        groups[g].isBusy[p] = false
+        let instance = groups[g].owner[p]
+        groups[g].load[instance] -= 1
+        fetch(g, p, &scheduler)
+        for other in partitions.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
+    }
+
+    mutating func commitPeriodically(_ g: Int, _ scheduler: inout Scheduler<Event>) {
+        guard case .periodic(let interval) = groups[g].config.commit else { return }
+        if !groups[g].isDown { groups[g].committed = groups[g].position }
+        if scheduler.now + interval <= world.end { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
+    }
+
+    // MARK: - Faults and sampling
+
+    mutating func crashEdge(_ service: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
+        for g in groups.indices where groups[g].config.service == service {
+            if isStart {
+                for _ in groups[g].crash() { metrics.ledger.recordLoss(target: g) }
+            } else {
+                groups[g].isDown = false
+                for p in partitions.indices { fetch(g, p, &scheduler) }
+            }
+        }
+        if service == entry, isStart { crashEntry(&scheduler) }
+    }
+
+    /// The entry goes down: requests in progress fail, and dual-write events still in the
+    /// producer's buffer are lost; outbox rows survive (they are in the database).
+    mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        while let message = producerBuffer.popFirst() {
+            for g in groups.indices { metrics.ledger.recordLoss(target: g) }
+            messages.remove(message)
+        }
+        _ = entryPool.reset()
+        for job in entryJobs.liveSlots {
+            metrics.recordResponse(latency: now - entryJobs[job].arrival, failure: .unavailable)
+            entryJobs.remove(job)
+        }
+    }
+
+    mutating func sample(_ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        if let retention = config.retention, now.nanoseconds > retention.nanoseconds {
+            let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
+            for p in partitions.indices {
+                _ = partitions[p].expire(appendedBefore: cutoff)
+                for g in groups.indices where !groups[g].isBusy[p] && groups[g].position[p] < partitions[p].startOffset {
+                    skipExpired(g, p)
+                }
+            }
+        }
+        let ends = partitions.map(\.endOffset)
+        var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(outbox.count + messages.liveCount)]
+        for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
+        metrics.series.close(at: now, gauges: gauges)
+        if now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
+    }
+
+    mutating func latency() -> TimeSpan { .nanoseconds(world.network.latency.sample(&networkRandom)) }
+}
+
+/// A user request at the entry.
+struct EntryJob: Sendable {
+    var request: UInt64
+    var key: Int32
+    var arrival: Instant
+    var tookWorkerAt: Instant = .zero
+}
+
+/// A request whose effects are not all applied yet.
+struct PendingRequest: Sendable {
+    var arrival: Instant
+    var effectsLeft: Int16
+}
+
+/// An event on its way to the broker, and the entry job waiting for its acknowledgement (or −1).
+struct OutgoingMessage: Sendable {
+    var record: EventRecord
+    var entryJob: Int32
+    var entryJobGeneration: UInt32
+    var timer: TimerHandle = .none
+}

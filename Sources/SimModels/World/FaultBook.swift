@@ -1,0 +1,55 @@
+import SimKernel
+
+/// The faults in force for each service at a given time, read by the models when work
+/// starts or a message arrives. The same book drives every architecture of a run.
+public struct FaultBook: Sendable {
+    let faults: [FaultConfig]
+    /// Per service, the indices of its faults.
+    let byService: [[Int]]
+
+    public init(_ faults: [FaultConfig], serviceCount: Int) {
+        self.faults = faults
+        var byService = [[Int]](repeating: [], count: serviceCount)
+        for (i, fault) in faults.enumerated() { byService[fault.service].append(i) }
+        self.byService = byService
+    }
+
+    /// The distribution a service's own work follows at `time`.
+    public func work(of service: Int, normally: Distribution, at time: Instant) -> Distribution {
+        var work = normally
+        for i in byService[service] where faults[i].isActive(at: time) {
+            switch faults[i].kind {
+            case .slow(let replacement): work = replacement
+            case .slowBy(let factor): work = work.scaled(by: factor)
+            default: break
+            }
+        }
+        return work
+    }
+
+    /// The probability that `service` fails a request at `time` (0 when no error fault is in force).
+    public func errorProbability(of service: Int, at time: Instant) -> Probability {
+        for i in byService[service] where faults[i].isActive(at: time) {
+            if case .errors(let p) = faults[i].kind { return p }
+        }
+        return .never
+    }
+
+    /// Whether `service` is down at `time`.
+    public func isDown(_ service: Int, at time: Instant) -> Bool {
+        byService[service].contains { faults[$0].kind == .crash && faults[$0].isActive(at: time) }
+    }
+
+    /// The instants at which some service crashes or recovers, in time order with the fault index.
+    public var crashEdges: [(time: Instant, fault: Int, isStart: Bool)] {
+        var edges: [(time: Instant, fault: Int, isStart: Bool)] = []
+        for (i, fault) in faults.enumerated() where fault.kind == .crash {
+            edges.append((fault.start, i, true))
+            if fault.end != .distantFuture { edges.append((fault.end, i, false)) }
+        }
+        return edges.sorted { ($0.time, $0.fault) < ($1.time, $1.fault) }
+    }
+
+    /// The service a fault applies to.
+    public func service(ofFault index: Int) -> Int { faults[index].service }
+}

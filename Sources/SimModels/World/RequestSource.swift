@@ -1,0 +1,85 @@
+import SimKernel
+
+/// The user requests of a run, identical in every architecture: the same arrival times,
+/// the same entity keys, in the same order (common random numbers).
+public struct RequestSource: Sendable {
+    let arrivals: ArrivalProcess
+    let end: Instant
+    let keyCount: Int
+    /// Cumulative key weights for skewed keys; empty for uniform keys.
+    let keyCumulative: [Double]
+    var gapRandom: RandomStream
+    var keyRandom: RandomStream
+    /// When the next request arrives.
+    public private(set) var nextArrival: Instant
+    /// How many requests have been issued.
+    public private(set) var issued: UInt64 = 0
+
+    public init(_ workload: WorkloadConfig, seed: UInt64, end: Instant) {
+        arrivals = workload.arrivals
+        self.end = end
+        keyCount = workload.keyCount
+        gapRandom = RandomStream(seed: seed, name: "workload/arrivals")
+        keyRandom = RandomStream(seed: seed, name: "workload/keys")
+        switch workload.keySkew {
+        case .uniform:
+            keyCumulative = []
+        case .zipf(let exponent):
+            var total = 0.0
+            keyCumulative = (1...workload.keyCount).map { rank in
+                total += 1 / naturalExp(exponent * naturalLog(Double(rank)))
+                return total
+            }
+        }
+        nextArrival = .zero
+        nextArrival = .zero + gap()
+    }
+
+    /// Whether another request arrives before the end of the arrival period.
+    public var hasNext: Bool { nextArrival < end }
+
+    /// Issues the request arriving at `nextArrival` and draws the arrival after it.
+    public mutating func next() -> (id: UInt64, key: Int32) {
+        let id = issued
+        issued += 1
+        nextArrival = nextArrival + gap()
+        return (id, drawKey())
+    }
+
+    mutating func gap() -> TimeSpan {
+        switch arrivals {
+        case .poisson(let rate):
+            guard let mean = rate.meanGap else { return .nanoseconds(.max) }
+            return .nanoseconds(Swift.max(1, Distribution.exponential(mean: Double(mean.nanoseconds)).sample(&gapRandom)))
+        case .constant(let rate):
+            return rate.meanGap ?? .nanoseconds(.max)
+        }
+    }
+
+    mutating func drawKey() -> Int32 {
+        guard let total = keyCumulative.last else { return Int32(keyRandom.next(below: UInt64(keyCount))) }
+        let u = keyRandom.nextUnit() * total
+        var low = 0, high = keyCumulative.count - 1
+        while low < high {
+            let mid = (low + high) / 2
+            if keyCumulative[mid] <= u { low = mid + 1 } else { high = mid }
+        }
+        return Int32(low)
+    }
+}
+
+/// Per-request random draws that do not depend on the order in which a model processes
+/// requests: request k's work at a service is the same number in every architecture.
+public struct RequestDraws: Sendable {
+    @usableFromInline let base: UInt64
+
+    /// Draws for the purpose `name` (for example `"payment/work"`) in the run seeded `seed`.
+    public init(seed: UInt64, name: String) {
+        base = SplitMix64.mix(seed) ^ StableHash.fnv1a64(name)
+    }
+
+    /// A stream private to request `request`, attempt `attempt`.
+    @inlinable public func stream(request: UInt64, attempt: Int = 0) -> RandomStream {
+        RandomStream(seed: SplitMix64.mix(base ^ SplitMix64.mix(request &* 64 &+ UInt64(attempt))))
+    }
+}

@@ -1,0 +1,107 @@
+import SimKernel
+
+/// Everything both architectures share in one experiment: the workload, the services, the
+/// network and the fault schedule. Each architecture run builds its own model from this
+/// and the same seed, so the runs differ only in the architecture.
+public struct WorldConfig: Sendable {
+    /// The run's master seed; every random stream is derived from it by name.
+    public var seed: UInt64
+    /// How long requests keep arriving.
+    public var duration: TimeSpan
+    /// How long the run goes on after arrivals stop, so backlogs can drain.
+    public var drain: TimeSpan
+    /// The requests that arrive.
+    public var workload: WorkloadConfig
+    /// The services, in the order the scenario lists them; models refer to them by index.
+    public var services: [ServiceConfig]
+    /// Latency between any two nodes.
+    public var network: NetworkConfig
+    /// Faults, applied identically to every architecture.
+    public var faults: [FaultConfig]
+    /// The interval of the time series.
+    public var sampleInterval: TimeSpan
+    /// A limit on the number of events one architecture run may handle.
+    public var eventBudget: Int
+
+    public init(seed: UInt64, duration: TimeSpan, drain: TimeSpan, workload: WorkloadConfig,
+                services: [ServiceConfig], network: NetworkConfig = NetworkConfig(), faults: [FaultConfig] = [],
+                sampleInterval: TimeSpan = .seconds(1), eventBudget: Int = 2_000_000_000) {
+        self.seed = seed
+        self.duration = duration
+        self.drain = drain
+        self.workload = workload
+        self.services = services
+        self.network = network
+        self.faults = faults
+        self.sampleInterval = sampleInterval
+        self.eventBudget = eventBudget
+    }
+
+    /// The index of the service named `name`.
+    public func serviceIndex(_ name: String) -> Int? { services.firstIndex { $0.name == name } }
+
+    /// The instant the run ends: arrivals stop at `duration`, the drain follows.
+    public var end: Instant { Instant.zero + duration + drain }
+}
+
+/// How requests arrive at the entry service and which entity each one changes.
+public struct WorkloadConfig: Sendable {
+    /// The service that receives user requests.
+    public var entry: Int
+    /// The arrival process.
+    public var arrivals: ArrivalProcess
+    /// How many distinct entities (accounts, orders, links) requests touch.
+    public var keyCount: Int
+    /// How requests spread over entities.
+    public var keySkew: KeySkew
+
+    public init(entry: Int, arrivals: ArrivalProcess, keyCount: Int = 10_000, keySkew: KeySkew = .uniform) {
+        self.entry = entry
+        self.arrivals = arrivals
+        self.keyCount = keyCount
+        self.keySkew = keySkew
+    }
+}
+
+/// When requests arrive.
+public enum ArrivalProcess: Sendable, Equatable {
+    /// Exponential gaps with the given mean rate.
+    case poisson(Rate)
+    /// Evenly spaced arrivals.
+    case constant(Rate)
+}
+
+/// How keys are drawn.
+public enum KeySkew: Sendable, Equatable {
+    /// Every key equally likely.
+    case uniform
+    /// Key of rank r drawn with weight 1/r^s (a few hot entities).
+    case zipf(exponent: Double)
+}
+
+/// One service: its worker pool, its waiting line and the time its own work takes.
+public struct ServiceConfig: Sendable {
+    /// The service's name, as the scenario gives it.
+    public var name: String
+    /// Workers (threads or connections) that can each serve one request at a time.
+    public var workers: Int
+    /// How many requests may wait for a worker; `nil` for no limit. A full line rejects.
+    public var queueCapacity: Int?
+    /// The time the service's own part of a request takes.
+    public var work: Distribution
+
+    public init(name: String, workers: Int, queueCapacity: Int? = nil, work: Distribution) {
+        self.name = name
+        self.workers = workers
+        self.queueCapacity = queueCapacity
+        self.work = work
+    }
+}
+
+/// The latency of a message between two nodes.
+public struct NetworkConfig: Sendable {
+    /// One-way latency of every message.
+    public var latency: Distribution
+
+    public init(latency: Distribution = .constant(500_000)) { self.latency = latency }
+}

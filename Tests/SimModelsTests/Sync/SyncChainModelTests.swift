@@ -1,0 +1,111 @@
+import Testing
+import SimKernel
+import SimMetrics
+@testable import SimModels
+
+/// The synchronous chain reproduces what happens to real chains under stress.
+struct SyncChainModelTests {
+    func run(_ world: WorldConfig, _ config: SyncConfig = Worlds.paymentChain) -> ArchitectureMetrics {
+        var model = SyncChainModel(world: world, config: config)
+        return model.run().metrics
+    }
+
+    /// Email slows from 100 ms to 4 s for ten seconds: payment's own work is unchanged, yet its
+    /// latency follows email's and its workers all end up held, waiting.
+    @Test func aSlowLeafSaturatesTheEntry() {
+        let calm = run(Worlds.payments())
+        let slow = run(Worlds.payments(faults: [Worlds.fault(.slow(.constant(4_000_000_000)), on: 1, at: 5, for: 10)]))
+        #expect(calm.latencySuccess.quantile(0.99) < 300_000_000)
+        #expect(calm.failures.total == 0)
+        let slowP99 = Swift.max(slow.latencySuccess.quantile(0.99), slow.latencyFailure.quantile(0.99))
+        #expect(slowP99 >= 2_000_000_000, "the entry waits for the slow leaf (or its timeout)")
+        let busyColumn = slow.series.gaugeNames.firstIndex(of: "payment busy")!
+        let peakBusy = slow.series.rows.map { $0.gauges[busyColumn] }.max()!
+        #expect(peakBusy == 50, "every payment worker is held waiting on email")
+        #expect(slow.failures.timeout > 0 || slow.failures.rejected > 0)
+        #expect(slow.services[0].holding.quantile(0.99) >= 2_000_000_000)
+    }
+
+    /// One service, Poisson arrivals, c workers, exponential work: the mean wait for a worker
+    /// matches Erlang C. Ten independent seeds give the standard error of the estimate.
+    @Test func oneServiceIsAnMMcQueue() {
+        let servers = 4, meanWork = 10_000_000.0, rate: Int64 = 320  // ρ = 0.8
+        var waits: [Double] = []
+        for seed in 1...10 as ClosedRange<UInt64> {
+            var world = Worlds.payments(rate: rate, seconds: 200)
+            world.seed = seed
+            world.services = [ServiceConfig(name: "solo", workers: servers, work: .exponential(mean: meanWork))]
+            let m = run(world, SyncConfig(chain: [0], timeout: .seconds(60)))
+            waits.append(m.services[0].queueing.mean)
+        }
+        let mean = waits.reduce(0, +) / 10
+        let sd = (waits.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / 9).squareRoot()
+        let theory = QueueingTheory.meanWait(servers: servers, arrivalRate: Double(rate) / 1e9, meanService: meanWork)
+        let tolerance = 5 * sd / 10.0.squareRoot()
+        #expect(abs(mean - theory) <= tolerance, "mean wait \(mean) vs Erlang C \(theory) ± \(tolerance)")
+        #expect(tolerance < 0.2 * theory)
+    }
+
+    /// A caller holds its worker for its own work plus the callee's whole sojourn (the
+    /// round trip on the network included).
+    @Test func aCallerHoldsItsWorkerForTheCalleesSojourn() {
+        var world = Worlds.payments(rate: 100, seconds: 100)
+        world.network = NetworkConfig(latency: .constant(1_000_000))
+        world.services = [
+            ServiceConfig(name: "front", workers: 100, work: .exponential(mean: 5e6)),
+            ServiceConfig(name: "back", workers: 100, work: .exponential(mean: 20e6)),
+        ]
+        let m = run(world, SyncConfig(chain: [0, 1], timeout: .seconds(60)))
+        let expected = 5e6 + 2 * 1e6 + m.services[1].holding.mean + m.services[1].queueing.mean
+        #expect(abs(m.services[0].holding.mean - expected) < 0.01 * expected)
+        #expect(abs(m.services[0].holding.mean - 27e6) < 0.05 * 27e6)
+    }
+
+    /// Email always takes 300 ms but payment gives up after 200 ms and tries three times: every
+    /// abandoned attempt still sends its email, so each request sends three.
+    @Test func timeoutsWithRetriesDuplicateSideEffects() {
+        var world = Worlds.payments(rate: 20, seconds: 10, emailWork: .constant(300_000_000))
+        world.services[1].workers = 1_000
+        let config = SyncConfig(chain: [0, 1, 2], timeout: .milliseconds(200),
+                                retries: RetryPolicy(attempts: 3, backoff: .constant, base: .milliseconds(10), jitter: .none))
+        let m = run(world, config)
+        let email = m.ledger.finalReport()[0]
+        #expect(m.failures.timeout == m.requests)
+        #expect(m.services[1].started == 3 * m.requests)
+        #expect(email.counts.duplicated == 2 * m.requests)
+        #expect(email.counts.applied == m.requests)
+        #expect(m.retries == 2 * m.requests)
+        #expect(m.services[1].wastedWork > 0)
+    }
+
+    /// A bounded line refuses work when full, and the user sees the refusals.
+    @Test func aBoundedQueueRejectsWhenFull() {
+        var world = Worlds.payments(rate: 200, seconds: 10)
+        world.services[0] = ServiceConfig(name: "payment", workers: 2, queueCapacity: 5, work: .constant(20_000_000))
+        let m = run(world)
+        #expect(m.services[0].rejected > 0)
+        #expect(m.failures.rejected == m.services[0].rejected)
+        #expect(m.services[0].peakQueue == 5)
+    }
+
+    /// A crashed service answers nothing: callers fail, and recover when it returns.
+    @Test func aCrashedLeafFailsRequestsOnlyWhileDown() {
+        let m = run(Worlds.payments(faults: [Worlds.fault(.crash, on: 2, at: 5, for: 5)]))
+        #expect(m.failures.unavailable > 0 || m.failures.timeout > 0)
+        let failedAfter = m.series.rows.filter { $0.end > .zero + .seconds(13) }.map(\.failed).reduce(0, +)
+        #expect(failedAfter == 0)
+    }
+
+    /// Error faults fail that fraction of calls fast.
+    @Test func errorFaultsFailFast() {
+        let m = run(Worlds.payments(faults: [Worlds.fault(.errors(Probability(0.5)), on: 1, at: 0, for: 20)]))
+        let fraction = Double(m.failures.error) / Double(m.requests)
+        #expect(abs(fraction - 0.5) < 5 * (0.25 / Double(m.requests)).squareRoot())
+        #expect(m.latencyFailure.quantile(0.99) < 200_000_000)
+    }
+
+    @Test func sameSeedSameRun() {
+        let a = run(Worlds.payments()), b = run(Worlds.payments())
+        #expect(a.latencySuccess == b.latencySuccess && a.endToEnd == b.endToEnd)
+    }
+}

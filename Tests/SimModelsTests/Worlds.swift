@@ -1,0 +1,34 @@
+import SimKernel
+@testable import SimModels
+
+/// Small worlds the model tests share: each reads like the situation it sets up.
+enum Worlds {
+    /// payment → email → notification at `rate` requests per second, for `seconds`.
+    static func payments(rate: Int64 = 200, seconds: Int64 = 20, emailWork: Distribution = .constant(100_000_000),
+                         faults: [FaultConfig] = [], entryWorkers: Int = 50, drain: Int64 = 30) -> WorldConfig {
+        WorldConfig(
+            seed: 42, duration: .seconds(seconds), drain: .seconds(drain),
+            workload: WorkloadConfig(entry: 0, arrivals: .poisson(.perSecond(rate)), keyCount: 1_000),
+            services: [
+                ServiceConfig(name: "payment", workers: entryWorkers, work: .lognormal(median: 20e6, p99: 80e6)),
+                ServiceConfig(name: "email", workers: 40, work: emailWork),
+                ServiceConfig(name: "notification", workers: 20, work: .exponential(mean: 10e6)),
+            ],
+            faults: faults)
+    }
+
+    static let paymentChain = SyncConfig(chain: [0, 1, 2], timeout: .seconds(2))
+
+    static func events(publish: PublishDiscipline = .outbox, commit: CommitPolicy = .afterProcessing,
+                       idempotent: Bool = false, keyed: Bool = true, instances: Int = 2) -> EventsConfig {
+        EventsConfig(partitions: 12, isKeyed: keyed, publish: publish, consumers: [
+            ConsumerConfig(service: 1, instances: instances, concurrency: 6, commit: commit, isIdempotent: idempotent),
+            ConsumerConfig(service: 2, instances: instances, concurrency: 6, commit: commit, isIdempotent: idempotent),
+        ])
+    }
+
+    /// A fault on `service` from `start` for `length` seconds.
+    static func fault(_ kind: FaultKind, on service: Int, at start: Int64, for length: Int64) -> FaultConfig {
+        FaultConfig(kind: kind, service: service, start: .zero + .seconds(start), end: .zero + .seconds(start + length))
+    }
+}
