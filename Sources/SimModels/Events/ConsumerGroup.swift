@@ -19,6 +19,8 @@ struct ConsumerGroup: Sendable {
     var load: [Int]
     /// Per partition: failed attempts at the event at `position`.
     var failures: [Int]
+    /// Per partition: when processing of the current event began.
+    var processingSince: [Instant]
     /// Whether the whole group is down.
     var isDown = false
     /// Events applied, for idempotent consumers.
@@ -31,6 +33,7 @@ struct ConsumerGroup: Sendable {
         isBusy = [Bool](repeating: false, count: partitions)
         epoch = [UInt32](repeating: 0, count: partitions)
         failures = [Int](repeating: 0, count: partitions)
+        processingSince = [Instant](repeating: .zero, count: partitions)
         load = [Int](repeating: 0, count: config.instances)
         owner = (0..<partitions).map { $0 % config.instances }  // round-robin assignment
         seen = VersionSet(cells: config.isIdempotent ? keyCount : 0)

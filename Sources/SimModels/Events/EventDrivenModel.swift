@@ -274,6 +274,7 @@ public struct EventDrivenModel: EventHandling {
         var random = workDraws[service].stream(request: record.request, attempt: 1 + groups[g].failures[p])
         let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
         metrics.services[service].started += 1
+        groups[g].processingSince[p] = scheduler.now
         scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: .nanoseconds(work))
     }
 
@@ -289,6 +290,9 @@ public struct EventDrivenModel: EventHandling {
             return fetch(g, p, &scheduler)  // in line: the partition waits for this event
         }
         groups[g].failures[p] = 0
+        let held = now - groups[g].processingSince[p]
+        metrics.services[service].holding.record(held.nanoseconds)
+        metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
         let alreadySeen = groups[g].config.isIdempotent
             && groups[g].seen.insert(record.version, in: Int(record.key)) == .seen
         if !alreadySeen {

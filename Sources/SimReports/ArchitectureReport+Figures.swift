@@ -1,0 +1,51 @@
+import SimKernel
+import SimMetrics
+
+/// The derived figures every writer shows, computed in one place.
+extension ArchitectureReport {
+    /// User requests that failed.
+    public var failed: Int { metrics.failures.total }
+
+    /// Fraction of requests that failed.
+    public var errorRate: Double { metrics.requests == 0 ? 0 : Double(failed) / Double(metrics.requests) }
+
+    /// Per-request cost: `total` divided by the requests that arrived.
+    public func perRequest(_ total: Double) -> Double { metrics.requests == 0 ? 0 : total / Double(metrics.requests) }
+
+    /// Worker-seconds held per request, over every service.
+    public var workerSecondsPerRequest: Double {
+        perRequest(metrics.services.reduce(0) { $0 + $1.busyNanoseconds } / 1e9)
+    }
+
+    /// Consistency summed over every effect target.
+    public var consistencyTotals: (counts: EffectCounts, missing: Int, divergent: Int, staleness: Histogram) {
+        var counts = EffectCounts(), missing = 0, divergent = 0, staleness = Histogram()
+        for target in metrics.ledger.finalReport() {
+            counts.applied += target.counts.applied
+            counts.duplicated += target.counts.duplicated
+            counts.outOfOrder += target.counts.outOfOrder
+            counts.lost += target.counts.lost
+            counts.deadLettered += target.counts.deadLettered
+            missing += target.missingAtEnd
+            divergent += target.divergentEntities
+            staleness.merge(target.staleness)
+        }
+        return (counts, missing, divergent, staleness)
+    }
+
+    /// Per gauge column ending in `suffix` (for example `" lag"`): the name without it, its
+    /// peak and its last value.
+    public func gauges(endingWith suffix: String) -> [(name: String, peak: Double, last: Double)] {
+        metrics.series.gaugeNames.enumerated().compactMap { column, name in
+            guard name.hasSuffix(suffix) else { return nil }
+            let values = metrics.series.rows.map { $0.gauges[column] }
+            return (String(name.dropLast(suffix.count)), values.max() ?? 0, values.last ?? 0)
+        }
+    }
+
+    /// The fraction of its workers' time each service spent holding them.
+    public func utilisation(of service: ServiceMetrics, workers: Int, over length: TimeSpan) -> Double {
+        guard workers > 0, length.nanoseconds > 0 else { return 0 }
+        return service.busyNanoseconds / (Double(workers) * Double(length.nanoseconds))
+    }
+}

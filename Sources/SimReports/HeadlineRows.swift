@@ -1,0 +1,49 @@
+import SimMetrics
+
+/// The headline figures shown side by side in `summary.md` and on the terminal: one row per
+/// figure, one column per architecture.
+public enum HeadlineRows {
+    /// Rows of `[label, value for each architecture…]`; `compact` keeps the terminal's short list.
+    public static func rows(_ report: RunReport, compact: Bool) -> [[String]] {
+        let a = report.architectures
+        func row(_ label: String, _ value: (ArchitectureReport) -> String) -> [String] { [label] + a.map(value) }
+        func ms(_ h: Histogram, _ q: Double) -> String { h.isEmpty ? "–" : Format.duration(nanoseconds: Double(h.quantile(q))) }
+        var rows: [[String]] = [
+            row("requests") { String($0.metrics.requests) },
+            row("succeeded") { String($0.metrics.succeeded) },
+            row("failed") { "\($0.failed) (\(Format.percent($0.errorRate)))" },
+            row("user latency p50") { ms($0.metrics.latencySuccess, 0.5) },
+            row("user latency p99") { ms($0.metrics.latencySuccess, 0.99) },
+            row("user latency max") { ms($0.metrics.latencySuccess, 1) },
+            row("end-to-end p99") { ms($0.metrics.endToEnd, 0.99) },
+            row("completed (all effects)") { String($0.metrics.completed) },
+            row("duplicated effects") { String($0.consistencyTotals.counts.duplicated) },
+            row("out-of-order effects") { String($0.consistencyTotals.counts.outOfOrder) },
+            row("lost effects") { String($0.consistencyTotals.counts.lost) },
+            row("missing at end") { String($0.consistencyTotals.missing) },
+            row("staleness p99") { ms($0.consistencyTotals.staleness, 0.99) },
+            row("peak consumer lag") { r in
+                let lags = r.gauges(endingWith: " lag")
+                return lags.isEmpty ? "–" : Format.compact(lags.map(\.peak).max() ?? 0, significant: 6)
+            },
+        ]
+        if !compact {
+            rows += [
+                row("failure latency p99") { ms($0.metrics.latencyFailure, 0.99) },
+                row("timeouts") { String($0.metrics.failures.timeout) },
+                row("rejected") { String($0.metrics.failures.rejected) },
+                row("unavailable") { String($0.metrics.failures.unavailable) },
+                row("errors") { String($0.metrics.failures.error) },
+                row("end-to-end p50") { ms($0.metrics.endToEnd, 0.5) },
+                row("staleness max") { ms($0.consistencyTotals.staleness, 1) },
+                row("divergent entities at end") { String($0.consistencyTotals.divergent) },
+            ]
+        }
+        rows += [
+            row("attempts / request") { Format.fixed($0.perRequest(Double($0.metrics.attempts)), decimals: 2) },
+            row("messages / request") { Format.fixed($0.perRequest(Double($0.metrics.messages)), decimals: 2) },
+            row("worker-seconds / request") { Format.fixed($0.workerSecondsPerRequest, decimals: 3) },
+        ]
+        return rows
+    }
+}

@@ -1,0 +1,79 @@
+/// A JSON value to write. Object keys are sorted when written, so output is stable
+/// whatever order a writer builds it in; numbers are text from `Format`.
+public indirect enum JSONOutput: Sendable {
+    case object([(String, JSONOutput)])
+    case array([JSONOutput])
+    case string(String)
+    /// A number already formatted (integers as digits, decimals through `Format`).
+    case number(String)
+    case bool(Bool)
+    case null
+
+    /// An integer.
+    public static func int(_ value: Int) -> JSONOutput { .number(String(value)) }
+    /// A decimal with up to `decimals` places, trailing zeros removed.
+    public static func decimal(_ value: Double, decimals: Int = 3) -> JSONOutput {
+        guard value.isFinite else { return .null }
+        var text = Format.fixed(value, decimals: decimals)
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        if text == "-0" { text = "0" }
+        return .number(text)
+    }
+
+    /// The document, indented by two spaces, ending with a newline.
+    public var rendered: String {
+        var out = ""
+        write(to: &out, indent: 0)
+        return out + "\n"
+    }
+
+    func write(to out: inout String, indent: Int) {
+        let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
+        switch self {
+        case .object(let members):
+            guard !members.isEmpty else { out += "{}"; return }
+            out += "{\n"
+            for (i, (key, value)) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                out += pad + JSONOutput.quote(key) + ": "
+                value.write(to: &out, indent: indent + 1)
+                out += i == members.count - 1 ? "\n" : ",\n"
+            }
+            out += close + "}"
+        case .array(let elements):
+            guard !elements.isEmpty else { out += "[]"; return }
+            out += "[\n"
+            for (i, value) in elements.enumerated() {
+                out += pad
+                value.write(to: &out, indent: indent + 1)
+                out += i == elements.count - 1 ? "\n" : ",\n"
+            }
+            out += close + "]"
+        case .string(let text): out += JSONOutput.quote(text)
+        case .number(let text): out += text
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
+        }
+    }
+
+    /// `text` as a JSON string literal.
+    public static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

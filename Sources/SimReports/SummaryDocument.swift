@@ -1,0 +1,18 @@
+/// Writes `summary.md`: what was run, the fault schedule, and the headline figures side by
+/// side, one column per architecture.
+public enum SummaryDocument {
+    public static func render(_ report: RunReport) -> String {
+        var out = "# \(report.name)\n\n"
+        if !report.description.isEmpty { out += report.description + "\n\n" }
+        out += "Seed \(report.seed) · arrivals for \(report.duration) · drain \(report.drain) · Ripple \(report.version)\n\n"
+        out += "## Faults\n\n"
+        out += report.faults.isEmpty ? "None.\n\n" : report.faults.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
+        out += "## Side by side\n\n"
+        let rows = HeadlineRows.rows(report, compact: false)
+        let header = ["figure"] + report.architectures.map { "\($0.name) (\($0.kind))" }
+        out += "| " + header.joined(separator: " | ") + " |\n"
+        out += "|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
+        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        return out
+    }
+}

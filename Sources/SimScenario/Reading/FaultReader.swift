@@ -1,0 +1,97 @@
+import SimKernel
+import SimModels
+
+/// Reads the `faults` array. Each fault names its kind by its key (`"slow": "email"`),
+/// when it starts (`"at"`) and how long it lasts (`"for"`; absent means for ever).
+struct FaultReader {
+    let log: IssueLog
+    let serviceNames: [String]
+    let runEnd: Instant
+    var values: ValueReader { ValueReader(log: log) }
+
+    static let kinds = ["slow", "errors", "crash"]
+
+    /// A fault as configured and as it reads in a report.
+    struct ReadFault {
+        var config: FaultConfig
+        var description: String
+    }
+
+    func read(_ node: JSONNode) -> [ReadFault] {
+        guard let elements = node.arrayElements else { log.wrong("faults", expected: "an array of faults", found: node); return [] }
+        var faults: [(fault: ReadFault, path: String, node: JSONNode)] = []
+        for (i, element) in elements.enumerated() {
+            let path = "faults[\(i)]"
+            if let fault = readFault(element, path) { faults.append((fault, path, element)) }
+        }
+        rejectOverlaps(faults)
+        return faults.map(\.fault)
+    }
+
+    func readFault(_ node: JSONNode, _ path: String) -> ReadFault? {
+        guard var object = ObjectReader(node, path: path, log: log) else { return nil }
+        let present = Self.kinds.filter { kind in object.members.contains { $0.key == kind } }
+        guard present.count == 1, let kind = present.first else {
+            object.allow(Self.kinds + ["at", "for", "work", "factor", "fraction"])
+            if present.isEmpty {
+                log.add(path, "expected one fault kind key: \(Describe.choices(Self.kinds)) naming the service", at: node.location)
+            } else {
+                log.add(path, "expected one fault kind, found \(present.joined(separator: " and "))", at: node.location)
+            }
+            object.rejectUnknownKeys()
+            return nil
+        }
+        let service = object.required(kind, "a service name").flatMap { values.service($0, object.path(kind), among: serviceNames) }
+        let atNode = object.required("at", "a start time such as \"60s\"")
+        let start = atNode.flatMap { values.duration($0, object.path("at")) }
+        let length = object.optional("for").flatMap { values.duration($0, object.path("for"), in: .nanoseconds(1)...TimeSpan.hours(24 * 365)) }
+        var faultKind: FaultKind?
+        var detail = ""
+        switch kind {
+        case "slow":
+            let work = object.optional("work"), factor = object.optional("factor")
+            if let work, factor == nil {
+                faultKind = DistributionReader(log: log).read(work, object.path("work")).map { .slow($0) }
+                detail = " (work replaced)"
+            } else if let factor, work == nil {
+                faultKind = values.number(factor, object.path("factor"), in: 0.001...100_000, what: "a factor").map { .slowBy(factor: $0) }
+                detail = factor.numberText.map { " ×\($0)" } ?? ""
+            } else {
+                log.add(path, "expected either \"work\" (a distribution) or \"factor\" (a multiplier) for a slow fault", at: node.location)
+            }
+        case "errors":
+            faultKind = object.required("fraction", "a probability from 0 to 1").flatMap { values.probability($0, object.path("fraction")) }.map { .errors($0) }
+            if case .errors(let p)? = faultKind { detail = " (\(p) of requests)" }
+        default:
+            faultKind = .crash
+        }
+        object.rejectUnknownKeys()
+        guard let service, let start, let faultKind else { return nil }
+        if start >= runEnd.sinceStart, let atNode {
+            log.add(object.path("at"), "the fault starts at \(start), after the run ends at \(runEnd.sinceStart): it could never happen", at: atNode.location)
+            return nil
+        }
+        let end = length.map { Instant.zero + start + $0 } ?? .distantFuture
+        let window = length.map { "from \(start) for \($0)" } ?? "from \(start), for ever"
+        return ReadFault(config: FaultConfig(kind: faultKind, service: service, start: .zero + start, end: end),
+                         description: "\(kind) \(serviceNames[service])\(detail) \(window)")
+    }
+
+    /// Two faults of the same kind on the same service cannot be in force at once.
+    func rejectOverlaps(_ faults: [(fault: ReadFault, path: String, node: JSONNode)]) {
+        for (i, a) in faults.enumerated() {
+            for b in faults[..<i] where a.fault.config.service == b.fault.config.service
+                && Self.sameKind(a.fault.config.kind, b.fault.config.kind)
+                && a.fault.config.start < b.fault.config.end && b.fault.config.start < a.fault.config.end {
+                log.add(a.path, "overlaps \(b.path), a fault of the same kind on the same service; make the windows disjoint", at: a.node.location)
+            }
+        }
+    }
+
+    static func sameKind(_ a: FaultKind, _ b: FaultKind) -> Bool {
+        switch (a, b) {
+        case (.slow, .slow), (.slow, .slowBy), (.slowBy, .slow), (.slowBy, .slowBy), (.errors, .errors), (.crash, .crash): true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// One problem in a scenario file: where it is, what was expected and what was found.
+public struct ScenarioIssue: Sendable, Equatable {
+    /// The JSON path of the field, such as `services.email.work.constant` (empty for the file itself).
+    public var path: String
+    /// What is wrong, saying what was expected and what was found.
+    public var message: String
+    /// The line and column, where known.
+    public var position: TextPosition?
+
+    public init(path: String, message: String, position: TextPosition?) {
+        self.path = path
+        self.message = message
+        self.position = position
+    }
+}
+
+/// Every problem found in one scenario file. Reading never stops at the first problem, so
+/// a user fixes them all in one go.
+public struct ScenarioError: Error, Sendable, CustomStringConvertible {
+    /// The file as the user named it.
+    public var file: String
+    /// The problems, in file order.
+    public var issues: [ScenarioIssue]
+
+    public init(file: String, issues: [ScenarioIssue]) {
+        self.file = file
+        self.issues = issues
+    }
+
+    /// One line per problem: `file:line:column: path: message`.
+    public var description: String {
+        issues.map { issue in
+            var location = file
+            if let position = issue.position { location += ":\(position.line):\(position.column)" }
+            let path = issue.path.isEmpty ? "" : issue.path + ": "
+            return "\(location): error: \(path)\(issue.message)"
+        }.joined(separator: "\n")
+    }
+}
+
+/// Collects issues while a scenario is read.
+final class IssueLog {
+    private(set) var issues: [ScenarioIssue] = []
+
+    func add(_ path: String, _ message: String, at position: TextPosition?) {
+        issues.append(ScenarioIssue(path: path, message: message, position: position))
+    }
+
+    /// Records that `node` at `path` is not what was expected.
+    func wrong(_ path: String, expected: String, found node: JSONNode) {
+        add(path, "expected \(expected), found \(Describe.found(node))", at: node.location)
+    }
+}
+
+/// Short descriptions of values for error messages.
+enum Describe {
+    /// `"4s"` for a string, `42` for a number, `an object` for containers.
+    static func found(_ node: JSONNode) -> String {
+        switch node.value {
+        case .string(let text): "\"" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "\""
+        case .number(let text): text
+        default: node.kindDescription
+        }
+    }
+
+    /// `"a", "b" or "c"`.
+    static func choices(_ names: [String]) -> String {
+        let quoted = names.map { "\"\($0)\"" }
+        guard quoted.count > 1 else { return quoted.first ?? "" }
+        return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
+    }
+}

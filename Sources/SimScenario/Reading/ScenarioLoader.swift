@@ -1,0 +1,53 @@
+import Foundation
+import SimKernel
+
+/// Reads scenario files from disk: bytes, then strict JSON, then a validated `Scenario`.
+public enum ScenarioLoader {
+    /// Loads and validates the scenario at `path`.
+    /// - Throws: `ScenarioError` listing every problem, each with its JSON path.
+    public static func load(path: String) throws(ScenarioError) -> Scenario {
+        let bytes = try readBytes(path)
+        return try parse(bytes, file: path)
+    }
+
+    /// Validates scenario `bytes`; `file` names them in messages.
+    public static func parse(_ bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
+        }
+        guard root.objectMembers != nil else {
+            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
+        }
+        let reader = ScenarioReader()
+        guard let scenario = reader.read(root) else {
+            // File order: by position (stable, so issues at one place keep the order they were found in).
+            let ordered = reader.log.issues.enumerated().sorted { a, b in
+                let pa = a.element.position.map { ($0.line, $0.column) } ?? (0, 0)
+                let pb = b.element.position.map { ($0.line, $0.column) } ?? (0, 0)
+                return pa != pb ? pa < pb : a.offset < b.offset
+            }.map(\.element)
+            throw ScenarioError(file: file, issues: ordered)
+        }
+        return scenario
+    }
+
+    static func readBytes(_ path: String) throws(ScenarioError) -> [UInt8] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "no such file", position: nil)])
+        }
+        guard !isDirectory.boolValue else {
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "is a folder; expected a scenario file (.json)", position: nil)])
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "cannot be read (permissions?)", position: nil)])
+        }
+        defer { try? handle.close() }
+        // Read one byte past the limit, so an oversized file is refused without loading it whole.
+        let data = (try? handle.read(upToCount: JSONParser.maximumBytes + 1)) ?? nil
+        return [UInt8](data ?? Data())
+    }
+}

@@ -1,0 +1,39 @@
+import SimKernel
+import SimMetrics
+import SimModels
+
+/// One architecture's run of a scenario.
+public struct ArchitectureOutcome: Sendable {
+    /// The architecture's name in the scenario.
+    public var name: String
+    /// `"sync"` or `"events"`.
+    public var kind: String
+    /// Everything measured.
+    public var metrics: ArchitectureMetrics
+    /// Why the run stopped (normally `quiescent` or `timeLimit`; `eventBudget` is a limit hit).
+    public var stop: StopReason
+    /// Events the kernel handled.
+    public var events: Int
+}
+
+/// Runs each architecture of a scenario in the same world with the same seed.
+public enum ScenarioRunner {
+    /// Runs every architecture (or only `only`, by name), one after the other.
+    public static func run(_ scenario: Scenario, only: [String] = []) -> [ArchitectureOutcome] {
+        scenario.architectures.filter { only.isEmpty || only.contains($0.name) }.map { run($0, in: scenario.world) }
+    }
+
+    /// Runs one architecture in `world`.
+    public static func run(_ architecture: ArchitectureSpec, in world: WorldConfig) -> ArchitectureOutcome {
+        switch architecture.design {
+        case .sync(let config):
+            var model = SyncChainModel(world: world, config: config)
+            let (metrics, stop, events) = model.run()
+            return ArchitectureOutcome(name: architecture.name, kind: "sync", metrics: metrics, stop: stop, events: events)
+        case .events(let config):
+            var model = EventDrivenModel(world: world, config: config)
+            let (metrics, stop, events) = model.run()
+            return ArchitectureOutcome(name: architecture.name, kind: "events", metrics: metrics, stop: stop, events: events)
+        }
+    }
+}

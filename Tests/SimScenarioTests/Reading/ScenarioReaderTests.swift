@@ -1,0 +1,75 @@
+import Testing
+import SimKernel
+import SimModels
+@testable import SimScenario
+
+/// A well-formed scenario reads into exactly the world it describes.
+struct ScenarioReaderTests {
+    func read(_ text: String) throws(ScenarioError) -> Scenario { try ScenarioLoader.parse(Array(text.utf8), file: "t.json") }
+
+    func issues(_ text: String) -> [ScenarioIssue] {
+        do { _ = try read(text); return [] } catch { return error.issues }
+    }
+
+    let minimal = """
+    {"name": "m", "duration": "10s", "workload": {"entry": "a", "arrivals": {"poisson": "50/s"}},
+     "services": {"a": {"work": "1ms"}, "b": {"workers": 3, "queue": 7, "work": {"exponential": "5ms"}}},
+     "architectures": {"sync": {"chain": ["a", "b"]}, "events-x": {"consumers": {"b": {"instances": 2}}}}}
+    """
+
+    @Test func readsTheWorldAndTheDefaults() throws {
+        let s = try read(minimal)
+        #expect(s.name == "m" && s.world.seed == 1 && s.world.duration == .seconds(10) && s.world.drain == .zero)
+        #expect(s.world.services.map(\.name) == ["a", "b"])
+        #expect(s.world.services[1].workers == 3 && s.world.services[1].queueCapacity == 7)
+        #expect(s.world.services[1].work == .exponential(mean: 5e6))
+        #expect(s.world.workload.arrivals == .poisson(Rate(parsing: "50/s")!))
+        #expect(s.architectures.map(\.name) == ["sync", "events-x"])
+        guard case .sync(let sync) = s.architectures[0].design, case .events(let events) = s.architectures[1].design else {
+            Issue.record("wrong designs"); return
+        }
+        #expect(sync.chain == [0, 1] && sync.timeout == .seconds(2) && sync.retries.attempts == 1)
+        #expect(events.partitions == 12 && events.publish == .outbox && events.consumers.map(\.instances) == [2])
+    }
+
+    @Test func readsEveryDistributionForm() throws {
+        let forms: [(String, Distribution)] = [
+            ("\"3ms\"", .constant(3_000_000)),
+            ("{\"uniform\": {\"min\": \"1ms\", \"max\": \"2ms\"}}", .uniform(min: 1_000_000, max: 2_000_000)),
+            ("{\"normal\": {\"mean\": \"10ms\", \"stddev\": \"2ms\"}}", .normal(mean: 1e7, standardDeviation: 2e6)),
+            ("{\"pareto\": {\"scale\": \"1ms\", \"shape\": 1.5}}", .pareto(scale: 1e6, shape: 1.5)),
+            ("{\"lognormal\": {\"median\": \"20ms\", \"p99\": \"80ms\"}}", .lognormal(median: 2e7, p99: 8e7)),
+        ]
+        for (json, expected) in forms {
+            let s = try read(minimal.replacingOccurrences(of: "\"work\": \"1ms\"", with: "\"work\": \(json)"))
+            #expect(s.world.services[0].work == expected, "\(json)")
+        }
+        let table = try read(minimal.replacingOccurrences(of: "\"work\": \"1ms\"", with: "\"work\": {\"empirical\": {\"p50\": \"20ms\", \"p99\": \"120ms\", \"max\": \"2s\"}}"))
+        guard case .empirical(let t) = table.world.services[0].work else { Issue.record("not empirical"); return }
+        #expect(t.probabilities == [0, 0.5, 0.99, 1] && t.values == [0, 2e7, 1.2e8, 2e9])
+        let mixture = try read(minimal.replacingOccurrences(of: "\"work\": \"1ms\"", with: "\"work\": {\"mixture\": [{\"weight\": 99, \"constant\": \"10ms\"}, {\"weight\": 1, \"constant\": \"2s\"}]}"))
+        #expect(mixture.world.services[0].work.mean == 0.99 * 1e7 + 0.01 * 2e9)
+    }
+
+    @Test func readsFaults() throws {
+        let s = try read(minimal.dropLast() + ", \"faults\": [{\"slow\": \"b\", \"at\": \"2s\", \"for\": \"3s\", \"factor\": 40}, {\"crash\": \"a\", \"at\": \"1s\"}]}")
+        #expect(s.world.faults.count == 2)
+        #expect(s.world.faults[0].kind == .slowBy(factor: 40) && s.world.faults[0].end == .zero + .seconds(5))
+        #expect(s.world.faults[1].end == .distantFuture)
+        #expect(s.faultDescriptions == ["slow b ×40 from 2s for 3s", "crash a from 1s, for ever"])
+    }
+
+    @Test func reportsEveryProblemAtOnceInFileOrder() {
+        let found = issues("""
+        {"name": "m", "duration": "10s", "workload": {"entry": "c", "arrivals": {"poisson": "0/s"}},
+         "services": {"a": {"workers": 0, "work": "1ms"}},
+         "architectures": {"sync": {"chain": ["a"], "timeout": "fast"}}}
+        """)
+        #expect(found.map(\.path) == ["workload.entry", "workload.arrivals.poisson", "services.a.workers", "architectures.sync.timeout"])
+        #expect(found.allSatisfy { $0.position != nil })
+    }
+
+    @Test func namesMustBeUsableAsFolders() {
+        #expect(issues(minimal.replacingOccurrences(of: "\"name\": \"m\"", with: "\"name\": \"../evil\"")).map(\.path) == ["name"])
+    }
+}
