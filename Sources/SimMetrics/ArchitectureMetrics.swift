@@ -23,6 +23,8 @@ public struct ArchitectureMetrics: Sendable {
     public var messages = 0
     /// Requests whose required effects were all applied.
     public var completed = 0
+    /// How many times circuit breakers opened.
+    public var breakerOpenings = 0
     /// Per service: what it did.
     public var services: [ServiceMetrics]
     /// The effect ledger.

@@ -27,7 +27,7 @@ public enum ScenarioRunner {
     public static func run(_ architecture: ArchitectureSpec, in world: WorldConfig) -> ArchitectureOutcome {
         switch architecture.design {
         case .sync(let config):
-            var model = SyncChainModel(world: world, config: config)
+            var model = SyncModel(world: world, config: config)
             let (metrics, stop, events) = model.run()
             return ArchitectureOutcome(name: architecture.name, kind: "sync", metrics: metrics, stop: stop, events: events)
         case .events(let config):

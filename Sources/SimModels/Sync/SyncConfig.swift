@@ -1,19 +1,69 @@
 import SimKernel
 
-/// The synchronous design: the entry calls the next service in the chain and waits, which
-/// calls the next and waits, each caller holding its worker until the answer comes back.
+/// The synchronous design: the entry calls downstream services and waits; each of them
+/// may call others and wait in turn. Callers hold their worker until every answer is back.
 public struct SyncConfig: Sendable {
-    /// Service indices, entry first.
-    public var chain: [Int]
+    /// The call tree, entry first (node 0).
+    public var graph: CallGraph
     /// How long a caller waits for one attempt of a call.
     public var timeout: TimeSpan
     /// What a caller does when an attempt fails or times out.
     public var retries: RetryPolicy
+    /// A circuit breaker on every caller → callee edge, or `nil` for none.
+    public var breaker: BreakerPolicy?
+    /// The most calls one caller service may have in flight to one callee (a bulkhead), or `nil`.
+    public var bulkhead: Int?
+    /// Retries allowed as a fraction of calls on each edge (a retry budget), or `nil` for no budget.
+    public var retryBudget: Double?
 
-    public init(chain: [Int], timeout: TimeSpan, retries: RetryPolicy = RetryPolicy()) {
-        self.chain = chain
+    public init(graph: CallGraph, timeout: TimeSpan, retries: RetryPolicy = RetryPolicy(),
+                breaker: BreakerPolicy? = nil, bulkhead: Int? = nil, retryBudget: Double? = nil) {
+        self.graph = graph
         self.timeout = timeout
         self.retries = retries
+        self.breaker = breaker
+        self.bulkhead = bulkhead
+        self.retryBudget = retryBudget
+    }
+
+    /// A plain chain: each service calls the next.
+    public init(chain: [Int], timeout: TimeSpan, retries: RetryPolicy = RetryPolicy()) {
+        self.init(graph: .chain(chain), timeout: timeout, retries: retries)
+    }
+}
+
+/// Who calls whom: a tree of nodes, each a service that, after its own work, runs its steps
+/// in order; a step calls one or more nodes at once and waits for all of them.
+public struct CallGraph: Sendable, Equatable {
+    /// The nodes; node 0 is the entry. A service may appear at most once.
+    public var nodes: [CallNode]
+
+    public init(nodes: [CallNode]) { self.nodes = nodes }
+
+    /// `services[0]` calls `services[1]`, which calls `services[2]`, and so on.
+    public static func chain(_ services: [Int]) -> CallGraph {
+        CallGraph(nodes: services.enumerated().map { i, service in
+            CallNode(service: service, steps: i + 1 < services.count ? [[i + 1]] : [])
+        })
+    }
+
+    /// The downstream nodes, in node order: the targets of the entry's side effects.
+    public var downstream: ArraySlice<CallNode> { nodes.dropFirst() }
+}
+
+/// One service in the call tree.
+public struct CallNode: Sendable, Equatable {
+    /// The service.
+    public var service: Int
+    /// Whether a failure of the call into this node fails its caller (`false`: best effort).
+    public var isRequired: Bool
+    /// Steps run in order after the node's own work; each lists nodes called in parallel.
+    public var steps: [[Int]]
+
+    public init(service: Int, isRequired: Bool = true, steps: [[Int]] = []) {
+        self.service = service
+        self.isRequired = isRequired
+        self.steps = steps
     }
 }
 

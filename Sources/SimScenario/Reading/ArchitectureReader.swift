@@ -41,27 +41,138 @@ struct ArchitectureReader {
     }
 
     func readSync(_ object: inout ObjectReader) -> SyncConfig? {
-        var chain: [Int] = []
-        if let chainNode = object.required("chain", "an array of service names, the entry first") {
-            let path = object.path("chain")
-            if let elements = chainNode.arrayElements, !elements.isEmpty {
-                for (i, element) in elements.enumerated() {
-                    guard let service = values.service(element, "\(path)[\(i)]", among: serviceNames) else { continue }
-                    if chain.contains(service) {
-                        log.add("\(path)[\(i)]", "\"\(serviceNames[service])\" appears twice: a chain cannot call back into itself (a cycle)", at: element.location)
-                    }
-                    chain.append(service)
+        let chainNode = object.optional("chain"), callsNode = object.optional("calls")
+        var graph: CallGraph?
+        switch (chainNode, callsNode) {
+        case (let chainNode?, nil): graph = readChain(chainNode, object.path("chain"))
+        case (nil, let callsNode?): graph = readCalls(callsNode, object.path("calls"))
+        case (nil, nil): log.add(object.path("chain"), "is missing; expected \"chain\" (a list of services) or \"calls\" (who calls whom)", at: object.node.location)
+        default: log.add(object.path("calls"), "expected either \"chain\" or \"calls\", not both", at: callsNode!.location)
+        }
+        if let bestEffort = object.optional("bestEffort"), graph != nil {
+            let path = object.path("bestEffort")
+            for (i, element) in (bestEffort.arrayElements ?? []).enumerated() {
+                guard let service = values.service(element, "\(path)[\(i)]", among: serviceNames) else { continue }
+                guard let node = graph!.nodes.firstIndex(where: { $0.service == service }), node > 0 else {
+                    log.add("\(path)[\(i)]", "\"\(serviceNames[service])\" is not called by anyone in this architecture", at: element.location)
+                    continue
                 }
-                if let entry, let first = chain.first, first != entry, elements.count == chain.count {
-                    log.add(path + "[0]", "expected the workload's entry \"\(serviceNames[entry])\" first, found \"\(serviceNames[first])\"", at: elements[0].location)
-                }
-            } else {
-                log.wrong(path, expected: "a non-empty array of service names", found: chainNode)
+                graph!.nodes[node].isRequired = false
             }
+            if bestEffort.arrayElements == nil { log.wrong(path, expected: "an array of service names", found: bestEffort) }
         }
         let timeout = object.optional("timeout").flatMap { values.duration($0, object.path("timeout"), in: .microseconds(1)...TimeSpan.hours(1)) } ?? .seconds(2)
         let retries = object.optional("retries").flatMap { readRetries($0, object.path("retries")) } ?? RetryPolicy()
-        return SyncConfig(chain: chain, timeout: timeout, retries: retries)
+        var config = SyncConfig(graph: graph ?? CallGraph(nodes: []), timeout: timeout, retries: retries)
+        if let n = object.optional("breaker") { config.breaker = readBreaker(n, object.path("breaker")) }
+        if let n = object.optional("bulkhead") { config.bulkhead = values.integer(n, object.path("bulkhead"), in: 1...1_000_000) }
+        if let n = object.optional("retryBudget") { config.retryBudget = values.number(n, object.path("retryBudget"), in: 0...1, what: "a fraction of calls") }
+        return graph == nil ? nil : config
+    }
+
+    func readChain(_ node: JSONNode, _ path: String) -> CallGraph? {
+        guard let elements = node.arrayElements, !elements.isEmpty else {
+            log.wrong(path, expected: "a non-empty array of service names", found: node)
+            return nil
+        }
+        var chain: [Int] = []
+        for (i, element) in elements.enumerated() {
+            guard let service = values.service(element, "\(path)[\(i)]", among: serviceNames) else { continue }
+            if chain.contains(service) {
+                log.add("\(path)[\(i)]", "\"\(serviceNames[service])\" appears twice: a chain cannot call back into itself (a cycle)", at: element.location)
+            }
+            chain.append(service)
+        }
+        guard chain.count == elements.count else { return nil }
+        if let entry, chain[0] != entry {
+            log.add(path + "[0]", "expected the workload's entry \"\(serviceNames[entry])\" first, found \"\(serviceNames[chain[0]])\"", at: elements[0].location)
+            return nil
+        }
+        return .chain(chain)
+    }
+
+    /// `{"signup": ["email", {"parallel": ["profile", "analytics"]}], "profile": ["notification"]}`:
+    /// each caller's steps, in order; a step is a service or a set called in parallel.
+    func readCalls(_ node: JSONNode, _ path: String) -> CallGraph? {
+        guard let members = node.objectMembers, !members.isEmpty else {
+            log.wrong(path, expected: "an object mapping each caller to the services it calls", found: node)
+            return nil
+        }
+        guard let entry else { return nil }
+        var stepsByService = [[[Int]]?](repeating: nil, count: serviceNames.count)
+        for member in members {
+            let callerPath = path + "." + member.key
+            guard let caller = serviceNames.firstIndex(of: member.key) else {
+                let hint = Suggestion.closest(to: member.key, among: serviceNames).map { " (did you mean \"\($0)\"?)" } ?? ""
+                log.add(callerPath, "unknown service \"\(member.key)\"\(hint); expected one of \(Describe.choices(serviceNames))", at: member.keyLocation)
+                continue
+            }
+            stepsByService[caller] = readSteps(member.value, callerPath)
+        }
+        guard stepsByService[entry] != nil else {
+            log.add(path, "expected the workload's entry \"\(serviceNames[entry])\" to call someone", at: node.location)
+            return nil
+        }
+        var nodes: [CallNode] = []
+        var onPath: [Int] = []
+        var failed = false
+        func build(_ service: Int) -> Int {
+            if onPath.contains(service) || nodes.contains(where: { $0.service == service }) {
+                log.add(path + "." + serviceNames[service], "\"\(serviceNames[service])\" is called twice or calls back into a caller (a cycle); each service may appear once", at: node.location)
+                failed = true
+                return -1
+            }
+            let index = nodes.count
+            nodes.append(CallNode(service: service))
+            onPath.append(service)
+            let steps = (stepsByService[service] ?? []).map { step in step.map { build($0) } }
+            onPath.removeLast()
+            nodes[index].steps = steps
+            return index
+        }
+        _ = build(entry)
+        for (service, steps) in stepsByService.enumerated() where steps != nil && !nodes.contains(where: { $0.service == service }) {
+            log.add(path + "." + serviceNames[service], "\"\(serviceNames[service])\" calls others but nobody calls it", at: node.location)
+            failed = true
+        }
+        return failed ? nil : CallGraph(nodes: nodes)
+    }
+
+    func readSteps(_ node: JSONNode, _ path: String) -> [[Int]]? {
+        guard let elements = node.arrayElements else {
+            log.wrong(path, expected: "an array of steps: service names or {\"parallel\": [names]}", found: node)
+            return nil
+        }
+        var steps: [[Int]] = []
+        for (i, element) in elements.enumerated() {
+            let stepPath = "\(path)[\(i)]"
+            if element.stringValue != nil {
+                if let service = values.service(element, stepPath, among: serviceNames) { steps.append([service]) }
+            } else if var object = ObjectReader(element, path: stepPath, log: log) {
+                if let parallel = object.required("parallel", "an array of service names called at once") {
+                    let names = parallel.arrayElements ?? []
+                    if names.isEmpty { log.wrong(object.path("parallel"), expected: "a non-empty array of service names", found: parallel) }
+                    let services = names.enumerated().compactMap { j, name in values.service(name, "\(object.path("parallel"))[\(j)]", among: serviceNames) }
+                    if services.count == names.count, !names.isEmpty { steps.append(services) }
+                }
+                object.rejectUnknownKeys()
+            }
+        }
+        return steps
+    }
+
+    func readBreaker(_ node: JSONNode, _ path: String) -> BreakerPolicy? {
+        if node.boolValue == true { return BreakerPolicy() }
+        if node.boolValue == false { return nil }
+        guard var object = ObjectReader(node, path: path, log: log) else { return nil }
+        var policy = BreakerPolicy()
+        if let n = object.optional("failureRate") { policy.failureRateThreshold = values.number(n, object.path("failureRate"), in: 0.01...1, what: "a failure rate") ?? policy.failureRateThreshold }
+        if let n = object.optional("window") { policy.windowSize = values.integer(n, object.path("window"), in: 1...100_000) ?? policy.windowSize }
+        if let n = object.optional("minimumCalls") { policy.minimumCalls = values.integer(n, object.path("minimumCalls"), in: 1...100_000) ?? policy.minimumCalls }
+        if let n = object.optional("openFor") { policy.openDuration = values.duration(n, object.path("openFor"), in: .milliseconds(1)...TimeSpan.hours(1)) ?? policy.openDuration }
+        if let n = object.optional("halfOpenCalls") { policy.halfOpenCalls = values.integer(n, object.path("halfOpenCalls"), in: 1...10_000) ?? policy.halfOpenCalls }
+        object.rejectUnknownKeys()
+        return policy
     }
 
     func readRetries(_ node: JSONNode, _ path: String) -> RetryPolicy? {

@@ -28,7 +28,7 @@ struct ScenarioReaderTests {
         guard case .sync(let sync) = s.architectures[0].design, case .events(let events) = s.architectures[1].design else {
             Issue.record("wrong designs"); return
         }
-        #expect(sync.chain == [0, 1] && sync.timeout == .seconds(2) && sync.retries.attempts == 1)
+        #expect(sync.graph == .chain([0, 1]) && sync.timeout == .seconds(2) && sync.retries.attempts == 1)
         #expect(events.partitions == 12 && events.publish == .outbox && events.consumers.map(\.instances) == [2])
     }
 
@@ -71,5 +71,47 @@ struct ScenarioReaderTests {
 
     @Test func namesMustBeUsableAsFolders() {
         #expect(issues(minimal.replacingOccurrences(of: "\"name\": \"m\"", with: "\"name\": \"../evil\"")).map(\.path) == ["name"])
+    }
+}
+
+/// Call trees: who calls whom, in which order, in parallel or not, required or best effort.
+struct CallGraphReadingTests {
+    let services = """
+    "services": {"signup": {"work": "5ms"}, "email": {"work": "5ms"}, "profile": {"work": "5ms"},
+                 "analytics": {"work": "5ms"}, "notification": {"work": "5ms"}}
+    """
+
+    func read(_ sync: String) throws(ScenarioError) -> SyncConfig? {
+        let text = """
+        {"name": "g", "duration": "1s", "workload": {"entry": "signup", "arrivals": {"poisson": "10/s"}}, \(services),
+         "architectures": {"sync": \(sync)}}
+        """
+        guard case .sync(let config) = try ScenarioLoader.parse(Array(text.utf8), file: "g.json").architectures[0].design else { return nil }
+        return config
+    }
+
+    @Test func readsStepsParallelSetsAndNestedCallers() throws {
+        let config = try #require(try read("""
+        {"calls": {"signup": ["email", {"parallel": ["profile", "analytics"]}], "profile": ["notification"]}, "bestEffort": ["analytics"]}
+        """))
+        let nodes = config.graph.nodes
+        #expect(nodes.map(\.service) == [0, 1, 2, 4, 3])
+        #expect(nodes[0].steps == [[1], [2, 4]])
+        #expect(nodes[2].steps == [[3]])
+        #expect(nodes[4].isRequired == false && nodes[1].isRequired)
+    }
+
+    @Test func rejectsCyclesAndOrphans() {
+        #expect(throws: ScenarioError.self) { try read("{\"calls\": {\"signup\": [\"email\"], \"email\": [\"signup\"]}}") }
+        #expect(throws: ScenarioError.self) { try read("{\"calls\": {\"signup\": [\"email\"], \"profile\": [\"analytics\"]}}") }
+        #expect(throws: ScenarioError.self) { try read("{\"calls\": {\"signup\": [\"email\", \"email\"]}}") }
+        #expect(throws: ScenarioError.self) { try read("{\"chain\": [\"signup\"], \"calls\": {\"signup\": [\"email\"]}}") }
+    }
+
+    @Test func readsBreakerBulkheadAndBudget() throws {
+        let config = try #require(try read("{\"chain\": [\"signup\", \"email\"], \"breaker\": {\"openFor\": \"5s\"}, \"bulkhead\": 8, \"retryBudget\": 0.2}"))
+        #expect(config.breaker == BreakerPolicy(openDuration: .seconds(5)))
+        #expect(config.bulkhead == 8 && config.retryBudget == 0.2)
+        #expect(try read("{\"chain\": [\"signup\"], \"breaker\": true}")?.breaker == BreakerPolicy())
     }
 }

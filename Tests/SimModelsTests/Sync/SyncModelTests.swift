@@ -4,9 +4,9 @@ import SimMetrics
 @testable import SimModels
 
 /// The synchronous chain reproduces what happens to real chains under stress.
-struct SyncChainModelTests {
+struct SyncModelTests {
     func run(_ world: WorldConfig, _ config: SyncConfig = Worlds.paymentChain) -> ArchitectureMetrics {
-        var model = SyncChainModel(world: world, config: config)
+        var model = SyncModel(world: world, config: config)
         return model.run().metrics
     }
 

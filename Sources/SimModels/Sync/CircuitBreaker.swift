@@ -1,0 +1,120 @@
+import SimKernel
+
+/// A circuit breaker's settings; the defaults are resilience4j's documented ones.
+public struct BreakerPolicy: Sendable, Equatable {
+    /// The failure rate (0…1) at or above which the breaker opens (resilience4j: 50 %).
+    public var failureRateThreshold: Double
+    /// The calls in the count-based sliding window (resilience4j: 100).
+    public var windowSize: Int
+    /// Calls needed in the window before the rate counts (resilience4j: 100).
+    public var minimumCalls: Int
+    /// How long the breaker stays open (resilience4j: 60 s).
+    public var openDuration: TimeSpan
+    /// Trial calls let through when half-open (resilience4j: 10).
+    public var halfOpenCalls: Int
+
+    public init(failureRateThreshold: Double = 0.5, windowSize: Int = 100, minimumCalls: Int = 100,
+                openDuration: TimeSpan = .seconds(60), halfOpenCalls: Int = 10) {
+        self.failureRateThreshold = failureRateThreshold
+        self.windowSize = windowSize
+        self.minimumCalls = minimumCalls
+        self.openDuration = openDuration
+        self.halfOpenCalls = halfOpenCalls
+    }
+}
+
+/// A count-based circuit breaker on one caller → callee edge: closed, open or half-open.
+///
+/// Closed, it records the outcome of the last `windowSize` calls and opens when at least
+/// `minimumCalls` were made and the failure rate reaches the threshold. Open, it refuses
+/// every call until `openDuration` has passed. Then it lets `halfOpenCalls` trial calls
+/// through: if they all succeed it closes, and the first failure opens it again.
+public struct CircuitBreaker: Sendable {
+    /// The breaker's state.
+    public enum State: Sendable, Equatable { case closed, open(until: Instant), halfOpen }
+
+    let policy: BreakerPolicy
+    public private(set) var state = State.closed
+    /// Outcomes of recent calls (true = failure), a ring of `windowSize`.
+    var outcomes: [Bool]
+    var next = 0
+    var recorded = 0
+    var failures = 0
+    var trialsLeft = 0
+    var trialSuccesses = 0
+    /// How many times it opened.
+    public private(set) var openings = 0
+
+    public init(policy: BreakerPolicy) {
+        self.policy = policy
+        outcomes = [Bool](repeating: false, count: Swift.max(policy.windowSize, 1))
+    }
+
+    /// Whether a call may go through at `now`; a half-open breaker counts it as a trial.
+    public mutating func allowsCall(at now: Instant) -> Bool {
+        switch state {
+        case .closed: return true
+        case .open(let until):
+            guard now >= until else { return false }
+            state = .halfOpen
+            trialsLeft = policy.halfOpenCalls
+            trialSuccesses = 0
+            fallthrough
+        case .halfOpen:
+            guard trialsLeft > 0 else { return false }
+            trialsLeft -= 1
+            return true
+        }
+    }
+
+    /// Records the outcome of a call that was let through.
+    public mutating func record(failure: Bool, at now: Instant) {
+        switch state {
+        case .closed:
+            if recorded == outcomes.count { if outcomes[next] { failures -= 1 } } else { recorded += 1 }
+            outcomes[next] = failure
+            if failure { failures += 1 }
+            next = (next + 1) % outcomes.count
+            if recorded >= policy.minimumCalls, Double(failures) >= policy.failureRateThreshold * Double(recorded) { open(at: now) }
+        case .halfOpen:
+            if failure { return open(at: now) }
+            trialSuccesses += 1
+            if trialSuccesses >= policy.halfOpenCalls { close() }
+        case .open:
+            break  // a call let through before the breaker opened
+        }
+    }
+
+    mutating func open(at now: Instant) {
+        state = .open(until: now + policy.openDuration)
+        openings += 1
+    }
+
+    mutating func close() {
+        state = .closed
+        recorded = 0
+        failures = 0
+        next = 0
+    }
+}
+
+/// A retry budget on one edge (Finagle's idea): each call deposits `ratio` of a token, each
+/// retry spends one, and a retry with no whole token left is not made. With ratio 0.2,
+/// retries stay under about 20 % of calls however badly the callee fails.
+public struct RetryBudget: Sendable {
+    let ratio: Double
+    /// Tokens, capped so a long calm spell cannot bank an unlimited burst of retries.
+    var tokens: Double = 10
+    static let capacity = 10.0
+
+    public init(ratio: Double) { self.ratio = ratio }
+
+    mutating func deposit() { tokens = Swift.min(Self.capacity, tokens + ratio) }
+
+    /// Spends a token for a retry, if one is there.
+    mutating func withdraw() -> Bool {
+        guard tokens >= 1 else { return false }
+        tokens -= 1
+        return true
+    }
+}

@@ -1,0 +1,339 @@
+import SimKernel
+import SimMetrics
+
+/// The synchronous design on the kernel: each request enters the entry service, which does
+/// its own work and then calls the services below it in the call tree, waiting (and
+/// holding its worker) for their answers; they do the same with theirs.
+///
+/// Timeouts stop the caller waiting but not the callee working: an abandoned call still
+/// does its work and applies its side effect, and a retry applies it again. Circuit
+/// breakers, bulkheads and retry budgets sit on each caller → callee edge. Faults from the
+/// `FaultBook` slow services down, make them fail, or take them down.
+public struct SyncModel: EventHandling {
+    /// What can happen in the synchronous world.
+    public enum Event {
+        /// The next user request arrives at the entry.
+        case arrival
+        /// A call reaches the service of `job`.
+        case deliver(job: Int32, generation: UInt32)
+        /// The service of `job` finishes its own work.
+        case workDone(job: Int32, generation: UInt32)
+        /// The callee's answer to attempt `attempt` of `call` reaches the caller.
+        case reply(call: Int32, generation: UInt32, attempt: UInt16, outcome: CallOutcome)
+        /// Attempt `attempt` of `call` has waited too long.
+        case timeout(call: Int32, generation: UInt32, attempt: UInt16)
+        /// `call`'s backoff is over: try again.
+        case retry(call: Int32, generation: UInt32)
+        /// The time-series interval ends.
+        case sample
+        /// A crash fault starts.
+        case crash(fault: Int32)
+    }
+
+    let world: WorldConfig
+    let config: SyncConfig
+    let graph: CallGraph
+    let faults: FaultBook
+    var source: RequestSource
+    var pools: [ServicePool]
+    var jobs = SlotTable<SyncJob>()
+    var calls = SlotTable<SyncCall>()
+    var requests = SlotTable<RequestState>()
+    /// Per node (callee): the breaker, bulkhead count and retry budget of the edge into it.
+    var edges: [SyncEdge]
+    let workDraws: [RequestDraws]
+    var networkRandom: RandomStream
+    var errorRandom: RandomStream
+    var backoffRandom: RandomStream
+    /// What the run measured.
+    public private(set) var metrics: ArchitectureMetrics
+
+    public init(world: WorldConfig, config: SyncConfig) {
+        self.world = world
+        self.config = config
+        graph = config.graph
+        faults = FaultBook(world.faults, serviceCount: world.services.count)
+        source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
+        pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }
+        edges = config.graph.nodes.map { _ in SyncEdge(config) }
+        workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
+        networkRandom = RandomStream(seed: world.seed, name: "sync/network")
+        errorRandom = RandomStream(seed: world.seed, name: "sync/errors")
+        backoffRandom = RandomStream(seed: world.seed, name: "sync/backoff")
+        let names = world.services.map(\.name)
+        metrics = ArchitectureMetrics(
+            serviceNames: names,
+            targets: config.graph.downstream.map { names[$0.service] },
+            keyCount: world.workload.keyCount,
+            gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
+    }
+
+    /// Runs the whole experiment: arrivals for the duration, then the drain.
+    public mutating func run() -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+        var scheduler = Scheduler<Event>()
+        if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        for edge in faults.crashEdges where edge.isStart { scheduler.schedule(.crash(fault: Int32(edge.fault)), at: edge.time) }
+        scheduler.schedule(.sample, after: world.sampleInterval)
+        let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
+        metrics.breakerOpenings = edges.reduce(0) { $0 + ($1.breaker?.openings ?? 0) }
+        return (metrics, stop, scheduler.eventsHandled)
+    }
+
+    public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        switch event {
+        case .arrival:
+            arrive(&scheduler)
+        case .deliver(let job, let generation):
+            if jobs.isLive(job, generation) { deliver(job, &scheduler) }
+        case .workDone(let job, let generation):
+            if jobs.isLive(job, generation) { finishOwnWork(job, &scheduler) }
+        case .reply(let call, let generation, let attempt, let outcome):
+            if calls.isLive(call, generation), calls[call].isWaiting, calls[call].attempt == attempt {
+                scheduler.cancel(calls[call].timer)
+                answered(call, outcome, &scheduler)
+            }
+        case .timeout(let call, let generation, let attempt):
+            if calls.isLive(call, generation), calls[call].isWaiting, calls[call].attempt == attempt {
+                answered(call, .timeout, &scheduler)
+            }
+        case .retry(let call, let generation):
+            if calls.isLive(call, generation) {
+                calls[call].attempt += 1
+                metrics.retries += 1
+                send(call, &scheduler)
+            }
+        case .sample:
+            sample(&scheduler)
+        case .crash(let fault):
+            crash(faults.service(ofFault: Int(fault)), &scheduler)
+        }
+    }
+
+    // MARK: - Requests and jobs
+
+    mutating func arrive(_ scheduler: inout Scheduler<Event>) {
+        let (id, key) = source.next()
+        if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        metrics.recordArrival()
+        let request = requests.insert(RequestState(id: id, key: key, arrival: scheduler.now)).slot
+        deliver(newJob(request: request, node: 0, call: -1, callGeneration: 0, attempt: 0), &scheduler)
+    }
+
+    mutating func newJob(request: Int32, node: Int, call: Int32, callGeneration: UInt32, attempt: UInt16) -> Int32 {
+        requests[request].references += 1
+        return jobs.insert(SyncJob(request: request, node: Int16(node), call: call, callGeneration: callGeneration, attempt: attempt)).slot
+    }
+
+    /// Frees `job` and, when nothing refers to its request any more, the request.
+    mutating func release(_ job: Int32) {
+        let request = jobs[job].request
+        jobs.remove(job)
+        requests[request].references -= 1
+        if requests[request].references == 0 { requests.remove(request) }
+    }
+
+    func service(of job: Int32) -> Int { graph.nodes[Int(jobs[job].node)].service }
+
+    // MARK: - A job at its service
+
+    mutating func deliver(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let service = service(of: job)
+        let now = scheduler.now
+        if faults.isDown(service, at: now) { return answer(job, .unavailable, &scheduler) }
+        if errorRandom.chance(faults.errorProbability(of: service, at: now)) { return answer(job, .error, &scheduler) }
+        switch pools[service].admit(job, at: now) {
+        case .started: startWork(job, queuedSince: now, &scheduler)
+        case .queued:
+            jobs[job].phase = .queued
+            metrics.services[service].peakQueue = Swift.max(metrics.services[service].peakQueue, pools[service].queueLength)
+        case .rejected:
+            metrics.services[service].rejected += 1
+            answer(job, .rejected, &scheduler)
+        }
+    }
+
+    mutating func startWork(_ job: Int32, queuedSince: Instant, _ scheduler: inout Scheduler<Event>) {
+        let service = service(of: job)
+        let now = scheduler.now
+        jobs[job].phase = .working
+        jobs[job].tookWorkerAt = now
+        metrics.services[service].started += 1
+        metrics.services[service].queueing.record((now - queuedSince).nanoseconds)
+        var random = workDraws[service].stream(request: requests[jobs[job].request].id, attempt: Int(jobs[job].attempt))
+        let work = faults.work(of: service, normally: world.services[service].work, at: now).sample(&random)
+        scheduler.schedule(.workDone(job: job, generation: jobs.generation(of: job)), after: .nanoseconds(work))
+    }
+
+    /// Whether the caller still waits for `job`'s answer.
+    func isAwaited(_ job: Int32) -> Bool {
+        let call = jobs[job].call
+        guard call >= 0 else { return true }
+        return calls.isLive(call, jobs[job].callGeneration) && calls[call].isWaiting && calls[call].attempt == jobs[job].attempt
+    }
+
+    mutating func finishOwnWork(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let node = Int(jobs[job].node)
+        let slot = jobs[job].request
+        let now = scheduler.now
+        if !isAwaited(job) { metrics.services[graph.nodes[node].service].wastedWork += 1 }
+        if node == 0 {
+            let version = metrics.ledger.commit(key: requests[slot].key)
+            requests[slot].version = version
+            requests[slot].committedAt = now
+            requests[slot].effectsLeft = Int16(graph.nodes.count - 1)
+            if graph.nodes.count == 1 { completeRequest(slot, now: now) }
+        } else {
+            let r = requests[slot]
+            let outcome = metrics.recordApply(target: node - 1, key: r.key, version: r.version, committedAt: r.committedAt, at: now)
+            if outcome != .duplicate {
+                requests[slot].effectsLeft -= 1
+                if requests[slot].effectsLeft == 0 { completeRequest(slot, now: now) }
+            }
+        }
+        runStep(0, of: job, &scheduler)
+    }
+
+    mutating func completeRequest(_ slot: Int32, now: Instant) {
+        metrics.completed += 1
+        metrics.endToEnd.record((now - requests[slot].arrival).nanoseconds)
+    }
+
+    /// Calls every node of step `step` at once, or finishes the job after its last step.
+    mutating func runStep(_ step: Int, of job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let steps = graph.nodes[Int(jobs[job].node)].steps
+        guard step < steps.count else { return finish(job, outcome: jobs[job].failure ?? .ok, &scheduler) }
+        jobs[job].phase = .waiting
+        jobs[job].step = Int16(step)
+        jobs[job].pendingCalls = Int16(steps[step].count)
+        let generation = jobs.generation(of: job)
+        for node in steps[step] {
+            let call = calls.insert(SyncCall(job: job, jobGeneration: generation, node: Int16(node))).slot
+            open(call, &scheduler)
+        }
+    }
+
+    // MARK: - Calls
+
+    /// A new call passes its edge's breaker and bulkhead, or fails at once.
+    mutating func open(_ call: Int32, _ scheduler: inout Scheduler<Event>) {
+        let node = Int(calls[call].node)
+        if var breaker = edges[node].breaker {
+            let allowed = breaker.allowsCall(at: scheduler.now)
+            edges[node].breaker = breaker
+            if !allowed { return close(call, .shortCircuited, &scheduler) }
+        }
+        if let limit = config.bulkhead {
+            guard edges[node].inFlight < limit else { return close(call, .rejected, &scheduler) }
+            edges[node].inFlight += 1
+        }
+        edges[node].budget?.deposit()
+        calls[call].attempt = 1
+        send(call, &scheduler)
+    }
+
+    mutating func send(_ call: Int32, _ scheduler: inout Scheduler<Event>) {
+        let c = calls[call]
+        let generation = calls.generation(of: call)
+        let child = newJob(request: jobs[c.job].request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt)
+        calls[call].isWaiting = true
+        metrics.attempts += 1
+        metrics.messages += 1
+        scheduler.schedule(.deliver(job: child, generation: jobs.generation(of: child)), after: latency())
+        calls[call].timer = scheduler.scheduleCancellable(.timeout(call: call, generation: generation, attempt: c.attempt), after: config.timeout)
+    }
+
+    /// An attempt of `call` ended with `outcome`: done, or retried after a backoff.
+    mutating func answered(_ call: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+        let node = Int(calls[call].node)
+        calls[call].isWaiting = false
+        if var breaker = edges[node].breaker {
+            breaker.record(failure: outcome != .ok, at: scheduler.now)
+            edges[node].breaker = breaker
+        }
+        let attempt = Int(calls[call].attempt)
+        guard outcome != .ok, attempt < config.retries.attempts, edges[node].allowsRetry(),
+              jobs.isLive(calls[call].job, calls[call].jobGeneration) else {
+            return close(call, outcome, &scheduler)
+        }
+        let wait = config.retries.delay(retry: attempt, previous: calls[call].lastBackoff, random: &backoffRandom)
+        calls[call].lastBackoff = wait
+        scheduler.schedule(.retry(call: call, generation: calls.generation(of: call)), after: wait)
+    }
+
+    /// `call` is over; its caller moves on when the whole step is answered.
+    mutating func close(_ call: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+        let c = calls[call]
+        if config.bulkhead != nil, c.attempt > 0 { edges[Int(c.node)].inFlight -= 1 }
+        calls.remove(call)
+        guard jobs.isLive(c.job, c.jobGeneration) else { return }
+        if outcome != .ok, graph.nodes[Int(c.node)].isRequired, jobs[c.job].failure == nil { jobs[c.job].failure = outcome }
+        jobs[c.job].pendingCalls -= 1
+        guard jobs[c.job].pendingCalls == 0 else { return }
+        if jobs[c.job].failure != nil {
+            finish(c.job, outcome: jobs[c.job].failure!, &scheduler)
+        } else {
+            runStep(Int(jobs[c.job].step) + 1, of: c.job, &scheduler)
+        }
+    }
+
+    /// `job` is done: its worker goes to the next in line and its answer goes to its caller.
+    mutating func finish(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+        let service = service(of: job)
+        let held = scheduler.now - jobs[job].tookWorkerAt
+        metrics.services[service].holding.record(held.nanoseconds)
+        metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
+        if let next = pools[service].release() { startWork(next.job, queuedSince: next.since, &scheduler) }
+        answer(job, outcome, &scheduler)
+    }
+
+    /// Sends `job`'s answer to its caller (or to the user) and frees the job.
+    mutating func answer(_ job: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+        let call = jobs[job].call
+        if call < 0 {
+            metrics.recordResponse(latency: scheduler.now - requests[jobs[job].request].arrival, failure: outcome.failure)
+        } else {
+            metrics.messages += 1
+            scheduler.schedule(.reply(call: call, generation: jobs[job].callGeneration, attempt: jobs[job].attempt, outcome: outcome),
+                               after: latency())
+        }
+        release(job)
+    }
+
+    // MARK: - Faults and sampling
+
+    /// The service goes down: everything it held or queued is lost; its callers time out.
+    mutating func crash(_ service: Int, _ scheduler: inout Scheduler<Event>) {
+        _ = pools[service].reset()
+        for job in jobs.liveSlots where jobs[job].phase != .arriving && self.service(of: job) == service {
+            if jobs[job].call < 0 {
+                metrics.recordResponse(latency: scheduler.now - requests[jobs[job].request].arrival, failure: .unavailable)
+            }
+            release(job)
+        }
+    }
+
+    mutating func sample(_ scheduler: inout Scheduler<Event>) {
+        let gauges = pools.map { Double($0.queueLength) } + pools.map { Double($0.busy) }
+        metrics.series.close(at: scheduler.now, gauges: gauges)
+        if scheduler.now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
+    }
+
+    mutating func latency() -> TimeSpan { .nanoseconds(world.network.latency.sample(&networkRandom)) }
+}
+
+/// How a call ended, as the caller learns it.
+public enum CallOutcome: UInt8, Sendable {
+    case ok, timeout, rejected, error, unavailable, shortCircuited
+
+    /// The user-facing failure this outcome becomes, or `nil` for success.
+    var failure: FailureKind? {
+        switch self {
+        case .ok: nil
+        case .timeout: .timeout
+        case .rejected: .rejected
+        case .error: .error
+        case .unavailable: .unavailable
+        case .shortCircuited: .shortCircuited
+        }
+    }
+}

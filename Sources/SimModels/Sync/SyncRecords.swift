@@ -1,0 +1,81 @@
+import SimKernel
+
+/// A request in flight, shared by the jobs that serve it.
+struct RequestState: Sendable {
+    var id: UInt64
+    var key: Int32
+    var version: Int32 = 0
+    var arrival: Instant
+    var committedAt: Instant = .zero
+    var effectsLeft: Int16 = 0
+    var references: Int32 = 0
+
+    init(id: UInt64, key: Int32, arrival: Instant) {
+        self.id = id
+        self.key = key
+        self.arrival = arrival
+    }
+}
+
+/// One node's part of one request: one attempt of one call (or the user's request at the
+/// entry), from arrival at the service until its answer is sent.
+struct SyncJob: Sendable {
+    enum Phase: UInt8, Sendable { case arriving, queued, working, waiting }
+
+    var request: Int32
+    var node: Int16
+    /// The call this job answers, or −1 for the user's request.
+    var call: Int32
+    var callGeneration: UInt32
+    /// Which attempt of that call this job is (0 for the user's request).
+    var attempt: UInt16
+    var phase: Phase = .arriving
+    var step: Int16 = 0
+    var pendingCalls: Int16 = 0
+    /// The first failure of a required call in the current step.
+    var failure: CallOutcome?
+    var tookWorkerAt: Instant = .zero
+
+    init(request: Int32, node: Int16, call: Int32, callGeneration: UInt32, attempt: UInt16) {
+        self.request = request
+        self.node = node
+        self.call = call
+        self.callGeneration = callGeneration
+        self.attempt = attempt
+    }
+}
+
+/// A caller's call to one node, across its attempts.
+struct SyncCall: Sendable {
+    var job: Int32
+    var jobGeneration: UInt32
+    var node: Int16
+    var attempt: UInt16 = 0
+    var isWaiting = false
+    var timer: TimerHandle = .none
+    var lastBackoff: TimeSpan = .zero
+
+    init(job: Int32, jobGeneration: UInt32, node: Int16) {
+        self.job = job
+        self.jobGeneration = jobGeneration
+        self.node = node
+    }
+}
+
+/// The protections on the edge into one node.
+struct SyncEdge: Sendable {
+    var breaker: CircuitBreaker?
+    var budget: RetryBudget?
+    var inFlight = 0
+
+    init(_ config: SyncConfig) {
+        breaker = config.breaker.map(CircuitBreaker.init)
+        budget = config.retryBudget.map(RetryBudget.init)
+    }
+
+    /// Whether the edge's retry budget allows one more retry (spending it).
+    mutating func allowsRetry() -> Bool {
+        guard budget != nil else { return true }
+        return budget!.withdraw()
+    }
+}
