@@ -11,6 +11,9 @@ struct ConsumerGroup: Sendable {
     var committed: [Int64]
     /// Per partition: whether an event is being delivered or processed.
     var isBusy: [Bool]
+    /// Per partition: a copy of the event being delivered or processed. Retention may delete
+    /// it from the log meanwhile, as Kafka may delete a segment a consumer has fetched.
+    var inFlight: [EventRecord?]
     /// Per partition: bumped whenever work in progress is abandoned, so late events are ignored.
     var epoch: [UInt32]
     /// Per partition: the owning instance.
@@ -29,6 +32,7 @@ struct ConsumerGroup: Sendable {
         position = [Int64](repeating: 0, count: partitions)
         committed = position
         isBusy = [Bool](repeating: false, count: partitions)
+        inFlight = [EventRecord?](repeating: nil, count: partitions)
         epoch = [UInt32](repeating: 0, count: partitions)
         failures = [Int](repeating: 0, count: partitions)
         load = [Int](repeating: 0, count: config.instances)

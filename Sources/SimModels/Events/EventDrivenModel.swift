@@ -253,6 +253,7 @@ public struct EventDrivenModel: EventHandling {
         guard groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
         if groups[g].position[p] < partitions[p].startOffset { skipExpired(g, p) }
         groups[g].isBusy[p] = true
+        groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
         groups[g].load[groups[g].owner[p]] += 1
         if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
         metrics.messages += 1
@@ -270,7 +271,7 @@ public struct EventDrivenModel: EventHandling {
 
     mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let service = groups[g].config.service
-        let record = partitions[p].record(at: groups[g].position[p])
+        let record = groups[g].inFlight[p]!
         var random = workDraws[service].stream(request: record.request, attempt: 1 + groups[g].failures[p])
         let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
         metrics.services[service].started += 1
@@ -280,7 +281,7 @@ public struct EventDrivenModel: EventHandling {
     mutating func finishProcessing(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let offset = groups[g].position[p]
-        let record = partitions[p].record(at: offset)
+        let record = groups[g].inFlight[p]!
         let service = groups[g].config.service
         if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
             groups[g].failures[p] += 1

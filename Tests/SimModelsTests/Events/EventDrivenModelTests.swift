@@ -129,6 +129,21 @@ struct EventDrivenModelTests {
         #expect(notification.counts.lost == 0 && notification.missingAtEnd == 0, "a reader that keeps up loses nothing")
     }
 
+    /// A consumer slower than its arrivals falls further behind than retention: events expire
+    /// under it, even the one it is processing. It finishes that one, loses exactly the rest,
+    /// and keeps going.
+    @Test(arguments: [OffsetReset.earliest])
+    func aConsumerBehindRetentionLosesOnlyWhatExpired(reset: OffsetReset) {
+        var w = world(rate: 50, seconds: 10, drain: 5)
+        w.services[1].work = .constant(100_000_000)  // 10/s on one partition: it cannot keep up
+        let m = run(w, EventsConfig(partitions: 1, retention: .seconds(2), consumers: [ConsumerConfig(service: 1, offsetReset: reset)]))
+        let email = m.ledger.finalReport()[0]
+        #expect(email.counts.lost > 0)
+        #expect(email.counts.applied > 100, "ten per second until the log runs dry at about 12 s")
+        #expect(email.counts.lost + email.counts.applied == m.ledger.totalCommitted)
+        #expect(email.missingAtEnd == email.counts.lost && email.counts.duplicated == 0)
+    }
+
     // MARK: - Publishing
 
     /// A dual write commits, then publishes: a crash of the producer in between loses the
