@@ -251,7 +251,10 @@ public struct EventDrivenModel: EventHandling {
 
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         guard groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
-        if groups[g].position[p] < partitions[p].startOffset { skipExpired(g, p) }
+        if groups[g].position[p] < partitions[p].startOffset {
+            skipExpired(g, p)
+            if groups[g].position[p] == partitions[p].endOffset { return }  // reset to the end: nothing to read yet
+        }
         groups[g].isBusy[p] = true
         groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
         groups[g].load[groups[g].owner[p]] += 1
@@ -357,7 +360,9 @@ public struct EventDrivenModel: EventHandling {
             let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
             for p in partitions.indices {
                 _ = partitions[p].expire(appendedBefore: cutoff)
-                for g in groups.indices where !groups[g].isBusy[p] && groups[g].position[p] < partitions[p].startOffset {
+                // A group that is down resets its offset when it comes back, as Kafka's does.
+                for g in groups.indices where !groups[g].isDown && !groups[g].isBusy[p]
+                    && groups[g].position[p] < partitions[p].startOffset {
                     skipExpired(g, p)
                 }
             }

@@ -129,10 +129,37 @@ struct EventDrivenModelTests {
         #expect(notification.counts.lost == 0 && notification.missingAtEnd == 0, "a reader that keeps up loses nothing")
     }
 
+    /// Kafka applies `auto.offset.reset` when a consumer comes back and finds its offset
+    /// deleted: `.earliest` resumes at the oldest retained event, `.latest` at the end of the
+    /// log as of its return, skipping everything written before (so it applies what arrives
+    /// after its return, give or take the few requests on their way at that instant).
+    @Test func offsetResetLatestSkipsWhatWasRetained() {
+        let (crash, recovery): (Int64, Int64) = (4, 14)
+        let w = world(seconds: 20, drain: 10, faults: [Worlds.fault(.crash, on: 1, at: crash, for: recovery - crash)])
+        func email(_ reset: OffsetReset) -> ArchitectureMetrics {
+            run(w, EventsConfig(retention: .seconds(5), consumers: [
+                ConsumerConfig(service: 1, instances: 2, concurrency: 6, offsetReset: reset),
+            ]))
+        }
+        let earliest = email(.earliest), latest = email(.latest)
+        let (e, l) = (earliest.ledger.finalReport()[0], latest.ledger.finalReport()[0])
+        #expect(e.counts.lost > 0)
+        #expect(l.counts.lost > e.counts.lost + 300, "about the five seconds still retained, at 100/s")
+        for (m, report) in [(earliest, e), (latest, l)] {
+            #expect(report.counts.lost + report.counts.applied == m.ledger.totalCommitted)
+            #expect(report.missingAtEnd == report.counts.lost && report.counts.duplicated == 0)
+        }
+        // email is the only consumer, so the series' applications are its own.
+        let appliedAfter = sum(\.applied, after: recovery, in: latest)
+        let producedAfter = sum(\.arrivals, after: recovery, in: latest)
+        #expect(abs(appliedAfter - producedAfter) <= 10,
+                "latest reads only what was written after it returned: \(appliedAfter) vs \(producedAfter)")
+    }
+
     /// A consumer slower than its arrivals falls further behind than retention: events expire
-    /// under it, even the one it is processing. It finishes that one, loses exactly the rest,
-    /// and keeps going.
-    @Test(arguments: [OffsetReset.earliest])
+    /// under it, even the one it is processing. It finishes that one, loses exactly the rest
+    /// (resetting to the oldest event or to the end of the log), and keeps going.
+    @Test(arguments: OffsetReset.allCases)
     func aConsumerBehindRetentionLosesOnlyWhatExpired(reset: OffsetReset) {
         var w = world(rate: 50, seconds: 10, drain: 5)
         w.services[1].work = .constant(100_000_000)  // 10/s on one partition: it cannot keep up
