@@ -263,11 +263,13 @@ public struct EventDrivenModel: EventHandling {
         scheduler.schedule(.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: latency())
     }
 
-    /// The group's position was deleted by retention: it jumps, and what it skips is lost.
+    /// The group's position was deleted by retention: it jumps, and what it skips is lost,
+    /// except events it had processed before a crash rewound it (their effects happened).
     mutating func skipExpired(_ g: Int, _ p: Int) {
         let start = partitions[p].startOffset
         let target = groups[g].config.offsetReset == .earliest ? start : partitions[p].endOffset
-        for _ in groups[g].position[p]..<target { metrics.ledger.recordLoss(target: g) }
+        let unprocessed = Swift.max(groups[g].position[p], Swift.min(groups[g].processedThrough[p], target))
+        for _ in unprocessed..<target { metrics.ledger.recordLoss(target: g) }
         groups[g].position[p] = target
         groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
     }
@@ -307,6 +309,7 @@ public struct EventDrivenModel: EventHandling {
             }
         }
         groups[g].position[p] = offset + 1
+        groups[g].processedThrough[p] = Swift.max(groups[g].processedThrough[p], offset + 1)
         if groups[g].config.commit == .afterProcessing {
             metrics.messages += 1
             scheduler.schedule(.commitArrives(group: Int32(g), partition: Int32(p), offset: offset + 1, epoch: groups[g].epoch[p]),
