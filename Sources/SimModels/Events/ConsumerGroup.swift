@@ -9,8 +9,14 @@ struct ConsumerGroup: Sendable {
     var position: [Int64]
     /// Per partition: the committed offset (where a restart resumes).
     var committed: [Int64]
+    /// Per partition: one past the last offset processed. A crash rewinds `position` to the
+    /// committed offset but not this: the effects of the events below it have happened.
+    var processedThrough: [Int64]
     /// Per partition: whether an event is being delivered or processed.
     var isBusy: [Bool]
+    /// Per partition: a copy of the event being delivered or processed. Retention may delete
+    /// it from the log meanwhile, as Kafka may delete a segment a consumer has fetched.
+    var inFlight: [EventRecord?]
     /// Per partition: bumped whenever work in progress is abandoned, so late events are ignored.
     var epoch: [UInt32]
     /// Per partition: the owning instance.
@@ -30,7 +36,9 @@ struct ConsumerGroup: Sendable {
         self.config = config
         position = [Int64](repeating: 0, count: partitions)
         committed = position
+        processedThrough = position
         isBusy = [Bool](repeating: false, count: partitions)
+        inFlight = [EventRecord?](repeating: nil, count: partitions)
         epoch = [UInt32](repeating: 0, count: partitions)
         failures = [Int](repeating: 0, count: partitions)
         processingSince = [Instant](repeating: .zero, count: partitions)

@@ -251,26 +251,32 @@ public struct EventDrivenModel: EventHandling {
 
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         guard groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
-        if groups[g].position[p] < partitions[p].startOffset { skipExpired(g, p) }
+        if groups[g].position[p] < partitions[p].startOffset {
+            skipExpired(g, p)
+            if groups[g].position[p] == partitions[p].endOffset { return }  // reset to the end: nothing to read yet
+        }
         groups[g].isBusy[p] = true
+        groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
         groups[g].load[groups[g].owner[p]] += 1
         if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
         metrics.messages += 1
         scheduler.schedule(.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: latency())
     }
 
-    /// The group's position was deleted by retention: it jumps, and what it skips is lost.
+    /// The group's position was deleted by retention: it jumps, and what it skips is lost,
+    /// except events it had processed before a crash rewound it (their effects happened).
     mutating func skipExpired(_ g: Int, _ p: Int) {
         let start = partitions[p].startOffset
         let target = groups[g].config.offsetReset == .earliest ? start : partitions[p].endOffset
-        for _ in groups[g].position[p]..<target { metrics.ledger.recordLoss(target: g) }
+        let unprocessed = Swift.max(groups[g].position[p], Swift.min(groups[g].processedThrough[p], target))
+        for _ in unprocessed..<target { metrics.ledger.recordLoss(target: g) }
         groups[g].position[p] = target
         groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
     }
 
     mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let service = groups[g].config.service
-        let record = partitions[p].record(at: groups[g].position[p])
+        let record = groups[g].inFlight[p]!
         var random = workDraws[service].stream(request: record.request, attempt: 1 + groups[g].failures[p])
         let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
         metrics.services[service].started += 1
@@ -281,7 +287,7 @@ public struct EventDrivenModel: EventHandling {
     mutating func finishProcessing(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let offset = groups[g].position[p]
-        let record = partitions[p].record(at: offset)
+        let record = groups[g].inFlight[p]!
         let service = groups[g].config.service
         if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
             groups[g].failures[p] += 1
@@ -307,6 +313,7 @@ public struct EventDrivenModel: EventHandling {
             }
         }
         groups[g].position[p] = offset + 1
+        groups[g].processedThrough[p] = Swift.max(groups[g].processedThrough[p], offset + 1)
         if groups[g].config.commit == .afterProcessing {
             metrics.messages += 1
             scheduler.schedule(.commitArrives(group: Int32(g), partition: Int32(p), offset: offset + 1, epoch: groups[g].epoch[p]),
@@ -360,7 +367,9 @@ public struct EventDrivenModel: EventHandling {
             let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
             for p in partitions.indices {
                 _ = partitions[p].expire(appendedBefore: cutoff)
-                for g in groups.indices where !groups[g].isBusy[p] && groups[g].position[p] < partitions[p].startOffset {
+                // A group that is down resets its offset when it comes back, as Kafka's does.
+                for g in groups.indices where !groups[g].isDown && !groups[g].isBusy[p]
+                    && groups[g].position[p] < partitions[p].startOffset {
                     skipExpired(g, p)
                 }
             }
