@@ -1,0 +1,84 @@
+/// A line chart over time or over a parameter: series drawn as lines, fault windows as
+/// shaded bands, optional confidence bands. `SVGChart.render(_:)` draws it.
+public struct Chart: Sendable {
+    /// The heading above the plot.
+    public var title: String
+    /// The x-axis label with its unit, e.g. `"time (s)"`.
+    public var xLabel: String
+    /// The y-axis label with its unit, e.g. `"latency (ms)"`.
+    public var yLabel: String
+    /// The lines, in legend order; each takes the next palette colour.
+    public var series: [ChartSeries]
+    /// Shaded vertical bands (fault windows), each labelled at the top of the plot.
+    public var windows: [ChartWindow]
+    /// Filled confidence bands; a band takes the colour of the series with the same name.
+    public var bands: [ChartBand]
+    /// How y values map to height. The x axis is always linear.
+    public var yScale: ChartScale
+
+    public init(title: String, xLabel: String, yLabel: String, series: [ChartSeries],
+                windows: [ChartWindow], bands: [ChartBand] = [], yScale: ChartScale = .linear) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.series = series
+        self.windows = windows
+        self.bands = bands
+        self.yScale = yScale
+    }
+}
+
+/// One named line. Points are joined in the order given (sort by x first for a time series);
+/// points with a non-finite coordinate, or on a logarithmic scale a y ≤ 0, are skipped and
+/// the line joins their neighbours.
+public struct ChartSeries: Sendable {
+    /// The name shown in the legend and carried in `data-series`.
+    public var name: String
+    /// The (x, y) points, in drawing order, in the units of the axis labels.
+    public var points: [(x: Double, y: Double)]
+
+    public init(name: String, points: [(x: Double, y: Double)]) {
+        self.name = name
+        self.points = points
+    }
+}
+
+/// A span of x (typically a fault window, in the x axis's unit), drawn as a translucent band
+/// over the full plot height and clipped to the x axis; a window outside it is not drawn.
+public struct ChartWindow: Sendable {
+    /// Where the window begins; `-infinity` means "from the start".
+    public var start: Double
+    /// Where the window ends; `+infinity` means "to the end".
+    public var end: Double
+    /// The text shown above the band, e.g. `"partition"`.
+    public var label: String
+
+    public init(start: Double, end: Double, label: String) {
+        self.start = start
+        self.end = end
+        self.label = label
+    }
+}
+
+/// A filled region between `low` and `high` along x, e.g. a confidence interval around the
+/// series of the same `name`. Points whose values are non-finite (or, on a logarithmic scale,
+/// whose `low` or `high` is ≤ 0) are skipped.
+public struct ChartBand: Sendable {
+    /// The series this band belongs to; it shares that series' colour.
+    public var name: String
+    /// The band's edges at each x, in drawing order.
+    public var points: [(x: Double, low: Double, high: Double)]
+
+    public init(name: String, points: [(x: Double, low: Double, high: Double)]) {
+        self.name = name
+        self.points = points
+    }
+}
+
+/// How values map to distance along an axis.
+public enum ChartScale: Sendable {
+    /// Equal differences take equal distances.
+    case linear
+    /// Equal ratios take equal distances; values ≤ 0 cannot be placed and are skipped.
+    case logarithmic
+}

@@ -1,0 +1,101 @@
+/// Draws a `Chart` as a standalone SVG document, with no dependencies.
+///
+/// The output is a pure function of the chart and size: every number goes through `Format`,
+/// so the same chart gives the same bytes on every platform. Edge cases draw, never crash:
+/// with no data the axes span 0…1 (or, for x, the windows), a flat line gets an axis reaching
+/// zero, points that cannot be placed (non-finite, or y ≤ 0 on a logarithmic scale) are
+/// skipped rather than clamped, windows are clipped to the x axis, and text too long for its
+/// place is shortened with "…".
+public enum SVGChart {
+    /// A complete standalone SVG document (with `xmlns`), `width`×`height` px (at least
+    /// 200×150): title, axes with 1-2-5 ticks and labels, shaded fault windows, confidence
+    /// bands, one `<polyline data-series="name">` per series and a legend naming each series.
+    /// - Complexity: O(n) in the number of points.
+    public static func render(_ chart: Chart, width: Int = 760, height: Int = 320) -> String {
+        let layout = ChartLayout(chart: chart, width: width, height: height)
+        let size = (width: Format.fixed(layout.width, decimals: 0), height: Format.fixed(layout.height, decimals: 0))
+        var svg = SVGWriter()
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", size.width), ("height", size.height),
+                         ("viewBox", "0 0 " + size.width + " " + size.height),
+                         ("font-family", "Helvetica, Arial, sans-serif"), ("font-size", "12")])
+        svg.element("title", [], content: chart.title)
+        svg.element("rect", [("width", size.width), ("height", size.height), ("fill", "#ffffff")])
+        drawWindows(chart.windows, in: layout, to: &svg)
+        drawGrid(layout, to: &svg)
+        drawBands(of: chart, in: layout, to: &svg)
+        drawSeries(of: chart, in: layout, to: &svg)
+        drawAxes(layout, to: &svg)
+        drawLabels(layout, to: &svg)
+        drawLegend(of: chart, in: layout, to: &svg)
+        svg.close("svg")
+        return svg.text
+    }
+
+    /// Each window as a translucent band over the plot height, clipped to the x axis, with its
+    /// label above the plot. Windows outside the axis, or with a NaN bound, are not drawn.
+    static func drawWindows(_ windows: [ChartWindow], in layout: ChartLayout, to svg: inout SVGWriter) {
+        guard !windows.isEmpty else { return }
+        svg.open("g", [("class", "windows")])
+        let axis = layout.xAxis
+        for window in windows where !window.start.isNaN && !window.end.isNaN {
+            let start = Swift.min(window.start, window.end), end = Swift.max(window.start, window.end)
+            guard end >= axis.lower && start <= axis.upper else { continue }
+            let left = layout.horizontal(axis.fraction(of: Swift.max(start, axis.lower)) ?? 0)
+            let right = layout.horizontal(axis.fraction(of: Swift.min(end, axis.upper)) ?? 1)
+            svg.element("rect", [("data-window", window.label),
+                                 ("x", SVGWriter.pixels(left)), ("y", SVGWriter.pixels(layout.top)),
+                                 ("width", SVGWriter.pixels(Swift.max(right - left, 1))),
+                                 ("height", SVGWriter.pixels(layout.bottom - layout.top)),
+                                 ("fill", "#888888"), ("fill-opacity", "0.2")])
+            svg.element("text", [("x", SVGWriter.pixels((left + right) / 2)), ("y", SVGWriter.pixels(layout.top - 6)),
+                                 ("text-anchor", "middle"), ("font-size", "11"), ("fill", "#555555")],
+                        content: window.label)
+        }
+        svg.close("g")
+    }
+
+    /// Each band as a translucent polygon: along its high edge, then back along its low edge.
+    static func drawBands(of chart: Chart, in layout: ChartLayout, to svg: inout SVGWriter) {
+        guard !chart.bands.isEmpty else { return }
+        svg.open("g", [("class", "bands")])
+        for (index, band) in chart.bands.enumerated() {
+            var highs: [(x: Double, y: Double)] = [], lows: [(x: Double, y: Double)] = []
+            for point in band.points where chart.canPlace(point) {
+                guard let high = layout.position(x: point.x, y: point.high),
+                      let low = layout.position(x: point.x, y: point.low) else { continue }
+                highs.append(high)
+                lows.append(low)
+            }
+            let owner = chart.series.firstIndex { $0.name == band.name } ?? chart.series.count + index
+            svg.element("polygon", [("data-band", band.name), ("points", pointList(highs + lows.reversed())),
+                                    ("fill", ChartPalette.colour(at: owner)), ("fill-opacity", "0.2")])
+        }
+        svg.close("g")
+    }
+
+    /// Each series as a polyline through the points that can be placed, and a dot when there
+    /// is only one (a one-point polyline draws nothing).
+    static func drawSeries(of chart: Chart, in layout: ChartLayout, to svg: inout SVGWriter) {
+        svg.open("g", [("class", "series")])
+        for (index, series) in chart.series.enumerated() {
+            let points = series.points.compactMap { layout.position(x: $0.x, y: $0.y) }
+            let colour = ChartPalette.colour(at: index)
+            var attributes: [SVGWriter.Attribute] = [
+                ("data-series", series.name), ("points", pointList(points)), ("fill", "none"),
+                ("stroke", colour), ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
+            ]
+            if let dash = ChartPalette.dash(at: index) { attributes.append(("stroke-dasharray", dash)) }
+            svg.element("polyline", attributes)
+            if points.count == 1, let point = points.first {
+                svg.element("circle", [("data-series", series.name), ("cx", SVGWriter.pixels(point.x)),
+                                       ("cy", SVGWriter.pixels(point.y)), ("r", "3"), ("fill", colour)])
+            }
+        }
+        svg.close("g")
+    }
+
+    /// `x,y x,y ...` in pixels.
+    static func pointList(_ points: [(x: Double, y: Double)]) -> String {
+        points.map { SVGWriter.pixels($0.x) + "," + SVGWriter.pixels($0.y) }.joined(separator: " ")
+    }
+}

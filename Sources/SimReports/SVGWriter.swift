@@ -1,0 +1,37 @@
+/// Builds SVG text element by element, escaping every attribute value and text node, so
+/// callers cannot produce a malformed document.
+struct SVGWriter {
+    /// The text written so far.
+    private(set) var text = ""
+
+    /// An attribute: a name and its (unescaped) value.
+    typealias Attribute = (name: String, value: String)
+
+    /// Writes `<name attributes>` and leaves it open.
+    mutating func open(_ name: String, _ attributes: [Attribute] = []) {
+        text += "<" + name + rendered(attributes) + ">\n"
+    }
+
+    /// Writes `</name>`.
+    mutating func close(_ name: String) {
+        text += "</" + name + ">\n"
+    }
+
+    /// Writes a whole element: empty (`<name .../>`) or holding `content` as text.
+    mutating func element(_ name: String, _ attributes: [Attribute], content: String? = nil) {
+        if let content {
+            text += "<" + name + rendered(attributes) + ">" + XMLEscaping.escaped(content) + "</" + name + ">\n"
+        } else {
+            text += "<" + name + rendered(attributes) + "/>\n"
+        }
+    }
+
+    private func rendered(_ attributes: [Attribute]) -> String {
+        var out = ""
+        for attribute in attributes { out += " " + attribute.name + "=\"" + XMLEscaping.escaped(attribute.value) + "\"" }
+        return out
+    }
+
+    /// A coordinate or length in pixels, to a tenth of a pixel.
+    static func pixels(_ value: Double) -> String { Format.fixed(value, decimals: 1) }
+}

@@ -1,0 +1,25 @@
+/// Text made safe for XML (SVG, HTML) content and attribute values.
+enum XMLEscaping {
+    /// `text` with `& < > " '` replaced by entities, and characters XML 1.0 forbids
+    /// (control characters other than tab, line feed and carriage return; U+FFFE, U+FFFF)
+    /// replaced by U+FFFD, so any `String` yields a well-formed document.
+    /// - Complexity: O(n) in the length of `text`.
+    static func escaped(_ text: String) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
+                out.unicodeScalars.append("\u{FFFD}")
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
