@@ -37,7 +37,7 @@ struct RunCommand: Command {
     func run(_ console: Console) throws -> ExitStatus {
         var scenarios = try ScenarioFiles.loadAll(files)
         for i in scenarios.indices {
-            if let seed { scenarios[i].world.seed = seed }
+            if let seed { scenarios[i].setSeed(seed) }
             let names = scenarios[i].architectures.map(\.name)
             for name in only where !names.contains(name) {
                 let hint = Suggestion.closest(to: name, among: names).map { " (did you mean '\($0)'?)" } ?? ""

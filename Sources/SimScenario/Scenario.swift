@@ -1,5 +1,6 @@
 import SimKernel
 import SimModels
+import SimReports
 
 /// A validated scenario: the shared world and the architectures to compare in it.
 public struct Scenario: Sendable {
@@ -11,15 +12,52 @@ public struct Scenario: Sendable {
     public var world: WorldConfig
     /// The designs to compare, in the order the file lists them.
     public var architectures: [ArchitectureSpec]
-    /// The fault schedule as the scenario states it, for reports.
-    public var faultDescriptions: [String]
+    /// The fault schedule applied, one line per fault (service faults, then network faults).
+    public private(set) var faultDescriptions: [String]
+    /// Random faults drawn from the seed, if the scenario asks for them.
+    public let chaos: ChaosSpec?
+    /// The faults written in the file, before chaos adds its own.
+    let writtenFaults: [FaultConfig]
+    let writtenDescriptions: [String]
+    let serviceNames: [String]
 
-    public init(name: String, description: String, world: WorldConfig, architectures: [ArchitectureSpec], faultDescriptions: [String]) {
+    public init(name: String, description: String, world: WorldConfig, architectures: [ArchitectureSpec],
+                faultDescriptions: [String], chaos: ChaosSpec? = nil) {
         self.name = name
         self.description = description
         self.world = world
         self.architectures = architectures
         self.faultDescriptions = faultDescriptions
+        self.chaos = chaos
+        writtenFaults = world.faults
+        writtenDescriptions = faultDescriptions
+        serviceNames = world.services.map(\.name) + ["broker"]
+        setSeed(world.seed)
+    }
+
+    /// Runs the scenario with `seed`, drawing the chaos schedule anew for it.
+    public mutating func setSeed(_ seed: UInt64) {
+        world.seed = seed
+        guard let chaos else { return }
+        let drawn = chaos.schedule(seed: seed)
+        world.faults = writtenFaults + drawn
+        let networkDescriptions = writtenDescriptions.dropFirst(writtenFaults.count)
+        faultDescriptions = Array(writtenDescriptions.prefix(writtenFaults.count))
+            + drawn.map { "chaos: \(Scenario.describe($0, names: serviceNames))" } + networkDescriptions
+    }
+
+    /// A one-line description of a service fault.
+    static func describe(_ fault: FaultConfig, names: [String]) -> String {
+        let kind: String
+        switch fault.kind {
+        case .crash: kind = "crash"
+        case .pause: kind = "pause"
+        case .slow: kind = "slow"
+        case .slowBy(let factor): kind = "slow ×\(Format.compact(factor))"
+        case .errors(let p): kind = "errors (\(p) of requests)"
+        }
+        let window = fault.end == .distantFuture ? "for ever" : "for \(fault.end - fault.start)"
+        return "\(kind) \(names[fault.service]) from \(fault.start.sinceStart) \(window)"
     }
 }
 

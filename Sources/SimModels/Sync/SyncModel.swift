@@ -42,7 +42,7 @@ public struct SyncModel: EventHandling {
     /// Per node (callee): the breaker, bulkhead count and retry budget of the edge into it.
     var edges: [SyncEdge]
     let workDraws: [RequestDraws]
-    var networkRandom: RandomStream
+    var network: Network
     var errorRandom: RandomStream
     var backoffRandom: RandomStream
     /// What the run measured.
@@ -52,12 +52,12 @@ public struct SyncModel: EventHandling {
         self.world = world
         self.config = config
         graph = config.graph
-        faults = FaultBook(world.faults, serviceCount: world.services.count)
+        faults = FaultBook(world.faults, serviceCount: world.services.count + 1)
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }
         edges = config.graph.nodes.map { _ in SyncEdge(config) }
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
-        networkRandom = RandomStream(seed: world.seed, name: "sync/network")
+        network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "sync/network")
         errorRandom = RandomStream(seed: world.seed, name: "sync/errors")
         backoffRandom = RandomStream(seed: world.seed, name: "sync/backoff")
         let names = world.services.map(\.name)
@@ -80,6 +80,9 @@ public struct SyncModel: EventHandling {
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        if faults.hasPauses, let service = service(handling: event), let until = faults.pausedUntil(service, at: scheduler.now) {
+            return scheduler.schedule(event, at: until)  // a paused service does nothing until it resumes
+        }
         switch event {
         case .arrival:
             arrive(&scheduler)
@@ -106,6 +109,18 @@ public struct SyncModel: EventHandling {
             sample(&scheduler)
         case .crash(let fault):
             crash(faults.service(ofFault: Int(fault)), &scheduler)
+        }
+    }
+
+    /// The service whose progress `event` is, if any (for pauses).
+    func service(handling event: Event) -> Int? {
+        switch event {
+        case .arrival: return graph.nodes[0].service
+        case .deliver(let job, let generation), .workDone(let job, let generation):
+            return jobs.isLive(job, generation) ? service(of: job) : nil
+        case .reply(let call, let generation, _, _), .timeout(let call, let generation, _), .retry(let call, let generation):
+            return calls.isLive(call, generation) && jobs.isLive(calls[call].job, calls[call].jobGeneration) ? service(of: calls[call].job) : nil
+        case .sample, .crash: return nil
         }
     }
 
@@ -234,11 +249,15 @@ public struct SyncModel: EventHandling {
     mutating func send(_ call: Int32, _ scheduler: inout Scheduler<Event>) {
         let c = calls[call]
         let generation = calls.generation(of: call)
-        let child = newJob(request: jobs[c.job].request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt)
         calls[call].isWaiting = true
         metrics.attempts += 1
         metrics.messages += 1
-        scheduler.schedule(.deliver(job: child, generation: jobs.generation(of: child)), after: latency())
+        let from = graph.nodes[Int(jobs[c.job].node)].service, to = graph.nodes[Int(c.node)].service
+        network.transmit(from: from, to: to, at: scheduler.now).forEachDelay { delay in
+            // A duplicated call arrives twice: the callee serves (and applies) it twice.
+            let child = newJob(request: jobs[c.job].request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt)
+            scheduler.schedule(.deliver(job: child, generation: jobs.generation(of: child)), after: delay)
+        }
         calls[call].timer = scheduler.scheduleCancellable(.timeout(call: call, generation: generation, attempt: c.attempt), after: config.timeout)
     }
 
@@ -293,8 +312,9 @@ public struct SyncModel: EventHandling {
             metrics.recordResponse(latency: scheduler.now - requests[jobs[job].request].arrival, failure: outcome.failure)
         } else {
             metrics.messages += 1
-            scheduler.schedule(.reply(call: call, generation: jobs[job].callGeneration, attempt: jobs[job].attempt, outcome: outcome),
-                               after: latency())
+            let caller = calls.isLive(call, jobs[job].callGeneration) ? graph.nodes[Int(jobs[calls[call].job].node)].service : service(of: job)
+            let reply = Event.reply(call: call, generation: jobs[job].callGeneration, attempt: jobs[job].attempt, outcome: outcome)
+            network.transmit(from: service(of: job), to: caller, at: scheduler.now).forEachDelay { scheduler.schedule(reply, after: $0) }
         }
         release(job)
     }
@@ -317,8 +337,6 @@ public struct SyncModel: EventHandling {
         metrics.series.close(at: scheduler.now, gauges: gauges)
         if scheduler.now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
     }
-
-    mutating func latency() -> TimeSpan { .nanoseconds(world.network.latency.sample(&networkRandom)) }
 }
 
 /// How a call ended, as the caller learns it.

@@ -40,6 +40,18 @@ public struct FaultBook: Sendable {
         byService[service].contains { faults[$0].kind == .crash && faults[$0].isActive(at: time) }
     }
 
+    /// When `service` resumes if it is paused at `time`; `nil` when it is not paused.
+    public func pausedUntil(_ service: Int, at time: Instant) -> Instant? {
+        var until: Instant?
+        for i in byService[service] where faults[i].kind == .pause && faults[i].isActive(at: time) {
+            until = Swift.max(until ?? faults[i].end, faults[i].end)
+        }
+        return until
+    }
+
+    /// Whether any pause fault exists (so models skip the check when none does).
+    public var hasPauses: Bool { faults.contains { $0.kind == .pause } }
+
     /// The instants at which some service crashes or recovers, in time order with the fault index.
     public var crashEdges: [(time: Instant, fault: Int, isStart: Bool)] {
         var edges: [(time: Instant, fault: Int, isStart: Bool)] = []

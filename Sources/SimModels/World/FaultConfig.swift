@@ -4,7 +4,7 @@ import SimKernel
 public struct FaultConfig: Sendable {
     /// What goes wrong.
     public var kind: FaultKind
-    /// The service it happens to.
+    /// The service it happens to (`WorldConfig.brokerNode` for the broker).
     public var service: Int
     /// When it begins.
     public var start: Instant
@@ -32,4 +32,7 @@ public enum FaultKind: Sendable, Equatable {
     case errors(Probability)
     /// The service is down: it accepts nothing, and work in progress is lost.
     case crash
+    /// The service is frozen (a long garbage-collection pause): nothing it does makes
+    /// progress, but nothing is lost; everything resumes when the pause ends.
+    case pause
 }

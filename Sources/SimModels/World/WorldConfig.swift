@@ -16,8 +16,10 @@ public struct WorldConfig: Sendable {
     public var services: [ServiceConfig]
     /// Latency between any two nodes.
     public var network: NetworkConfig
-    /// Faults, applied identically to every architecture.
+    /// Faults on services (and the broker), applied identically to every architecture.
     public var faults: [FaultConfig]
+    /// Faults on the network, applied identically to every architecture.
+    public var networkFaults: [NetworkFault]
     /// The interval of the time series.
     public var sampleInterval: TimeSpan
     /// A limit on the number of events one architecture run may handle.
@@ -25,7 +27,7 @@ public struct WorldConfig: Sendable {
 
     public init(seed: UInt64, duration: TimeSpan, drain: TimeSpan, workload: WorkloadConfig,
                 services: [ServiceConfig], network: NetworkConfig = NetworkConfig(), faults: [FaultConfig] = [],
-                sampleInterval: TimeSpan = .seconds(1), eventBudget: Int = 2_000_000_000) {
+                networkFaults: [NetworkFault] = [], sampleInterval: TimeSpan = .seconds(1), eventBudget: Int = 2_000_000_000) {
         self.seed = seed
         self.duration = duration
         self.drain = drain
@@ -33,9 +35,13 @@ public struct WorldConfig: Sendable {
         self.services = services
         self.network = network
         self.faults = faults
+        self.networkFaults = networkFaults
         self.sampleInterval = sampleInterval
         self.eventBudget = eventBudget
     }
+
+    /// The node number of the broker: nodes are the services, then the broker.
+    public var brokerNode: Int { services.count }
 
     /// The index of the service named `name`.
     public func serviceIndex(_ name: String) -> Int? { services.firstIndex { $0.name == name } }
@@ -96,12 +102,4 @@ public struct ServiceConfig: Sendable {
         self.queueCapacity = queueCapacity
         self.work = work
     }
-}
-
-/// The latency of a message between two nodes.
-public struct NetworkConfig: Sendable {
-    /// One-way latency of every message.
-    public var latency: Distribution
-
-    public init(latency: Distribution = .constant(500_000)) { self.latency = latency }
 }

@@ -6,8 +6,9 @@ extension RunReport {
     /// The report of `outcomes`, the architectures of `scenario` run by `version`.
     public init(scenario: Scenario, outcomes: [ArchitectureOutcome], version: String) {
         let world = scenario.world
-        let windows = world.faults.enumerated().map { i, fault in
-            FaultWindow(start: fault.start.sinceStart, end: fault.end == .distantFuture ? nil : fault.end.sinceStart,
+        let spans = world.faults.map { ($0.start, $0.end) } + world.networkFaults.map { ($0.start, $0.end) }
+        let windows = spans.enumerated().map { i, span in
+            FaultWindow(start: span.0.sinceStart, end: span.1 == .distantFuture ? nil : span.1.sinceStart,
                         label: scenario.faultDescriptions[i].split(separator: " ").prefix(2).joined(separator: " "))
         }
         var workers: [String: Int] = [:]

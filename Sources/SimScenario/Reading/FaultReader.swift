@@ -9,7 +9,9 @@ struct FaultReader {
     let runEnd: Instant
     var values: ValueReader { ValueReader(log: log) }
 
-    static let kinds = ["slow", "errors", "crash"]
+    static let kinds = ["slow", "errors", "crash", "pause"]
+    /// Fault kinds on the network rather than on a service.
+    static let networkKinds = ["network", "partition"]
 
     /// A fault as configured and as it reads in a report.
     struct ReadFault {
@@ -17,15 +19,22 @@ struct FaultReader {
         var description: String
     }
 
-    func read(_ node: JSONNode) -> [ReadFault] {
-        guard let elements = node.arrayElements else { log.wrong("faults", expected: "an array of faults", found: node); return [] }
+    /// The service faults and the network faults of the `faults` array, in file order.
+    func read(_ node: JSONNode) -> (services: [ReadFault], network: [NetworkFaultReader.ReadNetworkFault]) {
+        guard let elements = node.arrayElements else { log.wrong("faults", expected: "an array of faults", found: node); return ([], []) }
         var faults: [(fault: ReadFault, path: String, node: JSONNode)] = []
+        var network: [NetworkFaultReader.ReadNetworkFault] = []
+        let networkReader = NetworkFaultReader(log: log, nodeNames: serviceNames + ["broker"], runEnd: runEnd)
         for (i, element) in elements.enumerated() {
             let path = "faults[\(i)]"
-            if let fault = readFault(element, path) { faults.append((fault, path, element)) }
+            if let members = element.objectMembers, members.contains(where: { Self.networkKinds.contains($0.key) }) {
+                if let fault = networkReader.read(element, path) { network.append(fault) }
+            } else if let fault = readFault(element, path) {
+                faults.append((fault, path, element))
+            }
         }
         rejectOverlaps(faults)
-        return faults.map(\.fault)
+        return (faults.map(\.fault), network)
     }
 
     func readFault(_ node: JSONNode, _ path: String) -> ReadFault? {
@@ -34,14 +43,15 @@ struct FaultReader {
         guard present.count == 1, let kind = present.first else {
             object.allow(Self.kinds + ["at", "for", "work", "factor", "fraction"])
             if present.isEmpty {
-                log.add(path, "expected one fault kind key: \(Describe.choices(Self.kinds)) naming the service", at: node.location)
+                log.add(path, "expected one fault kind key: \(Describe.choices(Self.kinds + Self.networkKinds)) naming its target", at: node.location)
             } else {
                 log.add(path, "expected one fault kind, found \(present.joined(separator: " and "))", at: node.location)
             }
             object.rejectUnknownKeys()
             return nil
         }
-        let service = object.required(kind, "a service name").flatMap { values.service($0, object.path(kind), among: serviceNames) }
+        let targets = kind == "crash" || kind == "pause" ? serviceNames + ["broker"] : serviceNames
+        let service = object.required(kind, "a service name").flatMap { values.service($0, object.path(kind), among: targets) }
         let atNode = object.required("at", "a start time such as \"60s\"")
         let start = atNode.flatMap { values.duration($0, object.path("at")) }
         let length = object.optional("for").flatMap { values.duration($0, object.path("for"), in: .nanoseconds(1)...TimeSpan.hours(24 * 365)) }
@@ -62,6 +72,8 @@ struct FaultReader {
         case "errors":
             faultKind = object.required("fraction", "a probability from 0 to 1").flatMap { values.probability($0, object.path("fraction")) }.map { .errors($0) }
             if case .errors(let p)? = faultKind { detail = " (\(p) of requests)" }
+        case "pause":
+            faultKind = .pause
         default:
             faultKind = .crash
         }
@@ -74,7 +86,7 @@ struct FaultReader {
         let end = length.map { Instant.zero + start + $0 } ?? .distantFuture
         let window = length.map { "from \(start) for \($0)" } ?? "from \(start), for ever"
         return ReadFault(config: FaultConfig(kind: faultKind, service: service, start: .zero + start, end: end),
-                         description: "\(kind) \(serviceNames[service])\(detail) \(window)")
+                         description: "\(kind) \((serviceNames + ["broker"])[service])\(detail) \(window)")
     }
 
     /// Two faults of the same kind on the same service cannot be in force at once.
@@ -90,7 +102,7 @@ struct FaultReader {
 
     static func sameKind(_ a: FaultKind, _ b: FaultKind) -> Bool {
         switch (a, b) {
-        case (.slow, .slow), (.slow, .slowBy), (.slowBy, .slow), (.slowBy, .slowBy), (.errors, .errors), (.crash, .crash): true
+        case (.slow, .slow), (.slow, .slowBy), (.slowBy, .slow), (.slowBy, .slowBy), (.errors, .errors), (.crash, .crash), (.pause, .pause): true
         default: false
         }
     }

@@ -27,19 +27,21 @@ struct ScenarioReader {
         let services = top.required("services", "an object of services").map { readServices($0) } ?? []
         let names = services.map(\.name)
         let workload = top.required("workload", "an object with \"entry\" and \"arrivals\"").flatMap { readWorkload($0, names: names) }
-        let network = top.optional("network").flatMap { readNetwork($0) } ?? NetworkConfig()
+        let network = top.optional("network").flatMap { readNetwork($0, names: names) } ?? NetworkConfig()
         let end = Instant.zero + (duration ?? .zero) + drain
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
-        let faults = top.optional("faults").map { faultReader.read($0) } ?? []
+        let (faults, networkFaults) = top.optional("faults").map { faultReader.read($0) } ?? ([], [])
+        let chaos = top.optional("chaos").flatMap { readChaos($0, names: names, start: .zero, end: .zero + (duration ?? .zero)) }
         let architectures = top.required("architectures", "an object naming at least one architecture")
             .map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
         let world = WorldConfig(seed: seed, duration: duration, drain: drain, workload: workload, services: services,
-                                network: network, faults: faults.map(\.config), sampleInterval: interval)
+                                network: network, faults: faults.map(\.config), networkFaults: networkFaults.map(\.config),
+                                sampleInterval: interval)
         return Scenario(name: name, description: description, world: world, architectures: architectures,
-                        faultDescriptions: faults.map(\.description))
+                        faultDescriptions: faults.map(\.description) + networkFaults.map(\.description), chaos: chaos)
     }
 
     static func isValidName(_ name: String) -> Bool {
@@ -104,10 +106,53 @@ struct ScenarioReader {
         }
     }
 
-    func readNetwork(_ node: JSONNode) -> NetworkConfig? {
+    /// `{"kinds": ["crash", "slow"], "targets": ["email"], "every": "30s", "lasting": "5s"}`:
+    /// faults drawn at random from the seed over the arrival period.
+    func readChaos(_ node: JSONNode, names: [String], start: Instant, end: Instant) -> ChaosSpec? {
+        guard var object = ObjectReader(node, path: "chaos", log: log) else { return nil }
+        defer { object.rejectUnknownKeys() }
+        let kindsNode = object.required("kinds", "an array of fault kinds")
+        let kinds = (kindsNode?.arrayElements ?? []).enumerated().compactMap { i, element in
+            values.choice(element, "chaos.kinds[\(i)]", ChaosSpec.Kind.allCases.map { ($0.rawValue, $0) })
+        }
+        let targetsNode = object.required("targets", "an array of service names")
+        let targets = (targetsNode?.arrayElements ?? []).enumerated().compactMap { i, element in
+            values.service(element, "chaos.targets[\(i)]", among: names + ["broker"])
+        }
+        let every = object.required("every", "the mean time between faults, such as \"30s\"")
+            .flatMap { values.duration($0, "chaos.every", in: .milliseconds(10)...TimeSpan.hours(24)) }
+        let lasting = object.required("lasting", "the mean length of a fault, such as \"5s\"")
+            .flatMap { values.duration($0, "chaos.lasting", in: .milliseconds(1)...TimeSpan.hours(24)) }
+        var spec = ChaosSpec(kinds: kinds, targets: targets, meanInterval: every ?? .seconds(1), meanDuration: lasting ?? .seconds(1),
+                             start: start, end: end)
+        if let n = object.optional("slowFactor") { spec.slowFactor = values.number(n, "chaos.slowFactor", in: 1...100_000, what: "a factor") ?? spec.slowFactor }
+        if let n = object.optional("errorFraction") { spec.errorFraction = values.probability(n, "chaos.errorFraction") ?? spec.errorFraction }
+        if let kindsNode, kinds.isEmpty, kindsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.kinds", expected: "a non-empty array of \(Describe.choices(ChaosSpec.Kind.allCases.map(\.rawValue)))", found: kindsNode) }
+        if let targetsNode, targets.isEmpty, targetsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.targets", expected: "a non-empty array of service names", found: targetsNode) }
+        guard every != nil, lasting != nil, !kinds.isEmpty, !targets.isEmpty else { return nil }
+        return spec
+    }
+
+    /// `{"latency": …, "links": [{"from": "payment", "to": "email", "latency": …}]}`; a link
+    /// without `from` or `to` matches any node on that side.
+    func readNetwork(_ node: JSONNode, names: [String]) -> NetworkConfig? {
         guard var object = ObjectReader(node, path: "network", log: log) else { return nil }
-        let latency = object.optional("latency").flatMap { distributions.read($0, "network.latency") }
+        var config = NetworkConfig()
+        if let latency = object.optional("latency").flatMap({ distributions.read($0, "network.latency") }) { config.latency = latency }
+        if let links = object.optional("links") {
+            for (i, element) in (links.arrayElements ?? []).enumerated() {
+                let path = "network.links[\(i)]"
+                guard var link = ObjectReader(element, path: path, log: log) else { continue }
+                let nodes = names + ["broker"]
+                let from = link.optional("from").flatMap { values.service($0, link.path("from"), among: nodes) }
+                let to = link.optional("to").flatMap { values.service($0, link.path("to"), among: nodes) }
+                let latency = link.required("latency", "a distribution").flatMap { distributions.read($0, link.path("latency")) }
+                link.rejectUnknownKeys()
+                if let latency { config.links.append(LinkLatency(from: from, to: to, latency: latency)) }
+            }
+            if links.arrayElements == nil { log.wrong("network.links", expected: "an array of links", found: links) }
+        }
         object.rejectUnknownKeys()
-        return latency.map { NetworkConfig(latency: $0) }
+        return config
     }
 }

@@ -109,3 +109,40 @@ struct SyncModelTests {
         #expect(a.latencySuccess == b.latencySuccess && a.endToEnd == b.endToEnd)
     }
 }
+
+/// Network faults and pauses reach the synchronous chain as they would a real one.
+struct SyncNetworkFaultTests {
+    func run(_ world: WorldConfig, _ config: SyncConfig = Worlds.paymentChain) -> ArchitectureMetrics {
+        var model = SyncModel(world: world, config: config)
+        return model.run().metrics
+    }
+
+    /// Calls dropped on payment → email never arrive: the caller times out.
+    @Test func droppedCallsTimeOut() {
+        var world = Worlds.payments(rate: 50, seconds: 10)
+        world.networkFaults = [NetworkFault(scope: .links(from: 0, to: 1, bothWays: false), drop: Probability(0.2), start: .zero, end: .distantFuture)]
+        let m = run(world)
+        let fraction = Double(m.failures.timeout) / Double(m.requests)
+        #expect(abs(fraction - 0.2) < 5 * (0.16 / Double(m.requests)).squareRoot())
+        #expect(m.failures.total == m.failures.timeout)
+    }
+
+    /// A duplicated call is served twice: the effect happens twice.
+    @Test func duplicatedCallsDuplicateEffects() {
+        var world = Worlds.payments(rate: 50, seconds: 10)
+        world.networkFaults = [NetworkFault(scope: .links(from: 0, to: 1, bothWays: false), duplicate: .always, start: .zero, end: .distantFuture)]
+        let m = run(world)
+        #expect(m.ledger.finalReport()[0].counts.duplicated == m.requests)
+        #expect(m.failures.total == 0)
+    }
+
+    /// Email freezes for 5 s: callers wait (their timeout is longer), nothing fails or is lost.
+    @Test func aPauseDelaysButLosesNothing() {
+        var world = Worlds.payments(rate: 50, seconds: 10, faults: [Worlds.fault(.pause, on: 1, at: 3, for: 5)])
+        world.drain = .seconds(20)
+        let m = run(world, SyncConfig(chain: [0, 1, 2], timeout: .seconds(30)))
+        #expect(m.failures.total == 0)
+        #expect(m.latencySuccess.max >= 4_900_000_000)
+        #expect(m.ledger.finalReport().allSatisfy { $0.missingAtEnd == 0 && $0.counts.duplicated == 0 })
+    }
+}

@@ -1,0 +1,145 @@
+import SimKernel
+
+/// The network between nodes (services and the broker): a latency per message and, while a
+/// network fault is in force, drops, duplicates, extra delays and partitions.
+public struct NetworkConfig: Sendable {
+    /// One-way latency of every message, unless a link override says otherwise.
+    public var latency: Distribution
+    /// Latencies for particular links, the first match winning.
+    public var links: [LinkLatency]
+
+    public init(latency: Distribution = .constant(500_000), links: [LinkLatency] = []) {
+        self.latency = latency
+        self.links = links
+    }
+}
+
+/// A latency for the messages from `from` to `to` (`nil` matches any node).
+public struct LinkLatency: Sendable {
+    public var from: Int?
+    public var to: Int?
+    public var latency: Distribution
+
+    public init(from: Int?, to: Int?, latency: Distribution) {
+        self.from = from
+        self.to = to
+        self.latency = latency
+    }
+}
+
+/// A fault on the network for a window of time.
+public struct NetworkFault: Sendable {
+    /// Which messages it touches.
+    public var scope: Scope
+    /// The chance a message is lost.
+    public var drop: Probability
+    /// The chance a message arrives twice.
+    public var duplicate: Probability
+    /// The chance a message is held back by `reorderDelay`, so later ones overtake it.
+    public var reorder: Probability
+    /// The extra delay of a reordered message.
+    public var reorderDelay: TimeSpan
+    /// Extra latency added to every message in scope.
+    public var extraLatency: TimeSpan
+    /// For a partition: hold messages and release them when it heals, instead of dropping them.
+    public var holdsUntilHeal: Bool
+    public var start: Instant
+    public var end: Instant
+
+    /// The messages a network fault touches.
+    public enum Scope: Sendable, Equatable {
+        /// Messages from `from` to `to` (`nil`: any node), and back too when `bothWays`.
+        case links(from: Int?, to: Int?, bothWays: Bool)
+        /// Messages from a node in `side` to a node outside it (and back unless `oneWay`).
+        case partition(side: [Int], oneWay: Bool)
+
+        func contains(from a: Int, to b: Int) -> Bool {
+            switch self {
+            case .links(let from, let to, let bothWays):
+                let forward = (from == nil || from == a) && (to == nil || to == b)
+                let backward = bothWays && (from == nil || from == b) && (to == nil || to == a)
+                return forward || backward
+            case .partition(let side, let oneWay):
+                let aIn = side.contains(a), bIn = side.contains(b)
+                return (aIn && !bIn) || (!oneWay && bIn && !aIn)
+            }
+        }
+    }
+
+    public init(scope: Scope, drop: Probability = .never, duplicate: Probability = .never, reorder: Probability = .never,
+                reorderDelay: TimeSpan = .milliseconds(50), extraLatency: TimeSpan = .zero, holdsUntilHeal: Bool = false,
+                start: Instant, end: Instant) {
+        self.scope = scope
+        self.drop = drop
+        self.duplicate = duplicate
+        self.reorder = reorder
+        self.reorderDelay = reorderDelay
+        self.extraLatency = extraLatency
+        self.holdsUntilHeal = holdsUntilHeal
+        self.start = start
+        self.end = end
+    }
+}
+
+/// What happened to one message on the network.
+public enum Transmission: Sendable, Equatable {
+    /// It is lost.
+    case dropped
+    /// It arrives after `delay`.
+    case delivered(TimeSpan)
+    /// It arrives twice: after `first`, and again after `second`.
+    case duplicated(first: TimeSpan, second: TimeSpan)
+}
+
+/// Decides each message's fate: latency from the link's distribution, then any network
+/// fault in force on that link at that moment. One stream per model keeps the draws
+/// reproducible; with no network fault the cost is one latency draw.
+public struct Network: Sendable {
+    let config: NetworkConfig
+    let faults: [NetworkFault]
+    var latencyRandom: RandomStream
+    var faultRandom: RandomStream
+
+    public init(_ config: NetworkConfig, faults: [NetworkFault], seed: UInt64, name: String) {
+        self.config = config
+        self.faults = faults
+        latencyRandom = RandomStream(seed: seed, name: name + "/latency")
+        faultRandom = RandomStream(seed: seed, name: name + "/faults")
+    }
+
+    /// The fate of a message from node `from` to node `to` sent at `now`.
+    public mutating func transmit(from: Int, to: Int, at now: Instant) -> Transmission {
+        var delay = TimeSpan(nanoseconds: latency(from: from, to: to).sample(&latencyRandom))
+        var duplicated = false
+        for fault in faults where now >= fault.start && now < fault.end && fault.scope.contains(from: from, to: to) {
+            if case .partition = fault.scope {
+                guard fault.holdsUntilHeal else { return .dropped }
+                delay = Swift.max(delay, fault.end - now + delay)
+                continue
+            }
+            if faultRandom.chance(fault.drop) { return .dropped }
+            delay += fault.extraLatency
+            if faultRandom.chance(fault.reorder) { delay += fault.reorderDelay }
+            if faultRandom.chance(fault.duplicate) { duplicated = true }
+        }
+        return duplicated ? .duplicated(first: delay, second: delay + delay) : .delivered(delay)
+    }
+
+    func latency(from: Int, to: Int) -> Distribution {
+        for link in config.links where (link.from == nil || link.from == from) && (link.to == nil || link.to == to) {
+            return link.latency
+        }
+        return config.latency
+    }
+}
+
+extension Transmission {
+    /// Calls `body` with the delay of each copy that arrives: none, one or two (no allocation).
+    @inlinable public func forEachDelay(_ body: (TimeSpan) -> Void) {
+        switch self {
+        case .dropped: break
+        case .delivered(let delay): body(delay)
+        case .duplicated(let first, let second): body(first); body(second)
+        }
+    }
+}
