@@ -1,24 +1,55 @@
 import SimKernel
 import SimModels
 import SimReports
+import SimScenario
 
 /// `ripple bench`: how fast the kernel and the models run, in a release build.
 struct BenchCommand: Command {
     static let name = "bench"
     static let summary = "Measure kernel and model speed (use a release build)"
-    static let usage = "ripple bench [--quick]"
-    static let options = [OptionSpec("quick", help: "a smaller run, for smoke tests (figures are not comparable)")]
+    static let usage = "ripple bench [--quick] [--scenarios DIR]"
+    static let options = [
+        OptionSpec("quick", help: "a smaller run without scenarios, for smoke tests (figures are not comparable)"),
+        OptionSpec("scenarios", value: "DIR", help: "benchmark scenarios to run through the whole pipeline (default scenarios/bench)"),
+    ]
 
     let isQuick: Bool
+    let scenarioFolder: String
 
     init(_ arguments: ParsedArguments) throws {
         guard arguments.positionals.isEmpty else { throw UsageError("bench takes no files") }
         isQuick = arguments.has("quick")
+        scenarioFolder = arguments.value("scenarios") ?? "scenarios/bench"
     }
 
     func run(_ console: Console) throws -> ExitStatus {
+        console.write("ripple bench — one core, wall-clock rates; peak RSS is the process's high-water mark so far\n\n")
+        if !isQuick { try runScenarios(console) }
+        runKernel(console)
+        return .success
+    }
+
+    /// Whole-pipeline runs: every architecture of every benchmark scenario, all metrics on.
+    func runScenarios(_ console: Console) throws {
+        let files = ScenarioFiles.expand([scenarioFolder]).filter { $0.hasSuffix(".json") }
+        guard !files.isEmpty else { throw UsageError("no benchmark scenarios in \(scenarioFolder)") }
+        var rows: [[String]] = [["scenario", "architecture", "requests", "events", "seconds", "Mreq/s", "Mevents/s", "peak RSS"]]
+        for scenario in try ScenarioFiles.loadAll(files) {
+            for architecture in scenario.architectures {
+                let (outcome, _, seconds) = measure { () -> (ArchitectureOutcome, Int) in
+                    (ScenarioRunner.run(architecture, in: scenario.world), 0)
+                }
+                rows.append([scenario.name, architecture.name, String(outcome.metrics.requests), String(outcome.events),
+                             Format.fixed(seconds, decimals: 2), millions(Double(outcome.metrics.requests) / seconds),
+                             millions(Double(outcome.events) / seconds), peakMemory()])
+            }
+        }
+        console.write(Table(rows: rows).rendered + "\n")
+    }
+
+    /// The kernel alone: an M/M/1 queue of plain events, and the hold model.
+    func runKernel(_ console: Console) {
         let scale = isQuick ? 100 : 1
-        console.write("ripple bench — one core, figures in millions per second of wall time\n\n")
         let customers = 10_000_000 / scale
         let (mm1, mm1Events, mm1Seconds) = measure {
             var station = MMcStation(servers: 1, interarrival: .exponential(mean: 1_250_000),
@@ -39,7 +70,6 @@ struct BenchCommand: Command {
             rows.append(["hold, \(pending) pending", "\(handled) ops", millions(Double(handled) / seconds), peakMemory()])
         }
         console.write(Table(rows: rows).rendered)
-        return .success
     }
 
     func measure<T>(_ body: () -> (T, Int)) -> (T, Int, Double) {

@@ -22,6 +22,12 @@ public enum HeadlineRows {
             row("lost effects") { String($0.consistencyTotals.counts.lost) },
             row("missing at end") { String($0.consistencyTotals.missing) },
             row("staleness p99") { ms($0.consistencyTotals.staleness, 0.99) },
+            row("recovery after last fault") { r in
+                let recovery = r.recovery(in: report)
+                guard recovery.isMeasurable else { return "–" }
+                guard let after = recovery.recoveredAfter else { return recovery.isMetastable ? "never (metastable)" : "not within the run" }
+                return after == .zero ? "at once" : Format.duration(nanoseconds: Double(after.nanoseconds))
+            },
             row("peak consumer lag") { r in
                 let lags = r.gauges(endingWith: " lag")
                 return lags.isEmpty ? "–" : Format.compact(lags.map(\.peak).max() ?? 0, significant: 6)

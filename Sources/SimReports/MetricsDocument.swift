@@ -69,10 +69,22 @@ public enum MetricsDocument {
                 m.ledger.finalReport().map { ($0.name, consistency($0.counts, missing: $0.missingAtEnd, divergent: $0.divergentEntities, staleness: $0.staleness)) }
                 + [("total", consistency(totals.counts, missing: totals.missing, divergent: totals.divergent, staleness: totals.staleness))]
             )),
+            ("recovery", recovery(a.recovery(in: report))),
             ("gauges", .object(a.metrics.series.gaugeNames.enumerated().map { column, name in
                 let values = m.series.rows.map { $0.gauges[column] }
                 return (name, .object([("peak", .decimal(values.max() ?? 0)), ("atEnd", .decimal(values.last ?? 0))]))
             })),
+        ])
+    }
+
+    static func recovery(_ r: Recovery) -> JSONOutput {
+        .object([
+            ("measurable", .bool(r.isMeasurable)),
+            ("recovered", .bool(r.recoveredAfter != nil)),
+            ("recoveredAfterMs", r.recoveredAfter.map { milliseconds($0.nanoseconds) } ?? .null),
+            ("metastable", .bool(r.isMetastable)),
+            ("converged", .bool(r.convergedAfter != nil)),
+            ("convergedAfterMs", r.convergedAfter.map { milliseconds($0.nanoseconds) } ?? .null),
         ])
     }
 
