@@ -31,6 +31,8 @@ public struct ArchitectureMetrics: Sendable {
     public var ledger: ConsistencyLedger
     /// Sampled figures over time.
     public var series: TimeSeries
+    /// Spans and messages of a sample of requests.
+    public var trace = TraceRecorder(limit: 0, expectedRequests: 0)
 
     public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String]) {
         services = serviceNames.map { ServiceMetrics(name: $0) }

@@ -18,6 +18,8 @@ public struct RunReport: Sendable {
     /// Worker counts per service name, for utilisation.
     public var workers: [String: Int]
     public var architectures: [ArchitectureReport]
+    /// Node names by node number: the services, then the broker.
+    public var nodeNames: [String] = []
 
     public init(name: String, description: String, seed: UInt64, duration: TimeSpan, drain: TimeSpan, version: String,
                 faults: [String], windows: [FaultWindow], workers: [String: Int], architectures: [ArchitectureReport]) {

@@ -66,6 +66,7 @@ public struct SyncModel: EventHandling {
             targets: config.graph.downstream.map { names[$0.service] },
             keyCount: world.workload.keyCount,
             gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
+        metrics.trace = TraceRecorder(limit: world.traceLimit, expectedRequests: world.expectedRequests)
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain.
@@ -154,6 +155,7 @@ public struct SyncModel: EventHandling {
     mutating func deliver(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let service = service(of: job)
         let now = scheduler.now
+        jobs[job].arrivedAt = now
         if faults.isDown(service, at: now) { return answer(job, .unavailable, &scheduler) }
         if errorRandom.chance(faults.errorProbability(of: service, at: now)) { return answer(job, .error, &scheduler) }
         switch pools[service].admit(job, at: now) {
@@ -174,7 +176,11 @@ public struct SyncModel: EventHandling {
         jobs[job].tookWorkerAt = now
         metrics.services[service].started += 1
         metrics.services[service].queueing.record((now - queuedSince).nanoseconds)
-        var random = workDraws[service].stream(request: requests[jobs[job].request].id, attempt: Int(jobs[job].attempt))
+        let id = requests[jobs[job].request].id
+        if metrics.trace.isSampled(id), now > jobs[job].arrivedAt {
+            metrics.trace.span(.queued, request: id, track: TraceTrack(node: service), from: jobs[job].arrivedAt, to: now)
+        }
+        var random = workDraws[service].stream(request: id, attempt: Int(jobs[job].attempt))
         let work = faults.work(of: service, normally: world.services[service].work, at: now).sample(&random)
         scheduler.schedule(.workDone(job: job, generation: jobs.generation(of: job)), after: .nanoseconds(work))
     }
@@ -190,6 +196,10 @@ public struct SyncModel: EventHandling {
         let node = Int(jobs[job].node)
         let slot = jobs[job].request
         let now = scheduler.now
+        jobs[job].workDoneAt = now
+        if metrics.trace.isSampled(requests[slot].id) {
+            metrics.trace.span(.work, request: requests[slot].id, track: TraceTrack(node: graph.nodes[node].service), from: jobs[job].tookWorkerAt, to: now)
+        }
         if !isAwaited(job) { metrics.services[graph.nodes[node].service].wastedWork += 1 }
         if node == 0 {
             let version = metrics.ledger.commit(key: requests[slot].key)
@@ -253,10 +263,15 @@ public struct SyncModel: EventHandling {
         metrics.attempts += 1
         metrics.messages += 1
         let from = graph.nodes[Int(jobs[c.job].node)].service, to = graph.nodes[Int(c.node)].service
+        let id = requests[jobs[c.job].request].id
         network.transmit(from: from, to: to, at: scheduler.now).forEachDelay { delay in
             // A duplicated call arrives twice: the callee serves (and applies) it twice.
             let child = newJob(request: jobs[c.job].request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt)
             scheduler.schedule(.deliver(job: child, generation: jobs.generation(of: child)), after: delay)
+            if metrics.trace.isSampled(id) {
+                metrics.trace.message(.call, request: id, from: TraceTrack(node: from), to: TraceTrack(node: to),
+                                      sent: scheduler.now, received: scheduler.now + delay)
+            }
         }
         calls[call].timer = scheduler.scheduleCancellable(.timeout(call: call, generation: generation, attempt: c.attempt), after: config.timeout)
     }
@@ -299,6 +314,10 @@ public struct SyncModel: EventHandling {
     mutating func finish(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
         let service = service(of: job)
         let held = scheduler.now - jobs[job].tookWorkerAt
+        let id = requests[jobs[job].request].id
+        if metrics.trace.isSampled(id), scheduler.now > jobs[job].workDoneAt, jobs[job].phase == .waiting {
+            metrics.trace.span(.waiting, request: id, track: TraceTrack(node: service), from: jobs[job].workDoneAt, to: scheduler.now)
+        }
         metrics.services[service].holding.record(held.nanoseconds)
         metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
         if let next = pools[service].release() { startWork(next.job, queuedSince: next.since, &scheduler) }
@@ -314,7 +333,14 @@ public struct SyncModel: EventHandling {
             metrics.messages += 1
             let caller = calls.isLive(call, jobs[job].callGeneration) ? graph.nodes[Int(jobs[calls[call].job].node)].service : service(of: job)
             let reply = Event.reply(call: call, generation: jobs[job].callGeneration, attempt: jobs[job].attempt, outcome: outcome)
-            network.transmit(from: service(of: job), to: caller, at: scheduler.now).forEachDelay { scheduler.schedule(reply, after: $0) }
+            let id = requests[jobs[job].request].id, callee = service(of: job)
+            network.transmit(from: callee, to: caller, at: scheduler.now).forEachDelay { delay in
+                scheduler.schedule(reply, after: delay)
+                if metrics.trace.isSampled(id) {
+                    metrics.trace.message(.reply, request: id, from: TraceTrack(node: callee), to: TraceTrack(node: caller),
+                                          sent: scheduler.now, received: scheduler.now + delay)
+                }
+            }
         }
         release(job)
     }

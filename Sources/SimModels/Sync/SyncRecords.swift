@@ -34,7 +34,9 @@ struct SyncJob: Sendable {
     var pendingCalls: Int16 = 0
     /// The first failure of a required call in the current step.
     var failure: CallOutcome?
+    var arrivedAt: Instant = .zero
     var tookWorkerAt: Instant = .zero
+    var workDoneAt: Instant = .zero
 
     init(request: Int32, node: Int16, call: Int32, callGeneration: UInt32, attempt: UInt16) {
         self.request = request

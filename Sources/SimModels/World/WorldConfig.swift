@@ -24,6 +24,8 @@ public struct WorldConfig: Sendable {
     public var sampleInterval: TimeSpan
     /// A limit on the number of events one architecture run may handle.
     public var eventBudget: Int
+    /// How many requests are traced (spans and messages), spread over the run.
+    public var traceLimit: Int = 200
 
     public init(seed: UInt64, duration: TimeSpan, drain: TimeSpan, workload: WorkloadConfig,
                 services: [ServiceConfig], network: NetworkConfig = NetworkConfig(), faults: [FaultConfig] = [],
@@ -45,6 +47,15 @@ public struct WorldConfig: Sendable {
 
     /// The index of the service named `name`.
     public func serviceIndex(_ name: String) -> Int? { services.firstIndex { $0.name == name } }
+
+    /// About how many requests arrive (for spreading the traced sample over the run).
+    public var expectedRequests: Int {
+        let rate: Rate
+        switch workload.arrivals {
+        case .poisson(let r), .constant(let r): rate = r
+        }
+        return Int(rate.eventsPerSecond * duration.seconds)
+    }
 
     /// The instant the run ends: arrivals stop at `duration`, the drain follows.
     public var end: Instant { Instant.zero + duration + drain }

@@ -9,7 +9,12 @@ public enum ReportFolder {
             ("metrics.json", MetricsDocument.render(report)),
             ("summary.md", SummaryDocument.render(report)),
             ("timeseries.csv", TimeSeriesTable.render(report)),
-        ]
+            ("trace.json", TraceDocument.render(report)),
+        ] + report.architectures.map { architecture in
+            let requests = SequenceDiagram.chooseRequests(architecture, windows: report.windows)
+            return ("sequence-\(architecture.name).svg",
+                    SequenceDiagram.render(architecture, nodeNames: report.nodeNames, requests: requests, windows: report.windows))
+        }
     }
 
     /// Writes every file of `report` into `folder`, creating it if needed.

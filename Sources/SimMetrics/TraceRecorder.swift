@@ -1,0 +1,80 @@
+import SimKernel
+
+/// Keeps what happened to a sample of requests, for traces and sequence diagrams: spans of
+/// work on each node and the messages between nodes.
+///
+/// Requests are sampled by id (every `stride`-th, up to `limit` of them), so the same
+/// requests are traced in every architecture and the cost for the rest is one comparison.
+public struct TraceRecorder: Sendable {
+    /// Every `stride`-th request is traced.
+    public let stride: UInt64
+    /// At most this many requests are traced.
+    public let limit: UInt64
+    public private(set) var spans: [TraceSpan] = []
+    public private(set) var messages: [TraceMessage] = []
+
+    /// A recorder tracing `limit` requests spread over about `expectedRequests`; `limit` 0 traces none.
+    public init(limit: Int, expectedRequests: Int) {
+        self.limit = UInt64(Swift.max(0, limit))
+        stride = UInt64(Swift.max(1, expectedRequests / Swift.max(1, limit)))
+    }
+
+    /// Whether request `id` is traced.
+    @inlinable public func isSampled(_ id: UInt64) -> Bool {
+        id % stride == 0 && id / stride < limit
+    }
+
+    /// Records a span of `kind` on `track` for request `id`.
+    public mutating func span(_ kind: TraceSpan.Kind, request id: UInt64, track: TraceTrack, from start: Instant, to end: Instant) {
+        spans.append(TraceSpan(kind: kind, request: id, track: track, start: start, end: end))
+    }
+
+    /// Records a message of `kind` from one track to another for request `id`.
+    public mutating func message(_ kind: TraceMessage.Kind, request id: UInt64, from: TraceTrack, to: TraceTrack, sent: Instant, received: Instant) {
+        messages.append(TraceMessage(kind: kind, request: id, from: from, to: to, sent: sent, received: received))
+    }
+}
+
+/// Where a span happens: a node (service or broker) and, for consumers, an instance.
+public struct TraceTrack: Sendable, Hashable, Comparable {
+    /// The node: a service index, or the broker (services count).
+    public var node: Int
+    /// The instance within the node (0 when there is one).
+    public var instance: Int
+
+    public init(node: Int, instance: Int = 0) {
+        self.node = node
+        self.instance = instance
+    }
+
+    public static func < (a: TraceTrack, b: TraceTrack) -> Bool { (a.node, a.instance) < (b.node, b.instance) }
+}
+
+/// A stretch of time a traced request spent on one track.
+public struct TraceSpan: Sendable {
+    /// What the time was spent on.
+    public enum Kind: String, Sendable {
+        case queued, work, waiting, process
+    }
+
+    public var kind: Kind
+    public var request: UInt64
+    public var track: TraceTrack
+    public var start: Instant
+    public var end: Instant
+}
+
+/// A message of a traced request from one track to another.
+public struct TraceMessage: Sendable {
+    /// What the message is.
+    public enum Kind: String, Sendable {
+        case call, reply, publish, ack, delivery
+    }
+
+    public var kind: Kind
+    public var request: UInt64
+    public var from: TraceTrack
+    public var to: TraceTrack
+    public var sent: Instant
+    public var received: Instant
+}

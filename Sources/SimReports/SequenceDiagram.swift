@@ -1,0 +1,101 @@
+import SimKernel
+import SimMetrics
+
+/// Draws message-sequence (Lamport) diagrams of traced requests as SVG: one lifeline per
+/// node, activation boxes for work and waiting, arrows for calls, replies, publishes,
+/// acknowledgements and deliveries. Each request gets its own panel with its own time
+/// scale, so a 4-second stall and a 20-millisecond fan-out can both be read.
+public enum SequenceDiagram {
+    static let panelHeight = 240.0, top = 56.0, margin = 70.0
+
+    /// A diagram of `requests` in `architecture`; nodes are named by `nodeNames`.
+    public static func render(_ architecture: ArchitectureReport, nodeNames: [String], requests: [UInt64],
+                              windows: [FaultWindow], width: Int = 760) -> String {
+        let trace = architecture.metrics.trace
+        var nodes = Set<Int>()
+        for m in trace.messages where requests.contains(m.request) { nodes.insert(m.from.node); nodes.insert(m.to.node) }
+        for s in trace.spans where requests.contains(s.request) { nodes.insert(s.track.node) }
+        let lifelines = nodes.sorted()
+        let height = top + Double(Swift.max(1, requests.count)) * panelHeight + 20
+        let step = lifelines.count > 1 ? (Double(width) - 2 * margin) / Double(lifelines.count - 1) : 0
+        func x(_ node: Int) -> Double { margin + Double(lifelines.firstIndex(of: node) ?? 0) * step }
+
+        var svg = SVGWriter()
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)), ("height", SVGWriter.pixels(height)),
+                         ("viewBox", "0 0 \(width) \(SVGWriter.pixels(height))"), ("font-family", "system-ui, sans-serif"), ("font-size", "11")])
+        svg.open("defs")
+        svg.open("marker", [("id", "arrow"), ("viewBox", "0 0 10 10"), ("refX", "10"), ("refY", "5"), ("markerWidth", "7"),
+                            ("markerHeight", "7"), ("orient", "auto-start-reverse")])
+        svg.element("path", [("d", "M 0 0 L 10 5 L 0 10 z"), ("fill", "#333")])
+        svg.close("marker")
+        svg.close("defs")
+        svg.element("text", [("x", SVGWriter.pixels(Double(width) / 2)), ("y", "18"), ("text-anchor", "middle"), ("font-size", "14"),
+                             ("font-weight", "600")], content: "\(architecture.name): message sequence of \(requests.count) traced request\(requests.count == 1 ? "" : "s")")
+        for node in lifelines {
+            let name = node < nodeNames.count ? nodeNames[node] : "node \(node)"
+            svg.element("text", [("x", SVGWriter.pixels(x(node))), ("y", "42"), ("text-anchor", "middle"), ("font-weight", "600")], content: name)
+            svg.element("line", [("x1", SVGWriter.pixels(x(node))), ("y1", "48"), ("x2", SVGWriter.pixels(x(node))),
+                                 ("y2", SVGWriter.pixels(height - 16)), ("stroke", "#bbb"), ("stroke-dasharray", "4 3")])
+        }
+        for (panel, request) in requests.enumerated() {
+            drawPanel(&svg, request: request, trace: trace, y0: top + Double(panel) * panelHeight, width: width, windows: windows, x: x)
+        }
+        svg.close("svg")
+        return svg.text
+    }
+
+    static func drawPanel(_ svg: inout SVGWriter, request: UInt64, trace: TraceRecorder, y0: Double, width: Int,
+                          windows: [FaultWindow], x: (Int) -> Double) {
+        let messages = trace.messages.filter { $0.request == request }
+        let spans = trace.spans.filter { $0.request == request }
+        let times = messages.flatMap { [$0.sent, $0.received] } + spans.flatMap { [$0.start, $0.end] }
+        guard let start = times.min(), let end = times.max() else { return }
+        let length = Swift.max(1, Double((end - start).nanoseconds))
+        let usable = panelHeight - 44
+        func y(_ t: Instant) -> Double { y0 + 26 + Double((t - start).nanoseconds) / length * usable }
+        svg.element("line", [("x1", "8"), ("y1", SVGWriter.pixels(y0 + 4)), ("x2", String(width - 8)), ("y2", SVGWriter.pixels(y0 + 4)),
+                             ("stroke", "#ddd")])
+        let label = "request \(request) · starts at \(Format.duration(nanoseconds: Double(start.nanoseconds))) · lasts \(Format.duration(nanoseconds: length))"
+        svg.element("text", [("x", "10"), ("y", SVGWriter.pixels(y0 + 18)), ("fill", "#555")], content: label)
+        for window in windows {
+            let wStart = Instant.zero + window.start, wEnd = window.end.map { Instant.zero + $0 } ?? .distantFuture
+            guard wStart < end, wEnd > start else { continue }
+            let a = y(Swift.max(wStart, start)), b = y(Swift.min(wEnd, end))
+            svg.element("rect", [("x", "8"), ("y", SVGWriter.pixels(a)), ("width", String(width - 16)), ("height", SVGWriter.pixels(Swift.max(2, b - a))),
+                                 ("fill", "#d55e00"), ("fill-opacity", "0.10"), ("data-window", window.label)])
+            svg.element("text", [("x", String(width - 12)), ("y", SVGWriter.pixels(a + 12)), ("text-anchor", "end"), ("fill", "#a33")], content: window.label)
+        }
+        for span in spans {
+            let colour = span.kind == .waiting ? "#f0c36d" : (span.kind == .queued ? "#ddd" : "#56b4e9")
+            svg.element("rect", [("x", SVGWriter.pixels(x(span.track.node) - 5)), ("y", SVGWriter.pixels(y(span.start))), ("width", "10"),
+                                 ("height", SVGWriter.pixels(Swift.max(1.5, y(span.end) - y(span.start)))), ("fill", colour), ("stroke", "#666"),
+                                 ("stroke-width", "0.5"), ("data-span", span.kind.rawValue)])
+        }
+        for message in messages {
+            let x1 = x(message.from.node), x2 = x(message.to.node)
+            let y1 = y(message.sent), y2 = y(message.received)
+            svg.element("line", [("x1", SVGWriter.pixels(x1)), ("y1", SVGWriter.pixels(y1)), ("x2", SVGWriter.pixels(x2)), ("y2", SVGWriter.pixels(y2)),
+                                 ("stroke", message.kind == .reply || message.kind == .ack ? "#777" : "#222"), ("stroke-width", "1.2"),
+                                 ("marker-end", "url(#arrow)"), ("data-message", message.kind.rawValue)])
+            svg.element("text", [("x", SVGWriter.pixels((x1 + x2) / 2)), ("y", SVGWriter.pixels((y1 + y2) / 2 - 3)), ("text-anchor", "middle"),
+                                 ("fill", "#333"), ("font-size", "10")], content: message.kind.rawValue)
+        }
+    }
+
+    /// A handful of traced requests worth drawing: the first traced request, and the first one
+    /// that arrived during each of the first two fault windows.
+    public static func chooseRequests(_ architecture: ArchitectureReport, windows: [FaultWindow]) -> [UInt64] {
+        let trace = architecture.metrics.trace
+        var firstSeen: [(request: UInt64, at: Instant)] = []
+        for span in trace.spans where !firstSeen.contains(where: { $0.request == span.request }) { firstSeen.append((span.request, span.start)) }
+        firstSeen.sort { $0.at < $1.at }
+        var chosen: [UInt64] = firstSeen.first.map { [$0.request] } ?? []
+        for window in windows.prefix(2) {
+            let start = Instant.zero + window.start
+            if let hit = firstSeen.first(where: { $0.at >= start && $0.at < start + .seconds(5) }), !chosen.contains(hit.request) {
+                chosen.append(hit.request)
+            }
+        }
+        return chosen
+    }
+}

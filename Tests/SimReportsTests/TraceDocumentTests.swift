@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import SimKernel
+import SimMetrics
+@testable import SimReports
+
+/// The trace follows the Chrome Trace Event Format, and sequence diagrams are well-formed.
+struct TraceDocumentTests {
+    /// A report whose one architecture traced request 0: payment works, calls email, email replies.
+    static func report() -> RunReport {
+        var metrics = ArchitectureMetrics(serviceNames: ["payment", "email"], targets: ["email"], keyCount: 1, gaugeNames: [])
+        metrics.trace = TraceRecorder(limit: 10, expectedRequests: 10)
+        let ms = { (n: Int64) in Instant.zero + .milliseconds(n) }
+        metrics.trace.span(.work, request: 0, track: TraceTrack(node: 0), from: ms(0), to: ms(20))
+        metrics.trace.message(.call, request: 0, from: TraceTrack(node: 0), to: TraceTrack(node: 1), sent: ms(20), received: ms(21))
+        metrics.trace.span(.work, request: 0, track: TraceTrack(node: 1), from: ms(21), to: ms(121))
+        metrics.trace.message(.reply, request: 0, from: TraceTrack(node: 1), to: TraceTrack(node: 0), sent: ms(121), received: ms(122))
+        metrics.trace.span(.waiting, request: 0, track: TraceTrack(node: 0), from: ms(20), to: ms(122))
+        var report = RunReport(name: "t", description: "", seed: 1, duration: .seconds(1), drain: .zero, version: "test", faults: [],
+                               windows: [FaultWindow(start: .milliseconds(50), end: .milliseconds(60), label: "slow email")],
+                               workers: [:], architectures: [ArchitectureReport(name: "sync", kind: "sync", metrics: metrics, stopReason: "quiescent", events: 1)])
+        report.nodeNames = ["payment", "email", "broker"]
+        return report
+    }
+
+    @Test func everyEventHasTheFormatsRequiredFields() throws {
+        let data = Data(TraceDocument.render(Self.report()).utf8)
+        let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let events = try #require(root["traceEvents"] as? [[String: Any]])
+        #expect(events.count == 1 + 2 + 3 + 4)  // process name, 2 thread names, 3 spans, 2 flows × 2
+        for event in events {
+            let phase = try #require(event["ph"] as? String)
+            #expect(event["pid"] is Int && event["name"] is String)
+            switch phase {
+            case "X": #expect(event["ts"] is Double || event["ts"] is Int); #expect(event["dur"] != nil && event["tid"] != nil)
+            case "s", "f": #expect(event["id"] != nil && event["ts"] != nil && event["tid"] != nil)
+            case "M": #expect((event["args"] as? [String: Any])?["name"] is String)
+            default: Issue.record("unexpected phase \(phase)")
+            }
+        }
+        let names = events.filter { $0["ph"] as? String == "M" }.compactMap { ($0["args"] as? [String: Any])?["name"] as? String }
+        #expect(names == ["sync", "payment", "email"])
+        let work = events.first { $0["ph"] as? String == "X" && $0["tid"] as? Int == 1_001 }
+        #expect(work?["dur"] as? Double == 100_000 || work?["dur"] as? Int == 100_000)
+    }
+
+    @Test func sequenceDiagramsAreWellFormedWithEveryMessage() {
+        let report = Self.report()
+        let svg = SequenceDiagram.render(report.architectures[0], nodeNames: report.nodeNames, requests: [0], windows: report.windows)
+        #expect(XMLChecker.problems(in: svg).isEmpty)
+        #expect(svg.components(separatedBy: "data-message=").count - 1 == 2)
+        #expect(svg.components(separatedBy: "data-span=").count - 1 == 3)
+        #expect(svg.contains("data-window"))
+        #expect(SequenceDiagram.chooseRequests(report.architectures[0], windows: report.windows) == [0])
+    }
+}
