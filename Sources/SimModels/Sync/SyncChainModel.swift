@@ -53,12 +53,15 @@ public struct SyncChainModel: EventHandling {
         networkRandom = RandomStream(seed: world.seed, name: "sync/network")
         errorRandom = RandomStream(seed: world.seed, name: "sync/errors")
         backoffRandom = RandomStream(seed: world.seed, name: "sync/backoff")
-        let names = world.services.map(\.name)
-        metrics = ArchitectureMetrics(
-            serviceNames: names,
-            targets: config.chain.dropFirst().map { names[$0] },
-            keyCount: world.workload.keyCount,
-            gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
+        metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), config: config),
+                                      keyCount: world.workload.keyCount)
+    }
+
+    /// What a run measures: every service, the chain's callees as effect targets, and each
+    /// service's queue and busy workers as gauges.
+    public static func metricsLayout(serviceNames names: [String], config: SyncConfig) -> MetricsLayout {
+        MetricsLayout(serviceNames: names, targets: config.chain.dropFirst().map { names[$0] },
+                      gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain.
