@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 import SimModels
 
 /// A validated scenario: the shared world and the architectures to compare in it.
@@ -13,13 +14,17 @@ public struct Scenario: Sendable {
     public var architectures: [ArchitectureSpec]
     /// The fault schedule as the scenario states it, for reports.
     public var faultDescriptions: [String]
+    /// What every run must show, one expectation per architecture, in file order.
+    public var expectations: [Expectation]
 
-    public init(name: String, description: String, world: WorldConfig, architectures: [ArchitectureSpec], faultDescriptions: [String]) {
+    public init(name: String, description: String, world: WorldConfig, architectures: [ArchitectureSpec], faultDescriptions: [String],
+                expectations: [Expectation] = []) {
         self.name = name
         self.description = description
         self.world = world
         self.architectures = architectures
         self.faultDescriptions = faultDescriptions
+        self.expectations = expectations
     }
 }
 
@@ -40,6 +45,15 @@ public struct ArchitectureSpec: Sendable {
             switch self {
             case .sync: "sync"
             case .events: "events"
+            }
+        }
+
+        /// The names the design's run measures under, in a world with `serviceNames` whose
+        /// workload enters at `entry`.
+        public func metricsLayout(serviceNames: [String], entry: Int) -> MetricsLayout {
+            switch self {
+            case .sync(let config): SyncChainModel.metricsLayout(serviceNames: serviceNames, config: config)
+            case .events(let config): EventDrivenModel.metricsLayout(serviceNames: serviceNames, entry: entry, config: config)
             }
         }
     }

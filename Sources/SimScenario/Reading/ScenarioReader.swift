@@ -31,15 +31,19 @@ struct ScenarioReader {
         let end = Instant.zero + (duration ?? .zero) + drain
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
         let faults = top.optional("faults").map { faultReader.read($0) } ?? []
-        let architectures = top.required("architectures", "an object naming at least one architecture")
-            .map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
+        let architecturesNode = top.required("architectures", "an object naming at least one architecture")
+        let architectures = architecturesNode.map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
+        let expectations = top.optional("expectations").map { node in
+            ExpectationReader(log: log, declared: architecturesNode?.objectMembers?.map(\.key) ?? [], specs: architectures,
+                              serviceNames: names, entry: workload?.entry).read(node)
+        } ?? []
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
         let world = WorldConfig(seed: seed, duration: duration, drain: drain, workload: workload, services: services,
                                 network: network, faults: faults.map(\.config), sampleInterval: interval)
         return Scenario(name: name, description: description, world: world, architectures: architectures,
-                        faultDescriptions: faults.map(\.description))
+                        faultDescriptions: faults.map(\.description), expectations: expectations)
     }
 
     static func isValidName(_ name: String) -> Bool {
