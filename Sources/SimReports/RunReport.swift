@@ -18,6 +18,8 @@ public struct RunReport: Sendable {
     /// Worker counts per service name, for utilisation.
     public var workers: [String: Int]
     public var architectures: [ArchitectureReport]
+    /// The scenario's expectations, checked against this run (empty when it states none).
+    public var verdicts: [Verdict] = []
 
     public init(name: String, description: String, seed: UInt64, duration: TimeSpan, drain: TimeSpan, version: String,
                 faults: [String], windows: [FaultWindow], workers: [String: Int], architectures: [ArchitectureReport]) {
