@@ -46,10 +46,12 @@ struct ExpectationReader {
         let named = architectureNode.flatMap { architecture($0, object.path("architecture"), allowsAll: true) }
         let why = object.optional("why").flatMap { values.string($0, object.path("why")) }
         let isNamed = named != nil && named != "all"
+        // Every architecture for "all" (or none given); nil when the name given is wrong.
+        let measuring = architectureNode == nil || named == "all" ? architectures.map(\.name) : named.map { [$0] }
         // Check the metric before its limits, so a limit is judged against a metric that exists.
         var checked: String?
-        if let metric, let metricNode, architectureNode == nil || named != nil,
-           checkMetric(metric, at: object.path("metric"), metricNode, measuredBy: isNamed ? [named!] : architectures.map(\.name), isNamed: isNamed) {
+        if let metric, let metricNode, let measuring,
+           checkMetric(metric, at: object.path("metric"), metricNode, measuredBy: measuring, isNamed: isNamed) {
             checked = metric
         }
         let comparison = readComparison(&object, metric: checked)
