@@ -11,7 +11,7 @@ struct RunCommand: Command {
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
         OptionSpec("only", value: "ARCH", help: "run only this architecture (repeatable)"),
-        OptionSpec("quiet", help: "print nothing but errors"),
+        OptionSpec("quiet", help: "print nothing but errors and failed expectations"),
     ]
 
     let files: [String]
@@ -44,22 +44,43 @@ struct RunCommand: Command {
                 throw UsageError("--only \(name): \(files[i]) has no such architecture\(hint); it has \(names.joined(separator: ", "))")
             }
         }
-        for (i, scenario) in scenarios.enumerated() {
+        var status = ExitStatus.success
+        for (i, var scenario) in scenarios.enumerated() {
             let outcomes = ScenarioRunner.run(scenario, only: only)
-            let report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
+            // With --only, expectations that read an architecture left out cannot be checked.
+            let ran = outcomes.map(\.name)
+            let skipped = scenario.expectations.count
+            scenario.expectations.removeAll { !$0.architecturesRead.allSatisfy(ran.contains) }
+            var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
+            report.verdicts = scenario.verdicts(for: MetricsDocument.document(report))
+            if report.verdicts.contains(where: { !$0.holds }) { status = .expectationFailed }
             let folder = reportFolder(for: scenario, index: i)
             try ReportFolder.write(report, to: folder)
-            if !isQuiet {
-                console.write("\(scenario.name) — seed \(scenario.world.seed)\n\n")
-                let header = ["figure"] + report.architectures.map(\.name)
-                console.write(Table(rows: [header] + HeadlineRows.rows(report, compact: true)).rendered)
-                for outcome in outcomes where outcome.stop == .eventBudget {
-                    console.write("warning: \(outcome.name) hit the event budget; its figures cover only part of the run\n")
-                }
-                console.write("\nreport: \(folder)/\n\n")
+            if isQuiet {
+                for verdict in report.verdicts where !verdict.holds { console.write("\(scenario.name): \(verdict.line)\n") }
+                continue
             }
+            console.write("\(scenario.name) — seed \(scenario.world.seed)\n\n")
+            let header = ["figure"] + report.architectures.map(\.name)
+            console.write(Table(rows: [header] + HeadlineRows.rows(report, compact: true)).rendered)
+            for outcome in outcomes where outcome.stop == .eventBudget {
+                console.write("warning: \(outcome.name) hit the event budget; its figures cover only part of the run\n")
+            }
+            write(report.verdicts, skipped: skipped - scenario.expectations.count, to: console)
+            console.write("\nreport: \(folder)/\n\n")
         }
-        return .success
+        return status
+    }
+
+    /// The expectations' verdicts, one line each, with the reason under each failure.
+    func write(_ verdicts: [Verdict], skipped: Int, to console: Console) {
+        guard !verdicts.isEmpty || skipped > 0 else { return }
+        console.write("\nexpectations\n")
+        for verdict in verdicts {
+            console.write("  " + verdict.line + "\n")
+            if !verdict.holds, let why = verdict.why { console.write("    why: " + why + "\n") }
+        }
+        if skipped > 0 { console.write("  (\(skipped) not checked: they read an architecture left out by --only)\n") }
     }
 
     func reportFolder(for scenario: Scenario, index: Int) -> String {

@@ -36,6 +36,19 @@ public enum Format {
         return text
     }
 
+    /// `value` with up to `decimals` places, trailing zeros (and a trailing point) removed and
+    /// `-0` written `0`: `decimal(2.50, decimals: 3)` = `"2.5"`. This is how `metrics.json`
+    /// writes decimals.
+    public static func decimal(_ value: Double, decimals: Int) -> String {
+        var text = fixed(value, decimals: decimals)
+        guard value.isFinite else { return text }
+        if text.contains(".") {
+            while text.hasSuffix("0") { text.removeLast() }
+            if text.hasSuffix(".") { text.removeLast() }
+        }
+        return text == "-0" ? "0" : text
+    }
+
     /// A duration in nanoseconds as a short human reading: `"850us"`, `"12.3ms"`, `"4.01s"`.
     public static func duration(nanoseconds: Double) -> String {
         let units: [(String, Double)] = [("h", 3.6e12), ("m", 6e10), ("s", 1e9), ("ms", 1e6), ("us", 1e3)]

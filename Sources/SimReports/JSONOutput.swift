@@ -14,13 +14,7 @@ public indirect enum JSONOutput: Sendable {
     /// A decimal with up to `decimals` places, trailing zeros removed.
     public static func decimal(_ value: Double, decimals: Int = 3) -> JSONOutput {
         guard value.isFinite else { return .null }
-        var text = Format.fixed(value, decimals: decimals)
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        if text == "-0" { text = "0" }
-        return .number(text)
+        return .number(Format.decimal(value, decimals: decimals))
     }
 
     /// The document, indented by two spaces, ending with a newline.

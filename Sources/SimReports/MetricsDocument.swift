@@ -23,7 +23,21 @@ public enum MetricsDocument {
                 ("faults", .array(report.faults.map { .string($0) })),
             ])),
             ("architectures", .object(report.architectures.map { ($0.name, architecture($0, report)) })),
+            ("expectations", .array(report.verdicts.map(expectation))),
         ])
+    }
+
+    /// One checked expectation: what it says, what was measured, whether it held.
+    static func expectation(_ verdict: Verdict) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [
+            ("text", .string(verdict.text)),
+            ("architecture", .string(verdict.architecture)),
+            ("metric", .string(verdict.metric)),
+            ("measured", verdict.measured.map { .decimal($0, decimals: 6) } ?? .null),
+            ("passed", .bool(verdict.holds)),
+        ]
+        if let why = verdict.why { members.append(("why", .string(why))) }
+        return .object(members)
     }
 
     static func architecture(_ a: ArchitectureReport, _ report: RunReport) -> JSONOutput {

@@ -20,6 +20,8 @@ public struct RunReport: Sendable {
     public var architectures: [ArchitectureReport]
     /// Node names by node number: the services, then the broker.
     public var nodeNames: [String] = []
+    /// The scenario's expectations, checked against this run (empty when it states none).
+    public var verdicts: [Verdict] = []
 
     public init(name: String, description: String, seed: UInt64, duration: TimeSpan, drain: TimeSpan, version: String,
                 faults: [String], windows: [FaultWindow], workers: [String: Int], architectures: [ArchitectureReport]) {

@@ -13,6 +13,12 @@ public enum SummaryDocument {
         out += "| " + header.joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
         for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        if !report.verdicts.isEmpty {
+            out += "\n## Expectations\n\n"
+            for verdict in report.verdicts {
+                out += "- " + verdict.line + (verdict.why.map { " — " + $0 } ?? "") + "\n"
+            }
+        }
         return out
     }
 }

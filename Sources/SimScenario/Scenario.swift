@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 import SimModels
 import SimReports
 
@@ -14,6 +15,8 @@ public struct Scenario: Sendable {
     public var architectures: [ArchitectureSpec]
     /// The fault schedule applied, one line per fault (service faults, then network faults).
     public private(set) var faultDescriptions: [String]
+    /// What every run must show, one expectation per architecture, in file order.
+    public var expectations: [Expectation]
     /// Random faults drawn from the seed, if the scenario asks for them.
     public let chaos: ChaosSpec?
     /// The faults written in the file, before chaos adds its own.
@@ -22,12 +25,13 @@ public struct Scenario: Sendable {
     let serviceNames: [String]
 
     public init(name: String, description: String, world: WorldConfig, architectures: [ArchitectureSpec],
-                faultDescriptions: [String], chaos: ChaosSpec? = nil) {
+                faultDescriptions: [String], expectations: [Expectation] = [], chaos: ChaosSpec? = nil) {
         self.name = name
         self.description = description
         self.world = world
         self.architectures = architectures
         self.faultDescriptions = faultDescriptions
+        self.expectations = expectations
         self.chaos = chaos
         writtenFaults = world.faults
         writtenDescriptions = faultDescriptions
@@ -78,6 +82,15 @@ public struct ArchitectureSpec: Sendable {
             switch self {
             case .sync: "sync"
             case .events: "events"
+            }
+        }
+
+        /// The names the design's run measures under, in a world with `serviceNames` whose
+        /// workload enters at `entry`.
+        public func metricsLayout(serviceNames: [String], entry: Int) -> MetricsLayout {
+            switch self {
+            case .sync(let config): SyncModel.metricsLayout(serviceNames: serviceNames, config: config)
+            case .events(let config): EventDrivenModel.metricsLayout(serviceNames: serviceNames, entry: entry, config: config)
             }
         }
     }

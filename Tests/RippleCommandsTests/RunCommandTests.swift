@@ -25,6 +25,9 @@ struct RunCommandTests {
         #expect(result.status == 0)
         #expect(result.output.contains("user latency p99"))
         #expect(result.output.contains("report: \(out)/"))
+        // The scenario's lesson, as its expectations state it, holds.
+        #expect(result.output.contains("\nexpectations\n  ✓ events latency.success.p99Ms ≤ 0.1 × sync: "))
+        #expect(!result.output.contains("✗"))
         for file in ["metrics.json", "summary.md", "timeseries.csv"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
         }

@@ -81,11 +81,16 @@ public struct EventDrivenModel: EventHandling {
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
         networkRandom = RandomStream(seed: world.seed, name: "events/network")
         errorRandom = RandomStream(seed: world.seed, name: "events/errors")
-        let names = world.services.map(\.name)
+        metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
+                                      keyCount: world.workload.keyCount)
+    }
+
+    /// What a run measures: every service, the consumers as effect targets, and the entry's
+    /// queue and busy workers, the outbox and each consumer's lag as gauges.
+    public static func metricsLayout(serviceNames names: [String], entry: Int, config: EventsConfig) -> MetricsLayout {
         let consumerNames = config.consumers.map { names[$0.service] }
-        metrics = ArchitectureMetrics(
-            serviceNames: names, targets: consumerNames, keyCount: world.workload.keyCount,
-            gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" })
+        return MetricsLayout(serviceNames: names, targets: consumerNames,
+                             gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" })
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain.

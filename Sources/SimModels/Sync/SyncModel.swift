@@ -60,13 +60,16 @@ public struct SyncModel: EventHandling {
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "sync/network")
         errorRandom = RandomStream(seed: world.seed, name: "sync/errors")
         backoffRandom = RandomStream(seed: world.seed, name: "sync/backoff")
-        let names = world.services.map(\.name)
-        metrics = ArchitectureMetrics(
-            serviceNames: names,
-            targets: config.graph.downstream.map { names[$0.service] },
-            keyCount: world.workload.keyCount,
-            gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
+        metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), config: config),
+                                      keyCount: world.workload.keyCount)
         metrics.trace = TraceRecorder(limit: world.traceLimit, expectedRequests: world.expectedRequests)
+    }
+
+    /// The names this design's metrics use: every service, the called services as effect
+    /// targets, and each service's line length and busy workers as gauges.
+    public static func metricsLayout(serviceNames names: [String], config: SyncConfig) -> MetricsLayout {
+        MetricsLayout(serviceNames: names, targets: config.graph.downstream.map { names[$0.service] },
+                      gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain.

@@ -32,8 +32,12 @@ struct ScenarioReader {
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
         let (faults, networkFaults) = top.optional("faults").map { faultReader.read($0) } ?? ([], [])
         let chaos = top.optional("chaos").flatMap { readChaos($0, names: names, start: .zero, end: .zero + (duration ?? .zero)) }
-        let architectures = top.required("architectures", "an object naming at least one architecture")
-            .map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
+        let architecturesNode = top.required("architectures", "an object naming at least one architecture")
+        let architectures = architecturesNode.map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
+        let expectations = top.optional("expectations").map { node in
+            ExpectationReader(log: log, declared: architecturesNode?.objectMembers?.map(\.key) ?? [], specs: architectures,
+                              serviceNames: names, entry: workload?.entry).read(node)
+        } ?? []
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
@@ -41,7 +45,8 @@ struct ScenarioReader {
                                 network: network, faults: faults.map(\.config), networkFaults: networkFaults.map(\.config),
                                 sampleInterval: interval)
         return Scenario(name: name, description: description, world: world, architectures: architectures,
-                        faultDescriptions: faults.map(\.description) + networkFaults.map(\.description), chaos: chaos)
+                        faultDescriptions: faults.map(\.description) + networkFaults.map(\.description),
+                        expectations: expectations, chaos: chaos)
     }
 
     static func isValidName(_ name: String) -> Bool {

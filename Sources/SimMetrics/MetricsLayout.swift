@@ -1,0 +1,27 @@
+/// The names one architecture keeps its measurements under: its services, the targets whose
+/// effects the consistency ledger follows, and its sampled gauges.
+///
+/// A model states its layout once, so a run's metrics and the list of metric paths a scenario
+/// may name in an expectation always agree.
+public struct MetricsLayout: Sendable, Equatable {
+    /// Every service, in the world's order.
+    public var serviceNames: [String]
+    /// The services whose effects the ledger follows (a sync chain's callees, or the consumers).
+    public var targets: [String]
+    /// The sampled gauges, such as `"payment queue"` or `"email lag"`.
+    public var gaugeNames: [String]
+
+    public init(serviceNames: [String], targets: [String], gaugeNames: [String]) {
+        self.serviceNames = serviceNames
+        self.targets = targets
+        self.gaugeNames = gaugeNames
+    }
+}
+
+extension ArchitectureMetrics {
+    /// Empty metrics laid out as `layout`, with a ledger for `keyCount` entities.
+    /// - Complexity: O(`keyCount` × targets), for the ledger.
+    public init(layout: MetricsLayout, keyCount: Int) {
+        self.init(serviceNames: layout.serviceNames, targets: layout.targets, keyCount: keyCount, gaugeNames: layout.gaugeNames)
+    }
+}

@@ -1,0 +1,17 @@
+import SimKernel
+import SimMetrics
+
+extension MetricsDocument {
+    /// The path of every number `metrics.json` writes under `architectures.<name>` for an
+    /// architecture laid out as `layout`, such as `latency.success.p99Ms`,
+    /// `services.email.utilisation` or `gauges.email lag.peak`, in written order.
+    ///
+    /// The list comes from rendering an empty run, so it can never drift from the document.
+    /// - Complexity: O(size of the architecture's document).
+    public static func metricPaths(for layout: MetricsLayout) -> [String] {
+        let empty = ArchitectureReport(name: "", kind: "", metrics: ArchitectureMetrics(layout: layout, keyCount: 1), stopReason: "", events: 0)
+        let report = RunReport(name: "", description: "", seed: 0, duration: .seconds(1), drain: .zero, version: "",
+                               faults: [], windows: [], workers: [:], architectures: [empty])
+        return architecture(empty, report).numberPaths
+    }
+}

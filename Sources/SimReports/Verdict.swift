@@ -1,0 +1,48 @@
+/// Whether one expectation held in one run: what was expected, what was measured, and which
+/// other architectures' figures the limit came from.
+public struct Verdict: Sendable, Equatable {
+    /// The expectation as a line, as in `events latency.success.p99Ms ≤ 0.1 × sync`.
+    public var text: String
+    /// The architecture measured.
+    public var architecture: String
+    /// The metric's path below `architectures.<name>` in `metrics.json`.
+    public var metric: String
+    /// The scenario's reason for the expectation, if it gives one.
+    public var why: String?
+    /// The value in `metrics.json`; `nil` when the run has none (for example a division by zero).
+    public var measured: Double?
+    /// `"ms"` for durations (metrics whose key ends in `Ms`), else `""`.
+    public var unit: String
+    /// The figures a ratio's limit came from, as in `sync 4012.5ms`; empty for fixed limits.
+    public var references: [String]
+    /// Whether the expectation held.
+    public var holds: Bool
+
+    public init(text: String, architecture: String, metric: String, why: String?, measured: Double?, unit: String,
+                references: [String], holds: Bool) {
+        self.text = text
+        self.architecture = architecture
+        self.metric = metric
+        self.why = why
+        self.measured = measured
+        self.unit = unit
+        self.references = references
+        self.holds = holds
+    }
+
+    /// `value` as `metrics.json` writes it, with the unit: `"78.905ms"`, `"0"`.
+    public func reading(_ value: Double?) -> String {
+        guard let value else { return "no value" }
+        return Format.decimal(value, decimals: 6) + unit
+    }
+
+    /// What was measured, with the figures a ratio compared it to: `"78.905ms (sync 59512.1ms)"`.
+    public var measurement: String {
+        reading(measured) + (references.isEmpty ? "" : " (" + references.joined(separator: ", ") + ")")
+    }
+
+    /// One line for terminals and `summary.md`: `"✓ events … ≤ 0.1 × sync: 78.905ms (sync 59512.1ms)"`.
+    public var line: String {
+        (holds ? "✓ " : "✗ ") + text + ": " + measurement
+    }
+}

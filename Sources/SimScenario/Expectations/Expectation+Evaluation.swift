@@ -1,0 +1,52 @@
+import SimReports
+
+extension Expectation {
+    /// Checks the expectation against a run's `metrics.json` document (as `MetricsDocument`
+    /// builds it). A value the run does not have, here or in a ratio's reference, fails.
+    public func evaluate(in document: JSONOutput) -> Verdict {
+        let runs = document.member("architectures")
+        func value(in name: String) -> Double? { runs?.member(name)?.value(at: metric)?.numberValue }
+        var verdict = Verdict(text: text, architecture: architecture, metric: metric, why: why, measured: value(in: architecture),
+                              unit: isDuration ? "ms" : "", references: [], holds: false)
+        var limits: [Double] = []
+        for bound in comparison.bounds {
+            switch bound {
+            case .value(let limit, _):
+                limits.append(limit)
+            case .ratio(let other, let times, _):
+                let reference = value(in: other)
+                let line = other + " " + verdict.reading(reference)
+                if !verdict.references.contains(line) { verdict.references.append(line) }
+                if let reference { limits.append(times * reference) }
+            }
+        }
+        if let measured = verdict.measured, limits.count == comparison.bounds.count {
+            verdict.holds = comparison.holds(measured, limits: limits)
+        }
+        return verdict
+    }
+}
+
+extension Scenario {
+    /// The architectures the expectations read, in the scenario's order.
+    public var architecturesReadByExpectations: [String] {
+        let read = expectations.flatMap(\.architecturesRead)
+        return architectures.map(\.name).filter { read.contains($0) }
+    }
+
+    /// Checks every expectation against a run's `metrics.json` document, in file order.
+    public func verdicts(for document: JSONOutput) -> [Verdict] {
+        expectations.map { $0.evaluate(in: document) }
+    }
+}
+
+extension ScenarioRunner {
+    /// Runs the architectures `scenario`'s expectations read (and no other) and checks every
+    /// expectation; `version` goes into the report the verdicts are read from.
+    public static func check(_ scenario: Scenario, version: String) -> [Verdict] {
+        guard !scenario.expectations.isEmpty else { return [] }  // (an empty `only` would run them all)
+        let outcomes = run(scenario, only: scenario.architecturesReadByExpectations)
+        let report = RunReport(scenario: scenario, outcomes: outcomes, version: version)
+        return scenario.verdicts(for: MetricsDocument.document(report))
+    }
+}

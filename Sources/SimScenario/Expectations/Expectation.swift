@@ -1,0 +1,116 @@
+/// A property one architecture's run must show, stated in the scenario file and checked after
+/// every run: a metric of `metrics.json`, a comparison and its limits.
+///
+/// An expectation names one architecture; the reader turns `"architecture": "all"` into one
+/// expectation per architecture.
+public struct Expectation: Sendable, Equatable {
+    /// The metric's path below `architectures.<name>` in `metrics.json`, such as `latency.success.p99Ms`.
+    public var metric: String
+    /// The architecture measured.
+    public var architecture: String
+    /// How the measured value must compare with the limits.
+    public var comparison: Comparison
+    /// The scenario's reason, shown when the expectation fails.
+    public var why: String?
+
+    public init(metric: String, architecture: String, comparison: Comparison, why: String? = nil) {
+        self.metric = metric
+        self.architecture = architecture
+        self.comparison = comparison
+        self.why = why
+    }
+
+    /// Whether the metric is a duration in milliseconds: its key ends in `Ms`.
+    public var isDuration: Bool { Self.isDuration(metric) }
+
+    /// Whether `metric`'s last key ends in `Ms`, the mark of a duration in milliseconds.
+    public static func isDuration(_ metric: String) -> Bool {
+        metric.split(separator: ".").last?.hasSuffix("Ms") ?? false
+    }
+
+    /// Every architecture whose run the expectation reads: its own and those its limits refer to.
+    public var architecturesRead: [String] {
+        [architecture] + comparison.references.filter { $0 != architecture }
+    }
+
+    /// The expectation as a line: `events latency.success.p99Ms ≤ 0.1 × sync`.
+    public var text: String {
+        "\(architecture) \(metric) \(comparison.text)"
+    }
+}
+
+/// How a measured value must compare with its limits. Each case is named by its key in the
+/// scenario file.
+public enum Comparison: Sendable, Equatable {
+    /// Strictly less than the limit.
+    case below(Bound)
+    /// Strictly greater than the limit.
+    case above(Bound)
+    /// Less than or equal to the limit.
+    case atMost(Bound)
+    /// Greater than or equal to the limit.
+    case atLeast(Bound)
+    /// Exactly the limit (as `metrics.json` writes both).
+    case equals(Bound)
+    /// From the first limit to the second, both included.
+    case between(Bound, Bound)
+
+    /// The keys that name a comparison in a scenario file.
+    public static let keys = ["below", "above", "atMost", "atLeast", "equals", "between"]
+
+    /// The limits, in order.
+    public var bounds: [Bound] {
+        switch self {
+        case .below(let b), .above(let b), .atMost(let b), .atLeast(let b), .equals(let b): [b]
+        case .between(let low, let high): [low, high]
+        }
+    }
+
+    /// The architectures whose values the limits are ratios of, without repeats, in order.
+    public var references: [String] {
+        var names: [String] = []
+        for case .ratio(let other, _, _) in bounds where !names.contains(other) { names.append(other) }
+        return names
+    }
+
+    /// Whether `value` compares as required with `limits` (the bounds' values, in order).
+    public func holds(_ value: Double, limits: [Double]) -> Bool {
+        switch self {
+        case .below: value < limits[0]
+        case .above: value > limits[0]
+        case .atMost: value <= limits[0]
+        case .atLeast: value >= limits[0]
+        case .equals: value == limits[0]
+        case .between: limits[0] <= value && value <= limits[1]
+        }
+    }
+
+    /// `≤ 0.1 × sync`, `between 50ms and 150ms`.
+    public var text: String {
+        switch self {
+        case .below(let b): "< " + b.text
+        case .above(let b): "> " + b.text
+        case .atMost(let b): "≤ " + b.text
+        case .atLeast(let b): "≥ " + b.text
+        case .equals(let b): "= " + b.text
+        case .between(let low, let high): "between \(low.text) and \(high.text)"
+        }
+    }
+}
+
+/// One limit of a comparison.
+public enum Bound: Sendable, Equatable {
+    /// A fixed value in the metric's unit (milliseconds for durations), and how the file wrote
+    /// it (`"100ms"`, `0.05`).
+    case value(Double, written: String)
+    /// `times` × the same metric in architecture `of`'s run of the same seed.
+    case ratio(of: String, times: Double, written: String)
+
+    /// The limit as written: `100ms`, `0.05`, `0.1 × sync`.
+    public var text: String {
+        switch self {
+        case .value(_, let written): written
+        case .ratio(let other, _, let written): written == "1" ? other : written + " × " + other
+        }
+    }
+}

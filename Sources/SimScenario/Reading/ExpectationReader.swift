@@ -1,0 +1,234 @@
+import SimKernel
+import SimReports
+
+/// Reads the `expectations` array. Each element names a metric (its path below
+/// `architectures.<name>` in `metrics.json`), the architecture it applies to (`"all"` when
+/// absent), exactly one comparison, and optionally why it should hold.
+struct ExpectationReader {
+    let log: IssueLog
+    /// Every architecture the scenario declares, in file order, with the metric paths its runs
+    /// report; `nil` where the architecture could not be read (its metrics go unchecked, so one
+    /// mistake is not reported twice).
+    let architectures: [(name: String, metricPaths: [String]?)]
+    var values: ValueReader { ValueReader(log: log) }
+
+    /// A limit on expectations in one file.
+    static let maximumCount = 1_000
+
+    /// A reader for a scenario declaring `declared` architectures, of which `specs` could be read,
+    /// in a world with `serviceNames` entered at `entry`.
+    init(log: IssueLog, declared: [String], specs: [ArchitectureSpec], serviceNames: [String], entry: Int?) {
+        self.log = log
+        architectures = declared.map { name in
+            let spec = specs.first { $0.name == name }
+            guard let spec, let entry else { return (name, nil) }
+            return (name, MetricsDocument.metricPaths(for: spec.design.metricsLayout(serviceNames: serviceNames, entry: entry)))
+        }
+    }
+
+    func read(_ node: JSONNode) -> [Expectation] {
+        guard let elements = node.arrayElements else {
+            log.wrong("expectations", expected: "an array of expectations", found: node)
+            return []
+        }
+        guard elements.count <= Self.maximumCount else {
+            log.add("expectations", "expected at most \(Self.maximumCount) expectations, found \(elements.count)", at: node.location)
+            return []
+        }
+        return elements.enumerated().flatMap { i, element in readExpectation(element, "expectations[\(i)]") }
+    }
+
+    func readExpectation(_ node: JSONNode, _ path: String) -> [Expectation] {
+        guard var object = ObjectReader(node, path: path, log: log) else { return [] }
+        let metricNode = object.required("metric", "a metric path such as \"latency.success.p99Ms\"")
+        let metric = metricNode.flatMap { values.string($0, object.path("metric")) }
+        let architectureNode = object.optional("architecture")
+        let named = architectureNode.flatMap { architecture($0, object.path("architecture"), allowsAll: true) }
+        let why = object.optional("why").flatMap { values.string($0, object.path("why")) }
+        let isNamed = named != nil && named != "all"
+        // Every architecture for "all" (or none given); nil when the name given is wrong.
+        let measuring = architectureNode == nil || named == "all" ? architectures.map(\.name) : named.map { [$0] }
+        // Check the metric before its limits, so a limit is judged against a metric that exists.
+        var checked: String?
+        if let metric, let metricNode, let measuring,
+           checkMetric(metric, at: object.path("metric"), metricNode, measuredBy: measuring, isNamed: isNamed) {
+            checked = metric
+        }
+        let comparison = readComparison(&object, metric: checked)
+        object.rejectUnknownKeys()
+        guard let metric = checked, let metricNode, let comparison else { return [] }
+
+        let references = comparison.references
+        guard let named, named != "all" else {
+            let targets = architectures.map(\.name).filter { !references.contains($0) }
+            guard !targets.isEmpty else {
+                log.add(object.path("architecture"), "\"all\" leaves no architecture to compare with \(Describe.choices(references))", at: node.location)
+                return []
+            }
+            return targets.map { Expectation(metric: metric, architecture: $0, comparison: comparison, why: why) }
+        }
+        if references.contains(named) {
+            log.add(object.path("architecture"), "\"\(named)\" is compared with itself; expected a ratio of another architecture", at: architectureNode?.location)
+            return []
+        }
+        guard checkMetric(metric, at: object.path("metric"), metricNode, measuredBy: references, isNamed: true) else { return [] }
+        return [Expectation(metric: metric, architecture: named, comparison: comparison, why: why)]
+    }
+
+    /// Reads the one comparison key and its limits.
+    func readComparison(_ object: inout ObjectReader, metric: String?) -> Comparison? {
+        let present = Comparison.keys.filter { key in object.members.contains { $0.key == key } }
+        object.allow(Comparison.keys)
+        guard present.count == 1, let key = present.first, let node = object.optional(key) else {
+            if present.isEmpty {
+                log.add(object.path, "expected one comparison: \(Describe.choices(Comparison.keys))", at: object.node.location)
+            } else {
+                log.add(object.path, "expected one comparison, found \(present.map { "\"\($0)\"" }.joined(separator: " and "))", at: object.node.location)
+            }
+            return nil
+        }
+        let path = object.path(key)
+        guard key == "between" else {
+            guard let bound = readBound(node, path, metric: metric) else { return nil }
+            switch key {
+            case "below": return .below(bound)
+            case "above": return .above(bound)
+            case "atMost": return .atMost(bound)
+            case "atLeast": return .atLeast(bound)
+            default: return .equals(bound)
+            }
+        }
+        guard let elements = node.arrayElements, elements.count == 2 else {
+            let expected = "an array of two limits, the lower first"
+            if let count = node.arrayElements?.count {
+                log.add(path, "expected \(expected), found \(count) limit\(count == 1 ? "" : "s")", at: node.location)
+            } else {
+                log.wrong(path, expected: expected, found: node)
+            }
+            return nil
+        }
+        let low = readBound(elements[0], path + "[0]", metric: metric), high = readBound(elements[1], path + "[1]", metric: metric)
+        guard let low, let high else { return nil }
+        if case .value(let a, _) = low, case .value(let b, _) = high, a > b {
+            log.add(path, "expected the lower limit first, found \(low.text) then \(high.text)", at: node.location)
+            return nil
+        }
+        return .between(low, high)
+    }
+
+    /// Reads one limit: a number, a duration (for a metric in milliseconds) or a ratio of
+    /// another architecture's value. `metric` is `nil` when it is unknown (and already reported).
+    func readBound(_ node: JSONNode, _ path: String, metric: String?) -> Bound? {
+        let isDuration = metric.map(Expectation.isDuration) ?? true
+        switch node.value {
+        case .number(let text):
+            return values.number(node, path, in: -1e15...1e15).map { .value($0, written: text) }
+        case .string(let text):
+            if isDuration { return values.duration(node, path).map { .value(Double($0.nanoseconds) / 1e6, written: text) } }
+            if let metric, TimeSpan(parsing: text) != nil {
+                log.add(path, "\"\(text)\" is a duration, but \"\(metric)\" is not (its key does not end in \"Ms\"); expected a number", at: node.location)
+            } else {
+                log.wrong(path, expected: "a number", found: node)
+            }
+            return nil
+        case .object:
+            return readRatio(node, path)
+        default:
+            let limit = isDuration ? "a duration such as \"100ms\", a number of milliseconds" : "a number"
+            log.wrong(path, expected: "\(limit) or {\"ratioOf\": ARCHITECTURE, \"times\": NUMBER}", found: node)
+            return nil
+        }
+    }
+
+    /// `{"ratioOf": "sync", "times": 0.1}`: a tenth of sync's value.
+    func readRatio(_ node: JSONNode, _ path: String) -> Bound? {
+        guard var object = ObjectReader(node, path: path, log: log) else { return nil }
+        let other = object.required("ratioOf", "the name of the architecture to compare with")
+            .flatMap { architecture($0, object.path("ratioOf"), allowsAll: false) }
+        let timesNode = object.required("times", "a number, the factor on the other architecture's value")
+        let times = timesNode.flatMap { values.number($0, object.path("times"), in: 0...1e6, what: "a factor") }
+        object.rejectUnknownKeys()
+        guard let other, let times, let written = timesNode?.numberText else { return nil }
+        return .ratio(of: other, times: times, written: written)
+    }
+
+    /// The name of a declared architecture (or `"all"`, when `allowsAll`).
+    func architecture(_ node: JSONNode, _ path: String, allowsAll: Bool) -> String? {
+        let names = (allowsAll ? ["all"] : []) + architectures.map(\.name)
+        guard let text = node.stringValue else { log.wrong(path, expected: "an architecture name", found: node); return nil }
+        guard names.contains(text) else {
+            let hint = Suggestion.closest(to: text, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+            log.add(path, "unknown architecture \"\(text)\"\(hint); expected \(Describe.choices(names))", at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    /// Whether every architecture in `names` (that could be read) measures `metric`; logs why not.
+    /// `isNamed`: the file names these architectures, rather than meaning every one with `"all"`.
+    func checkMetric(_ metric: String, at path: String, _ node: JSONNode, measuredBy names: [String], isNamed: Bool) -> Bool {
+        let known = names.compactMap { name in architectures.first { $0.name == name }?.metricPaths.map { (name: name, paths: $0) } }
+        let lacking = known.filter { !$0.paths.contains(metric) }.map(\.name)
+        guard !lacking.isEmpty else { return true }
+        let measuring = architectures.filter { $0.metricPaths?.contains(metric) == true }.map(\.name)
+        if !measuring.isEmpty {
+            let advice = isNamed ? "" : "; name the architecture instead of \"all\""
+            log.add(path, "\"\(metric)\" is not measured for \(Self.list(lacking)), only for \(Describe.choices(measuring))\(advice)", at: node.location)
+            return false
+        }
+        var candidates: [String] = []
+        for (_, paths) in known { for path in paths where !candidates.contains(path) { candidates.append(path) } }
+        let scope = isNamed ? " for \(Self.list(lacking))" : ""
+        log.add(path, MetricCatalog(paths: candidates).unknownMetricMessage(metric, scope: scope), at: node.location)
+        return false
+    }
+
+    /// `architecture "sync"`, or `architectures "a", "b" and "c"`.
+    static func list(_ names: [String]) -> String {
+        let quoted = names.map { "\"\($0)\"" }
+        guard quoted.count > 1 else { return "architecture " + (quoted.first ?? "") }
+        return "architectures " + quoted.dropLast().joined(separator: ", ") + " and " + quoted.last!
+    }
+}
+
+/// The metric paths one or more architectures report, for explaining a path that is not one.
+struct MetricCatalog {
+    let paths: [String]
+
+    /// Why `metric` is not a metric, with the closest path or the keys that could come next.
+    func unknownMetricMessage(_ metric: String, scope: String) -> String {
+        let quoted = "\"\(metric)\"\(scope)"
+        let members = next(after: metric)
+        if !members.isEmpty {
+            return "\(quoted) is a group, not a number; it has \(Describe.choices(members))"
+        }
+        if let suggestion = Suggestion.closest(to: metric, among: paths) {
+            return "unknown metric \(quoted) (did you mean \"\(suggestion)\"?)"
+        }
+        var segments = metric.split(separator: ".", omittingEmptySubsequences: false).dropLast()
+        while !segments.isEmpty {
+            let group = segments.joined(separator: ".")
+            let members = next(after: group)
+            if !members.isEmpty { return "unknown metric \(quoted); \"\(group)\" has \(Describe.choices(members))" }
+            segments = segments.dropLast()
+        }
+        return "unknown metric \(quoted); expected a path starting with \(Describe.choices(next(after: nil)))"
+    }
+
+    /// The distinct keys that follow `group` (or start a path, for `nil`), in written order.
+    func next(after group: String?) -> [String] {
+        var keys: [String] = []
+        for path in paths {
+            let rest: Substring
+            if let group {
+                guard path.hasPrefix(group + ".") else { continue }
+                rest = path.dropFirst(group.count + 1)
+            } else {
+                rest = path[...]
+            }
+            let key = String(rest.prefix { $0 != "." })
+            if !keys.contains(key) { keys.append(key) }
+        }
+        return keys
+    }
+}

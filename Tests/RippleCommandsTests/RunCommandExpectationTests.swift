@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import RippleCommands
+
+/// `ripple run` checks the scenario's expectations after the run: it prints a verdict for
+/// each, writes them into summary.md and metrics.json, and exits 1 when one fails.
+struct RunCommandExpectationTests {
+    @Test func expectationsThatHoldExitZero() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let file = try TestScenarios.write("holds", expectations: TestScenarios.holding, in: folder)
+        let result = TestScenarios.ripple(["run", file, "--out", folder + "/report"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("\nexpectations\n  ✓ events requests.failed = 0: 0\n  ✓ events latency.success.p99Ms ≤ sync: "))
+        let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
+        #expect(summary.contains("\n## Expectations\n\n- ✓ events requests.failed = 0: 0\n- ✓ events latency.success.p99Ms ≤ sync: "))
+    }
+
+    @Test func aFailedExpectationExitsOneAndSaysWhy() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let file = try TestScenarios.write("fails", expectations: TestScenarios.holding + "," + TestScenarios.failing, in: folder)
+        let result = TestScenarios.ripple(["run", file, "--out", folder + "/report"])
+        #expect(result.status == 1)
+        #expect(result.output.contains("  ✗ sync latency.success.p99Ms < 1ms: "))
+        #expect(result.output.contains("    why: nothing is that fast\n"))
+        let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
+        #expect(summary.contains("- ✗ sync latency.success.p99Ms < 1ms: "))
+        let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/report/metrics.json"))) as? [String: Any]
+        let expectations = try #require(metrics?["expectations"] as? [[String: Any]])
+        #expect(expectations.map { $0["passed"] as? Bool } == [true, true, false])
+        #expect(expectations.map { $0["text"] as? String }.last == "sync latency.success.p99Ms < 1ms")
+        #expect((expectations.last?["measured"] as? Double ?? 0) >= 1)
+        #expect(TestScenarios.ripple(["run", file, "--out", folder + "/quiet", "--quiet"]).output.hasPrefix("fails: ✗ sync latency.success.p99Ms < 1ms: "))
+    }
+
+    /// With --only, expectations reading an architecture that did not run are left out, and said so.
+    @Test func onlySkipsExpectationsOnArchitecturesNotRun() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let file = try TestScenarios.write("only", expectations: TestScenarios.holding + "," + TestScenarios.failing, in: folder)
+        let result = TestScenarios.ripple(["run", file, "--out", folder + "/report", "--only", "events"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("  ✓ events requests.failed = 0: 0\n  (2 not checked: they read an architecture left out by --only)\n"))
+    }
+}

@@ -1,0 +1,43 @@
+import Testing
+@testable import SimReports
+
+/// The figures `ripple check` prints over a sweep: nearest-rank spread, failing seeds, and
+/// reproduction commands a shell runs as written.
+struct CheckReportTests {
+    func verdict(_ measured: Double?, holds: Bool) -> Verdict {
+        Verdict(text: "events latency.success.p99Ms < 5ms", architecture: "events", metric: "latency.success.p99Ms", why: nil,
+                measured: measured, unit: "ms", references: [], holds: holds)
+    }
+
+    func expectation(_ values: [Double], failingAbove limit: Double, file: String = "s.json") -> CheckedExpectation {
+        CheckedExpectation(scenario: "s", file: file, seeds: values.indices.map { UInt64($0 + 1) },
+                           verdicts: values.map { verdict($0, holds: $0 <= limit) })
+    }
+
+    @Test func theSpreadUsesNearestRanks() {
+        let twenty = expectation((1...20).map(Double.init), failingAbove: 100)
+        #expect(twenty.spread == "min 1ms  median 10ms  p95 19ms  max 20ms")
+        #expect(expectation([3], failingAbove: 100).spread == "min 3ms  median 3ms  p95 3ms  max 3ms")
+        let none = CheckedExpectation(scenario: "s", file: "s.json", seeds: [1], verdicts: [verdict(nil, holds: false)])
+        #expect(none.spread == "no value")
+    }
+
+    @Test func failingSeedsAreListedUpToALimitAndTheFirstIsReproduced() {
+        let sweep = expectation([1, 9, 2, 9, 9], failingAbove: 5)
+        #expect(sweep.failingSeeds == [2, 4, 5])
+        #expect(sweep.outcome() == "failed under 3 of 5 seeds: 2, 4, 5")
+        #expect(sweep.outcome(listingAtMost: 2) == "failed under 3 of 5 seeds: 2, 4, … (3 in all)")
+        #expect(sweep.reproduction == "ripple run s.json --seed 2")
+        #expect(expectation([1, 2], failingAbove: 5).outcome() == "held under all 2 seeds")
+        #expect(expectation([1, 2], failingAbove: 5).reproduction == nil)
+        #expect(expectation([7], failingAbove: 5).outcome() == "measured 7ms")
+    }
+
+    @Test func pathsAreQuotedForTheShellOnlyWhenNeeded() {
+        #expect(Shell.quote("scenarios/a-b_c.json") == "scenarios/a-b_c.json")
+        #expect(Shell.quote("my scenarios/x.json") == "'my scenarios/x.json'")
+        #expect(Shell.quote("it's.json") == "'it'\\''s.json'")
+        #expect(Shell.quote("") == "''")
+        #expect(expectation([9], failingAbove: 5, file: "a b.json").reproduction == "ripple run 'a b.json' --seed 1")
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+@testable import SimReports
+
+/// JUnit XML stays well formed whatever the names hold.
+struct JUnitDocumentTests {
+    @Test func escapesMarkupAndDropsWhatXMLCannotHold() {
+        #expect(JUnitDocument.escape("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;")
+        #expect(JUnitDocument.escape("line\nnext\u{1}") == "line\nnext\u{FFFD}")
+        #expect(JUnitDocument.escape("line\nnext\tx", isAttribute: true) == "line&#10;next&#9;x")
+    }
+
+    @Test func countsEveryExpectationAndFailure() {
+        let held = Verdict(text: "sync requests.failed = 0", architecture: "sync", metric: "requests.failed", why: nil,
+                           measured: 0, unit: "", references: [], holds: true)
+        var failed = held
+        failed.holds = false
+        failed.measured = 3
+        let report = CheckReport(sweep: nil, scenarios: [
+            CheckedScenario(name: "x", file: "x.json", expectations: [
+                CheckedExpectation(scenario: "x", file: "x.json", seeds: [4], verdicts: [held]),
+                CheckedExpectation(scenario: "x", file: "x.json", seeds: [4], verdicts: [failed]),
+            ]),
+            CheckedScenario(name: "quiet", file: "q.json", expectations: []),
+        ])
+        let xml = JUnitDocument.render(report)
+        #expect(xml.contains("<testsuites name=\"ripple check\" tests=\"2\" failures=\"1\">"))
+        #expect(xml.contains("<system-out>measured 0 with seed 4</system-out>"))
+        #expect(xml.contains("<failure message=\"measured 3 with seed 4\">reproduce: ripple run x.json --seed 4</failure>"))
+        #expect(!xml.contains("quiet"))
+    }
+}

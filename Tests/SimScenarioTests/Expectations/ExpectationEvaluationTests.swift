@@ -1,0 +1,44 @@
+import Testing
+import SimReports
+@testable import SimScenario
+
+/// Expectations are judged against the figures exactly as `metrics.json` writes them.
+struct ExpectationEvaluationTests {
+    let document = JSONOutput.object([
+        ("architectures", .object([
+            ("sync", .object([("latency", .object([("success", .object([("p99Ms", .number("400.5"))]))])), ("requests", .object([("failed", .int(3))]))])),
+            ("events", .object([("latency", .object([("success", .object([("p99Ms", .number("40"))]))])), ("requests", .object([("failed", .int(0))]))])),
+        ])),
+    ])
+
+    func verdict(_ architecture: String, _ metric: String, _ comparison: Comparison) -> Verdict {
+        Expectation(metric: metric, architecture: architecture, comparison: comparison).evaluate(in: document)
+    }
+
+    @Test func eachComparisonHoldsExactlyWhereItShould() {
+        let at = Bound.value(3, written: "3")
+        #expect(!verdict("sync", "requests.failed", .below(at)).holds)
+        #expect(!verdict("sync", "requests.failed", .above(at)).holds)
+        #expect(verdict("sync", "requests.failed", .atMost(at)).holds)
+        #expect(verdict("sync", "requests.failed", .atLeast(at)).holds)
+        #expect(verdict("sync", "requests.failed", .equals(at)).holds)
+        #expect(verdict("sync", "requests.failed", .between(.value(3, written: "3"), .value(3, written: "3"))).holds)
+        #expect(!verdict("events", "requests.failed", .between(.value(1, written: "1"), .value(3, written: "3"))).holds)
+    }
+
+    @Test func aRatioComparesWithTheOtherArchitecturesValue() {
+        let tenth = verdict("events", "latency.success.p99Ms", .atMost(.ratio(of: "sync", times: 0.1, written: "0.1")))
+        #expect(tenth.holds)
+        #expect(tenth.line == "✓ events latency.success.p99Ms ≤ 0.1 × sync: 40ms (sync 400.5ms)")
+        let hundredth = verdict("events", "latency.success.p99Ms", .atMost(.ratio(of: "sync", times: 0.01, written: "0.01")))
+        #expect(!hundredth.holds)
+        #expect(hundredth.line == "✗ events latency.success.p99Ms ≤ 0.01 × sync: 40ms (sync 400.5ms)")
+    }
+
+    @Test func aMissingValueFails() {
+        let missing = verdict("events", "requests.lost", .atLeast(.value(0, written: "0")))
+        #expect(!missing.holds && missing.measured == nil)
+        #expect(missing.line == "✗ events requests.lost ≥ 0: no value")
+        #expect(!verdict("events", "requests.failed", .atMost(.ratio(of: "other", times: 1, written: "1"))).holds)
+    }
+}

@@ -1,0 +1,132 @@
+import Testing
+@testable import SimScenario
+
+/// Expectations read into exactly the checks they state, and every mistake in one is reported
+/// at its JSON path with what was expected and, where one is close, a suggestion.
+struct ExpectationReaderTests {
+    /// A sync chain a → b and an event-driven design where b consumes a's events.
+    func scenario(expectations: String) -> String {
+        """
+        {"name": "e", "duration": "1s", "workload": {"entry": "a", "arrivals": {"poisson": "10/s"}},
+         "services": {"a": {"work": "1ms"}, "b": {"work": "2ms"}},
+         "architectures": {"sync": {"chain": ["a", "b"]}, "events": {"consumers": {"b": {}}}},
+         "expectations": [\(expectations)]}
+        """
+    }
+
+    func read(_ expectations: String) throws(ScenarioError) -> [Expectation] {
+        try ScenarioLoader.parse(Array(scenario(expectations: expectations).utf8), file: "e.json").expectations
+    }
+
+    /// The messages of every issue, as `path: message`.
+    func problems(_ expectations: String) -> [String] {
+        do {
+            _ = try read(expectations)
+            return []
+        } catch {
+            return error.issues.map { "\($0.path): \($0.message)" }
+        }
+    }
+
+    @Test func readsEachComparisonAndLimit() throws {
+        let read = try read("""
+        {"metric": "latency.success.p99Ms", "architecture": "events", "below": "1.5s", "why": "fast"},
+        {"metric": "requests.failed", "architecture": "sync", "equals": 0},
+        {"metric": "latency.success.p99Ms", "architecture": "events", "atMost": {"ratioOf": "sync", "times": 0.1}},
+        {"metric": "services.a.utilisation", "architecture": "sync", "between": [0.25, {"ratioOf": "events", "times": 2}]}
+        """)
+        #expect(read == [
+            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .below(.value(1500, written: "1.5s")), why: "fast"),
+            Expectation(metric: "requests.failed", architecture: "sync", comparison: .equals(.value(0, written: "0"))),
+            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .atMost(.ratio(of: "sync", times: 0.1, written: "0.1"))),
+            Expectation(metric: "services.a.utilisation", architecture: "sync",
+                        comparison: .between(.value(0.25, written: "0.25"), .ratio(of: "events", times: 2, written: "2"))),
+        ])
+        #expect(read.map(\.text) == [
+            "events latency.success.p99Ms < 1.5s",
+            "sync requests.failed = 0",
+            "events latency.success.p99Ms ≤ 0.1 × sync",
+            "sync services.a.utilisation between 0.25 and 2 × events",
+        ])
+    }
+
+    @Test func allMeansEveryArchitectureButTheOneComparedWith() throws {
+        #expect(try read("{\"metric\": \"consistency.total.lost\", \"atLeast\": 0}").map(\.architecture) == ["sync", "events"])
+        let ratio = try read("{\"metric\": \"requests.failed\", \"architecture\": \"all\", \"atMost\": {\"ratioOf\": \"sync\", \"times\": 1}}")
+        #expect(ratio.map(\.architecture) == ["events"])
+        #expect(ratio.map(\.text) == ["events requests.failed ≤ sync"])
+    }
+
+    @Test func namesServicesConsumersAndGaugesInPaths() throws {
+        #expect(try read("""
+        {"metric": "services.b.utilisation", "below": 1},
+        {"metric": "consistency.b.duplicated", "equals": 0},
+        {"metric": "gauges.b lag.peak", "architecture": "events", "below": 100}
+        """).count == 5)
+    }
+
+    @Test func anUnknownMetricSuggestsTheClosestPath() {
+        #expect(problems("{\"metric\": \"latency.sucess.p99Ms\", \"architecture\": \"events\", \"below\": \"1s\"}") == [
+            "expectations[0].metric: unknown metric \"latency.sucess.p99Ms\" for architecture \"events\" (did you mean \"latency.success.p99Ms\"?)",
+        ])
+        #expect(problems("{\"metric\": \"services.c.utilisation\", \"below\": 1}") == [
+            "expectations[0].metric: unknown metric \"services.c.utilisation\" (did you mean \"services.a.utilisation\"?)",
+        ])
+    }
+
+    @Test func anUnknownMetricWithoutANearPathListsWhatCouldComeNext() {
+        #expect(problems("{\"metric\": \"latency.slowest\", \"below\": 1}") == [
+            "expectations[0].metric: unknown metric \"latency.slowest\"; \"latency\" has \"failure\" or \"success\"",
+        ])
+        #expect(problems("{\"metric\": \"latency.success\", \"below\": 1}") == [
+            "expectations[0].metric: \"latency.success\" is a group, not a number; it has \"count\", \"maxMs\", \"meanMs\", \"p50Ms\", \"p90Ms\", \"p999Ms\" or \"p99Ms\"",
+        ])
+        #expect(problems("{\"metric\": \"gauges.b lag.peak\", \"below\": 1}") == [
+            "expectations[0].metric: \"gauges.b lag.peak\" is not measured for architecture \"sync\", only for \"events\"; name the architecture instead of \"all\"",
+        ])
+    }
+
+    @Test func aDurationNeedsAMetricInMilliseconds() {
+        #expect(problems("{\"metric\": \"requests.failed\", \"below\": \"5ms\"}") == [
+            "expectations[0].below: \"5ms\" is a duration, but \"requests.failed\" is not (its key does not end in \"Ms\"); expected a number",
+        ])
+        #expect(problems("{\"metric\": \"endToEnd.p99Ms\", \"below\": \"5 parsecs\"}") == [
+            "expectations[0].below: expected a duration with a unit, such as \"250ms\" (units: ns, us, ms, s, m, h), found \"5 parsecs\"",
+        ])
+    }
+
+    @Test func exactlyOneComparison() {
+        #expect(problems("{\"metric\": \"requests.failed\"}") == [
+            "expectations[0]: expected one comparison: \"below\", \"above\", \"atMost\", \"atLeast\", \"equals\" or \"between\"",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"below\": 3, \"above\": 1}") == [
+            "expectations[0]: expected one comparison, found \"below\" and \"above\"",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"bellow\": 3}").last
+            == "expectations[0].bellow: unknown field (did you mean \"below\"?); expected one of \"metric\", \"architecture\", \"why\", \"below\", \"above\", \"atMost\", \"atLeast\", \"equals\" or \"between\"")
+        #expect(problems("{\"metric\": \"requests.failed\", \"between\": [5, 1]}") == [
+            "expectations[0].between: expected the lower limit first, found 5 then 1",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"between\": [5]}") == [
+            "expectations[0].between: expected an array of two limits, the lower first, found 1 limit",
+        ])
+    }
+
+    @Test func unknownArchitecturesSuggestTheClosestName() {
+        #expect(problems("{\"metric\": \"requests.failed\", \"architecture\": \"event\", \"below\": 1}") == [
+            "expectations[0].architecture: unknown architecture \"event\" (did you mean \"events\"?); expected \"all\", \"sync\" or \"events\"",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"below\": {\"ratioOf\": \"snc\", \"times\": 1}}") == [
+            "expectations[0].below.ratioOf: unknown architecture \"snc\" (did you mean \"sync\"?); expected \"sync\" or \"events\"",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"architecture\": \"sync\", \"below\": {\"ratioOf\": \"sync\", \"times\": 1}}") == [
+            "expectations[0].architecture: \"sync\" is compared with itself; expected a ratio of another architecture",
+        ])
+    }
+
+    @Test func aRatioNeedsTheMetricInTheOtherArchitectureToo() {
+        #expect(problems("{\"metric\": \"gauges.b lag.peak\", \"architecture\": \"events\", \"below\": {\"ratioOf\": \"sync\", \"times\": 1}}") == [
+            "expectations[0].metric: \"gauges.b lag.peak\" is not measured for architecture \"sync\", only for \"events\"",
+        ])
+    }
+}
