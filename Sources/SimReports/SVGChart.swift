@@ -7,17 +7,21 @@
 /// skipped rather than clamped, windows are clipped to the x axis, and text too long for its
 /// place is shortened with "…".
 public enum SVGChart {
-    /// A complete standalone SVG document (with `xmlns`), `width`×`height` px (at least
-    /// 200×150): title, axes with 1-2-5 ticks and labels, shaded fault windows, confidence
-    /// bands, one `<polyline data-series="name">` per series and a legend naming each series.
+    /// A complete SVG document, `width`×`height` px (at least 200×150): title, axes with 1-2-5
+    /// ticks and labels, shaded fault windows, confidence bands, one
+    /// `<polyline data-series="name">` per series and a legend naming each series.
+    ///
+    /// A `standalone` document carries `xmlns`; without it the `<svg>` element is for inlining
+    /// in an HTML page, whose parser puts it in the SVG namespace itself, so the page names no URL.
     /// - Complexity: O(n) in the number of points.
-    public static func render(_ chart: Chart, width: Int = 760, height: Int = 320) -> String {
+    public static func render(_ chart: Chart, width: Int = 760, height: Int = 320, standalone: Bool = true) -> String {
         let layout = ChartLayout(chart: chart, width: width, height: height)
         let size = (width: Format.fixed(layout.width, decimals: 0), height: Format.fixed(layout.height, decimals: 0))
         var svg = XMLWriter()
-        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", size.width), ("height", size.height),
-                         ("viewBox", "0 0 " + size.width + " " + size.height),
-                         ("font-family", "Helvetica, Arial, sans-serif"), ("font-size", "12")])
+        let namespace: [XMLWriter.Attribute] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
+        svg.open("svg", namespace + [("width", size.width), ("height", size.height),
+                                     ("viewBox", "0 0 " + size.width + " " + size.height),
+                                     ("font-family", "Helvetica, Arial, sans-serif"), ("font-size", "12")])
         svg.element("title", [], content: chart.title)
         svg.element("rect", [("width", size.width), ("height", size.height), ("fill", "#ffffff")])
         drawWindows(chart.windows, in: layout, to: &svg)

@@ -118,6 +118,15 @@ struct SVGChartTests {
         }
     }
 
+    /// An inline chart is the standalone document less its `xmlns`, so an HTML page holding
+    /// it names no URL.
+    @Test func inlineRenderDiffersOnlyByTheNamespace() {
+        let inline = SVGChart.render(Self.sample, standalone: false)
+        #expect(XMLChecker.problems(in: inline) == [])
+        #expect(inline.hasPrefix("<svg width=") && !inline.contains("http"))
+        #expect(inline == SVGChart.render(Self.sample).replacing(" xmlns=\"http://www.w3.org/2000/svg\"", with: ""))
+    }
+
     @Test func seriesTakeDistinctColoursAndBandsTheirSeriesColour() {
         let svg = SVGChart.render(Self.sample)
         let strokes = seriesPolylines(in: svg).compactMap { value(of: "stroke", in: $0) }
