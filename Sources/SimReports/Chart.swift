@@ -15,9 +15,13 @@ public struct Chart: Sendable {
     public var bands: [ChartBand]
     /// How y values map to height. The x axis is always linear.
     public var yScale: ChartScale
+    /// A span the x axis covers whatever the data, e.g. the whole run, so charts of one run
+    /// line up; nil to fit the data alone. Non-finite bounds are ignored.
+    public var xSpan: ClosedRange<Double>?
 
     public init(title: String, xLabel: String, yLabel: String, series: [ChartSeries],
-                windows: [ChartWindow], bands: [ChartBand] = [], yScale: ChartScale = .linear) {
+                windows: [ChartWindow], bands: [ChartBand] = [], yScale: ChartScale = .linear,
+                xSpan: ClosedRange<Double>? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -25,6 +29,7 @@ public struct Chart: Sendable {
         self.windows = windows
         self.bands = bands
         self.yScale = yScale
+        self.xSpan = xSpan
     }
 }
 

@@ -161,6 +161,18 @@ struct SVGChartTests {
         #expect(number("width", in: rects[3]) > 0)                                        // backwards: bounds swapped
     }
 
+    /// A chart given a span of x covers it even where the data stops short, so the charts of
+    /// one run share an x axis, and a window after the last point is still drawn.
+    @Test func theXAxisCoversTheGivenSpan() {
+        var chart = Chart(title: "t", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [(10, 1), (180, 2)])],
+                          windows: [ChartWindow(start: 250, end: 300, label: "late")], xSpan: 0...300)
+        let layout = ChartLayout(chart: chart, width: 760, height: 320)
+        #expect(layout.xAxis.lower == 0 && layout.xAxis.upper == 300)
+        #expect(tags("rect", in: SVGChart.render(chart)).contains { value(of: "data-window", in: $0) == "late" })
+        chart.xSpan = -Double.infinity...Double.infinity
+        #expect(ChartLayout(chart: chart, width: 760, height: 320).xAxis.upper == 200, "non-finite bounds are ignored")
+    }
+
     @Test func unplaceablePointsAreSkipped() throws {
         let nonFinite = try #require(Self.edgeCases.first { $0.0 == "non-finite points" }?.1)
         let points = value(of: "points", in: seriesPolylines(in: SVGChart.render(nonFinite))[0])!
