@@ -25,7 +25,7 @@ struct RunCommandTests {
         #expect(result.status == 0)
         #expect(result.output.contains("user latency p99"))
         #expect(result.output.contains("report: \(out)/"))
-        for file in ["metrics.json", "summary.md", "timeseries.csv"] {
+        for file in ["metrics.json", "summary.md", "timeseries.csv", "latency.svg", "lag.svg", "throughput.svg", "workers.svg", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
         }
     }
