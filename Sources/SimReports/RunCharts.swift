@@ -32,7 +32,7 @@ public enum RunCharts {
                           series: series, windows: windows(of: report), yScale: isLogarithmic ? .logarithmic : .linear,
                           xSpan: span(of: report))
         return RunChart(kind: .latency, chart: chart, caption:
-            "What users wait for: watch how far each design's p99 climbs inside the shaded fault window, and how soon it comes back after.")
+            "What users wait for: how far each design's p99 climbs in the fault window, and how soon it recovers.")
     }
 
     /// Consumer lag in events: every gauge ending in " lag", per architecture.
@@ -42,7 +42,7 @@ public enum RunCharts {
         let chart = Chart(title: "Consumer lag", xLabel: "time (s)", yLabel: "lag (events)",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         return RunChart(kind: .lag, chart: chart, caption:
-            "Events published but not yet handled: lag that builds during the fault and drains after it is the slowdown absorbed instead of passed on to users.")
+            "Events not yet handled: lag that builds in the fault and then drains is a slowdown kept from users.")
     }
 
     /// Requests that succeeded and that failed, per second, per architecture.
@@ -60,7 +60,7 @@ public enum RunCharts {
         let chart = Chart(title: "Throughput and errors", xLabel: "time (s)", yLabel: "requests per second (1/s)",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         return RunChart(kind: .throughput, chart: chart, caption:
-            "Answers per second: a dip in succeeded or a rise in failed during the fault is what users feel; a burst after it is a backlog clearing.")
+            "Answers per second: a dip in succeeded or a rise in failed is felt by users; a burst after is a backlog.")
     }
 
     /// Busy workers per service: every gauge ending in " busy", per architecture.
@@ -70,7 +70,7 @@ public enum RunCharts {
         let chart = Chart(title: "Busy workers per service", xLabel: "time (s)", yLabel: "busy workers",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         return RunChart(kind: .workers, chart: chart, caption:
-            "Workers each service holds: a line pinned flat at its pool size means the pool has run dry and new requests wait.")
+            "Workers each service holds: a line pinned flat at the pool's size means the pool has run dry.")
     }
 
     // MARK: Parts
