@@ -18,6 +18,9 @@ public struct Chart: Sendable {
     /// A span the x axis covers whatever the data, e.g. the whole run, so charts of one run
     /// line up; nil to fit the data alone. Non-finite bounds are ignored.
     public var xSpan: ClosedRange<Double>?
+    /// Characters of room kept left of the plot for the y tick labels, at least (0 to 24):
+    /// charts stacked on one page given the same room share a left edge, so their x axes line up.
+    public var yTickLabelRoom: Int = 0
 
     public init(title: String, xLabel: String, yLabel: String, series: [ChartSeries],
                 windows: [ChartWindow], bands: [ChartBand] = [], yScale: ChartScale = .linear,

@@ -7,10 +7,17 @@ import SimMetrics
 /// x is the end of each interval in seconds since the start, the same as `time_s` in
 /// `timeseries.csv`.
 public enum RunCharts {
-    /// Every chart that has something to show, in reading order: latency, lag, throughput, workers.
+    /// Every chart that has something to show, in reading order: latency, lag, throughput,
+    /// workers; each keeps room for the longest y tick label of any, so stacked on a page their
+    /// plots share a left edge as well as a time span.
     /// - Complexity: O(n) in the number of time-series rows.
     public static func charts(of report: RunReport) -> [RunChart] {
-        [latency(of: report), lag(of: report), throughput(of: report), workers(of: report)].compactMap { $0 }
+        var charts = [latency(of: report), lag(of: report), throughput(of: report), workers(of: report)].compactMap { $0 }
+        let room = charts.map { chart in
+            ChartLayout(chart: chart.chart, width: RunChart.width, height: RunChart.height).yAxis.ticks.map(\.label.count).max() ?? 0
+        }.max() ?? 0
+        for index in charts.indices { charts[index].chart.yTickLabelRoom = room }
+        return charts
     }
 
     /// User-facing latency (successes and failures alike), p50 and p99 per interval in ms,

@@ -31,6 +31,12 @@ struct RunChartsTests {
         }
     }
 
+    /// Stacked on the page, the charts' plots share a left edge as well as a time span.
+    @Test func chartsShareTheirPlotsLeftEdge() {
+        let lefts = RunCharts.charts(of: report).map { ChartLayout(chart: $0.chart, width: RunChart.width, height: RunChart.height).left }
+        #expect(lefts.count == 4 && Set(lefts).count == 1)
+    }
+
     @Test func latencyHasOneSeriesPerArchitectureAndPercentileInMilliseconds() throws {
         let latency = try #require(RunCharts.latency(of: report))
         #expect(lines(in: latency.svg()) == ["sync p50", "sync p99", "events p50", "events p99"])

@@ -173,6 +173,18 @@ struct SVGChartTests {
         #expect(ChartLayout(chart: chart, width: 760, height: 320).xAxis.upper == 200, "non-finite bounds are ignored")
     }
 
+    /// Room kept for y tick labels moves the plot's left edge right, never left, within limits.
+    @Test func roomForTickLabelsSetsTheLeftEdge() {
+        var chart = Self.sample
+        let fitted = ChartLayout(chart: chart, width: 760, height: 320).left
+        chart.yTickLabelRoom = 2
+        #expect(ChartLayout(chart: chart, width: 760, height: 320).left == fitted)
+        chart.yTickLabelRoom = 10
+        #expect(ChartLayout(chart: chart, width: 760, height: 320).left == 36 + 10 * ChartLayout.tickCharacterWidth)
+        chart.yTickLabelRoom = .max
+        #expect(ChartLayout(chart: chart, width: 760, height: 320).left == 36 + 24 * ChartLayout.tickCharacterWidth)
+    }
+
     @Test func unplaceablePointsAreSkipped() throws {
         let nonFinite = try #require(Self.edgeCases.first { $0.0 == "non-finite points" }?.1)
         let points = value(of: "points", in: seriesPolylines(in: SVGChart.render(nonFinite))[0])!
