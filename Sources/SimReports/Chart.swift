@@ -44,10 +44,14 @@ public struct ChartSeries: Sendable {
     public var name: String
     /// The (x, y) points, in drawing order, in the units of the axis labels.
     public var points: [(x: Double, y: Double)]
+    /// The palette slot whose colour and dash pattern the line takes, so related series can
+    /// share a colour (slot k + 7 is slot k's colour, dashed); nil for the series' position.
+    public var paletteSlot: Int?
 
-    public init(name: String, points: [(x: Double, y: Double)]) {
+    public init(name: String, points: [(x: Double, y: Double)], paletteSlot: Int? = nil) {
         self.name = name
         self.points = points
+        self.paletteSlot = paletteSlot
     }
 }
 

@@ -7,11 +7,12 @@ extension SVGChart {
         for entry in layout.legend {
             let baseline = layout.bottom + 56 + Double(entry.row) * ChartLayout.legendRowHeight
             let swatchY = XMLWriter.pixels(baseline - 4)
+            let slot = chart.paletteSlot(ofSeries: entry.series)
             var swatch: [XMLWriter.Attribute] = [
                 ("x1", XMLWriter.pixels(entry.x)), ("y1", swatchY), ("x2", XMLWriter.pixels(entry.x + 22)), ("y2", swatchY),
-                ("stroke", ChartPalette.colour(at: entry.series)), ("stroke-width", "2.5"),
+                ("stroke", ChartPalette.colour(at: slot)), ("stroke-width", "2.5"),
             ]
-            if let dash = ChartPalette.dash(at: entry.series) { swatch.append(("stroke-dasharray", dash)) }
+            if let dash = ChartPalette.dash(at: slot) { swatch.append(("stroke-dasharray", dash)) }
             svg.open("g", [("data-series", chart.series[entry.series].name)])
             svg.element("line", swatch)
             svg.element("text", [("x", XMLWriter.pixels(entry.x + 28)), ("y", XMLWriter.pixels(baseline))],

@@ -70,7 +70,8 @@ public enum SVGChart {
                 highs.append(high)
                 lows.append(low)
             }
-            let owner = chart.series.firstIndex { $0.name == band.name } ?? chart.series.count + index
+            let owner = chart.series.firstIndex { $0.name == band.name }.map(chart.paletteSlot(ofSeries:))
+                ?? chart.series.count + index
             svg.element("polygon", [("data-band", band.name), ("points", pointList(highs + lows.reversed())),
                                     ("fill", ChartPalette.colour(at: owner)), ("fill-opacity", "0.2")])
         }
@@ -83,12 +84,13 @@ public enum SVGChart {
         svg.open("g", [("class", "series")])
         for (index, series) in chart.series.enumerated() {
             let points = series.points.compactMap { layout.position(x: $0.x, y: $0.y) }
-            let colour = ChartPalette.colour(at: index)
+            let slot = chart.paletteSlot(ofSeries: index)
+            let colour = ChartPalette.colour(at: slot)
             var attributes: [XMLWriter.Attribute] = [
                 ("data-series", series.name), ("points", pointList(points)), ("fill", "none"),
                 ("stroke", colour), ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
             ]
-            if let dash = ChartPalette.dash(at: index) { attributes.append(("stroke-dasharray", dash)) }
+            if let dash = ChartPalette.dash(at: slot) { attributes.append(("stroke-dasharray", dash)) }
             svg.element("polyline", attributes)
             if points.count == 1, let point = points.first {
                 svg.element("circle", [("data-series", series.name), ("cx", XMLWriter.pixels(point.x)),

@@ -137,6 +137,20 @@ struct SVGChartTests {
         #expect(Set(styles).count == min(styles.count, ChartPalette.colours.count * ChartPalette.dashes.count))
     }
 
+    /// A series given a palette slot takes that slot's colour and dash, in its line, its
+    /// legend swatch and its band.
+    @Test func aPaletteSlotSetsColourAndDash() {
+        var chart = Self.sample
+        chart.series[1].paletteSlot = ChartPalette.colours.count  // the first colour, dashed
+        let svg = SVGChart.render(chart)
+        let line = seriesPolylines(in: svg)[1]
+        #expect(value(of: "stroke", in: line) == "#0072B2" && value(of: "stroke-dasharray", in: line) == "7 4")
+        #expect(tags("line", in: svg).filter { value(of: "stroke-dasharray", in: $0) == "7 4" }.count == 1, "legend swatch")
+        #expect(tags("polygon", in: svg).compactMap { value(of: "fill", in: $0) } == ["#0072B2"])
+        chart.series[1].paletteSlot = -3
+        #expect(value(of: "stroke", in: seriesPolylines(in: SVGChart.render(chart))[1]) == "#0072B2", "never negative")
+    }
+
     @Test func rendersAreByteIdentical() {
         for chart in [Self.sample] + Self.edgeCases.map(\.1) {
             #expect(SVGChart.render(chart) == SVGChart.render(chart))
