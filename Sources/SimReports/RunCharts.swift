@@ -21,15 +21,16 @@ public enum RunCharts {
     }
 
     /// User-facing latency (successes and failures alike), p50 and p99 per interval in ms,
-    /// one series per architecture and percentile; logarithmic when the values span two
+    /// one series per architecture and percentile, an architecture's two in one colour (p50
+    /// dashed); logarithmic when the values span two
     /// decades or more. Intervals in which no request finished are skipped.
     public static func latency(of report: RunReport) -> RunChart? {
         var series: [ChartSeries] = []
-        for architecture in report.architectures {
+        for (index, architecture) in report.architectures.enumerated() {
             for (percentile, value) in [("p50", \TimeSeriesRow.latencyP50), ("p99", \TimeSeriesRow.latencyP99)] {
                 series.append(ChartSeries(name: architecture.name + " " + percentile, points: points(of: architecture) { row, _ in
                     row[keyPath: value] > 0 ? Double(row[keyPath: value]) / 1e6 : .nan
-                }))
+                }, paletteSlot: slot(ofArchitecture: index, dashed: percentile == "p50")))
             }
         }
         guard !series.isEmpty else { return nil }
@@ -52,16 +53,17 @@ public enum RunCharts {
             "Events not yet handled: lag that builds in the fault and then drains is a slowdown kept from users.")
     }
 
-    /// Requests that succeeded and that failed, per second, per architecture.
+    /// Requests that succeeded and that failed, per second, per architecture, an
+    /// architecture's two in one colour (failures dashed).
     public static func throughput(of report: RunReport) -> RunChart? {
         var series: [ChartSeries] = []
-        for architecture in report.architectures {
+        for (index, architecture) in report.architectures.enumerated() {
             series.append(ChartSeries(name: architecture.name + " succeeded", points: points(of: architecture) { row, seconds in
                 Double(row.succeeded) / seconds
-            }))
+            }, paletteSlot: slot(ofArchitecture: index, dashed: false)))
             series.append(ChartSeries(name: architecture.name + " failed", points: points(of: architecture) { row, seconds in
                 Double(row.failed) / seconds
-            }))
+            }, paletteSlot: slot(ofArchitecture: index, dashed: true)))
         }
         guard !series.isEmpty else { return nil }
         let chart = Chart(title: "Throughput and errors", xLabel: "time (s)", yLabel: "requests per second (1/s)",
@@ -117,6 +119,12 @@ public enum RunCharts {
             }
         }
         return series
+    }
+
+    /// The palette slot of a series of the `index`th architecture: one colour per architecture,
+    /// solid or dashed, so two figures of one design read as a pair.
+    static func slot(ofArchitecture index: Int, dashed: Bool) -> Int {
+        index + (dashed ? ChartPalette.colours.count : 0)
     }
 
     /// Whether the positive finite y values of `series` span at least `decades` powers of ten.

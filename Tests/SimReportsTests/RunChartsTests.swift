@@ -47,6 +47,22 @@ struct RunChartsTests {
         #expect(latency.chart.yScale == .logarithmic && latency.chart.yLabel == "latency (ms, log scale)")
     }
 
+    /// An architecture's two latency lines, and its two throughput lines, share a colour; the
+    /// second is dashed; architectures differ in colour.
+    @Test func anArchitecturesPairOfLinesSharesAColour() throws {
+        func strokes(_ svg: String) -> [String] {
+            svg.split(separator: "<").filter { $0.hasPrefix("polyline ") }.map { tag in
+                let colour = tag.firstRange(of: "stroke=\"").map { String(tag[$0.upperBound...].prefix(7)) } ?? ""
+                return colour + (tag.contains("stroke-dasharray") ? " dashed" : "")
+            }
+        }
+        let latency = try #require(RunCharts.latency(of: report)), throughput = try #require(RunCharts.throughput(of: report))
+        let expected = ["#0072B2 dashed", "#0072B2", "#D55E00 dashed", "#D55E00"]
+        #expect(strokes(latency.svg()) == expected)
+        #expect(strokes(throughput.svg()) == ["#0072B2", "#0072B2 dashed", "#D55E00", "#D55E00 dashed"])
+        #expect(latency.svg().ranges(of: "stroke-dasharray").count == 4, "two lines and their legend swatches")
+    }
+
     @Test func latencyWithinADecadeStaysLinear() throws {
         var calm = report
         calm.architectures.removeFirst()
