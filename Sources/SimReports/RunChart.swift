@@ -15,7 +15,9 @@ public struct RunChart: Sendable {
     /// The size every run chart is drawn at, in pixels, in its file and on the page alike.
     public static let width = 860, height = 360
 
+    /// Which chart this is; the report folder names its file after it.
     public var kind: Kind
+    /// What is drawn: series, fault windows, axes.
     public var chart: Chart
     /// One sentence shown under the chart: what it shows and what to look for.
     public var caption: String

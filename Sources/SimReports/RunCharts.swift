@@ -22,8 +22,8 @@ public enum RunCharts {
 
     /// User-facing latency (successes and failures alike), p50 and p99 per interval in ms,
     /// one series per architecture and percentile, an architecture's two in one colour (p50
-    /// dashed); logarithmic when the values span two
-    /// decades or more. Intervals in which no request finished are skipped.
+    /// dashed); logarithmic when the values span two decades or more. Intervals in which no
+    /// request finished are skipped.
     public static func latency(of report: RunReport) -> RunChart? {
         var series: [ChartSeries] = []
         for (index, architecture) in report.architectures.enumerated() {
