@@ -1,9 +1,10 @@
 extension Chart {
-    /// The range of x over every point that can be drawn (series and bands); without any,
-    /// the range of the finite window bounds; nil when there is nothing at all.
+    /// The range of x over `xSpan` and every point that can be drawn (series and bands);
+    /// without any, the range of the finite window bounds; nil when there is nothing at all.
     /// - Complexity: O(n) in the number of points.
     var xExtent: ClosedRange<Double>? {
         var extent = Extent()
+        if let xSpan { extent.include(xSpan.lowerBound); extent.include(xSpan.upperBound) }
         for series in series { for point in series.points where canPlace(point) { extent.include(point.x) } }
         for band in bands { for point in band.points where canPlace(point) { extent.include(point.x) } }
         if extent.range == nil {

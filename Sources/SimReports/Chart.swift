@@ -15,9 +15,16 @@ public struct Chart: Sendable {
     public var bands: [ChartBand]
     /// How y values map to height. The x axis is always linear.
     public var yScale: ChartScale
+    /// A span the x axis covers whatever the data, e.g. the whole run, so charts of one run
+    /// line up; nil to fit the data alone. Non-finite bounds are ignored.
+    public var xSpan: ClosedRange<Double>?
+    /// Characters of room kept left of the plot for the y tick labels, at least (0 to 24):
+    /// charts stacked on one page given the same room share a left edge, so their x axes line up.
+    public var yTickLabelRoom: Int = 0
 
     public init(title: String, xLabel: String, yLabel: String, series: [ChartSeries],
-                windows: [ChartWindow], bands: [ChartBand] = [], yScale: ChartScale = .linear) {
+                windows: [ChartWindow], bands: [ChartBand] = [], yScale: ChartScale = .linear,
+                xSpan: ClosedRange<Double>? = nil) {
         self.title = title
         self.xLabel = xLabel
         self.yLabel = yLabel
@@ -25,6 +32,7 @@ public struct Chart: Sendable {
         self.windows = windows
         self.bands = bands
         self.yScale = yScale
+        self.xSpan = xSpan
     }
 }
 
@@ -36,10 +44,14 @@ public struct ChartSeries: Sendable {
     public var name: String
     /// The (x, y) points, in drawing order, in the units of the axis labels.
     public var points: [(x: Double, y: Double)]
+    /// The palette slot whose colour and dash pattern the line takes, so related series can
+    /// share a colour (slot k + 7 is slot k's colour, dashed); nil for the series' position.
+    public var paletteSlot: Int?
 
-    public init(name: String, points: [(x: Double, y: Double)]) {
+    public init(name: String, points: [(x: Double, y: Double)], paletteSlot: Int? = nil) {
         self.name = name
         self.points = points
+        self.paletteSlot = paletteSlot
     }
 }
 

@@ -45,7 +45,8 @@ struct ChartLayout {
         let legendRows = Double((legend.last?.row ?? -1) + 1)
         bottom = height - 46 - legendRows * ChartLayout.legendRowHeight
         yAxis = ChartAxis(covering: chart.yExtent, scale: chart.yScale, maxIntervals: Int((bottom - top) / 34))
-        let tickLabelWidth = Double(yAxis.ticks.map(\.label.count).max() ?? 1) * ChartLayout.tickCharacterWidth
+        let room = Swift.min(Swift.max(chart.yTickLabelRoom, 0), 24)
+        let tickLabelWidth = Double(Swift.max(yAxis.ticks.map(\.label.count).max() ?? 1, room)) * ChartLayout.tickCharacterWidth
         left = 36 + tickLabelWidth
         right = width - 24
         xAxis = ChartAxis(covering: chart.xExtent, scale: .linear, maxIntervals: Int((right - left) / 90))

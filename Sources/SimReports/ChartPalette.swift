@@ -13,3 +13,8 @@ enum ChartPalette {
     /// The dash pattern of the `index`th series, nil for a solid line.
     static func dash(at index: Int) -> String? { dashes[(index / colours.count) % dashes.count] }
 }
+
+extension Chart {
+    /// The palette slot of the series at `index`: its own, or its position; never negative.
+    func paletteSlot(ofSeries index: Int) -> Int { Swift.max(series[index].paletteSlot ?? index, 0) }
+}

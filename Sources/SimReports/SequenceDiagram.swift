@@ -20,22 +20,22 @@ public enum SequenceDiagram {
         let step = lifelines.count > 1 ? (Double(width) - 2 * margin) / Double(lifelines.count - 1) : 0
         func x(_ node: Int) -> Double { margin + Double(lifelines.firstIndex(of: node) ?? 0) * step }
 
-        var svg = SVGWriter()
-        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)), ("height", SVGWriter.pixels(height)),
-                         ("viewBox", "0 0 \(width) \(SVGWriter.pixels(height))"), ("font-family", "system-ui, sans-serif"), ("font-size", "11")])
+        var svg = XMLWriter()
+        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)), ("height", XMLWriter.pixels(height)),
+                         ("viewBox", "0 0 \(width) \(XMLWriter.pixels(height))"), ("font-family", "system-ui, sans-serif"), ("font-size", "11")])
         svg.open("defs")
         svg.open("marker", [("id", "arrow"), ("viewBox", "0 0 10 10"), ("refX", "10"), ("refY", "5"), ("markerWidth", "7"),
                             ("markerHeight", "7"), ("orient", "auto-start-reverse")])
         svg.element("path", [("d", "M 0 0 L 10 5 L 0 10 z"), ("fill", "#333")])
         svg.close("marker")
         svg.close("defs")
-        svg.element("text", [("x", SVGWriter.pixels(Double(width) / 2)), ("y", "18"), ("text-anchor", "middle"), ("font-size", "14"),
+        svg.element("text", [("x", XMLWriter.pixels(Double(width) / 2)), ("y", "18"), ("text-anchor", "middle"), ("font-size", "14"),
                              ("font-weight", "600")], content: "\(architecture.name): message sequence of \(requests.count) traced request\(requests.count == 1 ? "" : "s")")
         for node in lifelines {
             let name = node < nodeNames.count ? nodeNames[node] : "node \(node)"
-            svg.element("text", [("x", SVGWriter.pixels(x(node))), ("y", "42"), ("text-anchor", "middle"), ("font-weight", "600")], content: name)
-            svg.element("line", [("x1", SVGWriter.pixels(x(node))), ("y1", "48"), ("x2", SVGWriter.pixels(x(node))),
-                                 ("y2", SVGWriter.pixels(height - 16)), ("stroke", "#bbb"), ("stroke-dasharray", "4 3")])
+            svg.element("text", [("x", XMLWriter.pixels(x(node))), ("y", "42"), ("text-anchor", "middle"), ("font-weight", "600")], content: name)
+            svg.element("line", [("x1", XMLWriter.pixels(x(node))), ("y1", "48"), ("x2", XMLWriter.pixels(x(node))),
+                                 ("y2", XMLWriter.pixels(height - 16)), ("stroke", "#bbb"), ("stroke-dasharray", "4 3")])
         }
         for (panel, request) in requests.enumerated() {
             drawPanel(&svg, request: request, trace: trace, y0: top + Double(panel) * panelHeight, width: width, windows: windows, x: x)
@@ -44,7 +44,7 @@ public enum SequenceDiagram {
         return svg.text
     }
 
-    static func drawPanel(_ svg: inout SVGWriter, request: UInt64, trace: TraceRecorder, y0: Double, width: Int,
+    static func drawPanel(_ svg: inout XMLWriter, request: UInt64, trace: TraceRecorder, y0: Double, width: Int,
                           windows: [FaultWindow], x: (Int) -> Double) {
         let messages = trace.messages.filter { $0.request == request }
         let spans = trace.spans.filter { $0.request == request }
@@ -53,31 +53,31 @@ public enum SequenceDiagram {
         let length = Swift.max(1, Double((end - start).nanoseconds))
         let usable = panelHeight - 44
         func y(_ t: Instant) -> Double { y0 + 26 + Double((t - start).nanoseconds) / length * usable }
-        svg.element("line", [("x1", "8"), ("y1", SVGWriter.pixels(y0 + 4)), ("x2", String(width - 8)), ("y2", SVGWriter.pixels(y0 + 4)),
+        svg.element("line", [("x1", "8"), ("y1", XMLWriter.pixels(y0 + 4)), ("x2", String(width - 8)), ("y2", XMLWriter.pixels(y0 + 4)),
                              ("stroke", "#ddd")])
         let label = "request \(request) · starts at \(Format.duration(nanoseconds: Double(start.nanoseconds))) · lasts \(Format.duration(nanoseconds: length))"
-        svg.element("text", [("x", "10"), ("y", SVGWriter.pixels(y0 + 18)), ("fill", "#555")], content: label)
+        svg.element("text", [("x", "10"), ("y", XMLWriter.pixels(y0 + 18)), ("fill", "#555")], content: label)
         for window in windows {
             let wStart = Instant.zero + window.start, wEnd = window.end.map { Instant.zero + $0 } ?? .distantFuture
             guard wStart < end, wEnd > start else { continue }
             let a = y(Swift.max(wStart, start)), b = y(Swift.min(wEnd, end))
-            svg.element("rect", [("x", "8"), ("y", SVGWriter.pixels(a)), ("width", String(width - 16)), ("height", SVGWriter.pixels(Swift.max(2, b - a))),
+            svg.element("rect", [("x", "8"), ("y", XMLWriter.pixels(a)), ("width", String(width - 16)), ("height", XMLWriter.pixels(Swift.max(2, b - a))),
                                  ("fill", "#d55e00"), ("fill-opacity", "0.10"), ("data-window", window.label)])
-            svg.element("text", [("x", String(width - 12)), ("y", SVGWriter.pixels(a + 12)), ("text-anchor", "end"), ("fill", "#a33")], content: window.label)
+            svg.element("text", [("x", String(width - 12)), ("y", XMLWriter.pixels(a + 12)), ("text-anchor", "end"), ("fill", "#a33")], content: window.label)
         }
         for span in spans {
             let colour = span.kind == .waiting ? "#f0c36d" : (span.kind == .queued ? "#ddd" : "#56b4e9")
-            svg.element("rect", [("x", SVGWriter.pixels(x(span.track.node) - 5)), ("y", SVGWriter.pixels(y(span.start))), ("width", "10"),
-                                 ("height", SVGWriter.pixels(Swift.max(1.5, y(span.end) - y(span.start)))), ("fill", colour), ("stroke", "#666"),
+            svg.element("rect", [("x", XMLWriter.pixels(x(span.track.node) - 5)), ("y", XMLWriter.pixels(y(span.start))), ("width", "10"),
+                                 ("height", XMLWriter.pixels(Swift.max(1.5, y(span.end) - y(span.start)))), ("fill", colour), ("stroke", "#666"),
                                  ("stroke-width", "0.5"), ("data-span", span.kind.rawValue)])
         }
         for message in messages {
             let x1 = x(message.from.node), x2 = x(message.to.node)
             let y1 = y(message.sent), y2 = y(message.received)
-            svg.element("line", [("x1", SVGWriter.pixels(x1)), ("y1", SVGWriter.pixels(y1)), ("x2", SVGWriter.pixels(x2)), ("y2", SVGWriter.pixels(y2)),
+            svg.element("line", [("x1", XMLWriter.pixels(x1)), ("y1", XMLWriter.pixels(y1)), ("x2", XMLWriter.pixels(x2)), ("y2", XMLWriter.pixels(y2)),
                                  ("stroke", message.kind == .reply || message.kind == .ack ? "#777" : "#222"), ("stroke-width", "1.2"),
                                  ("marker-end", "url(#arrow)"), ("data-message", message.kind.rawValue)])
-            svg.element("text", [("x", SVGWriter.pixels((x1 + x2) / 2)), ("y", SVGWriter.pixels((y1 + y2) / 2 - 3)), ("text-anchor", "middle"),
+            svg.element("text", [("x", XMLWriter.pixels((x1 + x2) / 2)), ("y", XMLWriter.pixels((y1 + y2) / 2 - 3)), ("text-anchor", "middle"),
                                  ("fill", "#333"), ("font-size", "10")], content: message.kind.rawValue)
         }
     }

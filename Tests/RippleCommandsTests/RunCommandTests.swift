@@ -28,7 +28,8 @@ struct RunCommandTests {
         // The scenario's lesson, as its expectations state it, holds.
         #expect(result.output.contains("\nexpectations\n  ✓ events latency.success.p99Ms ≤ 0.1 × sync: "))
         #expect(!result.output.contains("✗"))
-        for file in ["metrics.json", "summary.md", "timeseries.csv"] {
+        for file in ["metrics.json", "summary.md", "timeseries.csv", "trace.json", "sequence-sync.svg", "sequence-events.svg",
+                     "latency.svg", "lag.svg", "throughput.svg", "workers.svg", "report.html"] {
             #expect(FileManager.default.fileExists(atPath: out + "/" + file), "\(file)")
         }
     }

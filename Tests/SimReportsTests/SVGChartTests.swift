@@ -118,6 +118,15 @@ struct SVGChartTests {
         }
     }
 
+    /// An inline chart is the standalone document less its `xmlns`, so an HTML page holding
+    /// it names no URL.
+    @Test func inlineRenderDiffersOnlyByTheNamespace() {
+        let inline = SVGChart.render(Self.sample, standalone: false)
+        #expect(XMLChecker.problems(in: inline) == [])
+        #expect(inline.hasPrefix("<svg width=") && !inline.contains("http"))
+        #expect(inline == SVGChart.render(Self.sample).replacing(" xmlns=\"http://www.w3.org/2000/svg\"", with: ""))
+    }
+
     @Test func seriesTakeDistinctColoursAndBandsTheirSeriesColour() {
         let svg = SVGChart.render(Self.sample)
         let strokes = seriesPolylines(in: svg).compactMap { value(of: "stroke", in: $0) }
@@ -126,6 +135,20 @@ struct SVGChartTests {
         let many = SVGChart.render((Self.edgeCases.first { $0.0 == "many series" }!).1)
         let styles = seriesPolylines(in: many).map { "\(value(of: "stroke", in: $0)!) \(value(of: "stroke-dasharray", in: $0) ?? "")" }
         #expect(Set(styles).count == min(styles.count, ChartPalette.colours.count * ChartPalette.dashes.count))
+    }
+
+    /// A series given a palette slot takes that slot's colour and dash, in its line, its
+    /// legend swatch and its band.
+    @Test func aPaletteSlotSetsColourAndDash() {
+        var chart = Self.sample
+        chart.series[1].paletteSlot = ChartPalette.colours.count  // the first colour, dashed
+        let svg = SVGChart.render(chart)
+        let line = seriesPolylines(in: svg)[1]
+        #expect(value(of: "stroke", in: line) == "#0072B2" && value(of: "stroke-dasharray", in: line) == "7 4")
+        #expect(tags("line", in: svg).filter { value(of: "stroke-dasharray", in: $0) == "7 4" }.count == 1, "legend swatch")
+        #expect(tags("polygon", in: svg).compactMap { value(of: "fill", in: $0) } == ["#0072B2"])
+        chart.series[1].paletteSlot = -3
+        #expect(value(of: "stroke", in: seriesPolylines(in: SVGChart.render(chart))[1]) == "#0072B2", "never negative")
     }
 
     @Test func rendersAreByteIdentical() {
@@ -150,6 +173,30 @@ struct SVGChartTests {
         #expect(abs(number("x", in: rects[1]) + number("width", in: rects[1]) - layout.right) < 0.05)  // late: to its end
         #expect(abs(number("width", in: rects[2]) - (layout.right - layout.left)) < 0.1)  // always: the whole plot
         #expect(number("width", in: rects[3]) > 0)                                        // backwards: bounds swapped
+    }
+
+    /// A chart given a span of x covers it even where the data stops short, so the charts of
+    /// one run share an x axis, and a window after the last point is still drawn.
+    @Test func theXAxisCoversTheGivenSpan() {
+        var chart = Chart(title: "t", xLabel: "x", yLabel: "y", series: [ChartSeries(name: "a", points: [(10, 1), (180, 2)])],
+                          windows: [ChartWindow(start: 250, end: 300, label: "late")], xSpan: 0...300)
+        let layout = ChartLayout(chart: chart, width: 760, height: 320)
+        #expect(layout.xAxis.lower == 0 && layout.xAxis.upper == 300)
+        #expect(tags("rect", in: SVGChart.render(chart)).contains { value(of: "data-window", in: $0) == "late" })
+        chart.xSpan = -Double.infinity...Double.infinity
+        #expect(ChartLayout(chart: chart, width: 760, height: 320).xAxis.upper == 200, "non-finite bounds are ignored")
+    }
+
+    /// Room kept for y tick labels moves the plot's left edge right, never left, within limits.
+    @Test func roomForTickLabelsSetsTheLeftEdge() {
+        var chart = Self.sample
+        let fitted = ChartLayout(chart: chart, width: 760, height: 320).left
+        chart.yTickLabelRoom = 2
+        #expect(ChartLayout(chart: chart, width: 760, height: 320).left == fitted)
+        chart.yTickLabelRoom = 10
+        #expect(ChartLayout(chart: chart, width: 760, height: 320).left == 36 + 10 * ChartLayout.tickCharacterWidth)
+        chart.yTickLabelRoom = .max
+        #expect(ChartLayout(chart: chart, width: 760, height: 320).left == 36 + 24 * ChartLayout.tickCharacterWidth)
     }
 
     @Test func unplaceablePointsAreSkipped() throws {

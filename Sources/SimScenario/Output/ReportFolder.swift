@@ -3,17 +3,32 @@ import SimReports
 
 /// Writes a run's report files into one folder.
 public enum ReportFolder {
-    /// The files of a report, by name, in the order they are written.
+    /// The files of a report, by name, in the order they are written: the one place that
+    /// names them. A chart with nothing to draw has no file.
     public static func files(for report: RunReport) -> [(name: String, contents: String)] {
-        [
+        let charts = RunCharts.charts(of: report)
+        return [
             ("metrics.json", MetricsDocument.render(report)),
             ("summary.md", SummaryDocument.render(report)),
             ("timeseries.csv", TimeSeriesTable.render(report)),
             ("trace.json", TraceDocument.render(report)),
-        ] + report.architectures.map { architecture in
-            let requests = SequenceDiagram.chooseRequests(architecture, windows: report.windows)
-            return ("sequence-\(architecture.name).svg",
-                    SequenceDiagram.render(architecture, nodeNames: report.nodeNames, requests: requests, windows: report.windows))
+        ]
+            + charts.map { (fileName(of: $0.kind), $0.svg()) }
+            + report.architectures.map { architecture in
+                let requests = SequenceDiagram.chooseRequests(architecture, windows: report.windows)
+                return ("sequence-\(architecture.name).svg",
+                        SequenceDiagram.render(architecture, nodeNames: report.nodeNames, requests: requests, windows: report.windows))
+            }
+            + [("report.html", ReportPage.render(report, charts: charts))]
+    }
+
+    /// The SVG file a chart is written to.
+    static func fileName(of kind: RunChart.Kind) -> String {
+        switch kind {
+        case .latency: "latency.svg"
+        case .lag: "lag.svg"
+        case .throughput: "throughput.svg"
+        case .workers: "workers.svg"
         }
     }
 

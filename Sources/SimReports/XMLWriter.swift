@@ -1,6 +1,6 @@
-/// Builds SVG text element by element, escaping every attribute value and text node, so
-/// callers cannot produce a malformed document.
-struct SVGWriter {
+/// Builds XML text (SVG, and HTML written as well-formed markup) element by element,
+/// escaping every attribute value and text node, so callers cannot produce a malformed document.
+struct XMLWriter {
     /// The text written so far.
     private(set) var text = ""
 
@@ -24,6 +24,12 @@ struct SVGWriter {
         } else {
             text += "<" + name + rendered(attributes) + "/>\n"
         }
+    }
+
+    /// Appends `markup` as it is, unescaped: only for text that is well-formed on its own
+    /// (another writer's output) or that holds none of `<`, `>` and `&` (a style sheet).
+    mutating func append(markup: String) {
+        text += markup
     }
 
     private func rendered(_ attributes: [Attribute]) -> String {

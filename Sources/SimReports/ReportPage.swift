@@ -1,0 +1,121 @@
+/// Writes `report.html`: one self-contained page with what was run, the fault schedule, the
+/// headline figures side by side and the charts over time.
+///
+/// The page needs nothing else: its style sheet and charts are inline, it has no scripts and
+/// names no URL, so it opens the same from a laptop, a CI artefact or an e-mail. It is written
+/// as well-formed markup (every element closed, every attribute quoted, all text escaped), and
+/// like every report it is a pure function of the run: no dates, no paths.
+public enum ReportPage {
+    /// The page for `report`, drawing `charts` (by default every chart of the run).
+    /// - Complexity: O(n) in the number of time-series rows.
+    public static func render(_ report: RunReport, charts: [RunChart]? = nil) -> String {
+        var page = XMLWriter()
+        page.append(markup: "<!DOCTYPE html>\n")
+        page.open("html", [("lang", "en")])
+        writeHead(of: report, to: &page)
+        page.open("body")
+        page.open("main")
+        writeHeader(of: report, to: &page)
+        writeFaults(of: report, to: &page)
+        writeTable(of: report, to: &page)
+        writeCharts(charts ?? RunCharts.charts(of: report), to: &page)
+        page.open("footer")
+        page.element("p", [], content: "Written by Ripple \(report.version) from the scenario and its seed alone: "
+                         + "the same inputs give this page byte for byte.")
+        page.close("footer")
+        page.close("main")
+        page.close("body")
+        page.close("html")
+        return page.text
+    }
+
+    static func writeHead(of report: RunReport, to page: inout XMLWriter) {
+        page.open("head")
+        page.element("meta", [("charset", "utf-8")])
+        page.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
+        page.element("title", [], content: report.name + " · Ripple report")
+        page.open("style")
+        page.append(markup: styleSheet)
+        page.close("style")
+        page.close("head")
+    }
+
+    /// The scenario's name and description, and the facts that reproduce the run.
+    static func writeHeader(of report: RunReport, to page: inout XMLWriter) {
+        page.open("header")
+        page.element("p", [("class", "kicker")], content: "Ripple report")
+        page.element("h1", [], content: report.name)
+        if !report.description.isEmpty { page.element("p", [("class", "description")], content: report.description) }
+        page.open("dl", [("class", "facts")])
+        let facts = [("seed", String(report.seed)),
+                     ("arrivals for", Format.duration(nanoseconds: Double(report.duration.nanoseconds))),
+                     ("drain", Format.duration(nanoseconds: Double(report.drain.nanoseconds))),
+                     ("architectures", report.architectures.map(\.name).joined(separator: ", ")),
+                     ("Ripple", report.version)]
+        for (term, value) in facts {
+            page.open("div")
+            page.element("dt", [], content: term)
+            page.element("dd", [], content: value)
+            page.close("div")
+        }
+        page.close("dl")
+        page.close("header")
+    }
+
+    static func writeFaults(of report: RunReport, to page: inout XMLWriter) {
+        page.open("section", [("id", "faults")])
+        page.element("h2", [], content: "Fault schedule")
+        if report.faults.isEmpty {
+            page.element("p", [], content: "None: both designs ran without faults.")
+        } else {
+            page.open("ul", [("class", "faults")])
+            for fault in report.faults { page.element("li", [], content: fault) }
+            page.close("ul")
+        }
+        page.close("section")
+    }
+
+    /// The headline figures: one row per figure, one right-aligned column per architecture.
+    static func writeTable(of report: RunReport, to page: inout XMLWriter) {
+        page.open("section", [("id", "figures")])
+        page.element("h2", [], content: "Side by side")
+        page.open("table")
+        page.open("thead")
+        page.open("tr")
+        page.element("th", [("scope", "col")], content: "figure")
+        for architecture in report.architectures {
+            page.open("th", [("scope", "col")])
+            page.element("span", [("class", "name")], content: architecture.name)
+            if architecture.kind != architecture.name {
+                page.element("span", [("class", "kind")], content: architecture.kind)
+            }
+            page.close("th")
+        }
+        page.close("tr")
+        page.close("thead")
+        page.open("tbody")
+        for row in HeadlineRows.rows(report, compact: false) {
+            page.open("tr")
+            page.element("th", [("scope", "row")], content: row.first ?? "")
+            for cell in row.dropFirst() { page.element("td", [], content: cell) }
+            page.close("tr")
+        }
+        page.close("tbody")
+        page.close("table")
+        page.close("section")
+    }
+
+    /// Each chart inline, as a figure with its caption.
+    static func writeCharts(_ charts: [RunChart], to page: inout XMLWriter) {
+        page.open("section", [("id", "charts")])
+        page.element("h2", [], content: "Over time")
+        if charts.isEmpty { page.element("p", [], content: "No time series was recorded.") }
+        for chart in charts {
+            page.open("figure")
+            page.append(markup: chart.svg(standalone: false))
+            page.element("figcaption", [], content: chart.caption)
+            page.close("figure")
+        }
+        page.close("section")
+    }
+}

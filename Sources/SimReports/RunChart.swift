@@ -1,0 +1,37 @@
+/// One chart of a run over time, with the line that tells a reader what to look for in it.
+public struct RunChart: Sendable {
+    /// Which of a run's charts this is.
+    public enum Kind: Sendable, CaseIterable {
+        /// User-facing latency, p50 and p99, per architecture.
+        case latency
+        /// Consumer lag, per consumer and architecture.
+        case lag
+        /// Requests succeeded and failed per second, per architecture.
+        case throughput
+        /// Busy workers, per service and architecture.
+        case workers
+    }
+
+    /// The size every run chart is drawn at, in pixels, in its file and on the page alike.
+    public static let width = 860, height = 360
+
+    /// Which chart this is; the report folder names its file after it.
+    public var kind: Kind
+    /// What is drawn: series, fault windows, axes.
+    public var chart: Chart
+    /// One sentence shown under the chart: what it shows and what to look for.
+    public var caption: String
+
+    public init(kind: Kind, chart: Chart, caption: String) {
+        self.kind = kind
+        self.chart = chart
+        self.caption = caption
+    }
+
+    /// The chart as SVG: a `standalone` document for its own file, or an `<svg>` element
+    /// without `xmlns` for inlining in an HTML page.
+    /// - Complexity: O(n) in the number of points.
+    public func svg(standalone: Bool = true) -> String {
+        SVGChart.render(chart, width: RunChart.width, height: RunChart.height, standalone: standalone)
+    }
+}

@@ -1,0 +1,143 @@
+import SimKernel
+import SimMetrics
+
+/// The charts of a run over time, built from each architecture's time series, with every
+/// fault window shaded and labelled. A chart that would have no series is not built.
+///
+/// x is the end of each interval in seconds since the start, the same as `time_s` in
+/// `timeseries.csv`.
+public enum RunCharts {
+    /// Every chart that has something to show, in reading order: latency, lag, throughput,
+    /// workers; each keeps room for the longest y tick label of any, so stacked on a page their
+    /// plots share a left edge as well as a time span.
+    /// - Complexity: O(n) in the number of time-series rows.
+    public static func charts(of report: RunReport) -> [RunChart] {
+        var charts = [latency(of: report), lag(of: report), throughput(of: report), workers(of: report)].compactMap { $0 }
+        let room = charts.map { chart in
+            ChartLayout(chart: chart.chart, width: RunChart.width, height: RunChart.height).yAxis.ticks.map(\.label.count).max() ?? 0
+        }.max() ?? 0
+        for index in charts.indices { charts[index].chart.yTickLabelRoom = room }
+        return charts
+    }
+
+    /// User-facing latency (successes and failures alike), p50 and p99 per interval in ms,
+    /// one series per architecture and percentile, an architecture's two in one colour (p50
+    /// dashed); logarithmic when the values span two decades or more. Intervals in which no
+    /// request finished are skipped.
+    public static func latency(of report: RunReport) -> RunChart? {
+        var series: [ChartSeries] = []
+        for (index, architecture) in report.architectures.enumerated() {
+            for (percentile, value) in [("p50", \TimeSeriesRow.latencyP50), ("p99", \TimeSeriesRow.latencyP99)] {
+                series.append(ChartSeries(name: architecture.name + " " + percentile, points: points(of: architecture) { row, _ in
+                    row[keyPath: value] > 0 ? Double(row[keyPath: value]) / 1e6 : .nan
+                }, paletteSlot: slot(ofArchitecture: index, dashed: percentile == "p50")))
+            }
+        }
+        guard !series.isEmpty else { return nil }
+        let isLogarithmic = spansDecades(series, 2)
+        let chart = Chart(title: "User-facing latency", xLabel: "time (s)",
+                          yLabel: isLogarithmic ? "latency (ms, log scale)" : "latency (ms)",
+                          series: series, windows: windows(of: report), yScale: isLogarithmic ? .logarithmic : .linear,
+                          xSpan: span(of: report))
+        return RunChart(kind: .latency, chart: chart, caption:
+            "What users wait for: how far each design's p99 climbs in the fault window, and how soon it recovers.")
+    }
+
+    /// Consumer lag in events: every gauge ending in " lag", per architecture.
+    public static func lag(of report: RunReport) -> RunChart? {
+        let series = gaugeSeries(of: report, endingWith: " lag")
+        guard !series.isEmpty else { return nil }
+        let chart = Chart(title: "Consumer lag", xLabel: "time (s)", yLabel: "lag (events)",
+                          series: series, windows: windows(of: report), xSpan: span(of: report))
+        return RunChart(kind: .lag, chart: chart, caption:
+            "Events not yet handled: lag that builds in the fault and then drains is a slowdown kept from users.")
+    }
+
+    /// Requests that succeeded and that failed, per second, per architecture, an
+    /// architecture's two in one colour (failures dashed).
+    public static func throughput(of report: RunReport) -> RunChart? {
+        var series: [ChartSeries] = []
+        for (index, architecture) in report.architectures.enumerated() {
+            series.append(ChartSeries(name: architecture.name + " succeeded", points: points(of: architecture) { row, seconds in
+                Double(row.succeeded) / seconds
+            }, paletteSlot: slot(ofArchitecture: index, dashed: false)))
+            series.append(ChartSeries(name: architecture.name + " failed", points: points(of: architecture) { row, seconds in
+                Double(row.failed) / seconds
+            }, paletteSlot: slot(ofArchitecture: index, dashed: true)))
+        }
+        guard !series.isEmpty else { return nil }
+        let chart = Chart(title: "Throughput and errors", xLabel: "time (s)", yLabel: "requests per second (1/s)",
+                          series: series, windows: windows(of: report), xSpan: span(of: report))
+        return RunChart(kind: .throughput, chart: chart, caption:
+            "Answers per second: a dip in succeeded or a rise in failed is felt by users; a burst after is a backlog.")
+    }
+
+    /// Busy workers per service: every gauge ending in " busy", per architecture.
+    public static func workers(of report: RunReport) -> RunChart? {
+        let series = gaugeSeries(of: report, endingWith: " busy")
+        guard !series.isEmpty else { return nil }
+        let chart = Chart(title: "Busy workers per service", xLabel: "time (s)", yLabel: "busy workers",
+                          series: series, windows: windows(of: report), xSpan: span(of: report))
+        return RunChart(kind: .workers, chart: chart, caption:
+            "Workers each service holds: a line pinned flat at the pool's size means the pool has run dry.")
+    }
+
+    // MARK: Parts
+
+    /// The whole run in seconds, from the start to the end of the drain: every chart of a run
+    /// covers it, so their time axes line up.
+    static func span(of report: RunReport) -> ClosedRange<Double> { 0...Swift.max(report.length.seconds, 0) }
+
+    /// The run's fault windows in seconds; a window without an end runs to the end of the run.
+    static func windows(of report: RunReport) -> [ChartWindow] {
+        report.windows.map {
+            ChartWindow(start: $0.start.seconds, end: ($0.end ?? report.length).seconds, label: $0.label)
+        }
+    }
+
+    /// One point per row of `architecture`'s series: x the row's end in seconds, y `value` of
+    /// the row and the length of its interval in seconds (never zero).
+    static func points(of architecture: ArchitectureReport,
+                       _ value: (TimeSeriesRow, Double) -> Double) -> [(x: Double, y: Double)] {
+        var previous = TimeSpan.zero
+        return architecture.metrics.series.rows.map { row in
+            let end = row.end.sinceStart
+            let interval = end - previous
+            previous = end
+            return (end.seconds, interval.nanoseconds > 0 ? value(row, interval.seconds) : .nan)
+        }
+    }
+
+    /// A series per gauge whose name ends in `suffix`, per architecture, named
+    /// "architecture gauge" without the suffix: "events email" for `email lag` in `events`.
+    static func gaugeSeries(of report: RunReport, endingWith suffix: String) -> [ChartSeries] {
+        var series: [ChartSeries] = []
+        for architecture in report.architectures {
+            for (column, name) in architecture.metrics.series.gaugeNames.enumerated() where name.hasSuffix(suffix) {
+                series.append(ChartSeries(name: architecture.name + " " + name.dropLast(suffix.count),
+                                          points: points(of: architecture) { row, _ in row.gauges[column] }))
+            }
+        }
+        return series
+    }
+
+    /// The palette slot of a series of the `index`th architecture: one colour per architecture,
+    /// solid or dashed, so two figures of one design read as a pair.
+    static func slot(ofArchitecture index: Int, dashed: Bool) -> Int {
+        index + (dashed ? ChartPalette.colours.count : 0)
+    }
+
+    /// Whether the positive finite y values of `series` span at least `decades` powers of ten.
+    static func spansDecades(_ series: [ChartSeries], _ decades: Int) -> Bool {
+        var low = Double.infinity, high = 0.0
+        for line in series {
+            for point in line.points where point.y.isFinite && point.y > 0 {
+                low = Swift.min(low, point.y)
+                high = Swift.max(high, point.y)
+            }
+        }
+        var ratio = 1.0
+        for _ in 0..<decades { ratio *= 10 }
+        return high >= low * ratio
+    }
+}

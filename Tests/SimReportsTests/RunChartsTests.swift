@@ -1,0 +1,122 @@
+import SimKernel
+import SimMetrics
+import Testing
+@testable import SimReports
+
+/// A run's charts show each architecture's series, shade every fault window, and leave out
+/// a chart with nothing to draw.
+struct RunChartsTests {
+    let report = RunReportFixture.report()
+
+    /// The `data-series` values of the drawn lines, in order.
+    func lines(in svg: String) -> [String] {
+        svg.split(separator: "<").filter { $0.hasPrefix("polyline ") }.compactMap { tag in
+            tag.firstRange(of: "data-series=\"").map { String(tag[$0.upperBound...].prefix { $0 != "\"" }) }
+        }
+    }
+
+    func windowRects(in svg: String) -> Int {
+        svg.split(separator: "<").filter { $0.hasPrefix("rect ") && $0.contains("data-window=") }.count
+    }
+
+    @Test func everyChartIsBuiltInReadingOrderAndRendersWellFormed() {
+        let charts = RunCharts.charts(of: report)
+        #expect(charts.map(\.kind) == [.latency, .lag, .throughput, .workers])
+        for chart in charts {
+            let svg = chart.svg()
+            #expect(XMLChecker.problems(in: svg) == [], "\(chart.kind)")
+            #expect(XMLChecker.problems(in: chart.svg(standalone: false)) == [], "\(chart.kind)")
+            #expect(!chart.caption.isEmpty && !chart.caption.contains("\n") && chart.caption.count <= 105, "one line on the page")
+            #expect(svg == chart.svg(), "\(chart.kind) renders byte-identically")
+        }
+    }
+
+    /// Stacked on the page, the charts' plots share a left edge as well as a time span.
+    @Test func chartsShareTheirPlotsLeftEdge() {
+        let lefts = RunCharts.charts(of: report).map { ChartLayout(chart: $0.chart, width: RunChart.width, height: RunChart.height).left }
+        #expect(lefts.count == 4 && Set(lefts).count == 1)
+    }
+
+    @Test func latencyHasOneSeriesPerArchitectureAndPercentileInMilliseconds() throws {
+        let latency = try #require(RunCharts.latency(of: report))
+        #expect(lines(in: latency.svg()) == ["sync p50", "sync p99", "events p50", "events p99"])
+        let sync99 = latency.chart.series[1].points
+        #expect(sync99.count == 300 && sync99[0].x == 1 && sync99[0].y == Double(report.architectures[0].metrics.series.rows[0].latencyP99) / 1e6)
+        #expect(sync99[200].y.isNaN, "an interval in which nothing finished is skipped, not drawn as zero")
+        // 20 ms to over 2 s spans two decades: a logarithmic axis, and the label says so.
+        #expect(latency.chart.yScale == .logarithmic && latency.chart.yLabel == "latency (ms, log scale)")
+    }
+
+    /// An architecture's two latency lines, and its two throughput lines, share a colour; the
+    /// second is dashed; architectures differ in colour.
+    @Test func anArchitecturesPairOfLinesSharesAColour() throws {
+        func strokes(_ svg: String) -> [String] {
+            svg.split(separator: "<").filter { $0.hasPrefix("polyline ") }.map { tag in
+                let colour = tag.firstRange(of: "stroke=\"").map { String(tag[$0.upperBound...].prefix(7)) } ?? ""
+                return colour + (tag.contains("stroke-dasharray") ? " dashed" : "")
+            }
+        }
+        let latency = try #require(RunCharts.latency(of: report)), throughput = try #require(RunCharts.throughput(of: report))
+        let expected = ["#0072B2 dashed", "#0072B2", "#D55E00 dashed", "#D55E00"]
+        #expect(strokes(latency.svg()) == expected)
+        #expect(strokes(throughput.svg()) == ["#0072B2", "#0072B2 dashed", "#D55E00", "#D55E00 dashed"])
+        #expect(latency.svg().ranges(of: "stroke-dasharray").count == 4, "two lines and their legend swatches")
+    }
+
+    @Test func latencyWithinADecadeStaysLinear() throws {
+        var calm = report
+        calm.architectures.removeFirst()
+        let latency = try #require(RunCharts.latency(of: calm))
+        #expect(latency.chart.yScale == .linear && latency.chart.yLabel == "latency (ms)")
+    }
+
+    @Test func everyChartShadesAndLabelsEveryFaultWindow() {
+        for chart in RunCharts.charts(of: report) {
+            #expect(chart.chart.windows.map(\.label) == ["slow email", "crash notification"])
+            #expect(windowRects(in: chart.svg()) == 2, "\(chart.kind)")
+            #expect(chart.svg().contains(">crash notification</text>"))
+        }
+    }
+
+    @Test func aWindowWithoutAnEndRunsToTheEndOfTheRun() {
+        let windows = RunCharts.windows(of: report)
+        #expect(windows[0].start == 60 && windows[0].end == 120)
+        #expect(windows[1].start == 250 && windows[1].end == report.length.seconds)
+        for chart in RunCharts.charts(of: report) { #expect(chart.chart.xSpan == 0...300, "\(chart.kind) spans the whole run") }
+    }
+
+    @Test func lagAndWorkersTakeEveryMatchingGaugePerArchitecture() throws {
+        let lag = try #require(RunCharts.lag(of: report))
+        #expect(lines(in: lag.svg()) == ["events email", "events notification"])
+        #expect(lag.chart.yLabel == "lag (events)")
+        #expect(lag.chart.series[0].points.map(\.y).max() == Double(60 * 180))
+        let workers = try #require(RunCharts.workers(of: report))
+        #expect(lines(in: workers.svg()) == ["sync payment", "sync email", "events payment"])
+    }
+
+    @Test func throughputIsPerSecondOfEachInterval() throws {
+        var report = report
+        // Stretch sync's intervals to two seconds each: the same counts are half the rate.
+        var metrics = ArchitectureMetrics(serviceNames: [], targets: [], keyCount: 1, gaugeNames: [])
+        for t in 1...3 {
+            for _ in 0..<10 { metrics.recordResponse(latency: .milliseconds(5), failure: nil) }
+            metrics.recordResponse(latency: .milliseconds(5), failure: .rejected)
+            metrics.series.close(at: Instant(nanoseconds: Int64(t) * 2_000_000_000), gauges: [])
+        }
+        report.architectures[0].metrics = metrics
+        let throughput = try #require(RunCharts.throughput(of: report))
+        #expect(lines(in: throughput.svg()) == ["sync succeeded", "sync failed", "events succeeded", "events failed"])
+        #expect(throughput.chart.series[0].points.map(\.y) == [5, 5, 5])
+        #expect(throughput.chart.series[1].points.map(\.x) == [2, 4, 6] && throughput.chart.series[1].points.map(\.y) == [0.5, 0.5, 0.5])
+        #expect(throughput.chart.series[2].points.prefix(180).allSatisfy { $0.y == 20 })
+    }
+
+    @Test func aChartWithNoSeriesIsLeftOut() {
+        var report = report
+        report.architectures.removeLast()  // only sync: no consumer lag
+        #expect(RunCharts.lag(of: report) == nil)
+        #expect(RunCharts.charts(of: report).map(\.kind) == [.latency, .throughput, .workers])
+        report.architectures = []
+        #expect(RunCharts.charts(of: report).isEmpty)
+    }
+}
