@@ -114,6 +114,8 @@ public struct FailureCounts: Sendable, Equatable {
 /// What one service did in one run.
 public struct ServiceMetrics: Sendable {
     public var name: String
+    /// Workers this design gives the service (a consumer's instances × concurrency; 0 if unused).
+    public var workers = 0
     /// Time from a worker taking a request to the worker being free again (own work plus
     /// any time spent waiting on callees while holding the worker).
     public var holding = Histogram()

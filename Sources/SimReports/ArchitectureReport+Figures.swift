@@ -43,9 +43,9 @@ extension ArchitectureReport {
         }
     }
 
-    /// The fraction of its workers' time each service spent holding them.
-    public func utilisation(of service: ServiceMetrics, workers: Int, over length: TimeSpan) -> Double {
-        guard workers > 0, length.nanoseconds > 0 else { return 0 }
-        return service.busyNanoseconds / (Double(workers) * Double(length.nanoseconds))
+    /// The fraction of its workers' time a service spent holding them.
+    public func utilisation(of service: ServiceMetrics, over length: TimeSpan) -> Double {
+        guard service.workers > 0, length.nanoseconds > 0 else { return 0 }
+        return service.busyNanoseconds / (Double(service.workers) * Double(length.nanoseconds))
     }
 }

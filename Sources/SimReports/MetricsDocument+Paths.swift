@@ -11,7 +11,7 @@ extension MetricsDocument {
     public static func metricPaths(for layout: MetricsLayout) -> [String] {
         let empty = ArchitectureReport(name: "", kind: "", metrics: ArchitectureMetrics(layout: layout, keyCount: 1), stopReason: "", events: 0)
         let report = RunReport(name: "", description: "", seed: 0, duration: .seconds(1), drain: .zero, version: "",
-                               faults: [], windows: [], workers: [:], architectures: [empty])
+                               faults: [], windows: [], architectures: [empty])
         return architecture(empty, report).numberPaths
     }
 }

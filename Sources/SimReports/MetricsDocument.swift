@@ -69,7 +69,7 @@ public enum MetricsDocument {
             ])),
             ("services", .object(m.services.map { service in
                 (service.name, .object([
-                    ("utilisation", .decimal(a.utilisation(of: service, workers: report.workers[service.name] ?? 0, over: report.length), decimals: 4)),
+                    ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),
                     ("busyWorkerSeconds", .decimal(service.busyNanoseconds / 1e9)),
                     ("started", .int(service.started)),
                     ("rejected", .int(service.rejected)),

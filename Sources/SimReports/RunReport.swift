@@ -15,8 +15,6 @@ public struct RunReport: Sendable {
     public var faults: [String]
     /// The fault windows, for shading charts.
     public var windows: [FaultWindow]
-    /// Worker counts per service name, for utilisation.
-    public var workers: [String: Int]
     public var architectures: [ArchitectureReport]
     /// Node names by node number: the services, then the broker.
     public var nodeNames: [String] = []
@@ -24,7 +22,7 @@ public struct RunReport: Sendable {
     public var verdicts: [Verdict] = []
 
     public init(name: String, description: String, seed: UInt64, duration: TimeSpan, drain: TimeSpan, version: String,
-                faults: [String], windows: [FaultWindow], workers: [String: Int], architectures: [ArchitectureReport]) {
+                faults: [String], windows: [FaultWindow], architectures: [ArchitectureReport]) {
         self.name = name
         self.description = description
         self.seed = seed
@@ -33,7 +31,6 @@ public struct RunReport: Sendable {
         self.version = version
         self.faults = faults
         self.windows = windows
-        self.workers = workers
         self.architectures = architectures
     }
 

@@ -13,7 +13,6 @@ enum RunReportFixture {
                   faults: ["slow email (work replaced) from 1m for 1m", "crash notification from 4m10s"],
                   windows: [FaultWindow(start: .seconds(60), end: .seconds(120), label: "slow email"),
                             FaultWindow(start: .seconds(250), end: nil, label: "crash notification")],
-                  workers: ["payment": 50, "email": 40, "notification": 20],
                   architectures: [ArchitectureReport(name: "sync", kind: "sync", metrics: sync(), stopReason: "drained", events: 1000),
                                   ArchitectureReport(name: "events", kind: "events", metrics: events(), stopReason: "drained", events: 2000)])
     }

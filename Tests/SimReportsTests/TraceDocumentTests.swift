@@ -18,7 +18,7 @@ struct TraceDocumentTests {
         metrics.trace.span(.waiting, request: 0, track: TraceTrack(node: 0), from: ms(20), to: ms(122))
         var report = RunReport(name: "t", description: "", seed: 1, duration: .seconds(1), drain: .zero, version: "test", faults: [],
                                windows: [FaultWindow(start: .milliseconds(50), end: .milliseconds(60), label: "slow email")],
-                               workers: [:], architectures: [ArchitectureReport(name: "sync", kind: "sync", metrics: metrics, stopReason: "quiescent", events: 1)])
+                               architectures: [ArchitectureReport(name: "sync", kind: "sync", metrics: metrics, stopReason: "quiescent", events: 1)])
         report.nodeNames = ["payment", "email", "broker"]
         return report
     }

@@ -83,6 +83,8 @@ public struct EventDrivenModel: EventHandling {
         errorRandom = RandomStream(seed: world.seed, name: "events/errors")
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
+        metrics.services[entry].workers = entryService.workers
+        for consumer in config.consumers { metrics.services[consumer.service].workers += consumer.instances * consumer.concurrency }
     }
 
     /// What a run measures: every service, the consumers as effect targets, and the entry's

@@ -63,6 +63,7 @@ public struct SyncModel: EventHandling {
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), config: config),
                                       keyCount: world.workload.keyCount)
         metrics.trace = TraceRecorder(limit: world.traceLimit, expectedRequests: world.expectedRequests)
+        for node in config.graph.nodes { metrics.services[node.service].workers = world.services[node.service].workers }
     }
 
     /// The names this design's metrics use: every service, the called services as effect
@@ -112,14 +113,15 @@ public struct SyncModel: EventHandling {
         case .sample:
             sample(&scheduler)
         case .crash(let fault):
-            crash(faults.service(ofFault: Int(fault)), &scheduler)
+            let service = faults.service(ofFault: Int(fault))
+            if service < pools.count { crash(service, &scheduler) }  // the broker is not part of this design
         }
     }
 
     /// The service whose progress `event` is, if any (for pauses).
     func service(handling event: Event) -> Int? {
         switch event {
-        case .arrival: return graph.nodes[0].service
+        case .arrival: return nil  // users keep arriving; a paused entry holds their requests (see `arrive`)
         case .deliver(let job, let generation), .workDone(let job, let generation):
             return jobs.isLive(job, generation) ? service(of: job) : nil
         case .reply(let call, let generation, _, _), .timeout(let call, let generation, _), .retry(let call, let generation):
@@ -135,7 +137,11 @@ public struct SyncModel: EventHandling {
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         metrics.recordArrival()
         let request = requests.insert(RequestState(id: id, key: key, arrival: scheduler.now)).slot
-        deliver(newJob(request: request, node: 0, call: -1, callGeneration: 0, attempt: 0), &scheduler)
+        let job = newJob(request: request, node: 0, call: -1, callGeneration: 0, attempt: 0)
+        if faults.hasPauses, let until = faults.pausedUntil(graph.nodes[0].service, at: scheduler.now) {
+            return scheduler.schedule(.deliver(job: job, generation: jobs.generation(of: job)), at: until)
+        }
+        deliver(job, &scheduler)
     }
 
     mutating func newJob(request: Int32, node: Int, call: Int32, callGeneration: UInt32, attempt: UInt16) -> Int32 {

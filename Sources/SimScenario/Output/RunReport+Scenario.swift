@@ -11,17 +11,8 @@ extension RunReport {
             FaultWindow(start: span.0.sinceStart, end: span.1 == .distantFuture ? nil : span.1.sinceStart,
                         label: scenario.faultDescriptions[i].split(separator: " ").prefix(2).joined(separator: " "))
         }
-        var workers: [String: Int] = [:]
-        for service in world.services { workers[service.name] = service.workers }
-        for outcome in outcomes {
-            guard let spec = scenario.architectures.first(where: { $0.name == outcome.name }), case .events(let config) = spec.design else { continue }
-            // A consumer's parallelism is its instances × concurrency, not the service's workers.
-            for consumer in config.consumers {
-                workers[world.services[consumer.service].name] = consumer.instances * consumer.concurrency
-            }
-        }
         self.init(name: scenario.name, description: scenario.description, seed: world.seed, duration: world.duration,
-                  drain: world.drain, version: version, faults: scenario.faultDescriptions, windows: windows, workers: workers,
+                  drain: world.drain, version: version, faults: scenario.faultDescriptions, windows: windows,
                   architectures: outcomes.map {
                       ArchitectureReport(name: $0.name, kind: $0.kind, metrics: $0.metrics, stopReason: $0.stop.rawValue, events: $0.events)
                   })

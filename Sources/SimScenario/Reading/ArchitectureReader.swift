@@ -171,6 +171,9 @@ struct ArchitectureReader {
         if let n = object.optional("minimumCalls") { policy.minimumCalls = values.integer(n, object.path("minimumCalls"), in: 1...100_000) ?? policy.minimumCalls }
         if let n = object.optional("openFor") { policy.openDuration = values.duration(n, object.path("openFor"), in: .milliseconds(1)...TimeSpan.hours(1)) ?? policy.openDuration }
         if let n = object.optional("halfOpenCalls") { policy.halfOpenCalls = values.integer(n, object.path("halfOpenCalls"), in: 1...10_000) ?? policy.halfOpenCalls }
+        if policy.minimumCalls > policy.windowSize {
+            log.add(object.path("minimumCalls"), "expected at most the window (\(policy.windowSize) calls), found \(policy.minimumCalls): the breaker could never open", at: node.location)
+        }
         object.rejectUnknownKeys()
         return policy
     }
@@ -233,12 +236,16 @@ struct ArchitectureReader {
             if let n = object.optional("offsetReset") {
                 consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? .earliest
             }
-            let interval = object.optional("commitEvery").flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }
+            let intervalNode = object.optional("commitEvery")
+            let interval = intervalNode.flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }
             if let n = object.optional("commit") {
                 consumer.commit = values.choice(n, object.path("commit"), [
                     ("after-processing", CommitPolicy.afterProcessing), ("before-processing", .beforeProcessing),
                     ("periodic", .periodic(interval ?? .seconds(5))),
                 ]) ?? .afterProcessing
+            }
+            if let intervalNode, consumer.commit == .afterProcessing || consumer.commit == .beforeProcessing {
+                log.add(object.path("commitEvery"), "applies only with \"commit\": \"periodic\"", at: intervalNode.location)
             }
             object.rejectUnknownKeys()
             return consumer

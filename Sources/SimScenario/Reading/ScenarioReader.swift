@@ -15,7 +15,7 @@ struct ScenarioReader {
         guard var top = ObjectReader(root, path: "", log: log) else { return nil }
         let name = top.required("name", "a short name such as \"payment-email-slowdown\"").flatMap { values.string($0, "name") }
         if let name, !Self.isValidName(name) {
-            log.add("name", "expected letters, digits, '-' or '_' (it names the report folder), found \"\(name)\"", at: root.location)
+            log.add("name", "expected letters, digits, '-', '_' or '.' (it names the report folder), found \"\(name)\"", at: root.location)
         }
         let description = top.optional("description").flatMap { values.string($0, "description") } ?? ""
         let seed = top.optional("seed").flatMap { values.seed($0, "seed") } ?? 1

@@ -146,3 +146,24 @@ struct SyncNetworkFaultTests {
         #expect(m.ledger.finalReport().allSatisfy { $0.missingAtEnd == 0 && $0.counts.duplicated == 0 })
     }
 }
+
+/// Faults on nodes the synchronous design does not have, or on its entry, are handled.
+struct SyncFaultEdgeTests {
+    /// A broker crash does not touch a design without a broker.
+    @Test func brokerFaultsLeaveTheChainAlone() {
+        var world = Worlds.payments(rate: 50, seconds: 5)
+        world.faults = [FaultConfig(kind: .crash, service: world.brokerNode, start: .zero + .seconds(1), end: .zero + .seconds(2))]
+        var model = SyncModel(world: world, config: Worlds.paymentChain)
+        #expect(model.run().metrics.failures.total == 0)
+    }
+
+    /// Users keep arriving while the entry is paused; their requests wait, none is lost.
+    @Test func aPausedEntryHoldsArrivals() {
+        var world = Worlds.payments(rate: 50, seconds: 5, faults: [Worlds.fault(.pause, on: 0, at: 1, for: 2)])
+        world.drain = .seconds(10)
+        var model = SyncModel(world: world, config: Worlds.paymentChain)
+        let m = model.run().metrics
+        #expect(m.failures.total == 0 && m.succeeded == m.requests)
+        #expect(m.latencySuccess.max >= 1_900_000_000)
+    }
+}

@@ -17,7 +17,7 @@ struct ReportFolderTests {
             metrics.series.close(at: Instant(nanoseconds: Int64(t) * 1_000_000_000), gauges: [1])
         }
         return RunReport(name: "tiny", description: "", seed: 1, duration: .seconds(3), drain: .zero, version: "test",
-                         faults: [], windows: [], workers: ["payment": 1],
+                         faults: [], windows: [],
                          architectures: [ArchitectureReport(name: "sync", kind: "sync", metrics: metrics, stopReason: "drained", events: 3)])
     }()
 
