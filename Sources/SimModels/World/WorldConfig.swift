@@ -25,7 +25,7 @@ public struct WorldConfig: Sendable {
     /// A limit on the number of events one architecture run may handle.
     public var eventBudget: Int
     /// How many requests are traced (spans and messages), spread over the run.
-    public var traceLimit: Int = 200
+    public var traceLimit: Int = 100
 
     public init(seed: UInt64, duration: TimeSpan, drain: TimeSpan, workload: WorkloadConfig,
                 services: [ServiceConfig], network: NetworkConfig = NetworkConfig(), faults: [FaultConfig] = [],
