@@ -29,6 +29,8 @@ public struct EventDrivenModel: EventHandling {
         case delivered(group: Int32, partition: Int32, epoch: UInt32)
         /// A consumer of `group` finishes processing the event at the head of `partition`.
         case processed(group: Int32, partition: Int32, epoch: UInt32)
+        /// The back-off after a failed attempt on the head of `partition` ends.
+        case retryDue(group: Int32, partition: Int32, epoch: UInt32)
         /// `group` commits its offsets (periodic commit).
         case commitTick(group: Int32)
         /// A commit of `offset` for `partition` reaches the broker.
@@ -63,7 +65,7 @@ public struct EventDrivenModel: EventHandling {
     var networkRandom: RandomStream
     var errorRandom: RandomStream
     /// What the run measured.
-    public private(set) var metrics: ArchitectureMetrics
+    public internal(set) var metrics: ArchitectureMetrics
 
     public init(world: WorldConfig, config: EventsConfig) {
         self.world = world
@@ -119,6 +121,8 @@ public struct EventDrivenModel: EventHandling {
             if groups[Int(group)].epoch[Int(partition)] == epoch { process(Int(group), Int(partition), &scheduler) }
         case .processed(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { finishProcessing(Int(group), Int(partition), &scheduler) }
+        case .retryDue(let group, let partition, let epoch):
+            if groups[Int(group)].epoch[Int(partition)] == epoch { release(Int(group), Int(partition), &scheduler) }
         case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
         case .commitArrives(let group, let partition, let offset, let epoch):
             // A commit sent before a crash is fenced off, as Kafka fences a stale generation.
@@ -247,89 +251,28 @@ public struct EventDrivenModel: EventHandling {
         }
     }
 
-    // MARK: - Consuming
+    // MARK: - Effects
 
-    mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        guard groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
-        if groups[g].position[p] < partitions[p].startOffset {
-            skipExpired(g, p)
-            if groups[g].position[p] == partitions[p].endOffset { return }  // reset to the end: nothing to read yet
+    /// A consumer of `g` applied `record` at `now`: the ledger counts it, and the request it
+    /// came from completes when its last effect is applied. Idempotent consumers skip events
+    /// they have applied before.
+    mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) {
+        if groups[g].config.isIdempotent, groups[g].seen.insert(record.version, in: Int(record.key)) == .seen { return }
+        let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
+        guard outcome != .duplicate else { return }
+        pending[record.requestSlot].effectsLeft -= 1
+        if pending[record.requestSlot].effectsLeft == 0 {
+            metrics.completed += 1
+            metrics.endToEnd.record((now - record.arrival).nanoseconds)
+            pending.remove(record.requestSlot)
         }
-        groups[g].isBusy[p] = true
-        groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
-        groups[g].load[groups[g].owner[p]] += 1
-        if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
-        metrics.messages += 1
-        scheduler.schedule(.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: latency())
     }
 
-    /// The group's position was deleted by retention: it jumps, and what it skips is lost,
-    /// except events it had processed before a crash rewound it (their effects happened).
-    mutating func skipExpired(_ g: Int, _ p: Int) {
-        let start = partitions[p].startOffset
-        let target = groups[g].config.offsetReset == .earliest ? start : partitions[p].endOffset
-        let unprocessed = Swift.max(groups[g].position[p], Swift.min(groups[g].processedThrough[p], target))
-        for _ in unprocessed..<target { metrics.ledger.recordLoss(target: g) }
-        groups[g].position[p] = target
-        groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
-    }
-
-    mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        let service = groups[g].config.service
-        let record = groups[g].inFlight[p]!
-        var random = workDraws[service].stream(request: record.request, attempt: 1 + groups[g].failures[p])
-        let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
-        metrics.services[service].started += 1
-        groups[g].processingSince[p] = scheduler.now
-        scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: .nanoseconds(work))
-    }
-
-    mutating func finishProcessing(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now
-        let offset = groups[g].position[p]
-        let record = groups[g].inFlight[p]!
-        let service = groups[g].config.service
-        if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
-            groups[g].failures[p] += 1
-            groups[g].isBusy[p] = false
-            groups[g].load[groups[g].owner[p]] -= 1
-            return fetch(g, p, &scheduler)  // in line: the partition waits for this event
-        }
-        groups[g].failures[p] = 0
-        let held = now - groups[g].processingSince[p]
+    /// A consumer of `service` held a worker from `since` to `now`.
+    mutating func recordHolding(_ service: Int, since: Instant, _ now: Instant) {
+        let held = now - since
         metrics.services[service].holding.record(held.nanoseconds)
         metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
-        let alreadySeen = groups[g].config.isIdempotent
-            && groups[g].seen.insert(record.version, in: Int(record.key)) == .seen
-        if !alreadySeen {
-            let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
-            if outcome != .duplicate {
-                pending[record.requestSlot].effectsLeft -= 1
-                if pending[record.requestSlot].effectsLeft == 0 {
-                    metrics.completed += 1
-                    metrics.endToEnd.record((now - record.arrival).nanoseconds)
-                    pending.remove(record.requestSlot)
-                }
-            }
-        }
-        groups[g].position[p] = offset + 1
-        groups[g].processedThrough[p] = Swift.max(groups[g].processedThrough[p], offset + 1)
-        if groups[g].config.commit == .afterProcessing {
-            metrics.messages += 1
-            scheduler.schedule(.commitArrives(group: Int32(g), partition: Int32(p), offset: offset + 1, epoch: groups[g].epoch[p]),
-                               after: latency())
-        }
-        groups[g].isBusy[p] = false
-        let instance = groups[g].owner[p]
-        groups[g].load[instance] -= 1
-        fetch(g, p, &scheduler)
-        for other in partitions.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
-    }
-
-    mutating func commitPeriodically(_ g: Int, _ scheduler: inout Scheduler<Event>) {
-        guard case .periodic(let interval) = groups[g].config.commit else { return }
-        if !groups[g].isDown { groups[g].committed = groups[g].position }
-        if scheduler.now + interval <= world.end { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
     }
 
     // MARK: - Faults and sampling
