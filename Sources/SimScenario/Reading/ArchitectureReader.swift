@@ -240,6 +240,13 @@ struct ArchitectureReader {
                     ("periodic", .periodic(interval ?? .seconds(5))),
                 ]) ?? .afterProcessing
             }
+            if let n = object.optional("maxAttempts") { consumer.maxAttempts = values.integer(n, object.path("maxAttempts"), in: 1...1_000) ?? consumer.maxAttempts }
+            if let n = object.optional("retryBackoff") {
+                consumer.retryBackoff = values.duration(n, object.path("retryBackoff"), in: .zero...TimeSpan.hours(1)) ?? consumer.retryBackoff
+            }
+            if let n = object.optional("onFailure") {
+                consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
+            }
             object.rejectUnknownKeys()
             return consumer
         }
