@@ -29,10 +29,8 @@ struct ConsumerGroup: Sendable {
     var processingSince: [Instant]
     /// Whether the whole group is down.
     var isDown = false
-    /// Events applied, for idempotent consumers.
-    var seen: VersionSet
 
-    init(config: ConsumerConfig, partitions: Int, keyCount: Int) {
+    init(config: ConsumerConfig, partitions: Int) {
         self.config = config
         position = [Int64](repeating: 0, count: partitions)
         committed = position
@@ -44,7 +42,6 @@ struct ConsumerGroup: Sendable {
         processingSince = [Instant](repeating: .zero, count: partitions)
         load = [Int](repeating: 0, count: config.instances)
         owner = (0..<partitions).map { $0 % config.instances }  // round-robin assignment
-        seen = VersionSet(cells: config.isIdempotent ? keyCount : 0)
     }
 
     /// Whether partition `p` can take its next event now (given the log's end).

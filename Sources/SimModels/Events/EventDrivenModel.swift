@@ -3,7 +3,8 @@ import SimMetrics
 
 /// The event-driven design on the kernel: the entry does its own work, commits, and hands
 /// an event to the broker (through an outbox relay or by a direct dual write); each consumer
-/// group reads the topic's partitions in order and applies the event's effect.
+/// group reads the topic's partitions in order, or takes messages from its own queue, and
+/// applies the event's effect.
 ///
 /// The user waits only for the entry (and, for a dual write that waits for it, the broker's
 /// acknowledgement); consumers fall behind, catch up, replay or lose events according to
@@ -35,6 +36,16 @@ public struct EventDrivenModel: EventHandling {
         case commitTick(group: Int32)
         /// A commit of `offset` for `partition` reaches the broker.
         case commitArrives(group: Int32, partition: Int32, offset: Int64, epoch: UInt32)
+        /// Receive `job` of a queue message reaches its consumer instance of `group`.
+        case received(group: Int32, job: Int32, generation: UInt32)
+        /// A consumer instance of `group` finishes processing receive `job`.
+        case handled(group: Int32, job: Int32, generation: UInt32)
+        /// A delete (acknowledgement) of receive `receive` of `message` reaches `group`'s queue.
+        case deleteArrives(group: Int32, message: Int32, generation: UInt32, receive: Int32)
+        /// A return (negative acknowledgement) of receive `receive` of `message` reaches the queue.
+        case returnArrives(group: Int32, message: Int32, generation: UInt32, receive: Int32)
+        /// Receive `receive` of `message` stops hiding it, unless it was answered first.
+        case visibilityEnds(group: Int32, message: Int32, generation: UInt32, receive: Int32)
         /// A crash fault starts or ends.
         case crash(fault: Int32, isStart: Bool)
         /// The time-series interval ends.
@@ -57,7 +68,13 @@ public struct EventDrivenModel: EventHandling {
     /// Dual-write events buffered in the producer's memory, oldest first.
     var producerBuffer = RingBuffer<Int32>(capacity: 256)
     var partitions: [PartitionLog]
+    /// Per consumer, with a log broker: its group's offsets and assignment.
     var groups: [ConsumerGroup]
+    /// Per consumer, with a queue broker: its queue, and its instances on it.
+    var queues: [MessageQueue]
+    var queueGroups: [QueueConsumerGroup]
+    /// Per consumer: the versions an idempotent consumer has applied.
+    var seen: [VersionSet]
     var nextRoundRobin = 0
     /// Per entity: its partition when events are keyed (hashing text once, not per event).
     let keyPartitions: [Int32]
@@ -76,7 +93,16 @@ public struct EventDrivenModel: EventHandling {
         let entryService = world.services[entry]
         entryPool = ServicePool(workers: entryService.workers, capacity: entryService.queueCapacity)
         partitions = [PartitionLog](repeating: PartitionLog(), count: config.partitions)
-        groups = config.consumers.map { ConsumerGroup(config: $0, partitions: config.partitions, keyCount: world.workload.keyCount) }
+        switch config.broker {
+        case .log:
+            groups = config.consumers.map { ConsumerGroup(config: $0, partitions: config.partitions) }
+            (queues, queueGroups) = ([], [])
+        case .queue(let settings):
+            groups = []
+            queues = config.consumers.map { _ in MessageQueue(settings: settings) }
+            queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: settings.prefetch) }
+        }
+        seen = config.consumers.map { VersionSet(cells: $0.isIdempotent ? world.workload.keyCount : 0) }
         keyPartitions = (0..<world.workload.keyCount).map {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
         }
@@ -129,6 +155,16 @@ public struct EventDrivenModel: EventHandling {
             if groups[Int(group)].epoch[Int(partition)] == epoch {
                 groups[Int(group)].committed[Int(partition)] = Swift.max(groups[Int(group)].committed[Int(partition)], offset)
             }
+        case .received(let group, let job, let generation):
+            if queueGroups[Int(group)].jobs.isLive(job, generation) { arriveAtInstance(Int(group), job, &scheduler) }
+        case .handled(let group, let job, let generation):
+            if queueGroups[Int(group)].jobs.isLive(job, generation) { finishJob(Int(group), job, &scheduler) }
+        case .deleteArrives(let group, let message, let generation, let receive):
+            deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive)
+        case .returnArrives(let group, let message, let generation, let receive):
+            returnArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
+        case .visibilityEnds(let group, let message, let generation, let receive):
+            visibilityEnds(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
         case .crash(let fault, let isStart): crashEdge(faults.service(ofFault: Int(fault)), isStart: isStart, &scheduler)
         case .sample: sample(&scheduler)
         }
@@ -169,7 +205,7 @@ public struct EventDrivenModel: EventHandling {
         let now = scheduler.now
         let j = entryJobs[job]
         let version = metrics.ledger.commit(key: j.key)
-        let slot = pending.insert(PendingRequest(arrival: j.arrival, effectsLeft: Int16(groups.count))).slot
+        let slot = pending.insert(PendingRequest(arrival: j.arrival, effectsLeft: Int16(config.consumers.count))).slot
         let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, arrival: j.arrival, createdAt: now)
         switch config.publish {
         case .outbox:
@@ -218,6 +254,17 @@ public struct EventDrivenModel: EventHandling {
     mutating func append(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
         var record = messages[message].record
         record.appendedAt = scheduler.now
+        metrics.messages += 1
+        scheduler.schedule(.ackArrives(message: message, generation: messages.generation(of: message)), after: latency())
+        guard case .log = config.broker else {
+            // Fan-out: every consumer service's queue gets its own copy.
+            for g in queues.indices {
+                metrics.messages += 1
+                queues[g].send(record, at: scheduler.now)
+                dispatch(g, &scheduler)
+            }
+            return
+        }
         let p: Int
         if config.isKeyed {
             p = Int(keyPartitions[Int(record.key)])
@@ -226,8 +273,6 @@ public struct EventDrivenModel: EventHandling {
             nextRoundRobin = (nextRoundRobin + 1) % config.partitions
         }
         _ = partitions[p].append(record)
-        metrics.messages += 1
-        scheduler.schedule(.ackArrives(message: message, generation: messages.generation(of: message)), after: latency())
         for g in groups.indices { fetch(g, p, &scheduler) }
     }
 
@@ -244,7 +289,7 @@ public struct EventDrivenModel: EventHandling {
             metrics.retries += 1
             send(message, &scheduler)  // the relay retries until acknowledged
         case .dualWrite:
-            for g in groups.indices { metrics.ledger.recordLoss(target: g) }
+            for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
             let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
             messages.remove(message)
             if job >= 0, entryJobs.isLive(job, generation) { finishEntryJob(job, failure: .timeout, &scheduler) }
@@ -257,7 +302,7 @@ public struct EventDrivenModel: EventHandling {
     /// came from completes when its last effect is applied. Idempotent consumers skip events
     /// they have applied before.
     mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) {
-        if groups[g].config.isIdempotent, groups[g].seen.insert(record.version, in: Int(record.key)) == .seen { return }
+        if config.consumers[g].isIdempotent, seen[g].insert(record.version, in: Int(record.key)) == .seen { return }
         let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
         guard outcome != .duplicate else { return }
         pending[record.requestSlot].effectsLeft -= 1
@@ -286,6 +331,9 @@ public struct EventDrivenModel: EventHandling {
                 for p in partitions.indices { fetch(g, p, &scheduler) }
             }
         }
+        for g in queueGroups.indices where queueGroups[g].config.service == service {
+            queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
+        }
         if service == entry, isStart { crashEntry(&scheduler) }
     }
 
@@ -294,7 +342,7 @@ public struct EventDrivenModel: EventHandling {
     mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         while let message = producerBuffer.popFirst() {
-            for g in groups.indices { metrics.ledger.recordLoss(target: g) }
+            for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
             messages.remove(message)
         }
         _ = entryPool.reset()
@@ -317,9 +365,16 @@ public struct EventDrivenModel: EventHandling {
                 }
             }
         }
+        if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
+            let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
+            for g in queues.indices {
+                for _ in 0..<queues[g].expire(sentBefore: cutoff) { metrics.ledger.recordLoss(target: g) }
+            }
+        }
         let ends = partitions.map(\.endOffset)
         var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(outbox.count + messages.liveCount)]
         for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
+        for queue in queues { gauges.append(Double(queue.count)) }
         metrics.series.close(at: now, gauges: gauges)
         if now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
     }

@@ -3,6 +3,8 @@ import SimKernel
 /// The event-driven design: the entry commits its own work, an event goes to a broker's
 /// topic, and each consumer service reads the topic at its own pace.
 public struct EventsConfig: Sendable {
+    /// Where events wait for their consumers: a partitioned log or one queue per consumer.
+    public var broker: Broker
     /// Partitions of the topic (Kafka-like log).
     public var partitions: Int
     /// Whether events are routed by entity key (ordered per key) or spread round-robin.
@@ -18,14 +20,15 @@ public struct EventsConfig: Sendable {
     public var waitsForAck: Bool
     /// How long a sender waits for an acknowledgement before it counts the publish as failed.
     public var publishTimeout: TimeSpan
-    /// Events older than this are deleted even if unread; `nil` keeps them for ever.
+    /// Events older than this are deleted from the log even if unread; `nil` keeps them for ever.
     public var retention: TimeSpan?
     /// The consumers, one group per consuming service.
     public var consumers: [ConsumerConfig]
 
-    public init(partitions: Int = 12, isKeyed: Bool = true, publish: PublishDiscipline = .outbox,
+    public init(broker: Broker = .log, partitions: Int = 12, isKeyed: Bool = true, publish: PublishDiscipline = .outbox,
                 relayInterval: TimeSpan = .milliseconds(10), linger: TimeSpan = .milliseconds(5), waitsForAck: Bool = true,
                 publishTimeout: TimeSpan = .seconds(1), retention: TimeSpan? = nil, consumers: [ConsumerConfig]) {
+        self.broker = broker
         self.partitions = partitions
         self.isKeyed = isKeyed
         self.publish = publish
@@ -45,4 +48,39 @@ public enum PublishDiscipline: String, Sendable, CaseIterable {
     case outbox
     /// The state change commits, then the event is published; a failure in between loses it.
     case dualWrite = "dual-write"
+}
+
+/// Where events wait for their consumers.
+public enum Broker: Sendable, Equatable {
+    /// A Kafka-like topic: partitions read in order, each by one instance of each consumer
+    /// group, which commits its offsets.
+    case log
+    /// One SQS- or RabbitMQ-like queue per consumer service (an SNS→SQS fan-out): the
+    /// service's workers compete for messages, in no guaranteed order, and acknowledge each.
+    case queue(QueueSettings)
+}
+
+/// The settings of the queues of `Broker.queue`.
+public struct QueueSettings: Sendable, Equatable {
+    /// How long a received message stays invisible to other consumers before it is
+    /// delivered again unless acknowledged (SQS's default: 30 s).
+    public var visibilityTimeout: TimeSpan
+    /// Receives after which a message goes to the dead-letter queue; `nil` for none (SQS
+    /// without a redrive policy; RabbitMQ 4's quorum queues default to a limit of 20).
+    public var maxReceiveCount: Int?
+    /// Messages one consumer instance may hold received but not yet answered (SQS returns
+    /// at most 10 per receive).
+    public var prefetch: Int
+    /// Messages older than this are deleted even if never processed (SQS's default: 4 days).
+    public var retention: TimeSpan
+
+    public init(visibilityTimeout: TimeSpan = .seconds(30), maxReceiveCount: Int? = nil, prefetch: Int = 10,
+                retention: TimeSpan = .hours(96)) {
+        precondition(prefetch >= 1, "an instance must be able to hold a message")
+        precondition(maxReceiveCount.map { $0 >= 1 } ?? true, "a message is received at least once")
+        self.visibilityTimeout = visibilityTimeout
+        self.maxReceiveCount = maxReceiveCount
+        self.prefetch = prefetch
+        self.retention = retention
+    }
 }
