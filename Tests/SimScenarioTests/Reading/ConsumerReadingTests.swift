@@ -6,24 +6,8 @@ import SimModels
 /// Consumer settings read into exactly the configuration they name, with the documented
 /// defaults when absent, and every bad value reported with its path and a suggestion.
 struct ConsumerReadingTests {
-    func scenario(events: String, faults: String = "[]") -> String {
-        """
-        {"name": "c", "duration": "10s", "workload": {"entry": "pay", "arrivals": {"poisson": "50/s"}},
-         "services": {"pay": {"work": "1ms"}, "email": {"work": "5ms"}},
-         "faults": \(faults),
-         "architectures": {"events": \(events)}}
-        """
-    }
-
-    func read(_ events: String, faults: String = "[]") throws(ScenarioError) -> EventsConfig? {
-        let s = try ScenarioLoader.parse(Array(scenario(events: events, faults: faults).utf8), file: "c.json")
-        guard case .events(let config) = s.architectures[0].design else { return nil }
-        return config
-    }
-
-    func issues(_ events: String, faults: String = "[]") -> [ScenarioIssue] {
-        do { _ = try read(events, faults: faults); return [] } catch { return error.issues }
-    }
+    func read(_ events: String) throws(ScenarioError) -> EventsConfig? { try EventsReading.read(events) }
+    func issues(_ events: String) -> [ScenarioIssue] { EventsReading.issues(events) }
 
     @Test func failureHandlingDefaultsToSpringKafkasTenAttemptsWithoutBackoff() throws {
         let consumer = try #require(try read("{\"consumers\": {\"email\": {}}}")?.consumers.first)
