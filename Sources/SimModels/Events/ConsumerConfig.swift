@@ -22,10 +22,23 @@ public struct ConsumerConfig: Sendable {
     public var retryBackoff: TimeSpan
     /// What a failed attempt does to the events behind it.
     public var onFailure: FailureHandling
+    /// How long the group waits without hearing from a crashed instance before it takes
+    /// the instance's partitions away (Kafka's `session.timeout.ms`, 45 s since Kafka 3.0).
+    public var sessionTimeout: TimeSpan
+    /// How long a rebalance pauses the partitions it revokes, from its start to the new
+    /// assignment taking effect. 3 s by default, borrowed from Kafka's
+    /// `group.initial.rebalance.delay.ms`: Kafka has no single figure for this.
+    public var rebalancePause: TimeSpan
+    /// How partitions are shared among the instances in the group.
+    public var assignment: PartitionAssignment
+    /// Which partitions a rebalance pauses.
+    public var rebalance: RebalanceProtocol
 
     public init(service: Int, instances: Int = 1, concurrency: Int = 1, commit: CommitPolicy = .afterProcessing,
                 isIdempotent: Bool = false, offsetReset: OffsetReset = .earliest,
-                maxAttempts: Int = 10, retryBackoff: TimeSpan = .zero, onFailure: FailureHandling = .retryInLine) {
+                maxAttempts: Int = 10, retryBackoff: TimeSpan = .zero, onFailure: FailureHandling = .retryInLine,
+                sessionTimeout: TimeSpan = .seconds(45), rebalancePause: TimeSpan = .seconds(3),
+                assignment: PartitionAssignment = .roundRobin, rebalance: RebalanceProtocol = .eager) {
         precondition(maxAttempts >= 1, "an event is attempted at least once")
         self.service = service
         self.instances = instances
@@ -36,6 +49,10 @@ public struct ConsumerConfig: Sendable {
         self.maxAttempts = maxAttempts
         self.retryBackoff = retryBackoff
         self.onFailure = onFailure
+        self.sessionTimeout = sessionTimeout
+        self.rebalancePause = rebalancePause
+        self.assignment = assignment
+        self.rebalance = rebalance
     }
 }
 
@@ -66,4 +83,24 @@ public enum OffsetReset: String, Sendable, CaseIterable {
     case earliest
     /// At the end of the log: everything in between is skipped.
     case latest
+}
+
+/// How a consumer group shares a topic's partitions among its live instances, taken in
+/// instance order.
+public enum PartitionAssignment: String, Sendable, CaseIterable {
+    /// Contiguous runs of partitions, the first instances taking one more when they do not
+    /// divide evenly (Kafka's `RangeAssignor`, its default).
+    case range
+    /// Partition p to the (p mod n)-th instance (Kafka's `RoundRobinAssignor`).
+    case roundRobin = "round-robin"
+}
+
+/// Which partitions stop while a consumer group rebalances.
+public enum RebalanceProtocol: String, Sendable, CaseIterable {
+    /// Every instance gives up every partition until the new assignment: the whole group
+    /// stops (Kafka's classic protocol).
+    case eager
+    /// Only partitions that change owner stop; the rest keep being processed (Kafka's
+    /// incremental cooperative rebalancing, KIP-429).
+    case cooperative
 }

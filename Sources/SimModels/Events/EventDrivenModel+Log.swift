@@ -12,6 +12,7 @@ extension EventDrivenModel {
         }
         groups[g].isBusy[p] = true
         groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
+        groups[g].busyInstance[p] = groups[g].owner[p]
         groups[g].load[groups[g].owner[p]] += 1
         if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
         metrics.messages += 1
@@ -80,11 +81,13 @@ extension EventDrivenModel {
     }
 
     /// Partition `p` frees its worker: it fetches again (the same event after a failure),
-    /// then the owner's other partitions may use the free worker.
+    /// then the instance's other partitions may use the free worker. If a rebalance has
+    /// taken the partition from the instance meanwhile, the instance lets it go now.
     mutating func release(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         groups[g].isBusy[p] = false
-        let instance = groups[g].owner[p]
+        let instance = groups[g].busyInstance[p]
         groups[g].load[instance] -= 1
+        if groups[g].isPaused[p] || groups[g].owner[p] != instance { groups[g].commitOnRevoke(p) }
         fetch(g, p, &scheduler)
         for other in partitions.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
     }

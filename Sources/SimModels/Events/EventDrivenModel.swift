@@ -46,6 +46,10 @@ public struct EventDrivenModel: EventHandling {
         case returnArrives(group: Int32, message: Int32, generation: UInt32, receive: Int32)
         /// Receive `receive` of `message` stops hiding it, unless it was answered first.
         case visibilityEnds(group: Int32, message: Int32, generation: UInt32, receive: Int32)
+        /// A crashed instance's session with `group`'s coordinator times out.
+        case sessionExpires(group: Int32, instance: Int32, incarnation: UInt32)
+        /// `group`'s rebalance number `generation` ends: the new assignment takes effect.
+        case rebalanceEnds(group: Int32, generation: UInt32)
         /// A crash fault starts or ends.
         case crash(fault: Int32, isStart: Bool)
         /// The time-series interval ends.
@@ -119,15 +123,23 @@ public struct EventDrivenModel: EventHandling {
     /// Runs the whole experiment: arrivals for the duration, then the drain.
     public mutating func run() -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
         var scheduler = Scheduler<Event>()
+        start(&scheduler)
+        let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
+        return (metrics, stop, scheduler.eventsHandled)
+    }
+
+    /// Schedules what sets a run going: the first arrival, the fault edges, and the relay,
+    /// commit and sampling ticks.
+    mutating func start(_ scheduler: inout Scheduler<Event>) {
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
-        for edge in faults.crashEdges { scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time) }
+        for edge in faults.crashEdges + faults.instanceCrashEdges {
+            scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time)
+        }
         if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
         for (g, group) in groups.enumerated() {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
         }
         scheduler.schedule(.sample, after: world.sampleInterval)
-        let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
-        return (metrics, stop, scheduler.eventsHandled)
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
@@ -165,7 +177,17 @@ public struct EventDrivenModel: EventHandling {
             returnArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
         case .visibilityEnds(let group, let message, let generation, let receive):
             visibilityEnds(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
-        case .crash(let fault, let isStart): crashEdge(faults.service(ofFault: Int(fault)), isStart: isStart, &scheduler)
+        case .sessionExpires(let group, let instance, let incarnation):
+            sessionExpires(Int(group), Int(instance), incarnation: incarnation, &scheduler)
+        case .rebalanceEnds(let group, let generation):
+            if groups[Int(group)].generation == generation { endRebalance(Int(group), &scheduler) }
+        case .crash(let fault, let isStart):
+            let service = faults.service(ofFault: Int(fault))
+            if let instance = faults.instance(ofFault: Int(fault)) {
+                instanceCrashEdge(service, instance: instance, isStart: isStart, &scheduler)
+            } else {
+                crashEdge(service, isStart: isStart, &scheduler)
+            }
         case .sample: sample(&scheduler)
         }
     }
