@@ -33,6 +33,7 @@ struct ScenarioReader {
         let faults = top.optional("faults").map { faultReader.read($0) } ?? []
         let architectures = top.required("architectures", "an object naming at least one architecture")
             .map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
+        checkInstances(of: faults, in: architectures, names: names)
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
@@ -40,6 +41,28 @@ struct ScenarioReader {
                                 network: network, faults: faults.map(\.config), sampleInterval: interval)
         return Scenario(name: name, description: description, world: world, architectures: architectures,
                         faultDescriptions: faults.map(\.description))
+    }
+
+    /// A fault on one consumer instance needs that instance in every events architecture
+    /// that consumes the service, and at least one such architecture.
+    func checkInstances(of faults: [FaultReader.ReadFault], in architectures: [ArchitectureSpec], names: [String]) {
+        for fault in faults {
+            guard let instance = fault.config.instance else { continue }
+            let name = names[fault.config.service]
+            let consumers = architectures.compactMap { architecture -> (String, ConsumerConfig)? in
+                guard case .events(let events) = architecture.design,
+                      let consumer = events.consumers.first(where: { $0.service == fault.config.service }) else { return nil }
+                return (architecture.name, consumer)
+            }
+            if consumers.isEmpty {
+                log.add(fault.targetPath, "\"\(name)#\(instance)\" names a consumer instance, but no events architecture consumes \"\(name)\"",
+                        at: fault.targetPosition)
+            }
+            for (architecture, consumer) in consumers where instance >= consumer.instances {
+                log.add(fault.targetPath, "\"\(name)\" has \(consumer.instances) instance\(consumer.instances == 1 ? "" : "s") in architecture \"\(architecture)\", numbered from 0: there is no instance \(instance)",
+                        at: fault.targetPosition)
+            }
+        }
     }
 
     static func isValidName(_ name: String) -> Bool {
