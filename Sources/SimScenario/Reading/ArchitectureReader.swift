@@ -254,9 +254,10 @@ struct ArchitectureReader {
         return settings
     }
 
-    /// Consumer fields that only a log broker has: a queue has no offsets, and counts
-    /// receives instead of attempts.
-    static let logOnlyConsumerFields = ["commit", "commitEvery", "offsetReset", "maxAttempts"]
+    /// Consumer fields that only a log broker has: a queue has no offsets, partitions or
+    /// group rebalances, and counts receives instead of attempts.
+    static let logOnlyConsumerFields = ["commit", "commitEvery", "offsetReset", "maxAttempts", "sessionTimeout", "rebalancePause",
+                                        "assignment", "rebalance"]
 
     func readConsumers(_ node: JSONNode, _ path: String, broker: Broker) -> [ConsumerConfig] {
         guard let members = node.objectMembers, !members.isEmpty else {
@@ -276,31 +277,51 @@ struct ArchitectureReader {
             if let n = object.optional("instances") { consumer.instances = values.integer(n, object.path("instances"), in: 1...1_000) ?? 1 }
             if let n = object.optional("concurrency") { consumer.concurrency = values.integer(n, object.path("concurrency"), in: 1...10_000) ?? 1 }
             if let n = object.optional("idempotent") { consumer.isIdempotent = values.bool(n, object.path("idempotent")) ?? false }
-            if let n = object.optional("offsetReset") {
-                consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? .earliest
-            }
-            let interval = object.optional("commitEvery").flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }
-            if let n = object.optional("commit") {
-                consumer.commit = values.choice(n, object.path("commit"), [
-                    ("after-processing", CommitPolicy.afterProcessing), ("before-processing", .beforeProcessing),
-                    ("periodic", .periodic(interval ?? .seconds(5))),
-                ]) ?? .afterProcessing
-            }
-            if let n = object.optional("maxAttempts") { consumer.maxAttempts = values.integer(n, object.path("maxAttempts"), in: 1...1_000) ?? consumer.maxAttempts }
             if let n = object.optional("retryBackoff") {
                 consumer.retryBackoff = values.duration(n, object.path("retryBackoff"), in: .zero...TimeSpan.hours(1)) ?? consumer.retryBackoff
             }
             if let n = object.optional("onFailure") {
                 consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
             }
-            if broker != .log {
-                for member in object.members where Self.logOnlyConsumerFields.contains(member.key) {
-                    let instead = member.key == "maxAttempts" ? " (a queue counts receives: set broker.queue.maxReceiveCount)" : ""
-                    log.add(object.path(member.key), "applies to the log broker only\(instead); this architecture uses a queue", at: member.keyLocation)
-                }
-            }
+            if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object) }
             object.rejectUnknownKeys()
             return consumer
+        }
+    }
+
+    /// Offsets, attempts and rebalancing: what a consumer of the log adds.
+    func readLogSettings(_ object: inout ObjectReader, into consumer: inout ConsumerConfig) {
+        if let n = object.optional("offsetReset") {
+            consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? .earliest
+        }
+        let interval = object.optional("commitEvery").flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }
+        if let n = object.optional("commit") {
+            consumer.commit = values.choice(n, object.path("commit"), [
+                ("after-processing", CommitPolicy.afterProcessing), ("before-processing", .beforeProcessing),
+                ("periodic", .periodic(interval ?? .seconds(5))),
+            ]) ?? .afterProcessing
+        }
+        if let n = object.optional("maxAttempts") { consumer.maxAttempts = values.integer(n, object.path("maxAttempts"), in: 1...1_000) ?? consumer.maxAttempts }
+        if let n = object.optional("sessionTimeout") {
+            consumer.sessionTimeout = values.duration(n, object.path("sessionTimeout"), in: .milliseconds(1)...TimeSpan.hours(1)) ?? consumer.sessionTimeout
+        }
+        if let n = object.optional("rebalancePause") {
+            consumer.rebalancePause = values.duration(n, object.path("rebalancePause"), in: .zero...TimeSpan.minutes(10)) ?? consumer.rebalancePause
+        }
+        if let n = object.optional("assignment") {
+            consumer.assignment = values.choice(n, object.path("assignment"), PartitionAssignment.allCases.map { ($0.rawValue, $0) }) ?? consumer.assignment
+        }
+        if let n = object.optional("rebalance") {
+            consumer.rebalance = values.choice(n, object.path("rebalance"), RebalanceProtocol.allCases.map { ($0.rawValue, $0) }) ?? consumer.rebalance
+        }
+    }
+
+    /// On a queue, the log's settings are errors rather than silently ignored.
+    func rejectLogSettings(_ object: inout ObjectReader) {
+        object.allow(Self.logOnlyConsumerFields)
+        for member in object.members where Self.logOnlyConsumerFields.contains(member.key) {
+            let instead = member.key == "maxAttempts" ? " (a queue counts receives: set broker.queue.maxReceiveCount)" : ""
+            log.add(object.path(member.key), "applies to the log broker only\(instead); this architecture uses a queue", at: member.keyLocation)
         }
     }
 }

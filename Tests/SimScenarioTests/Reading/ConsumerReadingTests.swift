@@ -31,4 +31,28 @@ struct ConsumerReadingTests {
         #expect(found[2].message.contains("did you mean \"park\"?"), "\(found[2].message)")
         #expect(found.allSatisfy { $0.position != nil })
     }
+
+    @Test func rebalancingDefaultsToKafkasSessionTimeoutAndAnEagerRoundRobin() throws {
+        let consumer = try #require(try read("{\"consumers\": {\"email\": {}}}")?.consumers.first)
+        #expect(consumer.sessionTimeout == .seconds(45) && consumer.rebalancePause == .seconds(3))
+        #expect(consumer.assignment == .roundRobin && consumer.rebalance == .eager)
+    }
+
+    @Test func readsRebalancing() throws {
+        let consumer = try #require(try read("""
+        {"consumers": {"email": {"sessionTimeout": "10s", "rebalancePause": "0s", "assignment": "range", "rebalance": "cooperative"}}}
+        """)?.consumers.first)
+        #expect(consumer.sessionTimeout == .seconds(10) && consumer.rebalancePause == .zero)
+        #expect(consumer.assignment == .range && consumer.rebalance == .cooperative)
+    }
+
+    @Test func rejectsBadRebalancingWithPathsAndSuggestions() {
+        let found = issues("""
+        {"consumers": {"email": {"sessionTimeout": "0s", "rebalancePause": "1h", "assignment": "roundrobin", "rebalance": "cooperativ"}}}
+        """)
+        #expect(found.map(\.path) == ["architectures.events.consumers.email.sessionTimeout", "architectures.events.consumers.email.rebalancePause",
+                                      "architectures.events.consumers.email.assignment", "architectures.events.consumers.email.rebalance"])
+        #expect(found[2].message.contains("did you mean \"round-robin\"?"), "\(found[2].message)")
+        #expect(found[3].message.contains("did you mean \"cooperative\"?"), "\(found[3].message)")
+    }
 }
