@@ -4,9 +4,10 @@ import SimKernel
 public struct ConsumerConfig: Sendable {
     /// The service that consumes (its work distribution is the processing time).
     public var service: Int
-    /// Instances in the consumer group; partitions are shared among them.
+    /// Instances in the consumer group; partitions (or a queue's messages) are shared among them.
     public var instances: Int
-    /// Partitions one instance processes at once (one event at a time per partition).
+    /// Events one instance processes at once: on a log, one at a time per partition; on a
+    /// queue, any messages it has received.
     public var concurrency: Int
     /// When offsets are committed.
     public var commit: CommitPolicy

@@ -30,6 +30,7 @@ extension ConsumerGroup {
     /// owned stop where they were last committed (what it processed since replays, under
     /// at-least-once). Returns the partitions whose abandoned event was already committed
     /// (at-most-once): those events are lost.
+    /// - Complexity: O(partitions).
     mutating func crash(instance i: Int) -> [Int] {
         isInstanceDown[i] = true
         incarnation[i] &+= 1
@@ -60,6 +61,7 @@ extension ConsumerGroup {
     /// partitions it revokes pause: every partition when eager, only those changing owner
     /// when cooperative. A live owner commits what it has processed of a partition before
     /// giving it up.
+    /// - Complexity: O(partitions + instances).
     mutating func beginRebalance() {
         generation &+= 1
         target = assignment()
@@ -72,6 +74,7 @@ extension ConsumerGroup {
 
     /// The rebalance ends: every partition goes to its planned owner and resumes. A partition
     /// that changes hands starts afresh at counting failed attempts.
+    /// - Complexity: O(partitions).
     mutating func completeRebalance() {
         for p in position.indices {
             if owner[p] != target[p] { failures[p] = 0 }

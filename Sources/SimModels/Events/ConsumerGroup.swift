@@ -67,11 +67,14 @@ struct ConsumerGroup: Sendable {
         owner = target
     }
 
+    /// Whether a live instance is assigned partition `p` and no rebalance has paused it.
+    func isOwnedByLiveInstance(_ p: Int) -> Bool {
+        !isDown && !isPaused[p] && owner[p] >= 0 && !isInstanceDown[owner[p]]
+    }
+
     /// Whether partition `p` can take its next event now (given the log's end).
     func canFetch(_ p: Int, endOffset: Int64) -> Bool {
-        guard !isDown, !isBusy[p], !isPaused[p], position[p] < endOffset else { return false }
-        let instance = owner[p]
-        return instance >= 0 && !isInstanceDown[instance] && load[instance] < config.concurrency
+        isOwnedByLiveInstance(p) && !isBusy[p] && position[p] < endOffset && load[owner[p]] < config.concurrency
     }
 
     /// Events written but not committed, over all partitions.

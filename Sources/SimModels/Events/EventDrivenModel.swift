@@ -380,8 +380,9 @@ public struct EventDrivenModel: EventHandling {
             let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
             for p in partitions.indices {
                 _ = partitions[p].expire(appendedBefore: cutoff)
-                // A group that is down resets its offset when it comes back, as Kafka's does.
-                for g in groups.indices where !groups[g].isDown && !groups[g].isBusy[p]
+                // A consumer that is down resets its offset when it comes back (or when the
+                // partition's next owner first reads it), as Kafka's does.
+                for g in groups.indices where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
                     && groups[g].position[p] < partitions[p].startOffset {
                     skipExpired(g, p)
                 }
