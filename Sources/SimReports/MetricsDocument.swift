@@ -65,8 +65,10 @@ public enum MetricsDocument {
                 ("attemptsPerRequest", .decimal(a.perRequest(Double(m.attempts)), decimals: 4)),
                 ("retriesPerRequest", .decimal(a.perRequest(Double(m.retries)), decimals: 4)),
                 ("messagesPerRequest", .decimal(a.perRequest(Double(m.messages)), decimals: 4)),
+
                 ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),
+            ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances))])),
             ("services", .object(m.services.map { service in
                 (service.name, .object([
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),

@@ -38,6 +38,7 @@ struct ScenarioReader {
             ExpectationReader(log: log, declared: architecturesNode?.objectMembers?.map(\.key) ?? [], specs: architectures,
                               serviceNames: names, entry: workload?.entry).read(node)
         } ?? []
+        checkInstances(of: faults, in: architectures, names: names)
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
@@ -47,6 +48,28 @@ struct ScenarioReader {
         return Scenario(name: name, description: description, world: world, architectures: architectures,
                         faultDescriptions: faults.map(\.description) + networkFaults.map(\.description),
                         expectations: expectations, chaos: chaos)
+    }
+
+    /// A fault on one consumer instance needs that instance in every events architecture
+    /// that consumes the service, and at least one such architecture.
+    func checkInstances(of faults: [FaultReader.ReadFault], in architectures: [ArchitectureSpec], names: [String]) {
+        for fault in faults {
+            guard let instance = fault.config.instance else { continue }
+            let name = names[fault.config.service]
+            let consumers = architectures.compactMap { architecture -> (String, ConsumerConfig)? in
+                guard case .events(let events) = architecture.design,
+                      let consumer = events.consumers.first(where: { $0.service == fault.config.service }) else { return nil }
+                return (architecture.name, consumer)
+            }
+            if consumers.isEmpty {
+                log.add(fault.targetPath, "\"\(name)#\(instance)\" names a consumer instance, but no events architecture consumes \"\(name)\"",
+                        at: fault.targetPosition)
+            }
+            for (architecture, consumer) in consumers where instance >= consumer.instances {
+                log.add(fault.targetPath, "\"\(name)\" has \(consumer.instances) instance\(consumer.instances == 1 ? "" : "s") in architecture \"\(architecture)\", numbered from 0: there is no instance \(instance)",
+                        at: fault.targetPosition)
+            }
+        }
     }
 
     static func isValidName(_ name: String) -> Bool {
