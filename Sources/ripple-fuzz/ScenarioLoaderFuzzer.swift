@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import SimScenario
 
 /// Feeds arbitrary bytes to the scenario loader. Whatever the bytes, loading must either
@@ -12,11 +15,23 @@ func loadScenario(_ bytes: [UInt8]) {
 }
 
 #if FUZZING
-/// libFuzzer's entry point (built with `-sanitize=fuzzer -DFUZZING`; libFuzzer supplies `main`).
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    loadScenario(Array(UnsafeBufferPointer(start: data, count: size)))
-    return 0
+/// libFuzzer's driver, linked in by `-sanitize=fuzzer`.
+@_silgen_name("LLVMFuzzerRunDriver")
+func runFuzzerDriver(_ argc: UnsafeMutablePointer<CInt>,
+                     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+                     _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt) -> CInt
+
+/// Runs libFuzzer over the scenario loader: `ripple-fuzz [libFuzzer options] [corpus dirs]`.
+@main
+struct ScenarioLoaderFuzzer {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(runFuzzerDriver(&argc, &argv) { data, size in
+            loadScenario(size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)))
+            return 0
+        })
+    }
 }
 #else
 /// Without libFuzzer: replays the files named on the command line (a corpus, or a crash).
@@ -24,8 +39,7 @@ public func fuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
 struct CorpusReplay {
     static func main() throws {
         for path in CommandLine.arguments.dropFirst() {
-            let bytes = try ScenarioLoader.readBytes(path)
-            loadScenario(bytes)
+            loadScenario(try ScenarioLoader.readBytes(path))
         }
     }
 }
