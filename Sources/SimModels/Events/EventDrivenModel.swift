@@ -128,10 +128,17 @@ public struct EventDrivenModel: EventHandling {
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain.
-    public mutating func run() -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+    /// `progress`, if given, hears the clock and the events handled after every hundredth of the run.
+    public mutating func run(progress: ((Instant, Int) -> Void)? = nil) -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
         var scheduler = Scheduler<Event>()
         start(&scheduler)
-        let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
+        let limits = RunLimits(until: world.end, eventBudget: world.eventBudget)
+        let stop: StopReason
+        if let progress {
+            stop = scheduler.run(&self, limits: limits, reportingEvery: world.progressInterval, progress: progress)
+        } else {
+            stop = scheduler.run(&self, limits: limits)
+        }
         return (metrics, stop, scheduler.eventsHandled)
     }
 

@@ -57,6 +57,9 @@ public struct WorldConfig: Sendable {
         return Int(rate.eventsPerSecond * duration.seconds)
     }
 
+    /// How often a run with progress reporting stops to report: a hundredth of the run.
+    public var progressInterval: TimeSpan { .nanoseconds(Swift.max(1, (duration + drain).nanoseconds / 100)) }
+
     /// The instant the run ends: arrivals stop at `duration`, the drain follows.
     public var end: Instant { Instant.zero + duration + drain }
 }
