@@ -12,6 +12,7 @@ public struct FaultBook: Sendable {
         var byService = [[Int]](repeating: [], count: serviceCount)
         for (i, fault) in faults.enumerated() where fault.instance == nil { byService[fault.service].append(i) }
         self.byService = byService
+        hasPauses = faults.contains { $0.kind == .pause }
     }
 
     /// The distribution a service's own work follows at `time`.
@@ -50,7 +51,7 @@ public struct FaultBook: Sendable {
     }
 
     /// Whether any pause fault exists (so models skip the check when none does).
-    public var hasPauses: Bool { faults.contains { $0.kind == .pause } }
+    public let hasPauses: Bool
 
     /// The instants at which some whole service crashes or recovers, in time order with the
     /// fault index.
