@@ -136,6 +136,8 @@ public struct ServiceMetrics: Sendable {
     public var busyNanoseconds: Double = 0
     /// Requests started by a worker.
     public var started = 0
+    /// Call attempts sent to this service by its callers, retries included (the edge's load).
+    public var callAttempts = 0
     /// Requests refused because the line was full.
     public var rejected = 0
     /// Work finished for callers that had already given up (the answer goes nowhere).

@@ -74,6 +74,8 @@ public enum MetricsDocument {
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),
                     ("busyWorkerSeconds", .decimal(service.busyNanoseconds / 1e9)),
                     ("started", .int(service.started)),
+                    ("callAttempts", .int(service.callAttempts)),
+                    ("callAttemptsPerRequest", .decimal(a.perRequest(Double(service.callAttempts)), decimals: 4)),
                     ("rejected", .int(service.rejected)),
                     ("wastedWork", .int(service.wastedWork)),
                     ("peakQueue", .int(service.peakQueue)),

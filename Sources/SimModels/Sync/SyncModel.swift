@@ -277,6 +277,7 @@ public struct SyncModel: EventHandling {
         let generation = calls.generation(of: call)
         calls[call].isWaiting = true
         metrics.attempts += 1
+        metrics.services[graph.nodes[Int(c.node)].service].callAttempts += 1
         metrics.messages += 1
         let from = graph.nodes[Int(jobs[c.job].node)].service, to = graph.nodes[Int(c.node)].service
         let id = requests[jobs[c.job].request].id

@@ -72,6 +72,7 @@ struct SyncModelTests {
         let email = m.ledger.finalReport()[0]
         #expect(m.failures.timeout == m.requests)
         #expect(m.services[1].started == 3 * m.requests)
+        #expect(m.services[1].callAttempts == 3 * m.requests, "the edge into email carries three attempts per request")
         #expect(email.counts.duplicated == 2 * m.requests)
         #expect(email.counts.applied == m.requests)
         #expect(m.retries == 2 * m.requests)
