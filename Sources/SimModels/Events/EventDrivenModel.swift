@@ -95,9 +95,11 @@ public struct EventDrivenModel: EventHandling {
                              gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" })
     }
 
-    /// Runs the whole experiment: arrivals for the duration, then the drain.
-    public mutating func run() -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+    /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
+    /// history holds the time and sequence of the first `recordingFirst` events handled.
+    public mutating func run(recordingFirst limit: Int = 0) -> (metrics: ArchitectureMetrics, stop: StopReason, events: EventHistory) {
         var scheduler = Scheduler<Event>()
+        scheduler.record(first: limit)
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges { scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time) }
         if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
@@ -106,7 +108,7 @@ public struct EventDrivenModel: EventHandling {
         }
         scheduler.schedule(.sample, after: world.sampleInterval)
         let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
-        return (metrics, stop, scheduler.eventsHandled)
+        return (metrics, stop, scheduler.history)
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {

@@ -73,15 +73,17 @@ public struct SyncModel: EventHandling {
                       gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
     }
 
-    /// Runs the whole experiment: arrivals for the duration, then the drain.
-    public mutating func run() -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+    /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
+    /// history holds the time and sequence of the first `recordingFirst` events handled.
+    public mutating func run(recordingFirst limit: Int = 0) -> (metrics: ArchitectureMetrics, stop: StopReason, events: EventHistory) {
         var scheduler = Scheduler<Event>()
+        scheduler.record(first: limit)
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges where edge.isStart { scheduler.schedule(.crash(fault: Int32(edge.fault)), at: edge.time) }
         scheduler.schedule(.sample, after: world.sampleInterval)
         let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
         metrics.breakerOpenings = edges.reduce(0) { $0 + ($1.breaker?.openings ?? 0) }
-        return (metrics, stop, scheduler.eventsHandled)
+        return (metrics, stop, scheduler.history)
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
