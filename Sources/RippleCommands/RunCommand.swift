@@ -6,12 +6,13 @@ import SimScenario
 struct RunCommand: Command {
     static let name = "run"
     static let summary = "Run scenarios through each architecture and write reports"
-    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--quiet]"
+    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--check-determinism] [--quiet]"
     static let options = [
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
         OptionSpec("only", value: "ARCH", help: "run only this architecture (repeatable)"),
-        OptionSpec("quiet", help: "print nothing but errors and failed expectations"),
+        OptionSpec("check-determinism", help: "run each architecture twice and check both runs handle the same events"),
+        OptionSpec("quiet", help: "print nothing but errors, failed expectations and runs that differ"),
     ]
 
     let files: [String]
@@ -19,6 +20,7 @@ struct RunCommand: Command {
     let out: String?
     let only: [String]
     let isQuiet: Bool
+    let checksDeterminism: Bool
 
     init(_ arguments: ParsedArguments) throws {
         files = arguments.positionals
@@ -32,6 +34,7 @@ struct RunCommand: Command {
         out = arguments.value("out")
         only = arguments.allValues("only")
         isQuiet = arguments.has("quiet")
+        checksDeterminism = arguments.has("check-determinism")
     }
 
     func run(_ console: Console) throws -> ExitStatus {
@@ -46,7 +49,13 @@ struct RunCommand: Command {
         }
         var status = ExitStatus.success
         for (i, var scenario) in scenarios.enumerated() {
-            let outcomes = ScenarioRunner.run(scenario, only: only)
+            var outcomes: [ArchitectureOutcome], repeats: [RepeatedRun] = []
+            if checksDeterminism {
+                (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only, version: Ripple.version)
+                if repeats.contains(where: { !$0.isAlike }) { status = .expectationFailed }
+            } else {
+                outcomes = ScenarioRunner.run(scenario, only: only)
+            }
             // With --only, expectations that read an architecture left out cannot be checked.
             let ran = outcomes.map(\.name)
             let skipped = scenario.expectations.count
@@ -58,6 +67,7 @@ struct RunCommand: Command {
             try ReportFolder.write(report, to: folder)
             if isQuiet {
                 for verdict in report.verdicts where !verdict.holds { console.write("\(scenario.name): \(verdict.line)\n") }
+                for repeated in repeats where !repeated.isAlike { console.write("\(scenario.name): \(repeated.line)\n  \(repeated.difference!)\n") }
                 continue
             }
             console.write("\(scenario.name) — seed \(scenario.world.seed)\n\n")
@@ -67,6 +77,7 @@ struct RunCommand: Command {
                 console.write("warning: \(outcome.name) hit the event budget; its figures cover only part of the run\n")
             }
             write(report.verdicts, skipped: skipped - scenario.expectations.count, to: console)
+            write(repeats, to: console)
             console.write("\nreport: \(folder)/\n\n")
         }
         return status
@@ -81,6 +92,16 @@ struct RunCommand: Command {
             if !verdict.holds, let why = verdict.why { console.write("    why: " + why + "\n") }
         }
         if skipped > 0 { console.write("  (\(skipped) not checked: they read an architecture left out by --only)\n") }
+    }
+
+    /// The determinism check's lines, one per architecture, with where the runs part ways.
+    func write(_ repeats: [RepeatedRun], to console: Console) {
+        guard !repeats.isEmpty else { return }
+        console.write("\ndeterminism: each architecture ran twice\n")
+        for repeated in repeats {
+            console.write("  " + repeated.line + "\n")
+            if let difference = repeated.difference { console.write("    " + difference + "\n") }
+        }
     }
 
     func reportFolder(for scenario: Scenario, index: Int) -> String {
