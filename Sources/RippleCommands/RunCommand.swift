@@ -58,6 +58,8 @@ struct RunCommand: Command {
             }
             // With --only, expectations that read an architecture left out cannot be checked.
             let ran = outcomes.map(\.name)
+            let means = scenario.expectations.filter(\.isAboutTheMean).count
+            scenario.expectations.removeAll(where: \.isAboutTheMean)  // one run has no mean over seeds
             let skipped = scenario.expectations.count
             scenario.expectations.removeAll { !$0.architecturesRead.allSatisfy(ran.contains) }
             var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
@@ -76,22 +78,24 @@ struct RunCommand: Command {
             for outcome in outcomes where outcome.stop == .eventBudget {
                 console.write("warning: \(outcome.name) hit the event budget; its figures cover only part of the run\n")
             }
-            write(report.verdicts, skipped: skipped - scenario.expectations.count, to: console)
+            write(report.verdicts, skipped: skipped - scenario.expectations.count, means: means, to: console)
             write(repeats, to: console)
             console.write("\nreport: \(folder)/\n\n")
         }
         return status
     }
 
-    /// The expectations' verdicts, one line each, with the reason under each failure.
-    func write(_ verdicts: [Verdict], skipped: Int, to console: Console) {
-        guard !verdicts.isEmpty || skipped > 0 else { return }
+    /// The expectations' verdicts, one line each, with the reason under each failure, and how
+    /// many were left out and why.
+    func write(_ verdicts: [Verdict], skipped: Int, means: Int, to console: Console) {
+        guard !verdicts.isEmpty || skipped > 0 || means > 0 else { return }
         console.write("\nexpectations\n")
         for verdict in verdicts {
             console.write("  " + verdict.line + "\n")
             if !verdict.holds, let why = verdict.why { console.write("    why: " + why + "\n") }
         }
         if skipped > 0 { console.write("  (\(skipped) not checked: they read an architecture left out by --only)\n") }
+        if means > 0 { console.write("  (\(means) not checked: a mean over seeds needs ripple check --seeds)\n") }
     }
 
     /// The determinism check's lines, one per architecture, with where the runs part ways.
