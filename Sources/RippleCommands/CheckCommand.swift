@@ -4,16 +4,19 @@ import SimScenario
 
 /// `ripple check`: runs every scenario (under every seed of `--seeds`) and checks its
 /// expectations, for CI; optionally that every run repeats, how the means compare with a
-/// baseline. Writes no report folders.
+/// baseline, and only one shard's slice of the runs. Writes no report folders.
 struct CheckCommand: Command {
     static let name = "check"
     static let summary = "Run scenarios and check their expectations (for CI)"
     static let usage = "ripple check FILE|DIR... [--seeds LIST] [--jobs N] [--check-determinism] [--baseline FILE [--update-baseline]] "
-        + "[--junit FILE] [--quiet]"
+        + "[--shard K/N|auto [--shard-count N] [--shard-out FILE]] [--junit FILE] [--quiet]"
     static let options = [
         OptionSpec("seeds", value: "LIST", help: "run every scenario under each seed, as in 1..50 or 1,5,9 (default: its own)"),
         OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1); the output is the same for any N"),
         OptionSpec("check-determinism", help: "run every architecture twice and check both runs handle the same events"),
+        OptionSpec("shard", value: "K/N|auto", help: "make only shard K of N's runs; auto reads a Slurm array or Kubernetes Indexed Job"),
+        OptionSpec("shard-count", value: "N", help: "with --shard auto under Kubernetes: how many shards (or RIPPLE_SHARD_COUNT)"),
+        OptionSpec("shard-out", value: "FILE", help: "write the shard's results for ripple merge"),
     ] + CheckOutput.options
 
     /// A limit on threads.
@@ -23,6 +26,9 @@ struct CheckCommand: Command {
     let seeds: [UInt64]?
     let jobs: Int
     let checksDeterminism: Bool
+    let shard: String?
+    let shardCount: String?
+    let shardOut: String?
     let output: CheckOutput
 
     init(_ arguments: ParsedArguments) throws {
@@ -38,17 +44,28 @@ struct CheckCommand: Command {
             jobs = 1
         }
         checksDeterminism = arguments.has("check-determinism")
+        shard = arguments.value("shard")
+        shardCount = arguments.value("shard-count")
+        shardOut = arguments.value("shard-out")
         output = try CheckOutput(arguments)
+        if shard == nil, shardCount != nil || shardOut != nil {
+            throw UsageError("--\(shardCount != nil ? "shard-count" : "shard-out") goes with --shard K/N or --shard auto")
+        }
+        if shard != nil, output.baseline != nil {
+            throw UsageError("--baseline compares the means over every seed: give it to ripple merge, not to one shard")
+        }
     }
 
     func run(_ console: Console) throws -> ExitStatus {
+        let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessInfo.processInfo.environment) }
         let files = ScenarioFiles.expand(paths)
         guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
         let scenarios = try ScenarioFiles.loadAll(files)
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism)
         try plan.requireSeedsForMeans()
         let figures = try output.loadBaseline()
-        let mine = plan.pairs
+        let all = plan.pairs
+        let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
         let results = ParallelRuns.map(mine.count, threads: jobs) { r in
             var scenario = scenarios[mine[r].subject]
             scenario.setSeed(mine[r].seed)
@@ -56,7 +73,11 @@ struct CheckCommand: Command {
         }
         var runs = plan.subjects.map { _ in [CheckRun]() }
         for (r, pair) in mine.enumerated() { runs[pair.subject].append(results[r]) }
-        return try output.finish(plan.report(runs), figures: figures, console: console)
+        let report = plan.report(runs, shard: part.map { ShardPart(index: $0.index, count: $0.count, runs: mine.count, totalRuns: all.count) })
+        if let shardOut, let part {
+            try ShardFile(plan: plan, shard: part, version: Ripple.version, runs: runs).write(to: shardOut)
+        }
+        return try output.finish(report, figures: figures, console: console)
     }
 
     /// One run of `scenario` (its seed already set): every expectation's verdict and, when
