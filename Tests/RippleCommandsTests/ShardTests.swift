@@ -41,6 +41,12 @@ struct ShardTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: out + "/merged.xml")) == Data(contentsOf: URL(fileURLWithPath: out + "/single.xml")))
         #expect(ripple(["merge", out + "/shard1.json", out + "/shard2.json", out + "/shard3.json", "--quiet"]).output
             == ripple(["check"] + common + ["--quiet"]).output)
+        // A baseline is applied at the merge, as in the single run.
+        let baseline = ["--baseline", out + "/baseline.json"]
+        #expect(ripple(["merge", out + "/shard1.json", out + "/shard2.json", out + "/shard3.json"] + baseline + ["--update-baseline"]).status == 1)
+        let gated = ripple(["check"] + common + baseline)
+        #expect(gated.output.contains("PASS  b  baseline: sync latency.success.p99Ms  mean "))
+        #expect(ripple(["merge", out + "/shard1.json", out + "/shard2.json", out + "/shard3.json"] + baseline).output == gated.output)
     }
 
     @Test func aShardLeavesMeansToTheMerge() throws {
