@@ -8,12 +8,13 @@ import SimScenario
 struct CheckCommand: Command {
     static let name = "check"
     static let summary = "Run scenarios and check their expectations (for CI)"
-    static let usage = "ripple check FILE|DIR... [--seeds LIST] [--jobs N] [--check-determinism] [--baseline FILE [--update-baseline]] "
+    static let usage = "ripple check FILE|DIR... [--seeds LIST] [--jobs N] [--check-determinism] [--swarm] [--baseline FILE [--update-baseline]] "
         + "[--shard K/N|auto [--shard-count N] [--shard-out FILE]] [--junit FILE] [--quiet]"
     static let options = [
         OptionSpec("seeds", value: "LIST", help: "run every scenario under each seed, as in 1..50 or 1,5,9 (default: its own)"),
         OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1); the output is the same for any N"),
         OptionSpec("check-determinism", help: "run every architecture twice and check both runs handle the same events"),
+        OptionSpec("swarm", help: "draw each seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
         OptionSpec("shard", value: "K/N|auto", help: "make only shard K of N's runs; auto reads a Slurm array or Kubernetes Indexed Job"),
         OptionSpec("shard-count", value: "N", help: "with --shard auto under Kubernetes: how many shards (or RIPPLE_SHARD_COUNT)"),
         OptionSpec("shard-out", value: "FILE", help: "write the shard's results for ripple merge"),
@@ -26,6 +27,7 @@ struct CheckCommand: Command {
     let seeds: [UInt64]?
     let jobs: Int
     let checksDeterminism: Bool
+    let swarms: Bool
     let shard: String?
     let shardCount: String?
     let shardOut: String?
@@ -44,6 +46,7 @@ struct CheckCommand: Command {
             jobs = 1
         }
         checksDeterminism = arguments.has("check-determinism")
+        swarms = arguments.has("swarm")
         shard = arguments.value("shard")
         shardCount = arguments.value("shard-count")
         shardOut = arguments.value("shard-out")
@@ -61,13 +64,14 @@ struct CheckCommand: Command {
         let files = ScenarioFiles.expand(paths)
         guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
         let scenarios = try ScenarioFiles.loadAll(files)
-        let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism)
+        let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)
         try plan.requireSeedsForMeans()
         let figures = try output.loadBaseline()
         let all = plan.pairs
         let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
         let results = ParallelRuns.map(mine.count, threads: jobs) { r in
             var scenario = scenarios[mine[r].subject]
+            scenario.isSwarming = swarms
             scenario.setSeed(mine[r].seed)
             return Self.check(scenario, checksDeterminism: checksDeterminism)
         }
@@ -83,9 +87,12 @@ struct CheckCommand: Command {
     /// One run of `scenario` (its seed already set): every expectation's verdict and, when
     /// asked, whether each architecture runs alike twice (then every architecture runs).
     static func check(_ scenario: Scenario, checksDeterminism: Bool) -> CheckRun {
-        guard checksDeterminism else { return CheckRun(seed: scenario.world.seed, verdicts: ScenarioRunner.check(scenario, version: Ripple.version)) }
+        let schedule = scenario.swarmDraw?.summary
+        guard checksDeterminism else {
+            return CheckRun(seed: scenario.world.seed, verdicts: ScenarioRunner.check(scenario, version: Ripple.version), schedule: schedule)
+        }
         let (outcomes, repeats) = ScenarioRunner.runTwice(scenario, version: Ripple.version)
         let verdicts = scenario.verdicts(for: MetricsDocument.document(RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)))
-        return CheckRun(seed: scenario.world.seed, verdicts: verdicts, repeats: repeats)
+        return CheckRun(seed: scenario.world.seed, verdicts: verdicts, repeats: repeats, schedule: schedule)
     }
 }

@@ -19,13 +19,16 @@ struct CheckPlan: Equatable {
     var sweep: [UInt64]?
     /// Whether every run is made twice to check that it repeats.
     var checksDeterminism: Bool
+    /// Whether runs draw their faults and rate from the scenarios' swarms (`--swarm`).
+    var swarms = false
     /// The scenarios, in the order they were named.
     var subjects: [Subject]
 
     /// The plan for `scenarios` read from `files`.
-    init(_ scenarios: [Scenario], files: [String], sweep: [UInt64]?, checksDeterminism: Bool) {
+    init(_ scenarios: [Scenario], files: [String], sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool) {
         self.sweep = sweep
         self.checksDeterminism = checksDeterminism
+        self.swarms = swarms
         subjects = zip(scenarios, files).map { scenario, file in
             let runs = !scenario.expectations.isEmpty || checksDeterminism
             return Subject(name: scenario.name, file: file, statements: scenario.expectations.map(\.statement),
@@ -33,9 +36,10 @@ struct CheckPlan: Equatable {
         }
     }
 
-    init(sweep: [UInt64]?, checksDeterminism: Bool, subjects: [Subject]) {
+    init(sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool, subjects: [Subject]) {
         self.sweep = sweep
         self.checksDeterminism = checksDeterminism
+        self.swarms = swarms
         self.subjects = subjects
     }
 
@@ -60,7 +64,8 @@ struct CheckPlan: Equatable {
             if shard != nil, runs[s].isEmpty { return nil }
             let subject = subjects[s]
             return CheckedScenario(name: subject.name, file: subject.file, statements: subject.statements, runs: runs[s],
-                                   checksDeterminism: checksDeterminism && !runs[s].isEmpty, isPartial: shard != nil)
+                                   checksDeterminism: checksDeterminism && !runs[s].isEmpty, isPartial: shard != nil,
+                                   runFlags: swarms ? " --swarm" : "")
         }
         return CheckReport(sweep: sweep, scenarios: scenarios, shard: shard)
     }

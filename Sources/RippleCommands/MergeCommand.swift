@@ -36,7 +36,7 @@ struct MergeCommand: Command {
                 throw ReportedError("\(other) split the check differently: into \(shard.shard.count) and \(first.shard.count) shards")
             }
             guard shard.plan == first.plan else {
-                throw ReportedError("\(other) come from different checks (other scenarios, expectations, seeds or --check-determinism)")
+                throw ReportedError("\(other) come from different checks (other scenarios, expectations, seeds, --check-determinism or --swarm)")
             }
         }
         let count = first.shard.count

@@ -6,12 +6,13 @@ import SimScenario
 struct RunCommand: Command {
     static let name = "run"
     static let summary = "Run scenarios through each architecture and write reports"
-    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--check-determinism] [--quiet]"
+    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--check-determinism] [--swarm] [--quiet]"
     static let options = [
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
         OptionSpec("only", value: "ARCH", help: "run only this architecture (repeatable)"),
         OptionSpec("check-determinism", help: "run each architecture twice and check both runs handle the same events"),
+        OptionSpec("swarm", help: "draw the seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
         OptionSpec("quiet", help: "print nothing but errors, failed expectations and runs that differ"),
     ]
 
@@ -21,6 +22,7 @@ struct RunCommand: Command {
     let only: [String]
     let isQuiet: Bool
     let checksDeterminism: Bool
+    let swarms: Bool
 
     init(_ arguments: ParsedArguments) throws {
         files = arguments.positionals
@@ -35,11 +37,13 @@ struct RunCommand: Command {
         only = arguments.allValues("only")
         isQuiet = arguments.has("quiet")
         checksDeterminism = arguments.has("check-determinism")
+        swarms = arguments.has("swarm")
     }
 
     func run(_ console: Console) throws -> ExitStatus {
         var scenarios = try ScenarioFiles.loadAll(files)
         for i in scenarios.indices {
+            scenarios[i].isSwarming = swarms
             if let seed { scenarios[i].setSeed(seed) }
             let names = scenarios[i].architectures.map(\.name)
             for name in only where !names.contains(name) {
@@ -72,7 +76,9 @@ struct RunCommand: Command {
                 for repeated in repeats where !repeated.isAlike { console.write("\(scenario.name): \(repeated.line)\n  \(repeated.difference!)\n") }
                 continue
             }
-            console.write("\(scenario.name) — seed \(scenario.world.seed)\n\n")
+            console.write("\(scenario.name) — seed \(scenario.world.seed)\n")
+            if let draw = scenario.swarmDraw { console.write("swarm: \(draw.summary)\n") }
+            console.write("\n")
             let header = ["figure"] + report.architectures.map(\.name)
             console.write(Table(rows: [header] + HeadlineRows.rows(report, compact: true)).rendered)
             for outcome in outcomes where outcome.stop == .eventBudget {

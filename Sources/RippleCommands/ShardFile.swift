@@ -25,7 +25,7 @@ struct ShardFile {
             ("format", .string(Self.format)), ("formatVersion", .int(Self.formatVersion)), ("ripple", .string(version)),
             ("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))])),
             ("sweep", plan.sweep.map { .array($0.map(Self.seed)) } ?? .null),
-            ("checksDeterminism", .bool(plan.checksDeterminism)),
+            ("checksDeterminism", .bool(plan.checksDeterminism)), ("swarm", .bool(plan.swarms)),
             ("scenarios", .array(plan.subjects.indices.map { s in
                 let subject = plan.subjects[s]
                 return .object([
@@ -48,7 +48,7 @@ struct ShardFile {
 
     static func run(_ run: CheckRun) -> JSONOutput {
         .object([
-            ("seed", seed(run.seed)),
+            ("seed", seed(run.seed)), ("schedule", run.schedule.map(JSONOutput.string) ?? .null),
             ("verdicts", .array(run.verdicts.map { v in
                 .object([("measured", JSONFields.exact(v.measured)), ("references", .array(v.references.map(JSONOutput.string))),
                          ("limits", .array(v.limits.map { JSONFields.exact($0) })), ("holds", .bool(v.holds))])
@@ -97,6 +97,7 @@ extension ShardFile {
             throw json.wrong("sweep", expected: "an array of seeds or null", found: sweepNode)
         }
         let checksDeterminism = try json.bool(json.member(root, "checksDeterminism", ""), "checksDeterminism")
+        let swarms = try json.bool(json.member(root, "swarm", ""), "swarm")
         var subjects: [CheckPlan.Subject] = []
         var runs: [[CheckRun]] = []
         for (s, node) in try json.elements(json.member(root, "scenarios", ""), "scenarios").enumerated() {
@@ -112,7 +113,7 @@ extension ShardFile {
                 try Self.run(node, path + ".runs[\(r)]", statements: statements, json)
             })
         }
-        plan = CheckPlan(sweep: sweep, checksDeterminism: checksDeterminism, subjects: subjects)
+        plan = CheckPlan(sweep: sweep, checksDeterminism: checksDeterminism, swarms: swarms, subjects: subjects)
         self.runs = runs
     }
 
@@ -152,6 +153,7 @@ extension ShardFile {
             return RepeatedRun(architecture: try json.string(json.member(node, "architecture", at), at + ".architecture"), events: events,
                                digests: digests, difference: try json.optionalString(json.member(node, "difference", at), at + ".difference"))
         }
-        return CheckRun(seed: seed, verdicts: verdicts, repeats: repeats)
+        let schedule = try json.optionalString(json.member(node, "schedule", path), path + ".schedule")
+        return CheckRun(seed: seed, verdicts: verdicts, repeats: repeats, schedule: schedule)
     }
 }

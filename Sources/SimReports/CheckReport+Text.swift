@@ -12,6 +12,7 @@ extension CheckReport {
             out += (outcome.isEmpty ? "" : "  " + outcome) + "\n"
         }
         for scenario in scenarios {
+            if !isQuiet { for drawn in scenario.schedules { line("DRAW", scenario, "seed \(drawn.seed):", drawn.schedule) } }
             if scenario.expectations.isEmpty, scenario.determinism == nil, !isQuiet { line("SKIP", scenario, "no expectations", "") }
             for expectation in scenario.expectations where !(isQuiet && expectation.holds) {
                 line(expectation.isDeferred ? "SKIP" : expectation.holds ? "PASS" : "FAIL", scenario, expectation.text, expectation.outcome())

@@ -70,6 +70,8 @@ public struct CheckedScenario: Sendable {
     public var determinism: CheckedDeterminism?
     /// Its means compared with a baseline, when one was given.
     public var baselineChecks: [BaselineCheck] = []
+    /// What `--swarm` drew under each seed, in seed order; empty without a swarm.
+    public var schedules: [(seed: UInt64, schedule: String)] = []
 
     public init(name: String, file: String, expectations: [CheckedExpectation], determinism: CheckedDeterminism? = nil) {
         self.name = name
@@ -79,14 +81,21 @@ public struct CheckedScenario: Sendable {
     }
 
     /// The findings of `runs` (in seed order) of a scenario stating `statements`;
-    /// `isPartial` when the runs are one shard's.
+    /// `isPartial` when the runs are one shard's; `runFlags` for reproduction commands.
     public init(name: String, file: String, statements: [ExpectationStatement], runs: [CheckRun],
-                checksDeterminism: Bool, isPartial: Bool = false) {
+                checksDeterminism: Bool, isPartial: Bool = false, runFlags: String = "") {
         let seeds = runs.map(\.seed)
         self.init(name: name, file: file, expectations: statements.indices.map { e in
-            CheckedExpectation(scenario: name, file: file, statement: statements[e], seeds: seeds,
-                               verdicts: runs.map { $0.verdicts[e] }, isPartial: isPartial)
-        }, determinism: checksDeterminism ? CheckedDeterminism(scenario: name, file: file, seeds: seeds, runs: runs.map(\.repeats)) : nil)
+            var expectation = CheckedExpectation(scenario: name, file: file, statement: statements[e], seeds: seeds,
+                                                 verdicts: runs.map { $0.verdicts[e] }, isPartial: isPartial)
+            expectation.runFlags = runFlags
+            return expectation
+        })
+        if checksDeterminism {
+            determinism = CheckedDeterminism(scenario: name, file: file, seeds: seeds, runs: runs.map(\.repeats))
+            determinism?.runFlags = runFlags
+        }
+        schedules = runs.compactMap { run in run.schedule.map { (run.seed, $0) } }
     }
 
     /// The metrics a baseline holds for this scenario, each with its mean over the seeds:

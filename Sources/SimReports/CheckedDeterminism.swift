@@ -7,6 +7,8 @@ public struct CheckedDeterminism: Sendable {
     /// The seeds, in order; `runs[i]` holds every architecture's pair of runs under `seeds[i]`.
     public var seeds: [UInt64]
     public var runs: [[RepeatedRun]]
+    /// Options the reproduction command needs besides the seed, as in ` --swarm`.
+    public var runFlags = ""
 
     public init(scenario: String, file: String, seeds: [UInt64], runs: [[RepeatedRun]]) {
         precondition(seeds.count == runs.count, "one set of repeated runs per seed")
@@ -46,6 +48,6 @@ public struct CheckedDeterminism: Sendable {
 
     /// The command that repeats the first failing seed's runs, or `nil` when all ran alike.
     public var reproduction: String? {
-        failingSeeds.first.map { "ripple run \(Shell.quote(file)) --seed \($0) --check-determinism" }
+        failingSeeds.first.map { "ripple run \(Shell.quote(file)) --seed \($0)\(runFlags) --check-determinism" }
     }
 }

@@ -13,6 +13,8 @@ public struct CheckedExpectation: Sendable {
     public var verdicts: [Verdict]
     /// Whether these are only some of the seeds (one shard's): a mean is then not judged.
     public var isPartial: Bool
+    /// Options the reproduction command needs besides the seed, as in ` --swarm`.
+    public var runFlags = ""
 
     /// The verdicts of `seeds`, which must match one for one.
     public init(scenario: String, file: String, statement: ExpectationStatement, seeds: [UInt64], verdicts: [Verdict],
@@ -58,8 +60,8 @@ public struct CheckedExpectation: Sendable {
     /// for a mean the whole sweep.
     public var reproduction: String? {
         guard !holds else { return nil }
-        guard !isAboutTheMean else { return "ripple check \(Shell.quote(file)) --seeds \(SeedRanges.text(seeds))" }
-        return failingSeeds.first.map { "ripple run \(Shell.quote(file)) --seed \($0)" }
+        guard !isAboutTheMean else { return "ripple check \(Shell.quote(file)) --seeds \(SeedRanges.text(seeds))" + runFlags }
+        return failingSeeds.first.map { "ripple run \(Shell.quote(file)) --seed \($0)" + runFlags }
     }
 
     /// The measured values' spread over the seeds, nearest rank:

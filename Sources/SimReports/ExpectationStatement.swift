@@ -52,10 +52,13 @@ public struct CheckRun: Sendable, Equatable {
     public var verdicts: [Verdict]
     /// Each architecture run twice, when determinism was checked; else empty.
     public var repeats: [RepeatedRun]
+    /// What `--swarm` drew for this seed, as a line; `nil` without a swarm.
+    public var schedule: String?
 
-    public init(seed: UInt64, verdicts: [Verdict], repeats: [RepeatedRun] = []) {
+    public init(seed: UInt64, verdicts: [Verdict], repeats: [RepeatedRun] = [], schedule: String? = nil) {
         self.seed = seed
         self.verdicts = verdicts
         self.repeats = repeats
+        self.schedule = schedule
     }
 }

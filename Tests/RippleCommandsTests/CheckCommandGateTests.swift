@@ -76,4 +76,31 @@ struct CheckCommandGateTests {
         #expect(bad.status == 2 && bad.errors.contains("baseline.json:1:45: error: gate.sync[\"latency.success.p99Ms\"]: expected a number, the metric's mean, found \"fast\""))
         #expect(ripple(["check", folder, "--update-baseline"]).errors.contains("--update-baseline needs --baseline FILE"))
     }
+
+    /// --swarm: each seed's drawn schedule is printed, and reproductions repeat the draw.
+    @Test func aSwarmDrawsPerSeedAndReproductionsSayso() throws {
+        let folder = TestScenarios.temporaryFolder(), out = TestScenarios.temporaryFolder()
+        let path = folder + "/swarm.json"
+        try Data("""
+        {"name": "swarm", "seed": 7, "duration": "2s", "drain": "1s",
+         "workload": {"entry": "a", "arrivals": {"poisson": "50/s"}, "keys": {"count": 100}},
+         "services": {"a": {"workers": 4, "work": "5ms"}, "b": {"workers": 4, "work": {"exponential": "10ms"}}},
+         "architectures": {"sync": {"chain": ["a", "b"]}, "events": {"consumers": {"b": {"concurrency": 4}}}},
+         "swarm": {"faults": [{"errors": "b", "at": ["100ms", "1s"], "for": ["50ms", "500ms"], "fraction": 0.5}], "rate": ["20/s", "80/s"]},
+         "expectations": [{"metric": "requests.failed", "architecture": "sync", "equals": 0}]}
+        """.utf8).write(to: URL(fileURLWithPath: path))
+        #expect(ripple(["check", path, "--seeds", "1..6"]).status == 0)  // without --swarm: no faults at all
+        let swarm = ripple(["check", path, "--seeds", "1..6", "--swarm"])
+        #expect(swarm.status == 1)
+        let lines = swarm.output.split(separator: "\n").map(String.init)
+        #expect(lines.prefix(6).map { String($0.prefix(20)) } == (1...6).map { "DRAW  swarm  seed \($0):" })
+        #expect(lines[0].contains(":  rate ") && lines.prefix(6).contains { $0.contains("errors b (0.5 of requests) from ") })
+        let failing = try #require(lines.first { $0.hasPrefix("FAIL") }?.components(separatedBy: ": ").last?.components(separatedBy: ",").first)
+        #expect(lines.contains("             reproduce: ripple run \(path) --seed \(failing) --swarm"))
+        let run = ripple(["run", path, "--seed", failing, "--swarm", "--out", out + "/report"])
+        #expect(run.status == 1 && run.output.contains("swarm — seed \(failing)\nswarm: rate "))
+        // Shards carry the draws to the merge.
+        for k in 1...2 { _ = ripple(["check", path, "--seeds", "1..6", "--swarm", "--shard", "\(k)/2", "--shard-out", out + "/s\(k).json"]) }
+        #expect(ripple(["merge", out + "/s1.json", out + "/s2.json"]).output == swarm.output)
+    }
 }
