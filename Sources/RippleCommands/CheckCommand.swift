@@ -3,17 +3,22 @@ import SimReports
 import SimScenario
 
 /// `ripple check`: runs every scenario (under every seed of `--seeds`) and checks its
-/// expectations, for CI. Writes no report folders.
+/// expectations, for CI; optionally that every run repeats, how the means compare with a
+/// baseline, and only one shard's slice of the runs. Writes no report folders.
 struct CheckCommand: Command {
     static let name = "check"
     static let summary = "Run scenarios and check their expectations (for CI)"
-    static let usage = "ripple check FILE|DIR... [--seeds LIST] [--jobs N] [--junit FILE] [--quiet]"
+    static let usage = "ripple check FILE|DIR... [--seeds LIST] [--jobs N] [--check-determinism] [--swarm] [--baseline FILE [--update-baseline]] "
+        + "[--shard K/N|auto [--shard-count N] [--shard-out FILE]] [--junit FILE] [--quiet]"
     static let options = [
         OptionSpec("seeds", value: "LIST", help: "run every scenario under each seed, as in 1..50 or 1,5,9 (default: its own)"),
         OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1); the output is the same for any N"),
-        OptionSpec("junit", value: "FILE", help: "also write the results as JUnit XML"),
-        OptionSpec("quiet", help: "print only failures"),
-    ]
+        OptionSpec("check-determinism", help: "run every architecture twice and check both runs handle the same events"),
+        OptionSpec("swarm", help: "draw each seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
+        OptionSpec("shard", value: "K/N|auto", help: "make only shard K of N's runs; auto reads a Slurm array or Kubernetes Indexed Job"),
+        OptionSpec("shard-count", value: "N", help: "with --shard auto under Kubernetes: how many shards (or RIPPLE_SHARD_COUNT)"),
+        OptionSpec("shard-out", value: "FILE", help: "write the shard's results for ripple merge"),
+    ] + CheckOutput.options
 
     /// A limit on threads.
     static let maximumJobs = 256
@@ -21,8 +26,12 @@ struct CheckCommand: Command {
     let paths: [String]
     let seeds: [UInt64]?
     let jobs: Int
-    let junit: String?
-    let isQuiet: Bool
+    let checksDeterminism: Bool
+    let swarms: Bool
+    let shard: String?
+    let shardCount: String?
+    let shardOut: String?
+    let output: CheckOutput
 
     init(_ arguments: ParsedArguments) throws {
         paths = arguments.positionals
@@ -36,35 +45,54 @@ struct CheckCommand: Command {
         } else {
             jobs = 1
         }
-        junit = arguments.value("junit")
-        isQuiet = arguments.has("quiet")
+        checksDeterminism = arguments.has("check-determinism")
+        swarms = arguments.has("swarm")
+        shard = arguments.value("shard")
+        shardCount = arguments.value("shard-count")
+        shardOut = arguments.value("shard-out")
+        output = try CheckOutput(arguments)
+        if shard == nil, shardCount != nil || shardOut != nil {
+            throw UsageError("--\(shardCount != nil ? "shard-count" : "shard-out") goes with --shard K/N or --shard auto")
+        }
+        if shard != nil, output.baseline != nil {
+            throw UsageError("--baseline compares the means over every seed: give it to ripple merge, not to one shard")
+        }
     }
 
     func run(_ console: Console) throws -> ExitStatus {
+        let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessInfo.processInfo.environment) }
         let files = ScenarioFiles.expand(paths)
         guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
         let scenarios = try ScenarioFiles.loadAll(files)
-        // One run per scenario with expectations and seed; the results come back in this order.
-        let runs = scenarios.indices.flatMap { s in
-            scenarios[s].expectations.isEmpty ? [] : (seeds ?? [scenarios[s].world.seed]).map { (scenario: s, seed: $0) }
+        let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)
+        try plan.requireSeedsForMeans()
+        let figures = try output.loadBaseline()
+        let all = plan.pairs
+        let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
+        let results = ParallelRuns.map(mine.count, threads: jobs) { r in
+            var scenario = scenarios[mine[r].subject]
+            scenario.isSwarming = swarms
+            scenario.setSeed(mine[r].seed)
+            return Self.check(scenario, checksDeterminism: checksDeterminism)
         }
-        let verdicts = ParallelRuns.map(runs.count, threads: jobs) { r in
-            var scenario = scenarios[runs[r].scenario]
-            scenario.setSeed(runs[r].seed)
-            return ScenarioRunner.check(scenario, version: Ripple.version)
+        var runs = plan.subjects.map { _ in [CheckRun]() }
+        for (r, pair) in mine.enumerated() { runs[pair.subject].append(results[r]) }
+        let report = plan.report(runs, shard: part.map { ShardPart(index: $0.index, count: $0.count, runs: mine.count, totalRuns: all.count) })
+        if let shardOut, let part {
+            try ShardFile(plan: plan, shard: part, version: Ripple.version, runs: runs).write(to: shardOut)
         }
-        let report = CheckReport(sweep: seeds, scenarios: scenarios.indices.map { s in
-            let mine = runs.indices.filter { runs[$0].scenario == s }
-            return CheckedScenario(name: scenarios[s].name, file: files[s], expectations: scenarios[s].expectations.indices.map { e in
-                CheckedExpectation(scenario: scenarios[s].name, file: files[s], seeds: mine.map { runs[$0].seed }, verdicts: mine.map { verdicts[$0][e] })
-            })
-        })
-        console.write(report.rendered(isQuiet: isQuiet))
-        if let junit {
-            guard FileManager.default.createFile(atPath: junit, contents: Data(JUnitDocument.render(report).utf8)) else {
-                throw ReportedError("ripple: cannot write the JUnit file \(junit)")
-            }
+        return try output.finish(report, figures: figures, console: console)
+    }
+
+    /// One run of `scenario` (its seed already set): every expectation's verdict and, when
+    /// asked, whether each architecture runs alike twice (then every architecture runs).
+    static func check(_ scenario: Scenario, checksDeterminism: Bool) -> CheckRun {
+        let schedule = scenario.swarmDraw?.summary
+        guard checksDeterminism else {
+            return CheckRun(seed: scenario.world.seed, verdicts: ScenarioRunner.check(scenario, version: Ripple.version), schedule: schedule)
         }
-        return report.holds ? .success : .expectationFailed
+        let (outcomes, repeats) = ScenarioRunner.runTwice(scenario, version: Ripple.version)
+        let verdicts = scenario.verdicts(for: MetricsDocument.document(RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)))
+        return CheckRun(seed: scenario.world.seed, verdicts: verdicts, repeats: repeats, schedule: schedule)
     }
 }

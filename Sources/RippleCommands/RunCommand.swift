@@ -6,12 +6,14 @@ import SimScenario
 struct RunCommand: Command {
     static let name = "run"
     static let summary = "Run scenarios through each architecture and write reports"
-    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--quiet]"
+    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--check-determinism] [--swarm] [--quiet]"
     static let options = [
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
         OptionSpec("only", value: "ARCH", help: "run only this architecture (repeatable)"),
-        OptionSpec("quiet", help: "print nothing but errors and failed expectations"),
+        OptionSpec("check-determinism", help: "run each architecture twice and check both runs handle the same events"),
+        OptionSpec("swarm", help: "draw the seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
+        OptionSpec("quiet", help: "print nothing but errors, failed expectations and runs that differ"),
     ]
 
     let files: [String]
@@ -19,6 +21,8 @@ struct RunCommand: Command {
     let out: String?
     let only: [String]
     let isQuiet: Bool
+    let checksDeterminism: Bool
+    let swarms: Bool
 
     init(_ arguments: ParsedArguments) throws {
         files = arguments.positionals
@@ -32,11 +36,14 @@ struct RunCommand: Command {
         out = arguments.value("out")
         only = arguments.allValues("only")
         isQuiet = arguments.has("quiet")
+        checksDeterminism = arguments.has("check-determinism")
+        swarms = arguments.has("swarm")
     }
 
     func run(_ console: Console) throws -> ExitStatus {
         var scenarios = try ScenarioFiles.loadAll(files)
         for i in scenarios.indices {
+            scenarios[i].isSwarming = swarms
             if let seed { scenarios[i].setSeed(seed) }
             let names = scenarios[i].architectures.map(\.name)
             for name in only where !names.contains(name) {
@@ -46,11 +53,19 @@ struct RunCommand: Command {
         }
         var status = ExitStatus.success
         for (i, var scenario) in scenarios.enumerated() {
-            let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart) : nil
-            let outcomes = ScenarioRunner.run(scenario, only: only, progress: meter.map { meter in { meter.report($0, $1, $2) } })
-            meter?.finish()
+            var outcomes: [ArchitectureOutcome], repeats: [RepeatedRun] = []
+            if checksDeterminism {
+                (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only, version: Ripple.version)
+                if repeats.contains(where: { !$0.isAlike }) { status = .expectationFailed }
+            } else {
+                let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart) : nil
+                outcomes = ScenarioRunner.run(scenario, only: only, progress: meter.map { meter in { meter.report($0, $1, $2) } })
+                meter?.finish()
+            }
             // With --only, expectations that read an architecture left out cannot be checked.
             let ran = outcomes.map(\.name)
+            let means = scenario.expectations.filter(\.isAboutTheMean).count
+            scenario.expectations.removeAll(where: \.isAboutTheMean)  // one run has no mean over seeds
             let skipped = scenario.expectations.count
             scenario.expectations.removeAll { !$0.architecturesRead.allSatisfy(ran.contains) }
             var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
@@ -60,29 +75,45 @@ struct RunCommand: Command {
             try ReportFolder.write(report, to: folder)
             if isQuiet {
                 for verdict in report.verdicts where !verdict.holds { console.write("\(scenario.name): \(verdict.line)\n") }
+                for repeated in repeats where !repeated.isAlike { console.write("\(scenario.name): \(repeated.line)\n  \(repeated.difference!)\n") }
                 continue
             }
-            console.write("\(scenario.name) — seed \(scenario.world.seed)\n\n")
+            console.write("\(scenario.name) — seed \(scenario.world.seed)\n")
+            if let draw = scenario.swarmDraw { console.write("swarm: \(draw.summary)\n") }
+            console.write("\n")
             let header = ["figure"] + report.architectures.map(\.name)
             console.write(Table(rows: [header] + HeadlineRows.rows(report, compact: true)).rendered)
             for outcome in outcomes where outcome.stop == .eventBudget {
                 console.write("warning: \(outcome.name) hit the event budget; its figures cover only part of the run\n")
             }
-            write(report.verdicts, skipped: skipped - scenario.expectations.count, to: console)
+            write(report.verdicts, skipped: skipped - scenario.expectations.count, means: means, to: console)
+            write(repeats, to: console)
             console.write("\nreport: \(folder)/\n\n")
         }
         return status
     }
 
-    /// The expectations' verdicts, one line each, with the reason under each failure.
-    func write(_ verdicts: [Verdict], skipped: Int, to console: Console) {
-        guard !verdicts.isEmpty || skipped > 0 else { return }
+    /// The expectations' verdicts, one line each, with the reason under each failure, and how
+    /// many were left out and why.
+    func write(_ verdicts: [Verdict], skipped: Int, means: Int, to console: Console) {
+        guard !verdicts.isEmpty || skipped > 0 || means > 0 else { return }
         console.write("\nexpectations\n")
         for verdict in verdicts {
             console.write("  " + verdict.line + "\n")
             if !verdict.holds, let why = verdict.why { console.write("    why: " + why + "\n") }
         }
         if skipped > 0 { console.write("  (\(skipped) not checked: they read an architecture left out by --only)\n") }
+        if means > 0 { console.write("  (\(means) not checked: a mean over seeds needs ripple check --seeds)\n") }
+    }
+
+    /// The determinism check's lines, one per architecture, with where the runs part ways.
+    func write(_ repeats: [RepeatedRun], to console: Console) {
+        guard !repeats.isEmpty else { return }
+        console.write("\ndeterminism: each architecture ran twice\n")
+        for repeated in repeats {
+            console.write("  " + repeated.line + "\n")
+            if let difference = repeated.difference { console.write("    " + difference + "\n") }
+        }
     }
 
     func reportFolder(for scenario: Scenario, index: Int) -> String {

@@ -9,9 +9,17 @@ public struct Scheduler<Event> {
     /// The current virtual time: the time of the event being handled.
     @inlinable public var now: Instant { clock }
     /// How many events have been handled so far (cancelled ones are not counted).
-    @inlinable public var eventsHandled: Int { handled }
+    @inlinable public var eventsHandled: Int { handledEvents.count }
+    /// The count and hash of every event handled so far, for checking that a run repeats.
+    public var fingerprint: EventFingerprint { handledEvents }
+    /// The first events handled, up to the limit given to `record(first:)`; empty otherwise.
+    public var recordedEvents: [HandledEvent] { recording }
+    /// The fingerprint and the recorded events together, as a run hands them back.
+    public var history: EventHistory { EventHistory(fingerprint: handledEvents, firstEvents: recording) }
     @usableFromInline var clock: Instant = .zero
-    @usableFromInline var handled: Int = 0
+    @usableFromInline var handledEvents = EventFingerprint()
+    @usableFromInline var recording: [HandledEvent] = []
+    @usableFromInline var recordingLimit = 0
     @usableFromInline var queue = EventQueue<Event>()
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var timers = TimerSlots()
@@ -58,10 +66,21 @@ public struct Scheduler<Event> {
             let item = queue.removeFirst().unsafelyUnwrapped
             if item.timer != .none, !timers.retire(item.timer) { continue }
             clock = item.time
-            handled += 1
+            handledEvents.add(time: item.time, sequence: item.sequence)
+            if handledEvents.count <= recordingLimit { recording.append(HandledEvent(time: item.time, sequence: item.sequence)) }
             return item.event
         }
         return nil
+    }
+
+    /// Keeps the time and sequence number of the first `limit` events handled from now on in
+    /// `recordedEvents`, to find where two runs that should be alike part ways.
+    ///
+    /// - Complexity: O(`limit`) memory, 16 bytes per event.
+    public mutating func record(first limit: Int) {
+        precondition(limit >= 0, "a recording limit is a count")
+        recordingLimit = handledEvents.count + limit
+        recording.reserveCapacity(min(limit, 1 << 20))
     }
 
     /// Moves the clock forward to `time` without handling anything (the end of a run).

@@ -1,35 +1,61 @@
 extension CheckReport {
-    /// The terminal report: one line per expectation (`PASS` or `FAIL`, scenario, expectation,
+    /// The terminal report: one line per check (`PASS`, `FAIL` or `SKIP`, scenario, check,
     /// outcome); under a sweep the spread of the measured values; under each failure the
-    /// scenario's reason and the command that repeats the first failing run; then a total.
-    /// `isQuiet` keeps only the failures.
+    /// scenario's reason and the command that repeats it; then a total. `isQuiet` keeps only
+    /// the failures.
     public func rendered(isQuiet: Bool) -> String {
         let width = scenarios.map(\.name.count).max() ?? 0
-        func pad(_ name: String) -> String { name + String(repeating: " ", count: width - name.count) }
+        let indent = "      " + String(repeating: " ", count: width) + "  "
         var out = ""
+        func line(_ status: String, _ scenario: CheckedScenario, _ text: String, _ outcome: String) {
+            out += status + "  " + scenario.name + String(repeating: " ", count: width - scenario.name.count) + "  " + text
+            out += (outcome.isEmpty ? "" : "  " + outcome) + "\n"
+        }
         for scenario in scenarios {
-            if scenario.expectations.isEmpty, !isQuiet { out += "SKIP  \(pad(scenario.name))  no expectations\n" }
+            if !isQuiet { for drawn in scenario.schedules { line("DRAW", scenario, "seed \(drawn.seed):", drawn.schedule) } }
+            if scenario.expectations.isEmpty, scenario.determinism == nil, !isQuiet { line("SKIP", scenario, "no expectations", "") }
             for expectation in scenario.expectations where !(isQuiet && expectation.holds) {
-                out += (expectation.holds ? "PASS" : "FAIL") + "  \(pad(scenario.name))  \(expectation.text)  \(expectation.outcome())\n"
-                let indent = "      " + String(repeating: " ", count: width) + "  "
-                if sweep != nil { out += indent + expectation.spread + "\n" }
+                line(expectation.isDeferred ? "SKIP" : expectation.holds ? "PASS" : "FAIL", scenario, expectation.text, expectation.outcome())
+                if sweep != nil, !expectation.isDeferred { out += indent + expectation.spread + "\n" }
                 if !expectation.holds {
                     if let why = expectation.why { out += indent + "why: " + why + "\n" }
                     if let reproduction = expectation.reproduction { out += indent + "reproduce: " + reproduction + "\n" }
                 }
+            }
+            if let determinism = scenario.determinism, !(isQuiet && determinism.holds) {
+                line(determinism.holds ? "PASS" : "FAIL", scenario, CheckedDeterminism.text, determinism.outcome())
+                for detail in determinism.details { out += indent + detail + "\n" }
+                if let reproduction = determinism.reproduction { out += indent + "reproduce: " + reproduction + "\n" }
+            }
+            for check in scenario.baselineChecks where !(isQuiet && check.holds) {
+                line(check.holds ? "PASS" : "FAIL", scenario, check.text, check.outcome)
             }
         }
         if !isQuiet { out += "\n" + total + "\n" }
         return out
     }
 
-    /// `check: 5 expectations in 2 scenarios under 50 seeds: 4 held, 1 failed`.
+    /// `check: 5 expectations in 2 scenarios under 50 seeds: 4 held, 1 failed`, then how the
+    /// determinism and baseline checks went, when there were any.
     public var total: String {
         let all = expectations
+        let deferred = all.filter(\.isDeferred).count
         let failed = all.filter { !$0.holds }.count
-        var text = "check: \(Self.count(all.count, "expectation")) in \(Self.count(scenarios.count, "scenario"))"
+        var text = "check"
+        if let shard { text += ", shard \(shard.index) of \(shard.count) (\(shard.runs) of \(Self.count(shard.totalRuns, "run")))" }
+        text += ": \(Self.count(all.count, "expectation")) in \(Self.count(scenarios.count, "scenario"))"
         if let sweep { text += " under \(Self.count(sweep.count, "seed"))" }
-        text += ": \(all.count - failed) held, \(failed) failed"
+        text += ": \(all.count - failed - deferred) held, \(failed) failed"
+        if deferred > 0 { text += ", \(deferred) left to the merge" }
+        let repeated = determinism
+        if !repeated.isEmpty {
+            text += "; runs alike twice in \(repeated.filter(\.holds).count) of \(Self.count(repeated.count, "scenario"))"
+        }
+        let baseline = baselineChecks
+        if !baseline.isEmpty {
+            let worse = baseline.filter { !$0.holds }.count
+            text += "; \(Self.count(baseline.count, "baseline figure")): \(baseline.count - worse) within tolerance, \(worse) not"
+        }
         let silent = scenarios.filter(\.expectations.isEmpty).count
         if silent > 0 { text += "; \(Self.count(silent, "scenario")) without expectations" }
         return text

@@ -1,23 +1,64 @@
-/// What `ripple check` found: every expectation of every scenario, judged in every run.
+/// What `ripple check` found: every expectation of every scenario, judged in every run, and
+/// optionally whether each run repeats and how the means compare with a baseline.
 public struct CheckReport: Sendable {
     /// The seeds every scenario ran under (`--seeds`), or `nil` when each ran under its own.
     public var sweep: [UInt64]?
     /// The scenarios, in the order they were named.
     public var scenarios: [CheckedScenario]
+    /// When the report covers one shard's runs only: which, and how many runs of how many.
+    public var shard: ShardPart?
 
-    public init(sweep: [UInt64]?, scenarios: [CheckedScenario]) {
+    public init(sweep: [UInt64]?, scenarios: [CheckedScenario], shard: ShardPart? = nil) {
         self.sweep = sweep
         self.scenarios = scenarios
+        self.shard = shard
     }
 
     /// Every expectation of every scenario, in order.
     public var expectations: [CheckedExpectation] { scenarios.flatMap(\.expectations) }
 
-    /// Whether every expectation held in every run.
-    public var holds: Bool { expectations.allSatisfy(\.holds) }
+    /// Every determinism check, in scenario order.
+    public var determinism: [CheckedDeterminism] { scenarios.compactMap(\.determinism) }
+
+    /// Every baseline comparison, in scenario order.
+    public var baselineChecks: [BaselineCheck] { scenarios.flatMap(\.baselineChecks) }
+
+    /// Whether every expectation held, every run repeated alike and no mean got worse than its baseline.
+    public var holds: Bool {
+        expectations.allSatisfy(\.holds) && determinism.allSatisfy(\.holds) && baselineChecks.allSatisfy(\.holds)
+    }
+
+    /// Compares every scenario's means with `baseline`'s figures.
+    public mutating func compare(with baseline: Baseline) {
+        for i in scenarios.indices {
+            scenarios[i].baselineChecks = scenarios[i].baselineMetrics.map { metric in
+                var check = metric
+                check.baseline = baseline.figure(scenario: scenarios[i].name, architecture: metric.architecture, metric: metric.metric)
+                return check
+            }
+        }
+    }
 }
 
-/// One scenario file's expectations.
+/// Which part of a sharded check a report covers.
+public struct ShardPart: Sendable, Equatable {
+    /// The shard's number, from 1.
+    public var index: Int
+    /// How many shards share the check.
+    public var count: Int
+    /// How many (scenario, seed) runs this shard made, and how many the whole check makes.
+    public var runs: Int
+    public var totalRuns: Int
+
+    public init(index: Int, count: Int, runs: Int, totalRuns: Int) {
+        self.index = index
+        self.count = count
+        self.runs = runs
+        self.totalRuns = totalRuns
+    }
+}
+
+/// One scenario file's expectations, determinism check and baseline comparisons.
 public struct CheckedScenario: Sendable {
     /// The scenario's name.
     public var name: String
@@ -25,77 +66,66 @@ public struct CheckedScenario: Sendable {
     public var file: String
     /// Its expectations in file order (one per architecture); empty when it states none.
     public var expectations: [CheckedExpectation]
+    /// Whether its architectures ran alike twice, when that was checked.
+    public var determinism: CheckedDeterminism?
+    /// Its means compared with a baseline, when one was given.
+    public var baselineChecks: [BaselineCheck] = []
+    /// What `--swarm` drew under each seed, in seed order; empty without a swarm.
+    public var schedules: [(seed: UInt64, schedule: String)] = []
 
-    public init(name: String, file: String, expectations: [CheckedExpectation]) {
+    public init(name: String, file: String, expectations: [CheckedExpectation], determinism: CheckedDeterminism? = nil) {
         self.name = name
         self.file = file
         self.expectations = expectations
-    }
-}
-
-/// One expectation, judged once per seed.
-public struct CheckedExpectation: Sendable {
-    /// The scenario's name.
-    public var scenario: String
-    /// The scenario file as the user named it.
-    public var file: String
-    /// The seeds it ran under, in order; `verdicts[i]` is the run under `seeds[i]`.
-    public var seeds: [UInt64]
-    /// One verdict per seed.
-    public var verdicts: [Verdict]
-
-    /// The verdicts of `seeds`, which must not be empty and must match one for one.
-    public init(scenario: String, file: String, seeds: [UInt64], verdicts: [Verdict]) {
-        precondition(!verdicts.isEmpty && verdicts.count == seeds.count, "one verdict per seed, at least one seed")
-        self.scenario = scenario
-        self.file = file
-        self.seeds = seeds
-        self.verdicts = verdicts
+        self.determinism = determinism
     }
 
-    /// The expectation as a line.
-    public var text: String { verdicts[0].text }
-    /// The scenario's reason for it.
-    public var why: String? { verdicts[0].why }
-    /// Whether it held under every seed.
-    public var holds: Bool { verdicts.allSatisfy(\.holds) }
-    /// The seeds it failed under, in order.
-    public var failingSeeds: [UInt64] { zip(seeds, verdicts).filter { !$0.1.holds }.map(\.0) }
-
-    /// The command that repeats the first failing run, or `nil` when it always held.
-    public var reproduction: String? {
-        failingSeeds.first.map { "ripple run \(Shell.quote(file)) --seed \($0)" }
+    /// The findings of `runs` (in seed order) of a scenario stating `statements`;
+    /// `isPartial` when the runs are one shard's; `runFlags` for reproduction commands.
+    public init(name: String, file: String, statements: [ExpectationStatement], runs: [CheckRun],
+                checksDeterminism: Bool, isPartial: Bool = false, runFlags: String = "") {
+        let seeds = runs.map(\.seed)
+        self.init(name: name, file: file, expectations: statements.indices.map { e in
+            var expectation = CheckedExpectation(scenario: name, file: file, statement: statements[e], seeds: seeds,
+                                                 verdicts: runs.map { $0.verdicts[e] }, isPartial: isPartial)
+            expectation.runFlags = runFlags
+            return expectation
+        })
+        if checksDeterminism {
+            determinism = CheckedDeterminism(scenario: name, file: file, seeds: seeds, runs: runs.map(\.repeats))
+            determinism?.runFlags = runFlags
+        }
+        schedules = runs.compactMap { run in run.schedule.map { (run.seed, $0) } }
     }
 
-    /// The measured values' spread over the seeds, nearest rank:
-    /// `min 4.1ms  median 5ms  p95 7.2ms  max 9ms` (`no value` when no run had one).
-    /// - Complexity: O(n log n) in the number of seeds.
-    public var spread: String {
-        let values = verdicts.compactMap(\.measured).sorted()
-        guard !values.isEmpty else { return "no value" }
-        func rank(_ q: Double) -> Double { values[Swift.max(0, Int((q * Double(values.count)).rounded(.up)) - 1)] }
-        let reading = verdicts[0].reading
-        return "min \(reading(values[0]))  median \(reading(rank(0.5)))  p95 \(reading(rank(0.95)))  max \(reading(values[values.count - 1]))"
+    /// The metrics a baseline holds for this scenario, each with its mean over the seeds:
+    /// one per architecture and metric that an expectation with a worse side (`below`,
+    /// `above`, `atMost`, `atLeast`) reads, in file order; the tolerance is the smallest any
+    /// of them states, else the default.
+    public var baselineMetrics: [BaselineCheck] {
+        var metrics: [BaselineCheck] = []
+        var stated: [Double?] = []  // the smallest tolerance stated for each metric so far
+        for expectation in expectations {
+            let statement = expectation.statement
+            guard let worse = statement.relation.worse else { continue }
+            if let i = metrics.firstIndex(where: { $0.architecture == statement.architecture && $0.metric == statement.metric }) {
+                metrics[i].worse = metrics[i].worse.combined(with: worse)
+                if let tolerance = statement.tolerance { stated[i] = min(stated[i] ?? tolerance, tolerance) }
+                metrics[i].tolerance = stated[i] ?? Baseline.defaultTolerance
+                continue
+            }
+            stated.append(statement.tolerance)
+            let values = expectation.verdicts.compactMap(\.measured)
+            let mean = values.count == expectation.verdicts.count && !values.isEmpty ? Self.mean(values) : nil
+            metrics.append(BaselineCheck(architecture: statement.architecture, metric: statement.metric, unit: statement.unit, worse: worse,
+                                         tolerance: statement.tolerance ?? Baseline.defaultTolerance, mean: mean))
+        }
+        return metrics
     }
 
-    /// The outcome in a few words: the measurement for one seed; for several, how many held
-    /// and the failing seeds (the first `limit` of them).
-    public func outcome(listingAtMost limit: Int = 20) -> String {
-        guard seeds.count > 1 else { return "measured " + verdicts[0].measurement }
-        let failing = failingSeeds
-        guard !failing.isEmpty else { return "held under all \(seeds.count) seeds" }
-        var list = failing.prefix(limit).map(String.init).joined(separator: ", ")
-        if failing.count > limit { list += ", … (\(failing.count) in all)" }
-        return "failed under \(failing.count) of \(seeds.count) seeds: \(list)"
-    }
-}
-
-/// Quoting for command lines a user copies into a POSIX shell.
-public enum Shell {
-    /// `text` as is when it holds only safe characters, else in single quotes.
-    public static func quote(_ text: String) -> String {
-        let safe = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./=:+,@%".unicodeScalars.contains($0)) }
-        guard !safe || text.isEmpty else { return text }
-        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+    /// The arithmetic mean, summed in seed order so it is the same in every process, to the
+    /// six decimals a baseline file keeps (so a figure just written compares equal).
+    static func mean(_ values: [Double]) -> Double {
+        Double(Format.decimal(values.reduce(0, +) / Double(values.count), decimals: 6)) ?? .nan
     }
 }

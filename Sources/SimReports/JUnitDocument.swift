@@ -1,17 +1,31 @@
 /// Writes `ripple check`'s findings as JUnit XML for CI systems: one test suite per scenario,
-/// one test case per expectation; a failure carries the measured value, the failing seeds and
-/// the command that repeats the first failing run. No timings, so the file is reproducible.
+/// one test case per expectation, determinism check and baseline figure; a failure carries
+/// the measured value, the failing seeds and the command that repeats it. No timings, so the
+/// file is reproducible.
 public enum JUnitDocument {
+    /// One test case: its name, whether it passed, its message and details.
+    struct Case {
+        var name: String
+        var passed: Bool
+        var message: String
+        var details: [String]
+    }
+
     public static func render(_ report: CheckReport) -> String {
-        let all = report.expectations
+        let suites = report.scenarios.map { ($0, cases($0, isSweep: report.sweep != nil)) }.filter { !$0.1.isEmpty }
+        let all = suites.flatMap(\.1)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"ripple check\" tests=\"\(all.count)\" failures=\"\(all.filter { !$0.holds }.count)\">\n"
-        for scenario in report.scenarios where !scenario.expectations.isEmpty {
-            let failures = scenario.expectations.filter { !$0.holds }.count
-            out += "  <testsuite name=\"\(XMLEscaping.escaped(scenario.name, isAttribute: true))\" tests=\"\(scenario.expectations.count)\" failures=\"\(failures)\">\n"
-            for expectation in scenario.expectations {
-                out += "    <testcase classname=\"\(XMLEscaping.escaped(scenario.name, isAttribute: true))\" name=\"\(XMLEscaping.escaped(expectation.text, isAttribute: true))\" file=\"\(XMLEscaping.escaped(scenario.file, isAttribute: true))\">\n"
-                out += testcaseBody(expectation, isSweep: report.sweep != nil)
+        out += "<testsuites name=\"ripple check\" tests=\"\(all.count)\" failures=\"\(all.filter { !$0.passed }.count)\">\n"
+        for (scenario, cases) in suites {
+            let name = XMLEscaping.escaped(scenario.name, isAttribute: true)
+            out += "  <testsuite name=\"\(name)\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\">\n"
+            for testcase in cases {
+                out += "    <testcase classname=\"\(name)\" name=\"\(XMLEscaping.escaped(testcase.name, isAttribute: true))\" file=\"\(XMLEscaping.escaped(scenario.file, isAttribute: true))\">\n"
+                if testcase.passed {
+                    out += "      <system-out>\(XMLEscaping.escaped(([testcase.message] + testcase.details).joined(separator: "\n")))</system-out>\n"
+                } else {
+                    out += "      <failure message=\"\(XMLEscaping.escaped(testcase.message, isAttribute: true))\">\(XMLEscaping.escaped(testcase.details.joined(separator: "\n")))</failure>\n"
+                }
                 out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"
@@ -19,17 +33,36 @@ public enum JUnitDocument {
         return out + "</testsuites>\n"
     }
 
-    /// A passing case's seed summary, or a failure with its first failing run.
-    static func testcaseBody(_ expectation: CheckedExpectation, isSweep: Bool) -> String {
-        guard let seed = expectation.failingSeeds.first, let run = expectation.seeds.firstIndex(of: seed) else {
-            let summary = isSweep ? expectation.outcome() + "\n" + expectation.spread : expectation.outcome() + " with seed \(expectation.seeds[0])"
-            return "      <system-out>\(XMLEscaping.escaped(summary))</system-out>\n"
+    /// A scenario's test cases: its expectations (those a shard leaves to the merge aside),
+    /// its determinism check and its baseline figures.
+    static func cases(_ scenario: CheckedScenario, isSweep: Bool) -> [Case] {
+        var cases = scenario.expectations.filter { !$0.isDeferred }.map { expectation(case: $0, isSweep: isSweep) }
+        if let determinism = scenario.determinism {
+            cases.append(Case(name: CheckedDeterminism.text, passed: determinism.holds, message: determinism.outcome(),
+                              details: determinism.details + (determinism.reproduction.map { ["reproduce: " + $0] } ?? [])))
         }
-        var message = "measured \(expectation.verdicts[run].measurement) with seed \(seed)"
-        if isSweep { message += "; " + expectation.outcome() }
+        for check in scenario.baselineChecks {
+            cases.append(Case(name: check.text, passed: check.holds, message: check.outcome, details: []))
+        }
+        return cases
+    }
+
+    /// A passing case's seed summary, or a failure with its first failing run.
+    static func expectation(case expectation: CheckedExpectation, isSweep: Bool) -> Case {
         var details = isSweep ? [expectation.spread] : []
+        guard !expectation.holds else {
+            let summary = isSweep || expectation.isAboutTheMean ? expectation.outcome() : expectation.outcome() + " with seed \(expectation.seeds[0])"
+            return Case(name: expectation.text, passed: true, message: summary, details: details)
+        }
+        var message: String
+        if !expectation.isAboutTheMean, let seed = expectation.failingSeeds.first, let run = expectation.seeds.firstIndex(of: seed) {
+            message = "measured \(expectation.verdicts[run].measurement) with seed \(seed)"
+            if isSweep { message += "; " + expectation.outcome() }
+        } else {
+            message = expectation.outcome()
+        }
         if let why = expectation.why { details.append("why: " + why) }
         if let reproduction = expectation.reproduction { details.append("reproduce: " + reproduction) }
-        return "      <failure message=\"\(XMLEscaping.escaped(message, isAttribute: true))\">\(XMLEscaping.escaped(details.joined(separator: "\n")))</failure>\n"
+        return Case(name: expectation.text, passed: false, message: message, details: details)
     }
 }

@@ -17,9 +17,12 @@ public struct Verdict: Sendable, Equatable {
     public var references: [String]
     /// Whether the expectation held.
     public var holds: Bool
+    /// The limits' values in this run, in order (a ratio's already multiplied out); empty when
+    /// one could not be worked out because a run had no value for it.
+    public var limits: [Double]
 
     public init(text: String, architecture: String, metric: String, why: String?, measured: Double?, unit: String,
-                references: [String], holds: Bool) {
+                references: [String], holds: Bool, limits: [Double] = []) {
         self.text = text
         self.architecture = architecture
         self.metric = metric
@@ -28,6 +31,7 @@ public struct Verdict: Sendable, Equatable {
         self.unit = unit
         self.references = references
         self.holds = holds
+        self.limits = limits
     }
 
     /// `value` as `metrics.json` writes it, with the unit: `"78.905ms"`, `"0"`.

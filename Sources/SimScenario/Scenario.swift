@@ -19,13 +19,23 @@ public struct Scenario: Sendable {
     public var expectations: [Expectation]
     /// Random faults drawn from the seed, if the scenario asks for them.
     public let chaos: ChaosSpec?
+    /// The bounds `--swarm` draws each seed's faults and arrival rate from, if the scenario states them.
+    public let swarm: SwarmSpec?
+    /// Whether runs use the swarm's draw for their seed (`--swarm`); setting it draws anew.
+    public var isSwarming = false {
+        didSet { setSeed(world.seed) }
+    }
+    /// What the swarm drew for the current seed, while swarming.
+    public private(set) var swarmDraw: SwarmSpec.Draw?
     /// The faults written in the file, before chaos adds its own.
     let writtenFaults: [FaultConfig]
+    let writtenNetworkFaults: [NetworkFault]
     let writtenDescriptions: [String]
+    let writtenArrivals: ArrivalProcess
     let serviceNames: [String]
 
     public init(name: String, description: String, world: WorldConfig, architectures: [ArchitectureSpec],
-                faultDescriptions: [String], expectations: [Expectation] = [], chaos: ChaosSpec? = nil) {
+                faultDescriptions: [String], expectations: [Expectation] = [], chaos: ChaosSpec? = nil, swarm: SwarmSpec? = nil) {
         self.name = name
         self.description = description
         self.world = world
@@ -33,21 +43,42 @@ public struct Scenario: Sendable {
         self.faultDescriptions = faultDescriptions
         self.expectations = expectations
         self.chaos = chaos
+        self.swarm = swarm
         writtenFaults = world.faults
+        writtenNetworkFaults = world.networkFaults
         writtenDescriptions = faultDescriptions
+        writtenArrivals = world.workload.arrivals
         serviceNames = world.services.map(\.name) + ["broker"]
         setSeed(world.seed)
     }
 
-    /// Runs the scenario with `seed`, drawing the chaos schedule anew for it.
+    /// Runs the scenario with `seed`, drawing the chaos schedule (and, while swarming, the
+    /// swarm's faults and rate) anew for it.
     public mutating func setSeed(_ seed: UInt64) {
         world.seed = seed
-        guard let chaos else { return }
-        let drawn = chaos.schedule(seed: seed)
+        let drawn = chaos?.schedule(seed: seed) ?? []
         world.faults = writtenFaults + drawn
+        world.networkFaults = writtenNetworkFaults
+        world.workload.arrivals = writtenArrivals
+        var swarmServices: [String] = [], swarmNetwork: [String] = []
+        swarmDraw = nil
+        if isSwarming, let swarm {
+            let draw = swarm.draw(seed: seed, written: world.faults)
+            world.faults += draw.faults
+            world.networkFaults += draw.networkFaults
+            if let rate = draw.rate {
+                switch writtenArrivals {
+                case .constant: world.workload.arrivals = .constant(rate)
+                case .poisson, .ramp, .bursts, .daily: world.workload.arrivals = .poisson(rate)  // a drawn rate is a steady one
+                }
+            }
+            swarmServices = Array(draw.descriptions.prefix(draw.faults.count))
+            swarmNetwork = Array(draw.descriptions.dropFirst(draw.faults.count))
+            swarmDraw = draw
+        }
         let networkDescriptions = writtenDescriptions.dropFirst(writtenFaults.count)
         faultDescriptions = Array(writtenDescriptions.prefix(writtenFaults.count))
-            + drawn.map { "chaos: \(Scenario.describe($0, names: serviceNames))" } + networkDescriptions
+            + drawn.map { "chaos: \(Scenario.describe($0, names: serviceNames))" } + swarmServices + networkDescriptions + swarmNetwork
     }
 
     /// A one-line description of a service fault.

@@ -12,8 +12,10 @@ public struct ArchitectureOutcome: Sendable {
     public var metrics: ArchitectureMetrics
     /// Why the run stopped (normally `quiescent` or `timeLimit`; `eventBudget` is a limit hit).
     public var stop: StopReason
+    /// Every event the kernel handled, as a fingerprint (and the first few, when recorded).
+    public var history: EventHistory
     /// Events the kernel handled.
-    public var events: Int
+    public var events: Int { history.count }
 }
 
 /// Runs each architecture of a scenario in the same world with the same seed.
@@ -26,17 +28,20 @@ public enum ScenarioRunner {
         }
     }
 
-    /// Runs one architecture in `world`.
-    public static func run(_ architecture: ArchitectureSpec, in world: WorldConfig, progress: ((Instant, Int) -> Void)? = nil) -> ArchitectureOutcome {
+    /// Runs one architecture in `world`, a fresh model from nothing but the world and the
+    /// design; the outcome's history keeps the first `recordingFirst` events one by one, and
+    /// `progress`, if given, hears the clock and the events handled as it goes.
+    public static func run(_ architecture: ArchitectureSpec, in world: WorldConfig, recordingFirst limit: Int = 0,
+                           progress: ((Instant, Int) -> Void)? = nil) -> ArchitectureOutcome {
         switch architecture.design {
         case .sync(let config):
             var model = SyncModel(world: world, config: config)
-            let (metrics, stop, events) = model.run(progress: progress)
-            return ArchitectureOutcome(name: architecture.name, kind: "sync", metrics: metrics, stop: stop, events: events)
+            let (metrics, stop, events) = model.run(recordingFirst: limit, progress: progress)
+            return ArchitectureOutcome(name: architecture.name, kind: "sync", metrics: metrics, stop: stop, history: events)
         case .events(let config):
             var model = EventDrivenModel(world: world, config: config)
-            let (metrics, stop, events) = model.run(progress: progress)
-            return ArchitectureOutcome(name: architecture.name, kind: "events", metrics: metrics, stop: stop, events: events)
+            let (metrics, stop, events) = model.run(recordingFirst: limit, progress: progress)
+            return ArchitectureOutcome(name: architecture.name, kind: "events", metrics: metrics, stop: stop, history: events)
         }
     }
 }

@@ -41,3 +41,20 @@ struct RunCommandExpectationTests {
         #expect(result.output.contains("  ✓ events requests.failed = 0: 0\n  (2 not checked: they read an architecture left out by --only)\n"))
     }
 }
+
+/// `ripple run --check-determinism` runs each architecture twice and says both runs agree.
+struct RunCommandDeterminismTests {
+    @Test func eachArchitectureRunsTwiceAlike() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let file = try TestScenarios.write("twice", expectations: TestScenarios.holding, in: folder)
+        let result = TestScenarios.ripple(["run", file, "--out", folder + "/report", "--check-determinism"])
+        #expect(result.status == 0)
+        #expect(result.output.contains("\ndeterminism: each architecture ran twice\n  ✓ sync: the same "))
+        #expect(result.output.contains(" events in both runs (digest "))
+        let quiet = TestScenarios.ripple(["run", file, "--out", folder + "/quiet", "--check-determinism", "--quiet"])
+        #expect(quiet.status == 0 && quiet.output.isEmpty)
+        // The report is the one a plain run writes.
+        _ = TestScenarios.ripple(["run", file, "--out", folder + "/plain"])
+        #expect(try String(contentsOfFile: folder + "/report/metrics.json", encoding: .utf8) == String(contentsOfFile: folder + "/plain/metrics.json", encoding: .utf8))
+    }
+}

@@ -9,8 +9,11 @@ struct CheckReportTests {
                 measured: measured, unit: "ms", references: [], holds: holds)
     }
 
+    let statement = ExpectationStatement(text: "events latency.success.p99Ms < 5ms", architecture: "events", metric: "latency.success.p99Ms",
+                                         why: nil, unit: "ms", relation: .below)
+
     func expectation(_ values: [Double], failingAbove limit: Double, file: String = "s.json") -> CheckedExpectation {
-        CheckedExpectation(scenario: "s", file: file, seeds: values.indices.map { UInt64($0 + 1) },
+        CheckedExpectation(scenario: "s", file: file, statement: statement, seeds: values.indices.map { UInt64($0 + 1) },
                            verdicts: values.map { verdict($0, holds: $0 <= limit) })
     }
 
@@ -18,7 +21,7 @@ struct CheckReportTests {
         let twenty = expectation((1...20).map(Double.init), failingAbove: 100)
         #expect(twenty.spread == "min 1ms  median 10ms  p95 19ms  max 20ms")
         #expect(expectation([3], failingAbove: 100).spread == "min 3ms  median 3ms  p95 3ms  max 3ms")
-        let none = CheckedExpectation(scenario: "s", file: "s.json", seeds: [1], verdicts: [verdict(nil, holds: false)])
+        let none = CheckedExpectation(scenario: "s", file: "s.json", statement: statement, seeds: [1], verdicts: [verdict(nil, holds: false)])
         #expect(none.spread == "no value")
     }
 
@@ -39,5 +42,13 @@ struct CheckReportTests {
         #expect(Shell.quote("it's.json") == "'it'\\''s.json'")
         #expect(Shell.quote("") == "''")
         #expect(expectation([9], failingAbove: 5, file: "a b.json").reproduction == "ripple run 'a b.json' --seed 1")
+    }
+
+    @Test func seedListsAreWrittenAsRanges() {
+        #expect(SeedRanges.text([1, 2, 3, 4, 5]) == "1..5")
+        #expect(SeedRanges.text([1, 2, 3, 10]) == "1..3,10")
+        #expect(SeedRanges.text([1, 2, 5, 7, 8, 9]) == "1,2,5,7..9")
+        #expect(SeedRanges.text([UInt64.max - 1, UInt64.max]) == "18446744073709551614,18446744073709551615")
+        #expect(SeedRanges.text([]) == "")
     }
 }

@@ -15,10 +15,11 @@ struct JUnitDocumentTests {
         var failed = held
         failed.holds = false
         failed.measured = 3
+        let statement = ExpectationStatement(text: held.text, architecture: "sync", metric: "requests.failed", why: nil, unit: "", relation: .equals)
         let report = CheckReport(sweep: nil, scenarios: [
             CheckedScenario(name: "x", file: "x.json", expectations: [
-                CheckedExpectation(scenario: "x", file: "x.json", seeds: [4], verdicts: [held]),
-                CheckedExpectation(scenario: "x", file: "x.json", seeds: [4], verdicts: [failed]),
+                CheckedExpectation(scenario: "x", file: "x.json", statement: statement, seeds: [4], verdicts: [held]),
+                CheckedExpectation(scenario: "x", file: "x.json", statement: statement, seeds: [4], verdicts: [failed]),
             ]),
             CheckedScenario(name: "quiet", file: "q.json", expectations: []),
         ])

@@ -127,10 +127,13 @@ public struct EventDrivenModel: EventHandling {
                              gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" })
     }
 
-    /// Runs the whole experiment: arrivals for the duration, then the drain.
+    /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
+    /// history holds the time and sequence of the first `recordingFirst` events handled;
     /// `progress`, if given, hears the clock and the events handled after every hundredth of the run.
-    public mutating func run(progress: ((Instant, Int) -> Void)? = nil) -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+    public mutating func run(recordingFirst limit: Int = 0, progress: ((Instant, Int) -> Void)? = nil)
+        -> (metrics: ArchitectureMetrics, stop: StopReason, events: EventHistory) {
         var scheduler = Scheduler<Event>()
+        scheduler.record(first: limit)
         start(&scheduler)
         let limits = RunLimits(until: world.end, eventBudget: world.eventBudget)
         let stop: StopReason
@@ -139,7 +142,7 @@ public struct EventDrivenModel: EventHandling {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
-        return (metrics, stop, scheduler.eventsHandled)
+        return (metrics, stop, scheduler.history)
     }
 
     /// Schedules what sets a run going: the first arrival, the fault edges, and the relay,

@@ -73,10 +73,13 @@ public struct SyncModel: EventHandling {
                       gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
     }
 
-    /// Runs the whole experiment: arrivals for the duration, then the drain.
+    /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
+    /// history holds the time and sequence of the first `recordingFirst` events handled.
     /// `progress`, if given, hears the clock and the events handled after every hundredth of the run.
-    public mutating func run(progress: ((Instant, Int) -> Void)? = nil) -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+    public mutating func run(recordingFirst limit: Int = 0, progress: ((Instant, Int) -> Void)? = nil)
+        -> (metrics: ArchitectureMetrics, stop: StopReason, events: EventHistory) {
         var scheduler = Scheduler<Event>()
+        scheduler.record(first: limit)
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges where edge.isStart { scheduler.schedule(.crash(fault: Int32(edge.fault)), at: edge.time) }
         scheduler.schedule(.sample, after: world.sampleInterval)
@@ -88,7 +91,7 @@ public struct SyncModel: EventHandling {
             stop = scheduler.run(&self, limits: limits)
         }
         metrics.breakerOpenings = edges.reduce(0) { $0 + ($1.breaker?.openings ?? 0) }
-        return (metrics, stop, scheduler.eventsHandled)
+        return (metrics, stop, scheduler.history)
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {

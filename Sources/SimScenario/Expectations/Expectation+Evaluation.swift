@@ -20,9 +20,9 @@ extension Expectation {
                 if let reference { limits.append(times * reference) }
             }
         }
-        if let measured = verdict.measured, limits.count == comparison.bounds.count {
-            verdict.holds = comparison.holds(measured, limits: limits)
-        }
+        guard limits.count == comparison.bounds.count else { return verdict }
+        verdict.limits = limits
+        if let measured = verdict.measured { verdict.holds = comparison.holds(measured, limits: limits) }
         return verdict
     }
 }

@@ -1,5 +1,9 @@
+import SimReports
+
 /// A property one architecture's run must show, stated in the scenario file and checked after
-/// every run: a metric of `metrics.json`, a comparison and its limits.
+/// every run: a metric of `metrics.json`, a comparison and its limits. A statement about the
+/// mean over seeds (`"mean": {…}` with a `confidence`) is checked by `ripple check --seeds`
+/// instead: the confidence interval of the mean must lie on the passing side.
 ///
 /// An expectation names one architecture; the reader turns `"architecture": "all"` into one
 /// expectation per architecture.
@@ -12,13 +16,24 @@ public struct Expectation: Sendable, Equatable {
     public var comparison: Comparison
     /// The scenario's reason, shown when the expectation fails.
     public var why: String?
+    /// For a statement about the mean over seeds, the confidence of its interval (0.95); `nil`
+    /// when every run must show the property.
+    public var confidence: Double?
+    /// How much worse than its baseline figure the mean may get, a fraction; `nil` for the default.
+    public var tolerance: Double?
 
-    public init(metric: String, architecture: String, comparison: Comparison, why: String? = nil) {
+    public init(metric: String, architecture: String, comparison: Comparison, why: String? = nil,
+                confidence: Double? = nil, tolerance: Double? = nil) {
         self.metric = metric
         self.architecture = architecture
         self.comparison = comparison
         self.why = why
+        self.confidence = confidence
+        self.tolerance = tolerance
     }
+
+    /// Whether it is about the mean over seeds, which one run cannot show.
+    public var isAboutTheMean: Bool { confidence != nil }
 
     /// Whether the metric is a duration in milliseconds: its key ends in `Ms`.
     public var isDuration: Bool { Self.isDuration(metric) }
@@ -33,9 +48,17 @@ public struct Expectation: Sendable, Equatable {
         [architecture] + comparison.references.filter { $0 != architecture }
     }
 
-    /// The expectation as a line: `events latency.success.p99Ms ≤ 0.1 × sync`.
+    /// The expectation as a line: `events latency.success.p99Ms ≤ 0.1 × sync`, or for a mean
+    /// `sync mean latency.success.p99Ms ≥ 10 × events (95% confidence)`.
     public var text: String {
-        "\(architecture) \(metric) \(comparison.text)"
+        guard let confidence else { return "\(architecture) \(metric) \(comparison.text)" }
+        return "\(architecture) mean \(metric) \(comparison.text) (\(Format.compact(confidence * 100, significant: 4))% confidence)"
+    }
+
+    /// The expectation as `ripple check` reports it, apart from any run.
+    public var statement: ExpectationStatement {
+        ExpectationStatement(text: text, architecture: architecture, metric: metric, why: why, unit: isDuration ? "ms" : "",
+                             relation: comparison.relation, confidence: confidence, tolerance: tolerance)
     }
 }
 
@@ -75,13 +98,18 @@ public enum Comparison: Sendable, Equatable {
 
     /// Whether `value` compares as required with `limits` (the bounds' values, in order).
     public func holds(_ value: Double, limits: [Double]) -> Bool {
+        relation.holds(value, limits: limits)
+    }
+
+    /// The relation without its limits.
+    public var relation: Relation {
         switch self {
-        case .below: value < limits[0]
-        case .above: value > limits[0]
-        case .atMost: value <= limits[0]
-        case .atLeast: value >= limits[0]
-        case .equals: value == limits[0]
-        case .between: limits[0] <= value && value <= limits[1]
+        case .below: .below
+        case .above: .above
+        case .atMost: .atMost
+        case .atLeast: .atLeast
+        case .equals: .equals
+        case .between: .between
         }
     }
 

@@ -19,12 +19,12 @@ public enum JSONParser {
     ///
     /// - Throws: `JSONSyntaxError` when the bytes are not exactly one well-formed JSON
     ///   value, are not UTF-8, are empty, nest deeper than `maximumDepth` or are longer
-    ///   than `maximumBytes`.
+    ///   than `limit` (`maximumBytes` unless a machine-written file needs more).
     /// - Complexity: O(n) in the number of bytes.
-    public static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
-        guard bytes.count <= maximumBytes else {
+    public static func parse(_ bytes: [UInt8], limit: Int = maximumBytes) throws(JSONSyntaxError) -> JSONNode {
+        guard bytes.count <= limit else {
             throw JSONSyntaxError(
-                message: "the file is \(bytes.count) bytes long; expected at most \(maximumBytes) bytes (\(maximumBytes / 1_048_576) MiB)",
+                message: "the file is \(bytes.count) bytes long; expected at most \(limit) bytes (\(limit / 1_048_576) MiB)",
                 location: TextPosition(line: 1, column: 1))
         }
         let origin = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -54,9 +54,17 @@ struct ExpectationReader {
            checkMetric(metric, at: object.path("metric"), metricNode, measuredBy: measuring, isNamed: isNamed) {
             checked = metric
         }
-        let comparison = readComparison(&object, metric: checked)
+        object.allow(Comparison.keys)  // read by readComparison, here or inside "mean"
+        let meanNode = object.optional("mean")
+        let comparison = meanNode.map { readMean($0, beside: &object, metric: checked) } ?? readComparison(&object, metric: checked)
+        let confidence = readConfidence(&object, isMean: meanNode != nil)
+        let tolerance = readTolerance(&object, relation: comparison?.relation)
         object.rejectUnknownKeys()
-        guard let metric = checked, let metricNode, let comparison else { return [] }
+        guard let metric = checked, let metricNode, let comparison, let confidence else { return [] }
+        func expectation(_ architecture: String) -> Expectation {
+            Expectation(metric: metric, architecture: architecture, comparison: comparison, why: why,
+                        confidence: meanNode == nil ? nil : confidence, tolerance: tolerance ?? nil)
+        }
 
         let references = comparison.references
         guard let named, named != "all" else {
@@ -65,14 +73,63 @@ struct ExpectationReader {
                 log.add(object.path("architecture"), "\"all\" leaves no architecture to compare with \(Describe.choices(references))", at: node.location)
                 return []
             }
-            return targets.map { Expectation(metric: metric, architecture: $0, comparison: comparison, why: why) }
+            return targets.map(expectation)
         }
         if references.contains(named) {
             log.add(object.path("architecture"), "\"\(named)\" is compared with itself; expected a ratio of another architecture", at: architectureNode?.location)
             return []
         }
         guard checkMetric(metric, at: object.path("metric"), metricNode, measuredBy: references, isNamed: true) else { return [] }
-        return [Expectation(metric: metric, architecture: named, comparison: comparison, why: why)]
+        return [expectation(named)]
+    }
+
+    /// `"mean": {"atLeast": …}`: the comparison the mean over seeds must pass, read from inside
+    /// the `mean` object; a comparison beside it as well is a mistake.
+    func readMean(_ node: JSONNode, beside object: inout ObjectReader, metric: String?) -> Comparison? {
+        let beside = Comparison.keys.filter { key in object.members.contains { $0.key == key } }
+        guard var mean = ObjectReader(node, path: object.path("mean"), log: log) else { return nil }
+        let comparison = readComparison(&mean, metric: metric)
+        mean.rejectUnknownKeys()
+        if !beside.isEmpty {
+            log.add(object.path(beside[0]), "a comparison beside \"mean\"; put it inside \"mean\" (the mean over seeds is compared), or drop \"mean\" to compare every run", at: object.members.first { $0.key == beside[0] }?.keyLocation)
+            return nil
+        }
+        if case .equals = comparison {
+            log.add(mean.path("equals"), "a mean over seeds is known only within its confidence interval, so it cannot equal a limit; use \"between\"", at: node.location)
+            return nil
+        }
+        return comparison
+    }
+
+    /// The `confidence` of a statement about the mean: 0.95 when absent; `.some(nil)` when wrong.
+    func readConfidence(_ object: inout ObjectReader, isMean: Bool) -> Double? {
+        guard let node = object.optional("confidence") else { return 0.95 }
+        guard isMean else {
+            log.add(object.path("confidence"), "a confidence belongs to a statement about the mean over seeds; put the comparison inside \"mean\": {…}", at: node.location)
+            return nil
+        }
+        return values.number(node, object.path("confidence"), in: 0.5...0.999, what: "a confidence such as 0.95")
+    }
+
+    /// The `tolerance` against a baseline: a fraction such as `0.15` or a percentage such as
+    /// `"15%"`; only for comparisons with a worse side. `.some(nil)` when absent.
+    func readTolerance(_ object: inout ObjectReader, relation: Relation?) -> Double?? {
+        guard let node = object.optional("tolerance") else { return .some(nil) }
+        let path = object.path("tolerance")
+        if let relation, relation.worse == nil {
+            log.add(path, "a tolerance needs a worse side to compare a baseline on; \"\(relation.rawValue)\" has none (only \(Describe.choices(Relation.allCases.filter { $0.worse != nil }.map(\.rawValue))) do)", at: node.location)
+            return nil
+        }
+        let expected = "a tolerance: a fraction such as 0.1 or a percentage such as \"10%\""
+        if let text = node.stringValue {
+            guard text.hasSuffix("%"), let percent = Double(text.dropLast()), percent.isFinite, (0...1_000).contains(percent) else {
+                log.add(path, "expected \(expected), from 0 to 1000%, found \"\(text)\"", at: node.location)
+                return nil
+            }
+            return .some(percent / 100)
+        }
+        guard node.numberText != nil else { log.wrong(path, expected: expected, found: node); return nil }
+        return values.number(node, path, in: 0...10, what: "a tolerance as a fraction (0.1 for 10%)").map { .some($0) }
     }
 
     /// Reads the one comparison key and its limits.

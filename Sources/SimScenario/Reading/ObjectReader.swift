@@ -38,7 +38,7 @@ struct ObjectReader {
     }
 
     /// Declares keys that are allowed but read elsewhere.
-    mutating func allow(_ keys: [String]) { known += keys }
+    mutating func allow(_ keys: [String]) { known += keys.filter { !known.contains($0) } }
 
     /// Reports every key that was never asked for.
     func rejectUnknownKeys() {

@@ -18,6 +18,11 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
         }
+        return try scenario(from: root, file: file)
+    }
+
+    /// Validates a parsed scenario document; `file` names it in messages.
+    public static func scenario(from root: JSONNode, file: String) throws(ScenarioError) -> Scenario {
         guard root.objectMembers != nil else {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
         }

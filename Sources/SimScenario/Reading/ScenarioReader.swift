@@ -32,6 +32,7 @@ struct ScenarioReader {
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
         let (faults, networkFaults) = top.optional("faults").map { faultReader.read($0) } ?? ([], [])
         let chaos = top.optional("chaos").flatMap { readChaos($0, names: names, start: .zero, end: .zero + (duration ?? .zero)) }
+        let swarm = top.optional("swarm").flatMap { SwarmReader(log: log, serviceNames: names, runEnd: end).read($0) }
         let architecturesNode = top.required("architectures", "an object naming at least one architecture")
         let architectures = architecturesNode.map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
         let expectations = top.optional("expectations").map { node in
@@ -47,7 +48,7 @@ struct ScenarioReader {
                                 sampleInterval: interval)
         return Scenario(name: name, description: description, world: world, architectures: architectures,
                         faultDescriptions: faults.map(\.description) + networkFaults.map(\.description),
-                        expectations: expectations, chaos: chaos)
+                        expectations: expectations, chaos: chaos, swarm: swarm)
     }
 
     /// A fault on one consumer instance needs that instance in every events architecture

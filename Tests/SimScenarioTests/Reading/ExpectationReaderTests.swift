@@ -103,12 +103,57 @@ struct ExpectationReaderTests {
             "expectations[0]: expected one comparison, found \"below\" and \"above\"",
         ])
         #expect(problems("{\"metric\": \"requests.failed\", \"bellow\": 3}").last
-            == "expectations[0].bellow: unknown field (did you mean \"below\"?); expected one of \"metric\", \"architecture\", \"why\", \"below\", \"above\", \"atMost\", \"atLeast\", \"equals\" or \"between\"")
+            == "expectations[0].bellow: unknown field (did you mean \"below\"?); expected one of \"metric\", \"architecture\", \"why\", \"below\", \"above\", \"atMost\", \"atLeast\", \"equals\", \"between\", \"mean\", \"confidence\" or \"tolerance\"")
         #expect(problems("{\"metric\": \"requests.failed\", \"between\": [5, 1]}") == [
             "expectations[0].between: expected the lower limit first, found 5 then 1",
         ])
         #expect(problems("{\"metric\": \"requests.failed\", \"between\": [5]}") == [
             "expectations[0].between: expected an array of two limits, the lower first, found 1 limit",
+        ])
+    }
+
+    @Test func readsStatementsAboutTheMeanAndTolerances() throws {
+        let read = try read("""
+        {"metric": "latency.success.p99Ms", "architecture": "sync", "mean": {"atLeast": {"ratioOf": "events", "times": 10}}, "confidence": 0.99},
+        {"metric": "latency.success.p99Ms", "architecture": "events", "mean": {"below": "50ms"}, "tolerance": "15%"},
+        {"metric": "requests.failed", "architecture": "sync", "atMost": 3, "tolerance": 0.2}
+        """)
+        #expect(read == [
+            Expectation(metric: "latency.success.p99Ms", architecture: "sync", comparison: .atLeast(.ratio(of: "events", times: 10, written: "10")), confidence: 0.99),
+            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .below(.value(50, written: "50ms")), confidence: 0.95, tolerance: 0.15),
+            Expectation(metric: "requests.failed", architecture: "sync", comparison: .atMost(.value(3, written: "3")), tolerance: 0.2),
+        ])
+        #expect(read[0].text == "sync mean latency.success.p99Ms ≥ 10 × events (99% confidence)")
+        #expect(read[0].statement.relation == .atLeast && read[0].isAboutTheMean && !read[2].isAboutTheMean)
+    }
+
+    @Test func meansConfidencesAndTolerancesAreCheckedStrictly() {
+        #expect(problems("{\"metric\": \"requests.failed\", \"atMost\": 1, \"confidence\": 0.95}") == [
+            "expectations[0].confidence: a confidence belongs to a statement about the mean over seeds; put the comparison inside \"mean\": {…}",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"mean\": {\"equals\": 0}}") == [
+            "expectations[0].mean.equals: a mean over seeds is known only within its confidence interval, so it cannot equal a limit; use \"between\"",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"mean\": {\"below\": 1}, \"above\": 0}") == [
+            "expectations[0].above: a comparison beside \"mean\"; put it inside \"mean\" (the mean over seeds is compared), or drop \"mean\" to compare every run",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"mean\": {\"atLeats\": 1}}") == [
+            "expectations[0].mean: expected one comparison: \"below\", \"above\", \"atMost\", \"atLeast\", \"equals\" or \"between\"",
+            "expectations[0].mean.atLeats: unknown field (did you mean \"atLeast\"?); expected one of \"below\", \"above\", \"atMost\", \"atLeast\", \"equals\" or \"between\"",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"mean\": {\"below\": 1}, \"confidence\": 1.5}") == [
+            "expectations[0].confidence: expected a confidence such as 0.95 from 0.5 to 0.999, found 1.5",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"mean\": {\"below\": 1}, \"confidance\": 0.9}").last?
+            .hasPrefix("expectations[0].confidance: unknown field (did you mean \"confidence\"?)") == true)
+        #expect(problems("{\"metric\": \"requests.failed\", \"equals\": 0, \"tolerance\": 0.1}") == [
+            "expectations[0].tolerance: a tolerance needs a worse side to compare a baseline on; \"equals\" has none (only \"below\", \"above\", \"atMost\" or \"atLeast\" do)",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"below\": 1, \"tolerance\": \"ten\"}") == [
+            "expectations[0].tolerance: expected a tolerance: a fraction such as 0.1 or a percentage such as \"10%\", from 0 to 1000%, found \"ten\"",
+        ])
+        #expect(problems("{\"metric\": \"requests.failed\", \"below\": 1, \"tolerance\": 20}") == [
+            "expectations[0].tolerance: expected a tolerance as a fraction (0.1 for 10%) from 0 to 10, found 20",
         ])
     }
 

@@ -1,0 +1,64 @@
+import Foundation
+import SimReports
+import SimScenario
+
+/// What `ripple check` and `ripple merge` do with a finished report: compare it with a
+/// baseline (or rewrite the baseline), print it, write JUnit XML, and pick the exit status.
+/// Both commands share this, so a merge prints exactly what one check would have.
+struct CheckOutput {
+    static let options = [
+        OptionSpec("junit", value: "FILE", help: "also write the results as JUnit XML"),
+        OptionSpec("baseline", value: "FILE", help: "fail when a checked metric's mean is worse than this file's figure beyond its tolerance"),
+        OptionSpec("update-baseline", help: "rewrite the --baseline file with this check's means instead of comparing"),
+        OptionSpec("quiet", help: "print only failures"),
+    ]
+
+    var junit: String?
+    var baseline: String?
+    var updatesBaseline: Bool
+    var isQuiet: Bool
+
+    init(_ arguments: ParsedArguments) throws {
+        junit = arguments.value("junit")
+        baseline = arguments.value("baseline")
+        updatesBaseline = arguments.has("update-baseline")
+        isQuiet = arguments.has("quiet")
+        guard !updatesBaseline || baseline != nil else { throw UsageError("--update-baseline needs --baseline FILE, the file to write") }
+    }
+
+    /// The baseline to compare with, read before anything runs so a bad file stops the check early.
+    func loadBaseline() throws -> Baseline? {
+        guard let baseline else { return nil }
+        if updatesBaseline, !FileManager.default.fileExists(atPath: baseline) { return Baseline() }
+        do {
+            return try BaselineLoader.load(path: baseline)
+        } catch {
+            if error.issues.first?.message == "no such file" {
+                throw ReportedError("ripple: \(baseline): no such baseline file; write one with --baseline \(baseline) --update-baseline")
+            }
+            throw ReportedError(error.description)
+        }
+    }
+
+    /// Prints `report` (compared with `figures` unless rewriting them), writes the files asked
+    /// for, and returns the exit status.
+    func finish(_ report: CheckReport, figures: Baseline?, console: Console) throws -> ExitStatus {
+        var report = report
+        if let figures, !updatesBaseline { report.compare(with: figures) }
+        console.write(report.rendered(isQuiet: isQuiet))
+        if let junit {
+            guard FileManager.default.createFile(atPath: junit, contents: Data(JUnitDocument.render(report).utf8)) else {
+                throw ReportedError("ripple: cannot write the JUnit file \(junit)")
+            }
+        }
+        if let figures, let baseline, updatesBaseline {
+            let updated = figures.updated(with: report)
+            guard FileManager.default.createFile(atPath: baseline, contents: Data(updated.rendered.utf8)) else {
+                throw ReportedError("ripple: cannot write the baseline file \(baseline)")
+            }
+            let written = report.scenarios.flatMap(\.baselineMetrics).filter { $0.mean != nil }.count
+            if !isQuiet { console.write("baseline: wrote \(written) figure\(written == 1 ? "" : "s") to \(baseline) (\(updated.count) in all)\n") }
+        }
+        return report.holds ? .success : .expectationFailed
+    }
+}

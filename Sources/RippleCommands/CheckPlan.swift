@@ -1,0 +1,72 @@
+import SimReports
+import SimScenario
+
+/// What one `ripple check` runs, apart from the runs themselves: each scenario's statements
+/// and seeds, and the (scenario, seed) runs in a fixed order that shards split between them.
+struct CheckPlan: Equatable {
+    /// One scenario of the check.
+    struct Subject: Equatable {
+        var name: String
+        /// The file as the user named it.
+        var file: String
+        /// Its expectations, in file order.
+        var statements: [ExpectationStatement]
+        /// The seeds it runs under, ascending; empty when there is nothing to run.
+        var seeds: [UInt64]
+    }
+
+    /// The seeds of `--seeds`, or `nil` when each scenario runs under its own.
+    var sweep: [UInt64]?
+    /// Whether every run is made twice to check that it repeats.
+    var checksDeterminism: Bool
+    /// Whether runs draw their faults and rate from the scenarios' swarms (`--swarm`).
+    var swarms = false
+    /// The scenarios, in the order they were named.
+    var subjects: [Subject]
+
+    /// The plan for `scenarios` read from `files`.
+    init(_ scenarios: [Scenario], files: [String], sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool) {
+        self.sweep = sweep
+        self.checksDeterminism = checksDeterminism
+        self.swarms = swarms
+        subjects = zip(scenarios, files).map { scenario, file in
+            let runs = !scenario.expectations.isEmpty || checksDeterminism
+            return Subject(name: scenario.name, file: file, statements: scenario.expectations.map(\.statement),
+                           seeds: runs ? sweep ?? [scenario.world.seed] : [])
+        }
+    }
+
+    init(sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool, subjects: [Subject]) {
+        self.sweep = sweep
+        self.checksDeterminism = checksDeterminism
+        self.swarms = swarms
+        self.subjects = subjects
+    }
+
+    /// Every (scenario, seed) run, scenario by scenario, each scenario's seeds in order.
+    var pairs: [(subject: Int, seed: UInt64)] {
+        subjects.indices.flatMap { s in subjects[s].seeds.map { (subject: s, seed: $0) } }
+    }
+
+    /// Refuses statements about the mean when a scenario runs under fewer than two seeds.
+    func requireSeedsForMeans() throws {
+        for subject in subjects {
+            guard let statement = subject.statements.first(where: { $0.confidence != nil }), subject.seeds.count < 2 else { continue }
+            throw UsageError("\(subject.file): \"\(statement.text)\" is about the mean over seeds; "
+                + "check it with --seeds listing at least 2 seeds, such as --seeds 1..30")
+        }
+    }
+
+    /// The report of `runs` (each scenario's, in seed order); `shard` when they are one shard's.
+    func report(_ runs: [[CheckRun]], shard: ShardPart? = nil) -> CheckReport {
+        let scenarios = subjects.indices.compactMap { s -> CheckedScenario? in
+            // A shard reports only the scenarios it ran.
+            if shard != nil, runs[s].isEmpty { return nil }
+            let subject = subjects[s]
+            return CheckedScenario(name: subject.name, file: subject.file, statements: subject.statements, runs: runs[s],
+                                   checksDeterminism: checksDeterminism && !runs[s].isEmpty, isPartial: shard != nil,
+                                   runFlags: swarms ? " --swarm" : "")
+        }
+        return CheckReport(sweep: sweep, scenarios: scenarios, shard: shard)
+    }
+}

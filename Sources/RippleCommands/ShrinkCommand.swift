@@ -1,0 +1,68 @@
+import Foundation
+import SimReports
+import SimScenario
+
+/// `ripple shrink`: when an expectation fails under a seed, finds a smaller scenario that
+/// still fails it and writes that scenario.
+struct ShrinkCommand: Command {
+    static let name = "shrink"
+    static let summary = "Find a smaller scenario that still fails an expectation under a seed"
+    static let usage = "ripple shrink FILE --seed N [--out FILE] [--runs N]"
+    static let options = [
+        OptionSpec("seed", value: "N", help: "the seed the expectation fails under (required)"),
+        OptionSpec("out", value: "FILE", help: "where to write the smaller scenario (default <name>.shrunk.json)"),
+        OptionSpec("runs", value: "N", help: "a limit on runs (default 200)"),
+    ]
+
+    /// A limit on the `--runs` limit.
+    static let maximumRuns = 10_000
+
+    let file: String
+    let seed: UInt64
+    let out: String?
+    let runLimit: Int
+
+    init(_ arguments: ParsedArguments) throws {
+        guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
+            throw UsageError("shrink takes one scenario file")
+        }
+        self.file = file
+        guard let text = arguments.value("seed") else { throw UsageError("shrink needs --seed N, the seed the expectation fails under") }
+        guard let seed = UInt64(text) else { throw UsageError("--seed expects a whole number from 0 to 2^64−1, found '\(text)'") }
+        self.seed = seed
+        out = arguments.value("out")
+        if let text = arguments.value("runs") {
+            guard let value = Int(text), (1...Self.maximumRuns).contains(value) else {
+                throw UsageError("--runs expects a whole number from 1 to \(Self.maximumRuns), found '\(text)'")
+            }
+            runLimit = value
+        } else {
+            runLimit = 200
+        }
+    }
+
+    func run(_ console: Console) throws -> ExitStatus {
+        let scenario = try ScenarioFiles.loadAll([file])[0]
+        guard let failing = ScenarioShrinker.firstFailure(in: scenario, seed: seed) else {
+            console.write("nothing to shrink: every expectation of \(scenario.name) holds under seed \(seed)\n")
+            return .success
+        }
+        let document = try JSONFields(file: file).document()
+        let shrinker = ScenarioShrinker(file: file, seed: seed, target: failing.text, runLimit: runLimit)
+        console.write("shrinking \(scenario.name) under seed \(seed) while \"\(failing.text)\" fails\n")
+        guard let result = shrinker.shrink(document) else {
+            throw ReportedError("ripple: \(file): \"\(failing.text)\" failed in the check but not when run alone under seed \(seed); please report this")
+        }
+        for step in result.steps { console.write("  " + step + "\n") }
+        let path = out ?? scenario.name + ".shrunk.json"
+        let text = shrinker.finished(result.document, name: scenario.name).output.renderedInOrder()
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+            throw ReportedError("ripple: cannot write the shrunk scenario \(path)")
+        }
+        let summary = result.steps.isEmpty ? "nothing could go" : "\(result.steps.count) step\(result.steps.count == 1 ? "" : "s") kept"
+        console.write("shrunk in \(result.runs) run\(result.runs == 1 ? "" : "s"): \(summary); wrote \(path)\n")
+        if result.hitLimit { console.write("stopped at the limit of \(runLimit) runs: it may shrink further (ripple shrink \(Shell.quote(path)) --seed \(seed))\n") }
+        console.write("reproduce: ripple run \(Shell.quote(path))\n")
+        return .expectationFailed
+    }
+}

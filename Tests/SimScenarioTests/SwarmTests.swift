@@ -1,0 +1,87 @@
+import SimKernel
+import SimModels
+import Testing
+@testable import SimScenario
+
+/// Swarm testing: each seed draws its own mix of the candidate faults and its own arrival
+/// rate, always within the stated bounds, the same way every time, and only when asked.
+struct SwarmTests {
+    func scenario(swarm: String) throws(ScenarioError) -> Scenario {
+        try ScenarioLoader.parse(Array("""
+        {"name": "s", "seed": 1, "duration": "2s", "drain": "1s",
+         "workload": {"entry": "a", "arrivals": {"poisson": "50/s"}},
+         "services": {"a": {"work": "5ms"}, "b": {"work": "10ms"}},
+         "architectures": {"sync": {"chain": ["a", "b"]}},
+         "faults": [{"crash": "b", "at": "1900ms", "for": "10ms"}],
+         "swarm": \(swarm)}
+        """.utf8), file: "s.json")
+    }
+
+    let swarm = """
+    {"faults": [{"errors": "b", "at": ["100ms", "1s"], "for": ["50ms", "500ms"], "fraction": 0.5},
+                {"crash": "b", "at": ["1800ms", "1950ms"], "for": "100ms"},
+                {"network": "a->b", "at": "0s", "delay": "5ms"}],
+     "rate": ["20/s", "80/s"]}
+    """
+
+    @Test func eachSeedDrawsItsOwnMixWithinTheBounds() throws {
+        var scenario = try scenario(swarm: swarm)
+        #expect(scenario.world.faults.count == 1 && scenario.swarmDraw == nil)  // not swarming: as written
+        scenario.isSwarming = true
+        var seen = [0, 0, 0]
+        for seed in UInt64(1)...200 {
+            scenario.setSeed(seed)
+            let draw = try #require(scenario.swarmDraw)
+            let rate = try #require(draw.rate)
+            #expect((20...80).contains(rate.eventsPerSecond))
+            if case .poisson(let drawn) = scenario.world.workload.arrivals { #expect(drawn == rate) } else { Issue.record("kind changed") }
+            #expect(scenario.world.faults.first?.start == Instant.zero + .milliseconds(1900))  // the written fault stays
+            for fault in draw.faults {
+                if case .errors = fault.kind {
+                    seen[0] += 1
+                    #expect(fault.start.sinceStart >= .milliseconds(100) && fault.start.sinceStart <= .seconds(1))
+                    #expect(fault.end - fault.start >= .milliseconds(50) && fault.end - fault.start <= .milliseconds(500))
+                } else {
+                    seen[1] += 1
+                    #expect(fault.end - fault.start == .milliseconds(100))
+                }
+            }
+            seen[2] += draw.networkFaults.count
+            if draw.descriptions.count != draw.faults.count + draw.networkFaults.count { Issue.record("one line per drawn fault") }
+            #expect(scenario.world.faults.count == 1 + draw.faults.count && scenario.faultDescriptions.count == scenario.world.faults.count + scenario.world.networkFaults.count)
+        }
+        // Each candidate is drawn about half the time; the crash only when it misses the written one.
+        #expect((70...130).contains(seen[0]) && (70...130).contains(seen[2]), "\(seen)")
+        #expect(seen[1] > 0 && seen[1] < seen[0])
+        // The same seed draws the same again.
+        scenario.setSeed(17)
+        let first = scenario.swarmDraw?.summary
+        scenario.setSeed(18)
+        scenario.setSeed(17)
+        #expect(scenario.swarmDraw?.summary == first)
+        scenario.isSwarming = false
+        #expect(scenario.world.faults.count == 1 && scenario.world.networkFaults.isEmpty)
+        if case .poisson(let rate) = scenario.world.workload.arrivals { #expect(rate.description == "50/s") }
+    }
+
+    @Test func theSwarmIsReadStrictly() {
+        func problems(_ swarm: String) -> [String] {
+            do { _ = try scenario(swarm: swarm); return [] } catch { return error.issues.map { "\($0.path): \($0.message)" } }
+        }
+        #expect(problems("{\"fualts\": []}") == [
+            "swarm.fualts: unknown field (did you mean \"faults\"?); expected one of \"faults\" or \"rate\"",
+        ])
+        #expect(problems("{\"faults\": [{\"slow\": \"a\", \"at\": [\"2s\", \"1s\"], \"factor\": 2}]}") == [
+            "swarm.faults[0].at: expected the lower end first, found 2s then 1s",
+        ])
+        #expect(problems("{\"faults\": [{\"pause\": \"a\", \"at\": [\"1s\", \"3s\"]}]}") == [
+            "swarm.faults[0].at: a start as late as 3s is after the run ends at 3s",
+        ])
+        #expect(problems("{\"faults\": [{\"slow\": \"c\", \"at\": \"1s\", \"factor\": 2}]}") == [
+            "swarm.faults[0].slow: unknown service \"c\" (did you mean \"a\"?); expected one of \"a\" or \"b\"",
+        ])
+        #expect(problems("{\"rate\": [\"80/s\", \"20/s\"]}") == ["swarm.rate: expected the lower rate first, found 80/s then 20/s"])
+        #expect(problems("{\"rate\": \"80/s\"}") == ["swarm.rate: expected a range of two rates, such as [\"100/s\", \"400/s\"], found \"80/s\""])
+        #expect(problems("{}") == ["swarm: expected \"faults\", \"rate\" or both"])
+    }
+}
