@@ -12,12 +12,27 @@ public enum ScenarioLoader {
 
     /// Validates scenario `bytes`; `file` names them in messages.
     public static func parse(_ bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
-        let root: JSONNode
+        try read(document(bytes, file: file), file: file)
+    }
+
+    /// The scenario file at `path` as a JSON document, checked as JSON but not yet as a scenario.
+    /// - Throws: `ScenarioError` for a file that cannot be read or is not well-formed JSON.
+    public static func document(path: String) throws(ScenarioError) -> JSONNode {
+        try document(readBytes(path), file: path)
+    }
+
+    static func document(_ bytes: [UInt8], file: String) throws(ScenarioError) -> JSONNode {
         do {
-            root = try JSONParser.parse(bytes)
+            return try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
         }
+    }
+
+    /// Validates a parsed scenario document, such as a file's with some values replaced;
+    /// `file` names it in messages, and problems point at the locations its nodes carry.
+    /// - Throws: `ScenarioError` listing every problem, each with its JSON path, in file order.
+    public static func read(_ root: JSONNode, file: String) throws(ScenarioError) -> Scenario {
         guard root.objectMembers != nil else {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
         }
