@@ -15,7 +15,7 @@ public enum SweepPage {
         page.element("meta", [("name", "viewport"), ("content", "width=device-width, initial-scale=1")])
         page.element("title", [], content: report.name + " sweep · Ripple")
         page.open("style")
-        page.append(markup: ReportPage.styleSheet)
+        page.append(markup: ReportPage.styleSheet + extraStyle)
         page.close("style")
         page.close("head")
         page.open("body")
@@ -80,6 +80,7 @@ public enum SweepPage {
     /// (the values varied) head that row.
     static func writeTable(_ rows: [[String]], rowHeaders: Int, to page: inout XMLWriter) {
         guard let header = rows.first else { return }
+        page.open("div", [("class", "scroll")])
         page.open("table")
         page.open("thead")
         page.open("tr")
@@ -96,5 +97,13 @@ public enum SweepPage {
         }
         page.close("tbody")
         page.close("table")
+        page.close("div")
     }
+
+    /// What the sweep page adds to the report's style sheet: wide tables scroll sideways
+    /// instead of leaving the page. Like it, it must hold none of `<`, `>` and `&`.
+    static let extraStyle = """
+        .scroll { overflow-x: auto; }
+
+        """
 }

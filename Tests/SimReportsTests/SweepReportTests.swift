@@ -130,6 +130,7 @@ struct SweepReportTests {
         #expect(html.contains("<li>services.email.work.constant: 100ms, 1s</li>"))
         #expect(html.contains("<th scope=\"row\">1s</th>"))
         #expect(html == SweepPage.render(Self.report()))
+        #expect(!SweepPage.extraStyle.contains { $0 == "<" || $0 == ">" || $0 == "&" })
     }
 
     @Test func seedsAreWrittenShort() {
