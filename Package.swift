@@ -17,6 +17,7 @@ let package = Package(
         .target(name: "SimScenario", dependencies: ["SimKernel", "SimMetrics", "SimModels", "SimReports"]),
         .target(name: "RippleCommands", dependencies: ["SimScenario", "SimModels", "SimReports", "SimKernel"]),
         .executableTarget(name: "ripple", dependencies: ["RippleCommands"]),
+        .executableTarget(name: "ripple-fuzz", dependencies: ["SimScenario"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "SimModelsTests", dependencies: ["SimModels"]),
         .testTarget(name: "SimMetricsTests", dependencies: ["SimMetrics"]),

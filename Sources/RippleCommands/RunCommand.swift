@@ -46,7 +46,9 @@ struct RunCommand: Command {
         }
         var status = ExitStatus.success
         for (i, var scenario) in scenarios.enumerated() {
-            let outcomes = ScenarioRunner.run(scenario, only: only)
+            let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart) : nil
+            let outcomes = ScenarioRunner.run(scenario, only: only, progress: meter.map { meter in { meter.report($0, $1, $2) } })
+            meter?.finish()
             // With --only, expectations that read an architecture left out cannot be checked.
             let ran = outcomes.map(\.name)
             let skipped = scenario.expectations.count

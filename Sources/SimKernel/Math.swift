@@ -54,3 +54,5 @@ public func standardNormalCDF(_ x: Double) -> Double {
 public func naturalLog(_ x: Double) -> Double { Math.ln(x) }
 /// e raised to `x`.
 public func naturalExp(_ x: Double) -> Double { Math.exponential(x) }
+/// The cosine of `x` radians.
+public func cosine(_ x: Double) -> Double { Math.cosine(x) }

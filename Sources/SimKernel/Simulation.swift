@@ -46,3 +46,21 @@ extension Scheduler {
         return .eventBudget
     }
 }
+
+extension Scheduler {
+    /// Runs `model` like `run(_:limits:)`, stopping every `interval` of virtual time to call
+    /// `progress` with the clock and the events handled so far. The run is the same event for
+    /// event as one without progress: only the caller learns more often how far it got.
+    public mutating func run<Model: EventHandling>(_ model: inout Model, limits: RunLimits, reportingEvery interval: TimeSpan,
+                                                 progress: (Instant, Int) -> Void) -> StopReason where Model.Event == Event {
+        precondition(interval > .zero, "progress needs a positive interval")
+        var checkpoint = now + interval
+        while true {
+            let until = Swift.min(checkpoint, limits.until)
+            let reason = run(&model, limits: RunLimits(until: until, eventBudget: limits.eventBudget))
+            progress(now, eventsHandled)
+            guard reason == .timeLimit, until < limits.until else { return reason }
+            checkpoint = until + interval
+        }
+    }
+}

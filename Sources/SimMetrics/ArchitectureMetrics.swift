@@ -25,6 +25,11 @@ public struct ArchitectureMetrics: Sendable {
     public var completed = 0
     /// How many times circuit breakers opened.
     public var breakerOpenings = 0
+    /// Deliveries of an event to a consumer after its first: in-line retries, visibility
+    /// timeouts, failed messages returned to a queue.
+    public var redeliveries = 0
+    /// Rebalances of consumer groups started (a restarted rebalance counts again).
+    public var rebalances = 0
     /// Per service: what it did.
     public var services: [ServiceMetrics]
     /// The effect ledger.
@@ -70,6 +75,12 @@ public struct ArchitectureMetrics: Sendable {
             series.current.staleness.record((now - committedAt).nanoseconds)
         }
         return outcome
+    }
+
+    /// Records an effect that `target` gave up on and parked in a dead-letter queue.
+    public mutating func recordDeadLetter(target: Int) {
+        ledger.recordDeadLetter(target: target)
+        series.current.deadLettered += 1
     }
 }
 
@@ -125,6 +136,8 @@ public struct ServiceMetrics: Sendable {
     public var busyNanoseconds: Double = 0
     /// Requests started by a worker.
     public var started = 0
+    /// Call attempts sent to this service by its callers, retries included (the edge's load).
+    public var callAttempts = 0
     /// Requests refused because the line was full.
     public var rejected = 0
     /// Work finished for callers that had already given up (the answer goes nowhere).

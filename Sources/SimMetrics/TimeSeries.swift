@@ -31,6 +31,8 @@ public struct TimeSeriesWindow: Sendable {
     public var rejected = 0
     public var latency = Histogram()
     public var applied = 0
+    /// Effects dead-lettered in the interval.
+    public var deadLettered = 0
     public var staleness = Histogram()
     public init() {}
 }
@@ -48,6 +50,8 @@ public struct TimeSeriesRow: Sendable {
     public var latencyP50: Int64
     public var latencyP99: Int64
     public var applied: Int
+    /// Effects dead-lettered in the interval.
+    public var deadLettered: Int
     /// Staleness p99 of effects applied in the interval.
     public var stalenessP99: Int64
     /// Gauge values at the end of the interval, in `TimeSeries.gaugeNames` order.
@@ -63,6 +67,7 @@ public struct TimeSeriesRow: Sendable {
         latencyP50 = window.latency.quantile(0.5)
         latencyP99 = window.latency.quantile(0.99)
         applied = window.applied
+        deadLettered = window.deadLettered
         stalenessP99 = window.staleness.quantile(0.99)
         self.gauges = gauges
     }

@@ -20,6 +20,7 @@ public enum HeadlineRows {
             row("duplicated effects") { String($0.consistencyTotals.counts.duplicated) },
             row("out-of-order effects") { String($0.consistencyTotals.counts.outOfOrder) },
             row("lost effects") { String($0.consistencyTotals.counts.lost) },
+            row("dead-lettered effects") { String($0.consistencyTotals.counts.deadLettered) },
             row("missing at end") { String($0.consistencyTotals.missing) },
             row("staleness p99") { ms($0.consistencyTotals.staleness, 0.99) },
             row("recovery after last fault") { r in

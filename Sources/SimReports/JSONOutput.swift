@@ -24,6 +24,19 @@ public indirect enum JSONOutput: Sendable {
         return out + "\n"
     }
 
+    /// The value on one line, without spaces, keys sorted.
+    public var compact: String {
+        switch self {
+        case .object(let members):
+            "{" + members.sorted(by: { $0.0 < $1.0 }).map { JSONOutput.quote($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
+        case .array(let elements): "[" + elements.map(\.compact).joined(separator: ",") + "]"
+        case .string(let text): JSONOutput.quote(text)
+        case .number(let text): text
+        case .bool(let flag): flag ? "true" : "false"
+        case .null: "null"
+        }
+    }
+
     func write(to out: inout String, indent: Int) {
         let pad = String(repeating: "  ", count: indent + 1), close = String(repeating: "  ", count: indent)
         switch self {

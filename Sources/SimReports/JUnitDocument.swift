@@ -8,9 +8,9 @@ public enum JUnitDocument {
         out += "<testsuites name=\"ripple check\" tests=\"\(all.count)\" failures=\"\(all.filter { !$0.holds }.count)\">\n"
         for scenario in report.scenarios where !scenario.expectations.isEmpty {
             let failures = scenario.expectations.filter { !$0.holds }.count
-            out += "  <testsuite name=\"\(escape(scenario.name, isAttribute: true))\" tests=\"\(scenario.expectations.count)\" failures=\"\(failures)\">\n"
+            out += "  <testsuite name=\"\(XMLEscaping.escaped(scenario.name, isAttribute: true))\" tests=\"\(scenario.expectations.count)\" failures=\"\(failures)\">\n"
             for expectation in scenario.expectations {
-                out += "    <testcase classname=\"\(escape(scenario.name, isAttribute: true))\" name=\"\(escape(expectation.text, isAttribute: true))\" file=\"\(escape(scenario.file, isAttribute: true))\">\n"
+                out += "    <testcase classname=\"\(XMLEscaping.escaped(scenario.name, isAttribute: true))\" name=\"\(XMLEscaping.escaped(expectation.text, isAttribute: true))\" file=\"\(XMLEscaping.escaped(scenario.file, isAttribute: true))\">\n"
                 out += testcaseBody(expectation, isSweep: report.sweep != nil)
                 out += "    </testcase>\n"
             }
@@ -23,32 +23,13 @@ public enum JUnitDocument {
     static func testcaseBody(_ expectation: CheckedExpectation, isSweep: Bool) -> String {
         guard let seed = expectation.failingSeeds.first, let run = expectation.seeds.firstIndex(of: seed) else {
             let summary = isSweep ? expectation.outcome() + "\n" + expectation.spread : expectation.outcome() + " with seed \(expectation.seeds[0])"
-            return "      <system-out>\(escape(summary))</system-out>\n"
+            return "      <system-out>\(XMLEscaping.escaped(summary))</system-out>\n"
         }
         var message = "measured \(expectation.verdicts[run].measurement) with seed \(seed)"
         if isSweep { message += "; " + expectation.outcome() }
         var details = isSweep ? [expectation.spread] : []
         if let why = expectation.why { details.append("why: " + why) }
         if let reproduction = expectation.reproduction { details.append("reproduce: " + reproduction) }
-        return "      <failure message=\"\(escape(message, isAttribute: true))\">\(escape(details.joined(separator: "\n")))</failure>\n"
-    }
-
-    /// `text` safe inside XML 1.0 text (or, with `isAttribute`, a quoted attribute, where line
-    /// breaks and tabs must be references to survive); characters XML cannot hold become U+FFFD.
-    public static func escape(_ text: String, isAttribute: Bool = false) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n", "\t", "\r": out += isAttribute || scalar == "\r" ? "&#\(scalar.value);" : String(scalar)
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        return "      <failure message=\"\(XMLEscaping.escaped(message, isAttribute: true))\">\(XMLEscaping.escaped(details.joined(separator: "\n")))</failure>\n"
     }
 }

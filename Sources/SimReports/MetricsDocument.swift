@@ -65,13 +65,17 @@ public enum MetricsDocument {
                 ("attemptsPerRequest", .decimal(a.perRequest(Double(m.attempts)), decimals: 4)),
                 ("retriesPerRequest", .decimal(a.perRequest(Double(m.retries)), decimals: 4)),
                 ("messagesPerRequest", .decimal(a.perRequest(Double(m.messages)), decimals: 4)),
+
                 ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),
+            ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances))])),
             ("services", .object(m.services.map { service in
                 (service.name, .object([
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),
                     ("busyWorkerSeconds", .decimal(service.busyNanoseconds / 1e9)),
                     ("started", .int(service.started)),
+                    ("callAttempts", .int(service.callAttempts)),
+                    ("callAttemptsPerRequest", .decimal(a.perRequest(Double(service.callAttempts)), decimals: 4)),
                     ("rejected", .int(service.rejected)),
                     ("wastedWork", .int(service.wastedWork)),
                     ("peakQueue", .int(service.peakQueue)),

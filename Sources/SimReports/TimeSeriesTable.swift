@@ -7,7 +7,7 @@ public enum TimeSeriesTable {
             for name in a.metrics.series.gaugeNames where !gaugeNames.contains(name) { gaugeNames.append(name) }
         }
         let fixed = ["architecture", "time_s", "arrivals", "succeeded", "failed", "timeouts", "rejected",
-                     "latency_p50_ms", "latency_p99_ms", "applied", "staleness_p99_ms"]
+                     "latency_p50_ms", "latency_p99_ms", "applied", "staleness_p99_ms", "dead_lettered"]
         var out = (fixed + gaugeNames.map(cell)).joined(separator: ",") + "\n"
         for a in report.architectures {
             let columns = gaugeNames.map { a.metrics.series.gaugeNames.firstIndex(of: $0) }
@@ -15,7 +15,8 @@ public enum TimeSeriesTable {
                 var cells = [cell(a.name), Format.compact(row.end.sinceStart.seconds, significant: 9),
                              String(row.arrivals), String(row.succeeded), String(row.failed), String(row.timeouts), String(row.rejected),
                              Format.fixed(Double(row.latencyP50) / 1e6, decimals: 3), Format.fixed(Double(row.latencyP99) / 1e6, decimals: 3),
-                             String(row.applied), Format.fixed(Double(row.stalenessP99) / 1e6, decimals: 3)]
+                             String(row.applied), Format.fixed(Double(row.stalenessP99) / 1e6, decimals: 3),
+                             String(row.deadLettered)]
                 cells += columns.map { $0.map { Format.compact(row.gauges[$0], significant: 9) } ?? "" }
                 out += cells.joined(separator: ",") + "\n"
             }

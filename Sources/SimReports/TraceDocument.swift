@@ -3,7 +3,8 @@ import SimMetrics
 
 /// Writes `trace.json` in the Chrome Trace Event Format, which Perfetto and chrome://tracing
 /// open: one process per architecture, one thread (track) per node instance, a complete
-/// event (`"ph": "X"`) per span, and a flow (`"s"` → `"f"`) per message. Every event carries
+/// event (`"ph": "X"`) per span, and a flow (`"s"` → `"f"`) per message. Fault windows are
+/// complete events on a `faults` track of their own. Every event carries
 /// its request's correlation id in `args.request`.
 public enum TraceDocument {
     public static func render(_ report: RunReport) -> String {
@@ -16,6 +17,14 @@ public enum TraceDocument {
             for message in trace.messages { tracks.insert(message.from); tracks.insert(message.to) }
             for track in tracks.sorted() {
                 events.append(metadata("thread_name", pid: pid, tid: tid(track), name: name(of: track, in: report)))
+            }
+            if !report.windows.isEmpty { events.append(metadata("thread_name", pid: pid, tid: 0, name: "faults")) }
+            for window in report.windows {
+                let end = window.end ?? report.length
+                events.append(.object([
+                    ("ph", .string("X")), ("pid", .int(pid)), ("tid", .int(0)), ("name", .string(window.label)), ("cat", .string("fault")),
+                    ("ts", microseconds(window.start)), ("dur", microseconds(end - window.start)),
+                ]))
             }
             for span in trace.spans {
                 events.append(.object([
@@ -37,7 +46,8 @@ public enum TraceDocument {
                 ]))
             }
         }
-        return JSONOutput.object([("displayTimeUnit", .string("ms")), ("traceEvents", .array(events))]).rendered
+        // One event per line: compact enough to keep, still readable and diffable.
+        return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n" + events.map(\.compact).joined(separator: ",\n") + "\n]}\n"
     }
 
     static func metadata(_ kind: String, pid: Int, tid: Int?, name: String) -> JSONOutput {

@@ -2,9 +2,10 @@
 enum XMLEscaping {
     /// `text` with `& < > " '` replaced by entities, and characters XML 1.0 forbids
     /// (control characters other than tab, line feed and carriage return; U+FFFE, U+FFFF)
-    /// replaced by U+FFFD, so any `String` yields a well-formed document.
+    /// replaced by U+FFFD, so any `String` yields a well-formed document. With `isAttribute`,
+    /// tabs and line breaks become character references, so they survive in an attribute value.
     /// - Complexity: O(n) in the length of `text`.
-    static func escaped(_ text: String) -> String {
+    static func escaped(_ text: String, isAttribute: Bool = false) -> String {
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -14,7 +15,8 @@ enum XMLEscaping {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\t", "\n", "\r":
+                if isAttribute || scalar == "\r" { out += "&#\(scalar.value);" } else { out.unicodeScalars.append(scalar) }
             case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF:
                 out.unicodeScalars.append("\u{FFFD}")
             default: out.unicodeScalars.append(scalar)

@@ -18,21 +18,24 @@ public struct ArchitectureOutcome: Sendable {
 
 /// Runs each architecture of a scenario in the same world with the same seed.
 public enum ScenarioRunner {
-    /// Runs every architecture (or only `only`, by name), one after the other.
-    public static func run(_ scenario: Scenario, only: [String] = []) -> [ArchitectureOutcome] {
-        scenario.architectures.filter { only.isEmpty || only.contains($0.name) }.map { run($0, in: scenario.world) }
+    /// Runs every architecture (or only `only`, by name), one after the other. `progress`, if
+    /// given, hears each architecture's name, clock and events handled as it goes.
+    public static func run(_ scenario: Scenario, only: [String] = [], progress: ((String, Instant, Int) -> Void)? = nil) -> [ArchitectureOutcome] {
+        scenario.architectures.filter { only.isEmpty || only.contains($0.name) }.map { architecture in
+            run(architecture, in: scenario.world, progress: progress.map { report in { report(architecture.name, $0, $1) } })
+        }
     }
 
     /// Runs one architecture in `world`.
-    public static func run(_ architecture: ArchitectureSpec, in world: WorldConfig) -> ArchitectureOutcome {
+    public static func run(_ architecture: ArchitectureSpec, in world: WorldConfig, progress: ((Instant, Int) -> Void)? = nil) -> ArchitectureOutcome {
         switch architecture.design {
         case .sync(let config):
             var model = SyncModel(world: world, config: config)
-            let (metrics, stop, events) = model.run()
+            let (metrics, stop, events) = model.run(progress: progress)
             return ArchitectureOutcome(name: architecture.name, kind: "sync", metrics: metrics, stop: stop, events: events)
         case .events(let config):
             var model = EventDrivenModel(world: world, config: config)
-            let (metrics, stop, events) = model.run()
+            let (metrics, stop, events) = model.run(progress: progress)
             return ArchitectureOutcome(name: architecture.name, kind: "events", metrics: metrics, stop: stop, events: events)
         }
     }

@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 @testable import SimModels
 
 /// Small worlds the model tests share: each reads like the situation it sets up.
@@ -25,6 +26,12 @@ enum Worlds {
             ConsumerConfig(service: 1, instances: instances, concurrency: 6, commit: commit, isIdempotent: idempotent),
             ConsumerConfig(service: 2, instances: instances, concurrency: 6, commit: commit, isIdempotent: idempotent),
         ])
+    }
+
+    /// Runs the event-driven design in `world` and returns what it measured.
+    static func run(_ world: WorldConfig, _ config: EventsConfig) -> ArchitectureMetrics {
+        var model = EventDrivenModel(world: world, config: config)
+        return model.run().metrics
     }
 
     /// A fault on `service` from `start` for `length` seconds.

@@ -4,9 +4,9 @@ import Testing
 /// JUnit XML stays well formed whatever the names hold.
 struct JUnitDocumentTests {
     @Test func escapesMarkupAndDropsWhatXMLCannotHold() {
-        #expect(JUnitDocument.escape("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;")
-        #expect(JUnitDocument.escape("line\nnext\u{1}") == "line\nnext\u{FFFD}")
-        #expect(JUnitDocument.escape("line\nnext\tx", isAttribute: true) == "line&#10;next&#9;x")
+        #expect(XMLEscaping.escaped("a < b & \"c\" > 'd'") == "a &lt; b &amp; &quot;c&quot; &gt; &apos;d&apos;")
+        #expect(XMLEscaping.escaped("line\nnext\u{1}") == "line\nnext\u{FFFD}")
+        #expect(XMLEscaping.escaped("line\nnext\tx", isAttribute: true) == "line&#10;next&#9;x")
     }
 
     @Test func countsEveryExpectationAndFailure() {

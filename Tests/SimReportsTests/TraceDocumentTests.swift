@@ -27,7 +27,8 @@ struct TraceDocumentTests {
         let data = Data(TraceDocument.render(Self.report()).utf8)
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let events = try #require(root["traceEvents"] as? [[String: Any]])
-        #expect(events.count == 1 + 2 + 3 + 4)  // process name, 2 thread names, 3 spans, 2 flows × 2
+        let expectedCount = 1 + 3 + 1 + 3 + 4  // process name, 3 thread names (faults too), 1 fault, 3 spans, 2 flows × 2
+        #expect(events.count == expectedCount)
         for event in events {
             let phase = try #require(event["ph"] as? String)
             #expect(event["pid"] is Int && event["name"] is String)
@@ -39,7 +40,9 @@ struct TraceDocumentTests {
             }
         }
         let names = events.filter { $0["ph"] as? String == "M" }.compactMap { ($0["args"] as? [String: Any])?["name"] as? String }
-        #expect(names == ["sync", "payment", "email"])
+        #expect(names == ["sync", "payment", "email", "faults"])
+        let faults = events.filter { $0["cat"] as? String == "fault" }.compactMap { $0["name"] as? String }
+        #expect(faults == ["slow email"])
         let work = events.first { $0["ph"] as? String == "X" && $0["tid"] as? Int == 1_001 }
         #expect(work?["dur"] as? Double == 100_000 || work?["dur"] as? Int == 100_000)
     }

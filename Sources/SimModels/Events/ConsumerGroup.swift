@@ -19,8 +19,15 @@ struct ConsumerGroup: Sendable {
     var inFlight: [EventRecord?]
     /// Per partition: bumped whenever work in progress is abandoned, so late events are ignored.
     var epoch: [UInt32]
-    /// Per partition: the owning instance.
+    /// Per partition: the owning instance, or −1 when no instance is left to own it.
     var owner: [Int]
+    /// Per partition: the instance working on its event while `isBusy` (the owner when it
+    /// started, which a rebalance may have changed since).
+    var busyInstance: [Int]
+    /// Per partition: whether a rebalance has revoked it and not yet assigned it again.
+    var isPaused: [Bool]
+    /// Per partition: the owner the rebalance in progress will give it.
+    var target: [Int]
     /// Per instance: partitions being processed now.
     var load: [Int]
     /// Per partition: failed attempts at the event at `position`.
@@ -29,10 +36,16 @@ struct ConsumerGroup: Sendable {
     var processingSince: [Instant]
     /// Whether the whole group is down.
     var isDown = false
-    /// Events applied, for idempotent consumers.
-    var seen: VersionSet
+    /// Per instance: whether the instance alone is down.
+    var isInstanceDown: [Bool]
+    /// Per instance: whether the group coordinator counts it as a member.
+    var isMember: [Bool]
+    /// Per instance: bumped at each crash and restart, so a stale session expiry is ignored.
+    var incarnation: [UInt32]
+    /// Bumped at each rebalance start, so only the latest rebalance completes.
+    var generation: UInt32 = 0
 
-    init(config: ConsumerConfig, partitions: Int, keyCount: Int) {
+    init(config: ConsumerConfig, partitions: Int) {
         self.config = config
         position = [Int64](repeating: 0, count: partitions)
         committed = position
@@ -42,14 +55,26 @@ struct ConsumerGroup: Sendable {
         epoch = [UInt32](repeating: 0, count: partitions)
         failures = [Int](repeating: 0, count: partitions)
         processingSince = [Instant](repeating: .zero, count: partitions)
+        busyInstance = [Int](repeating: 0, count: partitions)
+        isPaused = isBusy
         load = [Int](repeating: 0, count: config.instances)
-        owner = (0..<partitions).map { $0 % config.instances }  // round-robin assignment
-        seen = VersionSet(cells: config.isIdempotent ? keyCount : 0)
+        isInstanceDown = [Bool](repeating: false, count: config.instances)
+        isMember = [Bool](repeating: true, count: config.instances)
+        incarnation = [UInt32](repeating: 0, count: config.instances)
+        target = []
+        owner = []
+        target = assignment()
+        owner = target
+    }
+
+    /// Whether a live instance is assigned partition `p` and no rebalance has paused it.
+    func isOwnedByLiveInstance(_ p: Int) -> Bool {
+        !isDown && !isPaused[p] && owner[p] >= 0 && !isInstanceDown[owner[p]]
     }
 
     /// Whether partition `p` can take its next event now (given the log's end).
     func canFetch(_ p: Int, endOffset: Int64) -> Bool {
-        !isDown && !isBusy[p] && position[p] < endOffset && load[owner[p]] < config.concurrency
+        isOwnedByLiveInstance(p) && !isBusy[p] && position[p] < endOffset && load[owner[p]] < config.concurrency
     }
 
     /// Events written but not committed, over all partitions.

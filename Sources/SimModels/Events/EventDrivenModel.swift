@@ -3,7 +3,8 @@ import SimMetrics
 
 /// The event-driven design on the kernel: the entry does its own work, commits, and hands
 /// an event to the broker (through an outbox relay or by a direct dual write); each consumer
-/// group reads the topic's partitions in order and applies the event's effect.
+/// group reads the topic's partitions in order, or takes messages from its own queue, and
+/// applies the event's effect.
 ///
 /// The user waits only for the entry (and, for a dual write that waits for it, the broker's
 /// acknowledgement); consumers fall behind, catch up, replay or lose events according to
@@ -29,10 +30,26 @@ public struct EventDrivenModel: EventHandling {
         case delivered(group: Int32, partition: Int32, epoch: UInt32)
         /// A consumer of `group` finishes processing the event at the head of `partition`.
         case processed(group: Int32, partition: Int32, epoch: UInt32)
+        /// The back-off after a failed attempt on the head of `partition` ends.
+        case retryDue(group: Int32, partition: Int32, epoch: UInt32)
         /// `group` commits its offsets (periodic commit).
         case commitTick(group: Int32)
         /// A commit of `offset` for `partition` reaches the broker.
         case commitArrives(group: Int32, partition: Int32, offset: Int64, epoch: UInt32)
+        /// Receive `job` of a queue message reaches its consumer instance of `group`.
+        case received(group: Int32, job: Int32, generation: UInt32)
+        /// A consumer instance of `group` finishes processing receive `job`.
+        case handled(group: Int32, job: Int32, generation: UInt32)
+        /// A delete (acknowledgement) of receive `receive` of `message` reaches `group`'s queue.
+        case deleteArrives(group: Int32, message: Int32, generation: UInt32, receive: Int32)
+        /// A return (negative acknowledgement) of receive `receive` of `message` reaches the queue.
+        case returnArrives(group: Int32, message: Int32, generation: UInt32, receive: Int32)
+        /// Receive `receive` of `message` stops hiding it, unless it was answered first.
+        case visibilityEnds(group: Int32, message: Int32, generation: UInt32, receive: Int32)
+        /// A crashed instance's session with `group`'s coordinator times out.
+        case sessionExpires(group: Int32, instance: Int32, incarnation: UInt32)
+        /// `group`'s rebalance number `generation` ends: the new assignment takes effect.
+        case rebalanceEnds(group: Int32, generation: UInt32)
         /// A crash fault starts or ends.
         case crash(fault: Int32, isStart: Bool)
         /// The time-series interval ends.
@@ -55,7 +72,13 @@ public struct EventDrivenModel: EventHandling {
     /// Dual-write events buffered in the producer's memory, oldest first.
     var producerBuffer = RingBuffer<Int32>(capacity: 256)
     var partitions: [PartitionLog]
+    /// Per consumer, with a log broker: its group's offsets and assignment.
     var groups: [ConsumerGroup]
+    /// Per consumer, with a queue broker: its queue, and its instances on it.
+    var queues: [MessageQueue]
+    var queueGroups: [QueueConsumerGroup]
+    /// Per consumer: the versions an idempotent consumer has applied.
+    var seen: [VersionSet]
     var nextRoundRobin = 0
     /// Per entity: its partition when events are keyed (hashing text once, not per event).
     let keyPartitions: [Int32]
@@ -63,7 +86,7 @@ public struct EventDrivenModel: EventHandling {
     var networkRandom: RandomStream
     var errorRandom: RandomStream
     /// What the run measured.
-    public private(set) var metrics: ArchitectureMetrics
+    public internal(set) var metrics: ArchitectureMetrics
 
     public init(world: WorldConfig, config: EventsConfig) {
         self.world = world
@@ -74,7 +97,16 @@ public struct EventDrivenModel: EventHandling {
         let entryService = world.services[entry]
         entryPool = ServicePool(workers: entryService.workers, capacity: entryService.queueCapacity)
         partitions = [PartitionLog](repeating: PartitionLog(), count: config.partitions)
-        groups = config.consumers.map { ConsumerGroup(config: $0, partitions: config.partitions, keyCount: world.workload.keyCount) }
+        switch config.broker {
+        case .log:
+            groups = config.consumers.map { ConsumerGroup(config: $0, partitions: config.partitions) }
+            (queues, queueGroups) = ([], [])
+        case .queue(let settings):
+            groups = []
+            queues = config.consumers.map { _ in MessageQueue(settings: settings) }
+            queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: settings.prefetch) }
+        }
+        seen = config.consumers.map { VersionSet(cells: $0.isIdempotent ? world.workload.keyCount : 0) }
         keyPartitions = (0..<world.workload.keyCount).map {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
         }
@@ -96,17 +128,32 @@ public struct EventDrivenModel: EventHandling {
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain.
-    public mutating func run() -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+    /// `progress`, if given, hears the clock and the events handled after every hundredth of the run.
+    public mutating func run(progress: ((Instant, Int) -> Void)? = nil) -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
         var scheduler = Scheduler<Event>()
+        start(&scheduler)
+        let limits = RunLimits(until: world.end, eventBudget: world.eventBudget)
+        let stop: StopReason
+        if let progress {
+            stop = scheduler.run(&self, limits: limits, reportingEvery: world.progressInterval, progress: progress)
+        } else {
+            stop = scheduler.run(&self, limits: limits)
+        }
+        return (metrics, stop, scheduler.eventsHandled)
+    }
+
+    /// Schedules what sets a run going: the first arrival, the fault edges, and the relay,
+    /// commit and sampling ticks.
+    mutating func start(_ scheduler: inout Scheduler<Event>) {
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
-        for edge in faults.crashEdges { scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time) }
+        for edge in faults.crashEdges + faults.instanceCrashEdges {
+            scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time)
+        }
         if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
         for (g, group) in groups.enumerated() {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
         }
         scheduler.schedule(.sample, after: world.sampleInterval)
-        let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
-        return (metrics, stop, scheduler.eventsHandled)
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
@@ -126,13 +173,35 @@ public struct EventDrivenModel: EventHandling {
             if groups[Int(group)].epoch[Int(partition)] == epoch { process(Int(group), Int(partition), &scheduler) }
         case .processed(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { finishProcessing(Int(group), Int(partition), &scheduler) }
+        case .retryDue(let group, let partition, let epoch):
+            if groups[Int(group)].epoch[Int(partition)] == epoch { release(Int(group), Int(partition), &scheduler) }
         case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
         case .commitArrives(let group, let partition, let offset, let epoch):
             // A commit sent before a crash is fenced off, as Kafka fences a stale generation.
             if groups[Int(group)].epoch[Int(partition)] == epoch {
                 groups[Int(group)].committed[Int(partition)] = Swift.max(groups[Int(group)].committed[Int(partition)], offset)
             }
-        case .crash(let fault, let isStart): crashEdge(faults.service(ofFault: Int(fault)), isStart: isStart, &scheduler)
+        case .received(let group, let job, let generation):
+            if queueGroups[Int(group)].jobs.isLive(job, generation) { arriveAtInstance(Int(group), job, &scheduler) }
+        case .handled(let group, let job, let generation):
+            if queueGroups[Int(group)].jobs.isLive(job, generation) { finishJob(Int(group), job, &scheduler) }
+        case .deleteArrives(let group, let message, let generation, let receive):
+            deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive)
+        case .returnArrives(let group, let message, let generation, let receive):
+            returnArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
+        case .visibilityEnds(let group, let message, let generation, let receive):
+            visibilityEnds(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
+        case .sessionExpires(let group, let instance, let incarnation):
+            sessionExpires(Int(group), Int(instance), incarnation: incarnation, &scheduler)
+        case .rebalanceEnds(let group, let generation):
+            if groups[Int(group)].generation == generation { endRebalance(Int(group), &scheduler) }
+        case .crash(let fault, let isStart):
+            let service = faults.service(ofFault: Int(fault))
+            if let instance = faults.instance(ofFault: Int(fault)) {
+                instanceCrashEdge(service, instance: instance, isStart: isStart, &scheduler)
+            } else {
+                crashEdge(service, isStart: isStart, &scheduler)
+            }
         case .sample: sample(&scheduler)
         }
     }
@@ -172,7 +241,7 @@ public struct EventDrivenModel: EventHandling {
         let now = scheduler.now
         let j = entryJobs[job]
         let version = metrics.ledger.commit(key: j.key)
-        let slot = pending.insert(PendingRequest(arrival: j.arrival, effectsLeft: Int16(groups.count))).slot
+        let slot = pending.insert(PendingRequest(arrival: j.arrival, effectsLeft: Int16(config.consumers.count))).slot
         let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, arrival: j.arrival, createdAt: now)
         switch config.publish {
         case .outbox:
@@ -221,6 +290,17 @@ public struct EventDrivenModel: EventHandling {
     mutating func append(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
         var record = messages[message].record
         record.appendedAt = scheduler.now
+        metrics.messages += 1
+        scheduler.schedule(.ackArrives(message: message, generation: messages.generation(of: message)), after: latency())
+        guard case .log = config.broker else {
+            // Fan-out: every consumer service's queue gets its own copy.
+            for g in queues.indices {
+                metrics.messages += 1
+                queues[g].send(record, at: scheduler.now)
+                dispatch(g, &scheduler)
+            }
+            return
+        }
         let p: Int
         if config.isKeyed {
             p = Int(keyPartitions[Int(record.key)])
@@ -229,8 +309,6 @@ public struct EventDrivenModel: EventHandling {
             nextRoundRobin = (nextRoundRobin + 1) % config.partitions
         }
         _ = partitions[p].append(record)
-        metrics.messages += 1
-        scheduler.schedule(.ackArrives(message: message, generation: messages.generation(of: message)), after: latency())
         for g in groups.indices { fetch(g, p, &scheduler) }
     }
 
@@ -247,96 +325,35 @@ public struct EventDrivenModel: EventHandling {
             metrics.retries += 1
             send(message, &scheduler)  // the relay retries until acknowledged
         case .dualWrite:
-            for g in groups.indices { metrics.ledger.recordLoss(target: g) }
+            for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
             let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
             messages.remove(message)
             if job >= 0, entryJobs.isLive(job, generation) { finishEntryJob(job, failure: .timeout, &scheduler) }
         }
     }
 
-    // MARK: - Consuming
+    // MARK: - Effects
 
-    mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        guard groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
-        if groups[g].position[p] < partitions[p].startOffset {
-            skipExpired(g, p)
-            if groups[g].position[p] == partitions[p].endOffset { return }  // reset to the end: nothing to read yet
+    /// A consumer of `g` applied `record` at `now`: the ledger counts it, and the request it
+    /// came from completes when its last effect is applied. Idempotent consumers skip events
+    /// they have applied before.
+    mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) {
+        if config.consumers[g].isIdempotent, seen[g].insert(record.version, in: Int(record.key)) == .seen { return }
+        let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
+        guard outcome != .duplicate else { return }
+        pending[record.requestSlot].effectsLeft -= 1
+        if pending[record.requestSlot].effectsLeft == 0 {
+            metrics.completed += 1
+            metrics.endToEnd.record((now - record.arrival).nanoseconds)
+            pending.remove(record.requestSlot)
         }
-        groups[g].isBusy[p] = true
-        groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
-        groups[g].load[groups[g].owner[p]] += 1
-        if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
-        metrics.messages += 1
-        scheduler.schedule(.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: latency())
     }
 
-    /// The group's position was deleted by retention: it jumps, and what it skips is lost,
-    /// except events it had processed before a crash rewound it (their effects happened).
-    mutating func skipExpired(_ g: Int, _ p: Int) {
-        let start = partitions[p].startOffset
-        let target = groups[g].config.offsetReset == .earliest ? start : partitions[p].endOffset
-        let unprocessed = Swift.max(groups[g].position[p], Swift.min(groups[g].processedThrough[p], target))
-        for _ in unprocessed..<target { metrics.ledger.recordLoss(target: g) }
-        groups[g].position[p] = target
-        groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
-    }
-
-    mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        let service = groups[g].config.service
-        let record = groups[g].inFlight[p]!
-        var random = workDraws[service].stream(request: record.request, attempt: 1 + groups[g].failures[p])
-        let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
-        metrics.services[service].started += 1
-        groups[g].processingSince[p] = scheduler.now
-        scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: .nanoseconds(work))
-    }
-
-    mutating func finishProcessing(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now
-        let offset = groups[g].position[p]
-        let record = groups[g].inFlight[p]!
-        let service = groups[g].config.service
-        if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
-            groups[g].failures[p] += 1
-            groups[g].isBusy[p] = false
-            groups[g].load[groups[g].owner[p]] -= 1
-            return fetch(g, p, &scheduler)  // in line: the partition waits for this event
-        }
-        groups[g].failures[p] = 0
-        let held = now - groups[g].processingSince[p]
+    /// A consumer of `service` held a worker from `since` to `now`.
+    mutating func recordHolding(_ service: Int, since: Instant, _ now: Instant) {
+        let held = now - since
         metrics.services[service].holding.record(held.nanoseconds)
         metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
-        let alreadySeen = groups[g].config.isIdempotent
-            && groups[g].seen.insert(record.version, in: Int(record.key)) == .seen
-        if !alreadySeen {
-            let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
-            if outcome != .duplicate {
-                pending[record.requestSlot].effectsLeft -= 1
-                if pending[record.requestSlot].effectsLeft == 0 {
-                    metrics.completed += 1
-                    metrics.endToEnd.record((now - record.arrival).nanoseconds)
-                    pending.remove(record.requestSlot)
-                }
-            }
-        }
-        groups[g].position[p] = offset + 1
-        groups[g].processedThrough[p] = Swift.max(groups[g].processedThrough[p], offset + 1)
-        if groups[g].config.commit == .afterProcessing {
-            metrics.messages += 1
-            scheduler.schedule(.commitArrives(group: Int32(g), partition: Int32(p), offset: offset + 1, epoch: groups[g].epoch[p]),
-                               after: latency())
-        }
-        groups[g].isBusy[p] = false
-        let instance = groups[g].owner[p]
-        groups[g].load[instance] -= 1
-        fetch(g, p, &scheduler)
-        for other in partitions.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
-    }
-
-    mutating func commitPeriodically(_ g: Int, _ scheduler: inout Scheduler<Event>) {
-        guard case .periodic(let interval) = groups[g].config.commit else { return }
-        if !groups[g].isDown { groups[g].committed = groups[g].position }
-        if scheduler.now + interval <= world.end { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
     }
 
     // MARK: - Faults and sampling
@@ -350,6 +367,9 @@ public struct EventDrivenModel: EventHandling {
                 for p in partitions.indices { fetch(g, p, &scheduler) }
             }
         }
+        for g in queueGroups.indices where queueGroups[g].config.service == service {
+            queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
+        }
         if service == entry, isStart { crashEntry(&scheduler) }
     }
 
@@ -358,7 +378,7 @@ public struct EventDrivenModel: EventHandling {
     mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         while let message = producerBuffer.popFirst() {
-            for g in groups.indices { metrics.ledger.recordLoss(target: g) }
+            for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
             messages.remove(message)
         }
         _ = entryPool.reset()
@@ -374,16 +394,24 @@ public struct EventDrivenModel: EventHandling {
             let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
             for p in partitions.indices {
                 _ = partitions[p].expire(appendedBefore: cutoff)
-                // A group that is down resets its offset when it comes back, as Kafka's does.
-                for g in groups.indices where !groups[g].isDown && !groups[g].isBusy[p]
+                // A consumer that is down resets its offset when it comes back (or when the
+                // partition's next owner first reads it), as Kafka's does.
+                for g in groups.indices where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
                     && groups[g].position[p] < partitions[p].startOffset {
                     skipExpired(g, p)
                 }
             }
         }
+        if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
+            let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
+            for g in queues.indices {
+                for _ in 0..<queues[g].expire(sentBefore: cutoff) { metrics.ledger.recordLoss(target: g) }
+            }
+        }
         let ends = partitions.map(\.endOffset)
         var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(outbox.count + messages.liveCount)]
         for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
+        for queue in queues { gauges.append(Double(queue.count)) }
         metrics.series.close(at: now, gauges: gauges)
         if now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
     }

@@ -3,6 +3,8 @@ import SimKernel
 /// The event-driven design: the entry commits its own work, an event goes to a broker's
 /// topic, and each consumer service reads the topic at its own pace.
 public struct EventsConfig: Sendable {
+    /// Where events wait for their consumers: a partitioned log or one queue per consumer.
+    public var broker: Broker
     /// Partitions of the topic (Kafka-like log).
     public var partitions: Int
     /// Whether events are routed by entity key (ordered per key) or spread round-robin.
@@ -18,14 +20,15 @@ public struct EventsConfig: Sendable {
     public var waitsForAck: Bool
     /// How long a sender waits for an acknowledgement before it counts the publish as failed.
     public var publishTimeout: TimeSpan
-    /// Events older than this are deleted even if unread; `nil` keeps them for ever.
+    /// Events older than this are deleted from the log even if unread; `nil` keeps them for ever.
     public var retention: TimeSpan?
     /// The consumers, one group per consuming service.
     public var consumers: [ConsumerConfig]
 
-    public init(partitions: Int = 12, isKeyed: Bool = true, publish: PublishDiscipline = .outbox,
+    public init(broker: Broker = .log, partitions: Int = 12, isKeyed: Bool = true, publish: PublishDiscipline = .outbox,
                 relayInterval: TimeSpan = .milliseconds(10), linger: TimeSpan = .milliseconds(5), waitsForAck: Bool = true,
                 publishTimeout: TimeSpan = .seconds(1), retention: TimeSpan? = nil, consumers: [ConsumerConfig]) {
+        self.broker = broker
         self.partitions = partitions
         self.isKeyed = isKeyed
         self.publish = publish
@@ -47,46 +50,37 @@ public enum PublishDiscipline: String, Sendable, CaseIterable {
     case dualWrite = "dual-write"
 }
 
-/// One consuming service: its instances and how it processes and commits.
-public struct ConsumerConfig: Sendable {
-    /// The service that consumes (its work distribution is the processing time).
-    public var service: Int
-    /// Instances in the consumer group; partitions are shared among them.
-    public var instances: Int
-    /// Partitions one instance processes at once (one event at a time per partition).
-    public var concurrency: Int
-    /// When offsets are committed.
-    public var commit: CommitPolicy
-    /// Whether the consumer skips events it has already applied.
-    public var isIdempotent: Bool
-    /// Where a consumer starts when its position has been deleted by retention.
-    public var offsetReset: OffsetReset
+/// Where events wait for their consumers.
+public enum Broker: Sendable, Equatable {
+    /// A Kafka-like topic: partitions read in order, each by one instance of each consumer
+    /// group, which commits its offsets.
+    case log
+    /// One SQS- or RabbitMQ-like queue per consumer service (an SNS→SQS fan-out): the
+    /// service's workers compete for messages, in no guaranteed order, and acknowledge each.
+    case queue(QueueSettings)
+}
 
-    public init(service: Int, instances: Int = 1, concurrency: Int = 1, commit: CommitPolicy = .afterProcessing,
-                isIdempotent: Bool = false, offsetReset: OffsetReset = .earliest) {
-        self.service = service
-        self.instances = instances
-        self.concurrency = concurrency
-        self.commit = commit
-        self.isIdempotent = isIdempotent
-        self.offsetReset = offsetReset
+/// The settings of the queues of `Broker.queue`.
+public struct QueueSettings: Sendable, Equatable {
+    /// How long a received message stays invisible to other consumers before it is
+    /// delivered again unless acknowledged (SQS's default: 30 s).
+    public var visibilityTimeout: TimeSpan
+    /// Receives after which a message goes to the dead-letter queue; `nil` for none (SQS
+    /// without a redrive policy; RabbitMQ 4's quorum queues default to a limit of 20).
+    public var maxReceiveCount: Int?
+    /// Messages one consumer instance may hold received but not yet answered (SQS returns
+    /// at most 10 per receive).
+    public var prefetch: Int
+    /// Messages older than this are deleted even if never processed (SQS's default: 4 days).
+    public var retention: TimeSpan
+
+    public init(visibilityTimeout: TimeSpan = .seconds(30), maxReceiveCount: Int? = nil, prefetch: Int = 10,
+                retention: TimeSpan = .hours(96)) {
+        precondition(prefetch >= 1, "an instance must be able to hold a message")
+        precondition(maxReceiveCount.map { $0 >= 1 } ?? true, "a message is received at least once")
+        self.visibilityTimeout = visibilityTimeout
+        self.maxReceiveCount = maxReceiveCount
+        self.prefetch = prefetch
+        self.retention = retention
     }
-}
-
-/// When a consumer commits its offset.
-public enum CommitPolicy: Sendable, Equatable {
-    /// After processing each event: at-least-once (a crash replays, so duplicates).
-    case afterProcessing
-    /// Before processing each event: at-most-once (a crash loses events).
-    case beforeProcessing
-    /// Every interval, whatever was processed (Kafka's auto-commit, 5 s by default).
-    case periodic(TimeSpan)
-}
-
-/// Where a consumer group restarts when its committed offset is no longer in the log.
-public enum OffsetReset: String, Sendable, CaseIterable {
-    /// At the oldest retained event.
-    case earliest
-    /// At the end of the log: everything in between is skipped.
-    case latest
 }

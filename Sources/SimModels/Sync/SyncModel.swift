@@ -74,12 +74,19 @@ public struct SyncModel: EventHandling {
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain.
-    public mutating func run() -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
+    /// `progress`, if given, hears the clock and the events handled after every hundredth of the run.
+    public mutating func run(progress: ((Instant, Int) -> Void)? = nil) -> (metrics: ArchitectureMetrics, stop: StopReason, events: Int) {
         var scheduler = Scheduler<Event>()
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges where edge.isStart { scheduler.schedule(.crash(fault: Int32(edge.fault)), at: edge.time) }
         scheduler.schedule(.sample, after: world.sampleInterval)
-        let stop = scheduler.run(&self, limits: RunLimits(until: world.end, eventBudget: world.eventBudget))
+        let limits = RunLimits(until: world.end, eventBudget: world.eventBudget)
+        let stop: StopReason
+        if let progress {
+            stop = scheduler.run(&self, limits: limits, reportingEvery: world.progressInterval, progress: progress)
+        } else {
+            stop = scheduler.run(&self, limits: limits)
+        }
         metrics.breakerOpenings = edges.reduce(0) { $0 + ($1.breaker?.openings ?? 0) }
         return (metrics, stop, scheduler.eventsHandled)
     }
@@ -270,6 +277,7 @@ public struct SyncModel: EventHandling {
         let generation = calls.generation(of: call)
         calls[call].isWaiting = true
         metrics.attempts += 1
+        metrics.services[graph.nodes[Int(c.node)].service].callAttempts += 1
         metrics.messages += 1
         let from = graph.nodes[Int(jobs[c.job].node)].service, to = graph.nodes[Int(c.node)].service
         let id = requests[jobs[c.job].request].id

@@ -4,14 +4,15 @@ import SimKernel
 /// starts or a message arrives. The same book drives every architecture of a run.
 public struct FaultBook: Sendable {
     let faults: [FaultConfig]
-    /// Per service, the indices of its faults.
+    /// Per service, the indices of its faults on the whole service (not on one instance).
     let byService: [[Int]]
 
     public init(_ faults: [FaultConfig], serviceCount: Int) {
         self.faults = faults
         var byService = [[Int]](repeating: [], count: serviceCount)
-        for (i, fault) in faults.enumerated() { byService[fault.service].append(i) }
+        for (i, fault) in faults.enumerated() where fault.instance == nil { byService[fault.service].append(i) }
         self.byService = byService
+        hasPauses = faults.contains { $0.kind == .pause }
     }
 
     /// The distribution a service's own work follows at `time`.
@@ -50,12 +51,19 @@ public struct FaultBook: Sendable {
     }
 
     /// Whether any pause fault exists (so models skip the check when none does).
-    public var hasPauses: Bool { faults.contains { $0.kind == .pause } }
+    public let hasPauses: Bool
 
-    /// The instants at which some service crashes or recovers, in time order with the fault index.
-    public var crashEdges: [(time: Instant, fault: Int, isStart: Bool)] {
+    /// The instants at which some whole service crashes or recovers, in time order with the
+    /// fault index.
+    public var crashEdges: [(time: Instant, fault: Int, isStart: Bool)] { edges { $0.instance == nil } }
+
+    /// The instants at which some single consumer instance crashes or recovers, in time
+    /// order with the fault index.
+    public var instanceCrashEdges: [(time: Instant, fault: Int, isStart: Bool)] { edges { $0.instance != nil } }
+
+    func edges(where included: (FaultConfig) -> Bool) -> [(time: Instant, fault: Int, isStart: Bool)] {
         var edges: [(time: Instant, fault: Int, isStart: Bool)] = []
-        for (i, fault) in faults.enumerated() where fault.kind == .crash {
+        for (i, fault) in faults.enumerated() where fault.kind == .crash && included(fault) {
             edges.append((fault.start, i, true))
             if fault.end != .distantFuture { edges.append((fault.end, i, false)) }
         }
@@ -64,4 +72,7 @@ public struct FaultBook: Sendable {
 
     /// The service a fault applies to.
     public func service(ofFault index: Int) -> Int { faults[index].service }
+
+    /// The instance a fault applies to, or `nil` when it applies to the whole service.
+    public func instance(ofFault index: Int) -> Int? { faults[index].instance }
 }

@@ -1,19 +1,26 @@
 import SimKernel
 
-/// A fault applied to one service for a window of virtual time, in every architecture.
+/// A fault applied to one service, or to one instance of a consuming service, for a window
+/// of virtual time, in every architecture.
 public struct FaultConfig: Sendable {
     /// What goes wrong.
     public var kind: FaultKind
     /// The service it happens to (`WorldConfig.brokerNode` for the broker).
     public var service: Int
+    /// The instance of the service's consumer it happens to (from 0), or `nil` for the
+    /// whole service. Only event consumers have instances, and only crashes apply to one:
+    /// the synchronous chain is not affected by an instance's crash.
+    public var instance: Int?
     /// When it begins.
     public var start: Instant
     /// When it ends; `Instant.distantFuture` for a fault that never heals.
     public var end: Instant
 
-    public init(kind: FaultKind, service: Int, start: Instant, end: Instant) {
+    public init(kind: FaultKind, service: Int, instance: Int? = nil, start: Instant, end: Instant) {
+        precondition(instance == nil || kind == .crash, "only a crash applies to a single instance")
         self.kind = kind
         self.service = service
+        self.instance = instance
         self.start = start
         self.end = end
     }

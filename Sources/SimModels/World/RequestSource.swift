@@ -10,6 +10,8 @@ public struct RequestSource: Sendable {
     let keyCumulative: [Double]
     var gapRandom: RandomStream
     var keyRandom: RandomStream
+    /// Candidates for thinned (time-varying) arrivals are kept with probability rate / peak.
+    var thinningRandom: RandomStream
     /// When the next request arrives.
     public private(set) var nextArrival: Instant
     /// How many requests have been issued.
@@ -21,6 +23,7 @@ public struct RequestSource: Sendable {
         keyCount = workload.keyCount
         gapRandom = RandomStream(seed: seed, name: "workload/arrivals")
         keyRandom = RandomStream(seed: seed, name: "workload/keys")
+        thinningRandom = RandomStream(seed: seed, name: "workload/thinning")
         switch workload.keySkew {
         case .uniform:
             keyCumulative = []
@@ -53,7 +56,23 @@ public struct RequestSource: Sendable {
             return .nanoseconds(Swift.max(1, Distribution.exponential(mean: Double(mean.nanoseconds)).sample(&gapRandom)))
         case .constant(let rate):
             return rate.meanGap ?? .nanoseconds(.max)
+        case .ramp, .bursts, .daily:
+            return thinnedGap()
         }
+    }
+
+    /// The gap to the next arrival of a time-varying Poisson process, by thinning: candidate
+    /// gaps at the peak rate, each candidate kept with probability rate(t) / peak.
+    mutating func thinnedGap() -> TimeSpan {
+        let peak = arrivals.peakRate
+        guard peak > 0 else { return .nanoseconds(.max) }
+        let meanGap = 1e9 / peak
+        var time = nextArrival.sinceStart
+        for _ in 0..<1_000_000 {
+            time += .nanoseconds(Swift.max(1, Distribution.exponential(mean: meanGap).sample(&gapRandom)))
+            if thinningRandom.nextUnit() * peak < arrivals.rate(at: time) { return time - nextArrival.sinceStart }
+        }
+        return .nanoseconds(.max)  // the rate stayed at zero: no more arrivals
     }
 
     mutating func drawKey() -> Int32 {

@@ -25,7 +25,7 @@ public struct WorldConfig: Sendable {
     /// A limit on the number of events one architecture run may handle.
     public var eventBudget: Int
     /// How many requests are traced (spans and messages), spread over the run.
-    public var traceLimit: Int = 200
+    public var traceLimit: Int = 100
 
     public init(seed: UInt64, duration: TimeSpan, drain: TimeSpan, workload: WorkloadConfig,
                 services: [ServiceConfig], network: NetworkConfig = NetworkConfig(), faults: [FaultConfig] = [],
@@ -49,13 +49,10 @@ public struct WorldConfig: Sendable {
     public func serviceIndex(_ name: String) -> Int? { services.firstIndex { $0.name == name } }
 
     /// About how many requests arrive (for spreading the traced sample over the run).
-    public var expectedRequests: Int {
-        let rate: Rate
-        switch workload.arrivals {
-        case .poisson(let r), .constant(let r): rate = r
-        }
-        return Int(rate.eventsPerSecond * duration.seconds)
-    }
+    public var expectedRequests: Int { Int(workload.arrivals.meanRate(over: duration) * duration.seconds) }
+
+    /// How often a run with progress reporting stops to report: a hundredth of the run.
+    public var progressInterval: TimeSpan { .nanoseconds(Swift.max(1, (duration + drain).nanoseconds / 100)) }
 
     /// The instant the run ends: arrivals stop at `duration`, the drain follows.
     public var end: Instant { Instant.zero + duration + drain }
@@ -86,6 +83,12 @@ public enum ArrivalProcess: Sendable, Equatable {
     case poisson(Rate)
     /// Evenly spaced arrivals.
     case constant(Rate)
+    /// Poisson arrivals whose rate moves linearly from `from` to `to` over `over`, then stays.
+    case ramp(from: Rate, to: Rate, over: TimeSpan)
+    /// Poisson arrivals at `base`, rising to `peak` for `lasting` at the start of every `every`.
+    case bursts(base: Rate, peak: Rate, every: TimeSpan, lasting: TimeSpan)
+    /// Poisson arrivals whose rate follows a daily wave: `mean × (1 + amplitude × cos(2π(t − peakAt)/period))`.
+    case daily(mean: Rate, amplitude: Double, period: TimeSpan, peakAt: TimeSpan)
 }
 
 /// How keys are drawn.

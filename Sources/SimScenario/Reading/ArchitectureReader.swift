@@ -196,7 +196,12 @@ struct ArchitectureReader {
 
     func readEvents(_ object: inout ObjectReader) -> EventsConfig? {
         var config = EventsConfig(consumers: [])
-        if let topic = object.optional("topic"), var t = ObjectReader(topic, path: object.path("topic"), log: log) {
+        if let n = object.optional("broker") { config.broker = readBroker(n, object.path("broker")) ?? config.broker }
+        let topicNode = object.optional("topic")
+        if let topicNode, config.broker != .log {
+            log.add(object.path("topic"), "applies to the log broker only; this architecture uses a queue per consumer", at: topicNode.location)
+        }
+        if let topic = topicNode, var t = ObjectReader(topic, path: object.path("topic"), log: log) {
             if let n = t.optional("partitions") { config.partitions = values.integer(n, t.path("partitions"), in: 1...10_000) ?? config.partitions }
             if let n = t.optional("keyed") { config.isKeyed = values.bool(n, t.path("keyed")) ?? config.isKeyed }
             if let n = t.optional("retention") { config.retention = values.duration(n, t.path("retention"), in: .milliseconds(1)...TimeSpan.hours(24 * 3650)) }
@@ -210,12 +215,54 @@ struct ArchitectureReader {
         if let n = object.optional("waitForAck") { config.waitsForAck = values.bool(n, object.path("waitForAck")) ?? config.waitsForAck }
         if let n = object.optional("publishTimeout") { config.publishTimeout = values.duration(n, object.path("publishTimeout"), in: .microseconds(1)...TimeSpan.hours(1)) ?? config.publishTimeout }
         if let consumers = object.required("consumers", "an object of consuming services") {
-            config.consumers = readConsumers(consumers, object.path("consumers"))
+            config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker)
         }
         return config
     }
 
-    func readConsumers(_ node: JSONNode, _ path: String) -> [ConsumerConfig] {
+    /// `"log"`, `"queue"`, or `{"queue": {"visibilityTimeout": "30s", …}}`.
+    func readBroker(_ node: JSONNode, _ path: String) -> Broker? {
+        let kinds = ["log", "queue"]
+        if node.stringValue != nil { return values.choice(node, path, [("log", Broker.log), ("queue", .queue(QueueSettings()))]) }
+        guard let members = node.objectMembers, members.count == 1, let member = members.first else {
+            log.wrong(path, expected: "\"log\", \"queue\" or an object such as {\"queue\": {\"visibilityTimeout\": \"30s\"}}", found: node)
+            return nil
+        }
+        let kindPath = path + "." + member.key
+        switch member.key {
+        case "log":
+            ObjectReader(member.value, path: kindPath, log: log)?.rejectUnknownKeys()
+            return .log
+        case "queue":
+            return readQueue(member.value, kindPath).map { .queue($0) }
+        default:
+            let hint = Suggestion.closest(to: member.key, among: kinds).map { " (did you mean \"\($0)\"?)" } ?? ""
+            log.add(kindPath, "unknown broker\(hint); expected \(Describe.choices(kinds))", at: member.keyLocation)
+            return nil
+        }
+    }
+
+    func readQueue(_ node: JSONNode, _ path: String) -> QueueSettings? {
+        guard var object = ObjectReader(node, path: path, log: log) else { return nil }
+        var settings = QueueSettings()
+        if let n = object.optional("visibilityTimeout") {
+            settings.visibilityTimeout = values.duration(n, object.path("visibilityTimeout"), in: .zero...TimeSpan.hours(12)) ?? settings.visibilityTimeout
+        }
+        if let n = object.optional("maxReceiveCount") { settings.maxReceiveCount = values.integer(n, object.path("maxReceiveCount"), in: 1...1_000) }
+        if let n = object.optional("prefetch") { settings.prefetch = values.integer(n, object.path("prefetch"), in: 1...100_000) ?? settings.prefetch }
+        if let n = object.optional("retention") {
+            settings.retention = values.duration(n, object.path("retention"), in: .milliseconds(1)...TimeSpan.hours(24 * 3650)) ?? settings.retention
+        }
+        object.rejectUnknownKeys()
+        return settings
+    }
+
+    /// Consumer fields that only a log broker has: a queue has no offsets, partitions or
+    /// group rebalances, and counts receives instead of attempts.
+    static let logOnlyConsumerFields = ["commit", "commitEvery", "offsetReset", "maxAttempts", "sessionTimeout", "rebalancePause",
+                                        "assignment", "rebalance"]
+
+    func readConsumers(_ node: JSONNode, _ path: String, broker: Broker) -> [ConsumerConfig] {
         guard let members = node.objectMembers, !members.isEmpty else {
             log.wrong(path, expected: "an object with at least one consuming service", found: node)
             return []
@@ -233,22 +280,55 @@ struct ArchitectureReader {
             if let n = object.optional("instances") { consumer.instances = values.integer(n, object.path("instances"), in: 1...1_000) ?? 1 }
             if let n = object.optional("concurrency") { consumer.concurrency = values.integer(n, object.path("concurrency"), in: 1...10_000) ?? 1 }
             if let n = object.optional("idempotent") { consumer.isIdempotent = values.bool(n, object.path("idempotent")) ?? false }
-            if let n = object.optional("offsetReset") {
-                consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? .earliest
+            if let n = object.optional("retryBackoff") {
+                consumer.retryBackoff = values.duration(n, object.path("retryBackoff"), in: .zero...TimeSpan.hours(1)) ?? consumer.retryBackoff
             }
-            let intervalNode = object.optional("commitEvery")
-            let interval = intervalNode.flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }
-            if let n = object.optional("commit") {
-                consumer.commit = values.choice(n, object.path("commit"), [
-                    ("after-processing", CommitPolicy.afterProcessing), ("before-processing", .beforeProcessing),
-                    ("periodic", .periodic(interval ?? .seconds(5))),
-                ]) ?? .afterProcessing
+            if let n = object.optional("onFailure") {
+                consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
             }
-            if let intervalNode, consumer.commit == .afterProcessing || consumer.commit == .beforeProcessing {
-                log.add(object.path("commitEvery"), "applies only with \"commit\": \"periodic\"", at: intervalNode.location)
-            }
+            if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object) }
             object.rejectUnknownKeys()
             return consumer
+        }
+    }
+
+    /// Offsets, attempts and rebalancing: what a consumer of the log adds.
+    func readLogSettings(_ object: inout ObjectReader, into consumer: inout ConsumerConfig) {
+        if let n = object.optional("offsetReset") {
+            consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? .earliest
+        }
+        let intervalNode = object.optional("commitEvery")
+        let interval = intervalNode.flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }
+        if let n = object.optional("commit") {
+            consumer.commit = values.choice(n, object.path("commit"), [
+                ("after-processing", CommitPolicy.afterProcessing), ("before-processing", .beforeProcessing),
+                ("periodic", .periodic(interval ?? .seconds(5))),
+            ]) ?? .afterProcessing
+        }
+        if let intervalNode, consumer.commit == .afterProcessing || consumer.commit == .beforeProcessing {
+            log.add(object.path("commitEvery"), "applies only with \"commit\": \"periodic\"", at: intervalNode.location)
+        }
+        if let n = object.optional("maxAttempts") { consumer.maxAttempts = values.integer(n, object.path("maxAttempts"), in: 1...1_000) ?? consumer.maxAttempts }
+        if let n = object.optional("sessionTimeout") {
+            consumer.sessionTimeout = values.duration(n, object.path("sessionTimeout"), in: .milliseconds(1)...TimeSpan.hours(1)) ?? consumer.sessionTimeout
+        }
+        if let n = object.optional("rebalancePause") {
+            consumer.rebalancePause = values.duration(n, object.path("rebalancePause"), in: .zero...TimeSpan.minutes(10)) ?? consumer.rebalancePause
+        }
+        if let n = object.optional("assignment") {
+            consumer.assignment = values.choice(n, object.path("assignment"), PartitionAssignment.allCases.map { ($0.rawValue, $0) }) ?? consumer.assignment
+        }
+        if let n = object.optional("rebalance") {
+            consumer.rebalance = values.choice(n, object.path("rebalance"), RebalanceProtocol.allCases.map { ($0.rawValue, $0) }) ?? consumer.rebalance
+        }
+    }
+
+    /// On a queue, the log's settings are errors rather than silently ignored.
+    func rejectLogSettings(_ object: inout ObjectReader) {
+        object.allow(Self.logOnlyConsumerFields)
+        for member in object.members where Self.logOnlyConsumerFields.contains(member.key) {
+            let instead = member.key == "maxAttempts" ? " (a queue counts receives: set broker.queue.maxReceiveCount)" : ""
+            log.add(object.path(member.key), "applies to the log broker only\(instead); this architecture uses a queue", at: member.keyLocation)
         }
     }
 }

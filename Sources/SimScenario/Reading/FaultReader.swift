@@ -2,7 +2,8 @@ import SimKernel
 import SimModels
 
 /// Reads the `faults` array. Each fault names its kind by its key (`"slow": "email"`),
-/// when it starts (`"at"`) and how long it lasts (`"for"`; absent means for ever).
+/// when it starts (`"at"`) and how long it lasts (`"for"`; absent means for ever). A crash
+/// may name one instance of a consumer instead of the whole service: `"crash": "email#1"`.
 struct FaultReader {
     let log: IssueLog
     let serviceNames: [String]
@@ -17,6 +18,9 @@ struct FaultReader {
     struct ReadFault {
         var config: FaultConfig
         var description: String
+        /// Where the fault names its target, for checks against the architectures.
+        var targetPath: String
+        var targetPosition: TextPosition?
     }
 
     /// The service faults and the network faults of the `faults` array, in file order.
@@ -50,8 +54,8 @@ struct FaultReader {
             object.rejectUnknownKeys()
             return nil
         }
-        let targets = kind == "crash" || kind == "pause" ? serviceNames + ["broker"] : serviceNames
-        let service = object.required(kind, "a service name").flatMap { values.service($0, object.path(kind), among: targets) }
+        let targetNode = object.required(kind, "a service name")
+        let target = targetNode.flatMap { readTarget($0, object.path(kind), kind: kind) }
         let atNode = object.required("at", "a start time such as \"60s\"")
         let start = atNode.flatMap { values.duration($0, object.path("at")) }
         let length = object.optional("for").flatMap { values.duration($0, object.path("for"), in: .nanoseconds(1)...TimeSpan.hours(24 * 365)) }
@@ -78,22 +82,48 @@ struct FaultReader {
             faultKind = .crash
         }
         object.rejectUnknownKeys()
-        guard let service, let start, let faultKind else { return nil }
+        guard let target, let start, let faultKind else { return nil }
         if start >= runEnd.sinceStart, let atNode {
             log.add(object.path("at"), "the fault starts at \(start), after the run ends at \(runEnd.sinceStart): it could never happen", at: atNode.location)
             return nil
         }
         let end = length.map { Instant.zero + start + $0 } ?? .distantFuture
         let window = length.map { "from \(start) for \($0)" } ?? "from \(start), for ever"
-        return ReadFault(config: FaultConfig(kind: faultKind, service: service, start: .zero + start, end: end),
-                         description: "\(kind) \((serviceNames + ["broker"])[service])\(detail) \(window)")
+        let name = (serviceNames + ["broker"])[target.service] + (target.instance.map { "#\($0)" } ?? "")
+        return ReadFault(config: FaultConfig(kind: faultKind, service: target.service, instance: target.instance, start: .zero + start, end: end),
+                         description: "\(kind) \(name)\(detail) \(window)", targetPath: object.path(kind), targetPosition: targetNode?.location)
     }
 
-    /// Two faults of the same kind on the same service cannot be in force at once.
+    /// `"email"` for the whole service, or `"email#1"` for its consumer's instance 1 (crashes only).
+    func readTarget(_ node: JSONNode, _ path: String, kind: String) -> (service: Int, instance: Int?)? {
+        guard let text = node.stringValue, let hash = text.lastIndex(of: "#") else {
+            let targets = kind == "crash" || kind == "pause" ? serviceNames + ["broker"] : serviceNames
+            return values.service(node, path, among: targets).map { ($0, nil) }
+        }
+        let name = String(text[..<hash]), number = text[text.index(after: hash)...]
+        guard let service = serviceNames.firstIndex(of: name) else {
+            let hint = Suggestion.closest(to: name, among: serviceNames).map { " (did you mean \"\($0)#\(number)\"?)" } ?? ""
+            log.add(path, "unknown service \"\(name)\" in \"\(text)\"\(hint); expected one of \(Describe.choices(serviceNames))", at: node.location)
+            return nil
+        }
+        guard !number.isEmpty, number.count <= 3, number.allSatisfy({ ("0"..."9").contains($0) }), let instance = Int(number) else {
+            log.add(path, "expected an instance number from 0 to 999 after \"#\", found \"\(text)\"", at: node.location)
+            return nil
+        }
+        guard kind == "crash" else {
+            log.add(path, "only a crash can hit one instance (\"\(text)\"); \"\(kind)\" applies to the whole service \"\(name)\"", at: node.location)
+            return nil
+        }
+        return (service, instance)
+    }
+
+    /// Two faults of the same kind on the same service cannot be in force at once, unless
+    /// they hit two different instances.
     func rejectOverlaps(_ faults: [(fault: ReadFault, path: String, node: JSONNode)]) {
         for (i, a) in faults.enumerated() {
             for b in faults[..<i] where a.fault.config.service == b.fault.config.service
                 && Self.sameKind(a.fault.config.kind, b.fault.config.kind)
+                && (a.fault.config.instance == nil || b.fault.config.instance == nil || a.fault.config.instance == b.fault.config.instance)
                 && a.fault.config.start < b.fault.config.end && b.fault.config.start < a.fault.config.end {
                 log.add(a.path, "overlaps \(b.path), a fault of the same kind on the same service; make the windows disjoint", at: a.node.location)
             }

@@ -49,7 +49,8 @@ public enum ScenarioLoader {
         return scenario
     }
 
-    static func readBytes(_ path: String) throws(ScenarioError) -> [UInt8] {
+    /// The bytes of the file at `path`, at most one past the size limit.
+    public static func readBytes(_ path: String) throws(ScenarioError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "no such file", position: nil)])

@@ -38,6 +38,7 @@ struct ScenarioReader {
             ExpectationReader(log: log, declared: architecturesNode?.objectMembers?.map(\.key) ?? [], specs: architectures,
                               serviceNames: names, entry: workload?.entry).read(node)
         } ?? []
+        checkInstances(of: faults, in: architectures, names: names)
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
@@ -47,6 +48,28 @@ struct ScenarioReader {
         return Scenario(name: name, description: description, world: world, architectures: architectures,
                         faultDescriptions: faults.map(\.description) + networkFaults.map(\.description),
                         expectations: expectations, chaos: chaos)
+    }
+
+    /// A fault on one consumer instance needs that instance in every events architecture
+    /// that consumes the service, and at least one such architecture.
+    func checkInstances(of faults: [FaultReader.ReadFault], in architectures: [ArchitectureSpec], names: [String]) {
+        for fault in faults {
+            guard let instance = fault.config.instance else { continue }
+            let name = names[fault.config.service]
+            let consumers = architectures.compactMap { architecture -> (String, ConsumerConfig)? in
+                guard case .events(let events) = architecture.design,
+                      let consumer = events.consumers.first(where: { $0.service == fault.config.service }) else { return nil }
+                return (architecture.name, consumer)
+            }
+            if consumers.isEmpty {
+                log.add(fault.targetPath, "\"\(name)#\(instance)\" names a consumer instance, but no events architecture consumes \"\(name)\"",
+                        at: fault.targetPosition)
+            }
+            for (architecture, consumer) in consumers where instance >= consumer.instances {
+                log.add(fault.targetPath, "\"\(name)\" has \(consumer.instances) instance\(consumer.instances == 1 ? "" : "s") in architecture \"\(architecture)\", numbered from 0: there is no instance \(instance)",
+                        at: fault.targetPosition)
+            }
+        }
     }
 
     static func isValidName(_ name: String) -> Bool {
@@ -95,7 +118,7 @@ struct ScenarioReader {
     }
 
     func readArrivals(_ node: JSONNode) -> ArrivalProcess? {
-        let kinds = ["poisson", "constant"]
+        let kinds = ["poisson", "constant", "ramp", "bursts", "daily"]
         guard let members = node.objectMembers, members.count == 1, let member = members.first else {
             log.wrong("workload.arrivals", expected: "an object with one of \(Describe.choices(kinds))", found: node)
             return nil
@@ -104,10 +127,49 @@ struct ScenarioReader {
         switch member.key {
         case "poisson": return values.rate(member.value, path).map { .poisson($0) }
         case "constant": return values.rate(member.value, path).map { .constant($0) }
+        case "ramp", "bursts", "daily": return readVaryingArrivals(member.key, member.value, path)
         default:
             let hint = Suggestion.closest(to: member.key, among: kinds).map { " (did you mean \"\($0)\"?)" } ?? ""
             log.add(path, "unknown arrival process\(hint); expected \(Describe.choices(kinds))", at: member.keyLocation)
             return nil
+        }
+    }
+
+    /// `{"from": "50/s", "to": "400/s", "over": "2m"}`, `{"base": "100/s", "peak": "1000/s",
+    /// "every": "30s", "lasting": "2s"}` or `{"mean": "200/s", "amplitude": 0.5, "period": "24h", "peakAt": "14h"}`.
+    func readVaryingArrivals(_ kind: String, _ node: JSONNode, _ path: String) -> ArrivalProcess? {
+        guard var object = ObjectReader(node, path: path, log: log) else { return nil }
+        defer { object.rejectUnknownKeys() }
+        func rate(_ key: String) -> Rate? {
+            object.required(key, "a rate such as \"200/s\"").flatMap { values.rate($0, object.path(key)) }
+        }
+        func duration(_ key: String, _ expected: String) -> TimeSpan? {
+            object.required(key, expected).flatMap { values.duration($0, object.path(key), in: .milliseconds(1)...TimeSpan.hours(24 * 7)) }
+        }
+        switch kind {
+        case "ramp":
+            let from = rate("from"), to = rate("to"), over = duration("over", "how long the ramp takes")
+            guard let from, let to, let over else { return nil }
+            return .ramp(from: from, to: to, over: over)
+        case "bursts":
+            let base = rate("base"), peak = rate("peak")
+            let every = duration("every", "the time from one burst's start to the next")
+            let lasting = duration("lasting", "how long each burst lasts")
+            guard let base, let peak, let every, let lasting else { return nil }
+            guard lasting < every else {
+                log.add(object.path("lasting"), "expected a burst shorter than its period (\(every)), found \(lasting)", at: node.location)
+                return nil
+            }
+            return .bursts(base: base, peak: peak, every: every, lasting: lasting)
+        default:
+            let mean = rate("mean")
+            let amplitude = object.required("amplitude", "a number from 0 to 1").flatMap {
+                values.number($0, object.path("amplitude"), in: 0...1, what: "an amplitude")
+            }
+            let period = object.optional("period").flatMap { values.duration($0, object.path("period"), in: .seconds(1)...TimeSpan.hours(24 * 7)) } ?? .hours(24)
+            let peakAt = object.optional("peakAt").flatMap { values.duration($0, object.path("peakAt"), in: .zero...TimeSpan.hours(24 * 7)) } ?? .hours(14)
+            guard let mean, let amplitude else { return nil }
+            return .daily(mean: mean, amplitude: amplitude, period: period, peakAt: peakAt)
         }
     }
 

@@ -72,6 +72,7 @@ struct SyncModelTests {
         let email = m.ledger.finalReport()[0]
         #expect(m.failures.timeout == m.requests)
         #expect(m.services[1].started == 3 * m.requests)
+        #expect(m.services[1].callAttempts == 3 * m.requests, "the edge into email carries three attempts per request")
         #expect(email.counts.duplicated == 2 * m.requests)
         #expect(email.counts.applied == m.requests)
         #expect(m.retries == 2 * m.requests)
@@ -165,5 +166,56 @@ struct SyncFaultEdgeTests {
         let m = model.run().metrics
         #expect(m.failures.total == 0 && m.succeeded == m.requests)
         #expect(m.latencySuccess.max >= 1_900_000_000)
+    }
+}
+
+/// Circuit breakers and bulkheads protect callers the way resilience libraries promise.
+struct SyncProtectionTests {
+    func run(_ world: WorldConfig, _ config: SyncConfig) -> ArchitectureMetrics {
+        var model = SyncModel(world: world, config: config)
+        return model.run().metrics
+    }
+
+    /// Email fails every call from 2 s to 7 s. The breaker on payment → email opens once the
+    /// failure rate crosses 50 % over 20 calls, refuses calls at once while open, keeps
+    /// reopening while half-open probes fail, and closes for good once email has recovered.
+    @Test func aBreakerOpensFailsFastAndClosesAfterRecovery() {
+        let world = Worlds.payments(rate: 100, seconds: 15, faults: [Worlds.fault(.errors(.always), on: 1, at: 2, for: 5)])
+        var config = Worlds.paymentChain
+        config.breaker = BreakerPolicy(failureRateThreshold: 0.5, windowSize: 20, minimumCalls: 20, openDuration: .seconds(2), halfOpenCalls: 5)
+        let m = run(world, config)
+        #expect(m.failures.shortCircuited > 0)
+        #expect(m.breakerOpenings >= 2, "it reopens when its half-open probes still fail")
+        #expect(m.services[1].started < m.requests, "calls refused by the open breaker never reach email")
+        let lastFailure = m.series.rows.last { $0.failed > 0 }!.end
+        #expect(lastFailure <= .zero + .seconds(10), "closed again within an open period and a probe of the recovery")
+        #expect(m.series.rows.filter { $0.end > .zero + .seconds(10) && $0.end <= .zero + .seconds(15) }.allSatisfy { $0.succeeded > 0 && $0.failed == 0 })
+    }
+
+    /// Without a breaker the same fault fails every request that reaches email, slowly or not:
+    /// the breaker's refusals are what make failures fast.
+    @Test func withoutABreakerEveryCallIsTried() {
+        let world = Worlds.payments(rate: 100, seconds: 15, faults: [Worlds.fault(.errors(.always), on: 1, at: 2, for: 5)])
+        let m = run(world, Worlds.paymentChain)
+        #expect(m.failures.shortCircuited == 0 && m.breakerOpenings == 0)
+        #expect(m.failures.error > 0)
+    }
+
+    /// A bulkhead of 5 calls per edge: the slow email edge is capped at 5 calls in flight and
+    /// refuses the rest at once, while the profile edge, called in parallel, stays healthy.
+    @Test func aBulkheadCapsOneEdgeAndSparesTheOthers() {
+        var world = Worlds.payments(rate: 50, seconds: 10, emailWork: .constant(1_000_000_000))
+        world.services[2] = ServiceConfig(name: "profile", workers: 20, work: .exponential(mean: 5e6))
+        var config = SyncConfig(graph: CallGraph(nodes: [
+            CallNode(service: 0, steps: [[1, 2]]), CallNode(service: 1, isRequired: false), CallNode(service: 2),
+        ]), timeout: .seconds(5))
+        config.bulkhead = 5
+        let m = run(world, config)
+        let busyEmail = m.series.gaugeNames.firstIndex(of: "email busy")!
+        #expect(m.series.rows.map { $0.gauges[busyEmail] }.max()! <= 5)
+        let report = m.ledger.finalReport()
+        #expect(report[1].name == "profile" && report[1].counts.applied == m.requests)
+        #expect(report[0].counts.applied < m.requests / 2, "most email calls were refused by the bulkhead")
+        #expect(m.failures.total == 0, "email is best effort, so its refusals do not fail the request")
     }
 }

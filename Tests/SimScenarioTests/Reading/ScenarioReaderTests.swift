@@ -115,3 +115,29 @@ struct CallGraphReadingTests {
         #expect(try read("{\"chain\": [\"signup\"], \"breaker\": true}")?.breaker == BreakerPolicy())
     }
 }
+
+/// Every arrival process reads from its documented form.
+struct ArrivalReadingTests {
+    func arrivals(_ json: String) throws(ScenarioError) -> ArrivalProcess {
+        let text = """
+        {"name": "a", "duration": "10s", "workload": {"entry": "x", "arrivals": \(json)},
+         "services": {"x": {"work": "1ms"}}, "architectures": {"sync": {"chain": ["x"]}}}
+        """
+        return try ScenarioLoader.parse(Array(text.utf8), file: "a.json").world.workload.arrivals
+    }
+
+    @Test func readsRampsBurstsAndDailyWaves() throws {
+        #expect(try arrivals("{\"ramp\": {\"from\": \"50/s\", \"to\": \"400/s\", \"over\": \"2m\"}}")
+                == .ramp(from: .perSecond(50), to: .perSecond(400), over: .minutes(2)))
+        #expect(try arrivals("{\"bursts\": {\"base\": \"100/s\", \"peak\": \"1000/s\", \"every\": \"30s\", \"lasting\": \"2s\"}}")
+                == .bursts(base: .perSecond(100), peak: .perSecond(1_000), every: .seconds(30), lasting: .seconds(2)))
+        #expect(try arrivals("{\"daily\": {\"mean\": \"200/s\", \"amplitude\": 0.5}}")
+                == .daily(mean: .perSecond(200), amplitude: 0.5, period: .hours(24), peakAt: .hours(14)))
+    }
+
+    @Test func rejectsBurstsLongerThanTheirPeriodAndMissingFields() {
+        #expect(throws: ScenarioError.self) { try arrivals("{\"bursts\": {\"base\": \"100/s\", \"peak\": \"1000/s\", \"every\": \"2s\", \"lasting\": \"5s\"}}") }
+        #expect(throws: ScenarioError.self) { try arrivals("{\"ramp\": {\"from\": \"50/s\", \"over\": \"2m\"}}") }
+        #expect(throws: ScenarioError.self) { try arrivals("{\"daily\": {\"mean\": \"200/s\", \"amplitude\": 2}}") }
+    }
+}

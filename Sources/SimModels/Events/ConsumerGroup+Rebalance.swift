@@ -1,0 +1,91 @@
+import SimKernel
+
+/// Instances of a consumer group crash and come back one at a time; the group notices a
+/// crash when the instance's session times out, and rebalances: it pauses partitions,
+/// then hands them to the instances that are members by then.
+extension ConsumerGroup {
+    /// The assignment of every partition among the current members, in instance order;
+    /// −1 for every partition when no member is left.
+    /// - Complexity: O(partitions + instances).
+    func assignment() -> [Int] {
+        let partitions = position.count
+        var members: [Int] = []
+        for i in isMember.indices where isMember[i] { members.append(i) }
+        guard !members.isEmpty else { return [Int](repeating: -1, count: partitions) }
+        switch config.assignment {
+        case .roundRobin:
+            return (0..<partitions).map { members[$0 % members.count] }
+        case .range:
+            let (share, extra) = (partitions / members.count, partitions % members.count)
+            var owners: [Int] = []
+            owners.reserveCapacity(partitions)
+            for (k, member) in members.enumerated() {
+                owners += repeatElement(member, count: share + (k < extra ? 1 : 0))
+            }
+            return owners
+        }
+    }
+
+    /// Instance `i` crashes: the event it was working on is abandoned and the partitions it
+    /// owned stop where they were last committed (what it processed since replays, under
+    /// at-least-once). Returns the partitions whose abandoned event was already committed
+    /// (at-most-once): those events are lost.
+    /// - Complexity: O(partitions).
+    mutating func crash(instance i: Int) -> [Int] {
+        isInstanceDown[i] = true
+        incarnation[i] &+= 1
+        var lost: [Int] = []
+        for p in position.indices {
+            let abandons = isBusy[p] && busyInstance[p] == i
+            guard abandons || (owner[p] == i && !isBusy[p]) else { continue }
+            if abandons {
+                if committed[p] > position[p] { lost.append(p) }
+                isBusy[p] = false
+                failures[p] = 0
+                epoch[p] &+= 1
+            }
+            position[p] = committed[p]
+        }
+        load[i] = 0
+        return lost
+    }
+
+    /// Instance `i` comes back and joins the group again.
+    mutating func restart(instance i: Int) {
+        isInstanceDown[i] = false
+        incarnation[i] &+= 1
+        isMember[i] = true
+    }
+
+    /// A rebalance starts: the new assignment is planned among the current members, and the
+    /// partitions it revokes pause: every partition when eager, only those changing owner
+    /// when cooperative. A live owner commits what it has processed of a partition before
+    /// giving it up.
+    /// - Complexity: O(partitions + instances).
+    mutating func beginRebalance() {
+        generation &+= 1
+        target = assignment()
+        for p in position.indices {
+            let pauses = config.rebalance == .eager || target[p] != owner[p]
+            if pauses, !isPaused[p], !isBusy[p] { commitOnRevoke(p) }
+            isPaused[p] = pauses
+        }
+    }
+
+    /// The rebalance ends: every partition goes to its planned owner and resumes. A partition
+    /// that changes hands starts afresh at counting failed attempts.
+    /// - Complexity: O(partitions).
+    mutating func completeRebalance() {
+        for p in position.indices {
+            if owner[p] != target[p] { failures[p] = 0 }
+            owner[p] = target[p]
+            isPaused[p] = false
+        }
+    }
+
+    /// A live instance gives up partition `p`: with periodic commits it commits its
+    /// position first, as Kafka's consumer commits on revocation.
+    mutating func commitOnRevoke(_ p: Int) {
+        if case .periodic = config.commit { committed[p] = Swift.max(committed[p], position[p]) }
+    }
+}

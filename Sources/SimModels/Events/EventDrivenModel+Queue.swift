@@ -1,0 +1,128 @@
+import SimKernel
+
+/// Consuming from queues: the broker hands each consumer service's messages to its
+/// instances round-robin, hides each until it is deleted or its visibility timeout runs
+/// out, and hands it out again then (a duplicate if it had been processed after all).
+extension EventDrivenModel {
+    /// Hands visible messages of queue `g` to instances with room, until one runs out.
+    mutating func dispatch(_ g: Int, _ scheduler: inout Scheduler<Event>) {
+        while queues[g].firstVisible() != nil, let instance = queueGroups[g].takeInstanceWithRoom() {
+            let now = scheduler.now
+            let (message, receives) = queues[g].receive(at: now)!
+            if let limit = queues[g].settings.maxReceiveCount, receives > Int32(limit) {
+                metrics.recordDeadLetter(target: g)  // the broker's redrive policy moves it
+                queues[g].delete(message)
+                continue
+            }
+            if receives > 1 { metrics.redeliveries += 1 }
+            scheduler.schedule(.visibilityEnds(group: Int32(g), message: message.slot, generation: message.generation, receive: receives),
+                               at: queues[g].messages[message.slot].visibleAt)
+            let job = QueueJob(instance: Int32(instance), message: message, receive: receives, record: queues[g].messages[message.slot].record)
+            let (slot, generation) = queueGroups[g].jobs.insert(job)
+            queueGroups[g].held[instance] += 1
+            metrics.messages += 1
+            scheduler.schedule(.received(group: Int32(g), job: slot, generation: generation), after: latency())
+        }
+    }
+
+    /// A received message reaches its instance: a free worker takes it, or it waits.
+    mutating func arriveAtInstance(_ g: Int, _ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let instance = Int(queueGroups[g].jobs[job].instance)
+        if queueGroups[g].busy[instance] < queueGroups[g].config.concurrency {
+            startJob(g, job, &scheduler)
+        } else {
+            queueGroups[g].waiting[instance].append(job)
+        }
+    }
+
+    mutating func startJob(_ g: Int, _ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let j = queueGroups[g].jobs[job]
+        let service = queueGroups[g].config.service
+        queueGroups[g].busy[Int(j.instance)] += 1
+        queueGroups[g].jobs[job].startedAt = scheduler.now
+        var random = workDraws[service].stream(request: j.record.request, attempt: Int(j.receive))
+        let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
+        metrics.services[service].started += 1
+        scheduler.schedule(.handled(group: Int32(g), job: job, generation: queueGroups[g].jobs.generation(of: job)), after: .nanoseconds(work))
+    }
+
+    /// An instance finishes processing a message: on success it applies the effect and
+    /// deletes the message; on failure it returns the message to the queue, or parks it
+    /// in the dead-letter queue and deletes it. Then it takes the next one.
+    mutating func finishJob(_ g: Int, _ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let j = queueGroups[g].jobs[job]
+        let instance = Int(j.instance)
+        let service = queueGroups[g].config.service
+        queueGroups[g].jobs.remove(job)
+        queueGroups[g].busy[instance] -= 1
+        queueGroups[g].held[instance] -= 1
+        recordHolding(service, since: j.startedAt, now)
+        if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
+            if queueGroups[g].config.onFailure == .park {
+                metrics.recordDeadLetter(target: g)
+                answer(g, j, isDelete: true, &scheduler)
+            } else {
+                answer(g, j, isDelete: false, &scheduler)
+            }
+        } else {
+            applyEffect(g, j.record, at: now)
+            if queues[g].isLive(j.message) { queues[g].messages[j.message.slot].isApplied = true }
+            answer(g, j, isDelete: true, &scheduler)
+        }
+        if let next = queueGroups[g].waiting[instance].popFirst() { startJob(g, next, &scheduler) }
+        dispatch(g, &scheduler)
+    }
+
+    /// Sends the broker a delete (acknowledgement) or a return (a negative acknowledgement,
+    /// or a visibility change to the retry back-off) for receive `j`.
+    mutating func answer(_ g: Int, _ j: QueueJob, isDelete: Bool, _ scheduler: inout Scheduler<Event>) {
+        metrics.messages += 1
+        let (group, slot, generation) = (Int32(g), j.message.slot, j.message.generation)
+        scheduler.schedule(isDelete ? .deleteArrives(group: group, message: slot, generation: generation, receive: j.receive)
+                                    : .returnArrives(group: group, message: slot, generation: generation, receive: j.receive),
+                           after: latency())
+    }
+
+    /// A delete reaches the broker. It deletes the message only if no later receive has
+    /// taken it since (as with SQS's receipt handles): otherwise the message stays, and the
+    /// later receive processes it again.
+    mutating func deleteArrives(_ g: Int, _ message: MessageReference, receive: Int32) {
+        guard queues[g].isLive(message), queues[g].messages[message.slot].receives == receive else { return }
+        queues[g].delete(message)
+    }
+
+    /// A return reaches the broker: the message is visible again after the retry back-off.
+    mutating func returnArrives(_ g: Int, _ message: MessageReference, receive: Int32, _ scheduler: inout Scheduler<Event>) {
+        guard queues[g].isHidden(message, byReceive: receive) else { return }
+        let backoff = queueGroups[g].config.retryBackoff
+        queues[g].messages[message.slot].visibleAt = scheduler.now + backoff
+        if backoff == .zero { return reappear(g, message, &scheduler) }
+        scheduler.schedule(.visibilityEnds(group: Int32(g), message: message.slot, generation: message.generation, receive: receive),
+                           after: backoff)
+    }
+
+    /// A receive's visibility timeout (or a return's back-off) may have run out.
+    mutating func visibilityEnds(_ g: Int, _ message: MessageReference, receive: Int32, _ scheduler: inout Scheduler<Event>) {
+        guard queues[g].isHidden(message, byReceive: receive), scheduler.now >= queues[g].messages[message.slot].visibleAt else { return }
+        reappear(g, message, &scheduler)
+    }
+
+    /// A hidden message becomes visible again, unless retention deleted it meanwhile.
+    mutating func reappear(_ g: Int, _ message: MessageReference, _ scheduler: inout Scheduler<Event>) {
+        if queues[g].messages[message.slot].isExpired {
+            if !queues[g].delete(message) { metrics.ledger.recordLoss(target: g) }
+            return
+        }
+        queues[g].makeVisible(message)
+        dispatch(g, &scheduler)
+    }
+
+    /// Instance `instance` of queue consumer `g` (every instance with `nil`) goes down or
+    /// comes back. Messages it held reappear when their visibility timeouts run out.
+    mutating func queueCrashEdge(_ g: Int, instance: Int?, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
+        if isStart { queueGroups[g].stop(instance: instance) }
+        if let instance { queueGroups[g].isInstanceDown[instance] = isStart } else { queueGroups[g].isDown = isStart }
+        if !isStart { dispatch(g, &scheduler) }
+    }
+}

@@ -1,0 +1,73 @@
+import SimKernel
+
+/// One consumer service's instances on its queue: competing consumers, each holding up
+/// to `prefetch` received messages and processing up to `concurrency` of them at once.
+struct QueueConsumerGroup: Sendable {
+    let config: ConsumerConfig
+    let prefetch: Int
+    /// Whether the whole service is down.
+    var isDown = false
+    /// Per instance: whether the instance alone is down.
+    var isInstanceDown: [Bool]
+    /// Per instance: messages received and not yet answered (delete or return sent).
+    var held: [Int]
+    /// Per instance: messages being processed.
+    var busy: [Int]
+    /// Per instance: received messages waiting for a free worker, oldest first.
+    var waiting: [RingBuffer<Int32>]
+    /// Receives on their way to or inside an instance.
+    var jobs = SlotTable<QueueJob>()
+    /// The instance the broker offers the next message to first (round-robin dispatch).
+    var nextInstance = 0
+
+    init(config: ConsumerConfig, prefetch: Int) {
+        self.config = config
+        self.prefetch = prefetch
+        isInstanceDown = [Bool](repeating: false, count: config.instances)
+        held = [Int](repeating: 0, count: config.instances)
+        busy = held
+        waiting = (0..<config.instances).map { _ in RingBuffer<Int32>(capacity: prefetch) }
+    }
+
+    /// Whether instance `i` is running.
+    func isUp(_ i: Int) -> Bool { !isDown && !isInstanceDown[i] }
+
+    /// The next running instance, in round-robin order, with room for another message.
+    /// - Complexity: O(instances).
+    mutating func takeInstanceWithRoom() -> Int? {
+        let n = held.count
+        for step in 0..<n {
+            let i = (nextInstance + step) % n
+            if isUp(i), held[i] < prefetch {
+                nextInstance = (i + 1) % n
+                return i
+            }
+        }
+        return nil
+    }
+
+    /// Instance `i` (or, with `nil`, every instance) stops: what it received and had not
+    /// answered is forgotten; the queue will make it visible again when its visibility
+    /// timeout runs out.
+    /// - Complexity: O(receives in progress).
+    mutating func stop(instance: Int?) {
+        for job in jobs.liveSlots where instance == nil || Int(jobs[job].instance) == instance { jobs.remove(job) }
+        for i in held.indices where instance == nil || i == instance {
+            held[i] = 0
+            busy[i] = 0
+            waiting[i].removeAll()
+        }
+    }
+}
+
+/// One receive of a message by a consumer instance, from the broker handing it out to the
+/// instance answering it.
+struct QueueJob: Sendable {
+    var instance: Int32
+    var message: MessageReference
+    /// Which receive of the message this is (1 for the first).
+    var receive: Int32
+    /// The consumer's copy of the event.
+    var record: EventRecord
+    var startedAt: Instant = .zero
+}

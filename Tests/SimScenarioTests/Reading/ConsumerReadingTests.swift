@@ -1,0 +1,58 @@
+import Testing
+import SimKernel
+import SimModels
+@testable import SimScenario
+
+/// Consumer settings read into exactly the configuration they name, with the documented
+/// defaults when absent, and every bad value reported with its path and a suggestion.
+struct ConsumerReadingTests {
+    func read(_ events: String) throws(ScenarioError) -> EventsConfig? { try EventsReading.read(events) }
+    func issues(_ events: String) -> [ScenarioIssue] { EventsReading.issues(events) }
+
+    @Test func failureHandlingDefaultsToSpringKafkasTenAttemptsWithoutBackoff() throws {
+        let consumer = try #require(try read("{\"consumers\": {\"email\": {}}}")?.consumers.first)
+        #expect(consumer.maxAttempts == 10 && consumer.retryBackoff == .zero && consumer.onFailure == .retryInLine)
+    }
+
+    @Test func readsFailureHandling() throws {
+        let consumer = try #require(try read("""
+        {"consumers": {"email": {"maxAttempts": 3, "retryBackoff": "250ms", "onFailure": "park"}}}
+        """)?.consumers.first)
+        #expect(consumer.maxAttempts == 3 && consumer.retryBackoff == .milliseconds(250) && consumer.onFailure == .park)
+    }
+
+    @Test func rejectsBadFailureHandlingWithPathsAndSuggestions() {
+        let found = issues("""
+        {"consumers": {"email": {"maxAttempts": 0, "retryBackoff": 5, "onFailure": "parc"}}}
+        """)
+        #expect(found.map(\.path) == ["architectures.events.consumers.email.maxAttempts",
+                                      "architectures.events.consumers.email.retryBackoff",
+                                      "architectures.events.consumers.email.onFailure"])
+        #expect(found[2].message.contains("did you mean \"park\"?"), "\(found[2].message)")
+        #expect(found.allSatisfy { $0.position != nil })
+    }
+
+    @Test func rebalancingDefaultsToKafkasSessionTimeoutAndAnEagerRoundRobin() throws {
+        let consumer = try #require(try read("{\"consumers\": {\"email\": {}}}")?.consumers.first)
+        #expect(consumer.sessionTimeout == .seconds(45) && consumer.rebalancePause == .seconds(3))
+        #expect(consumer.assignment == .roundRobin && consumer.rebalance == .eager)
+    }
+
+    @Test func readsRebalancing() throws {
+        let consumer = try #require(try read("""
+        {"consumers": {"email": {"sessionTimeout": "10s", "rebalancePause": "0s", "assignment": "range", "rebalance": "cooperative"}}}
+        """)?.consumers.first)
+        #expect(consumer.sessionTimeout == .seconds(10) && consumer.rebalancePause == .zero)
+        #expect(consumer.assignment == .range && consumer.rebalance == .cooperative)
+    }
+
+    @Test func rejectsBadRebalancingWithPathsAndSuggestions() {
+        let found = issues("""
+        {"consumers": {"email": {"sessionTimeout": "0s", "rebalancePause": "1h", "assignment": "roundrobin", "rebalance": "cooperativ"}}}
+        """)
+        #expect(found.map(\.path) == ["architectures.events.consumers.email.sessionTimeout", "architectures.events.consumers.email.rebalancePause",
+                                      "architectures.events.consumers.email.assignment", "architectures.events.consumers.email.rebalance"])
+        #expect(found[2].message.contains("did you mean \"round-robin\"?"), "\(found[2].message)")
+        #expect(found[3].message.contains("did you mean \"cooperative\"?"), "\(found[3].message)")
+    }
+}
