@@ -82,12 +82,14 @@ struct SweepCommand: Command {
     func measure(_ sweep: ScenarioSweep, console: Console) -> [[[Double?]]] {
         let (scenarios, seeds, metrics, version) = (sweep.scenarios, self.seeds, self.metrics, Ripple.version)
         let total = scenarios.count * seeds.count
-        // Progress goes to the terminal only; the board serialises the calls, so sharing the
-        // console's writer between threads is safe.
+        // Progress goes to the terminal only, one line rewritten in place and cleared at the
+        // end; the board serialises the calls, so sharing the console's writer between threads is safe.
         nonisolated(unsafe) let writeError = console.writeError
         var progress: (@Sendable (Int) -> Void)?
         if console.isInteractive {
-            progress = { @Sendable done in writeError("\rsweep: \(done) of \(total) runs" + (done == total ? "\n" : "")) }
+            progress = { @Sendable done in
+                writeError("\r\u{1B}[K" + (done == total ? "" : "sweep: \(done) of \(total) runs done"))
+            }
         }
         return ParallelRuns.map(total, threads: jobs, progress: progress) { run in
             var scenario = scenarios[run / seeds.count]
