@@ -14,6 +14,8 @@ enum Math {
     @inlinable static func cosine(_ x: Double) -> Double { cos(x) }
     @inlinable static func power(_ x: Double, _ y: Double) -> Double { pow(x, y) }
     @inlinable static func complementaryError(_ x: Double) -> Double { erfc(x) }
+    @inlinable static func sine(_ x: Double) -> Double { sin(x) }
+    @inlinable static func arcTangent(_ x: Double) -> Double { atan(x) }
 }
 
 /// The standard normal distribution's quantile function (Acklam's rational approximation
