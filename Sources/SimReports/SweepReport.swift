@@ -105,6 +105,7 @@ public struct SweepParameter: Sendable {
     /// positions of values without a numeric order (`… (1 = outbox, 2 = dual-write)`).
     public var axisLabel: String
 
+    /// The field at `path` taking `values`, written as `kind`, plotted at `positions` (one per value).
     public init(path: String, values: [String], kind: Kind, positions: [Double], axisLabel: String) {
         precondition(values.count == positions.count, "one position per value")
         self.path = path

@@ -130,6 +130,7 @@ public struct JSONPathError: Error, Sendable, CustomStringConvertible {
     /// How much of the path was found before the problem, to keep the deepest problem.
     var resolvedLength = 0
 
+    /// The problem `message` with `path`.
     public init(path: String, message: String) {
         self.path = path
         self.message = message
@@ -140,5 +141,6 @@ public struct JSONPathError: Error, Sendable, CustomStringConvertible {
         self.resolvedLength = resolvedLength
     }
 
+    /// `path: message`.
     public var description: String { "\(path): \(message)" }
 }

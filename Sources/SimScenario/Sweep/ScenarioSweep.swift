@@ -135,6 +135,7 @@ public struct SweepCombinationError: Error, Sendable, CustomStringConvertible {
     /// A limit on the combinations described, so one wrong range does not flood the terminal.
     static let shown = 10
 
+    /// How many combinations failed, then each one's values and the reader's lines, the first ten of them.
     public var description: String {
         var text = "\(refused.count) of \(combinations) combinations do not validate; nothing was run\n"
         text += refused.prefix(Self.shown).joined(separator: "\n")

@@ -103,7 +103,9 @@ public enum SweepValues {
 
 /// A problem with a `--vary` option or what it does to the scenario.
 public struct SweepError: Error, Sendable, CustomStringConvertible {
+    /// What is wrong, naming the option and the value, for the user.
     public var description: String
+    /// The problem `description`.
     public init(_ description: String) { self.description = description }
 }
 
