@@ -14,16 +14,19 @@ extension SweepReport {
     /// `95 %`.
     var percent: String { Format.decimal(level * 100, decimals: 3) + " %" }
 
-    /// The rows of one metric's table: the parameters' values, then one cell per architecture.
+    /// The rows of one metric's table: the parameters' values, then one cell per architecture
+    /// that reports the metric.
+    /// - Complexity: O(rows).
     func table(ofMetric m: Int) -> [[String]] {
-        let rows = rows(ofMetric: m)
-        let shown = architectures.indices.filter { a in rows.contains { $0.architecture == a } }
-        var table = [parameters.map(\.path) + shown.map { architectures[$0] }]
-        for c in combinations.indices {
-            let cells = shown.map { a in rows.first { $0.combination == c && $0.architecture == a }.map(cell) ?? "–" }
-            table.append(parameters.indices.map { value(of: $0, in: c) } + cells)
+        var cells = Array(repeating: Array(repeating: "–", count: architectures.count), count: combinations.count)
+        var isShown = Array(repeating: false, count: architectures.count)
+        for row in rows where row.metric == m {
+            cells[row.combination][row.architecture] = cell(row)
+            isShown[row.architecture] = true
         }
-        return table
+        let shown = architectures.indices.filter { isShown[$0] }
+        return [parameters.map(\.path) + shown.map { architectures[$0] }]
+            + combinations.indices.map { c in parameters.indices.map { value(of: $0, in: c) } + shown.map { cells[c][$0] } }
     }
 
     /// `241.3 [236.4, 246.2]`; the count when some seeds gave no value; `–` when none did.
