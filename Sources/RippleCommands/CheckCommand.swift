@@ -15,6 +15,9 @@ struct CheckCommand: Command {
         OptionSpec("quiet", help: "print only failures"),
     ]
 
+    /// A limit on threads.
+    static let maximumJobs = 256
+
     let paths: [String]
     let seeds: [UInt64]?
     let jobs: Int
@@ -25,7 +28,14 @@ struct CheckCommand: Command {
         paths = arguments.positionals
         guard !paths.isEmpty else { throw UsageError("check needs at least one scenario file or folder") }
         seeds = try arguments.value("seeds").map(SeedList.parse)
-        jobs = try ParallelRuns.threads(arguments.value("jobs"))
+        if let text = arguments.value("jobs") {
+            guard let value = Int(text), (1...Self.maximumJobs).contains(value) else {
+                throw UsageError("--jobs expects a whole number from 1 to \(Self.maximumJobs), found '\(text)'")
+            }
+            jobs = value
+        } else {
+            jobs = 1
+        }
         junit = arguments.value("junit")
         isQuiet = arguments.has("quiet")
     }

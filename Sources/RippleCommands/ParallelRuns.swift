@@ -4,7 +4,7 @@ import Foundation
 /// Runs independent jobs on several threads and hands back their results in job order, so
 /// what is printed never depends on how many threads there were or which finished first.
 enum ParallelRuns {
-    /// A limit on threads.
+    /// A limit on threads: the same as `ripple check --jobs` has.
     static let maximumThreads = 256
 
     /// `body(0) … body(count − 1)`, computed on up to `threads` threads, in index order.
