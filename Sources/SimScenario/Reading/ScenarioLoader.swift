@@ -12,27 +12,17 @@ public enum ScenarioLoader {
 
     /// Validates scenario `bytes`; `file` names them in messages.
     public static func parse(_ bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
-        try read(document(bytes, file: file), file: file)
-    }
-
-    /// The scenario file at `path` as a JSON document, checked as JSON but not yet as a scenario.
-    /// - Throws: `ScenarioError` for a file that cannot be read or is not well-formed JSON.
-    public static func document(path: String) throws(ScenarioError) -> JSONNode {
-        try document(readBytes(path), file: path)
-    }
-
-    static func document(_ bytes: [UInt8], file: String) throws(ScenarioError) -> JSONNode {
+        let root: JSONNode
         do {
-            return try JSONParser.parse(bytes)
+            root = try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
         }
+        return try scenario(from: root, file: file)
     }
 
-    /// Validates a parsed scenario document, such as a file's with some values replaced;
-    /// `file` names it in messages, and problems point at the locations its nodes carry.
-    /// - Throws: `ScenarioError` listing every problem, each with its JSON path, in file order.
-    public static func read(_ root: JSONNode, file: String) throws(ScenarioError) -> Scenario {
+    /// Validates a parsed scenario document; `file` names it in messages.
+    public static func scenario(from root: JSONNode, file: String) throws(ScenarioError) -> Scenario {
         guard root.objectMembers != nil else {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
         }
@@ -65,5 +55,17 @@ public enum ScenarioLoader {
         // Read one byte past the limit, so an oversized file is refused without loading it whole.
         let data = (try? handle.read(upToCount: JSONParser.maximumBytes + 1)) ?? nil
         return [UInt8](data ?? Data())
+    }
+
+    /// The scenario file at `path` as a JSON document, checked as JSON but not yet as a
+    /// scenario: a sweep edits it, then validates each edit with `scenario(from:file:)`.
+    /// - Throws: `ScenarioError` for a file that cannot be read or is not well-formed JSON.
+    public static func document(path: String) throws(ScenarioError) -> JSONNode {
+        let bytes = try readBytes(path)
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
+        }
     }
 }

@@ -27,7 +27,7 @@ public struct ScenarioSweep: Sendable {
     ///   type; `SweepCombinationError` listing the combinations the reader refuses.
     public init(file: String, variations: [String]) throws {
         let document = try ScenarioLoader.document(path: file)
-        base = try ScenarioLoader.read(document, file: file)
+        base = try ScenarioLoader.scenario(from: document, file: file)
         guard !variations.isEmpty else { throw SweepError("sweep needs at least one --vary PATH=VALUES") }
         guard variations.count <= Self.maximumParameters else {
             throw SweepError("sweep varies at most \(Self.maximumParameters) fields at once; found \(variations.count) --vary options")
@@ -50,7 +50,7 @@ public struct ScenarioSweep: Sendable {
                 edited = try edited.replacing(at: parameter.path, with: parameter.json(combination[p]))
             }
             do {
-                var scenario = try ScenarioLoader.read(edited, file: file)
+                var scenario = try ScenarioLoader.scenario(from: edited, file: file)
                 scenario.expectations = []
                 scenarios.append(scenario)
             } catch {
