@@ -4,16 +4,37 @@ import Foundation
 /// Runs independent jobs on several threads and hands back their results in job order, so
 /// what is printed never depends on how many threads there were or which finished first.
 enum ParallelRuns {
+    /// A limit on threads: the same as `ripple check --jobs` has.
+    static let maximumThreads = 256
+
     /// `body(0) … body(count − 1)`, computed on up to `threads` threads, in index order.
+    /// `progress`, if given, is told how many jobs have finished after each one finishes; its
+    /// calls never overlap.
     ///
     /// - warning: `body` runs concurrently with itself: it must share nothing mutable.
-    static func map<Result: Sendable>(_ count: Int, threads: Int, _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
-        guard threads > 1, count > 1 else { return (0..<count).map(body) }
-        let board = JobBoard<Result>(count: count)
+    static func map<Result: Sendable>(_ count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+                                      _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
+        guard threads > 1, count > 1 else {
+            return (0..<count).map { job in
+                defer { progress?(job + 1) }
+                return body(job)
+            }
+        }
+        let board = JobBoard<Result>(count: count, progress: progress)
         DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
             while let job = board.take() { board.finish(job, with: body(job)) }
         }
         return board.results
+    }
+
+    /// The value of `--jobs`: a whole number from 1 to `maximumThreads`, 1 when absent.
+    /// - Throws: `UsageError` for anything else.
+    static func threads(_ text: String?) throws -> Int {
+        guard let text else { return 1 }
+        guard let value = Int(text), (1...maximumThreads).contains(value) else {
+            throw UsageError("--jobs expects a whole number from 1 to \(maximumThreads), found '\(text)'")
+        }
+        return value
     }
 }
 
@@ -22,8 +43,13 @@ private final class JobBoard<Result: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var next = 0
     private var slots: [Result?]
+    private var finished = 0
+    private let progress: (@Sendable (Int) -> Void)?
 
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    init(count: Int, progress: (@Sendable (Int) -> Void)?) {
+        slots = Array(repeating: nil, count: count)
+        self.progress = progress
+    }
 
     /// The next job nobody has taken, or `nil` when all are taken.
     func take() -> Int? {
@@ -38,6 +64,8 @@ private final class JobBoard<Result: Sendable>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         slots[job] = result
+        finished += 1
+        progress?(finished)
     }
 
     /// Every result, once every job has finished.

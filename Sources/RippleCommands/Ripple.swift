@@ -7,7 +7,10 @@ public enum Ripple {
     /// Ripple's version, printed by `--version` and written into every report.
     public static let version = "0.1.0"
 
-    static var commands: [any Command.Type] { [RunCommand.self, CheckCommand.self, MergeCommand.self, ShrinkCommand.self, ValidateCommand.self, ListCommand.self, BenchCommand.self, HelpCommand.self] }
+    static var commands: [any Command.Type] {
+        [RunCommand.self, CheckCommand.self, SweepCommand.self, MergeCommand.self, ShrinkCommand.self,
+         ValidateCommand.self, ListCommand.self, BenchCommand.self, HelpCommand.self]
+    }
 
     /// Runs `ripple` with `arguments` (without the program name) and returns the exit status.
     public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {

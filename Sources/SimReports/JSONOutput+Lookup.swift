@@ -29,11 +29,18 @@ extension JSONOutput {
 
     /// The dotted path of every number below this value, in written (sorted key) order.
     /// Numbers inside arrays are left out: they have no stable name.
-    public var numberPaths: [String] {
+    public var numberPaths: [String] { numberPaths(includingNulls: false) }
+
+    /// The same, with `includingNulls` also every `null`: a number not defined in this
+    /// document, such as `recovery.recoveredAfterMs` of a run that never recovered.
+    public func numberPaths(includingNulls: Bool) -> [String] {
         guard case .object(let members) = self else { return [] }
         return members.sorted { $0.0 < $1.0 }.flatMap { key, value -> [String] in
-            if case .number = value { return [key] }
-            return value.numberPaths.map { key + "." + $0 }
+            switch value {
+            case .number: return [key]
+            case .null: return includingNulls ? [key] : []
+            default: return value.numberPaths(includingNulls: includingNulls).map { key + "." + $0 }
+            }
         }
     }
 }

@@ -7,11 +7,13 @@ extension MetricsDocument {
     /// `services.email.utilisation` or `gauges.email lag.peak`, in written order.
     ///
     /// The list comes from rendering an empty run, so it can never drift from the document.
+    /// Its `null`s count: they are numbers an empty run does not define, such as
+    /// `recovery.recoveredAfterMs`.
     /// - Complexity: O(size of the architecture's document).
     public static func metricPaths(for layout: MetricsLayout) -> [String] {
         let empty = ArchitectureReport(name: "", kind: "", metrics: ArchitectureMetrics(layout: layout, keyCount: 1), stopReason: "", events: 0)
         let report = RunReport(name: "", description: "", seed: 0, duration: .seconds(1), drain: .zero, version: "",
                                faults: [], windows: [], architectures: [empty])
-        return architecture(empty, report).numberPaths
+        return architecture(empty, report).numberPaths(includingNulls: true)
     }
 }

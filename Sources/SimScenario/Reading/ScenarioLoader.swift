@@ -56,4 +56,16 @@ public enum ScenarioLoader {
         let data = (try? handle.read(upToCount: JSONParser.maximumBytes + 1)) ?? nil
         return [UInt8](data ?? Data())
     }
+
+    /// The scenario file at `path` as a JSON document, checked as JSON but not yet as a
+    /// scenario: a sweep edits it, then validates each edit with `scenario(from:file:)`.
+    /// - Throws: `ScenarioError` for a file that cannot be read or is not well-formed JSON.
+    public static func document(path: String) throws(ScenarioError) -> JSONNode {
+        let bytes = try readBytes(path)
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
+        }
+    }
 }

@@ -1,0 +1,104 @@
+import SimReports
+import SimScenario
+
+/// `ripple sweep`: runs a scenario under every combination of values of some of its fields and
+/// every seed, and aggregates chosen metrics over the seeds per architecture (mean and 95 %
+/// confidence interval), into tables, `sweep.csv`, `sweep.json`, a plot per metric and `sweep.html`.
+struct SweepCommand: Command {
+    static let name = "sweep"
+    static let summary = "Run a scenario over values of its fields and many seeds; means, intervals, plots"
+    static let usage = "ripple sweep FILE --vary PATH=VALUES [--vary ...] [--seeds LIST] [--metric M ...] [--out DIR] [--jobs N]"
+    static let options = [
+        OptionSpec("vary", value: "PATH=VALUES", help: "a field by its path and its values: a list (100ms,1s,4s) or a range with a count (50/s..400/s:8); repeatable"),
+        OptionSpec("seeds", value: "LIST", help: "run every combination under each seed, as in 1..20 or 1,5,9 (default 1..20)"),
+        OptionSpec("metric", value: "M", help: "a metric path as in expectations (repeatable; default latency.success.p99Ms and consistency.total.missingAtEnd)"),
+        OptionSpec("out", value: "DIR", help: "where to write sweep.csv, sweep.json, the plots and sweep.html (default reports/<name>-sweep)"),
+        OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1); the output is the same for any N"),
+    ]
+
+    /// The metrics aggregated when no `--metric` is given.
+    static let defaultMetrics = ["latency.success.p99Ms", "consistency.total.missingAtEnd"]
+    /// The seeds used when no `--seeds` is given.
+    static let defaultSeeds: [UInt64] = Array(1...20)
+    /// A limit on runs (combinations × seeds) in one sweep.
+    static let maximumRuns = 100_000
+
+    let file: String
+    let variations: [String]
+    let seeds: [UInt64]
+    let metrics: [String]
+    let out: String?
+    let jobs: Int
+
+    init(_ arguments: ParsedArguments) throws {
+        guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
+            throw UsageError("sweep needs exactly one scenario file")
+        }
+        self.file = file
+        variations = arguments.allValues("vary")
+        guard !variations.isEmpty else { throw UsageError("sweep needs at least one --vary PATH=VALUES") }
+        seeds = try arguments.value("seeds").map(SeedList.parse) ?? Self.defaultSeeds
+        let metrics = arguments.allValues("metric")
+        for (i, metric) in metrics.enumerated() where metrics[..<i].contains(metric) {
+            throw UsageError("--metric \(metric) is given twice")
+        }
+        self.metrics = metrics.isEmpty ? Self.defaultMetrics : metrics
+        out = arguments.value("out")
+        jobs = try ParallelRuns.threads(arguments.value("jobs"))
+    }
+
+    func run(_ console: Console) throws -> ExitStatus {
+        let sweep: ScenarioSweep
+        do {
+            sweep = try ScenarioSweep(file: file, variations: variations)
+        } catch let error as SweepError {
+            throw UsageError(error.description)
+        } catch {
+            throw ReportedError("\(error)")
+        }
+        for metric in metrics {
+            if let problem = sweep.base.problem(withMetric: metric) { throw UsageError("--metric \(metric): \(problem)") }
+        }
+        let runs = sweep.combinations.count * seeds.count
+        guard runs <= Self.maximumRuns else {
+            throw UsageError("\(sweep.combinations.count) combinations × \(seeds.count) seeds make \(runs) runs; at most \(Self.maximumRuns) are allowed")
+        }
+        let measured = measure(sweep, console: console)
+        let paths = sweep.base.metricPaths
+        let report = SweepReport(
+            name: sweep.base.name, description: sweep.base.description, version: Ripple.version, seeds: seeds,
+            parameters: sweep.parameters, architectures: sweep.base.architectures.map(\.name), metrics: metrics,
+            combinations: sweep.combinations, measures: paths.map { paths in metrics.map(paths.contains) },
+            measured: stride(from: 0, to: runs, by: seeds.count).map { Array(measured[$0..<$0 + seeds.count]) })
+        let folder = out ?? "reports/" + sweep.base.name + "-sweep"
+        try SweepFolder.write(report, to: folder)
+        console.write(report.rendered)
+        console.write("\nfiles: \(folder)/ (sweep.csv, sweep.json, sweep.html, \(SweepChart.charts(of: report).map(\.fileName).joined(separator: ", ")))\n")
+        return .success
+    }
+
+    /// Every combination under every seed, in that order: for each run, each architecture's
+    /// value of each metric as its `metrics.json` writes it (`nil` where it has none).
+    func measure(_ sweep: ScenarioSweep, console: Console) -> [[[Double?]]] {
+        let (scenarios, seeds, metrics, version) = (sweep.scenarios, self.seeds, self.metrics, Ripple.version)
+        let total = scenarios.count * seeds.count
+        // Progress goes to the terminal only, one line rewritten in place and cleared at the
+        // end; the board serialises the calls, so sharing the console's writer between threads is safe.
+        nonisolated(unsafe) let writeError = console.writeError
+        var progress: (@Sendable (Int) -> Void)?
+        if console.isInteractive {
+            progress = { @Sendable done in
+                writeError("\r\u{1B}[K" + (done == total ? "" : "sweep: \(done) of \(total) runs done"))
+            }
+        }
+        return ParallelRuns.map(total, threads: jobs, progress: progress) { run in
+            var scenario = scenarios[run / seeds.count]
+            scenario.setSeed(seeds[run % seeds.count])
+            let report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: version)
+            let architectures = MetricsDocument.document(report).member("architectures")
+            return scenario.architectures.map { architecture in
+                metrics.map { architectures?.member(architecture.name)?.value(at: $0)?.numberValue }
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+extension SweepReport {
+    /// The terminal report: what ran, then a table per metric with a row per combination and a
+    /// column per architecture, each cell the mean over the seeds and its confidence interval.
+    public var rendered: String {
+        var out = "\(name): \(Self.count(combinations.count, "combination")) × \(Self.count(seeds.count, "seed")) (\(seedText))"
+            + " = \(Self.count(runCount, "run")) of \(architectures.joined(separator: ", "))\n"
+        for m in metrics.indices {
+            out += "\n\(metrics[m]): mean over the seeds [\(percent) confidence interval]\n"
+            out += Table(rows: table(ofMetric: m)).rendered
+        }
+        return out
+    }
+
+    /// `95 %`.
+    var percent: String { Format.decimal(level * 100, decimals: 3) + " %" }
+
+    /// The rows of one metric's table: the parameters' values, then one cell per architecture
+    /// that reports the metric.
+    /// - Complexity: O(rows).
+    func table(ofMetric m: Int) -> [[String]] {
+        var cells = Array(repeating: Array(repeating: "–", count: architectures.count), count: combinations.count)
+        var isShown = Array(repeating: false, count: architectures.count)
+        for row in rows where row.metric == m {
+            cells[row.combination][row.architecture] = cell(row)
+            isShown[row.architecture] = true
+        }
+        let shown = architectures.indices.filter { isShown[$0] }
+        return [parameters.map(\.path) + shown.map { architectures[$0] }]
+            + combinations.indices.map { c in parameters.indices.map { value(of: $0, in: c) } + shown.map { cells[c][$0] } }
+    }
+
+    /// `241.3 [236.4, 246.2]`; the count when some seeds gave no value; `–` when none did.
+    func cell(_ row: SweepRow) -> String {
+        guard let mean = row.mean else { return "–" }
+        var text = Self.reading(mean)
+        if let interval = row.interval { text += " [\(Self.reading(interval.lowerBound)), \(Self.reading(interval.upperBound))]" }
+        if row.count < seeds.count { text += " (n=\(row.count))" }
+        return text
+    }
+
+    /// A figure for people: four significant digits, all of the integer part.
+    static func reading(_ value: Double) -> String { Format.compact(value, significant: 4) }
+
+    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+}

@@ -1,0 +1,148 @@
+import Testing
+@testable import SimReports
+
+/// A sweep's aggregation is the mean and Student's t interval of each cell's per-seed values,
+/// and its files show exactly those numbers: the text table, the CSV and the JSON, one plot
+/// per metric with a line and band per architecture, and a self-contained page.
+struct SweepReportTests {
+    /// Two email latencies × two seeds × two architectures × two metrics, with one value missing.
+    static func report(parameters: [SweepParameter]? = nil, combinations: [[Int]]? = nil) -> SweepReport {
+        let email = SweepParameter(path: "services.email.work.constant", values: ["100ms", "1s"], kind: .text,
+                                   positions: [0.1, 1], axisLabel: "services.email.work.constant (s)")
+        let combinations = combinations ?? [[0], [1]]
+        // measured[combination][seed][architecture][metric]
+        var measured: [[[[Double?]]]] = [
+            [[[200, 0], [80, 0]], [[210, 2], [82, nil]]],
+            [[[2_000, 5], [81, 0]], [[2_400, 9], [83, 1]]],
+        ]
+        while measured.count < combinations.count { measured.append(measured[measured.count % 2]) }
+        return SweepReport(name: "slow-email", description: "Email slows down.", version: "0.1.0", seeds: [1, 2],
+                           parameters: parameters ?? [email], architectures: ["sync", "events"],
+                           metrics: ["latency.success.p99Ms", "consistency.total.missingAtEnd"],
+                           combinations: combinations, measures: [[true, true], [true, true]], measured: measured)
+    }
+
+    /// t(0.975, 1): the factor of a 95 % interval from two values.
+    static let t1 = 12.706204736174694
+
+    @Test func eachRowIsTheMeanAndIntervalOfItsSeeds() throws {
+        let report = Self.report()
+        #expect(report.rows.count == 2 * 2 * 2)
+        #expect(report.rows.map { [$0.combination, $0.architecture, $0.metric] }
+                == [[0, 0, 0], [0, 0, 1], [0, 1, 0], [0, 1, 1], [1, 0, 0], [1, 0, 1], [1, 1, 0], [1, 1, 1]])
+        // sync p99 at 1s: 2000 and 2400, mean 2200, s = 200√2, so the half width is t1 × 200√2 / √2 = 200 t1.
+        let slow = report.rows[4]
+        #expect(slow.count == 2 && slow.mean == 2_200)
+        let interval = try #require(slow.interval)
+        #expect(abs(interval.lowerBound - (2_200 - 200 * Self.t1)) < 1e-9 && abs(interval.upperBound - (2_200 + 200 * Self.t1)) < 1e-9)
+        // events' missing versions at 100ms: one seed only, so a mean but no interval.
+        #expect(report.rows[3].count == 1 && report.rows[3].mean == 0 && report.rows[3].interval == nil)
+    }
+
+    @Test func terminalTablesShowMeanAndInterval() {
+        let text = Self.report().rendered
+        #expect(text.hasPrefix("slow-email: 2 combinations × 2 seeds (1..2) = 4 runs of sync, events\n\n"))
+        // 100ms: sync 200 and 210 (205 ± 5 t1), events 80 and 82 (81 ± t1); 1s: sync 2000 and 2400
+        // (2200 ± 200 t1), events 81 and 83 (82 ± t1).
+        #expect(text.contains("""
+        latency.success.p99Ms: mean over the seeds [95 % confidence interval]
+        services.email.work.constant                 sync             events
+        ----------------------------  -------------------  -----------------
+        100ms                          205 [141.5, 268.5]  81 [68.29, 93.71]
+        1s                            2200 [-341.2, 4741]  82 [69.29, 94.71]
+
+        """))
+        // missing at end: sync 0 and 2 (1 ± t1), 5 and 9 (7 ± 2 t1); events 0 and no value, 0 and 1 (0.5 ± t1/2).
+        #expect(text.hasSuffix("""
+        100ms                         1 [-11.71, 13.71]              0 (n=1)
+        1s                            7 [-18.41, 32.41]  0.5 [-5.853, 6.853]
+
+        """))
+    }
+
+    @Test func csvHasOneRowPerCombinationArchitectureAndMetric() {
+        let lines = SweepDocument.csv(Self.report()).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "services.email.work.constant,architecture,metric,n,mean,ci_low,ci_high")
+        #expect(lines.count == 1 + 8 + 1 && lines.last == "")
+        #expect(lines[1] == "100ms,sync,latency.success.p99Ms,2,205,141.468976,268.531024")
+        #expect(lines[4] == "100ms,events,consistency.total.missingAtEnd,1,0,,")
+    }
+
+    @Test func jsonHasSortedKeysAndNullWhereThereIsNoInterval() {
+        let json = SweepDocument.json(Self.report())
+        #expect(json.contains("""
+            {
+              "architecture": "events",
+              "bySeed": [
+                0,
+                null
+              ],
+              "ciHigh": null,
+              "ciLow": null,
+              "mean": 0,
+              "metric": "consistency.total.missingAtEnd",
+              "n": 1,
+              "values": {
+                "services.email.work.constant": "100ms"
+              }
+            }
+        """))
+        #expect(json.hasPrefix("{\n  \"architectures\": [\n    \"sync\",\n    \"events\"\n  ],\n  \"confidenceLevel\": 0.95,\n"))
+    }
+
+    @Test func aPlotPerMetricWithALineAndBandPerArchitecture() {
+        let charts = SweepChart.charts(of: Self.report())
+        #expect(charts.map(\.fileName) == ["latency.success.p99Ms.svg", "consistency.total.missingAtEnd.svg"])
+        for chart in charts {
+            let svg = chart.svg()
+            #expect(XMLChecker.problems(in: svg) == [])
+            #expect(polylineSeries(in: svg) == ["sync", "events"])
+            #expect(svg.ranges(of: "<polygon data-band=").count == 2)
+        }
+        let p99 = charts[0].chart
+        #expect(p99.series[0].points.map(\.x) == [0.1, 1] && p99.series[0].points.map(\.y) == [205, 2_200])
+        #expect(p99.xLabel == "services.email.work.constant (s)" && p99.yLabel == "latency.success.p99Ms (ms)")
+    }
+
+    /// With a second field, a line per architecture and value of it, each architecture in one colour.
+    @Test func aSecondFieldGivesALinePerArchitectureAndValue() {
+        let rate = SweepParameter(path: "workload.arrivals.poisson", values: ["100/s", "200/s", "300/s"], kind: .text,
+                                  positions: [100, 200, 300], axisLabel: "workload.arrivals.poisson (/s)")
+        let email = SweepParameter(path: "services.email.work.constant", values: ["100ms", "1s"], kind: .text,
+                                   positions: [0.1, 1], axisLabel: "services.email.work.constant (s)")
+        let combinations = (0..<3).flatMap { r in (0..<2).map { [r, $0] } }
+        let report = Self.report(parameters: [rate, email], combinations: combinations)
+        let chart = SweepChart.charts(of: report)[0]
+        #expect(polylineSeries(in: chart.svg()) == ["sync · services.email.work.constant=100ms", "sync · services.email.work.constant=1s",
+                                                    "events · services.email.work.constant=100ms", "events · services.email.work.constant=1s"])
+        #expect(chart.chart.series.map { $0.paletteSlot } == [0, 7, 1, 8])
+        #expect(chart.chart.series[0].points.map(\.x) == [100, 200, 300])
+    }
+
+    @Test func pageIsWellFormedSelfContainedAndShowsEveryPlot() {
+        let report = Self.report()
+        let html = SweepPage.render(report)
+        #expect(XMLChecker.problems(in: html) == [])
+        for forbidden in ["http://", "https://", "<script", "<link", "<img", "url(", "src="] {
+            #expect(!html.lowercased().contains(forbidden), "\(forbidden)")
+        }
+        #expect(html.ranges(of: "<figure>").count == 2 && html.ranges(of: "<svg ").count == 2)
+        #expect(html.contains("<li>services.email.work.constant: 100ms, 1s</li>"))
+        #expect(html.contains("<th scope=\"row\">1s</th>"))
+        #expect(html == SweepPage.render(Self.report()))
+        #expect(!SweepPage.extraStyle.contains { $0 == "<" || $0 == ">" || $0 == "&" })
+    }
+
+    @Test func seedsAreWrittenShort() {
+        var report = Self.report()
+        report.seeds = [1, 2, 3, 5, 9, 10]
+        #expect(report.seedText == "1..3,5,9..10")
+    }
+
+    /// The `data-series` of each polyline, in order.
+    func polylineSeries(in svg: String) -> [String] {
+        svg.split(separator: "\n").filter { $0.hasPrefix("<polyline data-series=\"") }.map {
+            String($0.dropFirst("<polyline data-series=\"".count).prefix { $0 != "\"" })
+        }
+    }
+}
