@@ -9,6 +9,8 @@ public struct OptionSpec: Sendable {
     /// One line of help.
     public var help: String
 
+    /// An option named `name` (without dashes) whose value `value` names in help, or a bare
+    /// flag when `value` is `nil`.
     public init(_ name: String, value: String? = nil, help: String) {
         self.name = name
         self.valueName = value
@@ -71,6 +73,8 @@ public struct ParsedArguments {
 
 /// A mistake in how a command was invoked: exit status 2.
 public struct UsageError: Error, CustomStringConvertible {
+    /// What was wrong with the invocation; printed after `ripple: `, with a pointer to `ripple help`.
     public var description: String
+    /// A usage error saying `description`.
     public init(_ description: String) { self.description = description }
 }

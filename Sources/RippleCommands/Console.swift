@@ -14,6 +14,8 @@ public struct Console {
     /// Whether standard error is a terminal (progress is shown only then).
     public var isInteractive: Bool
 
+    /// A console sending results to `write` and messages to `writeError`; `isInteractive`
+    /// turns progress display on.
     public init(write: @escaping (String) -> Void, writeError: @escaping (String) -> Void, isInteractive: Bool) {
         self.write = write
         self.writeError = writeError
@@ -37,9 +39,13 @@ public struct Console {
 
 /// A console that keeps what was written, for tests.
 public final class CapturingConsole {
+    /// Everything written to standard output so far.
     public private(set) var output = ""
+    /// Everything written to standard error so far.
     public private(set) var errors = ""
+    /// A capture with nothing written yet.
     public init() {}
+    /// A non-interactive console that appends to `output` and `errors`.
     public var console: Console {
         Console(write: { self.output += $0 }, writeError: { self.errors += $0 }, isInteractive: false)
     }

@@ -79,7 +79,9 @@ public enum Ripple {
 /// An error whose message is already written for the user (for example every problem in a
 /// scenario file, with paths); it exits with status 2.
 public struct ReportedError: Error {
+    /// The text written to standard error as it stands (a final line break is added if missing).
     public var message: String
+    /// An error whose `message` is written to standard error as it stands.
     public init(_ message: String) { self.message = message }
 }
 

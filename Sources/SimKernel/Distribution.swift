@@ -40,6 +40,7 @@ public struct WeightedDistribution: Hashable, Sendable {
     /// The distribution drawn from when this part is chosen.
     public var distribution: Distribution
 
+    /// A mixture part drawing from `distribution` with relative weight `weight`.
     public init(weight: Double, distribution: Distribution) {
         self.weight = weight
         self.distribution = distribution

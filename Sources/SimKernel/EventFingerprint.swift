@@ -50,6 +50,7 @@ public struct HandledEvent: Sendable, Hashable {
     /// Its insertion sequence number, which orders events at the same instant.
     public var sequence: UInt64
 
+    /// The record of an event handled at `time` with insertion sequence number `sequence`.
     @inlinable public init(time: Instant, sequence: UInt64) {
         self.time = time
         self.sequence = sequence
@@ -64,6 +65,7 @@ public struct EventHistory: Sendable, Hashable {
     /// The first events handled, up to the recording limit; empty when nothing was recorded.
     public var firstEvents: [HandledEvent]
 
+    /// A history of `fingerprint`, with the `firstEvents` handled when the run recorded them.
     public init(fingerprint: EventFingerprint, firstEvents: [HandledEvent] = []) {
         self.fingerprint = fingerprint
         self.firstEvents = firstEvents

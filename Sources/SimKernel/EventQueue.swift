@@ -31,10 +31,12 @@ public struct ScheduledEvent<Event> {
 public struct EventQueue<Event> {
     @usableFromInline var storage: ContiguousArray<ScheduledEvent<Event>> = []
 
+    /// An empty queue of pending events.
     public init() {}
 
     /// How many events are pending, including cancelled ones not yet skipped.
     @inlinable public var count: Int { storage.count }
+    /// Whether no event is pending (a cancelled one not yet skipped still counts).
     @inlinable public var isEmpty: Bool { storage.isEmpty }
     /// The earliest pending event, if any.
     @inlinable public var first: ScheduledEvent<Event>? { storage.first }

@@ -76,6 +76,7 @@ public struct Probability: Hashable, Sendable, CustomStringConvertible {
     /// One billion: probabilities are exact to 1e-9.
     public static let denominator: UInt64 = 1_000_000_000
 
+    /// The probability `partsPerBillion` / 1,000,000,000; `partsPerBillion` is at most one billion.
     public init(partsPerBillion: UInt64) {
         precondition(partsPerBillion <= Probability.denominator, "a probability is at most 1")
         numerator = partsPerBillion
@@ -87,11 +88,14 @@ public struct Probability: Hashable, Sendable, CustomStringConvertible {
         self.init(partsPerBillion: UInt64((value * 1e9).rounded()))
     }
 
+    /// Probability 0: `chance(_:)` is false without drawing a number.
     public static let never = Probability(partsPerBillion: 0)
+    /// Probability 1: `chance(_:)` is always true (it still draws a number).
     public static let always = Probability(partsPerBillion: denominator)
 
     /// The probability as a fraction, for reports.
     public var value: Double { Double(numerator) / 1e9 }
+    /// The probability as a decimal fraction, such as `0.25`.
     public var description: String { String(value) }
 }
 

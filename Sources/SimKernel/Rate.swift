@@ -8,6 +8,8 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
     /// The time unit the count refers to.
     public var per: TimeSpan
 
+    /// `milliEvents` thousandths of an event per `per`: `Rate(milliEvents: 500, per: .seconds(1))`
+    /// is one event every two seconds.
     public init(milliEvents: Int64, per: TimeSpan) {
         self.milliEvents = milliEvents
         self.per = per
@@ -35,6 +37,7 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
         return .nanoseconds(q)
     }
 
+    /// The rate as a scenario file writes it, such as `200/s` or `0.5/s` (the count to three decimals).
     public var description: String {
         let name = TimeSpan.units.first(where: { $0.nanoseconds == per.nanoseconds })?.name ?? per.description
         return ExactDecimal.format(UInt64(milliEvents), over: 1_000) + "/" + name

@@ -7,11 +7,14 @@ public struct RingBuffer<Element> {
     @usableFromInline var head = 0
     @usableFromInline var storedCount = 0
 
+    /// An empty line with room for `capacity` elements (at least one) before it first grows.
     public init(capacity: Int = 16) {
         slots = ContiguousArray(repeating: nil, count: Swift.max(capacity, 1))
     }
 
+    /// How many elements are queued.
     @inlinable public var count: Int { storedCount }
+    /// Whether no element is queued.
     @inlinable public var isEmpty: Bool { storedCount == 0 }
     /// The element `index` places from the front; it must exist.
     @inlinable public subscript(index: Int) -> Element {

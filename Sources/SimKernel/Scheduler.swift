@@ -24,6 +24,7 @@ public struct Scheduler<Event> {
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var timers = TimerSlots()
 
+    /// A scheduler at time zero with nothing pending.
     public init() {}
 
     /// How many events are waiting, cancelled ones included until they are skipped.

@@ -23,6 +23,8 @@ public struct RunLimits: Sendable {
     /// The largest number of events handled.
     public var eventBudget: Int
 
+    /// Limits stopping a run at `until` or after `eventBudget` events; with neither given, the
+    /// run goes on until nothing is left to happen.
     public init(until: Instant = .distantFuture, eventBudget: Int = .max) {
         self.until = until
         self.eventBudget = eventBudget

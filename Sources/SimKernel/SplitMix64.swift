@@ -4,6 +4,7 @@ public struct SplitMix64: Sendable {
     /// The generator's whole state.
     public var state: UInt64
 
+    /// A generator whose state starts at `seed`.
     public init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.

@@ -112,13 +112,18 @@ public struct EffectCounts: Sendable, Equatable {
     /// Effects parked in a dead-letter queue.
     public var deadLettered = 0
 
+    /// Counts that are all zero.
     public init() {}
 }
 
 /// One target's consistency at the end of a run.
 public struct TargetConsistency: Sendable {
+    /// The target's name as the ledger lists it: a called service in the sync design, a consumer
+    /// in the event-driven one.
     public var name: String
+    /// What happened to the effects this target should have applied.
     public var counts: EffectCounts
+    /// Nanoseconds from each version's commit to its first application by this target.
     public var staleness: Histogram
     /// Committed versions never applied by the end of the drain (lost, dead-lettered or still pending).
     public var missingAtEnd: Int

@@ -10,7 +10,9 @@ public struct TraceRecorder: Sendable {
     public let stride: UInt64
     /// At most this many requests are traced.
     public let limit: UInt64
+    /// The traced requests' spans, in the order they were recorded.
     public private(set) var spans: [TraceSpan] = []
+    /// The traced requests' messages, in the order they were recorded.
     public private(set) var messages: [TraceMessage] = []
 
     /// A recorder tracing `limit` requests spread over about `expectedRequests`; `limit` 0 traces none.
@@ -42,11 +44,13 @@ public struct TraceTrack: Sendable, Hashable, Comparable {
     /// The instance within the node (0 when there is one).
     public var instance: Int
 
+    /// Instance `instance` of node `node`.
     public init(node: Int, instance: Int = 0) {
         self.node = node
         self.instance = instance
     }
 
+    /// Orders tracks by node, then by instance, as traces list them.
     public static func < (a: TraceTrack, b: TraceTrack) -> Bool { (a.node, a.instance) < (b.node, b.instance) }
 }
 
@@ -57,10 +61,15 @@ public struct TraceSpan: Sendable {
         case queued, work, waiting, process
     }
 
+    /// What the request spent the time on.
     public var kind: Kind
+    /// The traced request's id, its correlation id in `trace.json`.
     public var request: UInt64
+    /// The node (and instance) the time was spent on.
     public var track: TraceTrack
+    /// When the span began.
     public var start: Instant
+    /// When the span ended.
     public var end: Instant
 }
 
@@ -71,10 +80,16 @@ public struct TraceMessage: Sendable {
         case call, reply, publish, ack, delivery
     }
 
+    /// What the message carries.
     public var kind: Kind
+    /// The traced request's id, its correlation id in `trace.json`.
     public var request: UInt64
+    /// The track that sent the message.
     public var from: TraceTrack
+    /// The track that received it.
     public var to: TraceTrack
+    /// When it left the sender.
     public var sent: Instant
+    /// When it reached the receiver: `sent` plus the network's delay.
     public var received: Instant
 }

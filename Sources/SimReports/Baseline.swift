@@ -8,6 +8,7 @@ public struct Baseline: Sendable, Equatable {
     /// How much worse than its figure a mean may get when its expectation states no tolerance: 10 %.
     public static let defaultTolerance = 0.1
 
+    /// A baseline of `figures` by scenario name, architecture name and metric path; empty by default.
     public init(figures: [String: [String: [String: Double]]] = [:]) {
         self.figures = figures
     }
@@ -63,6 +64,8 @@ public struct BaselineCheck: Sendable, Equatable {
     /// The committed figure; `nil` when the baseline has none.
     public var baseline: Double?
 
+    /// The comparison of one metric's `mean` with its `baseline` figure (`nil` until a baseline
+    /// supplies one).
     public init(architecture: String, metric: String, unit: String, worse: WorseDirection, tolerance: Double,
                 mean: Double?, baseline: Double? = nil) {
         self.architecture = architecture

@@ -22,6 +22,8 @@ public struct Chart: Sendable {
     /// charts stacked on one page given the same room share a left edge, so their x axes line up.
     public var yTickLabelRoom: Int = 0
 
+    /// A chart of `series` over shaded `windows` and `bands`, its x axis fitted to the data
+    /// unless `xSpan` is given, and no extra room kept for y tick labels.
     public init(title: String, xLabel: String, yLabel: String, series: [ChartSeries],
                 windows: [ChartWindow], bands: [ChartBand] = [], yScale: ChartScale = .linear,
                 xSpan: ClosedRange<Double>? = nil) {
@@ -48,6 +50,7 @@ public struct ChartSeries: Sendable {
     /// share a colour (slot k + 7 is slot k's colour, dashed); nil for the series' position.
     public var paletteSlot: Int?
 
+    /// A line named `name` through `points`, coloured by its position unless `paletteSlot` is given.
     public init(name: String, points: [(x: Double, y: Double)], paletteSlot: Int? = nil) {
         self.name = name
         self.points = points
@@ -65,6 +68,7 @@ public struct ChartWindow: Sendable {
     /// The text shown above the band, e.g. `"partition"`.
     public var label: String
 
+    /// A band from `start` to `end` on the x axis, labelled `label`.
     public init(start: Double, end: Double, label: String) {
         self.start = start
         self.end = end
@@ -81,6 +85,7 @@ public struct ChartBand: Sendable {
     /// The band's edges at each x, in drawing order.
     public var points: [(x: Double, low: Double, high: Double)]
 
+    /// A band around the series named `name`, with its edges at each x in `points`.
     public init(name: String, points: [(x: Double, low: Double, high: Double)]) {
         self.name = name
         self.points = points

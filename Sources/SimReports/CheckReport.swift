@@ -8,6 +8,8 @@ public struct CheckReport: Sendable {
     /// When the report covers one shard's runs only: which, and how many runs of how many.
     public var shard: ShardPart?
 
+    /// A report of `scenarios`, run under `sweep`'s seeds (or each scenario's own); `shard` when
+    /// it covers one shard's runs only.
     public init(sweep: [UInt64]?, scenarios: [CheckedScenario], shard: ShardPart? = nil) {
         self.sweep = sweep
         self.scenarios = scenarios
@@ -48,8 +50,10 @@ public struct ShardPart: Sendable, Equatable {
     public var count: Int
     /// How many (scenario, seed) runs this shard made, and how many the whole check makes.
     public var runs: Int
+    /// How many (scenario, seed) runs the whole check makes, over every shard.
     public var totalRuns: Int
 
+    /// Shard `index` of `count`, which made `runs` of the check's `totalRuns` runs.
     public init(index: Int, count: Int, runs: Int, totalRuns: Int) {
         self.index = index
         self.count = count
@@ -73,6 +77,8 @@ public struct CheckedScenario: Sendable {
     /// What `--swarm` drew under each seed, in seed order; empty without a swarm.
     public var schedules: [(seed: UInt64, schedule: String)] = []
 
+    /// A scenario's findings from expectations already judged, with no baseline comparisons or
+    /// swarm draws yet.
     public init(name: String, file: String, expectations: [CheckedExpectation], determinism: CheckedDeterminism? = nil) {
         self.name = name
         self.file = file

@@ -6,10 +6,13 @@ public struct CheckedDeterminism: Sendable {
     public var file: String
     /// The seeds, in order; `runs[i]` holds every architecture's pair of runs under `seeds[i]`.
     public var seeds: [UInt64]
+    /// Under each seed, every architecture's pair of runs.
     public var runs: [[RepeatedRun]]
     /// Options the reproduction command needs besides the seed, as in ` --swarm`.
     public var runFlags = ""
 
+    /// The check of `scenario` (from `file`): `runs[i]` holds every architecture's pair of runs
+    /// under `seeds[i]`, so there must be one entry per seed.
     public init(scenario: String, file: String, seeds: [UInt64], runs: [[RepeatedRun]]) {
         precondition(seeds.count == runs.count, "one set of repeated runs per seed")
         self.scenario = scenario

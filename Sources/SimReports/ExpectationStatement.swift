@@ -20,6 +20,8 @@ public struct ExpectationStatement: Sendable, Equatable {
     /// `nil` for the default.
     public var tolerance: Double?
 
+    /// A statement `text` about `metric` of `architecture`: about single runs unless `confidence`
+    /// is given, with the default baseline tolerance unless `tolerance` is.
     public init(text: String, architecture: String, metric: String, why: String?, unit: String, relation: Relation,
                 confidence: Double? = nil, tolerance: Double? = nil) {
         self.text = text
@@ -55,6 +57,8 @@ public struct CheckRun: Sendable, Equatable {
     /// What `--swarm` drew for this seed, as a line; `nil` without a swarm.
     public var schedule: String?
 
+    /// What a run under `seed` found: `verdicts` in expectation order, `repeats` when determinism
+    /// was checked, and the swarm's `schedule` when swarming.
     public init(seed: UInt64, verdicts: [Verdict], repeats: [RepeatedRun] = [], schedule: String? = nil) {
         self.seed = seed
         self.verdicts = verdicts

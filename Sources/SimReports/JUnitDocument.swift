@@ -11,6 +11,8 @@ public enum JUnitDocument {
         var details: [String]
     }
 
+    /// The JUnit XML for `report`; a scenario with no test cases gets no test suite.
+    /// - Complexity: O(c × s log s) for c test cases and s seeds.
     public static func render(_ report: CheckReport) -> String {
         let suites = report.scenarios.map { ($0, cases($0, isSweep: report.sweep != nil)) }.filter { !$0.1.isEmpty }
         let all = suites.flatMap(\.1)

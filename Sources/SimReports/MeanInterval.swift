@@ -14,6 +14,7 @@ public struct MeanInterval: Sendable, Equatable {
     public var mean: Double
     /// The interval's ends, on the metric's scale.
     public var low: Double
+    /// The interval's upper end: `mean + half`.
     public var high: Double
     /// The mean of each limit over the seeds (the limit itself when it is fixed).
     public var limits: [Double]

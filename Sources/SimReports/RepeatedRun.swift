@@ -12,6 +12,8 @@ public struct RepeatedRun: Sendable, Equatable {
     /// when they are alike.
     public var difference: String?
 
+    /// The comparison of `architecture`'s two runs: `events` and `digests` hold two entries each,
+    /// the first run's first; `difference` is `nil` when the runs are alike.
     public init(architecture: String, events: [Int], digests: [String], difference: String?) {
         precondition(events.count == 2 && digests.count == 2, "a repeated run is two runs")
         self.architecture = architecture

@@ -22,6 +22,7 @@ public struct RunChart: Sendable {
     /// One sentence shown under the chart: what it shows and what to look for.
     public var caption: String
 
+    /// The run's `kind` chart, drawing `chart`, with `caption` shown under it.
     public init(kind: Kind, chart: Chart, caption: String) {
         self.kind = kind
         self.chart = chart

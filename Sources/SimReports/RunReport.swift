@@ -4,10 +4,15 @@ import SimMetrics
 /// Everything a report shows about one run of a scenario: what was run, under which
 /// faults, and what each architecture measured. Writers turn it into files.
 public struct RunReport: Sendable {
+    /// The scenario's name, which also names the report folder.
     public var name: String
+    /// What the scenario shows and what to look for; empty when it says nothing.
     public var description: String
+    /// The seed every architecture ran under, so the run can be repeated.
     public var seed: UInt64
+    /// How long requests arrived for, from the start of the run.
     public var duration: TimeSpan
+    /// How long the run went on after arrivals stopped, so backlogs could drain.
     public var drain: TimeSpan
     /// Ripple's version, so a report says what produced it.
     public var version: String
@@ -15,12 +20,14 @@ public struct RunReport: Sendable {
     public var faults: [String]
     /// The fault windows, for shading charts.
     public var windows: [FaultWindow]
+    /// Each architecture's results, in the order the scenario lists them.
     public var architectures: [ArchitectureReport]
     /// Node names by node number: the services, then the broker.
     public var nodeNames: [String] = []
     /// The scenario's expectations, checked against this run (empty when it states none).
     public var verdicts: [Verdict] = []
 
+    /// A report of one run, without node names or verdicts (set them afterwards).
     public init(name: String, description: String, seed: UInt64, duration: TimeSpan, drain: TimeSpan, version: String,
                 faults: [String], windows: [FaultWindow], architectures: [ArchitectureReport]) {
         self.name = name
@@ -40,10 +47,14 @@ public struct RunReport: Sendable {
 
 /// A fault's window for charts: from `start` to `end` (`nil`: to the end of the run).
 public struct FaultWindow: Sendable {
+    /// When the fault begins, from the start of the run.
     public var start: TimeSpan
+    /// When the fault ends, from the start of the run; `nil` when it lasts to the end.
     public var end: TimeSpan?
+    /// The band's label: the first words of the fault's description, such as `crash payment`.
     public var label: String
 
+    /// A window from `start` to `end` (`nil`: to the end of the run), labelled `label`.
     public init(start: TimeSpan, end: TimeSpan?, label: String) {
         self.start = start
         self.end = end
@@ -53,12 +64,18 @@ public struct FaultWindow: Sendable {
 
 /// One architecture's results.
 public struct ArchitectureReport: Sendable {
+    /// The architecture's name in the scenario.
     public var name: String
+    /// Which design it is: `"sync"` or `"events"`.
     public var kind: String
+    /// Everything its run measured.
     public var metrics: ArchitectureMetrics
+    /// Why its run stopped: `quiescent`, `timeLimit` or `eventBudget` (a limit hit).
     public var stopReason: String
+    /// How many events the kernel handled in its run.
     public var events: Int
 
+    /// One architecture's results as its run ended.
     public init(name: String, kind: String, metrics: ArchitectureMetrics, stopReason: String, events: Int) {
         self.name = name
         self.kind = kind

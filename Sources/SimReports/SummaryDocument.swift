@@ -1,6 +1,9 @@
 /// Writes `summary.md`: what was run, the fault schedule, and the headline figures side by
 /// side, one column per architecture.
 public enum SummaryDocument {
+    /// The Markdown of `summary.md` for `report`.
+    /// - Complexity: O(t × k + r) per architecture, for t effect targets, k entities and r
+    ///   time-series rows.
     public static func render(_ report: RunReport) -> String {
         var out = "# \(report.name)\n\n"
         if !report.description.isEmpty { out += report.description + "\n\n" }

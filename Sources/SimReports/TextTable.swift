@@ -4,6 +4,8 @@ public struct Table {
     /// The rows, header first.
     public var rows: [[String]]
 
+    /// A table of `rows`, header first; the header sets the columns (short rows are padded,
+    /// extra cells dropped).
     public init(rows: [[String]]) { self.rows = rows }
 
     /// The table as lines of text, with a rule under the header.

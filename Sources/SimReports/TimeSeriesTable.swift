@@ -1,6 +1,9 @@
 /// Writes `timeseries.csv`: one row per interval and architecture, the union of every
 /// architecture's gauges as columns (empty where an architecture has no such gauge).
 public enum TimeSeriesTable {
+    /// The CSV of `timeseries.csv` for `report`: the fixed columns, then each gauge in the order
+    /// first seen.
+    /// - Complexity: O(r × g) for r time-series rows in all and g gauge columns.
     public static func render(_ report: RunReport) -> String {
         var gaugeNames: [String] = []
         for a in report.architectures {

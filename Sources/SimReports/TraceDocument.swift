@@ -7,6 +7,8 @@ import SimMetrics
 /// complete events on a `faults` track of their own. Every event carries
 /// its request's correlation id in `args.request`.
 public enum TraceDocument {
+    /// The JSON of `trace.json` for `report`, one trace event per line.
+    /// - Complexity: O(n log n) for n spans and messages traced.
     public static func render(_ report: RunReport) -> String {
         var events: [JSONOutput] = []
         for (p, architecture) in report.architectures.enumerated() {

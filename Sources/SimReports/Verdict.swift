@@ -21,6 +21,8 @@ public struct Verdict: Sendable, Equatable {
     /// one could not be worked out because a run had no value for it.
     public var limits: [Double]
 
+    /// The verdict of one expectation in one run: `measured` against `limits`, with `holds`
+    /// already judged.
     public init(text: String, architecture: String, metric: String, why: String?, measured: Double?, unit: String,
                 references: [String], holds: Bool, limits: [Double] = []) {
         self.text = text

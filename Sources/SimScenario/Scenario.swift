@@ -34,6 +34,8 @@ public struct Scenario: Sendable {
     let writtenArrivals: ArrivalProcess
     let serviceNames: [String]
 
+    /// A scenario as read and validated: `faultDescriptions` has one line per fault of `world`
+    /// (service faults, then network faults); the chaos schedule for the world's seed is drawn at once.
     public init(name: String, description: String, world: WorldConfig, architectures: [ArchitectureSpec],
                 faultDescriptions: [String], expectations: [Expectation] = [], chaos: ChaosSpec? = nil, swarm: SwarmSpec? = nil) {
         self.name = name
@@ -126,6 +128,7 @@ public struct ArchitectureSpec: Sendable {
         }
     }
 
+    /// An architecture named `name` running `design`.
     public init(name: String, design: Design) {
         self.name = name
         self.design = design

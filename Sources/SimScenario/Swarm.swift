@@ -11,6 +11,8 @@ public struct SwarmSpec: Sendable {
         /// A service fault, or `nil` for a network fault (then `network` is set); start and end
         /// are drawn.
         public var service: FaultConfig?
+        /// A network fault, or `nil` for a service fault (then `service` is set); start and end are
+        /// drawn.
         public var network: NetworkFault?
         /// What the fault does, as a report reads it before its window: `slow email ×10`.
         public var what: String
@@ -29,7 +31,9 @@ public struct SwarmSpec: Sendable {
     public struct Draw: Sendable {
         /// The arrival rate, when the spec draws one.
         public var rate: Rate?
+        /// The service faults drawn, their windows set, in candidate order.
         public var faults: [FaultConfig] = []
+        /// The network faults drawn, their windows set, in candidate order.
         public var networkFaults: [NetworkFault] = []
         /// Each drawn fault as a line, service faults first.
         public var descriptions: [String] = []

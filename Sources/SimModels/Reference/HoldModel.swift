@@ -23,6 +23,8 @@ public struct HoldModel: EventHandling {
         return scheduler.eventsHandled
     }
 
+    /// One hold step: schedules the event again a fresh exponential hold from now, so the
+    /// agenda keeps its size.
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
         scheduler.schedule(event, after: nextHold())
     }

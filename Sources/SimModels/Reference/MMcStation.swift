@@ -14,8 +14,11 @@ public struct MMcStation: EventHandling {
 
     /// What one run measured.
     public struct Measurements: Sendable {
+        /// Customers who have begun service; once the run drains, every arrival.
         public var customersServed = 0
+        /// The customers' waits in line before service, summed, in nanoseconds.
         public var totalWait: Double = 0
+        /// The customers' times from arrival to departure, summed, in nanoseconds.
         public var totalSojourn: Double = 0
         /// ∫ (number in system) dt, in customer-nanoseconds.
         public var customerTime: Double = 0
@@ -44,6 +47,7 @@ public struct MMcStation: EventHandling {
     var arrivals = 0
     var lastChange = Instant.zero
     var batchWait: Double = 0
+    /// What the station has measured so far; complete once `run()` returns.
     public private(set) var measurements = Measurements()
 
     /// A station with `servers` servers fed by `interarrival` gaps, serving for `service`
@@ -67,6 +71,8 @@ public struct MMcStation: EventHandling {
         return (measurements, scheduler.eventsHandled)
     }
 
+    /// Adds the time since the last event to `customerTime`, then handles an arrival (schedule
+    /// the next, up to the limit; serve or queue this one) or a departure (the next in line is served).
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         measurements.customerTime += Double(waiting.count + busy) * Double((now - lastChange).nanoseconds)

@@ -13,6 +13,7 @@ public struct BreakerPolicy: Sendable, Equatable {
     /// Trial calls let through when half-open (resilience4j: 10).
     public var halfOpenCalls: Int
 
+    /// A policy with resilience4j's defaults for every setting not given.
     public init(failureRateThreshold: Double = 0.5, windowSize: Int = 100, minimumCalls: Int = 100,
                 openDuration: TimeSpan = .seconds(60), halfOpenCalls: Int = 10) {
         self.failureRateThreshold = failureRateThreshold
@@ -34,6 +35,8 @@ public struct CircuitBreaker: Sendable {
     public enum State: Sendable, Equatable { case closed, open(until: Instant), halfOpen }
 
     let policy: BreakerPolicy
+    /// Where the breaker stands now; `open(until:)` names the instant from which it lets trial
+    /// calls through.
     public private(set) var state = State.closed
     /// Outcomes of recent calls (true = failure), a ring of `windowSize`.
     var outcomes: [Bool]
@@ -45,6 +48,7 @@ public struct CircuitBreaker: Sendable {
     /// How many times it opened.
     public private(set) var openings = 0
 
+    /// A closed breaker with an empty window, following `policy`.
     public init(policy: BreakerPolicy) {
         self.policy = policy
         outcomes = [Bool](repeating: false, count: Swift.max(policy.windowSize, 1))
@@ -107,6 +111,7 @@ public struct RetryBudget: Sendable {
     var tokens: Double = 10
     static let capacity = 10.0
 
+    /// A full budget of ten tokens (the cap) that earns `ratio` of a token per call on its edge.
     public init(ratio: Double) { self.ratio = ratio }
 
     mutating func deposit() { tokens = Swift.min(Self.capacity, tokens + ratio) }

@@ -16,6 +16,8 @@ public struct SyncConfig: Sendable {
     /// Retries allowed as a fraction of calls on each edge (a retry budget), or `nil` for no budget.
     public var retryBudget: Double?
 
+    /// A synchronous design calling along `graph`; unless given, it makes no retries and has no
+    /// breakers, bulkheads or retry budget.
     public init(graph: CallGraph, timeout: TimeSpan, retries: RetryPolicy = RetryPolicy(),
                 breaker: BreakerPolicy? = nil, bulkhead: Int? = nil, retryBudget: Double? = nil) {
         self.graph = graph
@@ -38,6 +40,7 @@ public struct CallGraph: Sendable, Equatable {
     /// The nodes; node 0 is the entry. A service may appear at most once.
     public var nodes: [CallNode]
 
+    /// A call tree of `nodes`, entry first; steps name nodes by their index in this array.
     public init(nodes: [CallNode]) { self.nodes = nodes }
 
     /// `services[0]` calls `services[1]`, which calls `services[2]`, and so on.
@@ -60,6 +63,8 @@ public struct CallNode: Sendable, Equatable {
     /// Steps run in order after the node's own work; each lists nodes called in parallel.
     public var steps: [[Int]]
 
+    /// A node for service `service` that runs `steps` after its own work; required unless
+    /// `isRequired` is `false`.
     public init(service: Int, isRequired: Bool = true, steps: [[Int]] = []) {
         self.service = service
         self.isRequired = isRequired
@@ -81,6 +86,8 @@ public struct RetryPolicy: Sendable, Equatable {
     /// How the wait is randomised.
     public var jitter: Jitter
 
+    /// A policy of `attempts` attempts in all: by default a single attempt, and when retries are
+    /// allowed, exponential backoff from 50 ms capped at 10 s with full jitter.
     public init(attempts: Int = 1, backoff: Backoff = .exponential, base: TimeSpan = .milliseconds(50),
                 cap: TimeSpan = .seconds(10), jitter: Jitter = .full) {
         self.attempts = attempts

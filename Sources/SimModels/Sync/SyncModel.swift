@@ -48,6 +48,8 @@ public struct SyncModel: EventHandling {
     /// What the run measured.
     public private(set) var metrics: ArchitectureMetrics
 
+    /// A model of `world` under the synchronous design `config`, every random stream derived
+    /// from `world.seed`; nothing is scheduled until `run` starts it.
     public init(world: WorldConfig, config: SyncConfig) {
         self.world = world
         self.config = config
@@ -94,6 +96,9 @@ public struct SyncModel: EventHandling {
         return (metrics, stop, scheduler.history)
     }
 
+    /// Handles one event at `scheduler.now`. An event for a paused service waits until it
+    /// resumes; one naming a job or call that has since ended, or an attempt no longer awaited,
+    /// is skipped.
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
         if faults.hasPauses, let service = service(handling: event), let until = faults.pausedUntil(service, at: scheduler.now) {
             return scheduler.schedule(event, at: until)  // a paused service does nothing until it resumes

@@ -17,11 +17,14 @@ public struct ChaosSpec: Sendable {
     public var errorFraction: Probability
     /// Faults start within `start..<end`.
     public var start: Instant
+    /// No fault starts at or after this instant; one that starts before it may last past it.
     public var end: Instant
 
     /// The fault kinds chaos can draw.
     public enum Kind: String, Sendable, CaseIterable { case crash, pause, slow, errors }
 
+    /// Chaos drawing `kinds` on `targets`; by default a slow fault makes its target ten times
+    /// slower and an errors fault fails half its requests.
     public init(kinds: [Kind], targets: [Int], meanInterval: TimeSpan, meanDuration: TimeSpan, slowFactor: Double = 10,
                 errorFraction: Probability = Probability(0.5), start: Instant, end: Instant) {
         self.kinds = kinds

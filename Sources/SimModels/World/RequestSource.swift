@@ -17,6 +17,8 @@ public struct RequestSource: Sendable {
     /// How many requests have been issued.
     public private(set) var issued: UInt64 = 0
 
+    /// The requests of `workload` in the run seeded `seed`, arriving before `end`; the first
+    /// arrives one gap after time zero.
     public init(_ workload: WorkloadConfig, seed: UInt64, end: Instant) {
         arrivals = workload.arrivals
         self.end = end

@@ -12,6 +12,7 @@ public struct ServicePool: Sendable {
     /// Jobs waiting, with the time each joined the line.
     var line = RingBuffer<(job: Int32, since: Instant)>(capacity: 64)
 
+    /// A pool of `workers` idle workers whose line holds at most `capacity` jobs (`nil`: no limit).
     public init(workers: Int, capacity: Int?) {
         self.workers = workers
         self.capacity = capacity ?? .max

@@ -9,6 +9,7 @@ public struct SlotTable<Record>: Sendable where Record: Sendable {
     @usableFromInline var free: [Int32] = []
     @usableFromInline var occupied: [Bool] = []
 
+    /// A table with no slots yet; storage grows as records are inserted.
     public init() {}
 
     /// Records alive now.

@@ -22,6 +22,8 @@ public struct Expectation: Sendable, Equatable {
     /// How much worse than its baseline figure the mean may get, a fraction; `nil` for the default.
     public var tolerance: Double?
 
+    /// An expectation that `metric` of `architecture` compares as `comparison` states: in every
+    /// run, unless `confidence` makes it a statement about the mean over seeds.
     public init(metric: String, architecture: String, comparison: Comparison, why: String? = nil,
                 confidence: Double? = nil, tolerance: Double? = nil) {
         self.metric = metric

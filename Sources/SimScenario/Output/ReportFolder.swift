@@ -52,6 +52,8 @@ public enum ReportFolder {
 
 /// A report that could not be written.
 public struct OutputError: Error, CustomStringConvertible {
+    /// What could not be written, naming the path.
     public var message: String
+    /// The message, for printing.
     public var description: String { message }
 }

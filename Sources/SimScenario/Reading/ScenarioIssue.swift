@@ -7,6 +7,7 @@ public struct ScenarioIssue: Sendable, Equatable {
     /// The line and column, where known.
     public var position: TextPosition?
 
+    /// A problem at `path` (and at `position`, where known) that `message` describes.
     public init(path: String, message: String, position: TextPosition?) {
         self.path = path
         self.message = message
@@ -22,6 +23,7 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
     /// The problems, in file order.
     public var issues: [ScenarioIssue]
 
+    /// The problems `issues` found in `file`, in file order.
     public init(file: String, issues: [ScenarioIssue]) {
         self.file = file
         self.issues = issues

@@ -4,7 +4,9 @@ import SimReports
 extension ScenarioShrinker {
     /// One smaller scenario to try, and the step that made it.
     public struct Candidate {
+        /// The step as a line, such as `removed chaos` or `duration 30s → 15s`.
         public var step: String
+        /// The scenario document after the step, not yet validated.
         public var document: JSONNode
     }
 

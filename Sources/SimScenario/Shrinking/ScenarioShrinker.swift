@@ -28,6 +28,8 @@ public struct ScenarioShrinker {
         public var hitLimit: Bool
     }
 
+    /// A search for a smaller version of `file` that still fails `target` under `seed`, making
+    /// at most `runLimit` runs.
     public init(file: String, seed: UInt64, target: String, runLimit: Int = 200) {
         self.file = file
         self.seed = seed
