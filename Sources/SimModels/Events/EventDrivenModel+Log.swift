@@ -15,8 +15,36 @@ extension EventDrivenModel {
         groups[g].busyInstance[p] = groups[g].owner[p]
         groups[g].load[groups[g].owner[p]] += 1
         if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
+        sendDelivery(g, p, &scheduler)
+    }
+
+    /// The broker sends the event at the group's position in partition `p` to the instance
+    /// that owns it. If no copy arrives within `fetchTimeout` (the network dropped it, or a
+    /// partition holds it longer), the instance asks again then; a late copy is ignored, as
+    /// a client discards the answer to a request it has timed out. A second copy (a network
+    /// duplicate) is processed, and applied, a second time once the first is done.
+    mutating func sendDelivery(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         metrics.messages += 1
-        scheduler.schedule(.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: latency())
+        let now = scheduler.now, timeout = groups[g].config.fetchTimeout
+        let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p])
+        var copies = 0
+        network.transmit(from: broker, to: groups[g].config.service, at: now).forEachDelay { delay in
+            guard delay < timeout else { return }
+            if copies == 0 {
+                scheduler.schedule(delivered, after: delay)
+            } else {
+                groups[g].hasDuplicate[p] = true
+                groups[g].duplicateArrives[p] = now + delay
+            }
+            copies += 1
+        }
+        if copies == 0 { scheduler.schedule(.fetchTimedOut(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: timeout) }
+    }
+
+    /// The delivery of partition `p`'s event never came: the instance fetches it again.
+    mutating func fetchTimedOut(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
+        metrics.redeliveries += 1
+        release(g, p, &scheduler)
     }
 
     /// The group's position was deleted by retention: it jumps, and what it skips is lost,
@@ -44,9 +72,23 @@ extension EventDrivenModel {
         let now = scheduler.now
         let service = groups[g].config.service
         recordHolding(service, since: groups[g].processingSince[p], now)
-        if errorRandom.chance(faults.errorProbability(of: service, at: now)) { return failAttempt(g, p, &scheduler) }
+        let fails = errorRandom.chance(faults.errorProbability(of: service, at: now))
+        if groups[g].isProcessingDuplicate[p] {
+            // The second copy of a duplicated delivery: applied again unless it fails, and
+            // then done with, whatever its fate (it is not retried).
+            groups[g].isProcessingDuplicate[p] = false
+            if !fails { applyEffect(g, groups[g].inFlight[p]!, at: now) }
+            return moveOn(g, p, &scheduler)
+        }
+        if fails { return failAttempt(g, p, &scheduler) }
         groups[g].failures[p] = 0
         applyEffect(g, groups[g].inFlight[p]!, at: now)
+        if groups[g].hasDuplicate[p] {
+            groups[g].hasDuplicate[p] = false
+            groups[g].isProcessingDuplicate[p] = true
+            let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p])
+            return scheduler.schedule(delivered, at: Swift.max(now, groups[g].duplicateArrives[p]))
+        }
         moveOn(g, p, &scheduler)
     }
 
@@ -58,6 +100,7 @@ extension EventDrivenModel {
         let config = groups[g].config
         if config.onFailure == .park || groups[g].failures[p] >= config.maxAttempts {
             groups[g].failures[p] = 0
+            groups[g].hasDuplicate[p] = false  // a second copy of a parked event is parked with it
             metrics.recordDeadLetter(target: g)
             return moveOn(g, p, &scheduler)
         }
@@ -74,8 +117,10 @@ extension EventDrivenModel {
         groups[g].processedThrough[p] = Swift.max(groups[g].processedThrough[p], next)
         if groups[g].config.commit == .afterProcessing {
             metrics.messages += 1
-            scheduler.schedule(.commitArrives(group: Int32(g), partition: Int32(p), offset: next, epoch: groups[g].epoch[p]),
-                               after: latency())
+            let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: next, epoch: groups[g].epoch[p])
+            network.transmit(from: groups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
+                scheduler.schedule(commit, after: delay)
+            }
         }
         release(g, p, &scheduler)
     }
@@ -92,9 +137,28 @@ extension EventDrivenModel {
         for other in partitions.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
     }
 
+    /// Every `commitEvery`, the group sends the broker one commit of the position of every
+    /// partition a live instance owns, moved or not (as Kafka's auto-commit does). A commit
+    /// the network drops is lost; the next one supersedes it.
     mutating func commitPeriodically(_ g: Int, _ scheduler: inout Scheduler<Event>) {
         guard case .periodic(let interval) = groups[g].config.commit else { return }
-        if !groups[g].isDown { groups[g].committed = groups[g].position }
+        if !groups[g].isDown {
+            metrics.messages += 1
+            network.transmit(from: groups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
+                for p in partitions.indices where groups[g].isOwnedByLiveInstance(p) {
+                    let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: groups[g].position[p], epoch: groups[g].epoch[p])
+                    scheduler.schedule(commit, after: delay)
+                }
+            }
+        }
         if scheduler.now + interval <= world.end { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
+    }
+
+    /// A commit reaches the broker. One sent before the partition's work was abandoned (a
+    /// crash) is fenced off, as Kafka fences a stale generation; a commit never moves the
+    /// committed offset back.
+    mutating func commitArrives(_ g: Int, _ p: Int, offset: Int64, epoch: UInt32) {
+        guard groups[g].epoch[p] == epoch else { return }
+        groups[g].committed[p] = Swift.max(groups[g].committed[p], offset)
     }
 }

@@ -17,11 +17,21 @@ extension EventDrivenModel {
             if receives > 1 { metrics.redeliveries += 1 }
             scheduler.schedule(.visibilityEnds(group: Int32(g), message: message.slot, generation: message.generation, receive: receives),
                                at: queues[g].messages[message.slot].visibleAt)
-            let job = QueueJob(instance: Int32(instance), message: message, receive: receives, record: queues[g].messages[message.slot].record)
+            send(QueueJob(instance: Int32(instance), message: message, receive: receives, record: queues[g].messages[message.slot].record),
+                 of: g, &scheduler)
+        }
+    }
+
+    /// The broker sends a received message to its instance. A copy the network drops never
+    /// arrives: the message stays hidden until its visibility timeout runs out, then goes to
+    /// whichever instance is next. Each copy that arrives is held, processed and answered
+    /// by the instance, so a duplicate is applied twice.
+    mutating func send(_ job: QueueJob, of g: Int, _ scheduler: inout Scheduler<Event>) {
+        metrics.messages += 1
+        network.transmit(from: broker, to: queueGroups[g].config.service, at: scheduler.now).forEachDelay { delay in
             let (slot, generation) = queueGroups[g].jobs.insert(job)
-            queueGroups[g].held[instance] += 1
-            metrics.messages += 1
-            scheduler.schedule(.received(group: Int32(g), job: slot, generation: generation), after: latency())
+            queueGroups[g].held[Int(job.instance)] += 1
+            scheduler.schedule(.received(group: Int32(g), job: slot, generation: generation), after: delay)
         }
     }
 
@@ -76,12 +86,16 @@ extension EventDrivenModel {
 
     /// Sends the broker a delete (acknowledgement) or a return (a negative acknowledgement,
     /// or a visibility change to the retry back-off) for receive `j`.
+    /// A delete or return the network drops is lost: the message reappears when its
+    /// visibility timeout runs out (and, once deleted, is received again: a duplicate).
     mutating func answer(_ g: Int, _ j: QueueJob, isDelete: Bool, _ scheduler: inout Scheduler<Event>) {
         metrics.messages += 1
         let (group, slot, generation) = (Int32(g), j.message.slot, j.message.generation)
-        scheduler.schedule(isDelete ? .deleteArrives(group: group, message: slot, generation: generation, receive: j.receive)
-                                    : .returnArrives(group: group, message: slot, generation: generation, receive: j.receive),
-                           after: latency())
+        let answer: Event = isDelete ? .deleteArrives(group: group, message: slot, generation: generation, receive: j.receive)
+                                     : .returnArrives(group: group, message: slot, generation: generation, receive: j.receive)
+        network.transmit(from: queueGroups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
+            scheduler.schedule(answer, after: delay)
+        }
     }
 
     /// A delete reaches the broker. It deletes the message only if no later receive has

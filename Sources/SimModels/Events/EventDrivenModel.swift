@@ -26,8 +26,11 @@ public struct EventDrivenModel: EventHandling {
         case relay
         /// The dual-writing producer sends what it has buffered.
         case flush
-        /// The event at `offset` of `partition` reaches a consumer of `group`.
+        /// The event at the position of `partition` reaches a consumer of `group`.
         case delivered(group: Int32, partition: Int32, epoch: UInt32)
+        /// A consumer of `group` has waited `fetchTimeout` for a delivery of `partition`
+        /// that the network lost or held: it asks again.
+        case fetchTimedOut(group: Int32, partition: Int32, epoch: UInt32)
         /// A consumer of `group` finishes processing the event at the head of `partition`.
         case processed(group: Int32, partition: Int32, epoch: UInt32)
         /// The back-off after a failed attempt on the head of `partition` ends.
@@ -58,7 +61,10 @@ public struct EventDrivenModel: EventHandling {
 
     let world: WorldConfig
     let config: EventsConfig
+    /// The entry service, and its node on the network.
     let entry: Int
+    /// The broker's node on the network.
+    let broker: Int
     let faults: FaultBook
     var source: RequestSource
     var entryPool: ServicePool
@@ -67,6 +73,8 @@ public struct EventDrivenModel: EventHandling {
     var pending = SlotTable<PendingRequest>()
     /// Events on their way to the broker (outbox rows in flight, dual writes).
     var messages = SlotTable<OutgoingMessage>()
+    /// Events committed at the entry and not yet acknowledged by the broker (nor given up).
+    var unacknowledged = 0
     /// Outbox rows not yet sent, oldest first.
     var outbox = RingBuffer<Int32>(capacity: 256)
     /// Dual-write events buffered in the producer's memory, oldest first.
@@ -83,7 +91,8 @@ public struct EventDrivenModel: EventHandling {
     /// Per entity: its partition when events are keyed (hashing text once, not per event).
     let keyPartitions: [Int32]
     let workDraws: [RequestDraws]
-    var networkRandom: RandomStream
+    /// The fate of every message between the entry, the broker and the consumers.
+    var network: Network
     var errorRandom: RandomStream
     /// What the run measured.
     public internal(set) var metrics: ArchitectureMetrics
@@ -92,6 +101,7 @@ public struct EventDrivenModel: EventHandling {
         self.world = world
         self.config = config
         entry = world.workload.entry
+        broker = world.brokerNode
         faults = FaultBook(world.faults, serviceCount: world.services.count)
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         let entryService = world.services[entry]
@@ -111,7 +121,7 @@ public struct EventDrivenModel: EventHandling {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
         }
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
-        networkRandom = RandomStream(seed: world.seed, name: "events/network")
+        network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "events/network")
         errorRandom = RandomStream(seed: world.seed, name: "events/errors")
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
@@ -155,7 +165,7 @@ public struct EventDrivenModel: EventHandling {
         case .entryDone(let job, let generation):
             if entryJobs.isLive(job, generation) { finishEntryWork(job, &scheduler) }
         case .publishArrives(let message, let generation):
-            if messages.isLive(message, generation) { append(message, &scheduler) }
+            if messages.isLive(message, generation) { publishArrives(message, &scheduler) }
         case .ackArrives(let message, let generation):
             if messages.isLive(message, generation) { acknowledge(message, &scheduler) }
         case .publishTimeout(let message, let generation):
@@ -164,16 +174,15 @@ public struct EventDrivenModel: EventHandling {
         case .flush: while let message = producerBuffer.popFirst() { send(message, &scheduler) }
         case .delivered(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { process(Int(group), Int(partition), &scheduler) }
+        case .fetchTimedOut(let group, let partition, let epoch):
+            if groups[Int(group)].epoch[Int(partition)] == epoch { fetchTimedOut(Int(group), Int(partition), &scheduler) }
         case .processed(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { finishProcessing(Int(group), Int(partition), &scheduler) }
         case .retryDue(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { release(Int(group), Int(partition), &scheduler) }
         case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
         case .commitArrives(let group, let partition, let offset, let epoch):
-            // A commit sent before a crash is fenced off, as Kafka fences a stale generation.
-            if groups[Int(group)].epoch[Int(partition)] == epoch {
-                groups[Int(group)].committed[Int(partition)] = Swift.max(groups[Int(group)].committed[Int(partition)], offset)
-            }
+            commitArrives(Int(group), Int(partition), offset: offset, epoch: epoch)
         case .received(let group, let job, let generation):
             if queueGroups[Int(group)].jobs.isLive(job, generation) { arriveAtInstance(Int(group), job, &scheduler) }
         case .handled(let group, let job, let generation):
@@ -238,10 +247,12 @@ public struct EventDrivenModel: EventHandling {
         let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, arrival: j.arrival, createdAt: now)
         switch config.publish {
         case .outbox:
+            unacknowledged += 1
             outbox.append(messages.insert(OutgoingMessage(record: record, entryJob: -1, entryJobGeneration: 0)).slot)
             finishEntryJob(job, failure: nil, &scheduler)
         case .dualWrite:
             let waits = config.waitsForAck
+            unacknowledged += 1
             let message = messages.insert(OutgoingMessage(record: record, entryJob: waits ? job : -1,
                                                           entryJobGeneration: entryJobs.generation(of: job))).slot
             if producerBuffer.isEmpty { scheduler.schedule(.flush, after: config.linger) }
@@ -260,69 +271,6 @@ public struct EventDrivenModel: EventHandling {
         metrics.recordResponse(latency: now - j.arrival, failure: failure)
         entryJobs.remove(job)
         if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
-    }
-
-    // MARK: - Publishing
-
-    mutating func send(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
-        let generation = messages.generation(of: message)
-        metrics.attempts += 1
-        metrics.messages += 1
-        scheduler.schedule(.publishArrives(message: message, generation: generation), after: latency())
-        messages[message].timer = scheduler.scheduleCancellable(.publishTimeout(message: message, generation: generation),
-                                                                after: config.publishTimeout)
-    }
-
-    mutating func relay(_ scheduler: inout Scheduler<Event>) {
-        if !faults.isDown(entry, at: scheduler.now) {
-            while let message = outbox.popFirst() { send(message, &scheduler) }
-        }
-        if scheduler.now + config.relayInterval <= world.end { scheduler.schedule(.relay, after: config.relayInterval) }
-    }
-
-    mutating func append(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
-        var record = messages[message].record
-        record.appendedAt = scheduler.now
-        metrics.messages += 1
-        scheduler.schedule(.ackArrives(message: message, generation: messages.generation(of: message)), after: latency())
-        guard case .log = config.broker else {
-            // Fan-out: every consumer service's queue gets its own copy.
-            for g in queues.indices {
-                metrics.messages += 1
-                queues[g].send(record, at: scheduler.now)
-                dispatch(g, &scheduler)
-            }
-            return
-        }
-        let p: Int
-        if config.isKeyed {
-            p = Int(keyPartitions[Int(record.key)])
-        } else {
-            p = nextRoundRobin
-            nextRoundRobin = (nextRoundRobin + 1) % config.partitions
-        }
-        _ = partitions[p].append(record)
-        for g in groups.indices { fetch(g, p, &scheduler) }
-    }
-
-    mutating func acknowledge(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
-        scheduler.cancel(messages[message].timer)
-        let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
-        messages.remove(message)
-        if job >= 0, entryJobs.isLive(job, generation) { finishEntryJob(job, failure: nil, &scheduler) }
-    }
-
-    mutating func publishTimedOut(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
-        switch config.publish {
-        case .outbox:
-            metrics.retries += 1
-            send(message, &scheduler)  // the relay retries until acknowledged
-        case .dualWrite:
-            for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
-            let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
-            messages.remove(message)
-            if job >= 0, entryJobs.isLive(job, generation) { finishEntryJob(job, failure: .timeout, &scheduler) }
-        }
     }
 
     // MARK: - Effects
@@ -371,7 +319,8 @@ public struct EventDrivenModel: EventHandling {
     mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         while let message = producerBuffer.popFirst() {
-            for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
+            unacknowledged -= 1
+            loseEverywhere(messages[message].record)
             messages.remove(message)
         }
         _ = entryPool.reset()
@@ -402,14 +351,12 @@ public struct EventDrivenModel: EventHandling {
             }
         }
         let ends = partitions.map(\.endOffset)
-        var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(outbox.count + messages.liveCount)]
+        var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]
         for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
         for queue in queues { gauges.append(Double(queue.count)) }
         metrics.series.close(at: now, gauges: gauges)
         if now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
     }
-
-    mutating func latency() -> TimeSpan { .nanoseconds(world.network.latency.sample(&networkRandom)) }
 }
 
 /// A user request at the entry.
@@ -428,8 +375,23 @@ struct PendingRequest: Sendable {
 
 /// An event on its way to the broker, and the entry job waiting for its acknowledgement (or −1).
 struct OutgoingMessage: Sendable {
+    /// Where the producer stands with it.
+    enum State: UInt8, Sendable {
+        /// Waiting for the broker's acknowledgement.
+        case waiting
+        /// Acknowledged: the producer is done with it.
+        case acknowledged
+        /// Given up on (a dual write whose acknowledgement did not come in time).
+        case abandoned
+    }
+
     var record: EventRecord
     var entryJob: Int32
     var entryJobGeneration: UInt32
     var timer: TimerHandle = .none
+    var state = State.waiting
+    /// Copies of its publish on their way to the broker.
+    var copiesInFlight: Int16 = 0
+    /// Times the broker appended it.
+    var appends: Int16 = 0
 }

@@ -55,4 +55,17 @@ struct ConsumerReadingTests {
         #expect(found[2].message.contains("did you mean \"round-robin\"?"), "\(found[2].message)")
         #expect(found[3].message.contains("did you mean \"cooperative\"?"), "\(found[3].message)")
     }
+
+    @Test func theFetchTimeoutDefaultsToKafkasRequestTimeout() throws {
+        #expect(try #require(try read("{\"consumers\": {\"email\": {}}}")?.consumers.first).fetchTimeout == .seconds(30))
+        #expect(try #require(try read("{\"consumers\": {\"email\": {\"fetchTimeout\": \"2s\"}}}")?.consumers.first).fetchTimeout == .seconds(2))
+    }
+
+    /// A queue has no fetches to time out: its visibility timeout covers a lost receive.
+    @Test func rejectsAFetchTimeoutOutOfRangeOrOnAQueue() {
+        #expect(issues("{\"consumers\": {\"email\": {\"fetchTimeout\": \"0s\"}}}").map(\.path) == ["architectures.events.consumers.email.fetchTimeout"])
+        let onQueue = issues("{\"broker\": \"queue\", \"consumers\": {\"email\": {\"fetchTimeout\": \"2s\"}}}")
+        #expect(onQueue.map(\.path) == ["architectures.events.consumers.email.fetchTimeout"])
+        #expect(onQueue.first?.message.contains("log broker only") == true)
+    }
 }
