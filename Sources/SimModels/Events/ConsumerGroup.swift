@@ -41,9 +41,6 @@ struct ConsumerGroup: Sendable {
     var duplicateArrives: [Instant]
     /// Per partition: whether the processing under way is of that second copy.
     var isProcessingDuplicate: [Bool]
-    /// Per partition: whether the group must go back to its committed offset at its next
-    /// fetch (the broker came back from a crash).
-    var needsRewind: [Bool]
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -70,7 +67,6 @@ struct ConsumerGroup: Sendable {
         hasDuplicate = isBusy
         duplicateArrives = processingSince
         isProcessingDuplicate = isBusy
-        needsRewind = isBusy
         load = [Int](repeating: 0, count: config.instances)
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)
@@ -121,13 +117,6 @@ struct ConsumerGroup: Sendable {
         hasDuplicate[p] = false
         isProcessingDuplicate[p] = false
         epoch[p] &+= 1
-    }
-
-    /// Goes back to the committed offset of partition `p`: what was processed since is
-    /// read again.
-    mutating func rewind(_ p: Int) {
-        position[p] = committed[p]
-        needsRewind[p] = false
     }
 
     /// The smallest offset of partition `p` the group may still read: its committed offset

@@ -3,9 +3,11 @@ import SimKernel
 /// Consuming from the partitioned log: each partition is read in order by the instance
 /// that owns it, one event at a time; a failed event is retried in line or parked.
 extension EventDrivenModel {
-    /// Starts delivering the next event of partition `p` to group `g`, if it can take one.
+    /// Starts delivering the next event of partition `p` to group `g`, if it can take one
+    /// and the broker is serving (when it is not, the partition is fetched again when the
+    /// broker resumes).
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        guard groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
+        guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
         if groups[g].position[p] < partitions[p].startOffset {
             skipExpired(g, p)
             if groups[g].position[p] == partitions[p].endOffset { return }  // reset to the end: nothing to read yet

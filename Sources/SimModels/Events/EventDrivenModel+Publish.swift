@@ -30,9 +30,11 @@ extension EventDrivenModel {
     }
 
     /// A copy of the publish of `message` reaches the broker, which appends it and sends an
-    /// acknowledgement back, whatever the producer thinks of the message by now.
+    /// acknowledgement back, whatever the producer thinks of the message by now. A crashed
+    /// broker refuses it: the producer hears nothing and times out.
     mutating func publishArrives(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
         messages[message].copiesInFlight -= 1
+        guard !isBrokerDown(at: scheduler.now) else { return retireIfDone(message) }
         messages[message].appends += 1
         append(messages[message].record, &scheduler)
         metrics.messages += 1

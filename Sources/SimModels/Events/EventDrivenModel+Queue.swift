@@ -4,8 +4,10 @@ import SimKernel
 /// instances round-robin, hides each until it is deleted or its visibility timeout runs
 /// out, and hands it out again then (a duplicate if it had been processed after all).
 extension EventDrivenModel {
-    /// Hands visible messages of queue `g` to instances with room, until one runs out.
+    /// Hands visible messages of queue `g` to instances with room, until one runs out;
+    /// nothing while the broker is crashed or paused.
     mutating func dispatch(_ g: Int, _ scheduler: inout Scheduler<Event>) {
+        guard isBrokerServing(at: scheduler.now) else { return }
         while queues[g].firstVisible() != nil, let instance = queueGroups[g].takeInstanceWithRoom() {
             let now = scheduler.now
             let (message, receives) = queues[g].receive(at: now)!

@@ -14,6 +14,8 @@ public struct EventDrivenModel: EventHandling {
     public enum Event {
         /// The next user request arrives at the entry.
         case arrival
+        /// A request that a paused entry held reaches it when the pause ends.
+        case entryArrives(job: Int32, generation: UInt32)
         /// The entry finishes its own work on `job`.
         case entryDone(job: Int32, generation: UInt32)
         /// A publish of `message` reaches the broker.
@@ -55,6 +57,8 @@ public struct EventDrivenModel: EventHandling {
         case rebalanceEnds(group: Int32, generation: UInt32)
         /// A crash fault starts or ends.
         case crash(fault: Int32, isStart: Bool)
+        /// A pause of the broker ends: it serves the fetches it held.
+        case brokerResumes
         /// The time-series interval ends.
         case sample
     }
@@ -102,7 +106,7 @@ public struct EventDrivenModel: EventHandling {
         self.config = config
         entry = world.workload.entry
         broker = world.brokerNode
-        faults = FaultBook(world.faults, serviceCount: world.services.count)
+        faults = FaultBook(world.faults, serviceCount: world.services.count + 1)
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         let entryService = world.services[entry]
         entryPool = ServicePool(workers: entryService.workers, capacity: entryService.queueCapacity)
@@ -152,6 +156,7 @@ public struct EventDrivenModel: EventHandling {
         for edge in faults.crashEdges + faults.instanceCrashEdges {
             scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time)
         }
+        for end in faults.pauseEnds(of: broker) { scheduler.schedule(.brokerResumes, at: end) }
         if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
         for (g, group) in groups.enumerated() {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
@@ -160,8 +165,13 @@ public struct EventDrivenModel: EventHandling {
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        if faults.hasPauses, let node = node(handling: event), let until = faults.pausedUntil(node, at: scheduler.now) {
+            return scheduler.schedule(event, at: until)  // a paused node does nothing until it resumes
+        }
         switch event {
         case .arrival: arrive(&scheduler)
+        case .entryArrives(let job, let generation):
+            if entryJobs.isLive(job, generation) { admit(job, &scheduler) }
         case .entryDone(let job, let generation):
             if entryJobs.isLive(job, generation) { finishEntryWork(job, &scheduler) }
         case .publishArrives(let message, let generation):
@@ -182,15 +192,17 @@ public struct EventDrivenModel: EventHandling {
             if groups[Int(group)].epoch[Int(partition)] == epoch { release(Int(group), Int(partition), &scheduler) }
         case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
         case .commitArrives(let group, let partition, let offset, let epoch):
-            commitArrives(Int(group), Int(partition), offset: offset, epoch: epoch)
+            if !isBrokerDown(at: scheduler.now) { commitArrives(Int(group), Int(partition), offset: offset, epoch: epoch) }
         case .received(let group, let job, let generation):
             if queueGroups[Int(group)].jobs.isLive(job, generation) { arriveAtInstance(Int(group), job, &scheduler) }
         case .handled(let group, let job, let generation):
             if queueGroups[Int(group)].jobs.isLive(job, generation) { finishJob(Int(group), job, &scheduler) }
         case .deleteArrives(let group, let message, let generation, let receive):
-            deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive)
+            if !isBrokerDown(at: scheduler.now) { deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive) }
         case .returnArrives(let group, let message, let generation, let receive):
-            returnArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
+            if !isBrokerDown(at: scheduler.now) {
+                returnArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
+            }
         case .visibilityEnds(let group, let message, let generation, let receive):
             visibilityEnds(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
         case .sessionExpires(let group, let instance, let incarnation):
@@ -204,6 +216,7 @@ public struct EventDrivenModel: EventHandling {
             } else {
                 crashEdge(service, isStart: isStart, &scheduler)
             }
+        case .brokerResumes: serveWaitingConsumers(&scheduler)
         case .sample: sample(&scheduler)
         }
     }
@@ -214,10 +227,27 @@ public struct EventDrivenModel: EventHandling {
         let (id, key) = source.next()
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         metrics.recordArrival()
+        let job = entryJobs.insert(EntryJob(request: id, key: key, arrival: scheduler.now)).slot
+        if faults.hasPauses, let until = faults.pausedUntil(entry, at: scheduler.now) {
+            // Users keep arriving at a paused entry: it holds their requests until it resumes.
+            return scheduler.schedule(.entryArrives(job: job, generation: entryJobs.generation(of: job)), at: until)
+        }
+        admit(job, &scheduler)
+    }
+
+    /// A request reaches the entry: it fails at once if the entry is down or an errors fault
+    /// strikes, else it takes a worker, waits in line, or is refused by a full line.
+    mutating func admit(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        if faults.isDown(entry, at: now) { return metrics.recordResponse(latency: .zero, failure: .unavailable) }
-        if errorRandom.chance(faults.errorProbability(of: entry, at: now)) { return metrics.recordResponse(latency: .zero, failure: .error) }
-        let job = entryJobs.insert(EntryJob(request: id, key: key, arrival: now)).slot
+        let latency = now - entryJobs[job].arrival
+        if faults.isDown(entry, at: now) {
+            entryJobs.remove(job)
+            return metrics.recordResponse(latency: latency, failure: .unavailable)
+        }
+        if errorRandom.chance(faults.errorProbability(of: entry, at: now)) {
+            entryJobs.remove(job)
+            return metrics.recordResponse(latency: latency, failure: .error)
+        }
         switch entryPool.admit(job, at: now) {
         case .started: startEntryWork(job, queuedSince: now, &scheduler)
         case .queued:
@@ -225,7 +255,7 @@ public struct EventDrivenModel: EventHandling {
         case .rejected:
             metrics.services[entry].rejected += 1
             entryJobs.remove(job)
-            metrics.recordResponse(latency: .zero, failure: .rejected)
+            metrics.recordResponse(latency: latency, failure: .rejected)
         }
     }
 
@@ -297,38 +327,7 @@ public struct EventDrivenModel: EventHandling {
         metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
     }
 
-    // MARK: - Faults and sampling
-
-    mutating func crashEdge(_ service: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
-        for g in groups.indices where groups[g].config.service == service {
-            if isStart {
-                for _ in groups[g].crash() { metrics.ledger.recordLoss(target: g) }
-            } else {
-                groups[g].isDown = false
-                for p in partitions.indices { fetch(g, p, &scheduler) }
-            }
-        }
-        for g in queueGroups.indices where queueGroups[g].config.service == service {
-            queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
-        }
-        if service == entry, isStart { crashEntry(&scheduler) }
-    }
-
-    /// The entry goes down: requests in progress fail, and dual-write events still in the
-    /// producer's buffer are lost; outbox rows survive (they are in the database).
-    mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now
-        while let message = producerBuffer.popFirst() {
-            unacknowledged -= 1
-            loseEverywhere(messages[message].record)
-            messages.remove(message)
-        }
-        _ = entryPool.reset()
-        for job in entryJobs.liveSlots {
-            metrics.recordResponse(latency: now - entryJobs[job].arrival, failure: .unavailable)
-            entryJobs.remove(job)
-        }
-    }
+    // MARK: - Sampling
 
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
