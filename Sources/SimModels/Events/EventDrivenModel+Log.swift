@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 
 /// Consuming from the partitioned log: each partition is read in order by the instance
 /// that owns it, one event at a time; a failed event is retried in line or parked.
@@ -29,9 +30,12 @@ extension EventDrivenModel {
         metrics.messages += 1
         let now = scheduler.now, timeout = groups[g].config.fetchTimeout
         let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p])
+        let (service, id) = (groups[g].config.service, groups[g].inFlight[p]!.request)
+        let instance = TraceTrack(node: service, instance: groups[g].busyInstance[p])
         var copies = 0
-        network.transmit(from: broker, to: groups[g].config.service, at: now).forEachDelay { delay in
+        network.transmit(from: broker, to: service, at: now).forEachDelay { delay in
             guard delay < timeout else { return }
+            traceMessage(.delivery, request: id, from: TraceTrack(node: broker), to: instance, after: delay, now)
             if copies == 0 {
                 scheduler.schedule(delivered, after: delay)
             } else {
@@ -74,6 +78,11 @@ extension EventDrivenModel {
         let now = scheduler.now
         let service = groups[g].config.service
         recordHolding(service, since: groups[g].processingSince[p], now)
+        let id = groups[g].inFlight[p]!.request
+        if metrics.trace.isSampled(id) {
+            metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].busyInstance[p]),
+                               from: groups[g].processingSince[p], to: now)
+        }
         let fails = errorRandom.chance(faults.errorProbability(of: service, at: now))
         if groups[g].isProcessingDuplicate[p] {
             // The second copy of a duplicated delivery: applied again unless it fails, and

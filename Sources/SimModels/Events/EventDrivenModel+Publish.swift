@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 
 /// Publishing: the entry's events cross the network to the broker, which appends each copy
 /// that reaches it and acknowledges it back across the network.
@@ -12,11 +13,13 @@ extension EventDrivenModel {
     /// acknowledgement.
     mutating func send(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
         let generation = messages.generation(of: message)
+        let id = messages[message].record.request
         metrics.attempts += 1
         metrics.messages += 1
         network.transmit(from: entry, to: broker, at: scheduler.now).forEachDelay { delay in
             messages[message].copiesInFlight += 1
             scheduler.schedule(.publishArrives(message: message, generation: generation), after: delay)
+            traceMessage(.publish, request: id, from: TraceTrack(node: entry), to: TraceTrack(node: broker), after: delay, scheduler.now)
         }
         messages[message].timer = scheduler.scheduleCancellable(.publishTimeout(message: message, generation: generation),
                                                                 after: config.publishTimeout)
@@ -39,8 +42,10 @@ extension EventDrivenModel {
         append(messages[message].record, &scheduler)
         metrics.messages += 1
         let ack = Event.ackArrives(message: message, generation: messages.generation(of: message))
+        let id = messages[message].record.request
         network.transmit(from: broker, to: entry, at: scheduler.now).forEachDelay { delay in
             scheduler.schedule(ack, after: delay)
+            traceMessage(.ack, request: id, from: TraceTrack(node: broker), to: TraceTrack(node: entry), after: delay, scheduler.now)
         }
         retireIfDone(message)
     }
@@ -113,5 +118,12 @@ extension EventDrivenModel {
     /// `record`'s event will never reach any consumer.
     mutating func loseEverywhere(_ record: EventRecord) {
         for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
+    }
+
+    /// Records a message of a traced request sent at `now` that arrives after `delay`.
+    mutating func traceMessage(_ kind: TraceMessage.Kind, request id: UInt64, from: TraceTrack, to: TraceTrack,
+                               after delay: TimeSpan, _ now: Instant) {
+        guard metrics.trace.isSampled(id) else { return }
+        metrics.trace.message(kind, request: id, from: from, to: to, sent: now, received: now + delay)
     }
 }

@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 
 /// Consuming from queues: the broker hands each consumer service's messages to its
 /// instances round-robin, hides each until it is deleted or its visibility timeout runs
@@ -30,7 +31,9 @@ extension EventDrivenModel {
     /// by the instance, so a duplicate is applied twice.
     mutating func send(_ job: QueueJob, of g: Int, _ scheduler: inout Scheduler<Event>) {
         metrics.messages += 1
+        let track = TraceTrack(node: queueGroups[g].config.service, instance: Int(job.instance))
         network.transmit(from: broker, to: queueGroups[g].config.service, at: scheduler.now).forEachDelay { delay in
+            traceMessage(.delivery, request: job.record.request, from: TraceTrack(node: broker), to: track, after: delay, scheduler.now)
             let (slot, generation) = queueGroups[g].jobs.insert(job)
             queueGroups[g].held[Int(job.instance)] += 1
             scheduler.schedule(.received(group: Int32(g), job: slot, generation: generation), after: delay)
@@ -70,6 +73,9 @@ extension EventDrivenModel {
         queueGroups[g].busy[instance] -= 1
         queueGroups[g].held[instance] -= 1
         recordHolding(service, since: j.startedAt, now)
+        if metrics.trace.isSampled(j.record.request) {
+            metrics.trace.span(.process, request: j.record.request, track: TraceTrack(node: service, instance: instance), from: j.startedAt, to: now)
+        }
         if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
             if queueGroups[g].config.onFailure == .park {
                 metrics.recordDeadLetter(target: g)

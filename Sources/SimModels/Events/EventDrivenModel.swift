@@ -129,6 +129,7 @@ public struct EventDrivenModel: EventHandling {
         errorRandom = RandomStream(seed: world.seed, name: "events/errors")
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
+        metrics.trace = TraceRecorder(limit: world.traceLimit, expectedRequests: world.expectedRequests)
         metrics.services[entry].workers = entryService.workers
         for consumer in config.consumers { metrics.services[consumer.service].workers += consumer.instances * consumer.concurrency }
     }
@@ -264,6 +265,10 @@ public struct EventDrivenModel: EventHandling {
         entryJobs[job].tookWorkerAt = now
         metrics.services[entry].started += 1
         metrics.services[entry].queueing.record((now - queuedSince).nanoseconds)
+        let j = entryJobs[job]
+        if metrics.trace.isSampled(j.request), now > j.arrival {
+            metrics.trace.span(.queued, request: j.request, track: TraceTrack(node: entry), from: j.arrival, to: now)
+        }
         var random = workDraws[entry].stream(request: entryJobs[job].request, attempt: 0)
         let work = faults.work(of: entry, normally: world.services[entry].work, at: now).sample(&random)
         scheduler.schedule(.entryDone(job: job, generation: entryJobs.generation(of: job)), after: .nanoseconds(work))
@@ -271,7 +276,11 @@ public struct EventDrivenModel: EventHandling {
 
     mutating func finishEntryWork(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
+        entryJobs[job].workDoneAt = now
         let j = entryJobs[job]
+        if metrics.trace.isSampled(j.request) {
+            metrics.trace.span(.work, request: j.request, track: TraceTrack(node: entry), from: j.tookWorkerAt, to: now)
+        }
         let version = metrics.ledger.commit(key: j.key)
         let slot = pending.insert(PendingRequest(arrival: j.arrival, effectsLeft: Int16(config.consumers.count))).slot
         let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, arrival: j.arrival, createdAt: now)
@@ -295,6 +304,10 @@ public struct EventDrivenModel: EventHandling {
     mutating func finishEntryJob(_ job: Int32, failure: FailureKind?, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let j = entryJobs[job]
+        if metrics.trace.isSampled(j.request), now > j.workDoneAt {
+            // A dual write that waits for the broker's acknowledgement holds the worker meanwhile.
+            metrics.trace.span(.waiting, request: j.request, track: TraceTrack(node: entry), from: j.workDoneAt, to: now)
+        }
         let held = now - j.tookWorkerAt
         metrics.services[entry].holding.record(held.nanoseconds)
         metrics.services[entry].busyNanoseconds += Double(held.nanoseconds)
@@ -364,6 +377,7 @@ struct EntryJob: Sendable {
     var key: Int32
     var arrival: Instant
     var tookWorkerAt: Instant = .zero
+    var workDoneAt: Instant = .zero
 }
 
 /// A request whose effects are not all applied yet.
