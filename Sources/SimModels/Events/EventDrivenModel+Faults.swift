@@ -47,7 +47,7 @@ extension EventDrivenModel {
         if service == broker { return brokerCrashEdge(isStart: isStart, &scheduler) }
         for g in groups.indices where groups[g].config.service == service {
             if isStart {
-                for _ in groups[g].crash() { metrics.ledger.recordLoss(target: g) }
+                for p in groups[g].crash() { lose(groups[g].inFlight[p]!, at: g) }
             } else {
                 groups[g].isDown = false
                 for p in partitions.indices { fetch(g, p, &scheduler) }

@@ -59,7 +59,7 @@ extension EventDrivenModel {
         let start = partitions[p].startOffset
         let target = groups[g].config.offsetReset == .earliest ? start : partitions[p].endOffset
         let unprocessed = Swift.max(groups[g].position[p], Swift.min(groups[g].processedThrough[p], target))
-        for _ in unprocessed..<target { metrics.ledger.recordLoss(target: g) }
+        for offset in unprocessed..<target { lose(partitions[p].record(at: offset), at: g) }
         groups[g].position[p] = target
         groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
     }
@@ -112,7 +112,7 @@ extension EventDrivenModel {
         if config.onFailure == .park || groups[g].failures[p] >= config.maxAttempts {
             groups[g].failures[p] = 0
             groups[g].hasDuplicate[p] = false  // a second copy of a parked event is parked with it
-            metrics.recordDeadLetter(target: g)
+            deadLetter(groups[g].inFlight[p]!, at: g)
             return moveOn(g, p, &scheduler)
         }
         metrics.redeliveries += 1
@@ -169,7 +169,16 @@ extension EventDrivenModel {
     /// crash) is fenced off, as Kafka fences a stale generation; a commit never moves the
     /// committed offset back.
     mutating func commitArrives(_ g: Int, _ p: Int, offset: Int64, epoch: UInt32) {
-        guard groups[g].epoch[p] == epoch else { return }
-        groups[g].committed[p] = Swift.max(groups[g].committed[p], offset)
+        guard groups[g].epoch[p] == epoch, offset > groups[g].committed[p] else { return }
+        groups[g].committed[p] = offset
+        dropConsumed(p)
+    }
+
+    /// Drops from memory the events of partition `p` that every group is past.
+    /// - Complexity: O(groups + events dropped).
+    mutating func dropConsumed(_ p: Int) {
+        var oldest = Int64.max
+        for g in groups.indices { oldest = Swift.min(oldest, groups[g].oldestNeeded(p)) }
+        if oldest != .max { partitions[p].dropConsumed(below: oldest) }
     }
 }

@@ -115,11 +115,6 @@ extension EventDrivenModel {
         messages.remove(message)
     }
 
-    /// `record`'s event will never reach any consumer.
-    mutating func loseEverywhere(_ record: EventRecord) {
-        for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
-    }
-
     /// Records a message of a traced request sent at `now` that arrives after `delay`.
     mutating func traceMessage(_ kind: TraceMessage.Kind, request id: UInt64, from: TraceTrack, to: TraceTrack,
                                after delay: TimeSpan, _ now: Instant) {

@@ -13,7 +13,7 @@ extension EventDrivenModel {
             let now = scheduler.now
             let (message, receives) = queues[g].receive(at: now)!
             if let limit = queues[g].settings.maxReceiveCount, receives > Int32(limit) {
-                metrics.recordDeadLetter(target: g)  // the broker's redrive policy moves it
+                deadLetter(queues[g].messages[message.slot].record, at: g)  // the broker's redrive policy moves it
                 queues[g].delete(message)
                 continue
             }
@@ -78,7 +78,7 @@ extension EventDrivenModel {
         }
         if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
             if queueGroups[g].config.onFailure == .park {
-                metrics.recordDeadLetter(target: g)
+                deadLetter(j.record, at: g)
                 answer(g, j, isDelete: true, &scheduler)
             } else {
                 answer(g, j, isDelete: false, &scheduler)
@@ -133,7 +133,8 @@ extension EventDrivenModel {
     /// A hidden message becomes visible again, unless retention deleted it meanwhile.
     mutating func reappear(_ g: Int, _ message: MessageReference, _ scheduler: inout Scheduler<Event>) {
         if queues[g].messages[message.slot].isExpired {
-            if !queues[g].delete(message) { metrics.ledger.recordLoss(target: g) }
+            let record = queues[g].messages[message.slot].record
+            if !queues[g].delete(message) { lose(record, at: g) }
             return
         }
         queues[g].makeVisible(message)

@@ -282,8 +282,9 @@ public struct EventDrivenModel: EventHandling {
             metrics.trace.span(.work, request: j.request, track: TraceTrack(node: entry), from: j.tookWorkerAt, to: now)
         }
         let version = metrics.ledger.commit(key: j.key)
-        let slot = pending.insert(PendingRequest(arrival: j.arrival, effectsLeft: Int16(config.consumers.count))).slot
-        let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, arrival: j.arrival, createdAt: now)
+        let (slot, generation) = pending.insert(PendingRequest(arrival: j.arrival, consumers: config.consumers.count))
+        let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, requestGeneration: generation,
+                                 arrival: j.arrival, createdAt: now)
         switch config.publish {
         case .outbox:
             unacknowledged += 1
@@ -316,30 +317,6 @@ public struct EventDrivenModel: EventHandling {
         if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
     }
 
-    // MARK: - Effects
-
-    /// A consumer of `g` applied `record` at `now`: the ledger counts it, and the request it
-    /// came from completes when its last effect is applied. Idempotent consumers skip events
-    /// they have applied before.
-    mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) {
-        if config.consumers[g].isIdempotent, seen[g].insert(record.version, in: Int(record.key)) == .seen { return }
-        let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
-        guard outcome != .duplicate else { return }
-        pending[record.requestSlot].effectsLeft -= 1
-        if pending[record.requestSlot].effectsLeft == 0 {
-            metrics.completed += 1
-            metrics.endToEnd.record((now - record.arrival).nanoseconds)
-            pending.remove(record.requestSlot)
-        }
-    }
-
-    /// A consumer of `service` held a worker from `since` to `now`.
-    mutating func recordHolding(_ service: Int, since: Instant, _ now: Instant) {
-        let held = now - since
-        metrics.services[service].holding.record(held.nanoseconds)
-        metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
-    }
-
     // MARK: - Sampling
 
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
@@ -347,7 +324,7 @@ public struct EventDrivenModel: EventHandling {
         if let retention = config.retention, now.nanoseconds > retention.nanoseconds {
             let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
             for p in partitions.indices {
-                _ = partitions[p].expire(appendedBefore: cutoff)
+                partitions[p].expire(appendedBefore: cutoff)
                 // A consumer that is down resets its offset when it comes back (or when the
                 // partition's next owner first reads it), as Kafka's does.
                 for g in groups.indices where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
@@ -359,9 +336,10 @@ public struct EventDrivenModel: EventHandling {
         if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
             let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
             for g in queues.indices {
-                for _ in 0..<queues[g].expire(sentBefore: cutoff) { metrics.ledger.recordLoss(target: g) }
+                for record in queues[g].expire(sentBefore: cutoff) { lose(record, at: g) }
             }
         }
+        for p in partitions.indices { dropConsumed(p) }
         let ends = partitions.map(\.endOffset)
         var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]
         for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
@@ -380,10 +358,19 @@ struct EntryJob: Sendable {
     var workDoneAt: Instant = .zero
 }
 
-/// A request whose effects are not all applied yet.
+/// A request whose effects are not all settled yet (applied, lost or dead-lettered).
 struct PendingRequest: Sendable {
     var arrival: Instant
-    var effectsLeft: Int16
+    /// One bit per consumer whose effect is not settled yet.
+    var unsettled: UInt64
+    /// Whether some consumer's effect was lost or dead-lettered: the request will not complete.
+    var isIncomplete = false
+
+    init(arrival: Instant, consumers: Int) {
+        precondition(consumers >= 1 && consumers <= EventsConfig.maxConsumers, "1 to 64 consumers")
+        self.arrival = arrival
+        unsettled = consumers == 64 ? .max : (1 << UInt64(consumers)) - 1
+    }
 }
 
 /// An event on its way to the broker, and the entry job waiting for its acknowledgement (or −1).

@@ -73,16 +73,17 @@ struct MessageQueue: Sendable {
     }
 
     /// Deletes visible messages sent before `cutoff` and marks hidden ones to be deleted
-    /// when they are answered or reappear; returns how many deleted messages had never been
+    /// when they are answered or reappear; returns the deleted messages that had never been
     /// applied (lost).
-    mutating func expire(sentBefore cutoff: Instant) -> Int {
-        var lost = 0
+    mutating func expire(sentBefore cutoff: Instant) -> [EventRecord] {
+        var lost: [EventRecord] = []
         while let oldest = byAge.first {
             guard isLive(oldest) else { _ = byAge.popFirst(); continue }
             guard messages[oldest.slot].sentAt < cutoff else { break }
             _ = byAge.popFirst()
             if messages[oldest.slot].isVisible {
-                if !delete(oldest) { lost += 1 }
+                let record = messages[oldest.slot].record
+                if !delete(oldest) { lost.append(record) }
             } else {
                 messages[oldest.slot].isExpired = true
             }

@@ -267,6 +267,10 @@ struct ArchitectureReader {
             log.wrong(path, expected: "an object with at least one consuming service", found: node)
             return []
         }
+        guard members.count <= EventsConfig.maxConsumers else {
+            log.add(path, "at most \(EventsConfig.maxConsumers) consuming services, found \(members.count)", at: node.location)
+            return []
+        }
         return members.compactMap { member in
             let memberPath = path + "." + member.key
             guard let service = serviceNames.firstIndex(of: member.key) else {
