@@ -17,7 +17,10 @@ extension EventDrivenModel {
         groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
         groups[g].busyInstance[p] = groups[g].owner[p]
         groups[g].load[groups[g].owner[p]] += 1
-        if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
+        if groups[g].config.commit == .beforeProcessing {
+            groups[g].committed[p] = groups[g].position[p] + 1  // at the broker, as it hands the event out
+            recordCommit(g, p, at: scheduler.now)
+        }
         sendDelivery(g, p, &scheduler)
     }
 
@@ -168,10 +171,13 @@ extension EventDrivenModel {
     /// A commit reaches the broker. One sent before the partition's work was abandoned (a
     /// crash) is fenced off, as Kafka fences a stale generation; a commit never moves the
     /// committed offset back.
-    mutating func commitArrives(_ g: Int, _ p: Int, offset: Int64, epoch: UInt32) {
-        guard groups[g].epoch[p] == epoch, offset > groups[g].committed[p] else { return }
-        groups[g].committed[p] = offset
-        dropConsumed(p)
+    mutating func commitArrives(_ g: Int, _ p: Int, offset: Int64, epoch: UInt32, at now: Instant) {
+        guard groups[g].epoch[p] == epoch else { return }
+        if offset > groups[g].committed[p] {
+            groups[g].committed[p] = offset
+            dropConsumed(p)
+        }
+        recordCommit(g, p, at: now)
     }
 
     /// Drops from memory the events of partition `p` that every group is past.

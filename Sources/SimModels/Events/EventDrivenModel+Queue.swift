@@ -109,14 +109,17 @@ extension EventDrivenModel {
     /// A delete reaches the broker. It deletes the message only if no later receive has
     /// taken it since (as with SQS's receipt handles): otherwise the message stays, and the
     /// later receive processes it again.
-    mutating func deleteArrives(_ g: Int, _ message: MessageReference, receive: Int32) {
+    mutating func deleteArrives(_ g: Int, _ message: MessageReference, receive: Int32, at now: Instant) {
         guard queues[g].isLive(message), queues[g].messages[message.slot].receives == receive else { return }
         queues[g].delete(message)
+        queueDeletes[g] += 1
+        recordQueueAnswer(g, at: now)
     }
 
     /// A return reaches the broker: the message is visible again after the retry back-off.
     mutating func returnArrives(_ g: Int, _ message: MessageReference, receive: Int32, _ scheduler: inout Scheduler<Event>) {
         guard queues[g].isHidden(message, byReceive: receive) else { return }
+        recordQueueAnswer(g, at: scheduler.now)
         let backoff = queueGroups[g].config.retryBackoff
         queues[g].messages[message.slot].visibleAt = scheduler.now + backoff
         if backoff == .zero { return reappear(g, message, &scheduler) }

@@ -91,6 +91,12 @@ public struct EventDrivenModel: EventHandling {
     var queueGroups: [QueueConsumerGroup]
     /// Per consumer: the versions an idempotent consumer has applied.
     var seen: [VersionSet]
+    /// Per consumer: its recent commits (deletes, on a queue), by which its health is judged.
+    var health: [ConsumerHealthWindows]
+    /// Per consumer, on a queue: messages its instances have deleted (its "offset").
+    var queueDeletes: [Int64]
+    /// When the last sample was taken.
+    var lastSample = Instant.zero
     var nextRoundRobin = 0
     /// Per entity: its partition when events are keyed (hashing text once, not per event).
     let keyPartitions: [Int32]
@@ -121,6 +127,8 @@ public struct EventDrivenModel: EventHandling {
             queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: settings.prefetch) }
         }
         seen = config.consumers.map { VersionSet(cells: $0.isIdempotent ? world.workload.keyCount : 0) }
+        health = config.consumers.map { _ in ConsumerHealthWindows(partitions: config.broker == .log ? config.partitions : 1) }
+        queueDeletes = config.consumers.map { _ in 0 }
         keyPartitions = (0..<world.workload.keyCount).map {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
         }
@@ -134,12 +142,15 @@ public struct EventDrivenModel: EventHandling {
         for consumer in config.consumers { metrics.services[consumer.service].workers += consumer.instances * consumer.concurrency }
     }
 
-    /// What a run measures: every service, the consumers as effect targets, and the entry's
-    /// queue and busy workers, the outbox and each consumer's lag as gauges.
+    /// What a run measures: every service, the consumers as effect targets and as groups
+    /// whose health is judged, and the entry's queue and busy workers, the outbox, and each
+    /// consumer's lag in events and in seconds as gauges.
     public static func metricsLayout(serviceNames names: [String], entry: Int, config: EventsConfig) -> MetricsLayout {
         let consumerNames = config.consumers.map { names[$0.service] }
         return MetricsLayout(serviceNames: names, targets: consumerNames,
-                             gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" })
+                             gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" }
+                                 + consumerNames.map { $0 + " lag seconds" },
+                             consumerNames: consumerNames)
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain.
@@ -193,13 +204,15 @@ public struct EventDrivenModel: EventHandling {
             if groups[Int(group)].epoch[Int(partition)] == epoch { release(Int(group), Int(partition), &scheduler) }
         case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
         case .commitArrives(let group, let partition, let offset, let epoch):
-            if !isBrokerDown(at: scheduler.now) { commitArrives(Int(group), Int(partition), offset: offset, epoch: epoch) }
+            if !isBrokerDown(at: scheduler.now) { commitArrives(Int(group), Int(partition), offset: offset, epoch: epoch, at: scheduler.now) }
         case .received(let group, let job, let generation):
             if queueGroups[Int(group)].jobs.isLive(job, generation) { arriveAtInstance(Int(group), job, &scheduler) }
         case .handled(let group, let job, let generation):
             if queueGroups[Int(group)].jobs.isLive(job, generation) { finishJob(Int(group), job, &scheduler) }
         case .deleteArrives(let group, let message, let generation, let receive):
-            if !isBrokerDown(at: scheduler.now) { deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive) }
+            if !isBrokerDown(at: scheduler.now) {
+                deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, at: scheduler.now)
+            }
         case .returnArrives(let group, let message, let generation, let receive):
             if !isBrokerDown(at: scheduler.now) {
                 returnArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
@@ -315,37 +328,6 @@ public struct EventDrivenModel: EventHandling {
         metrics.recordResponse(latency: now - j.arrival, failure: failure)
         entryJobs.remove(job)
         if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
-    }
-
-    // MARK: - Sampling
-
-    mutating func sample(_ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now
-        if let retention = config.retention, now.nanoseconds > retention.nanoseconds {
-            let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
-            for p in partitions.indices {
-                partitions[p].expire(appendedBefore: cutoff)
-                // A consumer that is down resets its offset when it comes back (or when the
-                // partition's next owner first reads it), as Kafka's does.
-                for g in groups.indices where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
-                    && groups[g].position[p] < partitions[p].startOffset {
-                    skipExpired(g, p)
-                }
-            }
-        }
-        if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
-            let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
-            for g in queues.indices {
-                for record in queues[g].expire(sentBefore: cutoff) { lose(record, at: g) }
-            }
-        }
-        for p in partitions.indices { dropConsumed(p) }
-        let ends = partitions.map(\.endOffset)
-        var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]
-        for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
-        for queue in queues { gauges.append(Double(queue.count)) }
-        metrics.series.close(at: now, gauges: gauges)
-        if now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
     }
 }
 

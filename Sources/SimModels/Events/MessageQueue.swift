@@ -29,6 +29,16 @@ struct MessageQueue: Sendable {
         byAge.append(reference)
     }
 
+    /// When the oldest message in the queue (visible or not) was sent; `nil` when it is empty.
+    /// - Complexity: amortised O(1): references to deleted messages are dropped on the way.
+    mutating func oldestSentAt() -> Instant? {
+        while let oldest = byAge.first {
+            if isLive(oldest) { return messages[oldest.slot].sentAt }
+            _ = byAge.popFirst()
+        }
+        return nil
+    }
+
     /// Whether `reference` still names the message it was made for.
     func isLive(_ reference: MessageReference) -> Bool { messages.isLive(reference.slot, reference.generation) }
 
