@@ -9,6 +9,11 @@ import SimMetrics
 /// The user waits only for the entry (and, for a dual write that waits for it, the broker's
 /// acknowledgement); consumers fall behind, catch up, replay or lose events according to
 /// their commit policy, idempotence and the faults in force.
+///
+/// It meets the same world as the synchronous design: every message between the entry, the
+/// broker (node `world.brokerNode`) and the consumers crosses the `Network`, with its link's
+/// latency and whatever network fault is in force, and crashes and pauses of the entry, the
+/// consumers and the broker come from the same `FaultBook`.
 public struct EventDrivenModel: EventHandling {
     /// What can happen in the event-driven world.
     public enum Event {
