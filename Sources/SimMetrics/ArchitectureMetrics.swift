@@ -38,11 +38,14 @@ public struct ArchitectureMetrics: Sendable {
     public var series: TimeSeries
     /// Spans and messages of a sample of requests.
     public var trace = TraceRecorder(limit: 0, expectedRequests: 0)
+    /// Per consumer group: the time it spent in each health status.
+    public var consumers: [ConsumerStatusRecord]
 
-    public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String]) {
+    public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String], consumerNames: [String] = []) {
         services = serviceNames.map { ServiceMetrics(name: $0) }
         ledger = ConsistencyLedger(targets: targets, keyCount: keyCount)
         series = TimeSeries(gaugeNames: gaugeNames)
+        consumers = consumerNames.map { ConsumerStatusRecord(name: $0) }
     }
 
     /// Records a user request answered at `now`, `latency` after it arrived.

@@ -10,11 +10,14 @@ public struct MetricsLayout: Sendable, Equatable {
     public var targets: [String]
     /// The sampled gauges, such as `"payment queue"` or `"email lag"`.
     public var gaugeNames: [String]
+    /// The consumer groups whose health is judged (none in a synchronous chain).
+    public var consumerNames: [String]
 
-    public init(serviceNames: [String], targets: [String], gaugeNames: [String]) {
+    public init(serviceNames: [String], targets: [String], gaugeNames: [String], consumerNames: [String] = []) {
         self.serviceNames = serviceNames
         self.targets = targets
         self.gaugeNames = gaugeNames
+        self.consumerNames = consumerNames
     }
 }
 
@@ -22,6 +25,7 @@ extension ArchitectureMetrics {
     /// Empty metrics laid out as `layout`, with a ledger for `keyCount` entities.
     /// - Complexity: O(`keyCount` × targets), for the ledger.
     public init(layout: MetricsLayout, keyCount: Int) {
-        self.init(serviceNames: layout.serviceNames, targets: layout.targets, keyCount: keyCount, gaugeNames: layout.gaugeNames)
+        self.init(serviceNames: layout.serviceNames, targets: layout.targets, keyCount: keyCount, gaugeNames: layout.gaugeNames,
+                  consumerNames: layout.consumerNames)
     }
 }

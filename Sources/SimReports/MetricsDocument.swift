@@ -87,6 +87,7 @@ public enum MetricsDocument {
                 m.ledger.finalReport().map { ($0.name, consistency($0.counts, missing: $0.missingAtEnd, divergent: $0.divergentEntities, staleness: $0.staleness)) }
                 + [("total", consistency(totals.counts, missing: totals.missing, divergent: totals.divergent, staleness: totals.staleness))]
             )),
+            ("consumers", .object(m.consumers.map { ($0.name, .object([("status", status($0))])) })),
             ("recovery", recovery(a.recovery(in: report))),
             ("gauges", .object(a.metrics.series.gaugeNames.enumerated().map { column, name in
                 let values = m.series.rows.map { $0.gauges[column] }
@@ -94,6 +95,19 @@ public enum MetricsDocument {
             })),
         ])
     }
+
+    /// A consumer group's health over the run: its worst and last status, and the time it
+    /// spent in each (see `ConsumerHealthWindows` for the rules).
+    static func status(_ record: ConsumerStatusRecord) -> JSONOutput {
+        .object([
+            ("worst", .string(record.worst.name)),
+            ("worstLevel", .int(record.worst.rawValue)),
+            ("atEnd", .string(record.latest.name)),
+        ] + ConsumerStatus.allCases.map { (statusKey($0), milliseconds(record.time(in: $0).nanoseconds)) })
+    }
+
+    /// `okMs`, `warnMs`, `stallMs`, `stopMs`.
+    static func statusKey(_ status: ConsumerStatus) -> String { status.name.lowercased() + "Ms" }
 
     static func recovery(_ r: Recovery) -> JSONOutput {
         .object([

@@ -12,10 +12,7 @@ public enum SequenceDiagram {
     public static func render(_ architecture: ArchitectureReport, nodeNames: [String], requests: [UInt64],
                               windows: [FaultWindow], width: Int = 760) -> String {
         let trace = architecture.metrics.trace
-        var nodes = Set<Int>()
-        for m in trace.messages where requests.contains(m.request) { nodes.insert(m.from.node); nodes.insert(m.to.node) }
-        for s in trace.spans where requests.contains(s.request) { nodes.insert(s.track.node) }
-        let lifelines = nodes.sorted()
+        let lifelines = lifelineOrder(trace, requests: requests)
         let height = top + Double(Swift.max(1, requests.count)) * panelHeight + 20
         let step = lifelines.count > 1 ? (Double(width) - 2 * margin) / Double(lifelines.count - 1) : 0
         func x(_ node: Int) -> Double { margin + Double(lifelines.firstIndex(of: node) ?? 0) * step }
@@ -42,6 +39,22 @@ public enum SequenceDiagram {
         }
         svg.close("svg")
         return svg.text
+    }
+
+    /// The nodes the requests touch, in the order they first take part (a span starts on
+    /// them, or a message leaves or reaches them), ties by node number: the entry, then
+    /// what it calls or publishes to, so a broker stands between the entry and its consumers
+    /// and arrows run left to right as the request spreads.
+    /// - Complexity: O(spans + messages).
+    static func lifelineOrder(_ trace: TraceRecorder, requests: [UInt64]) -> [Int] {
+        var firstSeen: [Int: Instant] = [:]
+        func saw(_ node: Int, at time: Instant) { firstSeen[node] = Swift.min(firstSeen[node] ?? time, time) }
+        for m in trace.messages where requests.contains(m.request) {
+            saw(m.from.node, at: m.sent)
+            saw(m.to.node, at: m.received)
+        }
+        for s in trace.spans where requests.contains(s.request) { saw(s.track.node, at: s.start) }
+        return firstSeen.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
     }
 
     static func drawPanel(_ svg: inout XMLWriter, request: UInt64, trace: TraceRecorder, y0: Double, width: Int,
@@ -77,7 +90,10 @@ public enum SequenceDiagram {
             svg.element("line", [("x1", XMLWriter.pixels(x1)), ("y1", XMLWriter.pixels(y1)), ("x2", XMLWriter.pixels(x2)), ("y2", XMLWriter.pixels(y2)),
                                  ("stroke", message.kind == .reply || message.kind == .ack ? "#777" : "#222"), ("stroke-width", "1.2"),
                                  ("marker-end", "url(#arrow)"), ("data-message", message.kind.rawValue)])
-            svg.element("text", [("x", XMLWriter.pixels((x1 + x2) / 2)), ("y", XMLWriter.pixels((y1 + y2) / 2 - 3)), ("text-anchor", "middle"),
+            // Answers (replies, acknowledgements) are labelled under their arrow, so a quick
+            // round trip's two labels do not overprint each other.
+            let isAnswer = message.kind == .reply || message.kind == .ack
+            svg.element("text", [("x", XMLWriter.pixels((x1 + x2) / 2)), ("y", XMLWriter.pixels((y1 + y2) / 2 + (isAnswer ? 11 : -3))), ("text-anchor", "middle"),
                                  ("fill", "#333"), ("font-size", "10")], content: message.kind.rawValue)
         }
     }

@@ -36,5 +36,16 @@ struct JSONOutputLookupTests {
             #expect(paths.contains(path), "\(path)")
         }
         #expect(!paths.contains("kind") && !paths.contains("run.stop") && !paths.contains("consistency.pay.lost"))
+        #expect(!paths.contains { $0.hasPrefix("consumers.") }, "no consumer groups in this layout")
+    }
+
+    /// Consumer groups add their health: the time in each status and the worst as a level.
+    @Test func metricPathsNameEachConsumersStatus() {
+        let paths = MetricsDocument.metricPaths(for: MetricsLayout(serviceNames: ["pay", "mail"], targets: ["mail"],
+                                                                   gaugeNames: ["mail lag", "mail lag seconds"], consumerNames: ["mail"]))
+        #expect(paths.filter { $0.hasPrefix("consumers.") } == ["consumers.mail.status.okMs", "consumers.mail.status.stallMs",
+                                                                 "consumers.mail.status.stopMs", "consumers.mail.status.warnMs",
+                                                                 "consumers.mail.status.worstLevel"])
+        #expect(paths.contains("gauges.mail lag seconds.peak"))
     }
 }

@@ -56,4 +56,29 @@ struct TraceDocumentTests {
         #expect(svg.contains("data-window"))
         #expect(SequenceDiagram.chooseRequests(report.architectures[0], windows: report.windows) == [0])
     }
+
+    /// An event fanning out: payment (0) publishes to the broker (3), which delivers to
+    /// notification (2) and email (1, instance 1). Lifelines follow the order in which nodes
+    /// take part, ties by node number, so the broker stands between the entry and its
+    /// consumers and every arrow points right.
+    @Test func lifelinesFollowTheRequestSoAFanOutReadsLeftToRight() {
+        var metrics = ArchitectureMetrics(serviceNames: ["payment", "email", "notification"], targets: ["email", "notification"],
+                                          keyCount: 1, gaugeNames: [])
+        metrics.trace = TraceRecorder(limit: 10, expectedRequests: 10)
+        let ms = { (n: Int64) in Instant.zero + .milliseconds(n) }
+        metrics.trace.span(.work, request: 0, track: TraceTrack(node: 0), from: ms(0), to: ms(20))
+        metrics.trace.message(.publish, request: 0, from: TraceTrack(node: 0), to: TraceTrack(node: 3), sent: ms(20), received: ms(21))
+        metrics.trace.message(.ack, request: 0, from: TraceTrack(node: 3), to: TraceTrack(node: 0), sent: ms(21), received: ms(22))
+        metrics.trace.message(.delivery, request: 0, from: TraceTrack(node: 3), to: TraceTrack(node: 2), sent: ms(21), received: ms(22))
+        metrics.trace.message(.delivery, request: 0, from: TraceTrack(node: 3), to: TraceTrack(node: 1, instance: 1), sent: ms(21), received: ms(22))
+        metrics.trace.span(.process, request: 0, track: TraceTrack(node: 1, instance: 1), from: ms(22), to: ms(40))
+        #expect(SequenceDiagram.lifelineOrder(metrics.trace, requests: [0]) == [0, 3, 1, 2])
+        let architecture = ArchitectureReport(name: "events", kind: "events", metrics: metrics, stopReason: "quiescent", events: 1)
+        let svg = SequenceDiagram.render(architecture, nodeNames: ["payment", "email", "notification", "broker"], requests: [0], windows: [])
+        #expect(XMLChecker.problems(in: svg).isEmpty)
+        for line in svg.split(separator: "\n") where line.contains("data-message=\"publish\"") || line.contains("data-message=\"delivery\"") {
+            let x1 = Double(line.firstMatch(of: /x1="([0-9.]+)"/)!.1)!, x2 = Double(line.firstMatch(of: /x2="([0-9.]+)"/)!.1)!
+            #expect(x2 > x1, "\(line)")
+        }
+    }
 }

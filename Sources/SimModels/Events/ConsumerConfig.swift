@@ -34,12 +34,17 @@ public struct ConsumerConfig: Sendable {
     public var assignment: PartitionAssignment
     /// Which partitions a rebalance pauses.
     public var rebalance: RebalanceProtocol
+    /// How long an instance waits for a delivery from the log before it asks again (a
+    /// delivery the network dropped, or held past this). 30 s by default, Kafka's
+    /// `request.timeout.ms`.
+    public var fetchTimeout: TimeSpan
 
     public init(service: Int, instances: Int = 1, concurrency: Int = 1, commit: CommitPolicy = .afterProcessing,
                 isIdempotent: Bool = false, offsetReset: OffsetReset = .earliest,
                 maxAttempts: Int = 10, retryBackoff: TimeSpan = .zero, onFailure: FailureHandling = .retryInLine,
                 sessionTimeout: TimeSpan = .seconds(45), rebalancePause: TimeSpan = .seconds(3),
-                assignment: PartitionAssignment = .roundRobin, rebalance: RebalanceProtocol = .eager) {
+                assignment: PartitionAssignment = .roundRobin, rebalance: RebalanceProtocol = .eager,
+                fetchTimeout: TimeSpan = .seconds(30)) {
         precondition(maxAttempts >= 1, "an event is attempted at least once")
         self.service = service
         self.instances = instances
@@ -54,6 +59,7 @@ public struct ConsumerConfig: Sendable {
         self.rebalancePause = rebalancePause
         self.assignment = assignment
         self.rebalance = rebalance
+        self.fetchTimeout = fetchTimeout
     }
 }
 

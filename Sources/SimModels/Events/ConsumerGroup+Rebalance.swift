@@ -40,9 +40,7 @@ extension ConsumerGroup {
             guard abandons || (owner[p] == i && !isBusy[p]) else { continue }
             if abandons {
                 if committed[p] > position[p] { lost.append(p) }
-                isBusy[p] = false
-                failures[p] = 0
-                epoch[p] &+= 1
+                abandon(p)
             }
             position[p] = committed[p]
         }

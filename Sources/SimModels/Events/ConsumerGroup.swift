@@ -34,6 +34,13 @@ struct ConsumerGroup: Sendable {
     var failures: [Int]
     /// Per partition: when processing of the current event began.
     var processingSince: [Instant]
+    /// Per partition: whether the network duplicated the delivery of the event being
+    /// processed, so the instance processes (and applies) it a second time.
+    var hasDuplicate: [Bool]
+    /// Per partition: when that second copy reaches the instance.
+    var duplicateArrives: [Instant]
+    /// Per partition: whether the processing under way is of that second copy.
+    var isProcessingDuplicate: [Bool]
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -57,6 +64,9 @@ struct ConsumerGroup: Sendable {
         processingSince = [Instant](repeating: .zero, count: partitions)
         busyInstance = [Int](repeating: 0, count: partitions)
         isPaused = isBusy
+        hasDuplicate = isBusy
+        duplicateArrives = processingSince
+        isProcessingDuplicate = isBusy
         load = [Int](repeating: 0, count: config.instances)
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)
@@ -93,11 +103,23 @@ struct ConsumerGroup: Sendable {
         for p in position.indices {
             if isBusy[p], committed[p] > position[p] { lost.append(p) }
             position[p] = committed[p]
-            isBusy[p] = false
-            failures[p] = 0
-            epoch[p] &+= 1
+            abandon(p)
         }
         for i in load.indices { load[i] = 0 }
         return lost
     }
+
+    /// The work in progress on partition `p` is given up: events still on their way for it
+    /// are ignored when they arrive.
+    mutating func abandon(_ p: Int) {
+        isBusy[p] = false
+        failures[p] = 0
+        hasDuplicate[p] = false
+        isProcessingDuplicate[p] = false
+        epoch[p] &+= 1
+    }
+
+    /// The smallest offset of partition `p` the group may still read: its committed offset
+    /// (where a restart resumes) or its position, whichever is lower.
+    func oldestNeeded(_ p: Int) -> Int64 { Swift.min(committed[p], position[p]) }
 }

@@ -1,11 +1,14 @@
 import SimKernel
+import SimMetrics
 
 /// Consuming from the partitioned log: each partition is read in order by the instance
 /// that owns it, one event at a time; a failed event is retried in line or parked.
 extension EventDrivenModel {
-    /// Starts delivering the next event of partition `p` to group `g`, if it can take one.
+    /// Starts delivering the next event of partition `p` to group `g`, if it can take one
+    /// and the broker is serving (when it is not, the partition is fetched again when the
+    /// broker resumes).
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        guard groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
+        guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
         if groups[g].position[p] < partitions[p].startOffset {
             skipExpired(g, p)
             if groups[g].position[p] == partitions[p].endOffset { return }  // reset to the end: nothing to read yet
@@ -14,9 +17,43 @@ extension EventDrivenModel {
         groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
         groups[g].busyInstance[p] = groups[g].owner[p]
         groups[g].load[groups[g].owner[p]] += 1
-        if groups[g].config.commit == .beforeProcessing { groups[g].committed[p] = groups[g].position[p] + 1 }
+        if groups[g].config.commit == .beforeProcessing {
+            groups[g].committed[p] = groups[g].position[p] + 1  // at the broker, as it hands the event out
+            recordCommit(g, p, at: scheduler.now)
+        }
+        sendDelivery(g, p, &scheduler)
+    }
+
+    /// The broker sends the event at the group's position in partition `p` to the instance
+    /// that owns it. If no copy arrives within `fetchTimeout` (the network dropped it, or a
+    /// partition holds it longer), the instance asks again then; a late copy is ignored, as
+    /// a client discards the answer to a request it has timed out. A second copy (a network
+    /// duplicate) is processed, and applied, a second time once the first is done.
+    mutating func sendDelivery(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         metrics.messages += 1
-        scheduler.schedule(.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: latency())
+        let now = scheduler.now, timeout = groups[g].config.fetchTimeout
+        let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p])
+        let (service, id) = (groups[g].config.service, groups[g].inFlight[p]!.request)
+        let instance = TraceTrack(node: service, instance: groups[g].busyInstance[p])
+        var copies = 0
+        network.transmit(from: broker, to: service, at: now).forEachDelay { delay in
+            guard delay < timeout else { return }
+            traceMessage(.delivery, request: id, from: TraceTrack(node: broker), to: instance, after: delay, now)
+            if copies == 0 {
+                scheduler.schedule(delivered, after: delay)
+            } else {
+                groups[g].hasDuplicate[p] = true
+                groups[g].duplicateArrives[p] = now + delay
+            }
+            copies += 1
+        }
+        if copies == 0 { scheduler.schedule(.fetchTimedOut(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: timeout) }
+    }
+
+    /// The delivery of partition `p`'s event never came: the instance fetches it again.
+    mutating func fetchTimedOut(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
+        metrics.redeliveries += 1
+        release(g, p, &scheduler)
     }
 
     /// The group's position was deleted by retention: it jumps, and what it skips is lost,
@@ -25,7 +62,7 @@ extension EventDrivenModel {
         let start = partitions[p].startOffset
         let target = groups[g].config.offsetReset == .earliest ? start : partitions[p].endOffset
         let unprocessed = Swift.max(groups[g].position[p], Swift.min(groups[g].processedThrough[p], target))
-        for _ in unprocessed..<target { metrics.ledger.recordLoss(target: g) }
+        for offset in unprocessed..<target { lose(partitions[p].record(at: offset), at: g) }
         groups[g].position[p] = target
         groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
     }
@@ -44,9 +81,28 @@ extension EventDrivenModel {
         let now = scheduler.now
         let service = groups[g].config.service
         recordHolding(service, since: groups[g].processingSince[p], now)
-        if errorRandom.chance(faults.errorProbability(of: service, at: now)) { return failAttempt(g, p, &scheduler) }
+        let id = groups[g].inFlight[p]!.request
+        if metrics.trace.isSampled(id) {
+            metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].busyInstance[p]),
+                               from: groups[g].processingSince[p], to: now)
+        }
+        let fails = errorRandom.chance(faults.errorProbability(of: service, at: now))
+        if groups[g].isProcessingDuplicate[p] {
+            // The second copy of a duplicated delivery: applied again unless it fails, and
+            // then done with, whatever its fate (it is not retried).
+            groups[g].isProcessingDuplicate[p] = false
+            if !fails { applyEffect(g, groups[g].inFlight[p]!, at: now) }
+            return moveOn(g, p, &scheduler)
+        }
+        if fails { return failAttempt(g, p, &scheduler) }
         groups[g].failures[p] = 0
         applyEffect(g, groups[g].inFlight[p]!, at: now)
+        if groups[g].hasDuplicate[p] {
+            groups[g].hasDuplicate[p] = false
+            groups[g].isProcessingDuplicate[p] = true
+            let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p])
+            return scheduler.schedule(delivered, at: Swift.max(now, groups[g].duplicateArrives[p]))
+        }
         moveOn(g, p, &scheduler)
     }
 
@@ -58,7 +114,8 @@ extension EventDrivenModel {
         let config = groups[g].config
         if config.onFailure == .park || groups[g].failures[p] >= config.maxAttempts {
             groups[g].failures[p] = 0
-            metrics.recordDeadLetter(target: g)
+            groups[g].hasDuplicate[p] = false  // a second copy of a parked event is parked with it
+            deadLetter(groups[g].inFlight[p]!, at: g)
             return moveOn(g, p, &scheduler)
         }
         metrics.redeliveries += 1
@@ -74,8 +131,10 @@ extension EventDrivenModel {
         groups[g].processedThrough[p] = Swift.max(groups[g].processedThrough[p], next)
         if groups[g].config.commit == .afterProcessing {
             metrics.messages += 1
-            scheduler.schedule(.commitArrives(group: Int32(g), partition: Int32(p), offset: next, epoch: groups[g].epoch[p]),
-                               after: latency())
+            let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: next, epoch: groups[g].epoch[p])
+            network.transmit(from: groups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
+                scheduler.schedule(commit, after: delay)
+            }
         }
         release(g, p, &scheduler)
     }
@@ -92,9 +151,40 @@ extension EventDrivenModel {
         for other in partitions.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
     }
 
+    /// Every `commitEvery`, the group sends the broker one commit of the position of every
+    /// partition a live instance owns, moved or not (as Kafka's auto-commit does). A commit
+    /// the network drops is lost; the next one supersedes it.
     mutating func commitPeriodically(_ g: Int, _ scheduler: inout Scheduler<Event>) {
         guard case .periodic(let interval) = groups[g].config.commit else { return }
-        if !groups[g].isDown { groups[g].committed = groups[g].position }
+        if !groups[g].isDown {
+            metrics.messages += 1
+            network.transmit(from: groups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
+                for p in partitions.indices where groups[g].isOwnedByLiveInstance(p) {
+                    let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: groups[g].position[p], epoch: groups[g].epoch[p])
+                    scheduler.schedule(commit, after: delay)
+                }
+            }
+        }
         if scheduler.now + interval <= world.end { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
+    }
+
+    /// A commit reaches the broker. One sent before the partition's work was abandoned (a
+    /// crash) is fenced off, as Kafka fences a stale generation; a commit never moves the
+    /// committed offset back.
+    mutating func commitArrives(_ g: Int, _ p: Int, offset: Int64, epoch: UInt32, at now: Instant) {
+        guard groups[g].epoch[p] == epoch else { return }
+        if offset > groups[g].committed[p] {
+            groups[g].committed[p] = offset
+            dropConsumed(p)
+        }
+        recordCommit(g, p, at: now)
+    }
+
+    /// Drops from memory the events of partition `p` that every group is past.
+    /// - Complexity: O(groups + events dropped).
+    mutating func dropConsumed(_ p: Int) {
+        var oldest = Int64.max
+        for g in groups.indices { oldest = Swift.min(oldest, groups[g].oldestNeeded(p)) }
+        if oldest != .max { partitions[p].dropConsumed(below: oldest) }
     }
 }

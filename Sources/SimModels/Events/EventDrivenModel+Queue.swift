@@ -1,27 +1,42 @@
 import SimKernel
+import SimMetrics
 
 /// Consuming from queues: the broker hands each consumer service's messages to its
 /// instances round-robin, hides each until it is deleted or its visibility timeout runs
 /// out, and hands it out again then (a duplicate if it had been processed after all).
 extension EventDrivenModel {
-    /// Hands visible messages of queue `g` to instances with room, until one runs out.
+    /// Hands visible messages of queue `g` to instances with room, until one runs out;
+    /// nothing while the broker is crashed or paused.
     mutating func dispatch(_ g: Int, _ scheduler: inout Scheduler<Event>) {
+        guard isBrokerServing(at: scheduler.now) else { return }
         while queues[g].firstVisible() != nil, let instance = queueGroups[g].takeInstanceWithRoom() {
             let now = scheduler.now
             let (message, receives) = queues[g].receive(at: now)!
             if let limit = queues[g].settings.maxReceiveCount, receives > Int32(limit) {
-                metrics.recordDeadLetter(target: g)  // the broker's redrive policy moves it
+                deadLetter(queues[g].messages[message.slot].record, at: g)  // the broker's redrive policy moves it
                 queues[g].delete(message)
                 continue
             }
             if receives > 1 { metrics.redeliveries += 1 }
             scheduler.schedule(.visibilityEnds(group: Int32(g), message: message.slot, generation: message.generation, receive: receives),
                                at: queues[g].messages[message.slot].visibleAt)
-            let job = QueueJob(instance: Int32(instance), message: message, receive: receives, record: queues[g].messages[message.slot].record)
+            send(QueueJob(instance: Int32(instance), message: message, receive: receives, record: queues[g].messages[message.slot].record),
+                 of: g, &scheduler)
+        }
+    }
+
+    /// The broker sends a received message to its instance. A copy the network drops never
+    /// arrives: the message stays hidden until its visibility timeout runs out, then goes to
+    /// whichever instance is next. Each copy that arrives is held, processed and answered
+    /// by the instance, so a duplicate is applied twice.
+    mutating func send(_ job: QueueJob, of g: Int, _ scheduler: inout Scheduler<Event>) {
+        metrics.messages += 1
+        let track = TraceTrack(node: queueGroups[g].config.service, instance: Int(job.instance))
+        network.transmit(from: broker, to: queueGroups[g].config.service, at: scheduler.now).forEachDelay { delay in
+            traceMessage(.delivery, request: job.record.request, from: TraceTrack(node: broker), to: track, after: delay, scheduler.now)
             let (slot, generation) = queueGroups[g].jobs.insert(job)
-            queueGroups[g].held[instance] += 1
-            metrics.messages += 1
-            scheduler.schedule(.received(group: Int32(g), job: slot, generation: generation), after: latency())
+            queueGroups[g].held[Int(job.instance)] += 1
+            scheduler.schedule(.received(group: Int32(g), job: slot, generation: generation), after: delay)
         }
     }
 
@@ -58,9 +73,12 @@ extension EventDrivenModel {
         queueGroups[g].busy[instance] -= 1
         queueGroups[g].held[instance] -= 1
         recordHolding(service, since: j.startedAt, now)
+        if metrics.trace.isSampled(j.record.request) {
+            metrics.trace.span(.process, request: j.record.request, track: TraceTrack(node: service, instance: instance), from: j.startedAt, to: now)
+        }
         if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
             if queueGroups[g].config.onFailure == .park {
-                metrics.recordDeadLetter(target: g)
+                deadLetter(j.record, at: g)
                 answer(g, j, isDelete: true, &scheduler)
             } else {
                 answer(g, j, isDelete: false, &scheduler)
@@ -76,25 +94,32 @@ extension EventDrivenModel {
 
     /// Sends the broker a delete (acknowledgement) or a return (a negative acknowledgement,
     /// or a visibility change to the retry back-off) for receive `j`.
+    /// A delete or return the network drops is lost: the message reappears when its
+    /// visibility timeout runs out (and, once deleted, is received again: a duplicate).
     mutating func answer(_ g: Int, _ j: QueueJob, isDelete: Bool, _ scheduler: inout Scheduler<Event>) {
         metrics.messages += 1
         let (group, slot, generation) = (Int32(g), j.message.slot, j.message.generation)
-        scheduler.schedule(isDelete ? .deleteArrives(group: group, message: slot, generation: generation, receive: j.receive)
-                                    : .returnArrives(group: group, message: slot, generation: generation, receive: j.receive),
-                           after: latency())
+        let answer: Event = isDelete ? .deleteArrives(group: group, message: slot, generation: generation, receive: j.receive)
+                                     : .returnArrives(group: group, message: slot, generation: generation, receive: j.receive)
+        network.transmit(from: queueGroups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
+            scheduler.schedule(answer, after: delay)
+        }
     }
 
     /// A delete reaches the broker. It deletes the message only if no later receive has
     /// taken it since (as with SQS's receipt handles): otherwise the message stays, and the
     /// later receive processes it again.
-    mutating func deleteArrives(_ g: Int, _ message: MessageReference, receive: Int32) {
+    mutating func deleteArrives(_ g: Int, _ message: MessageReference, receive: Int32, at now: Instant) {
         guard queues[g].isLive(message), queues[g].messages[message.slot].receives == receive else { return }
         queues[g].delete(message)
+        queueDeletes[g] += 1
+        recordQueueAnswer(g, at: now)
     }
 
     /// A return reaches the broker: the message is visible again after the retry back-off.
     mutating func returnArrives(_ g: Int, _ message: MessageReference, receive: Int32, _ scheduler: inout Scheduler<Event>) {
         guard queues[g].isHidden(message, byReceive: receive) else { return }
+        recordQueueAnswer(g, at: scheduler.now)
         let backoff = queueGroups[g].config.retryBackoff
         queues[g].messages[message.slot].visibleAt = scheduler.now + backoff
         if backoff == .zero { return reappear(g, message, &scheduler) }
@@ -111,7 +136,8 @@ extension EventDrivenModel {
     /// A hidden message becomes visible again, unless retention deleted it meanwhile.
     mutating func reappear(_ g: Int, _ message: MessageReference, _ scheduler: inout Scheduler<Event>) {
         if queues[g].messages[message.slot].isExpired {
-            if !queues[g].delete(message) { metrics.ledger.recordLoss(target: g) }
+            let record = queues[g].messages[message.slot].record
+            if !queues[g].delete(message) { lose(record, at: g) }
             return
         }
         queues[g].makeVisible(message)

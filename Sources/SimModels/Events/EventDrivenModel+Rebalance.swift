@@ -9,7 +9,7 @@ extension EventDrivenModel {
     mutating func instanceCrashEdge(_ service: Int, instance: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         for g in groups.indices where groups[g].config.service == service && instance < groups[g].config.instances {
             if isStart {
-                for _ in groups[g].crash(instance: instance) { metrics.ledger.recordLoss(target: g) }
+                for p in groups[g].crash(instance: instance) { lose(groups[g].inFlight[p]!, at: g) }
                 scheduler.schedule(.sessionExpires(group: Int32(g), instance: Int32(instance), incarnation: groups[g].incarnation[instance]),
                                    after: groups[g].config.sessionTimeout)
             } else {

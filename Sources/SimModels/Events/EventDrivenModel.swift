@@ -9,11 +9,18 @@ import SimMetrics
 /// The user waits only for the entry (and, for a dual write that waits for it, the broker's
 /// acknowledgement); consumers fall behind, catch up, replay or lose events according to
 /// their commit policy, idempotence and the faults in force.
+///
+/// It meets the same world as the synchronous design: every message between the entry, the
+/// broker (node `world.brokerNode`) and the consumers crosses the `Network`, with its link's
+/// latency and whatever network fault is in force, and crashes and pauses of the entry, the
+/// consumers and the broker come from the same `FaultBook`.
 public struct EventDrivenModel: EventHandling {
     /// What can happen in the event-driven world.
     public enum Event {
         /// The next user request arrives at the entry.
         case arrival
+        /// A request that a paused entry held reaches it when the pause ends.
+        case entryArrives(job: Int32, generation: UInt32)
         /// The entry finishes its own work on `job`.
         case entryDone(job: Int32, generation: UInt32)
         /// A publish of `message` reaches the broker.
@@ -26,8 +33,11 @@ public struct EventDrivenModel: EventHandling {
         case relay
         /// The dual-writing producer sends what it has buffered.
         case flush
-        /// The event at `offset` of `partition` reaches a consumer of `group`.
+        /// The event at the position of `partition` reaches a consumer of `group`.
         case delivered(group: Int32, partition: Int32, epoch: UInt32)
+        /// A consumer of `group` has waited `fetchTimeout` for a delivery of `partition`
+        /// that the network lost or held: it asks again.
+        case fetchTimedOut(group: Int32, partition: Int32, epoch: UInt32)
         /// A consumer of `group` finishes processing the event at the head of `partition`.
         case processed(group: Int32, partition: Int32, epoch: UInt32)
         /// The back-off after a failed attempt on the head of `partition` ends.
@@ -52,13 +62,18 @@ public struct EventDrivenModel: EventHandling {
         case rebalanceEnds(group: Int32, generation: UInt32)
         /// A crash fault starts or ends.
         case crash(fault: Int32, isStart: Bool)
+        /// A pause of the broker ends: it serves the fetches it held.
+        case brokerResumes
         /// The time-series interval ends.
         case sample
     }
 
     let world: WorldConfig
     let config: EventsConfig
+    /// The entry service, and its node on the network.
     let entry: Int
+    /// The broker's node on the network.
+    let broker: Int
     let faults: FaultBook
     var source: RequestSource
     var entryPool: ServicePool
@@ -67,6 +82,8 @@ public struct EventDrivenModel: EventHandling {
     var pending = SlotTable<PendingRequest>()
     /// Events on their way to the broker (outbox rows in flight, dual writes).
     var messages = SlotTable<OutgoingMessage>()
+    /// Events committed at the entry and not yet acknowledged by the broker (nor given up).
+    var unacknowledged = 0
     /// Outbox rows not yet sent, oldest first.
     var outbox = RingBuffer<Int32>(capacity: 256)
     /// Dual-write events buffered in the producer's memory, oldest first.
@@ -79,11 +96,18 @@ public struct EventDrivenModel: EventHandling {
     var queueGroups: [QueueConsumerGroup]
     /// Per consumer: the versions an idempotent consumer has applied.
     var seen: [VersionSet]
+    /// Per consumer: its recent commits (deletes, on a queue), by which its health is judged.
+    var health: [ConsumerHealthWindows]
+    /// Per consumer, on a queue: messages its instances have deleted (its "offset").
+    var queueDeletes: [Int64]
+    /// When the last sample was taken.
+    var lastSample = Instant.zero
     var nextRoundRobin = 0
     /// Per entity: its partition when events are keyed (hashing text once, not per event).
     let keyPartitions: [Int32]
     let workDraws: [RequestDraws]
-    var networkRandom: RandomStream
+    /// The fate of every message between the entry, the broker and the consumers.
+    var network: Network
     var errorRandom: RandomStream
     /// What the run measured.
     public internal(set) var metrics: ArchitectureMetrics
@@ -92,7 +116,8 @@ public struct EventDrivenModel: EventHandling {
         self.world = world
         self.config = config
         entry = world.workload.entry
-        faults = FaultBook(world.faults, serviceCount: world.services.count)
+        broker = world.brokerNode
+        faults = FaultBook(world.faults, serviceCount: world.services.count + 1)
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         let entryService = world.services[entry]
         entryPool = ServicePool(workers: entryService.workers, capacity: entryService.queueCapacity)
@@ -107,24 +132,30 @@ public struct EventDrivenModel: EventHandling {
             queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: settings.prefetch) }
         }
         seen = config.consumers.map { VersionSet(cells: $0.isIdempotent ? world.workload.keyCount : 0) }
+        health = config.consumers.map { _ in ConsumerHealthWindows(partitions: config.broker == .log ? config.partitions : 1) }
+        queueDeletes = config.consumers.map { _ in 0 }
         keyPartitions = (0..<world.workload.keyCount).map {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
         }
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
-        networkRandom = RandomStream(seed: world.seed, name: "events/network")
+        network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "events/network")
         errorRandom = RandomStream(seed: world.seed, name: "events/errors")
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
+        metrics.trace = TraceRecorder(limit: world.traceLimit, expectedRequests: world.expectedRequests)
         metrics.services[entry].workers = entryService.workers
         for consumer in config.consumers { metrics.services[consumer.service].workers += consumer.instances * consumer.concurrency }
     }
 
-    /// What a run measures: every service, the consumers as effect targets, and the entry's
-    /// queue and busy workers, the outbox and each consumer's lag as gauges.
+    /// What a run measures: every service, the consumers as effect targets and as groups
+    /// whose health is judged, and the entry's queue and busy workers, the outbox, and each
+    /// consumer's lag in events and in seconds as gauges.
     public static func metricsLayout(serviceNames names: [String], entry: Int, config: EventsConfig) -> MetricsLayout {
         let consumerNames = config.consumers.map { names[$0.service] }
         return MetricsLayout(serviceNames: names, targets: consumerNames,
-                             gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" })
+                             gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" }
+                                 + consumerNames.map { $0 + " lag seconds" },
+                             consumerNames: consumerNames)
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -152,6 +183,7 @@ public struct EventDrivenModel: EventHandling {
         for edge in faults.crashEdges + faults.instanceCrashEdges {
             scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time)
         }
+        for end in faults.pauseEnds(of: broker) { scheduler.schedule(.brokerResumes, at: end) }
         if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
         for (g, group) in groups.enumerated() {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
@@ -160,12 +192,17 @@ public struct EventDrivenModel: EventHandling {
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
+        if faults.hasPauses, let node = node(handling: event), let until = faults.pausedUntil(node, at: scheduler.now) {
+            return scheduler.schedule(event, at: until)  // a paused node does nothing until it resumes
+        }
         switch event {
         case .arrival: arrive(&scheduler)
+        case .entryArrives(let job, let generation):
+            if entryJobs.isLive(job, generation) { admit(job, &scheduler) }
         case .entryDone(let job, let generation):
             if entryJobs.isLive(job, generation) { finishEntryWork(job, &scheduler) }
         case .publishArrives(let message, let generation):
-            if messages.isLive(message, generation) { append(message, &scheduler) }
+            if messages.isLive(message, generation) { publishArrives(message, &scheduler) }
         case .ackArrives(let message, let generation):
             if messages.isLive(message, generation) { acknowledge(message, &scheduler) }
         case .publishTimeout(let message, let generation):
@@ -174,24 +211,27 @@ public struct EventDrivenModel: EventHandling {
         case .flush: while let message = producerBuffer.popFirst() { send(message, &scheduler) }
         case .delivered(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { process(Int(group), Int(partition), &scheduler) }
+        case .fetchTimedOut(let group, let partition, let epoch):
+            if groups[Int(group)].epoch[Int(partition)] == epoch { fetchTimedOut(Int(group), Int(partition), &scheduler) }
         case .processed(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { finishProcessing(Int(group), Int(partition), &scheduler) }
         case .retryDue(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { release(Int(group), Int(partition), &scheduler) }
         case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
         case .commitArrives(let group, let partition, let offset, let epoch):
-            // A commit sent before a crash is fenced off, as Kafka fences a stale generation.
-            if groups[Int(group)].epoch[Int(partition)] == epoch {
-                groups[Int(group)].committed[Int(partition)] = Swift.max(groups[Int(group)].committed[Int(partition)], offset)
-            }
+            if !isBrokerDown(at: scheduler.now) { commitArrives(Int(group), Int(partition), offset: offset, epoch: epoch, at: scheduler.now) }
         case .received(let group, let job, let generation):
             if queueGroups[Int(group)].jobs.isLive(job, generation) { arriveAtInstance(Int(group), job, &scheduler) }
         case .handled(let group, let job, let generation):
             if queueGroups[Int(group)].jobs.isLive(job, generation) { finishJob(Int(group), job, &scheduler) }
         case .deleteArrives(let group, let message, let generation, let receive):
-            deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive)
+            if !isBrokerDown(at: scheduler.now) {
+                deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, at: scheduler.now)
+            }
         case .returnArrives(let group, let message, let generation, let receive):
-            returnArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
+            if !isBrokerDown(at: scheduler.now) {
+                returnArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
+            }
         case .visibilityEnds(let group, let message, let generation, let receive):
             visibilityEnds(Int(group), MessageReference(slot: message, generation: generation), receive: receive, &scheduler)
         case .sessionExpires(let group, let instance, let incarnation):
@@ -205,6 +245,7 @@ public struct EventDrivenModel: EventHandling {
             } else {
                 crashEdge(service, isStart: isStart, &scheduler)
             }
+        case .brokerResumes: serveWaitingConsumers(&scheduler)
         case .sample: sample(&scheduler)
         }
     }
@@ -215,10 +256,27 @@ public struct EventDrivenModel: EventHandling {
         let (id, key) = source.next()
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         metrics.recordArrival()
+        let job = entryJobs.insert(EntryJob(request: id, key: key, arrival: scheduler.now)).slot
+        if faults.hasPauses, let until = faults.pausedUntil(entry, at: scheduler.now) {
+            // Users keep arriving at a paused entry: it holds their requests until it resumes.
+            return scheduler.schedule(.entryArrives(job: job, generation: entryJobs.generation(of: job)), at: until)
+        }
+        admit(job, &scheduler)
+    }
+
+    /// A request reaches the entry: it fails at once if the entry is down or an errors fault
+    /// strikes, else it takes a worker, waits in line, or is refused by a full line.
+    mutating func admit(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        if faults.isDown(entry, at: now) { return metrics.recordResponse(latency: .zero, failure: .unavailable) }
-        if errorRandom.chance(faults.errorProbability(of: entry, at: now)) { return metrics.recordResponse(latency: .zero, failure: .error) }
-        let job = entryJobs.insert(EntryJob(request: id, key: key, arrival: now)).slot
+        let latency = now - entryJobs[job].arrival
+        if faults.isDown(entry, at: now) {
+            entryJobs.remove(job)
+            return metrics.recordResponse(latency: latency, failure: .unavailable)
+        }
+        if errorRandom.chance(faults.errorProbability(of: entry, at: now)) {
+            entryJobs.remove(job)
+            return metrics.recordResponse(latency: latency, failure: .error)
+        }
         switch entryPool.admit(job, at: now) {
         case .started: startEntryWork(job, queuedSince: now, &scheduler)
         case .queued:
@@ -226,7 +284,7 @@ public struct EventDrivenModel: EventHandling {
         case .rejected:
             metrics.services[entry].rejected += 1
             entryJobs.remove(job)
-            metrics.recordResponse(latency: .zero, failure: .rejected)
+            metrics.recordResponse(latency: latency, failure: .rejected)
         }
     }
 
@@ -235,6 +293,10 @@ public struct EventDrivenModel: EventHandling {
         entryJobs[job].tookWorkerAt = now
         metrics.services[entry].started += 1
         metrics.services[entry].queueing.record((now - queuedSince).nanoseconds)
+        let j = entryJobs[job]
+        if metrics.trace.isSampled(j.request), now > j.arrival {
+            metrics.trace.span(.queued, request: j.request, track: TraceTrack(node: entry), from: j.arrival, to: now)
+        }
         var random = workDraws[entry].stream(request: entryJobs[job].request, attempt: 0)
         let work = faults.work(of: entry, normally: world.services[entry].work, at: now).sample(&random)
         scheduler.schedule(.entryDone(job: job, generation: entryJobs.generation(of: job)), after: .nanoseconds(work))
@@ -242,16 +304,23 @@ public struct EventDrivenModel: EventHandling {
 
     mutating func finishEntryWork(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
+        entryJobs[job].workDoneAt = now
         let j = entryJobs[job]
+        if metrics.trace.isSampled(j.request) {
+            metrics.trace.span(.work, request: j.request, track: TraceTrack(node: entry), from: j.tookWorkerAt, to: now)
+        }
         let version = metrics.ledger.commit(key: j.key)
-        let slot = pending.insert(PendingRequest(arrival: j.arrival, effectsLeft: Int16(config.consumers.count))).slot
-        let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, arrival: j.arrival, createdAt: now)
+        let (slot, generation) = pending.insert(PendingRequest(arrival: j.arrival, consumers: config.consumers.count))
+        let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, requestGeneration: generation,
+                                 arrival: j.arrival, createdAt: now)
         switch config.publish {
         case .outbox:
+            unacknowledged += 1
             outbox.append(messages.insert(OutgoingMessage(record: record, entryJob: -1, entryJobGeneration: 0)).slot)
             finishEntryJob(job, failure: nil, &scheduler)
         case .dualWrite:
             let waits = config.waitsForAck
+            unacknowledged += 1
             let message = messages.insert(OutgoingMessage(record: record, entryJob: waits ? job : -1,
                                                           entryJobGeneration: entryJobs.generation(of: job))).slot
             if producerBuffer.isEmpty { scheduler.schedule(.flush, after: config.linger) }
@@ -264,6 +333,10 @@ public struct EventDrivenModel: EventHandling {
     mutating func finishEntryJob(_ job: Int32, failure: FailureKind?, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let j = entryJobs[job]
+        if metrics.trace.isSampled(j.request), now > j.workDoneAt {
+            // A dual write that waits for the broker's acknowledgement holds the worker meanwhile.
+            metrics.trace.span(.waiting, request: j.request, track: TraceTrack(node: entry), from: j.workDoneAt, to: now)
+        }
         let held = now - j.tookWorkerAt
         metrics.services[entry].holding.record(held.nanoseconds)
         metrics.services[entry].busyNanoseconds += Double(held.nanoseconds)
@@ -271,155 +344,6 @@ public struct EventDrivenModel: EventHandling {
         entryJobs.remove(job)
         if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
     }
-
-    // MARK: - Publishing
-
-    mutating func send(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
-        let generation = messages.generation(of: message)
-        metrics.attempts += 1
-        metrics.messages += 1
-        scheduler.schedule(.publishArrives(message: message, generation: generation), after: latency())
-        messages[message].timer = scheduler.scheduleCancellable(.publishTimeout(message: message, generation: generation),
-                                                                after: config.publishTimeout)
-    }
-
-    mutating func relay(_ scheduler: inout Scheduler<Event>) {
-        if !faults.isDown(entry, at: scheduler.now) {
-            while let message = outbox.popFirst() { send(message, &scheduler) }
-        }
-        if scheduler.now + config.relayInterval <= world.end { scheduler.schedule(.relay, after: config.relayInterval) }
-    }
-
-    mutating func append(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
-        var record = messages[message].record
-        record.appendedAt = scheduler.now
-        metrics.messages += 1
-        scheduler.schedule(.ackArrives(message: message, generation: messages.generation(of: message)), after: latency())
-        guard case .log = config.broker else {
-            // Fan-out: every consumer service's queue gets its own copy.
-            for g in queues.indices {
-                metrics.messages += 1
-                queues[g].send(record, at: scheduler.now)
-                dispatch(g, &scheduler)
-            }
-            return
-        }
-        let p: Int
-        if config.isKeyed {
-            p = Int(keyPartitions[Int(record.key)])
-        } else {
-            p = nextRoundRobin
-            nextRoundRobin = (nextRoundRobin + 1) % config.partitions
-        }
-        _ = partitions[p].append(record)
-        for g in groups.indices { fetch(g, p, &scheduler) }
-    }
-
-    mutating func acknowledge(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
-        scheduler.cancel(messages[message].timer)
-        let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
-        messages.remove(message)
-        if job >= 0, entryJobs.isLive(job, generation) { finishEntryJob(job, failure: nil, &scheduler) }
-    }
-
-    mutating func publishTimedOut(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
-        switch config.publish {
-        case .outbox:
-            metrics.retries += 1
-            send(message, &scheduler)  // the relay retries until acknowledged
-        case .dualWrite:
-            for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
-            let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
-            messages.remove(message)
-            if job >= 0, entryJobs.isLive(job, generation) { finishEntryJob(job, failure: .timeout, &scheduler) }
-        }
-    }
-
-    // MARK: - Effects
-
-    /// A consumer of `g` applied `record` at `now`: the ledger counts it, and the request it
-    /// came from completes when its last effect is applied. Idempotent consumers skip events
-    /// they have applied before.
-    mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) {
-        if config.consumers[g].isIdempotent, seen[g].insert(record.version, in: Int(record.key)) == .seen { return }
-        let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
-        guard outcome != .duplicate else { return }
-        pending[record.requestSlot].effectsLeft -= 1
-        if pending[record.requestSlot].effectsLeft == 0 {
-            metrics.completed += 1
-            metrics.endToEnd.record((now - record.arrival).nanoseconds)
-            pending.remove(record.requestSlot)
-        }
-    }
-
-    /// A consumer of `service` held a worker from `since` to `now`.
-    mutating func recordHolding(_ service: Int, since: Instant, _ now: Instant) {
-        let held = now - since
-        metrics.services[service].holding.record(held.nanoseconds)
-        metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
-    }
-
-    // MARK: - Faults and sampling
-
-    mutating func crashEdge(_ service: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
-        for g in groups.indices where groups[g].config.service == service {
-            if isStart {
-                for _ in groups[g].crash() { metrics.ledger.recordLoss(target: g) }
-            } else {
-                groups[g].isDown = false
-                for p in partitions.indices { fetch(g, p, &scheduler) }
-            }
-        }
-        for g in queueGroups.indices where queueGroups[g].config.service == service {
-            queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
-        }
-        if service == entry, isStart { crashEntry(&scheduler) }
-    }
-
-    /// The entry goes down: requests in progress fail, and dual-write events still in the
-    /// producer's buffer are lost; outbox rows survive (they are in the database).
-    mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now
-        while let message = producerBuffer.popFirst() {
-            for g in config.consumers.indices { metrics.ledger.recordLoss(target: g) }
-            messages.remove(message)
-        }
-        _ = entryPool.reset()
-        for job in entryJobs.liveSlots {
-            metrics.recordResponse(latency: now - entryJobs[job].arrival, failure: .unavailable)
-            entryJobs.remove(job)
-        }
-    }
-
-    mutating func sample(_ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now
-        if let retention = config.retention, now.nanoseconds > retention.nanoseconds {
-            let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
-            for p in partitions.indices {
-                _ = partitions[p].expire(appendedBefore: cutoff)
-                // A consumer that is down resets its offset when it comes back (or when the
-                // partition's next owner first reads it), as Kafka's does.
-                for g in groups.indices where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
-                    && groups[g].position[p] < partitions[p].startOffset {
-                    skipExpired(g, p)
-                }
-            }
-        }
-        if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
-            let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
-            for g in queues.indices {
-                for _ in 0..<queues[g].expire(sentBefore: cutoff) { metrics.ledger.recordLoss(target: g) }
-            }
-        }
-        let ends = partitions.map(\.endOffset)
-        var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(outbox.count + messages.liveCount)]
-        for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
-        for queue in queues { gauges.append(Double(queue.count)) }
-        metrics.series.close(at: now, gauges: gauges)
-        if now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
-    }
-
-    mutating func latency() -> TimeSpan { .nanoseconds(world.network.latency.sample(&networkRandom)) }
 }
 
 /// A user request at the entry.
@@ -428,18 +352,43 @@ struct EntryJob: Sendable {
     var key: Int32
     var arrival: Instant
     var tookWorkerAt: Instant = .zero
+    var workDoneAt: Instant = .zero
 }
 
-/// A request whose effects are not all applied yet.
+/// A request whose effects are not all settled yet (applied, lost or dead-lettered).
 struct PendingRequest: Sendable {
     var arrival: Instant
-    var effectsLeft: Int16
+    /// One bit per consumer whose effect is not settled yet.
+    var unsettled: UInt64
+    /// Whether some consumer's effect was lost or dead-lettered: the request will not complete.
+    var isIncomplete = false
+
+    init(arrival: Instant, consumers: Int) {
+        precondition(consumers >= 1 && consumers <= EventsConfig.maxConsumers, "1 to 64 consumers")
+        self.arrival = arrival
+        unsettled = consumers == 64 ? .max : (1 << UInt64(consumers)) - 1
+    }
 }
 
 /// An event on its way to the broker, and the entry job waiting for its acknowledgement (or −1).
 struct OutgoingMessage: Sendable {
+    /// Where the producer stands with it.
+    enum State: UInt8, Sendable {
+        /// Waiting for the broker's acknowledgement.
+        case waiting
+        /// Acknowledged: the producer is done with it.
+        case acknowledged
+        /// Given up on (a dual write whose acknowledgement did not come in time).
+        case abandoned
+    }
+
     var record: EventRecord
     var entryJob: Int32
     var entryJobGeneration: UInt32
     var timer: TimerHandle = .none
+    var state = State.waiting
+    /// Copies of its publish on their way to the broker.
+    var copiesInFlight: Int16 = 0
+    /// Times the broker appended it.
+    var appends: Int16 = 0
 }

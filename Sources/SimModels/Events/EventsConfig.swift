@@ -22,8 +22,11 @@ public struct EventsConfig: Sendable {
     public var publishTimeout: TimeSpan
     /// Events older than this are deleted from the log even if unread; `nil` keeps them for ever.
     public var retention: TimeSpan?
-    /// The consumers, one group per consuming service.
+    /// The consumers, one group per consuming service (at most `maxConsumers`).
     public var consumers: [ConsumerConfig]
+
+    /// The most consumer services one architecture may have.
+    public static let maxConsumers = 64
 
     public init(broker: Broker = .log, partitions: Int = 12, isKeyed: Bool = true, publish: PublishDiscipline = .outbox,
                 relayInterval: TimeSpan = .milliseconds(10), linger: TimeSpan = .milliseconds(5), waitsForAck: Bool = true,

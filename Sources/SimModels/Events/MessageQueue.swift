@@ -29,6 +29,16 @@ struct MessageQueue: Sendable {
         byAge.append(reference)
     }
 
+    /// When the oldest message in the queue (visible or not) was sent; `nil` when it is empty.
+    /// - Complexity: amortised O(1): references to deleted messages are dropped on the way.
+    mutating func oldestSentAt() -> Instant? {
+        while let oldest = byAge.first {
+            if isLive(oldest) { return messages[oldest.slot].sentAt }
+            _ = byAge.popFirst()
+        }
+        return nil
+    }
+
     /// Whether `reference` still names the message it was made for.
     func isLive(_ reference: MessageReference) -> Bool { messages.isLive(reference.slot, reference.generation) }
 
@@ -73,16 +83,17 @@ struct MessageQueue: Sendable {
     }
 
     /// Deletes visible messages sent before `cutoff` and marks hidden ones to be deleted
-    /// when they are answered or reappear; returns how many deleted messages had never been
+    /// when they are answered or reappear; returns the deleted messages that had never been
     /// applied (lost).
-    mutating func expire(sentBefore cutoff: Instant) -> Int {
-        var lost = 0
+    mutating func expire(sentBefore cutoff: Instant) -> [EventRecord] {
+        var lost: [EventRecord] = []
         while let oldest = byAge.first {
             guard isLive(oldest) else { _ = byAge.popFirst(); continue }
             guard messages[oldest.slot].sentAt < cutoff else { break }
             _ = byAge.popFirst()
             if messages[oldest.slot].isVisible {
-                if !delete(oldest) { lost += 1 }
+                let record = messages[oldest.slot].record
+                if !delete(oldest) { lost.append(record) }
             } else {
                 messages[oldest.slot].isExpired = true
             }

@@ -2,33 +2,56 @@ import SimKernel
 
 /// One partition of a topic: an append-only log addressed by offsets, with the oldest
 /// events deleted by retention.
+///
+/// Retention decides which offsets still exist (`startOffset`); memory holds less: events
+/// every consumer group has read and committed past are dropped early (`dropConsumed`),
+/// since no group can read them again. So memory follows the groups' lag, not the length of
+/// the run, while offsets and retention behave as if every event were kept.
 struct PartitionLog: Sendable {
-    /// Offset of the oldest retained event.
+    /// Offset of the oldest event retention keeps (Kafka's log start offset). Exact at or
+    /// above `firstHeld`; below it, where no group can ask any more, it may lag behind
+    /// retention (the times of dropped events are forgotten).
     private(set) var startOffset: Int64 = 0
+    /// Offset of the oldest event held in memory. Events below it are past every group;
+    /// events from `startOffset` up to it are expired but not yet skipped by every group,
+    /// which still needs them to count what it lost.
+    private(set) var firstHeld: Int64 = 0
     var records = RingBuffer<EventRecord>(capacity: 256)
+    /// When the newest event dropped from memory was appended (events are appended in time
+    /// order, so every dropped event was appended no later).
+    private var lastDroppedAppendedAt = Instant.zero
 
     /// The offset the next event will get.
-    var endOffset: Int64 { startOffset + Int64(records.count) }
+    var endOffset: Int64 { firstHeld + Int64(records.count) }
 
     mutating func append(_ record: EventRecord) -> Int64 {
         records.append(record)
         return endOffset - 1
     }
 
-    /// The event at `offset`, which must be retained.
+    /// The event at `offset`, which must be held in memory.
     func record(at offset: Int64) -> EventRecord {
-        records[Int(offset - startOffset)]
+        precondition(offset >= firstHeld && offset < endOffset, "an event was read after it was dropped from memory")
+        return records[Int(offset - firstHeld)]
     }
 
-    /// Deletes events appended before `cutoff`; returns how many.
-    mutating func expire(appendedBefore cutoff: Instant) -> Int {
-        var removed = 0
-        while let oldest = records.first, oldest.appendedAt < cutoff {
-            _ = records.popFirst()
-            startOffset += 1
-            removed += 1
+    /// Deletes (moves the start offset past) the events appended before `cutoff`.
+    /// - Complexity: O(events deleted).
+    mutating func expire(appendedBefore cutoff: Instant) {
+        if startOffset < firstHeld {
+            guard lastDroppedAppendedAt < cutoff else { return }  // nor any held event, appended later
+            startOffset = firstHeld
         }
-        return removed
+        while startOffset < endOffset, record(at: startOffset).appendedAt < cutoff { startOffset += 1 }
+    }
+
+    /// Drops from memory the events below `offset`, which no group will read again.
+    /// - Complexity: O(events dropped).
+    mutating func dropConsumed(below offset: Int64) {
+        while firstHeld < offset, let oldest = records.popFirst() {
+            lastDroppedAppendedAt = oldest.appendedAt
+            firstHeld += 1
+        }
     }
 }
 
@@ -42,6 +65,9 @@ struct EventRecord: Sendable {
     var key: Int32
     /// The entity's version this event announces.
     var version: Int32
+    /// The generation of `requestSlot` when the request took it, so a copy of the event that
+    /// outlives its request (a duplicate) does not touch the slot's next request.
+    var requestGeneration: UInt32
     /// When the request arrived at the entry.
     var arrival: Instant
     /// When the entry committed the change.

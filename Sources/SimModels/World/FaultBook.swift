@@ -53,6 +53,13 @@ public struct FaultBook: Sendable {
     /// Whether any pause fault exists (so models skip the check when none does).
     public let hasPauses: Bool
 
+    /// The instants at which a pause of `service` ends, in time order (pauses that never end
+    /// have none).
+    /// - Complexity: O(faults of the service).
+    public func pauseEnds(of service: Int) -> [Instant] {
+        byService[service].filter { faults[$0].kind == .pause && faults[$0].end != .distantFuture }.map { faults[$0].end }.sorted()
+    }
+
     /// The instants at which some whole service crashes or recovers, in time order with the
     /// fault index.
     public var crashEdges: [(time: Instant, fault: Int, isStart: Bool)] { edges { $0.instance == nil } }

@@ -260,11 +260,15 @@ struct ArchitectureReader {
     /// Consumer fields that only a log broker has: a queue has no offsets, partitions or
     /// group rebalances, and counts receives instead of attempts.
     static let logOnlyConsumerFields = ["commit", "commitEvery", "offsetReset", "maxAttempts", "sessionTimeout", "rebalancePause",
-                                        "assignment", "rebalance"]
+                                        "assignment", "rebalance", "fetchTimeout"]
 
     func readConsumers(_ node: JSONNode, _ path: String, broker: Broker) -> [ConsumerConfig] {
         guard let members = node.objectMembers, !members.isEmpty else {
             log.wrong(path, expected: "an object with at least one consuming service", found: node)
+            return []
+        }
+        guard members.count <= EventsConfig.maxConsumers else {
+            log.add(path, "at most \(EventsConfig.maxConsumers) consuming services, found \(members.count)", at: node.location)
             return []
         }
         return members.compactMap { member in
@@ -320,6 +324,9 @@ struct ArchitectureReader {
         }
         if let n = object.optional("rebalance") {
             consumer.rebalance = values.choice(n, object.path("rebalance"), RebalanceProtocol.allCases.map { ($0.rawValue, $0) }) ?? consumer.rebalance
+        }
+        if let n = object.optional("fetchTimeout") {
+            consumer.fetchTimeout = values.duration(n, object.path("fetchTimeout"), in: .milliseconds(1)...TimeSpan.hours(1)) ?? consumer.fetchTimeout
         }
     }
 

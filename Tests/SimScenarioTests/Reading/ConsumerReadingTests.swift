@@ -55,4 +55,36 @@ struct ConsumerReadingTests {
         #expect(found[2].message.contains("did you mean \"round-robin\"?"), "\(found[2].message)")
         #expect(found[3].message.contains("did you mean \"cooperative\"?"), "\(found[3].message)")
     }
+
+    @Test func theFetchTimeoutDefaultsToKafkasRequestTimeout() throws {
+        #expect(try #require(try read("{\"consumers\": {\"email\": {}}}")?.consumers.first).fetchTimeout == .seconds(30))
+        #expect(try #require(try read("{\"consumers\": {\"email\": {\"fetchTimeout\": \"2s\"}}}")?.consumers.first).fetchTimeout == .seconds(2))
+    }
+
+    /// A queue has no fetches to time out: its visibility timeout covers a lost receive.
+    @Test func rejectsAFetchTimeoutOutOfRangeOrOnAQueue() {
+        #expect(issues("{\"consumers\": {\"email\": {\"fetchTimeout\": \"0s\"}}}").map(\.path) == ["architectures.events.consumers.email.fetchTimeout"])
+        let onQueue = issues("{\"broker\": \"queue\", \"consumers\": {\"email\": {\"fetchTimeout\": \"2s\"}}}")
+        #expect(onQueue.map(\.path) == ["architectures.events.consumers.email.fetchTimeout"])
+        #expect(onQueue.first?.message.contains("log broker only") == true)
+    }
+
+    /// A limit on everything: an architecture has at most 64 consumers.
+    @Test func rejectsMoreThanSixtyFourConsumers() throws {
+        func scenario(consumers: Int) -> [UInt8] {
+            let names = (1...consumers).map { "s\($0)" }
+            let services = (["pay"] + names).map { "\"\($0)\": {\"work\": \"1ms\"}" }.joined(separator: ", ")
+            let events = names.map { "\"\($0)\": {}" }.joined(separator: ", ")
+            return Array("""
+            {"name": "c", "duration": "1s", "workload": {"entry": "pay", "arrivals": {"poisson": "50/s"}},
+             "services": {\(services)}, "architectures": {"events": {"consumers": {\(events)}}}}
+            """.utf8)
+        }
+        _ = try ScenarioLoader.parse(scenario(consumers: 64), file: "c.json")
+        #expect(throws: ScenarioError.self) { try ScenarioLoader.parse(scenario(consumers: 65), file: "c.json") }
+        do { _ = try ScenarioLoader.parse(scenario(consumers: 65), file: "c.json") } catch {
+            #expect(error.issues.map(\.path) == ["architectures.events.consumers"])
+            #expect(error.issues.first?.message.contains("at most 64 consuming services") == true)
+        }
+    }
 }

@@ -65,6 +65,20 @@ struct ExpectationReaderTests {
         """).count == 5)
     }
 
+    /// A consumer's health and lag in seconds are numbers an expectation can name, for the
+    /// event-driven design only; its status names (`OK`, `STOP`) are text, not metrics.
+    @Test func namesConsumerHealthAndLagInSeconds() throws {
+        #expect(try read("""
+        {"metric": "consumers.b.status.stopMs", "architecture": "events", "equals": 0},
+        {"metric": "consumers.b.status.worstLevel", "architecture": "events", "atMost": 1},
+        {"metric": "gauges.b lag seconds.peak", "architecture": "events", "below": 30}
+        """).count == 3)
+        #expect(problems("{\"metric\": \"consumers.b.status.stopMs\", \"equals\": 0}") == [
+            "expectations[0].metric: \"consumers.b.status.stopMs\" is not measured for architecture \"sync\", only for \"events\"; name the architecture instead of \"all\"",
+        ])
+        #expect(problems("{\"metric\": \"consumers.b.status.worst\", \"architecture\": \"events\", \"equals\": 0}").count == 1)
+    }
+
     @Test func anUnknownMetricSuggestsTheClosestPath() {
         #expect(problems("{\"metric\": \"latency.sucess.p99Ms\", \"architecture\": \"events\", \"below\": \"1s\"}") == [
             "expectations[0].metric: unknown metric \"latency.sucess.p99Ms\" for architecture \"events\" (did you mean \"latency.success.p99Ms\"?)",

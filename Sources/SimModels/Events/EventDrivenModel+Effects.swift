@@ -1,0 +1,61 @@
+import SimKernel
+
+/// What becomes of each event's effect at each consumer. The ledger counts applications,
+/// losses and dead letters; the request behind the event is kept until the effect at every
+/// consumer is settled one way or the other, then freed (and counted complete if every
+/// effect was applied).
+extension EventDrivenModel {
+    /// A consumer of `g` applied `record` at `now`: the ledger counts it, and the request it
+    /// came from completes when its last effect is applied. Idempotent consumers skip events
+    /// they have applied before.
+    mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) {
+        if config.consumers[g].isIdempotent, seen[g].insert(record.version, in: Int(record.key)) == .seen { return }
+        let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
+        guard outcome != .duplicate else { return }
+        settle(record, at: g, isApplied: true, now: now)
+    }
+
+    /// `record`'s event can never reach consumer `g`. It counts as lost only if no copy of it
+    /// had settled there before (been applied, lost or dead-lettered): a lost duplicate of an
+    /// event applied already loses nothing.
+    mutating func lose(_ record: EventRecord, at g: Int) {
+        if settle(record, at: g, isApplied: false, now: .zero) { metrics.ledger.recordLoss(target: g) }
+    }
+
+    /// `record`'s event will never reach any consumer.
+    mutating func loseEverywhere(_ record: EventRecord) {
+        for g in config.consumers.indices { lose(record, at: g) }
+    }
+
+    /// Consumer `g` parks `record`'s event in its dead-letter queue. Every parked message
+    /// counts; the effect settles (unapplied) only if it had not settled before.
+    mutating func deadLetter(_ record: EventRecord, at g: Int) {
+        metrics.recordDeadLetter(target: g)
+        settle(record, at: g, isApplied: false, now: .zero)
+    }
+
+    /// Settles the effect of `record` at consumer `g`, if it is not settled yet; returns
+    /// whether it was unsettled. When the request's last effect settles, it is freed, and
+    /// counted complete if every effect was applied.
+    @discardableResult
+    mutating func settle(_ record: EventRecord, at g: Int, isApplied: Bool, now: Instant) -> Bool {
+        let slot = record.requestSlot, bit = UInt64(1) << UInt64(g)
+        guard pending.isLive(slot, record.requestGeneration), pending[slot].unsettled & bit != 0 else { return false }
+        pending[slot].unsettled &= ~bit
+        if !isApplied { pending[slot].isIncomplete = true }
+        guard pending[slot].unsettled == 0 else { return true }
+        if !pending[slot].isIncomplete {
+            metrics.completed += 1
+            metrics.endToEnd.record((now - record.arrival).nanoseconds)
+        }
+        pending.remove(slot)
+        return true
+    }
+
+    /// A consumer of `service` held a worker from `since` to `now`.
+    mutating func recordHolding(_ service: Int, since: Instant, _ now: Instant) {
+        let held = now - since
+        metrics.services[service].holding.record(held.nanoseconds)
+        metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
+    }
+}

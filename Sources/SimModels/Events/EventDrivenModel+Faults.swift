@@ -1,0 +1,91 @@
+import SimKernel
+
+/// Crashes and pauses of the entry, the consumers and the broker.
+///
+/// A paused node makes no progress: the events it would handle (work finishing, messages
+/// reaching it, its own timers) wait until the pause ends, and nothing is lost. Users keep
+/// arriving at a paused entry, which holds their requests. A paused or crashed broker serves
+/// no fetch; a crashed one also refuses publishes and loses the commits, deletes and returns
+/// that reach it. Its log and queues are durable: nothing acknowledged is lost, and when it
+/// comes back every consumer group resumes from its committed offsets.
+extension EventDrivenModel {
+    /// The node whose progress `event` is, if any (for pauses). Messages reaching a node
+    /// count as the node's progress: a paused node takes them in when it resumes.
+    func node(handling event: Event) -> Int? {
+        switch event {
+        case .arrival, .crash, .sample, .brokerResumes:
+            return nil  // users keep arriving (a paused entry holds them, see `arrive`); faults and sampling are outside the world
+        case .entryArrives, .entryDone, .ackArrives, .publishTimeout, .relay, .flush:
+            return entry
+        case .publishArrives, .commitArrives, .deleteArrives, .returnArrives, .visibilityEnds, .sessionExpires, .rebalanceEnds:
+            return broker  // the group coordinator lives on the broker
+        case .delivered(let g, _, _), .fetchTimedOut(let g, _, _), .processed(let g, _, _), .retryDue(let g, _, _), .commitTick(let g):
+            return groups[Int(g)].config.service
+        case .received(let g, _, _), .handled(let g, _, _):
+            return queueGroups[Int(g)].config.service
+        }
+    }
+
+    /// Whether the broker is crashed at `time`.
+    func isBrokerDown(at time: Instant) -> Bool { faults.isDown(broker, at: time) }
+
+    /// Whether the broker hands out events at `time`: it is neither crashed nor paused.
+    func isBrokerServing(at time: Instant) -> Bool {
+        !isBrokerDown(at: time) && !(faults.hasPauses && faults.pausedUntil(broker, at: time) != nil)
+    }
+
+    /// Every consumer asks the broker again: on the log, every partition of every group
+    /// fetches; every queue hands out what it can.
+    mutating func serveWaitingConsumers(_ scheduler: inout Scheduler<Event>) {
+        for g in groups.indices {
+            for p in partitions.indices { fetch(g, p, &scheduler) }
+        }
+        for g in queues.indices { dispatch(g, &scheduler) }
+    }
+
+    mutating func crashEdge(_ service: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
+        if service == broker { return brokerCrashEdge(isStart: isStart, &scheduler) }
+        for g in groups.indices where groups[g].config.service == service {
+            if isStart {
+                for p in groups[g].crash() { lose(groups[g].inFlight[p]!, at: g) }
+            } else {
+                groups[g].isDown = false
+                for p in partitions.indices { fetch(g, p, &scheduler) }
+            }
+        }
+        for g in queueGroups.indices where queueGroups[g].config.service == service {
+            queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
+        }
+        if service == entry, isStart { crashEntry(&scheduler) }
+    }
+
+    /// The broker crashes or comes back. While it is down, producers time out (and resend
+    /// or lose events, by their discipline) and consumers stall once they have processed
+    /// what they had received; commits sent meanwhile are lost. When it comes back, each
+    /// group rejoins and reads from its committed offsets, so what was processed but not
+    /// committed is read again. A partition with an event in hand keeps its place: the
+    /// instance commits that event when it is done, to the broker now back.
+    mutating func brokerCrashEdge(isStart: Bool, _ scheduler: inout Scheduler<Event>) {
+        guard !isStart else { return }
+        for g in groups.indices {
+            for p in partitions.indices where !groups[g].isBusy[p] { groups[g].position[p] = groups[g].committed[p] }
+        }
+        serveWaitingConsumers(&scheduler)
+    }
+
+    /// The entry goes down: requests in progress fail, and dual-write events still in the
+    /// producer's buffer are lost; outbox rows survive (they are in the database).
+    mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        while let message = producerBuffer.popFirst() {
+            unacknowledged -= 1
+            loseEverywhere(messages[message].record)
+            messages.remove(message)
+        }
+        _ = entryPool.reset()
+        for job in entryJobs.liveSlots {
+            metrics.recordResponse(latency: now - entryJobs[job].arrival, failure: .unavailable)
+            entryJobs.remove(job)
+        }
+    }
+}

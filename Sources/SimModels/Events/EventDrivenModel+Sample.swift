@@ -1,0 +1,82 @@
+import SimKernel
+import SimMetrics
+
+/// What happens at the end of each sampling interval: retention, dropping consumed events
+/// from memory, the gauges, and each consumer group's health.
+extension EventDrivenModel {
+    mutating func sample(_ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        if let retention = config.retention, now.nanoseconds > retention.nanoseconds {
+            let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
+            for p in partitions.indices {
+                partitions[p].expire(appendedBefore: cutoff)
+                // A consumer that is down resets its offset when it comes back (or when the
+                // partition's next owner first reads it), as Kafka's does.
+                for g in groups.indices where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
+                    && groups[g].position[p] < partitions[p].startOffset {
+                    skipExpired(g, p)
+                }
+            }
+        }
+        if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
+            let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
+            for g in queues.indices {
+                for record in queues[g].expire(sentBefore: cutoff) { lose(record, at: g) }
+            }
+        }
+        for p in partitions.indices { dropConsumed(p) }
+        let ends = partitions.map(\.endOffset)
+        var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]
+        for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
+        for queue in queues { gauges.append(Double(queue.count)) }
+        for g in config.consumers.indices { gauges.append((now - oldestUnprocessed(g, at: now)).seconds) }
+        metrics.series.close(at: now, gauges: gauges)
+        for g in config.consumers.indices { metrics.consumers[g].record(status(of: g, at: now), over: now - lastSample) }
+        lastSample = now
+        if now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
+    }
+
+    /// When the oldest event consumer `g` has not processed yet was written (`now` when it
+    /// has processed everything): on the log, the oldest event at a partition's position;
+    /// on a queue, its oldest message, received or not.
+    /// - Complexity: O(partitions), or amortised O(1) on a queue.
+    mutating func oldestUnprocessed(_ g: Int, at now: Instant) -> Instant {
+        guard case .log = config.broker else { return queues[g].oldestSentAt() ?? now }
+        var oldest = now
+        for p in partitions.indices where groups[g].position[p] < partitions[p].endOffset {
+            oldest = Swift.min(oldest, partitions[p].record(at: groups[g].position[p]).appendedAt)
+        }
+        return oldest
+    }
+
+    /// Consumer `g`'s health now: the worst of its partitions' (see `ConsumerHealthWindows`).
+    /// A partition's lag counts from its committed offset; on a queue, the messages in it.
+    /// - Complexity: O(partitions × `ConsumerHealthWindows.intervals`).
+    mutating func status(of g: Int, at now: Instant) -> ConsumerStatus {
+        guard case .log = config.broker else {
+            let waitingSince = queues[g].oldestSentAt() ?? now
+            return health[g].status(partition: 0, lag: Int64(queues[g].count), waitingSince: waitingSince, at: now)
+        }
+        var worst = ConsumerStatus.ok
+        for p in partitions.indices {
+            let committed = groups[g].committed[p], end = partitions[p].endOffset
+            guard committed < end else { continue }
+            let waitingSince = partitions[p].record(at: committed).appendedAt
+            worst = Swift.max(worst, health[g].status(partition: p, lag: end - committed, waitingSince: waitingSince, at: now))
+        }
+        return worst
+    }
+
+    /// A commit of partition `p` by group `g` reached the broker (whether it moved the
+    /// committed offset or not): its health window records it.
+    mutating func recordCommit(_ g: Int, _ p: Int, at now: Instant) {
+        let committed = groups[g].committed[p]
+        health[g].recordCommit(partition: p, offset: committed, lag: partitions[p].endOffset - committed, at: now)
+    }
+
+    /// An instance's delete or return reached queue `g`: the queue's health window records
+    /// it, with the messages deleted so far as the offset.
+    mutating func recordQueueAnswer(_ g: Int, at now: Instant) {
+        health[g].recordCommit(partition: 0, offset: queueDeletes[g], lag: Int64(queues[g].count), at: now)
+    }
+}

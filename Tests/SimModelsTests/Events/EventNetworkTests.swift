@@ -1,0 +1,214 @@
+import Testing
+import SimKernel
+import SimMetrics
+@testable import SimModels
+
+/// Every message of the event-driven design crosses the network: publishes and
+/// acknowledgements between the entry and the broker, deliveries and commits between the
+/// broker and the consumers, a queue's receives, deletes and returns. A message the network
+/// drops or duplicates has the consequence it has in a real system, and no other.
+struct EventNetworkTests {
+    /// payment (node 0) → broker (node 3) → email (1), notification (2), at 100/s for 10 s.
+    func world(drain: Int64 = 20, _ faults: NetworkFault...) -> WorldConfig {
+        var w = Worlds.payments(rate: 100, seconds: 10, emailWork: .exponential(mean: 20e6), drain: drain)
+        w.networkFaults = faults
+        return w
+    }
+
+    static let entry = 0, email = 1, notification = 2, broker = 3
+
+    /// A fault on the messages from `from` to `to`, from 2 s to 8 s.
+    func link(_ from: Int, _ to: Int, drop: Double = 0, duplicate: Double = 0) -> NetworkFault {
+        NetworkFault(scope: .links(from: from, to: to, bothWays: false), drop: Probability(drop), duplicate: Probability(duplicate),
+                     start: .zero + .seconds(2), end: .zero + .seconds(8))
+    }
+
+    func gauge(_ name: String, at second: Int64, in m: ArchitectureMetrics) -> Double {
+        let column = m.series.gaugeNames.firstIndex(of: name)!
+        return m.series.rows.first { $0.end == .zero + .seconds(second) }!.gauges[column]
+    }
+
+    // MARK: - Publishing
+
+    /// A dual write whose publish the network drops is never appended: the producer times
+    /// out, the user gets `timeout`, and the event is lost for every consumer. Only those:
+    /// with acknowledgements untouched, every timeout is one lost event, and everything
+    /// appended is applied.
+    @Test func droppedDualWritesLoseExactlyTheEventsNeverAppended() {
+        let m = Worlds.run(world(link(Self.entry, Self.broker, drop: 0.2)), Worlds.events(publish: .dualWrite))
+        #expect(m.failures.timeout > 50, "a fifth of six seconds of publishes: \(m.failures.timeout)")
+        for target in m.ledger.finalReport() {
+            #expect(target.counts.lost == m.failures.timeout, "\(target.name): one loss per publish never appended")
+            #expect(target.counts.applied + target.counts.lost == m.ledger.totalCommitted, "\(target.name)")
+            #expect(target.missingAtEnd == target.counts.lost && target.counts.duplicated == 0, "\(target.name)")
+        }
+    }
+
+    /// An acknowledgement lost on its way back fails the waiting user, but the event was
+    /// appended: it is delivered and applied, and must not be counted lost (the over-count
+    /// this design once had).
+    @Test func aDualWriteWhoseAcknowledgementIsLostIsNotCountedLost() {
+        let m = Worlds.run(world(link(Self.broker, Self.entry, drop: 0.2)), Worlds.events(publish: .dualWrite))
+        #expect(m.failures.timeout > 50)
+        for target in m.ledger.finalReport() {
+            #expect(target.counts.lost == 0 && target.missingAtEnd == 0, "\(target.name)")
+            #expect(target.counts.applied == m.ledger.totalCommitted, "\(target.name)")
+        }
+    }
+
+    /// The outbox resends until acknowledged, so the same drops lose nothing; a dropped
+    /// acknowledgement makes it resend an event already appended, which consumers then see
+    /// twice: duplicates for a consumer that is not idempotent, none for one that is.
+    @Test(arguments: [false, true])
+    func theOutboxLosesNothingAndDuplicatesWhatItResends(idempotent: Bool) {
+        let w = world(link(Self.entry, Self.broker, drop: 0.2), link(Self.broker, Self.entry, drop: 0.2))
+        let m = Worlds.run(w, Worlds.events(publish: .outbox, idempotent: idempotent))
+        #expect(m.retries > 100, "both directions drop a fifth: \(m.retries) resends")
+        for target in m.ledger.finalReport() {
+            #expect(target.counts.lost == 0 && target.missingAtEnd == 0, "\(target.name)")
+            #expect(target.counts.applied == m.ledger.totalCommitted, "\(target.name)")
+            if idempotent {
+                #expect(target.counts.duplicated == 0, "\(target.name)")
+            } else {
+                #expect(target.counts.duplicated > 20, "appended again after a lost acknowledgement: \(target.counts.duplicated)")
+            }
+        }
+    }
+
+    /// A publish the network duplicates is appended twice (the producer is not idempotent):
+    /// both consumers see the copy.
+    @Test func aDuplicatedPublishIsAppendedTwice() {
+        let m = Worlds.run(world(link(Self.entry, Self.broker, duplicate: 0.1)), Worlds.events(publish: .outbox))
+        let reports = m.ledger.finalReport()
+        #expect(reports[0].counts.duplicated > 30, "a tenth of six seconds at 100/s: \(reports[0].counts.duplicated)")
+        #expect(reports[0].counts.duplicated == reports[1].counts.duplicated, "the same copies reach both consumers")
+        #expect(reports.allSatisfy { $0.counts.lost == 0 && $0.missingAtEnd == 0 })
+    }
+
+    /// The outbox gauge counts events committed and not yet acknowledged, once each, whether
+    /// the relay has sent them yet or not. The relay runs every 2 s and the entry cannot
+    /// reach the broker from 3 s to 6 s: at 1 s nothing has been relayed yet, and at 5 s the
+    /// rows of the relays at 4 s (and since) wait for an acknowledgement.
+    @Test func theOutboxGaugeCountsEachUnacknowledgedEventOnce() {
+        let cut = NetworkFault(scope: .partition(side: [Self.entry], oneWay: false),
+                               start: .zero + .seconds(3), end: .zero + .seconds(6))
+        var config = Worlds.events(publish: .outbox)
+        config.relayInterval = .seconds(2)
+        let m = Worlds.run(world(cut), config)
+        func committed(after start: Int64, through end: Int64) -> Double {
+            Double(m.series.rows.filter { $0.end > .zero + .seconds(start) && $0.end <= .zero + .seconds(end) }.map(\.arrivals).reduce(0, +))
+        }
+        let (early, during) = (gauge("outbox", at: 1, in: m), gauge("outbox", at: 5, in: m))
+        #expect(abs(early - committed(after: 0, through: 1)) <= 10, "\(early) unacknowledged at 1 s")
+        #expect(abs(during - committed(after: 2, through: 5)) <= 10, "\(during) unacknowledged at 5 s")
+        #expect(m.series.rows.last!.gauges[m.series.gaugeNames.firstIndex(of: "outbox")!] == 0)
+    }
+
+    // MARK: - Deliveries and commits
+
+    /// A delivery the network duplicates is processed twice: a duplicate effect for a
+    /// consumer that is not idempotent, nothing for one that is. The other consumer's link
+    /// is clean.
+    @Test(arguments: [false, true])
+    func aDuplicatedDeliveryIsAppliedTwiceUnlessIdempotent(idempotent: Bool) {
+        let m = Worlds.run(world(link(Self.broker, Self.email, duplicate: 0.2)), Worlds.events(idempotent: idempotent))
+        let (email, notification) = (m.ledger.finalReport()[0], m.ledger.finalReport()[1])
+        #expect(email.counts.applied == m.ledger.totalCommitted && email.counts.lost == 0)
+        #expect(idempotent ? email.counts.duplicated == 0 : email.counts.duplicated > 60, "\(email.counts.duplicated)")
+        #expect(notification.counts.duplicated == 0)
+    }
+
+    /// A dropped delivery is fetched again after `fetchTimeout`: nothing is lost, the
+    /// partition waits meanwhile (so some events wait at least that long), and every
+    /// re-fetch counts as a redelivery.
+    @Test func aDroppedDeliveryIsFetchedAgainAfterTheFetchTimeout() {
+        var config = Worlds.events()
+        config.consumers[0].fetchTimeout = .seconds(2)
+        let m = Worlds.run(world(link(Self.broker, Self.email, drop: 0.05)), config)
+        let (email, notification) = (m.ledger.finalReport()[0], m.ledger.finalReport()[1])
+        #expect(m.redeliveries > 10)
+        #expect(email.counts.applied == m.ledger.totalCommitted && email.counts.lost == 0 && email.counts.duplicated == 0)
+        #expect(email.staleness.max >= 2_000_000_000, "an event waited for the fetch timeout")
+        #expect(notification.staleness.max < 1_000_000_000)
+    }
+
+    /// After-processing commits the network drops are simply lost: later ones supersede
+    /// them. Nothing is replayed (no crash), so the effects are unaffected; only the lag,
+    /// which is measured against the committed offsets, grows while every commit is lost.
+    @Test func droppedCommitsAreSupersededByLaterOnes() {
+        let m = Worlds.run(world(link(Self.email, Self.broker, drop: 1)), Worlds.events())
+        let email = m.ledger.finalReport()[0]
+        #expect(email.counts.applied == m.ledger.totalCommitted && email.counts.duplicated == 0 && email.counts.lost == 0)
+        #expect(gauge("email lag", at: 7, in: m) > 400, "five seconds of events uncommitted")
+        #expect(gauge("email lag", at: 10, in: m) < 10, "the first commit after the fault covers them all")
+        #expect(gauge("notification lag", at: 7, in: m) < 10)
+    }
+
+    /// Periodic commits cross the network too: dropped ones are lost, and a crash then
+    /// replays from the last commit that arrived, so the same crash replays more.
+    @Test func droppedPeriodicCommitsMakeACrashReplayMore() {
+        let crash = Worlds.fault(.crash, on: Self.email, at: 7, for: 1)
+        var clean = world(), lossy = world(link(Self.email, Self.broker, drop: 1))
+        clean.faults = [crash]
+        lossy.faults = [crash]
+        let config = Worlds.events(commit: .periodic(.seconds(1)))
+        let (a, b) = (Worlds.run(clean, config).ledger.finalReport()[0], Worlds.run(lossy, config).ledger.finalReport()[0])
+        #expect(a.counts.duplicated < 150, "at most a second of replays: \(a.counts.duplicated)")
+        #expect(b.counts.duplicated > 400, "five seconds since the last commit that arrived: \(b.counts.duplicated)")
+        #expect(a.counts.lost == 0 && b.counts.lost == 0)
+    }
+
+    // MARK: - Partitions
+
+    /// Cut email off from the broker for 4 s. Dropped: its deliveries and commits are lost,
+    /// its lag grows; the partitions whose delivery was lost wait out the 30 s fetch timeout,
+    /// then everything drains. Held: deliveries arrive when the cut heals and it drains at
+    /// once. Either way nothing is lost, and notification does not notice.
+    @Test(arguments: [false, true])
+    func aPartitionBetweenAConsumerAndTheBrokerRaisesItsLagThenDrains(hold: Bool) {
+        let cut = NetworkFault(scope: .partition(side: [Self.email], oneWay: false), holdsUntilHeal: hold,
+                               start: .zero + .seconds(3), end: .zero + .seconds(7))
+        let m = Worlds.run(world(drain: 40, cut), Worlds.events())
+        let email = m.ledger.finalReport()[0]
+        #expect(gauge("email lag", at: 6, in: m) > 250, "three seconds of events")
+        #expect(gauge("notification lag", at: 6, in: m) < 10)
+        if hold {
+            #expect(gauge("email lag", at: 9, in: m) < 10, "held deliveries arrive at the heal")
+        } else {
+            #expect(gauge("email lag", at: 20, in: m) > 100, "lost deliveries wait for the fetch timeout")
+        }
+        #expect(gauge("email lag", at: 50, in: m) == 0)
+        #expect(email.counts.applied == m.ledger.totalCommitted && email.counts.lost == 0 && email.missingAtEnd == 0)
+    }
+
+    // MARK: - Queues
+
+    /// On a queue, a dropped receive leaves the message hidden until its visibility timeout
+    /// (nothing lost); a dropped delete leaves a processed message to reappear and be
+    /// processed again (a duplicate).
+    @Test func onAQueueDroppedReceivesWaitAndDroppedDeletesDuplicate() {
+        let config = EventsConfig(broker: .queue(QueueSettings(visibilityTimeout: .seconds(2))), consumers: [
+            ConsumerConfig(service: Self.email, instances: 2, concurrency: 6),
+        ])
+        let receives = Worlds.run(world(link(Self.broker, Self.email, drop: 0.1)), config).ledger.finalReport()[0]
+        #expect(receives.counts.applied > 0 && receives.counts.lost == 0 && receives.missingAtEnd == 0)
+        #expect(receives.counts.duplicated == 0)
+        #expect(receives.staleness.max >= 2_000_000_000, "a message waited out its visibility timeout")
+        let deletes = Worlds.run(world(link(Self.email, Self.broker, drop: 0.1)), config).ledger.finalReport()[0]
+        #expect(deletes.counts.lost == 0 && deletes.missingAtEnd == 0)
+        #expect(deletes.counts.duplicated > 30, "a tenth of six seconds of deletes: \(deletes.counts.duplicated)")
+    }
+
+    // MARK: - Determinism
+
+    /// The network's draws come from the run's seed: the same seed gives the same fates.
+    @Test func theSameSeedGivesTheSameFates() {
+        let w = world(link(Self.entry, Self.broker, drop: 0.1, duplicate: 0.1), link(Self.broker, Self.email, drop: 0.05, duplicate: 0.05))
+        let a = Worlds.run(w, Worlds.events(publish: .dualWrite)), b = Worlds.run(w, Worlds.events(publish: .dualWrite))
+        var other = w
+        other.seed = 7
+        let c = Worlds.run(other, Worlds.events(publish: .dualWrite))
+        #expect(a.ledger.counts == b.ledger.counts && a.endToEnd == b.endToEnd && a.failures == b.failures)
+        #expect(a.ledger.counts != c.ledger.counts)
+    }
+}
