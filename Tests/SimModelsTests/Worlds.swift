@@ -23,8 +23,8 @@ enum Worlds {
     static func events(publish: PublishDiscipline = .outbox, commit: CommitPolicy = .afterProcessing,
                        idempotent: Bool = false, keyed: Bool = true, instances: Int = 2) -> EventsConfig {
         EventsConfig(partitions: 12, isKeyed: keyed, publish: publish, consumers: [
-            ConsumerConfig(service: 1, instances: instances, concurrency: 6, commit: commit, isIdempotent: idempotent),
-            ConsumerConfig(service: 2, instances: instances, concurrency: 6, commit: commit, isIdempotent: idempotent),
+            ConsumerConfig(service: 1, instances: instances, concurrency: 6, commit: commit, isIdempotent: idempotent, offsetReset: .earliest),
+            ConsumerConfig(service: 2, instances: instances, concurrency: 6, commit: commit, isIdempotent: idempotent, offsetReset: .earliest),
         ])
     }
 

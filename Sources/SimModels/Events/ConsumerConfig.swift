@@ -40,7 +40,7 @@ public struct ConsumerConfig: Sendable {
     public var fetchTimeout: TimeSpan
 
     public init(service: Int, instances: Int = 1, concurrency: Int = 1, commit: CommitPolicy = .afterProcessing,
-                isIdempotent: Bool = false, offsetReset: OffsetReset = .earliest,
+                isIdempotent: Bool = false, offsetReset: OffsetReset = .latest,
                 maxAttempts: Int = 10, retryBackoff: TimeSpan = .zero, onFailure: FailureHandling = .retryInLine,
                 sessionTimeout: TimeSpan = .seconds(45), rebalancePause: TimeSpan = .seconds(3),
                 assignment: PartitionAssignment = .roundRobin, rebalance: RebalanceProtocol = .eager,

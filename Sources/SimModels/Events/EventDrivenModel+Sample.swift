@@ -6,10 +6,12 @@ import SimMetrics
 extension EventDrivenModel {
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        if let retention = config.retention, now.nanoseconds > retention.nanoseconds {
-            let cutoff = Instant(nanoseconds: now.nanoseconds - retention.nanoseconds)
+        if config.retention != nil || config.retentionEvents != nil {
             for p in partitions.indices {
-                partitions[p].expire(appendedBefore: cutoff)
+                if let retention = config.retention, now.nanoseconds > retention.nanoseconds {
+                    partitions[p].expire(appendedBefore: Instant(nanoseconds: now.nanoseconds - retention.nanoseconds))
+                }
+                if let count = config.retentionEvents { partitions[p].expire(keepingLast: count) }
                 // A consumer that is down resets its offset when it comes back (or when the
                 // partition's next owner first reads it), as Kafka's does.
                 for g in groups.indices where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]

@@ -22,6 +22,9 @@ public struct EventsConfig: Sendable {
     public var publishTimeout: TimeSpan
     /// Events older than this are deleted from the log even if unread; `nil` keeps them for ever.
     public var retention: TimeSpan?
+    /// Each partition keeps at most this many events, the oldest deleted first even if
+    /// unread (a count in place of Kafka's `retention.bytes`); `nil` for no limit.
+    public var retentionEvents: Int?
     /// The consumers, one group per consuming service (at most `maxConsumers`).
     public var consumers: [ConsumerConfig]
 

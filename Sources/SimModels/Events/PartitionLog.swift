@@ -45,6 +45,11 @@ struct PartitionLog: Sendable {
         while startOffset < endOffset, record(at: startOffset).appendedAt < cutoff { startOffset += 1 }
     }
 
+    /// Deletes (moves the start offset past) all but the newest `count` events.
+    mutating func expire(keepingLast count: Int) {
+        startOffset = Swift.max(startOffset, endOffset - Int64(count))
+    }
+
     /// Drops from memory the events below `offset`, which no group will read again.
     /// - Complexity: O(events dropped).
     mutating func dropConsumed(below offset: Int64) {

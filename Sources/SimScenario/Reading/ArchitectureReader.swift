@@ -205,6 +205,7 @@ struct ArchitectureReader {
             if let n = t.optional("partitions") { config.partitions = values.integer(n, t.path("partitions"), in: 1...10_000) ?? config.partitions }
             if let n = t.optional("keyed") { config.isKeyed = values.bool(n, t.path("keyed")) ?? config.isKeyed }
             if let n = t.optional("retention") { config.retention = values.duration(n, t.path("retention"), in: .milliseconds(1)...TimeSpan.hours(24 * 3650)) }
+            if let n = t.optional("retentionEvents") { config.retentionEvents = values.integer(n, t.path("retentionEvents"), in: 1...1_000_000_000) }
             t.rejectUnknownKeys()
         }
         if let n = object.optional("publish") {
@@ -299,7 +300,7 @@ struct ArchitectureReader {
     /// Offsets, attempts and rebalancing: what a consumer of the log adds.
     func readLogSettings(_ object: inout ObjectReader, into consumer: inout ConsumerConfig) {
         if let n = object.optional("offsetReset") {
-            consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? .earliest
+            consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? consumer.offsetReset
         }
         let intervalNode = object.optional("commitEvery")
         let interval = intervalNode.flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }

@@ -131,6 +131,23 @@ struct EventDrivenModelTests {
         #expect(notification.counts.lost == 0 && notification.missingAtEnd == 0, "a reader that keeps up loses nothing")
     }
 
+    /// Retention by count: each partition keeps its newest N events. A consumer down for ten
+    /// seconds at about 100 events/s over 12 partitions finds each partition holding only the
+    /// newest 20 when it returns (with `.earliest` it reads those): everything older that it
+    /// had not read is lost, and nothing else is.
+    @Test func retentionByCountKeepsTheNewestEventsOfEachPartition() {
+        let w = world(seconds: 20, drain: 10, faults: [Worlds.fault(.crash, on: 1, at: 5, for: 10)])
+        var config = Worlds.events()
+        config.retentionEvents = 20
+        let m = run(w, config)
+        let email = m.ledger.finalReport()[0]
+        let producedDuringOutage = Double(sum(\.arrivals, after: 5, in: m) - sum(\.arrivals, after: 15, in: m))
+        #expect(abs(Double(email.counts.lost) - (producedDuringOutage - 12 * 20)) <= 0.1 * producedDuringOutage,
+                "\(email.counts.lost) lost of \(producedDuringOutage) produced while down, 240 kept")
+        #expect(email.counts.lost + email.counts.applied == m.ledger.totalCommitted)
+        #expect(m.ledger.finalReport()[1].counts.lost == 0, "a reader that keeps up loses nothing")
+    }
+
     /// Kafka applies `auto.offset.reset` when a consumer comes back and finds its offset
     /// deleted: `.earliest` resumes at the oldest retained event, `.latest` at the end of the
     /// log as of its return, skipping everything written before (so it applies what arrives
