@@ -92,6 +92,7 @@ public struct Scenario: Sendable {
         case .slow: kind = "slow"
         case .slowBy(let factor): kind = "slow ×\(Format.compact(factor))"
         case .errors(let p): kind = "errors (\(p) of requests)"
+        case .hang(let p): kind = "hang (\(p) of requests never answered)"
         }
         let window = fault.end == .distantFuture ? "for ever" : "for \(fault.end - fault.start)"
         return "\(kind) \(names[fault.service]) from \(fault.start.sinceStart) \(window)"

@@ -71,7 +71,9 @@ extension EventDrivenModel {
         let service = groups[g].config.service
         let record = groups[g].inFlight[p]!
         var random = workDraws[service].stream(request: record.request, attempt: 1 + groups[g].failures[p])
-        let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
+        var work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
+        groups[g].isHanging[p] = errorRandom.chance(faults.hangProbability(of: service, at: scheduler.now))
+        if groups[g].isHanging[p] { work += groups[g].config.fetchTimeout.nanoseconds }
         metrics.services[service].started += 1
         groups[g].processingSince[p] = scheduler.now
         scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: .nanoseconds(work))
@@ -86,7 +88,8 @@ extension EventDrivenModel {
             metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].busyInstance[p]),
                                from: groups[g].processingSince[p], to: now)
         }
-        let fails = errorRandom.chance(faults.errorProbability(of: service, at: now))
+        let fails = groups[g].isHanging[p] || errorRandom.chance(faults.errorProbability(of: service, at: now))
+        groups[g].isHanging[p] = false
         if groups[g].isProcessingDuplicate[p] {
             // The second copy of a duplicated delivery: applied again unless it fails, and
             // then done with, whatever its fate (it is not retried).

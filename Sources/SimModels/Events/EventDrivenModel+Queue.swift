@@ -56,7 +56,11 @@ extension EventDrivenModel {
         queueGroups[g].busy[Int(j.instance)] += 1
         queueGroups[g].jobs[job].startedAt = scheduler.now
         var random = workDraws[service].stream(request: j.record.request, attempt: Int(j.receive))
-        let work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
+        var work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
+        if errorRandom.chance(faults.hangProbability(of: service, at: scheduler.now)), case .queue(let settings) = config.broker {
+            queueGroups[g].jobs[job].isHanging = true
+            work += settings.visibilityTimeout.nanoseconds
+        }
         metrics.services[service].started += 1
         scheduler.schedule(.handled(group: Int32(g), job: job, generation: queueGroups[g].jobs.generation(of: job)), after: .nanoseconds(work))
     }
@@ -76,7 +80,7 @@ extension EventDrivenModel {
         if metrics.trace.isSampled(j.record.request) {
             metrics.trace.span(.process, request: j.record.request, track: TraceTrack(node: service, instance: instance), from: j.startedAt, to: now)
         }
-        if errorRandom.chance(faults.errorProbability(of: service, at: now)) {
+        if j.isHanging || errorRandom.chance(faults.errorProbability(of: service, at: now)) {
             if queueGroups[g].config.onFailure == .park {
                 deadLetter(j.record, at: g)
                 answer(g, j, isDelete: true, &scheduler)

@@ -70,4 +70,6 @@ struct QueueJob: Sendable {
     /// The consumer's copy of the event.
     var record: EventRecord
     var startedAt: Instant = .zero
+    /// Whether this receive hangs (a `hang` fault): given up as failed after the visibility timeout.
+    var isHanging = false
 }

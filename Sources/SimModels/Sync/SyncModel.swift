@@ -182,6 +182,7 @@ public struct SyncModel: EventHandling {
         jobs[job].arrivedAt = now
         if faults.isDown(service, at: now) { return answer(job, .unavailable, &scheduler) }
         if errorRandom.chance(faults.errorProbability(of: service, at: now)) { return answer(job, .error, &scheduler) }
+        if errorRandom.chance(faults.hangProbability(of: service, at: now)) { return release(job) }  // never answers: the caller times out
         switch pools[service].admit(job, at: now) {
         case .started: startWork(job, queuedSince: now, &scheduler)
         case .queued:

@@ -41,6 +41,14 @@ public struct FaultBook: Sendable {
         byService[service].contains { faults[$0].kind == .crash && faults[$0].isActive(at: time) }
     }
 
+    /// The probability that `service` never answers a request it receives at `time`.
+    public func hangProbability(of service: Int, at time: Instant) -> Probability {
+        for i in byService[service] where faults[i].isActive(at: time) {
+            if case .hang(let p) = faults[i].kind { return p }
+        }
+        return .never
+    }
+
     /// When `service` resumes if it is paused at `time`; `nil` when it is not paused.
     public func pausedUntil(_ service: Int, at time: Instant) -> Instant? {
         var until: Instant?

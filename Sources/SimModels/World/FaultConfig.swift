@@ -37,6 +37,9 @@ public enum FaultKind: Sendable, Equatable {
     case slowBy(factor: Double)
     /// The service fails this fraction of its requests at once.
     case errors(Probability)
+    /// The service stops answering this fraction of its requests: a caller waits until its
+    /// own timeout, a consumer until its fetch (or visibility) timeout, then counts a failure.
+    case hang(Probability)
     /// The service is down: it accepts nothing, and work in progress is lost.
     case crash
     /// The service is frozen (a long garbage-collection pause): nothing it does makes

@@ -45,7 +45,7 @@ struct FaultReader {
         guard var object = ObjectReader(node, path: path, log: log) else { return nil }
         let present = Self.kinds.filter { kind in object.members.contains { $0.key == kind } }
         guard present.count == 1, let kind = present.first else {
-            object.allow(Self.kinds + ["at", "for", "work", "factor", "fraction"])
+            object.allow(Self.kinds + ["at", "for", "work", "factor", "fraction", "hang"])
             if present.isEmpty {
                 log.add(path, "expected one fault kind key: \(Describe.choices(Self.kinds + Self.networkKinds)) naming its target", at: node.location)
             } else {
@@ -74,8 +74,10 @@ struct FaultReader {
                 log.add(path, "expected either \"work\" (a distribution) or \"factor\" (a multiplier) for a slow fault", at: node.location)
             }
         case "errors":
-            faultKind = object.required("fraction", "a probability from 0 to 1").flatMap { values.probability($0, object.path("fraction")) }.map { .errors($0) }
-            if case .errors(let p)? = faultKind { detail = " (\(p) of requests)" }
+            let hangs = object.optional("hang").flatMap { values.bool($0, object.path("hang")) } ?? false
+            let fraction = object.required("fraction", "a probability from 0 to 1").flatMap { values.probability($0, object.path("fraction")) }
+            faultKind = fraction.map { hangs ? .hang($0) : .errors($0) }
+            if let fraction { detail = hangs ? " (\(fraction) of requests never answered)" : " (\(fraction) of requests)" }
         case "pause":
             faultKind = .pause
         default:
@@ -132,7 +134,8 @@ struct FaultReader {
 
     static func sameKind(_ a: FaultKind, _ b: FaultKind) -> Bool {
         switch (a, b) {
-        case (.slow, .slow), (.slow, .slowBy), (.slowBy, .slow), (.slowBy, .slowBy), (.errors, .errors), (.crash, .crash), (.pause, .pause): true
+        case (.slow, .slow), (.slow, .slowBy), (.slowBy, .slow), (.slowBy, .slowBy), (.errors, .errors), (.errors, .hang), (.hang, .errors),
+             (.hang, .hang), (.crash, .crash), (.pause, .pause): true
         default: false
         }
     }

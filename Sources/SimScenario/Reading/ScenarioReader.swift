@@ -40,6 +40,14 @@ struct ScenarioReader {
                               serviceNames: names, entry: workload?.entry).read(node)
         } ?? []
         checkInstances(of: faults, in: architectures, names: names)
+        if let entry = workload?.entry {
+            for fault in faults where fault.config.service == entry {
+                if case .hang = fault.config.kind {
+                    log.add(fault.targetPath, "a hang needs a caller that gives up, and the users of the entry \"\(names[entry])\" wait for ever; use \"errors\" or \"crash\" on the entry",
+                            at: fault.targetPosition)
+                }
+            }
+        }
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }

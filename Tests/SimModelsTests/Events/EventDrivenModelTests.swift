@@ -292,3 +292,23 @@ private extension Int64 {
     /// Nanoseconds as seconds.
     var seconds: Double { Double(self) / 1e9 }
 }
+
+/// A consumer that hangs on an event gives it up after its fetch timeout, as a failure.
+struct EventHangTests {
+    /// Email hangs on every event for 2 s: each partition's event under way waits out the
+    /// 1 s fetch timeout, fails, and is retried once the fault is over; nothing is lost, and
+    /// the stall shows as lag and staleness of at least the fetch timeout.
+    @Test func aHungConsumerStallsItsPartitionsAndLosesNothing() {
+        var world = Worlds.payments(rate: 50, seconds: 10, faults: [Worlds.fault(.hang(.always), on: 1, at: 2, for: 2)])
+        world.drain = .seconds(10)
+        var config = Worlds.events()
+        for i in config.consumers.indices { config.consumers[i].fetchTimeout = .seconds(1) }
+        var model = EventDrivenModel(world: world, config: config)
+        let m = model.run().metrics
+        let email = m.ledger.finalReport()[0]
+        #expect(email.missingAtEnd == 0 && email.counts.lost == 0)
+        #expect(email.staleness.max >= 1_000_000_000)
+        #expect(m.ledger.finalReport()[1].staleness.max < 1_000_000_000, "notification never hung")
+        #expect(m.failures.total == 0, "users never wait on a consumer")
+    }
+}

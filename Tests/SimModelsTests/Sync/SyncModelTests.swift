@@ -219,3 +219,19 @@ struct SyncProtectionTests {
         #expect(m.failures.total == 0, "email is best effort, so its refusals do not fail the request")
     }
 }
+
+/// A service that stops answering makes its callers wait out their timeouts.
+struct SyncHangTests {
+    /// Email never answers a quarter of its calls for the whole run: exactly those calls time
+    /// out (no retries), each after the full 200 ms timeout, and nothing fails fast.
+    @Test func hungCallsTimeOutAfterTheFullTimeout() {
+        let world = Worlds.payments(rate: 50, seconds: 20, faults: [Worlds.fault(.hang(Probability(0.25)), on: 1, at: 0, for: 30)])
+        var model = SyncModel(world: world, config: SyncConfig(chain: [0, 1, 2], timeout: .milliseconds(200)))
+        let m = model.run().metrics
+        let fraction = Double(m.failures.timeout) / Double(m.requests)
+        #expect(abs(fraction - 0.25) < 5 * (0.25 * 0.75 / Double(m.requests)).squareRoot())
+        #expect(m.failures.total == m.failures.timeout)
+        #expect(m.latencyFailure.min >= 200_000_000)
+        #expect(m.ledger.finalReport()[0].counts.applied == m.succeeded, "a hung call does no work")
+    }
+}
