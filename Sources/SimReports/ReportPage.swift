@@ -52,12 +52,7 @@ public enum ReportPage {
                      ("drain", Format.duration(nanoseconds: Double(report.drain.nanoseconds))),
                      ("architectures", report.architectures.map(\.name).joined(separator: ", ")),
                      ("Ripple", report.version)]
-        for (term, value) in facts {
-            page.open("div")
-            page.element("dt", [], content: term)
-            page.element("dd", [], content: value)
-            page.close("div")
-        }
+        page.facts(facts)
         page.close("dl")
         page.close("header")
     }

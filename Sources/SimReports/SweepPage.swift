@@ -53,12 +53,7 @@ public enum SweepPage {
                      ("runs", String(report.runCount)),
                      ("architectures", report.architectures.joined(separator: ", ")),
                      ("Ripple", report.version)]
-        for (term, value) in facts {
-            page.open("div")
-            page.element("dt", [], content: term)
-            page.element("dd", [], content: value)
-            page.close("div")
-        }
+        page.facts(facts)
         page.close("dl")
         page.close("header")
     }

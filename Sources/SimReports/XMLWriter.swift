@@ -41,3 +41,15 @@ struct XMLWriter {
     /// A coordinate or length in pixels, to a tenth of a pixel.
     static func pixels(_ value: Double) -> String { Format.fixed(value, decimals: 1) }
 }
+
+extension XMLWriter {
+    /// Writes a definition list's terms and values, each pair in a `div` (the page's "facts" line).
+    mutating func facts(_ facts: [(term: String, value: String)]) {
+        for (term, value) in facts {
+            open("div")
+            element("dt", [], content: term)
+            element("dd", [], content: value)
+            close("div")
+        }
+    }
+}
