@@ -98,6 +98,10 @@ struct FaultReader {
 
     /// `"email"` for the whole service, or `"email#1"` for its consumer's instance 1 (crashes only).
     func readTarget(_ node: JSONNode, _ path: String, kind: String) -> (service: Int, instance: Int?)? {
+        if node.stringValue == "broker", kind == "slow" || kind == "errors" {
+            log.add(path, "the broker does no work of its own to slow or fail; {\"network\": \"broker\", \"delay\": …} slows every message to and from it, and \"crash\", \"pause\" or a \"partition\" take it away", at: node.location)
+            return nil
+        }
         guard let text = node.stringValue, let hash = text.lastIndex(of: "#") else {
             let targets = kind == "crash" || kind == "pause" ? serviceNames + ["broker"] : serviceNames
             return values.service(node, path, among: targets).map { ($0, nil) }
