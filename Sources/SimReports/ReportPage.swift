@@ -19,6 +19,7 @@ public enum ReportPage {
         writeFaults(of: report, to: &page)
         writeTable(of: report, to: &page)
         writeCharts(charts ?? RunCharts.charts(of: report), to: &page)
+        writeSequences(of: report, to: &page)
         page.open("footer")
         page.element("p", [], content: "Written by Ripple \(report.version) from the scenario and its seed alone: "
                          + "the same inputs give this page byte for byte.")
@@ -97,6 +98,25 @@ public enum ReportPage {
         }
         page.close("tbody")
         page.close("table")
+        page.close("section")
+    }
+
+    /// For each architecture, the message sequence of a few traced requests: one before the
+    /// faults and one during each of the first two, so the page shows how each design carries
+    /// a request through the trouble.
+    static func writeSequences(of report: RunReport, to page: inout XMLWriter) {
+        let traced = report.architectures.filter { !$0.metrics.trace.spans.isEmpty }
+        guard !traced.isEmpty else { return }
+        page.open("section", [("id", "sequences")])
+        page.element("h2", [], content: "Requests, message by message")
+        for (number, architecture) in traced.enumerated() {
+            let requests = SequenceDiagram.chooseRequests(architecture, windows: report.windows)
+            page.open("figure")
+            page.append(markup: SequenceDiagram.render(architecture, nodeNames: report.nodeNames, requests: requests,
+                                                       windows: report.windows, standalone: false, number: number))
+            page.element("figcaption", [], content: "\(architecture.name): each panel is one request on its own time scale; boxes are work or waiting, arrows are messages.")
+            page.close("figure")
+        }
         page.close("section")
     }
 

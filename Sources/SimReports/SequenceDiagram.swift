@@ -8,9 +8,12 @@ import SimMetrics
 public enum SequenceDiagram {
     static let panelHeight = 240.0, top = 56.0, margin = 70.0
 
-    /// A diagram of `requests` in `architecture`; nodes are named by `nodeNames`.
+    /// A diagram of `requests` in `architecture`; nodes are named by `nodeNames`. A
+    /// `standalone` document carries `xmlns`; without it the `<svg>` is for inlining in HTML,
+    /// where `number` keeps its arrowhead's id apart from other diagrams' on the same page.
     public static func render(_ architecture: ArchitectureReport, nodeNames: [String], requests: [UInt64],
-                              windows: [FaultWindow], width: Int = 760) -> String {
+                              windows: [FaultWindow], width: Int = 760, standalone: Bool = true, number: Int = 0) -> String {
+        let arrow = "arrow-\(number)"
         let trace = architecture.metrics.trace
         let lifelines = lifelineOrder(trace, requests: requests)
         let height = top + Double(Swift.max(1, requests.count)) * panelHeight + 20
@@ -18,10 +21,11 @@ public enum SequenceDiagram {
         func x(_ node: Int) -> Double { margin + Double(lifelines.firstIndex(of: node) ?? 0) * step }
 
         var svg = XMLWriter()
-        svg.open("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("width", String(width)), ("height", XMLWriter.pixels(height)),
+        let namespace: [XMLWriter.Attribute] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
+        svg.open("svg", namespace + [("width", String(width)), ("height", XMLWriter.pixels(height)),
                          ("viewBox", "0 0 \(width) \(XMLWriter.pixels(height))"), ("font-family", "system-ui, sans-serif"), ("font-size", "11")])
         svg.open("defs")
-        svg.open("marker", [("id", "arrow"), ("viewBox", "0 0 10 10"), ("refX", "10"), ("refY", "5"), ("markerWidth", "7"),
+        svg.open("marker", [("id", arrow), ("viewBox", "0 0 10 10"), ("refX", "10"), ("refY", "5"), ("markerWidth", "7"),
                             ("markerHeight", "7"), ("orient", "auto-start-reverse")])
         svg.element("path", [("d", "M 0 0 L 10 5 L 0 10 z"), ("fill", "#333")])
         svg.close("marker")
@@ -35,7 +39,8 @@ public enum SequenceDiagram {
                                  ("y2", XMLWriter.pixels(height - 16)), ("stroke", "#bbb"), ("stroke-dasharray", "4 3")])
         }
         for (panel, request) in requests.enumerated() {
-            drawPanel(&svg, request: request, trace: trace, y0: top + Double(panel) * panelHeight, width: width, windows: windows, x: x)
+            drawPanel(&svg, request: request, trace: trace, y0: top + Double(panel) * panelHeight, width: width, windows: windows,
+                      arrow: arrow, x: x)
         }
         svg.close("svg")
         return svg.text
@@ -58,7 +63,7 @@ public enum SequenceDiagram {
     }
 
     static func drawPanel(_ svg: inout XMLWriter, request: UInt64, trace: TraceRecorder, y0: Double, width: Int,
-                          windows: [FaultWindow], x: (Int) -> Double) {
+                          windows: [FaultWindow], arrow: String, x: (Int) -> Double) {
         let messages = trace.messages.filter { $0.request == request }
         let spans = trace.spans.filter { $0.request == request }
         let times = messages.flatMap { [$0.sent, $0.received] } + spans.flatMap { [$0.start, $0.end] }
@@ -89,7 +94,7 @@ public enum SequenceDiagram {
             let y1 = y(message.sent), y2 = y(message.received)
             svg.element("line", [("x1", XMLWriter.pixels(x1)), ("y1", XMLWriter.pixels(y1)), ("x2", XMLWriter.pixels(x2)), ("y2", XMLWriter.pixels(y2)),
                                  ("stroke", message.kind == .reply || message.kind == .ack ? "#777" : "#222"), ("stroke-width", "1.2"),
-                                 ("marker-end", "url(#arrow)"), ("data-message", message.kind.rawValue)])
+                                 ("marker-end", "url(#\(arrow))"), ("data-message", message.kind.rawValue)])
             // Answers (replies, acknowledgements) are labelled under their arrow, so a quick
             // round trip's two labels do not overprint each other.
             let isAnswer = message.kind == .reply || message.kind == .ack

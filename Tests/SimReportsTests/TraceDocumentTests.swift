@@ -81,4 +81,14 @@ struct TraceDocumentTests {
             #expect(x2 > x1, "\(line)")
         }
     }
+
+    /// report.html draws each traced architecture's sequence inline, still self-contained and
+    /// well-formed, with arrowhead ids that do not clash between diagrams.
+    @Test func thePageShowsTheSequencesInline() {
+        let html = ReportPage.render(Self.report())
+        #expect(html.contains("id=\"sequences\""))
+        #expect(html.contains("id=\"arrow-0\"") && html.contains("url(#arrow-0)"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(XMLChecker.problems(in: html).isEmpty)
+    }
 }
