@@ -3,6 +3,10 @@ import Foundation
 
 /// Runs independent jobs on several threads and hands back their results in job order, so
 /// what is printed never depends on how many threads there were or which finished first.
+///
+/// This is the only concurrency in Ripple, and it lives across runs: each job is a whole
+/// simulation (one scenario under one seed) with its own state, run start to finish on one
+/// thread. Nothing inside a run is ever shared or parallel.
 enum ParallelRuns {
     /// A limit on threads: the same as `ripple check --jobs` has.
     static let maximumThreads = 256
