@@ -373,15 +373,28 @@ public struct SyncModel: EventHandling {
 
     // MARK: - Faults and sampling
 
-    /// The service goes down: everything it held or queued is lost; its callers time out.
+    /// The service goes down: everything it held or queued is lost, with every call those
+    /// jobs had open (its timer, a pending retry, the replies still on the wire); their
+    /// callers time out. Work already sent to other services still runs there, unawaited.
     mutating func crash(_ service: Int, _ scheduler: inout Scheduler<Event>) {
         _ = pools[service].reset()
+        for call in calls.liveSlots where isHeldByCrashed(call, service) {
+            scheduler.cancel(calls[call].timer)
+            if config.bulkhead != nil, calls[call].attempt > 0 { edges[Int(calls[call].node)].inFlight -= 1 }
+            calls.remove(call)
+        }
         for job in jobs.liveSlots where jobs[job].phase != .arriving && self.service(of: job) == service {
             if jobs[job].call < 0 {
                 metrics.recordResponse(latency: scheduler.now - requests[jobs[job].request].arrival, failure: .unavailable)
             }
             release(job)
         }
+    }
+
+    /// Whether `call` was made by a job at `service` that a crash of `service` loses.
+    func isHeldByCrashed(_ call: Int32, _ service: Int) -> Bool {
+        let job = calls[call].job
+        return jobs.isLive(job, calls[call].jobGeneration) && jobs[job].phase != .arriving && self.service(of: job) == service
     }
 
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
