@@ -94,11 +94,20 @@ public enum Transmission: Sendable, Equatable {
 /// Decides each message's fate: latency from the link's distribution, then any network
 /// fault in force on that link at that moment. One stream per model keeps the draws
 /// reproducible; with no network fault the cost is one latency draw.
+///
+/// Each from → to link delivers in order, as one TCP connection does: a message arrives no
+/// earlier than the one sent before it on the same link, however the latency draws fall.
+/// Only a `reorder` fault breaks that order: it holds one message back and lets later ones
+/// overtake it. Lost messages, and the second copy of a duplicated one, do not hold up the
+/// link.
 public struct Network: Sendable {
     let config: NetworkConfig
     let faults: [NetworkFault]
     var latencyRandom: RandomStream
     var faultRandom: RandomStream
+    /// Per link (`from << 32 | to`), when its latest message in order arrives. Only looked up,
+    /// never iterated, so the hash seed cannot change a run.
+    var lastArrival: [UInt64: Instant] = [:]
 
     public init(_ config: NetworkConfig, faults: [NetworkFault], seed: UInt64, name: String) {
         self.config = config
@@ -110,6 +119,7 @@ public struct Network: Sendable {
     /// The fate of a message from node `from` to node `to` sent at `now`.
     public mutating func transmit(from: Int, to: Int, at now: Instant) -> Transmission {
         var delay = TimeSpan(nanoseconds: latency(from: from, to: to).sample(&latencyRandom))
+        var heldBack = TimeSpan.zero
         var duplicated = false
         for fault in faults where now >= fault.start && now < fault.end && fault.scope.contains(from: from, to: to) {
             if case .partition = fault.scope {
@@ -119,10 +129,20 @@ public struct Network: Sendable {
             }
             if faultRandom.chance(fault.drop) { return .dropped }
             delay += fault.extraLatency
-            if faultRandom.chance(fault.reorder) { delay += fault.reorderDelay }
+            if faultRandom.chance(fault.reorder) { heldBack += fault.reorderDelay }
             if faultRandom.chance(fault.duplicate) { duplicated = true }
         }
+        delay = inOrder(from: from, to: to, arrivingAt: now + delay) - now + heldBack
         return duplicated ? .duplicated(first: delay, second: delay + delay) : .delivered(delay)
+    }
+
+    /// When a message on from → to that would arrive at `arrival` arrives in order: not
+    /// before the link's previous message.
+    mutating func inOrder(from: Int, to: Int, arrivingAt arrival: Instant) -> Instant {
+        let link = UInt64(from) << 32 | UInt64(to)
+        let ordered = Swift.max(arrival, lastArrival[link] ?? arrival)
+        lastArrival[link] = ordered
+        return ordered
     }
 
     func latency(from: Int, to: Int) -> Distribution {

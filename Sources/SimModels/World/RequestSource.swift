@@ -88,19 +88,3 @@ public struct RequestSource: Sendable {
         return Int32(low)
     }
 }
-
-/// Per-request random draws that do not depend on the order in which a model processes
-/// requests: request k's work at a service is the same number in every architecture.
-public struct RequestDraws: Sendable {
-    @usableFromInline let base: UInt64
-
-    /// Draws for the purpose `name` (for example `"payment/work"`) in the run seeded `seed`.
-    public init(seed: UInt64, name: String) {
-        base = SplitMix64.mix(seed) ^ StableHash.fnv1a64(name)
-    }
-
-    /// A stream private to request `request`, attempt `attempt`.
-    @inlinable public func stream(request: UInt64, attempt: Int = 0) -> RandomStream {
-        RandomStream(seed: SplitMix64.mix(base ^ SplitMix64.mix(request &* 64 &+ UInt64(attempt))))
-    }
-}

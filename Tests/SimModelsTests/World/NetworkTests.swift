@@ -42,4 +42,44 @@ struct NetworkTests {
         #expect(held.transmit(from: 0, to: 2, at: .zero + .seconds(4)) == .delivered(.seconds(6) + .milliseconds(1)))
         #expect(held.transmit(from: 2, to: 0, at: .zero + .seconds(4)) == .delivered(.milliseconds(1)))
     }
+
+    /// Arrival times of `count` messages sent 1 ms apart on 0 → 1 with 0.2–3 ms latency.
+    func arrivals(_ faults: [NetworkFault], count: Int = 10_000) -> [Instant] {
+        var n = Network(NetworkConfig(latency: .uniform(min: 200_000, max: 3_000_000)), faults: faults, seed: 5, name: "test")
+        var arrivals: [Instant] = []
+        for i in 0..<count {
+            let sent = Instant.zero + .milliseconds(Int64(i))
+            n.transmit(from: 0, to: 1, at: sent).forEachDelay { arrivals.append(sent + $0) }
+        }
+        return arrivals
+    }
+
+    /// A link is one connection: however the latencies fall, its messages arrive in the order
+    /// they were sent (without the rule about a third of these would overtake one another).
+    @Test func aLinkDeliversInTheOrderItWasGiven() {
+        let times = arrivals([])
+        #expect(times.count == 10_000)
+        #expect(zip(times, times.dropFirst()).allSatisfy { $0 <= $1 })
+    }
+
+    /// Links are independent: a slow message on 0 → 1 does not hold up 1 → 0 or 0 → 2.
+    @Test func linksDoNotWaitForEachOther() {
+        var n = network([NetworkFault(scope: .links(from: 0, to: 1, bothWays: false), extraLatency: .seconds(1),
+                                      start: .zero, end: .zero + .milliseconds(1))])
+        #expect(n.transmit(from: 0, to: 1, at: .zero) == .delivered(.seconds(1) + .milliseconds(7)))
+        #expect(n.transmit(from: 0, to: 1, at: .zero + .milliseconds(2)) == .delivered(.seconds(1) + .milliseconds(5)))
+        #expect(n.transmit(from: 1, to: 0, at: .zero + .milliseconds(2)) == .delivered(.milliseconds(1)))
+        #expect(n.transmit(from: 0, to: 2, at: .zero + .milliseconds(2)) == .delivered(.milliseconds(1)))
+    }
+
+    /// Only a reorder fault lets later messages overtake: about its probability of them are
+    /// held back, and each held message is overtaken.
+    @Test func aReorderFaultLetsLaterMessagesOvertake() {
+        let fault = NetworkFault(scope: .links(from: 0, to: 1, bothWays: false), reorder: Probability(0.1),
+                                 reorderDelay: .milliseconds(50), start: .zero, end: .distantFuture)
+        let times = arrivals([fault])
+        let overtaken = zip(times, times.dropFirst()).filter { $0 > $1 }.count
+        #expect(abs(Double(overtaken) / 10_000 - 0.1 * 0.9) < 5 * (0.09 * 0.91 / 10_000).squareRoot())
+    }
 }
+

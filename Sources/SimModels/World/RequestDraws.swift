@@ -1,0 +1,24 @@
+import SimKernel
+
+/// Per-request random draws that do not depend on the order in which a model processes
+/// requests: request k's work at a service, or whether a fault hits its attempt n, is the
+/// same number in every architecture.
+public struct RequestDraws: Sendable {
+    @usableFromInline let base: UInt64
+
+    /// Draws for the purpose `name` (for example `"payment/work"`) in the run seeded `seed`.
+    public init(seed: UInt64, name: String) {
+        base = SplitMix64.mix(seed) ^ StableHash.fnv1a64(name)
+    }
+
+    /// A stream private to request `request`, attempt `attempt`.
+    ///
+    /// The first two state words are `mix(base ^ request)` and `mix(thatWord ^ mix(attempt))`:
+    /// `mix` is a bijection, so the pair is different for every (request, attempt), and no two
+    /// attempts of any requests ever share a stream, whatever the number of attempts.
+    @inlinable public func stream(request: UInt64, attempt: Int = 0) -> RandomStream {
+        let first = SplitMix64.mix(base ^ request)
+        let second = SplitMix64.mix(first ^ SplitMix64.mix(UInt64(attempt) &+ 0x9E37_79B9_7F4A_7C15))
+        return RandomStream(state: (first, second, SplitMix64.mix(second ^ base), SplitMix64.mix(first &+ second) | 1))
+    }
+}
