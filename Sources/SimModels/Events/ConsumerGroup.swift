@@ -41,9 +41,9 @@ struct ConsumerGroup: Sendable {
     var duplicateArrives: [Instant]
     /// Per partition: whether the processing under way is of that second copy.
     var isProcessingDuplicate: [Bool]
-    /// Per partition: whether the processing under way hangs (a `hang` fault): it is given
-    /// up as failed after the fetch timeout.
-    var isHanging: [Bool]
+    /// Per partition: what the faults do to the processing under way. A `hang` is given up as
+    /// failed after the fetch timeout; an error fails at once.
+    var fate: [AttemptFate]
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -70,7 +70,7 @@ struct ConsumerGroup: Sendable {
         hasDuplicate = isBusy
         duplicateArrives = processingSince
         isProcessingDuplicate = isBusy
-        isHanging = isBusy
+        fate = [AttemptFate](repeating: .served, count: partitions)
         load = [Int](repeating: 0, count: config.instances)
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)

@@ -70,10 +70,15 @@ extension EventDrivenModel {
     mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let service = groups[g].config.service
         let record = groups[g].inFlight[p]!
-        var random = workDraws[service].stream(request: record.request, attempt: 1 + groups[g].failures[p])
+        let attempt = 1 + groups[g].failures[p]
+        var random = workDraws[service].stream(request: record.request, attempt: attempt)
         var work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
-        groups[g].isHanging[p] = errorRandom.chance(faults.hangProbability(of: service, at: scheduler.now))
-        if groups[g].isHanging[p] { work += groups[g].config.fetchTimeout.nanoseconds }
+        groups[g].fate[p] = faults.fate(of: service, at: scheduler.now, draws: faultDraws[service], request: record.request, attempt: attempt)
+        switch groups[g].fate[p] {
+        case .served: break
+        case .fails: work = 0  // an error fails at once, as a synchronous callee's does
+        case .hangs: work += groups[g].config.fetchTimeout.nanoseconds
+        }
         metrics.services[service].started += 1
         groups[g].processingSince[p] = scheduler.now
         scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: .nanoseconds(work))
@@ -88,8 +93,8 @@ extension EventDrivenModel {
             metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].busyInstance[p]),
                                from: groups[g].processingSince[p], to: now)
         }
-        let fails = groups[g].isHanging[p] || errorRandom.chance(faults.errorProbability(of: service, at: now))
-        groups[g].isHanging[p] = false
+        let fails = groups[g].fate[p] != .served
+        groups[g].fate[p] = .served
         if groups[g].isProcessingDuplicate[p] {
             // The second copy of a duplicated delivery: applied again unless it fails, and
             // then done with, whatever its fate (it is not retried).

@@ -57,9 +57,12 @@ extension EventDrivenModel {
         queueGroups[g].jobs[job].startedAt = scheduler.now
         var random = workDraws[service].stream(request: j.record.request, attempt: Int(j.receive))
         var work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
-        if errorRandom.chance(faults.hangProbability(of: service, at: scheduler.now)), case .queue(let settings) = config.broker {
-            queueGroups[g].jobs[job].isHanging = true
-            work += settings.visibilityTimeout.nanoseconds
+        let fate = faults.fate(of: service, at: scheduler.now, draws: faultDraws[service], request: j.record.request, attempt: Int(j.receive))
+        queueGroups[g].jobs[job].fate = fate
+        switch fate {
+        case .served: break
+        case .fails: work = 0  // an error fails at once, as a synchronous callee's does
+        case .hangs: if case .queue(let settings) = config.broker { work += settings.visibilityTimeout.nanoseconds }
         }
         metrics.services[service].started += 1
         scheduler.schedule(.handled(group: Int32(g), job: job, generation: queueGroups[g].jobs.generation(of: job)), after: .nanoseconds(work))
@@ -80,7 +83,7 @@ extension EventDrivenModel {
         if metrics.trace.isSampled(j.record.request) {
             metrics.trace.span(.process, request: j.record.request, track: TraceTrack(node: service, instance: instance), from: j.startedAt, to: now)
         }
-        if j.isHanging || errorRandom.chance(faults.errorProbability(of: service, at: now)) {
+        if j.fate != .served {
             if queueGroups[g].config.onFailure == .park {
                 deadLetter(j.record, at: g)
                 answer(g, j, isDelete: true, &scheduler)

@@ -108,7 +108,8 @@ public struct EventDrivenModel: EventHandling {
     let workDraws: [RequestDraws]
     /// The fate of every message between the entry, the broker and the consumers.
     var network: Network
-    var errorRandom: RandomStream
+    /// Per service: which attempts its `errors` and `hang` faults strike.
+    let faultDraws: [RequestDraws]
     /// What the run measured.
     public internal(set) var metrics: ArchitectureMetrics
 
@@ -139,7 +140,7 @@ public struct EventDrivenModel: EventHandling {
         }
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "events/network")
-        errorRandom = RandomStream(seed: world.seed, name: "events/errors")
+        faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
         metrics.trace = TraceRecorder(limit: world.traceLimit, expectedRequests: world.expectedRequests)
@@ -273,7 +274,7 @@ public struct EventDrivenModel: EventHandling {
             entryJobs.remove(job)
             return metrics.recordResponse(latency: latency, failure: .unavailable)
         }
-        if errorRandom.chance(faults.errorProbability(of: entry, at: now)) {
+        if faults.fate(of: entry, at: now, draws: faultDraws[entry], request: entryJobs[job].request, attempt: 0) == .fails {
             entryJobs.remove(job)
             return metrics.recordResponse(latency: latency, failure: .error)
         }

@@ -70,6 +70,7 @@ struct QueueJob: Sendable {
     /// The consumer's copy of the event.
     var record: EventRecord
     var startedAt: Instant = .zero
-    /// Whether this receive hangs (a `hang` fault): given up as failed after the visibility timeout.
-    var isHanging = false
+    /// What the faults do to this receive: a `hang` is given up as failed after the
+    /// visibility timeout, an error fails at once.
+    var fate = AttemptFate.served
 }

@@ -43,7 +43,8 @@ public struct SyncModel: EventHandling {
     var edges: [SyncEdge]
     let workDraws: [RequestDraws]
     var network: Network
-    var errorRandom: RandomStream
+    /// Per service: which attempts its `errors` and `hang` faults strike.
+    let faultDraws: [RequestDraws]
     var backoffRandom: RandomStream
     /// What the run measured.
     public private(set) var metrics: ArchitectureMetrics
@@ -60,7 +61,7 @@ public struct SyncModel: EventHandling {
         edges = config.graph.nodes.map { _ in SyncEdge(config) }
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "sync/network")
-        errorRandom = RandomStream(seed: world.seed, name: "sync/errors")
+        faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
         backoffRandom = RandomStream(seed: world.seed, name: "sync/backoff")
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), config: config),
                                       keyCount: world.workload.keyCount)
@@ -181,8 +182,12 @@ public struct SyncModel: EventHandling {
         let now = scheduler.now
         jobs[job].arrivedAt = now
         if faults.isDown(service, at: now) { return answer(job, .unavailable, &scheduler) }
-        if errorRandom.chance(faults.errorProbability(of: service, at: now)) { return answer(job, .error, &scheduler) }
-        if errorRandom.chance(faults.hangProbability(of: service, at: now)) { return release(job) }  // never answers: the caller times out
+        let id = requests[jobs[job].request].id
+        switch faults.fate(of: service, at: now, draws: faultDraws[service], request: id, attempt: Int(jobs[job].attempt)) {
+        case .served: break
+        case .fails: return answer(job, .error, &scheduler)
+        case .hangs: return release(job)  // never answers: the caller times out
+        }
         switch pools[service].admit(job, at: now) {
         case .started: startWork(job, queuedSince: now, &scheduler)
         case .queued:

@@ -41,14 +41,17 @@ struct ConsumerFailureTests {
         #expect(gauge("email lag", in: m).last == 0, "dead-lettered events are committed: nothing left behind")
     }
 
-    /// Errors of fraction 1 from 3 s to 5 s: exactly the events processed in that window are
-    /// dead-lettered, when parked; and only there. Outside it, everything is applied.
+    /// Errors of fraction 1 from 3 s to 5 s: exactly the events whose processing starts in that
+    /// window are dead-lettered, when parked; and only there. Outside it, everything is
+    /// applied. (An error strikes when processing starts and fails it at once, so only events
+    /// already under way at 3 s are applied in the window.)
     @Test func parkingDeadLettersExactlyTheEventsProcessedDuringTheWindow() {
         let m = Worlds.run(world(faults: [Worlds.fault(.errors(.always), on: 1, at: 3, for: 2)]), events(.park))
         let email = m.ledger.finalReport()[0]
         let inWindow = m.series.rows.filter { $0.end > .zero + .seconds(3) && $0.end <= .zero + .seconds(5) }
         let outside = m.series.rows.filter { $0.end <= .zero + .seconds(3) || $0.end > .zero + .seconds(5) }
-        #expect(inWindow.allSatisfy { $0.applied == 0 && $0.deadLettered > 70 }, "about 100 a second, all failing: \(inWindow.map { ($0.applied, $0.deadLettered) })")
+        #expect(inWindow.allSatisfy { $0.applied < 10 && $0.deadLettered > 70 }, "about 100 a second, all failing: \(inWindow.map { ($0.applied, $0.deadLettered) })")
+        #expect(inWindow.dropFirst().allSatisfy { $0.applied == 0 })
         #expect(outside.allSatisfy { $0.deadLettered == 0 })
         #expect(email.counts.deadLettered == inWindow.map(\.deadLettered).reduce(0, +))
         #expect(email.counts.deadLettered + email.counts.applied == m.ledger.totalCommitted)

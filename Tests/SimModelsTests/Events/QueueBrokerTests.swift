@@ -61,7 +61,8 @@ struct QueueBrokerTests {
         #expect(short.redeliveries > 100, "\(short.redeliveries)")
         #expect(email.counts.duplicated > 100 && email.counts.duplicated <= short.redeliveries, "\(email.counts.duplicated)")
         #expect(email.counts.applied == short.ledger.totalCommitted && email.counts.lost == 0 && email.missingAtEnd == 0)
-        #expect(short.ledger.finalReport()[1].counts.duplicated == 0, "notification's 10 ms work never runs late")
+        let notificationDuplicates = short.ledger.finalReport()[1].counts.duplicated
+        #expect(notificationDuplicates * 20 < email.counts.duplicated, "notification's 10 ms work runs late e^(−6) ≈ 0.25 % of the time")
         let standard = Worlds.run(w, queue())
         #expect(standard.redeliveries == 0 && standard.ledger.finalReport()[0].counts.duplicated == 0)
         let idempotent = Worlds.run(w, queue(QueueSettings(visibilityTimeout: .milliseconds(60)), idempotent: true))
