@@ -15,7 +15,7 @@ extension EventDrivenModel {
         switch event {
         case .arrival, .crash, .sample, .brokerResumes:
             return nil  // users keep arriving (a paused entry holds them, see `arrive`); faults and sampling are outside the world
-        case .entryArrives, .entryDone, .ackArrives, .publishTimeout, .relay, .flush:
+        case .entryArrives, .entryDone, .ackArrives, .refusalArrives, .publishTimeout, .laneRetryDue, .relay, .flush:
             return entry
         case .publishArrives, .commitArrives, .deleteArrives, .returnArrives, .visibilityEnds, .sessionExpires, .rebalanceEnds:
             return broker  // the group coordinator lives on the broker
@@ -56,7 +56,9 @@ extension EventDrivenModel {
         for g in queueGroups.indices where queueGroups[g].config.service == service {
             queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
         }
-        if service == entry, isStart { crashEntry(&scheduler) }
+        if service == entry {
+            if isStart { crashEntry(&scheduler) } else { for lane in lanes.indices { pump(lane, &scheduler) } }
+        }
     }
 
     /// The broker crashes or comes back. While it is down, producers time out (and resend
@@ -73,14 +75,30 @@ extension EventDrivenModel {
         serveWaitingConsumers(&scheduler)
     }
 
-    /// The entry goes down: requests in progress fail, and dual-write events still in the
-    /// producer's buffer are lost; outbox rows survive (they are in the database).
+    /// The entry goes down: requests in progress fail, and the producer dies with its memory.
+    /// Dual-write events still in its buffer are lost, and so are those it was sending unless a
+    /// copy on the wire is appended; outbox rows survive (they are in the database) and the
+    /// restarted relay sends them again from the oldest. Either way the producer comes back
+    /// in a new epoch.
     mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         while let message = producerBuffer.popFirst() {
             unacknowledged -= 1
             loseEverywhere(messages[message].record)
             messages.remove(message)
+        }
+        for lane in lanes.indices {
+            rewind(lane, &scheduler)
+            lanes[lane].isProbing = false
+            if config.publish == .dualWrite {
+                while let message = lanes[lane].events.popFirst() {
+                    messages[message].entryJob = -1  // its user fails with the crash, below
+                    if messages[message].state == .waiting { abandon(message, &scheduler) }
+                    messages[message].isInLane = false
+                    retireIfDone(message)
+                }
+            }
+            lanes[lane].startEpoch(oldest: lanes[lane].events.first.map { messages[$0].number })
         }
         _ = entryPool.reset()
         for job in entryJobs.liveSlots {

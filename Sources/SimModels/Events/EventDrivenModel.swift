@@ -23,12 +23,18 @@ public struct EventDrivenModel: EventHandling {
         case entryArrives(job: Int32, generation: UInt32)
         /// The entry finishes its own work on `job`.
         case entryDone(job: Int32, generation: UInt32)
-        /// A publish of `message` reaches the broker.
-        case publishArrives(message: Int32, generation: UInt32)
+        /// A copy of the publish of `message`, sent in its lane's `round` as number `sequence`
+        /// of the producer's `epoch` on its partition, reaches the broker.
+        case publishArrives(message: Int32, generation: UInt32, round: UInt32, epoch: UInt32, sequence: UInt32)
         /// The broker's acknowledgement of `message` reaches the producer.
         case ackArrives(message: Int32, generation: UInt32)
-        /// The producer gives up waiting for the acknowledgement of `message`.
-        case publishTimeout(message: Int32, generation: UInt32)
+        /// The broker's refusal of a copy of `message` sent in `round` reaches the producer: it
+        /// was down, or the copy came after a gap in the sequence (or from a fenced epoch).
+        case refusalArrives(message: Int32, generation: UInt32, round: UInt32, isBrokerDown: Bool)
+        /// The producer stops waiting for the acknowledgement of the attempt of `message` sent in `round`.
+        case publishTimeout(message: Int32, generation: UInt32, round: UInt32)
+        /// The retry back-off of producer lane `lane` after a failure in `round` ends.
+        case laneRetryDue(lane: Int32, round: UInt32)
         /// The outbox relay looks for rows to publish.
         case relay
         /// The dual-writing producer sends what it has buffered.
@@ -88,6 +94,10 @@ public struct EventDrivenModel: EventHandling {
     var outbox = RingBuffer<Int32>(capacity: 256)
     /// Dual-write events buffered in the producer's memory, oldest first.
     var producerBuffer = RingBuffer<Int32>(capacity: 256)
+    /// Per partition (one for a queue broker): the producer's events not yet acknowledged, in order.
+    var lanes: [ProducerLane]
+    /// Per partition: what the broker knows of the idempotent producer's sequence numbers.
+    var appendedSequences: [AppendedSequence]
     var partitions: [PartitionLog]
     /// Per consumer, with a log broker: its group's offsets and assignment.
     var groups: [ConsumerGroup]
@@ -123,6 +133,9 @@ public struct EventDrivenModel: EventHandling {
         let entryService = world.services[entry]
         entryPool = ServicePool(workers: entryService.workers, capacity: entryService.queueCapacity)
         partitions = [PartitionLog](repeating: PartitionLog(), count: config.partitions)
+        let laneCount = config.broker == .log ? config.partitions : 1
+        lanes = [ProducerLane](repeating: ProducerLane(), count: laneCount)
+        appendedSequences = [AppendedSequence](repeating: AppendedSequence(), count: laneCount)
         switch config.broker {
         case .log:
             groups = config.consumers.map { ConsumerGroup(config: $0, partitions: config.partitions) }
@@ -202,14 +215,17 @@ public struct EventDrivenModel: EventHandling {
             if entryJobs.isLive(job, generation) { admit(job, &scheduler) }
         case .entryDone(let job, let generation):
             if entryJobs.isLive(job, generation) { finishEntryWork(job, &scheduler) }
-        case .publishArrives(let message, let generation):
-            if messages.isLive(message, generation) { publishArrives(message, &scheduler) }
+        case .publishArrives(let message, let generation, let round, let epoch, let sequence):
+            if messages.isLive(message, generation) { publishArrives(message, round: round, epoch: epoch, sequence: sequence, &scheduler) }
         case .ackArrives(let message, let generation):
             if messages.isLive(message, generation) { acknowledge(message, &scheduler) }
-        case .publishTimeout(let message, let generation):
-            if messages.isLive(message, generation) { publishTimedOut(message, &scheduler) }
+        case .refusalArrives(let message, let generation, let round, let isBrokerDown):
+            if messages.isLive(message, generation) { attemptFailed(message, round: round, probes: isBrokerDown, &scheduler) }
+        case .publishTimeout(let message, let generation, let round):
+            if messages.isLive(message, generation) { attemptFailed(message, round: round, probes: true, &scheduler) }
+        case .laneRetryDue(let lane, let round): retryLane(Int(lane), round: round, &scheduler)
         case .relay: relay(&scheduler)
-        case .flush: while let message = producerBuffer.popFirst() { send(message, &scheduler) }
+        case .flush: while let message = producerBuffer.popFirst() { enqueue(message, &scheduler) }
         case .delivered(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { process(Int(group), Int(partition), &scheduler) }
         case .fetchTimedOut(let group, let partition, let epoch):
@@ -322,8 +338,9 @@ public struct EventDrivenModel: EventHandling {
         case .dualWrite:
             let waits = config.waitsForAck
             unacknowledged += 1
-            let message = messages.insert(OutgoingMessage(record: record, entryJob: waits ? job : -1,
-                                                          entryJobGeneration: entryJobs.generation(of: job))).slot
+            var outgoing = OutgoingMessage(record: record, entryJob: waits ? job : -1, entryJobGeneration: entryJobs.generation(of: job))
+            outgoing.deadline = now + config.deliveryTimeout
+            let message = messages.insert(outgoing).slot
             if producerBuffer.isEmpty { scheduler.schedule(.flush, after: config.linger) }
             producerBuffer.append(message)
             if !waits { finishEntryJob(job, failure: nil, &scheduler) }
@@ -379,7 +396,7 @@ struct OutgoingMessage: Sendable {
         case waiting
         /// Acknowledged: the producer is done with it.
         case acknowledged
-        /// Given up on (a dual write whose acknowledgement did not come in time).
+        /// Given up on (a dual write past its delivery timeout, or in the memory of a crashed producer).
         case abandoned
     }
 
@@ -388,6 +405,16 @@ struct OutgoingMessage: Sendable {
     var entryJobGeneration: UInt32
     var timer: TimerHandle = .none
     var state = State.waiting
+    /// Its producer lane (its partition), once it has joined one.
+    var lane: Int32 = -1
+    /// Its place in its lane, counted since the lane's start.
+    var number: UInt32 = 0
+    /// Whether it is still in its lane (the lane refers to it).
+    var isInLane = false
+    /// Whether a copy was ever sent (a later send is a retry).
+    var hasBeenSent = false
+    /// When a dual write's delivery timeout passes.
+    var deadline = Instant.zero
     /// Copies of its publish on their way to the broker.
     var copiesInFlight: Int16 = 0
     /// Times the broker appended it.

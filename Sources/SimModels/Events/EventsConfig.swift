@@ -18,8 +18,11 @@ public struct EventsConfig: Sendable {
     public var linger: TimeSpan
     /// Whether the entry waits for the broker's acknowledgement before answering (dual write only).
     public var waitsForAck: Bool
-    /// How long a sender waits for an acknowledgement before it counts the publish as failed.
+    /// How long a sender waits for the acknowledgement of one attempt before it counts the
+    /// attempt as failed (Kafka's `request.timeout.ms`, 30 s).
     public var publishTimeout: TimeSpan
+    /// How the producer retries, gives up and is deduplicated.
+    public var producer: ProducerSettings
     /// Events older than this are deleted from the log even if unread; `nil` keeps them for ever.
     public var retention: TimeSpan?
     /// Each partition keeps at most this many events, the oldest deleted first even if
@@ -33,7 +36,8 @@ public struct EventsConfig: Sendable {
 
     public init(broker: Broker = .log, partitions: Int = 12, isKeyed: Bool = true, publish: PublishDiscipline = .outbox,
                 relayInterval: TimeSpan = .milliseconds(10), linger: TimeSpan = .milliseconds(5), waitsForAck: Bool = true,
-                publishTimeout: TimeSpan = .seconds(1), retention: TimeSpan? = nil, consumers: [ConsumerConfig]) {
+                publishTimeout: TimeSpan = .seconds(30), producer: ProducerSettings = ProducerSettings(), retention: TimeSpan? = nil,
+                consumers: [ConsumerConfig]) {
         self.broker = broker
         self.partitions = partitions
         self.isKeyed = isKeyed
@@ -42,17 +46,33 @@ public struct EventsConfig: Sendable {
         self.linger = linger
         self.waitsForAck = waitsForAck
         self.publishTimeout = publishTimeout
+        self.producer = producer
         self.retention = retention
         self.consumers = consumers
     }
 }
 
+extension EventsConfig {
+    /// How long a dual write may take to be acknowledged before the producer gives up: the
+    /// scenario's `deliveryTimeout`, or Kafka's default raised to `linger` + `publishTimeout`
+    /// when those are longer (as Kafka's producer does when the user did not set it).
+    public var deliveryTimeout: TimeSpan {
+        producer.deliveryTimeout ?? Swift.max(ProducerSettings.defaultDeliveryTimeout, linger + publishTimeout)
+    }
+
+    /// Whether the broker deduplicates resends by sequence number: an idempotent producer on
+    /// the log (a queue appends every copy, as a standard SQS queue does).
+    public var isIdempotentPublish: Bool { producer.isIdempotent && broker == .log }
+}
+
 /// How the entry service hands its event to the broker.
 public enum PublishDiscipline: String, Sendable, CaseIterable {
-    /// The event is written with the state change in one transaction; a relay publishes it
-    /// later and retries until acknowledged. Nothing is lost; duplicates are possible.
+    /// The event is written with the state change in one transaction; a relay publishes the
+    /// rows in commit order and retries until acknowledged. Nothing is lost; duplicates are
+    /// possible without an idempotent producer.
     case outbox
-    /// The state change commits, then the event is published; a failure in between loses it.
+    /// The state change commits, then the event is published; a crash in between, or a broker
+    /// out of reach for longer than the delivery timeout, loses it.
     case dualWrite = "dual-write"
 }
 

@@ -215,10 +215,43 @@ struct ArchitectureReader {
         if let n = object.optional("linger") { config.linger = values.duration(n, object.path("linger"), in: .zero...TimeSpan.minutes(1)) ?? config.linger }
         if let n = object.optional("waitForAck") { config.waitsForAck = values.bool(n, object.path("waitForAck")) ?? config.waitsForAck }
         if let n = object.optional("publishTimeout") { config.publishTimeout = values.duration(n, object.path("publishTimeout"), in: .microseconds(1)...TimeSpan.hours(1)) ?? config.publishTimeout }
+        if let n = object.optional("producer") { config.producer = readProducer(n, object.path("producer"), config) ?? config.producer }
         if let consumers = object.required("consumers", "an object of consuming services") {
             config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker)
         }
         return config
+    }
+
+    /// `{"retryBackoff": "100ms", "deliveryTimeout": "120s", "idempotent": true}`: Kafka's
+    /// `retry.backoff.ms`, `delivery.timeout.ms` (dual write only) and `enable.idempotence`
+    /// (log only). A delivery timeout shorter than `linger` + `publishTimeout` is refused, as
+    /// Kafka's producer refuses it.
+    func readProducer(_ node: JSONNode, _ path: String, _ config: EventsConfig) -> ProducerSettings? {
+        guard var object = ObjectReader(node, path: path, log: log) else { return nil }
+        var settings = ProducerSettings()
+        if let n = object.optional("retryBackoff") {
+            settings.retryBackoff = values.duration(n, object.path("retryBackoff"), in: .zero...TimeSpan.minutes(10)) ?? settings.retryBackoff
+        }
+        if let n = object.optional("deliveryTimeout") {
+            let floor = config.linger + config.publishTimeout
+            if config.publish != .dualWrite {
+                log.add(object.path("deliveryTimeout"), "applies to \"dual-write\" only; the outbox relay retries until the broker acknowledges", at: n.location)
+            } else if let timeout = values.duration(n, object.path("deliveryTimeout"), in: .microseconds(1)...TimeSpan.hours(24)) {
+                if timeout < floor {
+                    log.add(object.path("deliveryTimeout"), "expected at least linger + publishTimeout (\(floor)), found \(timeout): the first attempt could outlive it", at: n.location)
+                }
+                settings.deliveryTimeout = timeout
+            }
+        }
+        if let n = object.optional("idempotent") {
+            if config.broker != .log {
+                log.add(object.path("idempotent"), "applies to the log broker only; a queue appends every copy it receives", at: n.location)
+            } else {
+                settings.isIdempotent = values.bool(n, object.path("idempotent")) ?? settings.isIdempotent
+            }
+        }
+        object.rejectUnknownKeys()
+        return settings
     }
 
     /// `"log"`, `"queue"`, or `{"queue": {"visibilityTimeout": "30s", …}}`.
