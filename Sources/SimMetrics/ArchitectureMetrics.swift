@@ -73,7 +73,7 @@ public struct ArchitectureMetrics: Sendable {
     /// Records an effect applied by `target`.
     public mutating func recordApply(target: Int, key: Int32, version: Int32, committedAt: Instant, at now: Instant) -> ConsistencyLedger.Application {
         let outcome = ledger.apply(target: target, key: key, version: version, committedAt: committedAt, at: now)
-        if outcome != .duplicate {
+        if outcome == .inOrder || outcome == .outOfOrder {
             series.current.applied += 1
             series.current.staleness.record((now - committedAt).nanoseconds)
         }

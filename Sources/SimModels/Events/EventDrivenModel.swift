@@ -94,8 +94,9 @@ public struct EventDrivenModel: EventHandling {
     /// Per consumer, with a queue broker: its queue, and its instances on it.
     var queues: [MessageQueue]
     var queueGroups: [QueueConsumerGroup]
-    /// Per consumer: the versions an idempotent consumer has applied.
-    var seen: [VersionSet]
+    /// Per consumer and entity: the highest version an idempotent consumer has applied
+    /// (empty for a consumer that is not idempotent).
+    var highestApplied: [[Int32]]
     /// Per consumer: its recent commits (deletes, on a queue), by which its health is judged.
     var health: [ConsumerHealthWindows]
     /// Per consumer, on a queue: messages its instances have deleted (its "offset").
@@ -131,7 +132,7 @@ public struct EventDrivenModel: EventHandling {
             queues = config.consumers.map { _ in MessageQueue(settings: settings) }
             queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: settings.prefetch) }
         }
-        seen = config.consumers.map { VersionSet(cells: $0.isIdempotent ? world.workload.keyCount : 0) }
+        highestApplied = config.consumers.map { [Int32](repeating: 0, count: $0.isIdempotent ? world.workload.keyCount : 0) }
         health = config.consumers.map { _ in ConsumerHealthWindows(partitions: config.broker == .log ? config.partitions : 1) }
         queueDeletes = config.consumers.map { _ in 0 }
         keyPartitions = (0..<world.workload.keyCount).map {
