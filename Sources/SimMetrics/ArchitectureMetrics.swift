@@ -30,6 +30,9 @@ public struct ArchitectureMetrics: Sendable {
     public var redeliveries = 0
     /// Rebalances of consumer groups started (a restarted rebalance counts again).
     public var rebalances = 0
+    /// Times a consumer group's coordinator evicted the instances it had not heard from for
+    /// the session timeout (paused, or cut off from the broker).
+    public var evictions = 0
     /// Per service: what it did.
     public var services: [ServiceMetrics]
     /// The effect ledger.

@@ -72,7 +72,7 @@ public enum MetricsDocument {
 
                 ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),
-            ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances))])),
+            ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances)), ("evictions", .int(m.evictions))])),
             ("services", .object(m.services.map { service in
                 (service.name, .object([
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),

@@ -44,6 +44,10 @@ struct ConsumerGroup: Sendable {
     /// Per partition: whether the processing under way hangs (a `hang` fault): it is given
     /// up as failed after the fetch timeout.
     var isHanging: [Bool]
+    /// Per partition: whether the event being processed belongs to an instance the group has
+    /// evicted: it is finished, but not committed, and the partition then goes back to its
+    /// committed offset.
+    var isFenced: [Bool]
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -71,6 +75,7 @@ struct ConsumerGroup: Sendable {
         duplicateArrives = processingSince
         isProcessingDuplicate = isBusy
         isHanging = isBusy
+        isFenced = isBusy
         load = [Int](repeating: 0, count: config.instances)
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)

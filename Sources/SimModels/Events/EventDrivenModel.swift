@@ -60,6 +60,11 @@ public struct EventDrivenModel: EventHandling {
         case sessionExpires(group: Int32, instance: Int32, incarnation: UInt32)
         /// `group`'s rebalance number `generation` ends: the new assignment takes effect.
         case rebalanceEnds(group: Int32, generation: UInt32)
+        /// `group`'s instances have been silent (paused, or cut off from the broker) for the
+        /// session timeout: the coordinator evicts them.
+        case sessionLapses(group: Int32)
+        /// `group`'s silence ends: its evicted instances join again.
+        case silenceEnds(group: Int32)
         /// A crash fault starts or ends.
         case crash(fault: Int32, isStart: Bool)
         /// A pause of the broker ends: it serves the fetches it held.
@@ -188,6 +193,7 @@ public struct EventDrivenModel: EventHandling {
         if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
         for (g, group) in groups.enumerated() {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
+            scheduleSessionLapses(g, &scheduler)
         }
         scheduler.schedule(.sample, after: world.sampleInterval)
     }
@@ -239,6 +245,8 @@ public struct EventDrivenModel: EventHandling {
             sessionExpires(Int(group), Int(instance), incarnation: incarnation, &scheduler)
         case .rebalanceEnds(let group, let generation):
             if groups[Int(group)].generation == generation { endRebalance(Int(group), &scheduler) }
+        case .sessionLapses(let group): evictSilentMembers(Int(group), &scheduler)
+        case .silenceEnds(let group): rejoinEvictedMembers(Int(group), &scheduler)
         case .crash(let fault, let isStart):
             let service = faults.service(ofFault: Int(fault))
             if let instance = faults.instance(ofFault: Int(fault)) {
