@@ -71,6 +71,11 @@ struct RunCommand: Command {
             var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
             report.verdicts = scenario.verdicts(for: MetricsDocument.document(report))
             if report.verdicts.contains(where: { !$0.holds }) { status = .expectationFailed }
+            for outcome in outcomes {
+                guard let error = outcome.metrics.ledger.firstError else { continue }
+                console.write("\(scenario.name): error: \(outcome.name) with seed \(scenario.world.seed): model error: \(error)\n")
+                status = .expectationFailed
+            }
             let folder = reportFolder(for: scenario, index: i)
             try ReportFolder.write(report, to: folder)
             if isQuiet {

@@ -30,6 +30,9 @@ public struct ArchitectureMetrics: Sendable {
     public var redeliveries = 0
     /// Rebalances of consumer groups started (a restarted rebalance counts again).
     public var rebalances = 0
+    /// Times a consumer group's coordinator evicted the instances it had not heard from for
+    /// the session timeout (paused, or cut off from the broker).
+    public var evictions = 0
     /// Per service: what it did.
     public var services: [ServiceMetrics]
     /// The effect ledger.
@@ -73,7 +76,7 @@ public struct ArchitectureMetrics: Sendable {
     /// Records an effect applied by `target`.
     public mutating func recordApply(target: Int, key: Int32, version: Int32, committedAt: Instant, at now: Instant) -> ConsistencyLedger.Application {
         let outcome = ledger.apply(target: target, key: key, version: version, committedAt: committedAt, at: now)
-        if outcome != .duplicate {
+        if outcome == .inOrder || outcome == .outOfOrder {
             series.current.applied += 1
             series.current.staleness.record((now - committedAt).nanoseconds)
         }

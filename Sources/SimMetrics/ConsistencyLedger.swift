@@ -5,8 +5,13 @@ import SimKernel
 ///
 /// The entry service commits version 1, 2, 3, … of an entity; every target (a downstream
 /// service in a chain, a consumer of events) should apply each version exactly once and in
-/// order. Memory is fixed: per (target, entity) the highest version applied, a 64-version
-/// window below it, and a count of distinct versions applied.
+/// order. Memory: per (target, entity) the highest version applied, a count of distinct
+/// versions applied, and the exact gaps below the highest (see `VersionSet`: nothing for
+/// versions applied in order, 8 bytes per range of missing versions, at most `gapLimit` ranges).
+///
+/// A version that was never committed (0 or less, or above the entity's latest) is refused:
+/// a model error, counted in `refused`; a gap the limit could not keep is counted in
+/// `untracked`. Either makes the run's figures wrong, and the run says so.
 public struct ConsistencyLedger: Sendable {
     /// Names of the effect targets, in index order.
     public let targets: [String]
@@ -22,12 +27,16 @@ public struct ConsistencyLedger: Sendable {
     /// Per target: time from the commit to the application (first applications only).
     public private(set) var staleness: [Histogram]
 
-    /// A ledger for `targets` over `keyCount` entities.
-    public init(targets: [String], keyCount: Int) {
+    /// The first model error, described (`nil` while there is none).
+    public private(set) var firstError: String?
+
+    /// A ledger for `targets` over `keyCount` entities, keeping at most `gapLimit` ranges of
+    /// versions applied out of order.
+    public init(targets: [String], keyCount: Int, gapLimit: Int = VersionSet.defaultGapLimit) {
         self.targets = targets
         self.keyCount = keyCount
         committed = [Int32](repeating: 0, count: keyCount)
-        applied = VersionSet(cells: keyCount * targets.count)
+        applied = VersionSet(cells: keyCount * targets.count, gapLimit: gapLimit)
         distinct = [Int32](repeating: 0, count: keyCount * targets.count)
         counts = [EffectCounts](repeating: EffectCounts(), count: targets.count)
         staleness = [Histogram](repeating: Histogram(), count: targets.count)
@@ -47,19 +56,25 @@ public struct ConsistencyLedger: Sendable {
         case outOfOrder
         /// The version had been applied before: its effect happened twice.
         case duplicate
+        /// The version was never committed: a model error, counted in `refused` and not applied.
+        case refused
     }
 
     /// Records that `target` applied `version` of `key`, committed at `committedAt`.
-    /// - Complexity: O(1).
+    /// - Complexity: O(1) amortised for versions applied in order; see `VersionSet.insert`.
     @discardableResult
     public mutating func apply(target: Int, key: Int32, version: Int32, committedAt: Instant, at now: Instant) -> Application {
+        guard isCommitted(version, of: key, at: target, by: "applied") else { return .refused }
+        let untracked = applied.untracked
         let outcome: Application
         switch applied.insert(version, in: target * keyCount + Int(key)) {
         case .newest: outcome = .inOrder
         case .late: outcome = .outOfOrder
         case .seen: outcome = .duplicate
         }
+        if applied.untracked > untracked { recordUntracked(target: target, key: key, version: version) }
         switch outcome {
+        case .refused: break
         case .duplicate:
             counts[target].duplicated += 1
         case .outOfOrder, .inOrder:
@@ -70,6 +85,42 @@ public struct ConsistencyLedger: Sendable {
         }
         return outcome
     }
+
+    /// Records that an idempotent `target` skipped `version` of `key` because it had applied
+    /// a newer one. Returns whether the skipped version had never been applied: its effect
+    /// is then superseded (counted, and missing at the end) rather than a duplicate avoided.
+    /// - Complexity: O(log *g*), *g* gap ranges of the (target, entity).
+    @discardableResult
+    public mutating func recordSkip(target: Int, key: Int32, version: Int32) -> Bool {
+        guard isCommitted(version, of: key, at: target, by: "skipped") else { return false }
+        guard !applied.contains(version, in: target * keyCount + Int(key)) else { return false }
+        counts[target].superseded += 1
+        return true
+    }
+
+    /// Whether `version` of `key` was committed; if not, the refusal is counted at `target`
+    /// and, if it is the first model error, described.
+    mutating func isCommitted(_ version: Int32, of key: Int32, at target: Int, by verb: String) -> Bool {
+        let latest = committed[Int(key)]
+        guard version < 1 || version > latest else { return true }
+        counts[target].refused += 1
+        if firstError == nil {
+            firstError = "\(targets[target]) \(verb) version \(version) of entity \(key), which has \(latest) committed"
+        }
+        return false
+    }
+
+    /// `target`'s application of `version` of `key` needed a gap range beyond the limit.
+    mutating func recordUntracked(target: Int, key: Int32, version: Int32) {
+        counts[target].untracked += 1
+        if firstError == nil {
+            firstError = "\(targets[target]) applied version \(version) of entity \(key) with \(applied.gapRanges) gap ranges kept, "
+                + "the limit: later versions may be misclassified"
+        }
+    }
+
+    /// Model errors over all targets: versions refused and gaps left untracked.
+    public var modelErrors: Int { counts.reduce(0) { $0 + $1.refused + $1.untracked } }
 
     /// Records an effect that can never be applied (an event lost before it reached `target`).
     public mutating func recordLoss(target: Int) {
@@ -111,6 +162,13 @@ public struct EffectCounts: Sendable, Equatable {
     public var lost = 0
     /// Effects parked in a dead-letter queue.
     public var deadLettered = 0
+    /// Versions an idempotent consumer skipped, never having applied them, because it had
+    /// applied a newer one (the newer state supersedes them).
+    public var superseded = 0
+    /// Applications or skips of a version never committed: model errors.
+    public var refused = 0
+    /// Applications whose gap the ledger could not keep (its limit was reached): model errors.
+    public var untracked = 0
 
     /// Counts that are all zero.
     public init() {}

@@ -26,6 +26,9 @@ extension ArchitectureReport {
             counts.outOfOrder += target.counts.outOfOrder
             counts.lost += target.counts.lost
             counts.deadLettered += target.counts.deadLettered
+            counts.superseded += target.counts.superseded
+            counts.refused += target.counts.refused
+            counts.untracked += target.counts.untracked
             missing += target.missingAtEnd
             divergent += target.divergentEntities
             staleness.merge(target.staleness)

@@ -46,7 +46,11 @@ public enum MetricsDocument {
         let totals = a.consistencyTotals
         return .object([
             ("kind", .string(a.kind)),
-            ("run", .object([("stop", .string(a.stopReason)), ("events", .int(a.events))])),
+            ("run", .object([
+                ("stop", .string(a.stopReason)),
+                ("events", .int(a.events)),
+                ("modelError", m.ledger.firstError.map { .string($0) } ?? .null),
+            ])),
             ("requests", .object([
                 ("arrived", .int(m.requests)),
                 ("succeeded", .int(m.succeeded)),
@@ -68,7 +72,7 @@ public enum MetricsDocument {
 
                 ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),
-            ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances))])),
+            ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances)), ("evictions", .int(m.evictions))])),
             ("services", .object(m.services.map { service in
                 (service.name, .object([
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),
@@ -127,6 +131,9 @@ public enum MetricsDocument {
             ("outOfOrder", .int(c.outOfOrder)),
             ("lost", .int(c.lost)),
             ("deadLettered", .int(c.deadLettered)),
+            ("superseded", .int(c.superseded)),
+            ("refused", .int(c.refused)),
+            ("untracked", .int(c.untracked)),
             ("missingAtEnd", .int(missing)),
             ("divergentEntities", .int(divergent)),
             ("staleness", histogram(staleness)),

@@ -87,3 +87,39 @@ extension ConsumerGroup {
         if case .periodic = config.commit { committed[p] = Swift.max(committed[p], position[p]) }
     }
 }
+
+/// The coordinator evicts members it has not heard from for the session timeout (a paused
+/// process, or one cut off from the broker), and they join again when they are heard from.
+extension ConsumerGroup {
+    /// Every member that is not crashed is dropped from the group: the partitions it owns
+    /// stop at their committed offsets (their next owner reads from there), and the event it
+    /// is working on, if any, is finished but never committed (its commits are fenced, as
+    /// Kafka fences a stale generation). Returns whether any member was dropped.
+    /// - Complexity: O(partitions + instances).
+    mutating func evictMembers() -> Bool {
+        var evicted = [Bool](repeating: false, count: isMember.count)
+        for i in isMember.indices where isMember[i] && !isInstanceDown[i] {
+            isMember[i] = false
+            evicted[i] = true
+        }
+        guard evicted.contains(true) else { return false }
+        for p in position.indices {
+            if isBusy[p], evicted[busyInstance[p]] {
+                isFenced[p] = true
+            } else if owner[p] >= 0, evicted[owner[p]] {
+                position[p] = committed[p]
+            }
+        }
+        return true
+    }
+
+    /// The evicted instances that are not crashed join the group again. Returns whether any did.
+    mutating func rejoinEvicted() -> Bool {
+        var joined = false
+        for i in isMember.indices where !isMember[i] && !isInstanceDown[i] {
+            isMember[i] = true
+            joined = true
+        }
+        return joined
+    }
+}

@@ -44,6 +44,10 @@ struct ConsumerGroup: Sendable {
     /// Per partition: what the faults do to the processing under way. A `hang` is given up as
     /// failed after the fetch timeout; an error fails at once.
     var fate: [AttemptFate]
+    /// Per partition: whether the event being processed belongs to an instance the group has
+    /// evicted: it is finished, but not committed, and the partition then goes back to its
+    /// committed offset.
+    var isFenced: [Bool]
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -71,6 +75,7 @@ struct ConsumerGroup: Sendable {
         duplicateArrives = processingSince
         isProcessingDuplicate = isBusy
         fate = [AttemptFate](repeating: .served, count: partitions)
+        isFenced = isBusy
         load = [Int](repeating: 0, count: config.instances)
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)

@@ -6,12 +6,25 @@ import SimKernel
 /// effect was applied).
 extension EventDrivenModel {
     /// A consumer of `g` applied `record` at `now`: the ledger counts it, and the request it
-    /// came from completes when its last effect is applied. Idempotent consumers skip events
-    /// they have applied before.
+    /// came from completes when its last effect is applied.
+    ///
+    /// An idempotent consumer keeps, per entity, the highest version it has applied, and skips
+    /// any version at or below it: a replay of one it applied (a duplicate avoided), or one it
+    /// never applied that a newer version has superseded (counted by the ledger; its effect is
+    /// settled unapplied).
     mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) {
-        if config.consumers[g].isIdempotent, seen[g].insert(record.version, in: Int(record.key)) == .seen { return }
+        if config.consumers[g].isIdempotent {
+            let key = Int(record.key)
+            guard record.version > highestApplied[g][key] else {
+                if metrics.ledger.recordSkip(target: g, key: record.key, version: record.version) {
+                    settle(record, at: g, isApplied: false, now: now)
+                }
+                return
+            }
+            highestApplied[g][key] = record.version
+        }
         let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
-        guard outcome != .duplicate else { return }
+        guard outcome == .inOrder || outcome == .outOfOrder else { return }
         settle(record, at: g, isApplied: true, now: now)
     }
 

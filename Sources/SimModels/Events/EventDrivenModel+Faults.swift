@@ -17,7 +17,8 @@ extension EventDrivenModel {
             return nil  // users keep arriving (a paused entry holds them, see `arrive`); faults and sampling are outside the world
         case .entryArrives, .entryDone, .ackArrives, .refusalArrives, .publishTimeout, .laneRetryDue, .relay, .flush:
             return entry
-        case .publishArrives, .commitArrives, .deleteArrives, .returnArrives, .visibilityEnds, .sessionExpires, .rebalanceEnds:
+        case .publishArrives, .commitArrives, .deleteArrives, .returnArrives, .visibilityEnds, .sessionExpires, .rebalanceEnds,
+             .sessionLapses, .silenceEnds:
             return broker  // the group coordinator lives on the broker
         case .delivered(let g, _, _), .fetchTimedOut(let g, _, _), .processed(let g, _, _), .retryDue(let g, _, _), .commitTick(let g):
             return groups[Int(g)].config.service

@@ -137,7 +137,7 @@ extension EventDrivenModel {
         let next = groups[g].position[p] + 1
         groups[g].position[p] = next
         groups[g].processedThrough[p] = Swift.max(groups[g].processedThrough[p], next)
-        if groups[g].config.commit == .afterProcessing {
+        if groups[g].config.commit == .afterProcessing, !groups[g].isFenced[p] {
             metrics.messages += 1
             let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: next, epoch: groups[g].epoch[p])
             network.transmit(from: groups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
@@ -149,12 +149,18 @@ extension EventDrivenModel {
 
     /// Partition `p` frees its worker: it fetches again (the same event after a failure),
     /// then the instance's other partitions may use the free worker. If a rebalance has
-    /// taken the partition from the instance meanwhile, the instance lets it go now.
+    /// taken the partition from the instance meanwhile, the instance lets it go now; if the
+    /// group evicted the instance, it lets it go uncommitted, back at its committed offset.
     mutating func release(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         groups[g].isBusy[p] = false
         let instance = groups[g].busyInstance[p]
         groups[g].load[instance] -= 1
-        if groups[g].isPaused[p] || groups[g].owner[p] != instance { groups[g].commitOnRevoke(p) }
+        if groups[g].isFenced[p] {
+            groups[g].isFenced[p] = false
+            groups[g].position[p] = groups[g].committed[p]
+        } else if groups[g].isPaused[p] || groups[g].owner[p] != instance {
+            groups[g].commitOnRevoke(p)
+        }
         fetch(g, p, &scheduler)
         for other in partitions.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
     }

@@ -66,6 +66,11 @@ public struct EventDrivenModel: EventHandling {
         case sessionExpires(group: Int32, instance: Int32, incarnation: UInt32)
         /// `group`'s rebalance number `generation` ends: the new assignment takes effect.
         case rebalanceEnds(group: Int32, generation: UInt32)
+        /// `group`'s instances have been silent (paused, or cut off from the broker) for the
+        /// session timeout: the coordinator evicts them.
+        case sessionLapses(group: Int32)
+        /// `group`'s silence ends: its evicted instances join again.
+        case silenceEnds(group: Int32)
         /// A crash fault starts or ends.
         case crash(fault: Int32, isStart: Bool)
         /// A pause of the broker ends: it serves the fetches it held.
@@ -104,8 +109,9 @@ public struct EventDrivenModel: EventHandling {
     /// Per consumer, with a queue broker: its queue, and its instances on it.
     var queues: [MessageQueue]
     var queueGroups: [QueueConsumerGroup]
-    /// Per consumer: the versions an idempotent consumer has applied.
-    var seen: [VersionSet]
+    /// Per consumer and entity: the highest version an idempotent consumer has applied
+    /// (empty for a consumer that is not idempotent).
+    var highestApplied: [[Int32]]
     /// Per consumer: its recent commits (deletes, on a queue), by which its health is judged.
     var health: [ConsumerHealthWindows]
     /// Per consumer, on a queue: messages its instances have deleted (its "offset").
@@ -145,7 +151,7 @@ public struct EventDrivenModel: EventHandling {
             queues = config.consumers.map { _ in MessageQueue(settings: settings) }
             queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: settings.prefetch) }
         }
-        seen = config.consumers.map { VersionSet(cells: $0.isIdempotent ? world.workload.keyCount : 0) }
+        highestApplied = config.consumers.map { [Int32](repeating: 0, count: $0.isIdempotent ? world.workload.keyCount : 0) }
         health = config.consumers.map { _ in ConsumerHealthWindows(partitions: config.broker == .log ? config.partitions : 1) }
         queueDeletes = config.consumers.map { _ in 0 }
         keyPartitions = (0..<world.workload.keyCount).map {
@@ -201,6 +207,7 @@ public struct EventDrivenModel: EventHandling {
         if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
         for (g, group) in groups.enumerated() {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
+            scheduleSessionLapses(g, &scheduler)
         }
         scheduler.schedule(.sample, after: world.sampleInterval)
     }
@@ -255,6 +262,8 @@ public struct EventDrivenModel: EventHandling {
             sessionExpires(Int(group), Int(instance), incarnation: incarnation, &scheduler)
         case .rebalanceEnds(let group, let generation):
             if groups[Int(group)].generation == generation { endRebalance(Int(group), &scheduler) }
+        case .sessionLapses(let group): evictSilentMembers(Int(group), &scheduler)
+        case .silenceEnds(let group): rejoinEvictedMembers(Int(group), &scheduler)
         case .crash(let fault, let isStart):
             let service = faults.service(ofFault: Int(fault))
             if let instance = faults.instance(ofFault: Int(fault)) {

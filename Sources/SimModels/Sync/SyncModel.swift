@@ -240,7 +240,7 @@ public struct SyncModel: EventHandling {
         } else {
             let r = requests[slot]
             let outcome = metrics.recordApply(target: node - 1, key: r.key, version: r.version, committedAt: r.committedAt, at: now)
-            if outcome != .duplicate {
+            if outcome == .inOrder || outcome == .outOfOrder {
                 requests[slot].effectsLeft -= 1
                 if requests[slot].effectsLeft == 0 { completeRequest(slot, now: now) }
             }

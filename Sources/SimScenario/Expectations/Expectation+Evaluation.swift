@@ -23,7 +23,22 @@ extension Expectation {
         guard limits.count == comparison.bounds.count else { return verdict }
         verdict.limits = limits
         if let measured = verdict.measured { verdict.holds = comparison.holds(measured, limits: limits) }
+        failOnModelError(&verdict, in: document)
         return verdict
+    }
+
+    /// A run with a model error (`run.modelError` in `metrics.json`, such as the consistency
+    /// ledger refusing a version never committed) has figures that cannot be trusted: every
+    /// expectation reading it fails, naming the error and the seed.
+    func failOnModelError(_ verdict: inout Verdict, in document: JSONOutput) {
+        for name in architecturesRead {
+            guard case .string(let error)? = document.member("architectures")?.member(name)?.value(at: "run.modelError") else { continue }
+            var seed = "?"
+            if case .number(let text)? = document.member("scenario")?.member("seed") { seed = text }
+            verdict.holds = false
+            verdict.why = "model error in \(name) with seed \(seed): \(error)"
+            return
+        }
     }
 }
 

@@ -97,11 +97,20 @@ struct EventNetworkTests {
         }
     }
 
-    /// An idempotent consumer skips what a producer without idempotence appended twice.
+    /// An idempotent consumer skips what a producer without idempotence appended twice. Such
+    /// a producer, with many publishes in flight, also lets a resent publish land behind newer
+    /// ones of its entity (Kafka warns of this for `retries` with
+    /// `max.in.flight.requests.per.connection` above 1): the consumer skips that stale version
+    /// as superseded (each copy counted), and only those are missing. The idempotent producer keeps the log in order.
     @Test func anIdempotentConsumerSkipsTheOutboxsResends() {
         let w = world(link(Self.entry, Self.broker, drop: 0.2), link(Self.broker, Self.entry, drop: 0.2))
-        let m = Worlds.run(w, impatient(.outbox, idempotentProducer: false, idempotentConsumers: true))
-        #expect(m.ledger.finalReport().allSatisfy { $0.counts.duplicated == 0 && $0.missingAtEnd == 0 })
+        let naive = Worlds.run(w, impatient(.outbox, idempotentProducer: false, idempotentConsumers: true))
+        for target in naive.ledger.finalReport() {
+            #expect(target.counts.duplicated == 0 && target.counts.lost == 0, "\(target.name)")
+            #expect(target.missingAtEnd > 0 && target.missingAtEnd <= target.counts.superseded, "\(target.counts) \(target.missingAtEnd)")
+        }
+        let ordered = Worlds.run(w, impatient(.outbox, idempotentProducer: true, idempotentConsumers: true))
+        #expect(ordered.ledger.finalReport().allSatisfy { $0.counts.superseded == 0 && $0.missingAtEnd == 0 })
     }
 
     /// A publish the network duplicates reaches the broker twice: the idempotent producer's

@@ -41,4 +41,24 @@ struct ExpectationEvaluationTests {
         #expect(missing.line == "✗ events requests.lost ≥ 0: no value")
         #expect(!verdict("events", "requests.failed", .atMost(.ratio(of: "other", times: 1, written: "1"))).holds)
     }
+
+    /// A run with a model error fails every expectation that reads it, naming the error and
+    /// the seed, however right its figure looks; the other architectures' are untouched.
+    @Test func aModelErrorFailsTheExpectationsThatReadTheRun() {
+        let broken = JSONOutput.object([
+            ("scenario", .object([("seed", .number("17"))])),
+            ("architectures", .object([
+                ("sync", .object([("requests", .object([("failed", .int(0))])), ("run", .object([("modelError", .null)]))])),
+                ("events", .object([("requests", .object([("failed", .int(0))])),
+                                    ("run", .object([("modelError", .string("billing applied version 9 of entity 3, which has 8 committed"))]))])),
+            ])),
+        ])
+        let zero = Bound.value(0, written: "0")
+        let events = Expectation(metric: "requests.failed", architecture: "events", comparison: .equals(zero)).evaluate(in: broken)
+        #expect(!events.holds)
+        #expect(events.why == "model error in events with seed 17: billing applied version 9 of entity 3, which has 8 committed")
+        #expect(Expectation(metric: "requests.failed", architecture: "sync", comparison: .equals(zero)).evaluate(in: broken).holds)
+        let ratio = Expectation(metric: "requests.failed", architecture: "sync", comparison: .atMost(.ratio(of: "events", times: 1, written: "1")))
+        #expect(!ratio.evaluate(in: broken).holds, "it reads the broken run too")
+    }
 }
