@@ -22,7 +22,7 @@ let package = Package(
         .testTarget(name: "SimModelsTests", dependencies: ["SimModels"]),
         .testTarget(name: "SimMetricsTests", dependencies: ["SimMetrics"]),
         .testTarget(name: "SimReportsTests", dependencies: ["SimReports"]),
-        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"], exclude: ["BadScenarios", "Golden"]),
+        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"], exclude: ["BadScenarios", "Fixtures", "Golden"]),
         .testTarget(name: "RippleCommandsTests", dependencies: ["RippleCommands"]),
     ]
 )

@@ -10,13 +10,19 @@ public struct MetricsLayout: Sendable, Equatable {
     public var targets: [String]
     /// The sampled gauges, such as `"payment queue"` or `"email lag"`.
     public var gaugeNames: [String]
+    /// How many of the gauges, from the first, count items of work in the system (see
+    /// `TimeSeries.workGaugeCount`).
+    public var workGaugeCount: Int
     /// The consumer groups whose health is judged (none in a synchronous chain).
     public var consumerNames: [String]
 
-    public init(serviceNames: [String], targets: [String], gaugeNames: [String], consumerNames: [String] = []) {
+    /// A layout of `serviceNames`, effect `targets` and `gaugeNames`, the first `workGaugeCount`
+    /// of which (all, when not given) count items of work.
+    public init(serviceNames: [String], targets: [String], gaugeNames: [String], workGaugeCount: Int? = nil, consumerNames: [String] = []) {
         self.serviceNames = serviceNames
         self.targets = targets
         self.gaugeNames = gaugeNames
+        self.workGaugeCount = workGaugeCount ?? gaugeNames.count
         self.consumerNames = consumerNames
     }
 }
@@ -27,5 +33,6 @@ extension ArchitectureMetrics {
     public init(layout: MetricsLayout, keyCount: Int) {
         self.init(serviceNames: layout.serviceNames, targets: layout.targets, keyCount: keyCount, gaugeNames: layout.gaugeNames,
                   consumerNames: layout.consumerNames)
+        series = TimeSeries(gaugeNames: layout.gaugeNames, workGaugeCount: layout.workGaugeCount)
     }
 }

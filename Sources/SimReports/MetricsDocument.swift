@@ -115,6 +115,9 @@ public enum MetricsDocument {
             ("recovered", .bool(r.recoveredAfter != nil)),
             ("recoveredAfterMs", r.recoveredAfter.map { milliseconds($0.nanoseconds) } ?? .null),
             ("metastable", .bool(r.isMetastable)),
+            ("workBefore", r.work.map { .decimal($0.before) } ?? .null),
+            ("workAfterFaults", r.work.map { .decimal($0.afterFaults) } ?? .null),
+            ("workAtEnd", r.work.map { .decimal($0.atEnd) } ?? .null),
             ("converged", .bool(r.convergedAfter != nil)),
             ("convergedAfterMs", r.convergedAfter.map { milliseconds($0.nanoseconds) } ?? .null),
         ])
