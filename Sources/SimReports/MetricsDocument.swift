@@ -33,7 +33,7 @@ public enum MetricsDocument {
             ("text", .string(verdict.text)),
             ("architecture", .string(verdict.architecture)),
             ("metric", .string(verdict.metric)),
-            ("measured", verdict.measured.map { .decimal($0, decimals: 6) } ?? .null),
+            ("measured", verdict.measured.map { verdict.isTruth ? .bool($0 != 0) : .decimal($0, decimals: 6) } ?? .null),
             ("passed", .bool(verdict.holds)),
         ]
         if let why = verdict.why { members.append(("why", .string(why))) }
