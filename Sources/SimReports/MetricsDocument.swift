@@ -69,6 +69,9 @@ public enum MetricsDocument {
                 ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),
             ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances))])),
+            ("breakers", .object(m.breakers.map { breaker in
+                (breaker.edge, .object([("openings", .int(breaker.openings)), ("openMs", milliseconds(breaker.timeOpen.nanoseconds))]))
+            })),
             ("services", .object(m.services.map { service in
                 (service.name, .object([
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),
