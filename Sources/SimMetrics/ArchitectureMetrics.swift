@@ -23,8 +23,10 @@ public struct ArchitectureMetrics: Sendable {
     public var messages = 0
     /// Requests whose required effects were all applied.
     public var completed = 0
-    /// How many times circuit breakers opened.
-    public var breakerOpenings = 0
+    /// Per caller → callee edge with a circuit breaker: how often and how long it was open.
+    public var breakers: [BreakerRecord]
+    /// How many times circuit breakers opened, over every edge.
+    public var breakerOpenings: Int { breakers.reduce(0) { $0 + $1.openings } }
     /// Deliveries of an event to a consumer after its first: in-line retries, visibility
     /// timeouts, failed messages returned to a queue.
     public var redeliveries = 0
@@ -44,8 +46,10 @@ public struct ArchitectureMetrics: Sendable {
     /// Per consumer group: the time it spent in each health status.
     public var consumers: [ConsumerStatusRecord]
 
-    public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String], consumerNames: [String] = []) {
+    public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String], consumerNames: [String] = [],
+                breakerEdges: [String] = []) {
         services = serviceNames.map { ServiceMetrics(name: $0) }
+        breakers = breakerEdges.map { BreakerRecord(edge: $0) }
         ledger = ConsistencyLedger(targets: targets, keyCount: keyCount)
         series = TimeSeries(gaugeNames: gaugeNames)
         consumers = consumerNames.map { ConsumerStatusRecord(name: $0) }

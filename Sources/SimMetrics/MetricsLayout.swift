@@ -10,13 +10,23 @@ public struct MetricsLayout: Sendable, Equatable {
     public var targets: [String]
     /// The sampled gauges, such as `"payment queue"` or `"email lag"`.
     public var gaugeNames: [String]
+    /// How many of the gauges, from the first, count items of work in the system (see
+    /// `TimeSeries.workGaugeCount`).
+    public var workGaugeCount: Int
     /// The consumer groups whose health is judged (none in a synchronous chain).
     public var consumerNames: [String]
+    /// The caller → callee edges with a circuit breaker, as `"api → database"`.
+    public var breakerEdges: [String]
 
-    public init(serviceNames: [String], targets: [String], gaugeNames: [String], consumerNames: [String] = []) {
+    /// A layout of `serviceNames`, effect `targets`, `gaugeNames` (the first `workGaugeCount` of
+    /// which, all when not given, count items of work), `consumerNames` and `breakerEdges`.
+    public init(serviceNames: [String], targets: [String], gaugeNames: [String], workGaugeCount: Int? = nil, consumerNames: [String] = [],
+                breakerEdges: [String] = []) {
+        self.breakerEdges = breakerEdges
         self.serviceNames = serviceNames
         self.targets = targets
         self.gaugeNames = gaugeNames
+        self.workGaugeCount = workGaugeCount ?? gaugeNames.count
         self.consumerNames = consumerNames
     }
 }
@@ -26,6 +36,7 @@ extension ArchitectureMetrics {
     /// - Complexity: O(`keyCount` × targets), for the ledger.
     public init(layout: MetricsLayout, keyCount: Int) {
         self.init(serviceNames: layout.serviceNames, targets: layout.targets, keyCount: keyCount, gaugeNames: layout.gaugeNames,
-                  consumerNames: layout.consumerNames)
+                  consumerNames: layout.consumerNames, breakerEdges: layout.breakerEdges)
+        series = TimeSeries(gaugeNames: layout.gaugeNames, workGaugeCount: layout.workGaugeCount)
     }
 }

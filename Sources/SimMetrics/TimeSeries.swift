@@ -8,12 +8,27 @@ import SimKernel
 public struct TimeSeries: Sendable {
     /// Names of the per-row gauges (queue lengths, in-flight, lag), in column order.
     public let gaugeNames: [String]
+    /// How many of the gauges, from the first, count items of work in the system (requests in
+    /// a line or in service, events not yet published or consumed); the others measure
+    /// something else, such as a lag in seconds or a breaker's state.
+    public let workGaugeCount: Int
     /// The rows, oldest first.
     public private(set) var rows: [TimeSeriesRow] = []
     /// The interval being filled.
     public var current = TimeSeriesWindow()
 
-    public init(gaugeNames: [String]) { self.gaugeNames = gaugeNames }
+    /// An empty series of `gaugeNames`, the first `workGaugeCount` of which (all, when not
+    /// given) count items of work.
+    public init(gaugeNames: [String], workGaugeCount: Int? = nil) {
+        precondition((0...gaugeNames.count).contains(workGaugeCount ?? 0), "work gauges are some of the gauges")
+        self.gaugeNames = gaugeNames
+        self.workGaugeCount = workGaugeCount ?? gaugeNames.count
+    }
+
+    /// The work in the system at the end of `row`: the sum of its work gauges.
+    public func work(in row: TimeSeriesRow) -> Double {
+        row.gauges.prefix(workGaugeCount).reduce(0, +)
+    }
 
     /// Ends the current interval at `time` with the gauges' values, and starts the next.
     public mutating func close(at time: Instant, gauges: [Double]) {

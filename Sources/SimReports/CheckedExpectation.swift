@@ -65,11 +65,13 @@ public struct CheckedExpectation: Sendable {
     }
 
     /// The measured values' spread over the seeds, nearest rank:
-    /// `min 4.1ms  median 5ms  p95 7.2ms  max 9ms` (`no value` when no run had one).
+    /// `min 4.1ms  median 5ms  p95 7.2ms  max 9ms` (`no value` when no run had one); for a
+    /// truth value, how often it was true: `true under 18 of 20 seeds`.
     /// - Complexity: O(n log n) in the number of seeds.
     public var spread: String {
         let values = verdicts.compactMap(\.measured).sorted()
         guard !values.isEmpty else { return "no value" }
+        if statement.isTruth { return "true under \(values.filter { $0 != 0 }.count) of \(values.count) seeds" }
         func rank(_ q: Double) -> Double { values[Swift.max(0, Int((q * Double(values.count)).rounded(.up)) - 1)] }
         let reading = statement.reading
         return "min \(reading(values[0]))  median \(reading(rank(0.5)))  p95 \(reading(rank(0.95)))  max \(reading(values[values.count - 1]))"

@@ -9,7 +9,7 @@ public struct ExpectationStatement: Sendable, Equatable {
     public var metric: String
     /// The scenario's reason for it, if it gives one.
     public var why: String?
-    /// `"ms"` for durations, else `""`.
+    /// `"ms"` for durations, `Verdict.truthUnit` for a truth value, else `""`.
     public var unit: String
     /// How the measured value must compare with the limits.
     public var relation: Relation
@@ -42,8 +42,11 @@ public struct ExpectationStatement: Sendable, Equatable {
 
     /// `value` as `metrics.json` writes it, with the unit.
     public func reading(_ value: Double?) -> String {
-        verdict(measured: nil, references: [], limits: [], holds: false).reading(value)
+        Verdict.reading(value, unit: unit)
     }
+
+    /// Whether the metric is a truth value rather than a number.
+    public var isTruth: Bool { unit == Verdict.truthUnit }
 }
 
 /// What one run of `ripple check` (one scenario under one seed) found.

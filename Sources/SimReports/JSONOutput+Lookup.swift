@@ -27,6 +27,30 @@ extension JSONOutput {
         return Double(text)
     }
 
+    /// The truth value this value holds, or `nil` when it is not `true` or `false`.
+    public var truthValue: Bool? {
+        guard case .bool(let flag) = self else { return nil }
+        return flag
+    }
+
+    /// The value as an expectation measures it: a number as it is, `true` as 1 and `false` as
+    /// 0; `nil` for anything else.
+    public var measuredValue: Double? {
+        numberValue ?? truthValue.map { $0 ? 1 : 0 }
+    }
+
+    /// The dotted path of every `true` or `false` below this value, in written (sorted key)
+    /// order, as `recovery.metastable`. Values inside arrays are left out.
+    public var truthPaths: [String] {
+        guard case .object(let members) = self else { return [] }
+        return members.sorted { $0.0 < $1.0 }.flatMap { key, value -> [String] in
+            switch value {
+            case .bool: return [key]
+            default: return value.truthPaths.map { key + "." + $0 }
+            }
+        }
+    }
+
     /// The dotted path of every number below this value, in written (sorted key) order.
     /// Numbers inside arrays are left out: they have no stable name.
     public var numberPaths: [String] { numberPaths(includingNulls: false) }

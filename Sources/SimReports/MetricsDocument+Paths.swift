@@ -11,9 +11,22 @@ extension MetricsDocument {
     /// `recovery.recoveredAfterMs`.
     /// - Complexity: O(size of the architecture's document).
     public static func metricPaths(for layout: MetricsLayout) -> [String] {
+        emptyArchitecture(layout).numberPaths(includingNulls: true)
+    }
+
+    /// The path of every truth value (`true` or `false`) `metrics.json` writes under
+    /// `architectures.<name>` for an architecture laid out as `layout`, such as
+    /// `recovery.metastable`, in written order.
+    /// - Complexity: O(size of the architecture's document).
+    public static func truthMetricPaths(for layout: MetricsLayout) -> [String] {
+        emptyArchitecture(layout).truthPaths
+    }
+
+    /// The document of an architecture laid out as `layout` that measured nothing.
+    static func emptyArchitecture(_ layout: MetricsLayout) -> JSONOutput {
         let empty = ArchitectureReport(name: "", kind: "", metrics: ArchitectureMetrics(layout: layout, keyCount: 1), stopReason: "", events: 0)
         let report = RunReport(name: "", description: "", seed: 0, duration: .seconds(1), drain: .zero, version: "",
                                faults: [], windows: [], architectures: [empty])
-        return architecture(empty, report).numberPaths(includingNulls: true)
+        return architecture(empty, report)
     }
 }

@@ -33,7 +33,7 @@ public enum MetricsDocument {
             ("text", .string(verdict.text)),
             ("architecture", .string(verdict.architecture)),
             ("metric", .string(verdict.metric)),
-            ("measured", verdict.measured.map { .decimal($0, decimals: 6) } ?? .null),
+            ("measured", verdict.measured.map { verdict.isTruth ? .bool($0 != 0) : .decimal($0, decimals: 6) } ?? .null),
             ("passed", .bool(verdict.holds)),
         ]
         if let why = verdict.why { members.append(("why", .string(why))) }
@@ -73,6 +73,9 @@ public enum MetricsDocument {
                 ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),
             ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances)), ("evictions", .int(m.evictions))])),
+            ("breakers", .object(m.breakers.map { breaker in
+                (breaker.edge, .object([("openings", .int(breaker.openings)), ("openMs", milliseconds(breaker.timeOpen.nanoseconds))]))
+            })),
             ("services", .object(m.services.map { service in
                 (service.name, .object([
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),
@@ -119,6 +122,9 @@ public enum MetricsDocument {
             ("recovered", .bool(r.recoveredAfter != nil)),
             ("recoveredAfterMs", r.recoveredAfter.map { milliseconds($0.nanoseconds) } ?? .null),
             ("metastable", .bool(r.isMetastable)),
+            ("workBefore", r.work.map { .decimal($0.before) } ?? .null),
+            ("workAfterFaults", r.work.map { .decimal($0.afterFaults) } ?? .null),
+            ("workAtEnd", r.work.map { .decimal($0.atEnd) } ?? .null),
             ("converged", .bool(r.convergedAfter != nil)),
             ("convergedAfterMs", r.convergedAfter.map { milliseconds($0.nanoseconds) } ?? .null),
         ])

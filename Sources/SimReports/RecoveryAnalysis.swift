@@ -1,19 +1,23 @@
 import SimKernel
 import SimMetrics
 
-/// How long an architecture took to return to health after the last fault ended, read from
-/// its time series.
+/// How long an architecture took to return to health after the last fault ended, and whether
+/// its failure outlived its trigger, read from its time series.
 ///
-/// The baseline is the intervals before the first fault. An interval is healthy when its
-/// error rate is at most the baseline's plus one percentage point and its user-facing p99 at
-/// most twice the baseline's (plus one millisecond, so a near-zero baseline is not
-/// impossible to meet). Recovery is the time from the end of the last fault to the start of
-/// the first interval from which every interval up to the end of arrivals is healthy. An
-/// architecture still unhealthy at the end of arrivals did not recover within the run; if
-/// it was not even improving (error rate and p99 over the last quarter of the time after
-/// the faults no lower than over the first quarter), its trigger is gone but the failure
-/// sustains itself: a metastable failure. Convergence is the same test applied to the
-/// staleness of applied effects.
+/// The baseline is the rows before the first fault. A row is healthy when its error rate is at
+/// most the baseline's plus one percentage point and its user-facing p99 at most twice the
+/// baseline's (plus one millisecond, so a near-zero baseline is not impossible to meet).
+/// Recovery is the time from the end of the last fault to the start of the first sustained
+/// healthy window: `sustainedRows` healthy rows in a row, with no run of as many unhealthy rows
+/// after it up to the end of arrivals. A single noisy row neither delays nor ends a recovery.
+/// Convergence is the same test applied to the staleness of applied effects.
+///
+/// The work in the system is the sum of the series' work gauges (lines, busy workers,
+/// unpublished and unconsumed events). An architecture that did not recover is metastable when
+/// its work, over the last quarter of the rows after the faults, is far above its level before
+/// them (more than twice it, plus ten items) and has not drained: its excess over that level
+/// is more than nine tenths of the excess over the first quarter after the faults. Its trigger
+/// is gone, but the overload sustains or feeds itself.
 public struct Recovery: Sendable, Equatable {
     /// Time to recover, or `nil` if it never did (or nothing could be measured).
     public var recoveredAfter: TimeSpan?
@@ -21,11 +25,18 @@ public struct Recovery: Sendable, Equatable {
     public var convergedAfter: TimeSpan?
     /// Whether the analysis applies: faults that end before arrivals stop, with a baseline before them.
     public var isMeasurable: Bool
-    /// Unhealthy to the end and not improving.
+    /// Not recovered, with the work in the system far above its level before the faults and not draining.
     public var isMetastable: Bool
+    /// The work in the system before, right after and at the end; `nil` when not measurable.
+    public var work: WorkLevels?
 
     /// Recovered, converged, or neither.
     public static let notMeasurable = Recovery(recoveredAfter: nil, convergedAfter: nil, isMeasurable: false, isMetastable: false)
+
+    /// How long a healthy (or unhealthy) stretch must last to count as sustained.
+    public static let sustained = TimeSpan.seconds(10)
+    /// The fewest rows a sustained stretch has, however long the sampling interval.
+    public static let minimumSustainedRows = 3
 
     /// The recovery of `series` after `windows`, for a run whose arrivals stop at `arrivalsEnd`.
     public init(series: TimeSeries, windows: [FaultWindow], arrivalsEnd: TimeSpan) {
@@ -49,16 +60,19 @@ public struct Recovery: Sendable, Equatable {
             return errors <= baseErrors + 0.01 && Double(row.latencyP99) <= 2 * baseLatency + 1e6
         }
         func fresh(_ row: TimeSeriesRow) -> Bool { Double(row.stalenessP99) <= 2 * baseStaleness + 1e6 }
-        recoveredAfter = Recovery.settled(after, lastEnd: lastEnd, interval: series, test: healthy)
-        convergedAfter = Recovery.settled(after, lastEnd: lastEnd, interval: series, test: fresh)
+        let length = Recovery.sustainedRows(interval: rows[0].end.sinceStart)
+        recoveredAfter = Recovery.settled(after, lastEnd: lastEnd, sustainedRows: length, test: healthy)
+        convergedAfter = Recovery.settled(after, lastEnd: lastEnd, sustainedRows: length, test: fresh)
         isMeasurable = true
         let quarter = Swift.max(1, after.count / 4)
-        func errorRate(_ rows: ArraySlice<TimeSeriesRow>) -> Double {
-            Double(rows.map(\.failed).reduce(0, +)) / Double(Swift.max(1, rows.map(\.arrivals).reduce(0, +)))
+        func meanWork(_ rows: some Collection<TimeSeriesRow>) -> Double {
+            rows.map { series.work(in: $0) }.reduce(0, +) / Double(rows.count)
         }
-        func latency(_ rows: ArraySlice<TimeSeriesRow>) -> Double { Recovery.median(rows.map { Double($0.latencyP99) }) }
-        let early = after.prefix(quarter), late = after.suffix(quarter)
-        isMetastable = recoveredAfter == nil && errorRate(late) >= errorRate(early) && latency(late) >= latency(early)
+        let work = WorkLevels(before: meanWork(baseline), afterFaults: meanWork(after.prefix(quarter)), atEnd: meanWork(after.suffix(quarter)))
+        self.work = work
+        let farAbove = work.atEnd > 2 * work.before + 10
+        let drained = work.atEnd - work.before <= 0.9 * (work.afterFaults - work.before)
+        isMetastable = recoveredAfter == nil && farAbove && !drained
     }
 
     init(recoveredAfter: TimeSpan?, convergedAfter: TimeSpan?, isMeasurable: Bool, isMetastable: Bool) {
@@ -68,19 +82,49 @@ public struct Recovery: Sendable, Equatable {
         self.isMetastable = isMetastable
     }
 
-    /// From `lastEnd` to the start of the first row of the healthy tail, or `nil` without one.
-    static func settled(_ rows: [TimeSeriesRow], lastEnd: TimeSpan, interval series: TimeSeries, test: (TimeSeriesRow) -> Bool) -> TimeSpan? {
-        guard let last = rows.last, test(last) else { return nil }
-        var first = rows.count - 1
-        while first > 0, test(rows[first - 1]) { first -= 1 }
-        let previousEnd = first > 0 ? rows[first - 1].end.sinceStart : lastEnd
-        return Swift.max(.zero, previousEnd - lastEnd)
+    /// The rows a sustained stretch spans when rows are `interval` apart: `sustained` worth, and
+    /// at least `minimumSustainedRows`.
+    static func sustainedRows(interval: TimeSpan) -> Int {
+        let rows = (sustained.nanoseconds + interval.nanoseconds - 1) / Swift.max(1, interval.nanoseconds)
+        return Swift.max(minimumSustainedRows, Int(rows))
+    }
+
+    /// From `lastEnd` to the start of the first window of `sustainedRows` rows passing `test`
+    /// after which no as long a run of rows fails it; `nil` without one.
+    /// - Complexity: O(rows).
+    static func settled(_ rows: [TimeSeriesRow], lastEnd: TimeSpan, sustainedRows length: Int, test: (TimeSeriesRow) -> Bool) -> TimeSpan? {
+        let passes = rows.map(test)
+        // The first row after the last sustained failing run.
+        var start = 0, failing = 0
+        for (i, pass) in passes.enumerated() {
+            failing = pass ? 0 : failing + 1
+            if failing >= length { start = i + 1 }
+        }
+        var passing = 0
+        for i in start..<passes.count {
+            passing = passes[i] ? passing + 1 : 0
+            guard passing == length else { continue }
+            let first = i + 1 - length
+            let previousEnd = first > 0 ? rows[first - 1].end.sinceStart : lastEnd
+            return Swift.max(.zero, previousEnd - lastEnd)
+        }
+        return nil
     }
 
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         return sorted.isEmpty ? 0 : sorted[sorted.count / 2]
     }
+}
+
+/// The mean work in the system (items, the sum of the work gauges) over three stretches of a run.
+public struct WorkLevels: Sendable, Equatable {
+    /// Over the rows before the first fault.
+    public var before: Double
+    /// Over the first quarter of the rows after the last fault, up to the end of arrivals.
+    public var afterFaults: Double
+    /// Over the last quarter of those rows.
+    public var atEnd: Double
 }
 
 extension ArchitectureReport {

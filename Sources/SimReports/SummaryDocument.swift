@@ -1,5 +1,5 @@
-/// Writes `summary.md`: what was run, the fault schedule, and the headline figures side by
-/// side, one column per architecture.
+/// Writes `summary.md`: what was run, the fault schedule, the headline figures side by
+/// side, one column per architecture, and each circuit breaker's openings and time open.
 public enum SummaryDocument {
     /// The Markdown of `summary.md` for `report`.
     /// - Complexity: O(t × k + r) per architecture, for t effect targets, k entities and r
@@ -16,11 +16,24 @@ public enum SummaryDocument {
         out += "| " + header.joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
         for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        out += breakers(report)
         if !report.verdicts.isEmpty {
             out += "\n## Expectations\n\n"
             for verdict in report.verdicts {
                 out += "- " + verdict.line + (verdict.why.map { " — " + $0 } ?? "") + "\n"
             }
+        }
+        return out
+    }
+
+    /// A table of every circuit breaker: how often it opened and how long it refused calls;
+    /// nothing when no architecture has one.
+    static func breakers(_ report: RunReport) -> String {
+        let rows = report.architectures.flatMap { a in a.metrics.breakers.map { (a.name, $0) } }
+        guard !rows.isEmpty else { return "" }
+        var out = "\n## Circuit breakers\n\n| architecture | edge | openings | time open |\n|---|---|---:|---:|\n"
+        for (name, breaker) in rows {
+            out += "| \(name) | \(breaker.edge) | \(breaker.openings) | \(Format.duration(nanoseconds: Double(breaker.timeOpen.nanoseconds))) |\n"
         }
         return out
     }

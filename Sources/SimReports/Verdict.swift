@@ -11,7 +11,8 @@ public struct Verdict: Sendable, Equatable {
     public var why: String?
     /// The value in `metrics.json`; `nil` when the run has none (for example a division by zero).
     public var measured: Double?
-    /// `"ms"` for durations (metrics whose key ends in `Ms`), else `""`.
+    /// `"ms"` for durations (metrics whose key ends in `Ms`), `Verdict.truthUnit` for a truth
+    /// value (measured as 1 for `true`, 0 for `false`), else `""`.
     public var unit: String
     /// The figures a ratio's limit came from, as in `sync 4012.5ms`; empty for fixed limits.
     public var references: [String]
@@ -36,9 +37,21 @@ public struct Verdict: Sendable, Equatable {
         self.limits = limits
     }
 
-    /// `value` as `metrics.json` writes it, with the unit: `"78.905ms"`, `"0"`.
+    /// The unit of a truth value such as `recovery.metastable`, measured as 1 or 0.
+    public static let truthUnit = "true/false"
+
+    /// Whether the metric is a truth value rather than a number.
+    public var isTruth: Bool { unit == Self.truthUnit }
+
+    /// `value` as `metrics.json` writes it, with the unit: `"78.905ms"`, `"0"`, `"true"`.
     public func reading(_ value: Double?) -> String {
+        Self.reading(value, unit: unit)
+    }
+
+    /// `value` in `unit`, as `reading(_:)` writes it.
+    static func reading(_ value: Double?, unit: String) -> String {
         guard let value else { return "no value" }
+        guard unit != truthUnit else { return value != 0 ? "true" : "false" }
         return Format.decimal(value, decimals: 6) + unit
     }
 

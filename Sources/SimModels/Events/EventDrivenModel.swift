@@ -175,7 +175,7 @@ public struct EventDrivenModel: EventHandling {
         return MetricsLayout(serviceNames: names, targets: consumerNames,
                              gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" }
                                  + consumerNames.map { $0 + " lag seconds" },
-                             consumerNames: consumerNames)
+                             workGaugeCount: 3 + consumerNames.count, consumerNames: consumerNames)
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'

@@ -47,6 +47,8 @@ public struct CircuitBreaker: Sendable {
     var trialSuccesses = 0
     /// How many times it opened.
     public private(set) var openings = 0
+    /// When it last opened.
+    var lastOpened = Instant.zero
 
     /// A closed breaker with an empty window, following `policy`.
     public init(policy: BreakerPolicy) {
@@ -92,6 +94,25 @@ public struct CircuitBreaker: Sendable {
     mutating func open(at now: Instant) {
         state = .open(until: now + policy.openDuration)
         openings += 1
+        lastOpened = now
+    }
+
+    /// How long it refused calls up to `now`: `openDuration` for each opening, the last one
+    /// only up to `now`. (Openings never overlap: an open breaker records nothing.)
+    public func timeOpen(through now: Instant) -> TimeSpan {
+        guard openings > 0 else { return .zero }
+        let last = Swift.max(.zero, Swift.min(now, lastOpened + policy.openDuration) - lastOpened)
+        return policy.openDuration * Int64(openings - 1) + last
+    }
+
+    /// Its state at `now` as a gauge: 0 closed, 0.5 half-open (letting trial calls through, or
+    /// due to at its next call), 1 open (refusing calls).
+    public func level(at now: Instant) -> Double {
+        switch state {
+        case .closed: 0
+        case .halfOpen: 0.5
+        case .open(let until): now < until ? 1 : 0.5
+        }
     }
 
     mutating func close() {

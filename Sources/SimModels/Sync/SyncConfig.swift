@@ -52,6 +52,12 @@ public struct CallGraph: Sendable, Equatable {
 
     /// The downstream nodes, in node order: the targets of the entry's side effects.
     public var downstream: ArraySlice<CallNode> { nodes.dropFirst() }
+
+    /// The node whose steps call `node`; `nil` for the entry.
+    /// - Complexity: O(nodes × steps).
+    public func caller(of node: Int) -> Int? {
+        nodes.indices.first { nodes[$0].steps.contains { $0.contains(node) } }
+    }
 }
 
 /// One service in the call tree.

@@ -70,10 +70,16 @@ public struct SyncModel: EventHandling {
     }
 
     /// The names this design's metrics use: every service, the called services as effect
-    /// targets, and each service's line length and busy workers as gauges.
+    /// targets, each service's line length and busy workers as gauges (the work in the
+    /// system), and with breakers each caller → callee edge and its breaker's state as a gauge.
     public static func metricsLayout(serviceNames names: [String], config: SyncConfig) -> MetricsLayout {
-        MetricsLayout(serviceNames: names, targets: config.graph.downstream.map { names[$0.service] },
-                      gaugeNames: names.map { $0 + " queue" } + names.map { $0 + " busy" })
+        let graph = config.graph
+        let edges = config.breaker == nil ? [] : graph.nodes.indices.dropFirst().map { node in
+            names[graph.nodes[graph.caller(of: node) ?? 0].service] + " → " + names[graph.nodes[node].service]
+        }
+        let work = names.map { $0 + " queue" } + names.map { $0 + " busy" }
+        return MetricsLayout(serviceNames: names, targets: graph.downstream.map { names[$0.service] },
+                             gaugeNames: work + edges.map { $0 + " breaker" }, workGaugeCount: work.count, breakerEdges: edges)
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -93,7 +99,10 @@ public struct SyncModel: EventHandling {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
-        metrics.breakerOpenings = edges.reduce(0) { $0 + ($1.breaker?.openings ?? 0) }
+        for (i, breaker) in edges.dropFirst().compactMap(\.breaker).enumerated() {
+            metrics.breakers[i].openings = breaker.openings
+            metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)
+        }
         return (metrics, stop, scheduler.history)
     }
 
@@ -404,6 +413,7 @@ public struct SyncModel: EventHandling {
 
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let gauges = pools.map { Double($0.queueLength) } + pools.map { Double($0.busy) }
+            + edges.dropFirst().compactMap { $0.breaker?.level(at: scheduler.now) }
         metrics.series.close(at: scheduler.now, gauges: gauges)
         if scheduler.now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
     }

@@ -2,12 +2,13 @@ import SimReports
 
 extension Expectation {
     /// Checks the expectation against a run's `metrics.json` document (as `MetricsDocument`
-    /// builds it). A value the run does not have, here or in a ratio's reference, fails.
+    /// builds it). A value the run does not have, here or in a ratio's reference, fails. A
+    /// truth value is measured as 1 for `true` and 0 for `false`.
     public func evaluate(in document: JSONOutput) -> Verdict {
         let runs = document.member("architectures")
-        func value(in name: String) -> Double? { runs?.member(name)?.value(at: metric)?.numberValue }
+        func value(in name: String) -> Double? { runs?.member(name)?.value(at: metric)?.measuredValue }
         var verdict = Verdict(text: text, architecture: architecture, metric: metric, why: why, measured: value(in: architecture),
-                              unit: isDuration ? "ms" : "", references: [], holds: false)
+                              unit: unit, references: [], holds: false)
         var limits: [Double] = []
         for bound in comparison.bounds {
             switch bound {

@@ -21,11 +21,15 @@ public struct Expectation: Sendable, Equatable {
     public var confidence: Double?
     /// How much worse than its baseline figure the mean may get, a fraction; `nil` for the default.
     public var tolerance: Double?
+    /// Whether the metric is a truth value, such as `recovery.metastable`, compared with `equals`
+    /// `true` (a limit of 1) or `false` (0).
+    public var isTruth: Bool
 
     /// An expectation that `metric` of `architecture` compares as `comparison` states: in every
     /// run, unless `confidence` makes it a statement about the mean over seeds.
     public init(metric: String, architecture: String, comparison: Comparison, why: String? = nil,
-                confidence: Double? = nil, tolerance: Double? = nil) {
+                confidence: Double? = nil, tolerance: Double? = nil, isTruth: Bool = false) {
+        self.isTruth = isTruth
         self.metric = metric
         self.architecture = architecture
         self.comparison = comparison
@@ -33,6 +37,9 @@ public struct Expectation: Sendable, Equatable {
         self.confidence = confidence
         self.tolerance = tolerance
     }
+
+    /// The metric's unit as verdicts show it: `"ms"`, `Verdict.truthUnit` or `""`.
+    public var unit: String { isTruth ? Verdict.truthUnit : isDuration ? "ms" : "" }
 
     /// Whether it is about the mean over seeds, which one run cannot show.
     public var isAboutTheMean: Bool { confidence != nil }
@@ -59,7 +66,7 @@ public struct Expectation: Sendable, Equatable {
 
     /// The expectation as `ripple check` reports it, apart from any run.
     public var statement: ExpectationStatement {
-        ExpectationStatement(text: text, architecture: architecture, metric: metric, why: why, unit: isDuration ? "ms" : "",
+        ExpectationStatement(text: text, architecture: architecture, metric: metric, why: why, unit: unit,
                              relation: comparison.relation, confidence: confidence, tolerance: tolerance)
     }
 }

@@ -3,13 +3,16 @@ import SimReports
 
 /// Reads the `expectations` array. Each element names a metric (its path below
 /// `architectures.<name>` in `metrics.json`), the architecture it applies to (`"all"` when
-/// absent), exactly one comparison, and optionally why it should hold.
+/// absent), exactly one comparison, and optionally why it should hold. A truth value, such as
+/// `recovery.metastable`, takes only `"equals": true` or `"equals": false`.
 struct ExpectationReader {
     let log: IssueLog
     /// Every architecture the scenario declares, in file order, with the metric paths its runs
-    /// report; `nil` where the architecture could not be read (its metrics go unchecked, so one
-    /// mistake is not reported twice).
+    /// report (numbers and truth values); `nil` where the architecture could not be read (its
+    /// metrics go unchecked, so one mistake is not reported twice).
     let architectures: [(name: String, metricPaths: [String]?)]
+    /// The metric paths that hold truth values rather than numbers, in any architecture.
+    let truthMetrics: [String]
     var values: ValueReader { ValueReader(log: log) }
 
     /// A limit on expectations in one file.
@@ -19,11 +22,16 @@ struct ExpectationReader {
     /// in a world with `serviceNames` entered at `entry`.
     init(log: IssueLog, declared: [String], specs: [ArchitectureSpec], serviceNames: [String], entry: Int?) {
         self.log = log
+        var truths: [String] = []
         architectures = declared.map { name in
             let spec = specs.first { $0.name == name }
             guard let spec, let entry else { return (name, nil) }
-            return (name, MetricsDocument.metricPaths(for: spec.design.metricsLayout(serviceNames: serviceNames, entry: entry)))
+            let layout = spec.design.metricsLayout(serviceNames: serviceNames, entry: entry)
+            let truthPaths = MetricsDocument.truthMetricPaths(for: layout)
+            for path in truthPaths where !truths.contains(path) { truths.append(path) }
+            return (name, MetricsDocument.metricPaths(for: layout) + truthPaths)
         }
+        truthMetrics = truths
     }
 
     func read(_ node: JSONNode) -> [Expectation] {
@@ -63,7 +71,7 @@ struct ExpectationReader {
         guard let metric = checked, let metricNode, let comparison, let confidence else { return [] }
         func expectation(_ architecture: String) -> Expectation {
             Expectation(metric: metric, architecture: architecture, comparison: comparison, why: why,
-                        confidence: meanNode == nil ? nil : confidence, tolerance: tolerance ?? nil)
+                        confidence: meanNode == nil ? nil : confidence, tolerance: tolerance ?? nil, isTruth: isTruth(metric))
         }
 
         let references = comparison.references
@@ -88,6 +96,10 @@ struct ExpectationReader {
     func readMean(_ node: JSONNode, beside object: inout ObjectReader, metric: String?) -> Comparison? {
         let beside = Comparison.keys.filter { key in object.members.contains { $0.key == key } }
         guard var mean = ObjectReader(node, path: object.path("mean"), log: log) else { return nil }
+        if let metric, isTruth(metric) {
+            log.add(object.path("mean"), "\"\(metric)\" is true or false, which has no mean over seeds; drop \"mean\" and use \"equals\": true or \"equals\": false, which every seed must show", at: node.location)
+            return nil
+        }
         let comparison = readComparison(&mean, metric: metric)
         mean.rejectUnknownKeys()
         if !beside.isEmpty {
@@ -145,6 +157,17 @@ struct ExpectationReader {
             return nil
         }
         let path = object.path(key)
+        if let metric, isTruth(metric) {
+            guard key == "equals" else {
+                log.add(path, "\"\(key)\" compares numbers, but \"\(metric)\" is true or false; expected \"equals\": true or \"equals\": false", at: object.members.first { $0.key == key }?.keyLocation)
+                return nil
+            }
+            guard let flag = node.boolValue else {
+                log.wrong(path, expected: "true or false (\"\(metric)\" is a truth value)", found: node)
+                return nil
+            }
+            return .equals(.value(flag ? 1 : 0, written: flag ? "true" : "false"))
+        }
         guard key == "between" else {
             guard let bound = readBound(node, path, metric: metric) else { return nil }
             switch key {
@@ -190,6 +213,10 @@ struct ExpectationReader {
             return nil
         case .object:
             return readRatio(node, path)
+        case .bool(let flag):
+            // (for an unknown metric, already reported, a truth value may well be meant)
+            if let metric { log.add(path, "\(flag) is a truth value, but \"\(metric)\" is a number; expected a number", at: node.location) }
+            return nil
         default:
             let limit = isDuration ? "a duration such as \"100ms\", a number of milliseconds" : "a number"
             log.wrong(path, expected: "\(limit) or {\"ratioOf\": ARCHITECTURE, \"times\": NUMBER}", found: node)
@@ -208,6 +235,9 @@ struct ExpectationReader {
         guard let other, let times, let written = timesNode?.numberText else { return nil }
         return .ratio(of: other, times: times, written: written)
     }
+
+    /// Whether `metric` holds a truth value rather than a number.
+    func isTruth(_ metric: String) -> Bool { truthMetrics.contains(metric) }
 
     /// The name of a declared architecture (or `"all"`, when `allowsAll`).
     func architecture(_ node: JSONNode, _ path: String, allowsAll: Bool) -> String? {

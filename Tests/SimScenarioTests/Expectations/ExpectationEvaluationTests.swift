@@ -62,3 +62,25 @@ struct ExpectationEvaluationTests {
         #expect(!ratio.evaluate(in: broken).holds, "it reads the broken run too")
     }
 }
+
+/// A truth value is measured as 1 or 0 and shown as `true` or `false`.
+struct TruthExpectationEvaluationTests {
+    let document = JSONOutput.object([
+        ("architectures", .object([
+            ("sync", .object([("recovery", .object([("metastable", .bool(true)), ("recovered", .bool(false))]))])),
+        ])),
+    ])
+
+    func verdict(_ metric: String, equals flag: Bool) -> Verdict {
+        Expectation(metric: metric, architecture: "sync", comparison: .equals(.value(flag ? 1 : 0, written: String(flag))), isTruth: true)
+            .evaluate(in: document)
+    }
+
+    @Test func holdsExactlyWhenTheValueIsTheOneStated() {
+        #expect(verdict("recovery.metastable", equals: true).holds)
+        #expect(!verdict("recovery.metastable", equals: false).holds)
+        #expect(verdict("recovery.recovered", equals: false).holds)
+        #expect(verdict("recovery.metastable", equals: true).line == "✓ sync recovery.metastable = true: true")
+        #expect(verdict("recovery.recovered", equals: true).line == "✗ sync recovery.recovered = true: false")
+    }
+}

@@ -1,0 +1,57 @@
+import Testing
+import SimKernel
+import SimMetrics
+@testable import SimModels
+
+/// A breaker accounts for every opening and the time it refused calls, and shows its state as
+/// a gauge.
+struct CircuitBreakerTests {
+    let policy = BreakerPolicy(failureRateThreshold: 0.5, windowSize: 4, minimumCalls: 4, openDuration: .seconds(2), halfOpenCalls: 1)
+
+    func at(_ milliseconds: Int64) -> Instant { .zero + .milliseconds(milliseconds) }
+
+    @Test func timeOpenCountsEachOpeningUpToNow() {
+        var breaker = CircuitBreaker(policy: policy)
+        #expect(breaker.timeOpen(through: at(5_000)) == .zero && breaker.level(at: at(0)) == 0)
+        for _ in 0..<4 { breaker.record(failure: true, at: at(1_000)) }  // opens at 1 s, until 3 s
+        #expect(breaker.openings == 1 && breaker.level(at: at(1_500)) == 1)
+        #expect(breaker.timeOpen(through: at(1_500)) == .milliseconds(500))
+        #expect(breaker.level(at: at(3_000)) == 0.5, "due to let a trial through")
+        let trial = breaker.allowsCall(at: at(4_000))
+        #expect(trial && breaker.level(at: at(4_000)) == 0.5)
+        breaker.record(failure: true, at: at(4_100))  // the trial fails: open again until 6.1 s
+        #expect(breaker.openings == 2 && breaker.level(at: at(5_000)) == 1)
+        #expect(breaker.timeOpen(through: at(5_100)) == .seconds(3))
+        #expect(breaker.timeOpen(through: at(9_000)) == .seconds(4))
+        let second = breaker.allowsCall(at: at(7_000))
+        #expect(second)
+        breaker.record(failure: false, at: at(7_100))  // the trial succeeds: closed
+        #expect(breaker.level(at: at(8_000)) == 0 && breaker.timeOpen(through: at(9_000)) == .seconds(4))
+    }
+}
+
+/// The synchronous design reports each edge's breaker in its metrics and its state over time.
+struct SyncBreakerReportingTests {
+    /// Email fails every call from 2 s to 7 s: the breaker on payment → email opens, and the
+    /// one on email → notification, whose calls succeed, never does.
+    @Test func eachEdgeReportsItsOpeningsTimeOpenAndState() {
+        let world = Worlds.payments(rate: 100, seconds: 15, faults: [Worlds.fault(.errors(.always), on: 1, at: 2, for: 5)])
+        var config = Worlds.paymentChain
+        config.breaker = BreakerPolicy(failureRateThreshold: 0.5, windowSize: 20, minimumCalls: 20, openDuration: .seconds(2), halfOpenCalls: 5)
+        var model = SyncModel(world: world, config: config)
+        let m = model.run().metrics
+        #expect(m.breakers.map(\.edge) == ["payment → email", "email → notification"])
+        let email = m.breakers[0]
+        #expect(email.openings >= 2 && email.timeOpen == .seconds(2) * Int64(email.openings))
+        #expect(m.breakers[1] == BreakerRecord(edge: "email → notification"))
+        let column = m.series.gaugeNames.firstIndex(of: "payment → email breaker")!
+        let levels = m.series.rows.map { $0.gauges[column] }
+        #expect(levels.contains(1) && levels.allSatisfy { [0, 0.5, 1].contains($0) } && levels.last == 0)
+        #expect(m.series.workGaugeCount == 6, "the breakers' states are not work")
+    }
+
+    @Test func withoutBreakersThereIsNothingToReport() {
+        let layout = SyncModel.metricsLayout(serviceNames: ["a", "b", "c"], config: Worlds.paymentChain)
+        #expect(layout.breakerEdges.isEmpty && layout.gaugeNames.count == layout.workGaugeCount)
+    }
+}
