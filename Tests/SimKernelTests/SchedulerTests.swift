@@ -3,13 +3,16 @@ import Testing
 
 /// A model that records what it handled, and schedules follow-ups when told to.
 struct Recorder: EventHandling {
-    enum Event: Equatable { case mark(Int), spawn(Int) }
+    enum Event: Equatable { case mark(Int), spawn(Int), echo(Int) }
     var seen: [(Int64, Int)] = []
 
     mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
         switch event {
         case .mark(let id): seen.append((scheduler.now.nanoseconds, id))
         case .spawn(let id): scheduler.schedule(.spawn(id), after: .seconds(1))
+        case .echo(let id):
+            seen.append((scheduler.now.nanoseconds, id))
+            scheduler.schedule(.mark(id + 100), after: .zero)
         }
     }
 }
@@ -23,6 +26,17 @@ struct SchedulerTests {
         scheduler.schedule(.mark(99), at: Instant(nanoseconds: 5))
         #expect(scheduler.run(&model, limits: RunLimits()) == .quiescent)
         #expect(model.seen.map(\.1) == [99, 0, 1, 2, 3, 4])
+    }
+
+    @Test func anObservationRunsAfterEveryOtherEventOfItsInstant() {
+        var scheduler = Scheduler<Recorder.Event>()
+        var model = Recorder()
+        scheduler.scheduleObservation(.mark(0), after: .nanoseconds(10))
+        scheduler.scheduleObservation(.mark(1), after: .nanoseconds(10))
+        scheduler.schedule(.echo(2), at: Instant(nanoseconds: 10))  // schedules mark(102) at the same instant
+        scheduler.schedule(.mark(3), at: Instant(nanoseconds: 11))
+        #expect(scheduler.run(&model, limits: RunLimits()) == .quiescent)
+        #expect(model.seen.map(\.1) == [2, 102, 0, 1, 3])
     }
 
     @Test func cancelledEventsNeverRunAndSlotsAreReused() {

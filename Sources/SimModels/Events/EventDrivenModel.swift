@@ -188,7 +188,7 @@ public struct EventDrivenModel: EventHandling {
         for (g, group) in groups.enumerated() {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
         }
-        scheduler.schedule(.sample, after: world.sampleInterval)
+        scheduler.scheduleObservation(.sample, after: world.sampleInterval)
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {

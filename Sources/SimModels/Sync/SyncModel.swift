@@ -84,7 +84,7 @@ public struct SyncModel: EventHandling {
         scheduler.record(first: limit)
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges where edge.isStart { scheduler.schedule(.crash(fault: Int32(edge.fault)), at: edge.time) }
-        scheduler.schedule(.sample, after: world.sampleInterval)
+        scheduler.scheduleObservation(.sample, after: world.sampleInterval)
         let limits = RunLimits(until: world.end, eventBudget: world.eventBudget)
         let stop: StopReason
         if let progress {
@@ -387,7 +387,7 @@ public struct SyncModel: EventHandling {
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let gauges = pools.map { Double($0.queueLength) } + pools.map { Double($0.busy) }
         metrics.series.close(at: scheduler.now, gauges: gauges)
-        if scheduler.now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
+        if scheduler.now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }
     }
 }
 
