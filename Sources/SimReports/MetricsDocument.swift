@@ -138,6 +138,7 @@ public enum MetricsDocument {
         .object([
             ("count", .int(h.count)),
             ("meanMs", .decimal(h.mean / 1e6)),
+            ("stddevMs", .decimal(h.standardDeviation / 1e6)),
             ("p50Ms", milliseconds(h.quantile(0.5))),
             ("p90Ms", milliseconds(h.quantile(0.9))),
             ("p99Ms", milliseconds(h.quantile(0.99))),
