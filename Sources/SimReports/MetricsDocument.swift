@@ -46,7 +46,8 @@ public enum MetricsDocument {
         let totals = a.consistencyTotals
         return .object([
             ("kind", .string(a.kind)),
-            ("run", .object([("stop", .string(a.stopReason)), ("events", .int(a.events))])),
+            ("run", .object([("stop", .string(a.stopReason)), ("events", .int(a.events)),
+                             ("warmupEndMs", milliseconds(m.warmupEnded?.nanoseconds ?? 0))])),  // 0: no warm-up
             ("requests", .object([
                 ("arrived", .int(m.requests)),
                 ("succeeded", .int(m.succeeded)),
@@ -84,7 +85,10 @@ public enum MetricsDocument {
                 ]))
             })),
             ("consistency", .object(
-                m.ledger.finalReport().map { ($0.name, consistency($0.counts, missing: $0.missingAtEnd, divergent: $0.divergentEntities, staleness: $0.staleness)) }
+                m.ledger.finalReport().enumerated().map { t, target in
+                    (target.name, consistency(target.counts, missing: target.missingAtEnd, divergent: target.divergentEntities,
+                                              staleness: m.staleness[t]))  // after the warm-up
+                }
                 + [("total", consistency(totals.counts, missing: totals.missing, divergent: totals.divergent, staleness: totals.staleness))]
             )),
             ("consumers", .object(m.consumers.map { ($0.name, .object([("status", status($0))])) })),

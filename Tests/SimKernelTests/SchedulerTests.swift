@@ -39,6 +39,41 @@ struct SchedulerTests {
         #expect(model.seen.map(\.1) == [2, 102, 0, 1, 3])
     }
 
+    /// A model whose warm-up ends at `end`: it notes when the kernel ends it, among its events.
+    struct WarmingUp: EventHandling {
+        var end: Instant?
+        var seen: [String] = []
+        var warmupEnd: Instant? { end }
+        mutating func endWarmup(at instant: Instant) {
+            seen.append("warm-up over at \(instant.nanoseconds)")
+            end = nil
+        }
+        mutating func handle(_ event: Int, scheduler: inout Scheduler<Int>) { seen.append("\(event) at \(scheduler.now.nanoseconds)") }
+    }
+
+    @Test func theWarmupEndsOnceBeforeTheFirstEventAtOrAfterIt() {
+        var scheduler = Scheduler<Int>()
+        var model = WarmingUp(end: Instant(nanoseconds: 20))
+        for time: Int64 in [10, 20, 30] { scheduler.schedule(Int(time), at: Instant(nanoseconds: time)) }
+        _ = scheduler.run(&model, limits: RunLimits(until: Instant(nanoseconds: 15)))
+        #expect(model.seen == ["10 at 10"])
+        _ = scheduler.run(&model, limits: RunLimits())
+        #expect(model.seen == ["10 at 10", "warm-up over at 20", "20 at 20", "30 at 30"])
+    }
+
+    @Test func theWarmupEndsWhenTheRunReachesItOrStops() {
+        var scheduler = Scheduler<Int>()
+        var model = WarmingUp(end: Instant(nanoseconds: 20))
+        scheduler.schedule(30, at: Instant(nanoseconds: 30))
+        #expect(scheduler.run(&model, limits: RunLimits(until: Instant(nanoseconds: 25))) == .timeLimit)
+        #expect(model.seen == ["warm-up over at 20"])
+        var idle = WarmingUp(end: Instant(nanoseconds: 50))
+        var empty = Scheduler<Int>()
+        empty.schedule(10, at: Instant(nanoseconds: 10))
+        #expect(empty.run(&idle, limits: RunLimits()) == .quiescent)
+        #expect(idle.seen == ["10 at 10", "warm-up over at 50"])
+    }
+
     @Test func cancelledEventsNeverRunAndSlotsAreReused() {
         var scheduler = Scheduler<Recorder.Event>()
         var model = Recorder()

@@ -46,7 +46,7 @@ public struct SyncModel: EventHandling {
     var errorRandom: RandomStream
     var backoffRandom: RandomStream
     /// What the run measured.
-    public private(set) var metrics: ArchitectureMetrics
+    public internal(set) var metrics: ArchitectureMetrics
 
     /// A model of `world` under the synchronous design `config`, every random stream derived
     /// from `world.seed`; nothing is scheduled until `run` starts it.

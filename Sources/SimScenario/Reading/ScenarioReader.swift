@@ -25,6 +25,7 @@ struct ScenarioReader {
         let duration = top.required("duration", "a duration such as \"5m\"")
             .flatMap { values.duration($0, "duration", in: .milliseconds(1)...Self.maximumDuration) }
         let drain = top.optional("drain").flatMap { values.duration($0, "drain", in: .zero...Self.maximumDuration) } ?? .zero
+        let warmup = top.optional("warmup").flatMap { readWarmup($0, duration: duration) }
         let intervalNode = top.optional("sampleEvery")
         let interval = intervalNode.flatMap { values.duration($0, "sampleEvery", in: .milliseconds(10)...TimeSpan.hours(1)) } ?? .seconds(1)
         if let duration { checkSamples(over: duration + drain, every: interval, at: intervalNode ?? root) }
@@ -56,12 +57,29 @@ struct ScenarioReader {
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
-        let world = WorldConfig(seed: seed, duration: duration, drain: drain, workload: workload, services: services,
+        var world = WorldConfig(seed: seed, duration: duration, drain: drain, workload: workload, services: services,
                                 network: network, faults: faults.map(\.config), networkFaults: networkFaults.map(\.config),
                                 sampleInterval: interval)
+        world.warmup = warmup
         return Scenario(name: name, description: description, world: world, architectures: architectures,
                         faultDescriptions: faults.map(\.description) + networkFaults.map(\.description),
                         expectations: expectations, chaos: chaos, swarm: swarm)
+    }
+
+    /// `"30s"` (a warm-up shorter than `duration`) or `{"requests": 1000}`.
+    func readWarmup(_ node: JSONNode, duration: TimeSpan?) -> Warmup? {
+        if node.stringValue != nil {
+            let longest = TimeSpan.nanoseconds(Swift.max(1, (duration ?? Self.maximumDuration).nanoseconds - 1))
+            return values.duration(node, "warmup", in: .nanoseconds(1)...longest).map { .time($0) }
+        }
+        guard node.objectMembers != nil else {
+            log.wrong("warmup", expected: "a duration such as \"30s\" or {\"requests\": 1000}", found: node)
+            return nil
+        }
+        guard var object = ObjectReader(node, path: "warmup", log: log) else { return nil }
+        let count = object.required("requests", "a number of requests").flatMap { values.integer($0, "warmup.requests", in: 1...1_000_000_000) }
+        object.rejectUnknownKeys()
+        return count.map { .requests($0) }
     }
 
     /// A run keeps one time-series row per `interval`: a long run needs a longer interval.
