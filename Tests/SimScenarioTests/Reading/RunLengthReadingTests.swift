@@ -6,10 +6,10 @@ import SimModels
 /// Runs may last up to ten years of simulated time; the time series bounds how finely such a
 /// run is sampled.
 struct RunLengthReadingTests {
-    func scenario(duration: String, sampleEvery: String?) -> String {
+    func scenario(duration: String, sampleEvery: String?, faults: String = "[]") -> String {
         let sampling = sampleEvery.map { ", \"sampleEvery\": \"\($0)\"" } ?? ""
         return """
-        {"name": "long", "duration": "\(duration)", "drain": "1h"\(sampling),
+        {"name": "long", "duration": "\(duration)", "drain": "1h"\(sampling), "faults": \(faults),
          "workload": {"entry": "a", "arrivals": {"poisson": "1/h"}},
          "services": {"a": {"work": "1ms"}}, "architectures": {"sync": {"chain": ["a"]}}}
         """
@@ -20,8 +20,11 @@ struct RunLengthReadingTests {
     }
 
     @Test func tenYearsRead() throws {
-        let scenario = try ScenarioLoader.parse(Array(scenario(duration: "87600h", sampleEvery: "1h").utf8), file: "long.json")
-        #expect(scenario.world.duration == .hours(87_600) && scenario.world.end == .zero + .hours(87_601))
+        let tenYears = try ScenarioLoader.parse(Array(scenario(duration: "87600h", sampleEvery: "1h").utf8), file: "long.json")
+        #expect(tenYears.world.duration == .hours(87_600) && tenYears.world.end == .zero + .hours(87_601))
+        let late = try ScenarioLoader.parse(Array(scenario(duration: "87600h", sampleEvery: "1h",
+                                                           faults: "[{\"crash\": \"a\", \"at\": \"80000h\", \"for\": \"8760h\"}]").utf8), file: "long.json")
+        #expect(late.world.faults.map { $0.start } == [.zero + .hours(80_000)])
     }
 
     /// A year at one request an hour: the count of arrivals is Poisson with mean 8 760, within
