@@ -20,7 +20,7 @@ extension WorldConfig {
         case .time(let length): return .zero + length
         case .requests(let count):
             var source = RequestSource(workload, seed: seed, end: .zero + duration)
-            for _ in 0..<count where source.hasNext { _ = source.next() }
+            while source.issued < UInt64(count), source.hasNext { _ = source.next() }
             return source.hasNext ? source.nextArrival : .zero + duration
         }
     }
