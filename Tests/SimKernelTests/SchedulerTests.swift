@@ -37,6 +37,14 @@ struct SchedulerTests {
         scheduler.schedule(.mark(3), at: Instant(nanoseconds: 11))
         #expect(scheduler.run(&model, limits: RunLimits()) == .quiescent)
         #expect(model.seen.map(\.1) == [2, 102, 0, 1, 3])
+        #expect(scheduler.recordedEvents.isEmpty)
+        var recorded = Scheduler<Recorder.Event>()
+        var again = Recorder()
+        recorded.record(first: 2)
+        recorded.scheduleObservation(.mark(0), after: .zero)
+        recorded.schedule(.mark(1), after: .zero)
+        _ = recorded.run(&again, limits: RunLimits())
+        #expect(recorded.recordedEvents.map(\.isObservation) == [false, true])
     }
 
     /// A model whose warm-up ends at `end`: it notes when the kernel ends it, among its events.
