@@ -47,8 +47,12 @@ public struct EventFingerprint: Sendable, Hashable {
 public struct HandledEvent: Sendable, Hashable {
     /// When the event ran.
     public var time: Instant
-    /// Its insertion sequence number, which orders events at the same instant.
+    /// Its insertion sequence number, which orders events at the same instant (with the top
+    /// bit set on an observation).
     public var sequence: UInt64
+
+    /// Whether the event was an observation, run after every other event of its instant.
+    public var isObservation: Bool { sequence & ScheduledEvent<Never>.observationBit != 0 }
 
     /// The record of an event handled at `time` with insertion sequence number `sequence`.
     @inlinable public init(time: Instant, sequence: UInt64) {

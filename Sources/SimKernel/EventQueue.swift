@@ -2,7 +2,9 @@
 public struct ScheduledEvent<Event> {
     /// When the event fires.
     public var time: Instant
-    /// Insertion order, which breaks ties between events at the same instant.
+    /// Insertion order, which breaks ties between events at the same instant. An observation
+    /// (`Scheduler.scheduleObservation`) carries `observationBit` on top of it, so it comes
+    /// after every ordinary event of its instant whenever that one was scheduled.
     public var sequence: UInt64
     /// The timer slot that can cancel this event, or `TimerHandle.none`.
     public var timer: TimerHandle
@@ -15,6 +17,9 @@ public struct ScheduledEvent<Event> {
         self.timer = timer
         self.event = event
     }
+
+    /// The top bit of `sequence`, set on observations (2⁶³; sequences never reach it).
+    public static var observationBit: UInt64 { 1 << 63 }
 
     /// Earlier time first; at the same time, earlier insertion first, so runs are reproducible.
     @inlinable func precedes(_ other: ScheduledEvent) -> Bool {

@@ -29,13 +29,18 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
     /// Events per second, for formulas and reports.
     public var eventsPerSecond: Double { Double(milliEvents) / 1_000 / per.seconds }
 
-    /// The mean time between events, rounded to the nanosecond; `nil` for a zero rate.
+    /// The mean time between events, truncated to whole nanoseconds; `nil` for a zero rate.
+    /// Evenly spaced events use it; random gaps draw from `exactMeanGapNanoseconds`.
     public var meanGap: TimeSpan? {
         guard milliEvents > 0 else { return nil }
         let (high, low) = per.nanoseconds.multipliedFullWidth(by: 1_000)
         let (q, _) = milliEvents.dividingFullWidth((high, low))
         return .nanoseconds(q)
     }
+
+    /// The mean time between events in nanoseconds, not rounded (142.857… at 7 000 000/s);
+    /// infinite for a zero rate.
+    public var exactMeanGapNanoseconds: Double { Double(per.nanoseconds) * 1_000 / Double(milliEvents) }
 
     /// The rate as a scenario file writes it, such as `200/s` or `0.5/s` (the count to three decimals).
     public var description: String {

@@ -1,7 +1,7 @@
 /// The simulation clock and its agenda of pending events.
 ///
 /// Time starts at zero and moves only when the next event is taken; events at the same
-/// instant come out in the order they were scheduled. `Event` is the model's own value
+/// instant come out in the order they were scheduled, observations after all the others. `Event` is the model's own value
 /// type (usually an enum dispatched by a `switch`), so running an event allocates nothing.
 ///
 /// - warning: Scheduling in the past is a programming error and stops the process.
@@ -39,6 +39,18 @@ public struct Scheduler<Event> {
     /// Schedules `event` after `delay` from now.
     @inlinable public mutating func schedule(_ event: Event, after delay: TimeSpan) {
         enqueue(event, at: now + delay, timer: .none)
+    }
+
+    /// Schedules `event`, an observation of the system (a sample of gauges), `delay` from now:
+    /// it runs after every other event of its instant, including those scheduled for that
+    /// instant later on, so it sees the instant complete. Observations at the same instant
+    /// run in the order they were scheduled.
+    /// - Complexity: O(log n) for n pending events.
+    @inlinable public mutating func scheduleObservation(_ event: Event, after delay: TimeSpan) {
+        let time = now + delay
+        precondition(time >= now, "an event was scheduled in the past")
+        queue.insert(ScheduledEvent(time: time, sequence: nextSequence | ScheduledEvent<Event>.observationBit, timer: .none, event: event))
+        nextSequence &+= 1
     }
 
     /// Schedules `event` after `delay` and returns a handle that can cancel it.

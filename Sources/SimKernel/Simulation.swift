@@ -4,6 +4,18 @@ public protocol EventHandling {
     associatedtype Event
     /// Handles one event at `scheduler.now`, scheduling what follows from it.
     mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>)
+    /// The instant the model's warm-up ends, while it has not ended yet; `nil` otherwise.
+    var warmupEnd: Instant? { get }
+    /// The warm-up is over at `instant`: the model drops what it measured before. Called once,
+    /// before the first event at or after `instant`, or when the run stops after it or for good.
+    mutating func endWarmup(at instant: Instant)
+}
+
+extension EventHandling {
+    /// No warm-up: the model measures from time zero.
+    public var warmupEnd: Instant? { nil }
+    /// No warm-up, nothing to drop.
+    public mutating func endWarmup(at instant: Instant) {}
 }
 
 /// Why a run stopped.
@@ -35,13 +47,21 @@ extension Scheduler {
     /// Runs `model` until the time limit, quiescence or the event budget, whichever comes first.
     ///
     /// On a time limit the clock ends at `limits.until`, so time averages cover the whole window.
+    /// The model's warm-up ends before the first event at or after its end, or when the run
+    /// reaches that instant or has nothing left to do.
     @inlinable public mutating func run<Model: EventHandling>(_ model: inout Model, limits: RunLimits) -> StopReason
     where Model.Event == Event {
+        var warmupEnd = model.warmupEnd
         while eventsHandled < limits.eventBudget {
             guard let event = next(notAfter: limits.until) else {
-                if queue.isEmpty { return .quiescent }
-                advance(to: limits.until)
-                return .timeLimit
+                let stop: StopReason = queue.isEmpty ? .quiescent : .timeLimit
+                if stop == .timeLimit { advance(to: limits.until) }
+                if let end = warmupEnd, stop == .quiescent || end <= limits.until { model.endWarmup(at: end) }
+                return stop
+            }
+            if let end = warmupEnd, now >= end {
+                model.endWarmup(at: end)
+                warmupEnd = nil
             }
             model.handle(event, scheduler: &self)
         }

@@ -46,6 +46,16 @@ public struct ArchitectureMetrics: Sendable {
     /// Per consumer group: the time it spent in each health status.
     public var consumers: [ConsumerStatusRecord]
 
+    // MARK: Warm-up (see ArchitectureMetrics+Warmup.swift)
+
+    /// When the warm-up ended and the figures began; `nil` without a warm-up, or before its end.
+    public internal(set) var warmupEnded: Instant?
+    /// Requests that arrived during the warm-up, left out of per-request costs.
+    public internal(set) var warmupRequests = 0
+    /// Per effect target: the staleness of effects applied after the warm-up (every effect
+    /// without one). The ledger's own staleness covers the whole run.
+    public internal(set) var staleness: [Histogram]
+
     public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String], consumerNames: [String] = [],
                 breakerEdges: [String] = []) {
         services = serviceNames.map { ServiceMetrics(name: $0) }
@@ -53,6 +63,7 @@ public struct ArchitectureMetrics: Sendable {
         ledger = ConsistencyLedger(targets: targets, keyCount: keyCount)
         series = TimeSeries(gaugeNames: gaugeNames)
         consumers = consumerNames.map { ConsumerStatusRecord(name: $0) }
+        staleness = [Histogram](repeating: Histogram(), count: targets.count)
     }
 
     /// Records a user request answered at `now`, `latency` after it arrived.
@@ -83,6 +94,7 @@ public struct ArchitectureMetrics: Sendable {
         if outcome == .inOrder || outcome == .outOfOrder {
             series.current.applied += 1
             series.current.staleness.record((now - committedAt).nanoseconds)
+            staleness[target].record((now - committedAt).nanoseconds)
         }
         return outcome
     }

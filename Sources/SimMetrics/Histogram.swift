@@ -8,7 +8,8 @@
 /// allocates, and the memory is the same after a billion records as after none.
 ///
 /// Values up to 2^47 − 1 ns (about 39 hours) are tracked within `relativeError`; larger
-/// values are counted in the top bucket, while `min`, `max`, `sum` and `mean` stay exact.
+/// values are counted in the top bucket, while `min`, `max`, `sum`, `mean` and the sum of
+/// squares behind `variance` stay exact.
 /// Negative values are recorded as 0. Two histograms are equal when they hold the same
 /// counts and extremes, however they were built (recording and merging commute).
 public struct Histogram: Sendable, Equatable {
@@ -17,6 +18,8 @@ public struct Histogram: Sendable, Equatable {
     @usableFromInline var totalCount = 0
     /// The exact sum of recorded values, in 128 bits so that it cannot overflow.
     @usableFromInline var total = WideSum()
+    /// The exact sum of the squares of recorded values, for the variance.
+    @usableFromInline var squares = WideSquareSum()
     /// `Int64.max` while empty, so that the first record always lowers it.
     @usableFromInline var smallest = Int64.max
     /// `Int64.min` while empty, so that the first record always raises it.
@@ -46,6 +49,7 @@ public struct Histogram: Sendable, Equatable {
         counts[Histogram.index(of: value)] += count
         totalCount += count
         total.add(UInt64(value), times: UInt64(count))
+        squares.add(square: UInt64(value), times: UInt64(count))
         smallest = Swift.min(smallest, value)
         largest = Swift.max(largest, value)
     }
@@ -57,6 +61,7 @@ public struct Histogram: Sendable, Equatable {
         for index in counts.indices { counts[index] += other.counts[index] }
         totalCount += other.totalCount
         total.add(other.total)
+        squares.add(other.squares)
         smallest = Swift.min(smallest, other.smallest)
         largest = Swift.max(largest, other.largest)
     }

@@ -12,15 +12,17 @@ extension ArchitectureReport {
     /// Per-request cost: `total` divided by the requests that arrived.
     public func perRequest(_ total: Double) -> Double { metrics.requests == 0 ? 0 : total / Double(metrics.requests) }
 
-    /// Worker-seconds held per request, over every service.
+    /// Worker-seconds held per request, over every service: after a warm-up, the worker time
+    /// measured after it per request that arrived after it.
     public var workerSecondsPerRequest: Double {
-        perRequest(metrics.services.reduce(0) { $0 + $1.busyNanoseconds } / 1e9)
+        let measured = metrics.requests - metrics.warmupRequests
+        return measured == 0 ? 0 : metrics.services.reduce(0) { $0 + $1.busyNanoseconds } / 1e9 / Double(measured)
     }
 
-    /// Consistency summed over every effect target.
+    /// Consistency summed over every effect target (staleness after the warm-up, if any).
     public var consistencyTotals: (counts: EffectCounts, missing: Int, divergent: Int, staleness: Histogram) {
         var counts = EffectCounts(), missing = 0, divergent = 0, staleness = Histogram()
-        for target in metrics.ledger.finalReport() {
+        for (t, target) in metrics.ledger.finalReport().enumerated() {
             counts.applied += target.counts.applied
             counts.duplicated += target.counts.duplicated
             counts.outOfOrder += target.counts.outOfOrder
@@ -31,7 +33,7 @@ extension ArchitectureReport {
             counts.untracked += target.counts.untracked
             missing += target.missingAtEnd
             divergent += target.divergentEntities
-            staleness.merge(target.staleness)
+            staleness.merge(metrics.staleness[t])
         }
         return (counts, missing, divergent, staleness)
     }
@@ -46,9 +48,11 @@ extension ArchitectureReport {
         }
     }
 
-    /// The fraction of its workers' time a service spent holding them.
+    /// The fraction of its workers' time a service spent holding them over a run of `length`,
+    /// or over the part of it after the warm-up.
     public func utilisation(of service: ServiceMetrics, over length: TimeSpan) -> Double {
-        guard service.workers > 0, length.nanoseconds > 0 else { return 0 }
-        return service.busyNanoseconds / (Double(service.workers) * Double(length.nanoseconds))
+        let measured = length - (metrics.warmupEnded?.sinceStart ?? .zero)
+        guard service.workers > 0, measured.nanoseconds > 0 else { return 0 }
+        return service.busyNanoseconds / (Double(service.workers) * Double(measured.nanoseconds))
     }
 }

@@ -49,6 +49,7 @@ public enum MetricsDocument {
             ("run", .object([
                 ("stop", .string(a.stopReason)),
                 ("events", .int(a.events)),
+                ("warmupEndMs", milliseconds(m.warmupEnded?.nanoseconds ?? 0)),  // 0: no warm-up
                 ("modelError", m.ledger.firstError.map { .string($0) } ?? .null),
             ])),
             ("requests", .object([
@@ -91,7 +92,10 @@ public enum MetricsDocument {
                 ]))
             })),
             ("consistency", .object(
-                m.ledger.finalReport().map { ($0.name, consistency($0.counts, missing: $0.missingAtEnd, divergent: $0.divergentEntities, staleness: $0.staleness)) }
+                m.ledger.finalReport().enumerated().map { t, target in
+                    (target.name, consistency(target.counts, missing: target.missingAtEnd, divergent: target.divergentEntities,
+                                              staleness: m.staleness[t]))  // after the warm-up
+                }
                 + [("total", consistency(totals.counts, missing: totals.missing, divergent: totals.divergent, staleness: totals.staleness))]
             )),
             ("consumers", .object(m.consumers.map { ($0.name, .object([("status", status($0))])) })),
@@ -151,6 +155,7 @@ public enum MetricsDocument {
         .object([
             ("count", .int(h.count)),
             ("meanMs", .decimal(h.mean / 1e6)),
+            ("stddevMs", .decimal(h.standardDeviation / 1e6)),
             ("p50Ms", milliseconds(h.quantile(0.5))),
             ("p90Ms", milliseconds(h.quantile(0.9))),
             ("p99Ms", milliseconds(h.quantile(0.99))),

@@ -50,9 +50,10 @@ public enum ReportPage {
         page.open("dl", [("class", "facts")])
         let facts = [("seed", String(report.seed)),
                      ("arrivals for", Format.duration(nanoseconds: Double(report.duration.nanoseconds))),
-                     ("drain", Format.duration(nanoseconds: Double(report.drain.nanoseconds))),
-                     ("architectures", report.architectures.map(\.name).joined(separator: ", ")),
-                     ("Ripple", report.version)]
+                     ("drain", Format.duration(nanoseconds: Double(report.drain.nanoseconds)))]
+            + (report.warmupText.map { [("figures from", $0 + " (after the warm-up)")] } ?? [])
+            + [("architectures", report.architectures.map(\.name).joined(separator: ", ")),
+               ("Ripple", report.version)]
         page.facts(facts)
         page.close("dl")
         page.close("header")

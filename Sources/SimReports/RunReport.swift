@@ -43,6 +43,12 @@ public struct RunReport: Sendable {
 
     /// Simulated time from start to the end of the drain.
     public var length: TimeSpan { duration + drain }
+
+    /// When the warm-up ended, as the page and the summary show it ("12.3s"); `nil` without
+    /// one. Every architecture ends it at the same instant.
+    public var warmupText: String? {
+        architectures.lazy.compactMap(\.metrics.warmupEnded).first.map { Format.duration(nanoseconds: Double($0.nanoseconds)) }
+    }
 }
 
 /// A fault's window for charts: from `start` to `end` (`nil`: to the end of the run).

@@ -7,7 +7,8 @@ public enum SummaryDocument {
     public static func render(_ report: RunReport) -> String {
         var out = "# \(report.name)\n\n"
         if !report.description.isEmpty { out += report.description + "\n\n" }
-        out += "Seed \(report.seed) · arrivals for \(report.duration) · drain \(report.drain) · Ripple \(report.version)\n\n"
+        let warmup = report.warmupText.map { " · figures from \($0), after the warm-up" } ?? ""
+        out += "Seed \(report.seed) · arrivals for \(report.duration) · drain \(report.drain)\(warmup) · Ripple \(report.version)\n\n"
         out += "## Faults\n\n"
         out += report.faults.isEmpty ? "None.\n\n" : report.faults.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
         out += "## Side by side\n\n"

@@ -28,7 +28,10 @@ extension RepeatedRun {
     /// first event that differs, or why it cannot be named.
     static func firstDifference(_ a: EventHistory, _ b: EventHistory, limit: Int) -> String {
         let (x, y) = (a.firstEvents, b.firstEvents)
-        func describe(_ event: HandledEvent) -> String { "sequence \(event.sequence) at \(event.time.sinceStart)" }
+        func describe(_ event: HandledEvent) -> String {
+            event.isObservation ? "observation \(event.sequence & ~ScheduledEvent<Never>.observationBit) at \(event.time.sinceStart)"
+                : "sequence \(event.sequence) at \(event.time.sinceStart)"
+        }
         if let i = (0..<min(x.count, y.count)).first(where: { x[$0] != y[$0] }) {
             return "first difference at event #\(i + 1): run 1 handled \(describe(x[i])), run 2 \(describe(y[i]))"
         }

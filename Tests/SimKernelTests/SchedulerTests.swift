@@ -3,13 +3,16 @@ import Testing
 
 /// A model that records what it handled, and schedules follow-ups when told to.
 struct Recorder: EventHandling {
-    enum Event: Equatable { case mark(Int), spawn(Int) }
+    enum Event: Equatable { case mark(Int), spawn(Int), echo(Int) }
     var seen: [(Int64, Int)] = []
 
     mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {
         switch event {
         case .mark(let id): seen.append((scheduler.now.nanoseconds, id))
         case .spawn(let id): scheduler.schedule(.spawn(id), after: .seconds(1))
+        case .echo(let id):
+            seen.append((scheduler.now.nanoseconds, id))
+            scheduler.schedule(.mark(id + 100), after: .zero)
         }
     }
 }
@@ -23,6 +26,60 @@ struct SchedulerTests {
         scheduler.schedule(.mark(99), at: Instant(nanoseconds: 5))
         #expect(scheduler.run(&model, limits: RunLimits()) == .quiescent)
         #expect(model.seen.map(\.1) == [99, 0, 1, 2, 3, 4])
+    }
+
+    @Test func anObservationRunsAfterEveryOtherEventOfItsInstant() {
+        var scheduler = Scheduler<Recorder.Event>()
+        var model = Recorder()
+        scheduler.scheduleObservation(.mark(0), after: .nanoseconds(10))
+        scheduler.scheduleObservation(.mark(1), after: .nanoseconds(10))
+        scheduler.schedule(.echo(2), at: Instant(nanoseconds: 10))  // schedules mark(102) at the same instant
+        scheduler.schedule(.mark(3), at: Instant(nanoseconds: 11))
+        #expect(scheduler.run(&model, limits: RunLimits()) == .quiescent)
+        #expect(model.seen.map(\.1) == [2, 102, 0, 1, 3])
+        #expect(scheduler.recordedEvents.isEmpty)
+        var recorded = Scheduler<Recorder.Event>()
+        var again = Recorder()
+        recorded.record(first: 2)
+        recorded.scheduleObservation(.mark(0), after: .zero)
+        recorded.schedule(.mark(1), after: .zero)
+        _ = recorded.run(&again, limits: RunLimits())
+        #expect(recorded.recordedEvents.map(\.isObservation) == [false, true])
+    }
+
+    /// A model whose warm-up ends at `end`: it notes when the kernel ends it, among its events.
+    struct WarmingUp: EventHandling {
+        var end: Instant?
+        var seen: [String] = []
+        var warmupEnd: Instant? { end }
+        mutating func endWarmup(at instant: Instant) {
+            seen.append("warm-up over at \(instant.nanoseconds)")
+            end = nil
+        }
+        mutating func handle(_ event: Int, scheduler: inout Scheduler<Int>) { seen.append("\(event) at \(scheduler.now.nanoseconds)") }
+    }
+
+    @Test func theWarmupEndsOnceBeforeTheFirstEventAtOrAfterIt() {
+        var scheduler = Scheduler<Int>()
+        var model = WarmingUp(end: Instant(nanoseconds: 20))
+        for time: Int64 in [10, 20, 30] { scheduler.schedule(Int(time), at: Instant(nanoseconds: time)) }
+        _ = scheduler.run(&model, limits: RunLimits(until: Instant(nanoseconds: 15)))
+        #expect(model.seen == ["10 at 10"])
+        _ = scheduler.run(&model, limits: RunLimits())
+        #expect(model.seen == ["10 at 10", "warm-up over at 20", "20 at 20", "30 at 30"])
+    }
+
+    @Test func theWarmupEndsWhenTheRunReachesItOrStops() {
+        var scheduler = Scheduler<Int>()
+        var model = WarmingUp(end: Instant(nanoseconds: 20))
+        scheduler.schedule(30, at: Instant(nanoseconds: 30))
+        #expect(scheduler.run(&model, limits: RunLimits(until: Instant(nanoseconds: 25))) == .timeLimit)
+        #expect(model.seen == ["warm-up over at 20"])
+        var idle = WarmingUp(end: Instant(nanoseconds: 50))
+        var empty = Scheduler<Int>()
+        empty.schedule(10, at: Instant(nanoseconds: 10))
+        #expect(empty.run(&idle, limits: RunLimits()) == .quiescent)
+        #expect(idle.seen == ["10 at 10", "warm-up over at 50"])
     }
 
     @Test func cancelledEventsNeverRunAndSlotsAreReused() {

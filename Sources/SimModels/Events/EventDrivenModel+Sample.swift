@@ -35,7 +35,7 @@ extension EventDrivenModel {
         metrics.series.close(at: now, gauges: gauges)
         for g in config.consumers.indices { metrics.consumers[g].record(status(of: g, at: now), over: now - lastSample) }
         lastSample = now
-        if now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
+        if now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }
     }
 
     /// When the oldest event consumer `g` has not processed yet was written (`now` when it

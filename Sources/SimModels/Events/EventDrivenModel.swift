@@ -209,7 +209,7 @@ public struct EventDrivenModel: EventHandling {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
             scheduleSessionLapses(g, &scheduler)
         }
-        scheduler.schedule(.sample, after: world.sampleInterval)
+        scheduler.scheduleObservation(.sample, after: world.sampleInterval)
     }
 
     public mutating func handle(_ event: Event, scheduler: inout Scheduler<Event>) {

@@ -47,7 +47,7 @@ public struct SyncModel: EventHandling {
     let faultDraws: [RequestDraws]
     var backoffRandom: RandomStream
     /// What the run measured.
-    public private(set) var metrics: ArchitectureMetrics
+    public internal(set) var metrics: ArchitectureMetrics
 
     /// A model of `world` under the synchronous design `config`, every random stream derived
     /// from `world.seed`; nothing is scheduled until `run` starts it.
@@ -91,7 +91,7 @@ public struct SyncModel: EventHandling {
         scheduler.record(first: limit)
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges where edge.isStart { scheduler.schedule(.crash(fault: Int32(edge.fault)), at: edge.time) }
-        scheduler.schedule(.sample, after: world.sampleInterval)
+        scheduler.scheduleObservation(.sample, after: world.sampleInterval)
         let limits = RunLimits(until: world.end, eventBudget: world.eventBudget)
         let stop: StopReason
         if let progress {
@@ -415,7 +415,7 @@ public struct SyncModel: EventHandling {
         let gauges = pools.map { Double($0.queueLength) } + pools.map { Double($0.busy) }
             + edges.dropFirst().compactMap { $0.breaker?.level(at: scheduler.now) }
         metrics.series.close(at: scheduler.now, gauges: gauges)
-        if scheduler.now + world.sampleInterval <= world.end { scheduler.schedule(.sample, after: world.sampleInterval) }
+        if scheduler.now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }
     }
 }
 

@@ -51,11 +51,14 @@ public struct RequestSource: Sendable {
         return (id, drawKey())
     }
 
+    /// The time to the next arrival: for Poisson arrivals an exponential draw with the rate's
+    /// exact mean gap, rounded to the nanosecond (at least 1 ns, so arrivals keep their order).
     mutating func gap() -> TimeSpan {
         switch arrivals {
         case .poisson(let rate):
-            guard let mean = rate.meanGap else { return .nanoseconds(.max) }
-            return .nanoseconds(Swift.max(1, Distribution.exponential(mean: Double(mean.nanoseconds)).sample(&gapRandom)))
+            guard rate.milliEvents > 0 else { return .nanoseconds(.max) }
+            let gap = Distribution.exponential(mean: rate.exactMeanGapNanoseconds).sample(&gapRandom)
+            return .nanoseconds(Swift.max(1, gap))
         case .constant(let rate):
             return rate.meanGap ?? .nanoseconds(.max)
         case .ramp, .bursts, .daily:

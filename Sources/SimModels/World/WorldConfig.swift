@@ -26,6 +26,8 @@ public struct WorldConfig: Sendable {
     public var eventBudget: Int
     /// How many requests are traced (spans and messages), spread over the run.
     public var traceLimit: Int = 100
+    /// The start of the run whose figures are dropped (latency, staleness, worker time), or `nil`.
+    public var warmup: Warmup?
 
     public init(seed: UInt64, duration: TimeSpan, drain: TimeSpan, workload: WorkloadConfig,
                 services: [ServiceConfig], network: NetworkConfig = NetworkConfig(), faults: [FaultConfig] = [],

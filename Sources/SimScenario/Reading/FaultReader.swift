@@ -57,8 +57,8 @@ struct FaultReader {
         let targetNode = object.required(kind, "a service name")
         let target = targetNode.flatMap { readTarget($0, object.path(kind), kind: kind) }
         let atNode = object.required("at", "a start time such as \"60s\"")
-        let start = atNode.flatMap { values.duration($0, object.path("at")) }
-        let length = object.optional("for").flatMap { values.duration($0, object.path("for"), in: .nanoseconds(1)...TimeSpan.hours(24 * 365)) }
+        let start = atNode.flatMap { values.duration($0, object.path("at"), in: .zero...ScenarioReader.maximumDuration * 2) }
+        let length = object.optional("for").flatMap { values.duration($0, object.path("for"), in: .nanoseconds(1)...ScenarioReader.maximumDuration * 2) }
         var faultKind: FaultKind?
         var detail = ""
         switch kind {

@@ -21,8 +21,8 @@ struct NetworkFaultReader {
         guard var object = ObjectReader(node, path: path, log: log) else { return nil }
         defer { object.rejectUnknownKeys() }
         let atNode = object.required("at", "a start time such as \"60s\"")
-        let start = atNode.flatMap { values.duration($0, object.path("at")) }
-        let length = object.optional("for").flatMap { values.duration($0, object.path("for"), in: .nanoseconds(1)...TimeSpan.hours(24 * 365)) }
+        let start = atNode.flatMap { values.duration($0, object.path("at"), in: .zero...ScenarioReader.maximumDuration * 2) }
+        let length = object.optional("for").flatMap { values.duration($0, object.path("for"), in: .nanoseconds(1)...ScenarioReader.maximumDuration * 2) }
         let scope: NetworkFault.Scope?
         var fault = NetworkFault(scope: .links(from: nil, to: nil, bothWays: false), start: .zero, end: .distantFuture)
         var what: String

@@ -40,9 +40,13 @@ struct ObjectReader {
     /// Declares keys that are allowed but read elsewhere.
     mutating func allow(_ keys: [String]) { known += keys.filter { !known.contains($0) } }
 
-    /// Reports every key that was never asked for.
+    /// Reports every key that was never asked for (every key, in an object that takes none).
     func rejectUnknownKeys() {
         for member in members where !known.contains(member.key) {
+            guard !known.isEmpty else {
+                log.add(path(member.key), "unknown field; expected an empty object (this one takes no fields)", at: member.keyLocation)
+                continue
+            }
             let hint = Suggestion.closest(to: member.key, among: known).map { " (did you mean \"\($0)\"?)" } ?? ""
             log.add(path(member.key), "unknown field\(hint); expected one of \(Describe.choices(known))", at: member.keyLocation)
         }

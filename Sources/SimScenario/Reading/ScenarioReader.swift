@@ -7,8 +7,11 @@ struct ScenarioReader {
     var values: ValueReader { ValueReader(log: log) }
     var distributions: DistributionReader { DistributionReader(log: log) }
 
-    /// Limits that keep any scenario finite.
-    static let maximumDuration = TimeSpan.hours(24)
+    /// Limits that keep any scenario finite: ten years of simulated time for `duration` and
+    /// for `drain` (the event budget bounds the work), and a million samples per architecture
+    /// (the memory that grows with the length of a run: about 200 bytes per time-series row).
+    static let maximumDuration = TimeSpan.hours(24 * 3650)
+    static let maximumSamples: Int64 = 1_000_000
     static let maximumKeys = 10_000_000
 
     func read(_ root: JSONNode) -> Scenario? {
@@ -22,7 +25,10 @@ struct ScenarioReader {
         let duration = top.required("duration", "a duration such as \"5m\"")
             .flatMap { values.duration($0, "duration", in: .milliseconds(1)...Self.maximumDuration) }
         let drain = top.optional("drain").flatMap { values.duration($0, "drain", in: .zero...Self.maximumDuration) } ?? .zero
-        let interval = top.optional("sampleEvery").flatMap { values.duration($0, "sampleEvery", in: .milliseconds(10)...TimeSpan.hours(1)) } ?? .seconds(1)
+        let warmup = top.optional("warmup").flatMap { readWarmup($0, duration: duration) }
+        let intervalNode = top.optional("sampleEvery")
+        let interval = intervalNode.flatMap { values.duration($0, "sampleEvery", in: .milliseconds(10)...TimeSpan.hours(1)) } ?? .seconds(1)
+        if let duration { checkSamples(over: duration + drain, every: interval, at: intervalNode ?? root) }
 
         let services = top.required("services", "an object of services").map { readServices($0) } ?? []
         let names = services.map(\.name)
@@ -51,12 +57,39 @@ struct ScenarioReader {
         top.rejectUnknownKeys()
 
         guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
-        let world = WorldConfig(seed: seed, duration: duration, drain: drain, workload: workload, services: services,
+        var world = WorldConfig(seed: seed, duration: duration, drain: drain, workload: workload, services: services,
                                 network: network, faults: faults.map(\.config), networkFaults: networkFaults.map(\.config),
                                 sampleInterval: interval)
+        world.warmup = warmup
         return Scenario(name: name, description: description, world: world, architectures: architectures,
                         faultDescriptions: faults.map(\.description) + networkFaults.map(\.description),
                         expectations: expectations, chaos: chaos, swarm: swarm)
+    }
+
+    /// `"30s"` (a warm-up shorter than `duration`) or `{"requests": 1000}`.
+    func readWarmup(_ node: JSONNode, duration: TimeSpan?) -> Warmup? {
+        if node.stringValue != nil {
+            let longest = TimeSpan.nanoseconds(Swift.max(1, (duration ?? Self.maximumDuration).nanoseconds - 1))
+            return values.duration(node, "warmup", in: .nanoseconds(1)...longest).map { .time($0) }
+        }
+        guard node.objectMembers != nil else {
+            log.wrong("warmup", expected: "a duration such as \"30s\" or {\"requests\": 1000}", found: node)
+            return nil
+        }
+        guard var object = ObjectReader(node, path: "warmup", log: log) else { return nil }
+        let count = object.required("requests", "a number of requests").flatMap { values.integer($0, "warmup.requests", in: 1...1_000_000_000) }
+        object.rejectUnknownKeys()
+        return count.map { .requests($0) }
+    }
+
+    /// A run keeps one time-series row per `interval`: a long run needs a longer interval.
+    func checkSamples(over length: TimeSpan, every interval: TimeSpan, at node: JSONNode) {
+        let samples = length.nanoseconds / interval.nanoseconds
+        guard samples > Self.maximumSamples else { return }
+        let perSample: Int64 = Self.maximumSamples * 1_000_000  // nanoseconds of run per millisecond of interval
+        let needed = TimeSpan.milliseconds((length.nanoseconds + perSample - 1) / perSample)
+        log.add("sampleEvery", "a run of \(length) sampled every \(interval) keeps \(samples) samples, more than \(Self.maximumSamples); "
+                + "sample every \(needed) or more", at: node.location)
     }
 
     /// A fault on one consumer instance needs that instance in every events architecture

@@ -286,6 +286,17 @@ struct EventDrivenModelTests {
         #expect(a.latencySuccess != c.latencySuccess && a.endToEnd != c.endToEnd)
         #expect(a.ledger.staleness != c.ledger.staleness)
     }
+
+    /// Utilisation divides by the workers each design gives a service: the entry's own, a
+    /// consumer's instances × concurrency; the synchronous design keeps the service's workers.
+    @Test func eachDesignCountsTheWorkersItGivesAService() {
+        let world = world(seconds: 1, drain: 0)
+        let events = run(world, Worlds.events(instances: 2))
+        var sync = SyncModel(world: world, config: Worlds.paymentChain)
+        let chain = sync.run().metrics
+        #expect(events.services.map { $0.workers } == [50, 12, 12])
+        #expect(chain.services.map { $0.workers } == [50, 40, 20])
+    }
 }
 
 private extension Int64 {

@@ -45,6 +45,21 @@ struct RequestSourceTests {
         #expect(abs(process.meanRate(over: .seconds(100)) - 100) < 0.01)
     }
 
+    /// At 7 000 000/s the mean gap is 142.857 ns: drawing from a gap truncated to 142 ns would
+    /// deliver 0.6 % too many arrivals, 7 standard errors of this count (sd √(λT) ≈ 1 183).
+    @Test func poissonArrivalsKeepTheirRateWhenTheMeanGapIsNotWholeNanoseconds() {
+        let rate = 7_000_000.0, seconds = 0.2
+        var source = RequestSource(WorkloadConfig(entry: 0, arrivals: .poisson(.perSecond(7_000_000))), seed: 18,
+                                   end: .zero + .milliseconds(200))
+        var count = 0.0
+        while source.hasNext {
+            _ = source.next()
+            count += 1
+        }
+        let mean = rate * seconds
+        #expect(abs(count - mean) <= 4 * mean.squareRoot(), "\(count) arrivals, expected \(mean)")
+    }
+
     @Test func constantArrivalsAreEvenlySpaced() {
         let times = arrivals(.constant(.perSecond(4)), seconds: 2)
         #expect(times == [250_000_000, 500_000_000, 750_000_000, 1_000_000_000, 1_250_000_000, 1_500_000_000, 1_750_000_000])

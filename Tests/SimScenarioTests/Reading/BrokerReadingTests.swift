@@ -40,6 +40,20 @@ struct BrokerReadingTests {
         #expect((kind + key + settings).allSatisfy { $0.position != nil })
     }
 
+    /// The log broker takes no settings: a key under it says so instead of listing nothing.
+    @Test func rejectsSettingsOfTheLogBroker() {
+        let found = EventsReading.issues("{\"broker\": {\"log\": {\"retention\": \"1h\"}}, \"consumers\": {\"email\": {}}}")
+        #expect(found.map(\.path) == ["architectures.events.broker.log.retention"])
+        #expect(found.first?.message == "unknown field; expected an empty object (this one takes no fields)", "\(found)")
+    }
+
+    /// A topic keeps at most `retentionEvents` events per partition.
+    @Test func readsTheTopicsRetentionInEvents() throws {
+        #expect(try EventsReading.read("{\"topic\": {\"retentionEvents\": 500}, \"consumers\": {\"email\": {}}}")?.retentionEvents == 500)
+        let found = EventsReading.issues("{\"topic\": {\"retentionEvents\": 0}, \"consumers\": {\"email\": {}}}")
+        #expect(found.map(\.path) == ["architectures.events.topic.retentionEvents"])
+    }
+
     /// A queue has no partitions, offsets or per-event attempts: settings of the log are
     /// errors there, not silently ignored.
     @Test func rejectsLogSettingsOnAQueue() {

@@ -93,7 +93,7 @@ struct ExpectationReaderTests {
             "expectations[0].metric: unknown metric \"latency.slowest\"; \"latency\" has \"failure\" or \"success\"",
         ])
         #expect(problems("{\"metric\": \"latency.success\", \"below\": 1}") == [
-            "expectations[0].metric: \"latency.success\" is a group, not a number; it has \"count\", \"maxMs\", \"meanMs\", \"p50Ms\", \"p90Ms\", \"p999Ms\" or \"p99Ms\"",
+            "expectations[0].metric: \"latency.success\" is a group, not a number; it has \"count\", \"maxMs\", \"meanMs\", \"p50Ms\", \"p90Ms\", \"p999Ms\", \"p99Ms\" or \"stddevMs\"",
         ])
         #expect(problems("{\"metric\": \"gauges.b lag.peak\", \"below\": 1}") == [
             "expectations[0].metric: \"gauges.b lag.peak\" is not measured for architecture \"sync\", only for \"events\"; name the architecture instead of \"all\"",

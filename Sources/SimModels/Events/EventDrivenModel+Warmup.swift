@@ -1,0 +1,11 @@
+import SimKernel
+
+/// The warm-up of a run in the event-driven design: the kernel ends it at the world's
+/// `warmupEnd`, and the metrics drop what they recorded before.
+extension EventDrivenModel {
+    /// When the world's warm-up ends, until it has ended.
+    public var warmupEnd: Instant? { metrics.warmupEnded == nil ? world.warmupEnd : nil }
+
+    /// The warm-up is over: the figures start at `instant`.
+    public mutating func endWarmup(at instant: Instant) { metrics.endWarmup(at: instant) }
+}

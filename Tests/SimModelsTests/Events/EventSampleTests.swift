@@ -1,0 +1,43 @@
+import SimKernel
+import SimMetrics
+@testable import SimModels
+
+import Testing
+
+/// When a sample observes the system: after every other event of its instant.
+struct EventSampleTests {
+    /// Poisson appends at 500/s to one partition read by one consumer with exponential 1 ms
+    /// work (an M/M/1 at ρ = 0.5), which commits every 100 ms over a network without latency,
+    /// sampled every 100 ms: every sample falls on a commit tick.
+    static func tiedWorld(seconds: Int64) -> (WorldConfig, EventsConfig) {
+        var world = WorldConfig(
+            seed: 18, duration: .seconds(seconds), drain: .zero,
+            workload: WorkloadConfig(entry: 0, arrivals: .poisson(.perSecond(500)), keyCount: 1_000),
+            services: [
+                ServiceConfig(name: "orders", workers: 1_000, work: .constant(1_000_000)),
+                ServiceConfig(name: "ledger", workers: 1, work: .exponential(mean: 1e6)),
+            ],
+            network: NetworkConfig(latency: .constant(0)), sampleInterval: .milliseconds(100))
+        world.traceLimit = 0
+        let config = EventsConfig(partitions: 1, publish: .dualWrite, linger: .zero, waitsForAck: false, consumers: [
+            ConsumerConfig(service: 1, commit: .periodic(.milliseconds(100))),
+        ])
+        return (world, config)
+    }
+
+    /// Right after a commit that reaches the broker at once, the lag is the events appended
+    /// and not yet processed: the M/M/1's number in system, whose mean is ρ/(1 − ρ) = 1 by
+    /// Little's law (L = λW, W = 1/(μ − λ) = 2 ms) and variance ρ/(1 − ρ)² = 2. Samples 100 ms
+    /// apart are independent (the queue relaxes in about 12 ms), so 200 of them estimate the
+    /// mean within √(2/200) = 0.1. A sample taken before the commit of its instant would read
+    /// the whole interval's appends on top, λ × 100 ms = 50 more.
+    @Test func aSampleOnACommitTickSeesTheCommit() {
+        let (world, config) = Self.tiedWorld(seconds: 20)
+        let metrics = Worlds.run(world, config)
+        let column = metrics.series.gaugeNames.firstIndex(of: "ledger lag")!
+        let lags = metrics.series.rows.map { $0.gauges[column] }
+        let mean = lags.reduce(0, +) / Double(lags.count)
+        #expect(lags.count == 200)
+        #expect(abs(mean - 1) <= 4 * (2.0 / 200).squareRoot(), "mean lag \(mean) at commit ticks, expected 1")
+    }
+}
