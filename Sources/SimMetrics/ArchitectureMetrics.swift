@@ -19,6 +19,10 @@ public struct ArchitectureMetrics: Sendable {
     public var attempts = 0
     /// Retries among them.
     public var retries = 0
+    /// Synchronous calls by the attempts they made: element n counts the calls that ended
+    /// after n attempts (0: refused by a breaker or bulkhead before any). Grows to the
+    /// largest attempt count seen, at most the retry policy's attempts + 1 elements.
+    public var callsByAttempts: [Int] = []
     /// Messages sent between nodes (calls, replies, publishes, acks, deliveries).
     public var messages = 0
     /// Requests whose required effects were all applied.
@@ -80,6 +84,12 @@ public struct ArchitectureMetrics: Sendable {
             series.current.succeeded += 1
         }
         series.current.latency.record(latency.nanoseconds)
+    }
+
+    /// Records a synchronous call that ended after `attempts` attempts.
+    public mutating func recordCallEnded(attempts: Int) {
+        if callsByAttempts.count <= attempts { callsByAttempts += repeatElement(0, count: attempts + 1 - callsByAttempts.count) }
+        callsByAttempts[attempts] += 1
     }
 
     /// Records the arrival of a user request.

@@ -70,6 +70,7 @@ public enum MetricsDocument {
                 ("attemptsPerRequest", .decimal(a.perRequest(Double(m.attempts)), decimals: 4)),
                 ("retriesPerRequest", .decimal(a.perRequest(Double(m.retries)), decimals: 4)),
                 ("messagesPerRequest", .decimal(a.perRequest(Double(m.messages)), decimals: 4)),
+                ("callsByAttempts", .object(m.callsByAttempts.enumerated().map { (String($0.offset), .int($0.element)) })),
 
                 ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),

@@ -338,6 +338,7 @@ public struct SyncModel: EventHandling {
     mutating func close(_ call: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
         let c = calls[call]
         if config.bulkhead != nil, c.attempt > 0 { edges[Int(c.node)].inFlight -= 1 }
+        metrics.recordCallEnded(attempts: Int(c.attempt))
         calls.remove(call)
         guard jobs.isLive(c.job, c.jobGeneration) else { return }
         if outcome != .ok, graph.nodes[Int(c.node)].isRequired, jobs[c.job].failure == nil { jobs[c.job].failure = outcome }
