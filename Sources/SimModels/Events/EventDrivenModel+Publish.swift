@@ -63,11 +63,28 @@ extension EventDrivenModel {
                                                                 after: config.publishTimeout)
     }
 
+    /// The outbox relay polls: it hands every new row to the producer, in commit order, unless
+    /// the entry (and the relay with it) is down. It polls again while rows wait.
     mutating func relay(_ scheduler: inout Scheduler<Event>) {
+        isRelayScheduled = false
+        relayPolledAt = scheduler.now
         if !faults.isDown(entry, at: scheduler.now) {
             while let message = outbox.popFirst() { enqueue(message, &scheduler) }
         }
-        if scheduler.now + config.relayInterval <= world.end { scheduler.schedule(.relay, after: config.relayInterval) }
+        if !outbox.isEmpty { scheduleRelay(&scheduler) }
+    }
+
+    /// Schedules the relay's next poll: every `relayInterval` after its last one, the first
+    /// such instant after now (a row committed at a poll's instant waits for the next poll).
+    /// Polls of an idle relay would find nothing, so they are not scheduled at all: a long,
+    /// quiet run costs no events for them.
+    mutating func scheduleRelay(_ scheduler: inout Scheduler<Event>) {
+        let interval = config.relayInterval.nanoseconds
+        let polls = (scheduler.now - relayPolledAt).nanoseconds / interval + 1
+        let next = relayPolledAt + .nanoseconds(polls * interval)
+        guard next <= world.end else { return }
+        isRelayScheduled = true
+        scheduler.schedule(.relay, at: next)
     }
 
     /// A copy of the publish of `message` reaches the broker. A crashed broker refuses it (the

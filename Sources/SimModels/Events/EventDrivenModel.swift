@@ -97,6 +97,9 @@ public struct EventDrivenModel: EventHandling {
     var unacknowledged = 0
     /// Outbox rows not yet sent, oldest first.
     var outbox = RingBuffer<Int32>(capacity: 256)
+    /// When the outbox relay last polled, and whether its next poll is scheduled. An idle
+    /// relay (no rows) schedules nothing; a new row wakes it at its next poll instant.
+    var relayPolledAt = Instant.zero, isRelayScheduled = false
     /// Dual-write events buffered in the producer's memory, oldest first.
     var producerBuffer = RingBuffer<Int32>(capacity: 256)
     /// Per partition (one for a queue broker): the producer's events not yet acknowledged, in order.
@@ -196,15 +199,14 @@ public struct EventDrivenModel: EventHandling {
         return (metrics, stop, scheduler.history)
     }
 
-    /// Schedules what sets a run going: the first arrival, the fault edges, and the relay,
-    /// commit and sampling ticks.
+    /// Schedules what sets a run going: the first arrival, the fault edges, and the commit
+    /// and sampling ticks (the outbox relay wakes with its first row).
     mutating func start(_ scheduler: inout Scheduler<Event>) {
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges + faults.instanceCrashEdges {
             scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time)
         }
         for end in faults.pauseEnds(of: broker) { scheduler.schedule(.brokerResumes, at: end) }
-        if config.publish == .outbox { scheduler.schedule(.relay, after: config.relayInterval) }
         for (g, group) in groups.enumerated() {
             if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
             scheduleSessionLapses(g, &scheduler)
@@ -343,6 +345,7 @@ public struct EventDrivenModel: EventHandling {
         case .outbox:
             unacknowledged += 1
             outbox.append(messages.insert(OutgoingMessage(record: record, entryJob: -1, entryJobGeneration: 0)).slot)
+            if !isRelayScheduled { scheduleRelay(&scheduler) }
             finishEntryJob(job, failure: nil, &scheduler)
         case .dualWrite:
             let waits = config.waitsForAck

@@ -67,7 +67,8 @@ struct JSONParserLimitTests {
         let last = try #require(root?.arrayElements?[index - 1].objectMembers?.last)
         #expect(last.key == "limits")
         #expect(last.keyLocation == TextPosition(line: index + 1, column: lastKeyColumn))
-        // Measured at about 0.15 s in a debug build; the bound leaves room for a loaded machine.
-        #expect(elapsed < .seconds(1), "parsing \(bytes.count) bytes took \(elapsed)")
+        // About 0.15 s in a debug build. The bound only catches a parser gone quadratic (hours
+        // at this size), not a loaded machine; speed itself is measured by `ripple bench`.
+        #expect(elapsed < .seconds(20), "parsing \(bytes.count) bytes took \(elapsed)")
     }
 }
