@@ -7,10 +7,12 @@ public enum MetricsDocument {
     /// The schema's version; it changes when a field changes meaning or moves.
     public static let schemaVersion = 1
 
+    /// The text of `metrics.json` for `report`.
     public static func render(_ report: RunReport) -> String {
         document(report).rendered
     }
 
+    /// `metrics.json` for `report`, as a value to write or to read expectations' metrics from.
     public static func document(_ report: RunReport) -> JSONOutput {
         .object([
             ("schemaVersion", .int(schemaVersion)),
@@ -18,12 +20,14 @@ public enum MetricsDocument {
             ("scenario", .object([
                 ("name", .string(report.name)),
                 ("seed", .number(String(report.seed))),
+                ("fnv1a64", report.scenarioHash.map { .string(FNV1a64.text($0)) } ?? .null),
                 ("durationMs", milliseconds(report.duration.nanoseconds)),
                 ("drainMs", milliseconds(report.drain.nanoseconds)),
                 ("faults", .array(report.faults.map { .string($0) })),
             ])),
             ("architectures", .object(report.architectures.map { ($0.name, architecture($0, report)) })),
             ("expectations", .array(report.verdicts.map(expectation))),
+            ("verdict", .string(RunVerdict(report.verdicts).rawValue)),
         ])
     }
 
@@ -35,6 +39,7 @@ public enum MetricsDocument {
             ("metric", .string(verdict.metric)),
             ("measured", verdict.measured.map { verdict.isTruth ? .bool($0 != 0) : .decimal($0, decimals: 6) } ?? .null),
             ("passed", .bool(verdict.holds)),
+            ("noData", .bool(verdict.status == .noData)),
         ]
         if let why = verdict.why { members.append(("why", .string(why))) }
         return .object(members)
