@@ -54,14 +54,15 @@ public enum MetricsDocument {
             ("run", .object([
                 ("stop", .string(a.stopReason)),
                 ("events", .int(a.events)),
-                ("warmupEndMs", milliseconds(m.warmupEnded?.nanoseconds ?? 0)),  // 0: no warm-up
+                ("warmupEndMs", m.warmupEnded.map { milliseconds($0.nanoseconds) } ?? .null),
                 ("modelError", m.ledger.firstError.map { .string($0) } ?? .null),
             ])),
             ("requests", .object([
                 ("arrived", .int(m.requests)),
                 ("succeeded", .int(m.succeeded)),
                 ("failed", .int(a.failed)),
-                ("errorRate", .decimal(a.errorRate, decimals: 6)),
+                ("errorRate", perArrival(a, Double(a.failed), decimals: 6)),
+                ("unansweredAtEnd", .int(a.unansweredAtEnd)),
                 ("failedByKind", .object(FailureKind.allCases.map { ($0.rawValue, .int(count(m.failures, $0))) })),
                 ("completed", .int(m.completed)),
             ])),
@@ -72,11 +73,10 @@ public enum MetricsDocument {
             ("latency", .object([("success", histogram(m.latencySuccess)), ("failure", histogram(m.latencyFailure))])),
             ("endToEnd", histogram(m.endToEnd)),
             ("cost", .object([
-                ("attemptsPerRequest", .decimal(a.perRequest(Double(m.attempts)), decimals: 4)),
-                ("retriesPerRequest", .decimal(a.perRequest(Double(m.retries)), decimals: 4)),
-                ("messagesPerRequest", .decimal(a.perRequest(Double(m.messages)), decimals: 4)),
-
-                ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
+                ("attemptsPerRequest", perArrival(a, Double(m.attempts), decimals: 4)),
+                ("retriesPerRequest", perArrival(a, Double(m.retries), decimals: 4)),
+                ("messagesPerRequest", perArrival(a, Double(m.messages), decimals: 4)),
+                ("workerSecondsPerRequest", m.requests == 0 ? .null : .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),
             ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances)), ("evictions", .int(m.evictions))])),
             ("breakers", .object(m.breakers.map { breaker in
@@ -88,7 +88,7 @@ public enum MetricsDocument {
                     ("busyWorkerSeconds", .decimal(service.busyNanoseconds / 1e9)),
                     ("started", .int(service.started)),
                     ("callAttempts", .int(service.callAttempts)),
-                    ("callAttemptsPerRequest", .decimal(a.perRequest(Double(service.callAttempts)), decimals: 4)),
+                    ("callAttemptsPerRequest", perArrival(a, Double(service.callAttempts), decimals: 4)),
                     ("rejected", .int(service.rejected)),
                     ("wastedWork", .int(service.wastedWork)),
                     ("peakQueue", .int(service.peakQueue)),
@@ -107,7 +107,8 @@ public enum MetricsDocument {
             ("recovery", recovery(a.recovery(in: report))),
             ("gauges", .object(a.metrics.series.gaugeNames.enumerated().map { column, name in
                 let values = m.series.rows.map { $0.gauges[column] }
-                return (name, .object([("peak", .decimal(values.max() ?? 0)), ("atEnd", .decimal(values.last ?? 0))]))
+                return (name, .object([("peak", values.max().map { .decimal($0) } ?? .null),
+                                       ("atEnd", values.last.map { .decimal($0) } ?? .null)]))
             })),
         ])
     }
@@ -155,9 +156,18 @@ public enum MetricsDocument {
         ])
     }
 
-    /// A histogram's headline figures, in milliseconds.
+    /// `total` per request that arrived; `null` when none arrived (no data, not zero).
+    static func perArrival(_ a: ArchitectureReport, _ total: Double, decimals: Int) -> JSONOutput {
+        a.metrics.requests == 0 ? .null : .decimal(a.perRequest(total), decimals: decimals)
+    }
+
+    /// A histogram's headline figures, in milliseconds; with no values, only the count (0) and
+    /// `null` for every figure it does not define.
     static func histogram(_ h: Histogram) -> JSONOutput {
-        .object([
+        guard !h.isEmpty else {
+            return .object([("count", .int(0))] + ["meanMs", "stddevMs", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs"].map { ($0, .null) })
+        }
+        return .object([
             ("count", .int(h.count)),
             ("meanMs", .decimal(h.mean / 1e6)),
             ("stddevMs", .decimal(h.standardDeviation / 1e6)),

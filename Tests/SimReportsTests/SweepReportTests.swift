@@ -119,6 +119,24 @@ struct SweepReportTests {
         #expect(chart.chart.series[0].points.map(\.x) == [100, 200, 300])
     }
 
+    /// Where no seed gave a value (the design answered nothing), the line breaks, a `×` marks
+    /// the spot and the caption says so: never a dive to 0 that reads as the best result.
+    @Test func aCombinationWithoutDataIsAGapWithAMarker() {
+        let email = SweepParameter(path: "services.email.work.constant", values: ["100ms", "1s", "2s"], kind: .text,
+                                   positions: [0.1, 1, 2], axisLabel: "services.email.work.constant (s)")
+        let report = SweepReport(name: "slow-email", description: "", version: "0.1.0", seeds: [1, 2], parameters: [email],
+                                 architectures: ["sync"], metrics: ["latency.success.p99Ms"], combinations: [[0], [1], [2]],
+                                 measures: [[true]], measured: [[[[200]], [[210]]], [[[nil]], [[nil]]], [[[2_000]], [[2_400]]]])
+        let chart = SweepChart.charts(of: report)[0]
+        #expect(chart.chart.series[0].points.map(\.y).map { $0.isNaN ? -1 : $0 } == [205, -1, 2_200])
+        let svg = chart.svg()
+        #expect(XMLChecker.problems(in: svg) == [])
+        #expect(polylineSeries(in: svg) == ["sync", "sync"], "broken at 1s")
+        #expect(svg.ranges(of: "data-no-data=\"sync\"").count == 1)
+        #expect(chart.caption.hasSuffix(" No data (×, a gap in the line: no run of the design gave a value): sync at services.email.work.constant = 1s."))
+        #expect(report.rendered.contains("–"), "the table shows no data as –")
+    }
+
     @Test func pageIsWellFormedSelfContainedAndShowsEveryPlot() {
         let report = Self.report()
         let html = SweepPage.render(report)
