@@ -6,6 +6,10 @@ extension ArchitectureReport {
     /// User requests that failed.
     public var failed: Int { metrics.failures.total }
 
+    /// Requests that arrived but were neither answered with success nor with a failure by the
+    /// time the run stopped: `arrived − succeeded − failed`.
+    public var unansweredAtEnd: Int { metrics.requests - metrics.succeeded - failed }
+
     /// Fraction of requests that failed.
     public var errorRate: Double { metrics.requests == 0 ? 0 : Double(failed) / Double(metrics.requests) }
 

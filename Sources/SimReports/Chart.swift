@@ -38,9 +38,10 @@ public struct Chart: Sendable {
     }
 }
 
-/// One named line. Points are joined in the order given (sort by x first for a time series);
-/// points with a non-finite coordinate, or on a logarithmic scale a y ≤ 0, are skipped and
-/// the line joins their neighbours.
+/// One named line. Points are joined in the order given (sort by x first for a time series).
+/// A NaN y means no data: the line breaks there, a gap rather than a fall to zero. Other
+/// points that cannot be placed (an infinite coordinate, or on a logarithmic scale a y ≤ 0)
+/// are skipped and the line joins their neighbours.
 public struct ChartSeries: Sendable {
     /// The name shown in the legend and carried in `data-series`.
     public var name: String
@@ -49,12 +50,17 @@ public struct ChartSeries: Sendable {
     /// The palette slot whose colour and dash pattern the line takes, so related series can
     /// share a colour (slot k + 7 is slot k's colour, dashed); nil for the series' position.
     public var paletteSlot: Int?
+    /// Whether each point without data (a NaN y) is marked with a `×` at the foot of the plot,
+    /// for lines with few points where a gap alone is easy to miss.
+    public var marksMissing: Bool
 
-    /// A line named `name` through `points`, coloured by its position unless `paletteSlot` is given.
-    public init(name: String, points: [(x: Double, y: Double)], paletteSlot: Int? = nil) {
+    /// A line named `name` through `points`, coloured by its position unless `paletteSlot` is
+    /// given, its points without data marked when `marksMissing`.
+    public init(name: String, points: [(x: Double, y: Double)], paletteSlot: Int? = nil, marksMissing: Bool = false) {
         self.name = name
         self.points = points
         self.paletteSlot = paletteSlot
+        self.marksMissing = marksMissing
     }
 }
 

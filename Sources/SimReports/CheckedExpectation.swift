@@ -65,12 +65,12 @@ public struct CheckedExpectation: Sendable {
     }
 
     /// The measured values' spread over the seeds, nearest rank:
-    /// `min 4.1ms  median 5ms  p95 7.2ms  max 9ms` (`no value` when no run had one); for a
+    /// `min 4.1ms  median 5ms  p95 7.2ms  max 9ms` (`no data` when no run had one); for a
     /// truth value, how often it was true: `true under 18 of 20 seeds`.
     /// - Complexity: O(n log n) in the number of seeds.
     public var spread: String {
         let values = verdicts.compactMap(\.measured).sorted()
-        guard !values.isEmpty else { return "no value" }
+        guard !values.isEmpty else { return "no data" }
         if statement.isTruth { return "true under \(values.filter { $0 != 0 }.count) of \(values.count) seeds" }
         func rank(_ q: Double) -> Double { values[Swift.max(0, Int((q * Double(values.count)).rounded(.up)) - 1)] }
         let reading = statement.reading
@@ -92,7 +92,7 @@ public struct CheckedExpectation: Sendable {
     func meanOutcome(listingAtMost limit: Int) -> String {
         if isPartial { return "a mean over seeds: judged when the shards merge" }
         let missing = failingSeeds
-        if !missing.isEmpty { return "no value under \(missing.count) of \(seeds.count) seeds: " + Self.list(missing, atMost: limit) }
+        if !missing.isEmpty { return "no data under \(missing.count) of \(seeds.count) seeds: " + Self.list(missing, atMost: limit) }
         guard let interval else { return "no interval: needs at least 2 seeds" }
         let reading = statement.reading
         var text = "mean \(reading(interval.mean)), \(interval.confidenceText) CI [\(reading(interval.low)), \(reading(interval.high))] over \(seeds.count) seeds"

@@ -11,7 +11,8 @@ public enum HeadlineRows {
         var rows: [[String]] = [
             row("requests") { String($0.metrics.requests) },
             row("succeeded") { String($0.metrics.succeeded) },
-            row("failed") { "\($0.failed) (\(Format.percent($0.errorRate)))" },
+            row("failed") { "\($0.failed) (\($0.metrics.requests == 0 ? "–" : Format.percent($0.errorRate)))" },
+            row("unanswered at end") { String($0.unansweredAtEnd) },
             row("user latency p50") { ms($0.metrics.latencySuccess, 0.5) },
             row("user latency p99") { ms($0.metrics.latencySuccess, 0.99) },
             row("user latency max") { ms($0.metrics.latencySuccess, 1) },
@@ -47,10 +48,15 @@ public enum HeadlineRows {
             ]
         }
         rows += [
-            row("attempts / request") { Format.fixed($0.perRequest(Double($0.metrics.attempts)), decimals: 2) },
-            row("messages / request") { Format.fixed($0.perRequest(Double($0.metrics.messages)), decimals: 2) },
-            row("worker-seconds / request") { Format.fixed($0.workerSecondsPerRequest, decimals: 3) },
+            row("attempts / request") { perArrival($0, Format.fixed($0.perRequest(Double($0.metrics.attempts)), decimals: 2)) },
+            row("messages / request") { perArrival($0, Format.fixed($0.perRequest(Double($0.metrics.messages)), decimals: 2)) },
+            row("worker-seconds / request") { perArrival($0, Format.fixed($0.workerSecondsPerRequest, decimals: 3)) },
         ]
         return rows
+    }
+
+    /// `text`, or `–` when no request arrived and a figure per request has no data.
+    static func perArrival(_ a: ArchitectureReport, _ text: @autoclosure () -> String) -> String {
+        a.metrics.requests == 0 ? "–" : text()
     }
 }

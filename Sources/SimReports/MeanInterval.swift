@@ -8,7 +8,8 @@ import SimMetrics
 /// under a ratio such as `10 × events`, both architectures faced the same seed, so the noise
 /// they share cancels), with Student's t for n − 1 degrees of freedom, and is shown around
 /// the measured mean: `mean − half … mean + half`. For a fixed limit it is the ordinary
-/// interval of the mean.
+/// interval of the mean, or for a fraction (`MetricKind.fraction`) the Wilson score interval.
+/// Either way it stays inside what the metric can take: [0, 1] for a fraction, [0, ∞) else.
 public struct MeanInterval: Sendable, Equatable {
     /// The metric's mean over the seeds.
     public var mean: Double
@@ -43,8 +44,12 @@ public struct MeanInterval: Sendable, Equatable {
         let t = StudentT.quantile((1 + confidence) / 2, degrees: verdicts.count - 1)
         let halves = differences.map { t * $0.standardDeviation / Double(verdicts.count).squareRoot() }
         mean = measured.mean
-        low = mean - halves[0]
-        high = mean + halves[bounds - 1]
+        let kind = MetricKind.of(verdicts[0].metric, isTruth: verdicts[0].isTruth)
+        let isFixed = verdicts.allSatisfy(\.references.isEmpty)
+        let range = (isFixed && kind == .fraction ? kind.interval(of: measured, level: confidence) : nil)
+            ?? kind.clamp((mean - halves[0])...(mean + halves[bounds - 1]))
+        low = range.lowerBound
+        high = range.upperBound
         self.limits = limits.map(\.mean)
         self.confidence = confidence
         switch relation {

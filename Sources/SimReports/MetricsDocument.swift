@@ -7,10 +7,12 @@ public enum MetricsDocument {
     /// The schema's version; it changes when a field changes meaning or moves.
     public static let schemaVersion = 1
 
+    /// The text of `metrics.json` for `report`.
     public static func render(_ report: RunReport) -> String {
         document(report).rendered
     }
 
+    /// `metrics.json` for `report`, as a value to write or to read expectations' metrics from.
     public static func document(_ report: RunReport) -> JSONOutput {
         .object([
             ("schemaVersion", .int(schemaVersion)),
@@ -18,12 +20,14 @@ public enum MetricsDocument {
             ("scenario", .object([
                 ("name", .string(report.name)),
                 ("seed", .number(String(report.seed))),
+                ("fnv1a64", report.scenarioHash.map { .string(FNV1a64.text($0)) } ?? .null),
                 ("durationMs", milliseconds(report.duration.nanoseconds)),
                 ("drainMs", milliseconds(report.drain.nanoseconds)),
                 ("faults", .array(report.faults.map { .string($0) })),
             ])),
             ("architectures", .object(report.architectures.map { ($0.name, architecture($0, report)) })),
             ("expectations", .array(report.verdicts.map(expectation))),
+            ("verdict", .string(RunVerdict(report.verdicts).rawValue)),
         ])
     }
 
@@ -35,6 +39,7 @@ public enum MetricsDocument {
             ("metric", .string(verdict.metric)),
             ("measured", verdict.measured.map { verdict.isTruth ? .bool($0 != 0) : .decimal($0, decimals: 6) } ?? .null),
             ("passed", .bool(verdict.holds)),
+            ("noData", .bool(verdict.status == .noData)),
         ]
         if let why = verdict.why { members.append(("why", .string(why))) }
         return .object(members)
@@ -49,14 +54,15 @@ public enum MetricsDocument {
             ("run", .object([
                 ("stop", .string(a.stopReason)),
                 ("events", .int(a.events)),
-                ("warmupEndMs", milliseconds(m.warmupEnded?.nanoseconds ?? 0)),  // 0: no warm-up
+                ("warmupEndMs", m.warmupEnded.map { milliseconds($0.nanoseconds) } ?? .null),
                 ("modelError", m.ledger.firstError.map { .string($0) } ?? .null),
             ])),
             ("requests", .object([
                 ("arrived", .int(m.requests)),
                 ("succeeded", .int(m.succeeded)),
                 ("failed", .int(a.failed)),
-                ("errorRate", .decimal(a.errorRate, decimals: 6)),
+                ("errorRate", perArrival(a, Double(a.failed), decimals: 6)),
+                ("unansweredAtEnd", .int(a.unansweredAtEnd)),
                 ("failedByKind", .object(FailureKind.allCases.map { ($0.rawValue, .int(count(m.failures, $0))) })),
                 ("completed", .int(m.completed)),
             ])),
@@ -67,12 +73,11 @@ public enum MetricsDocument {
             ("latency", .object([("success", histogram(m.latencySuccess)), ("failure", histogram(m.latencyFailure))])),
             ("endToEnd", histogram(m.endToEnd)),
             ("cost", .object([
-                ("attemptsPerRequest", .decimal(a.perRequest(Double(m.attempts)), decimals: 4)),
-                ("retriesPerRequest", .decimal(a.perRequest(Double(m.retries)), decimals: 4)),
-                ("messagesPerRequest", .decimal(a.perRequest(Double(m.messages)), decimals: 4)),
+                ("attemptsPerRequest", perArrival(a, Double(m.attempts), decimals: 4)),
+                ("retriesPerRequest", perArrival(a, Double(m.retries), decimals: 4)),
+                ("messagesPerRequest", perArrival(a, Double(m.messages), decimals: 4)),
                 ("callsByAttempts", .object(m.callsByAttempts.enumerated().map { (String($0.offset), .int($0.element)) })),
-
-                ("workerSecondsPerRequest", .decimal(a.workerSecondsPerRequest, decimals: 6)),
+                ("workerSecondsPerRequest", m.requests == 0 ? .null : .decimal(a.workerSecondsPerRequest, decimals: 6)),
             ])),
             ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances)), ("evictions", .int(m.evictions))])),
             ("breakers", .object(m.breakers.map { breaker in
@@ -84,7 +89,7 @@ public enum MetricsDocument {
                     ("busyWorkerSeconds", .decimal(service.busyNanoseconds / 1e9)),
                     ("started", .int(service.started)),
                     ("callAttempts", .int(service.callAttempts)),
-                    ("callAttemptsPerRequest", .decimal(a.perRequest(Double(service.callAttempts)), decimals: 4)),
+                    ("callAttemptsPerRequest", perArrival(a, Double(service.callAttempts), decimals: 4)),
                     ("rejected", .int(service.rejected)),
                     ("wastedWork", .int(service.wastedWork)),
                     ("peakQueue", .int(service.peakQueue)),
@@ -103,7 +108,8 @@ public enum MetricsDocument {
             ("recovery", recovery(a.recovery(in: report))),
             ("gauges", .object(a.metrics.series.gaugeNames.enumerated().map { column, name in
                 let values = m.series.rows.map { $0.gauges[column] }
-                return (name, .object([("peak", .decimal(values.max() ?? 0)), ("atEnd", .decimal(values.last ?? 0))]))
+                return (name, .object([("peak", values.max().map { .decimal($0) } ?? .null),
+                                       ("atEnd", values.last.map { .decimal($0) } ?? .null)]))
             })),
         ])
     }
@@ -151,9 +157,18 @@ public enum MetricsDocument {
         ])
     }
 
-    /// A histogram's headline figures, in milliseconds.
+    /// `total` per request that arrived; `null` when none arrived (no data, not zero).
+    static func perArrival(_ a: ArchitectureReport, _ total: Double, decimals: Int) -> JSONOutput {
+        a.metrics.requests == 0 ? .null : .decimal(a.perRequest(total), decimals: decimals)
+    }
+
+    /// A histogram's headline figures, in milliseconds; with no values, only the count (0) and
+    /// `null` for every figure it does not define.
     static func histogram(_ h: Histogram) -> JSONOutput {
-        .object([
+        guard !h.isEmpty else {
+            return .object([("count", .int(0))] + ["meanMs", "stddevMs", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs"].map { ($0, .null) })
+        }
+        return .object([
             ("count", .int(h.count)),
             ("meanMs", .decimal(h.mean / 1e6)),
             ("stddevMs", .decimal(h.standardDeviation / 1e6)),

@@ -37,6 +37,18 @@ extension ReportPage {
         figure { margin: 24px 0 36px; }
         figure svg { display: block; width: 100%; height: auto; border: 1px solid #e1e5ea; border-radius: 6px; }
         figcaption { margin-top: 8px; font-size: 14px; color: #4a5362; }
+        .verdict { margin: 0 0 24px; padding: 12px 16px; border-radius: 6px; border-left: 6px solid; font-size: 17px; }
+        .verdict p { margin: 0; }
+        .verdict.passed { background: #e6f4ea; border-color: #1e7b34; color: #14532d; }
+        .verdict.failed { background: #fde8e8; border-color: #b42318; color: #7a1a12; }
+        .verdict.nodata { background: #fff4e0; border-color: #b45309; color: #6b3a06; }
+        .verdict.unjudged { background: #f1f3f6; border-color: #8a93a0; color: #333b48; }
+        table.expectations td, table.expectations th { text-align: left; white-space: normal; vertical-align: top; }
+        table.expectations td.outcome { white-space: nowrap; font-weight: 600; }
+        tr.passed td.outcome { color: #1e7b34; }
+        tr.failed td.outcome { color: #b42318; }
+        tr.nodata td.outcome { color: #b45309; }
+        td.why { color: #4a5362; font-size: 14px; }
         footer { margin-top: 48px; padding-top: 12px; border-top: 1px solid #e1e5ea; font-size: 13px; color: #6b7380; }
 
         """

@@ -1,5 +1,5 @@
-/// Writes `report.html`: one self-contained page with what was run, the fault schedule, the
-/// headline figures side by side and the charts over time.
+/// Writes `report.html`: one self-contained page with the run's verdict, what was run, the
+/// fault schedule, the expectations, the headline figures side by side and the charts over time.
 ///
 /// The page needs nothing else: its style sheet and charts are inline, it has no scripts and
 /// names no URL, so it opens the same from a laptop, a CI artefact or an e-mail. It is written
@@ -15,8 +15,10 @@ public enum ReportPage {
         writeHead(of: report, to: &page)
         page.open("body")
         page.open("main")
+        writeVerdict(of: report, to: &page)
         writeHeader(of: report, to: &page)
         writeFaults(of: report, to: &page)
+        writeExpectations(of: report, to: &page)
         writeTable(of: report, to: &page)
         writeCharts(charts ?? RunCharts.charts(of: report), to: &page)
         writeSequences(of: report, to: &page)

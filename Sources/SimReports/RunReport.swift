@@ -26,6 +26,9 @@ public struct RunReport: Sendable {
     public var nodeNames: [String] = []
     /// The scenario's expectations, checked against this run (empty when it states none).
     public var verdicts: [Verdict] = []
+    /// The 64-bit FNV-1a hash of the scenario file's bytes, so the report can be traced to its
+    /// input; `nil` when the scenario was not read from a file as it stands.
+    public var scenarioHash: UInt64?
 
     /// A report of one run, without node names or verdicts (set them afterwards).
     public init(name: String, description: String, seed: UInt64, duration: TimeSpan, drain: TimeSpan, version: String,

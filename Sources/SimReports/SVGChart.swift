@@ -3,8 +3,8 @@
 /// The output is a pure function of the chart and size: every number goes through `Format`,
 /// so the same chart gives the same bytes on every platform. Edge cases draw, never crash:
 /// with no data the axes span 0…1 (or, for x, the windows), a flat line gets an axis reaching
-/// zero, points that cannot be placed (non-finite, or y ≤ 0 on a logarithmic scale) are
-/// skipped rather than clamped, windows are clipped to the x axis, and text too long for its
+/// zero, a NaN y (no data) breaks its line, other points that cannot be placed (infinite, or
+/// y ≤ 0 on a logarithmic scale) are skipped rather than clamped, windows are clipped to the x axis, and text too long for its
 /// place is shortened with "…".
 public enum SVGChart {
     /// A complete SVG document, `width`×`height` px (at least 200×150): title, axes with 1-2-5
@@ -78,26 +78,51 @@ public enum SVGChart {
         svg.close("g")
     }
 
-    /// Each series as a polyline through the points that can be placed, and a dot when there
-    /// is only one (a one-point polyline draws nothing).
+    /// Each series as a polyline through the points that can be placed, broken where a y is
+    /// NaN (no data: a gap, never a dive to zero) into one polyline per stretch, and a dot for a
+    /// stretch of one point (a one-point polyline draws nothing). A series that marks missing
+    /// points gets a `×` at the foot of the plot where it has no data.
     static func drawSeries(of chart: Chart, in layout: ChartLayout, to svg: inout XMLWriter) {
         svg.open("g", [("class", "series")])
         for (index, series) in chart.series.enumerated() {
-            let points = series.points.compactMap { layout.position(x: $0.x, y: $0.y) }
             let slot = chart.paletteSlot(ofSeries: index)
             let colour = ChartPalette.colour(at: slot)
-            var attributes: [XMLWriter.Attribute] = [
-                ("data-series", series.name), ("points", pointList(points)), ("fill", "none"),
-                ("stroke", colour), ("stroke-width", "2"), ("stroke-linejoin", "round"), ("stroke-linecap", "round"),
-            ]
-            if let dash = ChartPalette.dash(at: slot) { attributes.append(("stroke-dasharray", dash)) }
-            svg.element("polyline", attributes)
-            if points.count == 1, let point = points.first {
-                svg.element("circle", [("data-series", series.name), ("cx", XMLWriter.pixels(point.x)),
-                                       ("cy", XMLWriter.pixels(point.y)), ("r", "3"), ("fill", colour)])
+            for (stretch, points) in stretches(of: series, in: layout).enumerated() {
+                var attributes: [XMLWriter.Attribute] = [("data-series", series.name)]
+                if stretch > 0 { attributes.append(("data-after-gap", "true")) }
+                attributes += [("points", pointList(points)), ("fill", "none"), ("stroke", colour), ("stroke-width", "2"),
+                               ("stroke-linejoin", "round"), ("stroke-linecap", "round")]
+                if let dash = ChartPalette.dash(at: slot) { attributes.append(("stroke-dasharray", dash)) }
+                svg.element("polyline", attributes)
+                if points.count == 1, let point = points.first {
+                    svg.element("circle", [("data-series", series.name), ("cx", XMLWriter.pixels(point.x)),
+                                           ("cy", XMLWriter.pixels(point.y)), ("r", "3"), ("fill", colour)])
+                }
+            }
+            guard series.marksMissing else { continue }
+            for point in series.points where point.y.isNaN {
+                guard let fraction = layout.xAxis.fraction(of: point.x), (0...1).contains(fraction) else { continue }
+                svg.element("text", [("data-no-data", series.name), ("x", XMLWriter.pixels(layout.horizontal(fraction))),
+                                     ("y", XMLWriter.pixels(layout.bottom - 6 - 14 * Double(index))), ("text-anchor", "middle"),
+                                     ("font-size", "14"), ("font-weight", "bold"), ("fill", colour)], content: "×")
             }
         }
         svg.close("g")
+    }
+
+    /// The placeable points of `series` in pixels, in stretches separated by its NaN y values;
+    /// at least one stretch, and no empty one but the first.
+    static func stretches(of series: ChartSeries, in layout: ChartLayout) -> [[(x: Double, y: Double)]] {
+        var stretches: [[(x: Double, y: Double)]] = [[]]
+        for point in series.points {
+            if point.y.isNaN {
+                if !stretches[stretches.count - 1].isEmpty { stretches.append([]) }
+            } else if let position = layout.position(x: point.x, y: point.y) {
+                stretches[stretches.count - 1].append(position)
+            }
+        }
+        if stretches.count > 1 && stretches[stretches.count - 1].isEmpty { stretches.removeLast() }
+        return stretches
     }
 
     /// `x,y x,y ...` in pixels.

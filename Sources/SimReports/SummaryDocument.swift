@@ -1,5 +1,6 @@
-/// Writes `summary.md`: what was run, the fault schedule, the headline figures side by
-/// side, one column per architecture, and each circuit breaker's openings and time open.
+/// Writes `summary.md`: the run's verdict, what was run, the fault schedule, the headline
+/// figures side by side, one column per architecture, each circuit breaker's openings and time
+/// open, and each expectation with its outcome, measurement and limit.
 public enum SummaryDocument {
     /// The Markdown of `summary.md` for `report`.
     /// - Complexity: O(t × k + r) per architecture, for t effect targets, k entities and r
@@ -9,6 +10,7 @@ public enum SummaryDocument {
         if !report.description.isEmpty { out += report.description + "\n\n" }
         let warmup = report.warmupText.map { " · figures from \($0), after the warm-up" } ?? ""
         out += "Seed \(report.seed) · arrivals for \(report.duration) · drain \(report.drain)\(warmup) · Ripple \(report.version)\n\n"
+        out += "**Verdict: " + RunVerdict(report.verdicts).rawValue + "** (" + RunVerdict.counts(report.verdicts) + ")\n\n"
         out += "## Faults\n\n"
         out += report.faults.isEmpty ? "None.\n\n" : report.faults.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
         out += "## Side by side\n\n"
@@ -21,7 +23,7 @@ public enum SummaryDocument {
         if !report.verdicts.isEmpty {
             out += "\n## Expectations\n\n"
             for verdict in report.verdicts {
-                out += "- " + verdict.line + (verdict.why.map { " — " + $0 } ?? "") + "\n"
+                out += "- " + verdict.line + "; limit " + verdict.limitText + (verdict.why.map { " — " + $0 } ?? "") + "\n"
             }
         }
         return out

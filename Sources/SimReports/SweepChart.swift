@@ -1,6 +1,7 @@
 /// One plot of a sweep: a metric's mean over the seeds against the first varied field, a
 /// line per architecture (per architecture and value of the other fields when several vary),
-/// each with its confidence interval as a shaded band.
+/// each with its confidence interval as a shaded band. Where no seed gave a value the line
+/// breaks, a `×` marks the spot and the caption names it: no data is never drawn as zero.
 public struct SweepChart: Sendable {
     /// The size every sweep plot is drawn at, in pixels, in its file and on the page alike.
     public static let width = 860, height = 400
@@ -40,7 +41,7 @@ public struct SweepChart: Sendable {
     static func chart(of m: Int, in report: SweepReport, fileName: String) -> SweepChart {
         let metric = report.metrics[m]
         let x = report.parameters[0]
-        var series: [ChartSeries] = [], bands: [ChartBand] = []
+        var series: [ChartSeries] = [], bands: [ChartBand] = [], gaps: [String] = []
         // A line per architecture and per value of the other parameters: architectures in file
         // order, each one's lines in the order of their values.
         var lines: [(name: String, architecture: Int, rows: [SweepRow])] = []
@@ -60,17 +61,22 @@ public struct SweepChart: Sendable {
             let colour = shown.firstIndex(of: line.architecture) ?? 0
             let round = lines[..<index].filter { $0.architecture == line.architecture }.count
             series.append(ChartSeries(name: line.name, points: ordered.map { (x: $0.x, y: $0.row.mean ?? .nan) },
-                                      paletteSlot: sharesColours ? colour + ChartPalette.colours.count * round : nil))
+                                      paletteSlot: sharesColours ? colour + ChartPalette.colours.count * round : nil,
+                                      marksMissing: true))
+            let missing = ordered.filter { $0.row.mean == nil }.map { x.values[report.combinations[$0.row.combination][0]] }
+            if !missing.isEmpty { gaps.append(line.name + " at " + x.path + " = " + missing.joined(separator: ", ")) }
             bands.append(ChartBand(name: line.name, points: ordered.map {
                 (x: $0.x, low: $0.row.interval?.lowerBound ?? .nan, high: $0.row.interval?.upperBound ?? .nan)
             }))
         }
         let isDuration = metric.split(separator: ".").last?.hasSuffix("Ms") ?? false
         let chart = Chart(title: metric + " against " + x.path, xLabel: x.axisLabel,
-                          yLabel: metric + (isDuration ? " (ms)" : ""), series: series, windows: [], bands: bands)
+                          yLabel: metric + (isDuration ? " (ms)" : ""), series: series, windows: [], bands: bands,
+                          xSpan: (x.positions.min() ?? 0)...(x.positions.max() ?? 0))  // every value, with data or not
         let caption = "Mean of \(metric) over \(SweepReport.count(report.seeds.count, "seed")) for each value of \(x.path), "
             + "one line per architecture\(report.parameters.count > 1 ? " and value of the other fields" : ""); "
             + "the band is the \(report.percent) confidence interval for the mean."
+            + (gaps.isEmpty ? "" : " No data (×, a gap in the line: no run of the design gave a value): " + gaps.joined(separator: "; ") + ".")
         return SweepChart(metric: metric, fileName: fileName, chart: chart, caption: caption)
     }
 

@@ -47,7 +47,8 @@ public struct SweepReport: Sendable {
         for c in combinations.indices {
             for a in architectures.indices {
                 for m in metrics.indices where measures[a][m] {
-                    rows.append(SweepRow(combination: c, architecture: a, metric: m, values: measured[c].map { $0[a][m] }, level: level))
+                    rows.append(SweepRow(combination: c, architecture: a, metric: m, values: measured[c].map { $0[a][m] },
+                                         kind: MetricKind.of(metrics[m]), level: level))
                 }
             }
         }
@@ -124,10 +125,11 @@ public struct SweepRow: Sendable {
     public var values: [Double?]
     /// Count, mean and spread of the values present.
     public var statistics: RunningStatistics
-    /// The confidence interval for the mean; `nil` with fewer than two values.
+    /// The confidence interval for the mean, inside what the metric can take (`MetricKind`):
+    /// Wilson's for a fraction, Student's t stopped at 0 otherwise; `nil` with fewer than two values.
     public var interval: ClosedRange<Double>?
 
-    init(combination: Int, architecture: Int, metric: Int, values: [Double?], level: Double) {
+    init(combination: Int, architecture: Int, metric: Int, values: [Double?], kind: MetricKind, level: Double) {
         self.combination = combination
         self.architecture = architecture
         self.metric = metric
@@ -135,7 +137,7 @@ public struct SweepRow: Sendable {
         var statistics = RunningStatistics()
         for case let value? in values { statistics.add(value) }
         self.statistics = statistics
-        interval = statistics.confidenceInterval(level: level)
+        interval = kind.interval(of: statistics, level: level)
     }
 
     /// How many seeds gave a value.

@@ -1,5 +1,7 @@
 /// Writes `timeseries.csv`: one row per interval and architecture, the union of every
-/// architecture's gauges as columns (empty where an architecture has no such gauge).
+/// architecture's gauges as columns. A cell is empty where there is no data: a gauge the
+/// architecture lacks, a latency in an interval no request was answered in, a staleness in
+/// one no effect was applied in.
 public enum TimeSeriesTable {
     /// The CSV of `timeseries.csv` for `report`: the fixed columns, then each gauge in the order
     /// first seen.
@@ -15,10 +17,12 @@ public enum TimeSeriesTable {
         for a in report.architectures {
             let columns = gaugeNames.map { a.metrics.series.gaugeNames.firstIndex(of: $0) }
             for row in a.metrics.series.rows {
+                let answered = row.succeeded + row.failed > 0  // else the interval's latency has no data
                 var cells = [cell(a.name), Format.compact(row.end.sinceStart.seconds, significant: 9),
                              String(row.arrivals), String(row.succeeded), String(row.failed), String(row.timeouts), String(row.rejected),
-                             Format.fixed(Double(row.latencyP50) / 1e6, decimals: 3), Format.fixed(Double(row.latencyP99) / 1e6, decimals: 3),
-                             String(row.applied), Format.fixed(Double(row.stalenessP99) / 1e6, decimals: 3),
+                             answered ? Format.fixed(Double(row.latencyP50) / 1e6, decimals: 3) : "",
+                             answered ? Format.fixed(Double(row.latencyP99) / 1e6, decimals: 3) : "",
+                             String(row.applied), row.applied > 0 ? Format.fixed(Double(row.stalenessP99) / 1e6, decimals: 3) : "",
                              String(row.deadLettered)]
                 cells += columns.map { $0.map { Format.compact(row.gauges[$0], significant: 9) } ?? "" }
                 out += cells.joined(separator: ",") + "\n"

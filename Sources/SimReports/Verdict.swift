@@ -37,6 +37,23 @@ public struct Verdict: Sendable, Equatable {
         self.limits = limits
     }
 
+    /// How an expectation came out in one run.
+    public enum Status: Sendable, Equatable {
+        /// It held.
+        case passed
+        /// It failed on a measured value.
+        case failed
+        /// It failed because the run had no value for its metric or for a ratio's reference.
+        case noData
+    }
+
+    /// Whether it held, failed on a value, or had no value to judge (which fails too).
+    public var status: Status {
+        if holds { return .passed }
+        if measured == nil || (!references.isEmpty && limits.isEmpty) { return .noData }
+        return .failed
+    }
+
     /// The unit of a truth value such as `recovery.metastable`, measured as 1 or 0.
     public static let truthUnit = "true/false"
 
@@ -50,7 +67,7 @@ public struct Verdict: Sendable, Equatable {
 
     /// `value` in `unit`, as `reading(_:)` writes it.
     static func reading(_ value: Double?, unit: String) -> String {
-        guard let value else { return "no value" }
+        guard let value else { return "no data" }
         guard unit != truthUnit else { return value != 0 ? "true" : "false" }
         return Format.decimal(value, decimals: 6) + unit
     }
@@ -60,8 +77,16 @@ public struct Verdict: Sendable, Equatable {
         reading(measured) + (references.isEmpty ? "" : " (" + references.joined(separator: ", ") + ")")
     }
 
-    /// One line for terminals and `summary.md`: `"✓ events … ≤ 0.1 × sync: 78.905ms (sync 59512.1ms)"`.
+    /// One line for terminals and `summary.md`: `"✓ events … ≤ 0.1 × sync: 78.905ms (sync 59512.1ms)"`;
+    /// an expectation without data to judge fails and says so: `"✗ … : no data"`.
     public var line: String {
         (holds ? "✓ " : "✗ ") + text + ": " + measurement
+    }
+
+    /// The limits as this run worked them out, in the metric's unit: `"4012.5ms"`,
+    /// `"10 … 20"` for a range; `"no data"` when a reference had no value.
+    public var limitText: String {
+        guard !limits.isEmpty else { return reading(nil) }
+        return limits.map { reading($0) }.joined(separator: " … ")
     }
 }

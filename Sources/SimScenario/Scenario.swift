@@ -25,6 +25,10 @@ public struct Scenario: Sendable {
     public var isSwarming = false {
         didSet { setSeed(world.seed) }
     }
+    /// The 64-bit FNV-1a hash of the file's bytes it was read from (`FNV1a64`), which
+    /// `metrics.json` writes so a result can be traced to its input; `nil` for a scenario
+    /// not read from a file as it stands, such as a sweep's edit of one.
+    public var fileHash: UInt64?
     /// What the swarm drew for the current seed, while swarming.
     public private(set) var swarmDraw: SwarmSpec.Draw?
     /// The faults written in the file, before chaos adds its own.

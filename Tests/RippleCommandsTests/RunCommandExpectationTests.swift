@@ -12,7 +12,10 @@ struct RunCommandExpectationTests {
         #expect(result.status == 0)
         #expect(result.output.contains("\nexpectations\n  ✓ events requests.failed = 0: 0\n  ✓ events latency.success.p99Ms ≤ sync: "))
         let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
-        #expect(summary.contains("\n## Expectations\n\n- ✓ events requests.failed = 0: 0\n- ✓ events latency.success.p99Ms ≤ sync: "))
+        #expect(summary.contains("\n## Expectations\n\n- ✓ events requests.failed = 0: 0; limit 0\n- ✓ events latency.success.p99Ms ≤ sync: "))
+        #expect(summary.contains("\n**Verdict: passed** (2 passed)\n"))
+        let page = try String(contentsOfFile: folder + "/report/report.html", encoding: .utf8)
+        #expect(page.contains("<section id=\"verdict\" class=\"verdict passed\">"))
     }
 
     @Test func aFailedExpectationExitsOneAndSaysWhy() throws {
@@ -24,9 +27,14 @@ struct RunCommandExpectationTests {
         #expect(result.output.contains("    why: nothing is that fast\n"))
         let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
         #expect(summary.contains("- ✗ sync latency.success.p99Ms < 1ms: "))
+        #expect(summary.contains("\n**Verdict: failed** (2 passed, 1 failed)\n"))
+        let page = try String(contentsOfFile: folder + "/report/report.html", encoding: .utf8)
+        #expect(page.contains("<section id=\"verdict\" class=\"verdict failed\">\n<p>\n<strong>Failed</strong>"))
+        #expect(page.contains("<td class=\"why\">nothing is that fast</td>"))
         let metrics = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: folder + "/report/metrics.json"))) as? [String: Any]
         let expectations = try #require(metrics?["expectations"] as? [[String: Any]])
         #expect(expectations.map { $0["passed"] as? Bool } == [true, true, false])
+        #expect(metrics?["verdict"] as? String == "failed")
         #expect(expectations.map { $0["text"] as? String }.last == "sync latency.success.p99Ms < 1ms")
         #expect((expectations.last?["measured"] as? Double ?? 0) >= 1)
         #expect(TestScenarios.ripple(["run", file, "--out", folder + "/quiet", "--quiet"]).output.hasPrefix("fails: ✗ sync latency.success.p99Ms < 1ms: "))

@@ -22,7 +22,7 @@ struct CheckReportTests {
         #expect(twenty.spread == "min 1ms  median 10ms  p95 19ms  max 20ms")
         #expect(expectation([3], failingAbove: 100).spread == "min 3ms  median 3ms  p95 3ms  max 3ms")
         let none = CheckedExpectation(scenario: "s", file: "s.json", statement: statement, seeds: [1], verdicts: [verdict(nil, holds: false)])
-        #expect(none.spread == "no value")
+        #expect(none.spread == "no data")
     }
 
     @Test func failingSeedsAreListedUpToALimitAndTheFirstIsReproduced() {

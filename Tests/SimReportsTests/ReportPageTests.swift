@@ -70,3 +70,52 @@ struct ReportPageTests {
         #expect(!html.contains("<figure>"))
     }
 }
+
+/// The page opens with the run's verdict over its expectations and lists each with its
+/// measurement, limit and reason, so a failing run never looks like a passing one.
+struct ReportPageVerdictTests {
+    static func verdict(_ text: String, _ measured: Double?, holds: Bool, limits: [Double], why: String? = nil) -> Verdict {
+        Verdict(text: text, architecture: "sync", metric: "latency.success.p99Ms", why: why, measured: measured, unit: "ms",
+                references: [], holds: holds, limits: limits)
+    }
+
+    func page(_ verdicts: [Verdict]) -> String {
+        var report = RunReportFixture.report()
+        report.verdicts = verdicts
+        return ReportPage.render(report)
+    }
+
+    @Test func aFailingRunSaysSoAtTheTop() {
+        let html = page([Self.verdict("sync latency.success.p99Ms < 1ms", 2.5, holds: false, limits: [1], why: "nothing is <that> fast"),
+                         Self.verdict("sync latency.success.p99Ms < 10s", 2.5, holds: true, limits: [10_000])])
+        #expect(XMLChecker.problems(in: html) == [])
+        let banner = html.range(of: "<section id=\"verdict\" class=\"verdict failed\">")
+        let title = html.range(of: "<h1>")
+        #expect(banner != nil && title != nil && banner!.lowerBound < title!.lowerBound, "the verdict comes first")
+        #expect(html.contains("<strong>Failed</strong>\n — 1 of 2 expectations held (1 passed, 1 failed).\n"))
+        #expect(html.contains("<tr class=\"failed\">\n<td class=\"outcome\">✗ failed</td>\n<th scope=\"row\">sync latency.success.p99Ms &lt; 1ms</th>\n<td>2.5ms</td>\n<td>1ms</td>\n<td class=\"why\">nothing is &lt;that&gt; fast</td>"))
+    }
+
+    @Test func noDataIsItsOwnVerdictAndNeverAPass() {
+        let html = page([Self.verdict("sync latency.success.p99Ms < 1s", nil, holds: false, limits: [1000])])
+        #expect(html.contains("class=\"verdict nodata\""))
+        #expect(html.contains("<strong>No data</strong>"))
+        #expect(html.contains("<td class=\"outcome\">✗ no data</td>") && html.contains("<td>no data</td>"))
+    }
+
+    @Test func passingAndUnjudgedRunsSayWhichTheyAre() {
+        #expect(page([Self.verdict("sync latency.success.p99Ms < 10s", 2.5, holds: true, limits: [10_000])])
+            .contains("<strong>Passed</strong>\n — 1 of 1 expectation held (1 passed).\n"))
+        let unjudged = page([])
+        #expect(unjudged.contains("class=\"verdict unjudged\"") && unjudged.contains("<strong>No expectations</strong>"))
+        #expect(!unjudged.contains("id=\"expectations\""))
+    }
+
+    @Test func theSummaryStatesTheSameVerdict() {
+        var report = RunReportFixture.report()
+        report.verdicts = [Self.verdict("sync latency.success.p99Ms < 1s", nil, holds: false, limits: [1000], why: "users notice")]
+        let summary = SummaryDocument.render(report)
+        #expect(summary.contains("\n**Verdict: no data** (1 no data)\n"))
+        #expect(summary.contains("- ✗ sync latency.success.p99Ms < 1s: no data; limit 1000ms — users notice\n"))
+    }
+}

@@ -34,7 +34,8 @@ struct SweepReportTests {
         let slow = report.rows[4]
         #expect(slow.count == 2 && slow.mean == 2_200)
         let interval = try #require(slow.interval)
-        #expect(abs(interval.lowerBound - (2_200 - 200 * Self.t1)) < 1e-9 && abs(interval.upperBound - (2_200 + 200 * Self.t1)) < 1e-9)
+        // A latency is never negative: the interval stops at 0.
+        #expect(interval.lowerBound == 0 && abs(interval.upperBound - (2_200 + 200 * Self.t1)) < 1e-9)
         // events' missing versions at 100ms: one seed only, so a mean but no interval.
         #expect(report.rows[3].count == 1 && report.rows[3].mean == 0 && report.rows[3].interval == nil)
     }
@@ -46,16 +47,16 @@ struct SweepReportTests {
         // (2200 ± 200 t1), events 81 and 83 (82 ± t1).
         #expect(text.contains("""
         latency.success.p99Ms: mean over the seeds [95 % confidence interval]
-        services.email.work.constant                 sync             events
-        ----------------------------  -------------------  -----------------
-        100ms                          205 [141.5, 268.5]  81 [68.29, 93.71]
-        1s                            2200 [-341.2, 4741]  82 [69.29, 94.71]
+        services.email.work.constant                sync             events
+        ----------------------------  ------------------  -----------------
+        100ms                         205 [141.5, 268.5]  81 [68.29, 93.71]
+        1s                                2200 [0, 4741]  82 [69.29, 94.71]
 
         """))
         // missing at end: sync 0 and 2 (1 ± t1), 5 and 9 (7 ± 2 t1); events 0 and no value, 0 and 1 (0.5 ± t1/2).
         #expect(text.hasSuffix("""
-        100ms                         1 [-11.71, 13.71]              0 (n=1)
-        1s                            7 [-18.41, 32.41]  0.5 [-5.853, 6.853]
+        100ms                         1 [0, 13.71]         0 (n=1)
+        1s                            7 [0, 32.41]  0.5 [0, 6.853]
 
         """))
     }
@@ -117,6 +118,24 @@ struct SweepReportTests {
                                                     "events · services.email.work.constant=100ms", "events · services.email.work.constant=1s"])
         #expect(chart.chart.series.map { $0.paletteSlot } == [0, 7, 1, 8])
         #expect(chart.chart.series[0].points.map(\.x) == [100, 200, 300])
+    }
+
+    /// Where no seed gave a value (the design answered nothing), the line breaks, a `×` marks
+    /// the spot and the caption says so: never a dive to 0 that reads as the best result.
+    @Test func aCombinationWithoutDataIsAGapWithAMarker() {
+        let email = SweepParameter(path: "services.email.work.constant", values: ["100ms", "1s", "2s"], kind: .text,
+                                   positions: [0.1, 1, 2], axisLabel: "services.email.work.constant (s)")
+        let report = SweepReport(name: "slow-email", description: "", version: "0.1.0", seeds: [1, 2], parameters: [email],
+                                 architectures: ["sync"], metrics: ["latency.success.p99Ms"], combinations: [[0], [1], [2]],
+                                 measures: [[true]], measured: [[[[200]], [[210]]], [[[nil]], [[nil]]], [[[2_000]], [[2_400]]]])
+        let chart = SweepChart.charts(of: report)[0]
+        #expect(chart.chart.series[0].points.map(\.y).map { $0.isNaN ? -1 : $0 } == [205, -1, 2_200])
+        let svg = chart.svg()
+        #expect(XMLChecker.problems(in: svg) == [])
+        #expect(polylineSeries(in: svg) == ["sync", "sync"], "broken at 1s")
+        #expect(svg.ranges(of: "data-no-data=\"sync\"").count == 1)
+        #expect(chart.caption.hasSuffix(" No data (×, a gap in the line: no run of the design gave a value): sync at services.email.work.constant = 1s."))
+        #expect(report.rendered.contains("–"), "the table shows no data as –")
     }
 
     @Test func pageIsWellFormedSelfContainedAndShowsEveryPlot() {

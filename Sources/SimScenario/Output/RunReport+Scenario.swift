@@ -17,5 +17,6 @@ extension RunReport {
                       ArchitectureReport(name: $0.name, kind: $0.kind, metrics: $0.metrics, stopReason: $0.stop.rawValue, events: $0.events)
                   })
         nodeNames = world.services.map(\.name) + ["broker"]
+        scenarioHash = scenario.fileHash
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SimKernel
+import SimReports
 
 /// Reads scenario files from disk: bytes, then strict JSON, then a validated `Scenario`.
 public enum ScenarioLoader {
@@ -18,7 +19,9 @@ public enum ScenarioLoader {
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
         }
-        return try scenario(from: root, file: file)
+        var scenario = try scenario(from: root, file: file)
+        scenario.fileHash = FNV1a64.hash(bytes)
+        return scenario
     }
 
     /// Validates a parsed scenario document; `file` names it in messages.

@@ -38,7 +38,7 @@ struct ExpectationEvaluationTests {
     @Test func aMissingValueFails() {
         let missing = verdict("events", "requests.lost", .atLeast(.value(0, written: "0")))
         #expect(!missing.holds && missing.measured == nil)
-        #expect(missing.line == "✗ events requests.lost ≥ 0: no value")
+        #expect(missing.line == "✗ events requests.lost ≥ 0: no data")
         #expect(!verdict("events", "requests.failed", .atMost(.ratio(of: "other", times: 1, written: "1"))).holds)
     }
 

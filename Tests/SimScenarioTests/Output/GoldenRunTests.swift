@@ -21,4 +21,17 @@ struct GoldenRunTests {
         let golden = try String(contentsOf: Self.folder.appendingPathComponent("tiny.metrics.json"), encoding: .utf8)
         #expect(written == golden)
     }
+
+    /// `scenario.fnv1a64` traces a result to its input: the hash of the very bytes read.
+    @Test func metricsNameTheScenarioFileByItsHash() throws {
+        let path = Self.folder.appendingPathComponent("tiny.json").path
+        let bytes = try ScenarioLoader.readBytes(path)
+        let scenario = try ScenarioLoader.parse(bytes, file: path)
+        #expect(scenario.fileHash == FNV1a64.hash(bytes))
+        let edited = try ScenarioLoader.parse(bytes + Array(" ".utf8), file: path)
+        #expect(edited.fileHash != scenario.fileHash, "one more byte, another hash")
+        let report = RunReport(scenario: scenario, outcomes: [], version: "0.1.0")
+        #expect(MetricsDocument.document(report).member("scenario")?.member("fnv1a64")?.compact
+                == "\"" + FNV1a64.text(FNV1a64.hash(bytes)) + "\"")
+    }
 }

@@ -1,0 +1,73 @@
+import SimKernel
+import SimMetrics
+import Testing
+@testable import SimReports
+
+/// No data is never zero: a figure the run does not define is `null` in metrics.json, an
+/// empty cell in timeseries.csv, `–` in the tables and a gap in the charts; the requests
+/// never answered are a figure of their own.
+struct NoDataTests {
+    /// Two seconds of one service: three requests arrive in the first second and one of them
+    /// is answered; none arrive or are answered in the second, when `back` applies nothing.
+    static func report(requests: Int = 3) -> RunReport {
+        var metrics = ArchitectureMetrics(serviceNames: ["front", "back"], targets: ["back"], keyCount: 4, gaugeNames: ["front busy"])
+        for _ in 0..<requests { metrics.recordArrival() }
+        if requests > 0 { metrics.recordResponse(latency: .milliseconds(40), failure: nil) }
+        metrics.series.close(at: Instant(nanoseconds: 1_000_000_000), gauges: [2])
+        metrics.series.close(at: Instant(nanoseconds: 2_000_000_000), gauges: [0])
+        metrics.series.close(at: Instant(nanoseconds: 3_000_000_000), gauges: [1])
+        let sync = ArchitectureReport(name: "sync", kind: "sync", metrics: metrics, stopReason: "timeLimit", events: 10)
+        return RunReport(name: "quiet", description: "", seed: 1, duration: .seconds(2), drain: .seconds(1), version: "0.0.0-test",
+                         faults: [], windows: [], architectures: [sync])
+    }
+
+    func figure(_ path: String, in report: RunReport) -> String? {
+        MetricsDocument.document(report).member("architectures")?.member("sync")?.value(at: path)?.compact
+    }
+
+    @Test func metricsWriteNullWhereTheRunHasNoValue() {
+        let report = Self.report()
+        #expect(figure("latency.failure.count", in: report) == "0")
+        for key in ["meanMs", "stddevMs", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs"] {
+            #expect(figure("latency.failure." + key, in: report) == "null", "\(key)")
+        }
+        #expect(figure("latency.success.p99Ms", in: report) == "40")
+        #expect(figure("run.warmupEndMs", in: report) == "null", "no warm-up is not a warm-up ending at 0")
+        let empty = Self.report(requests: 0)
+        for path in ["requests.errorRate", "cost.attemptsPerRequest", "cost.workerSecondsPerRequest", "services.front.callAttemptsPerRequest"] {
+            #expect(figure(path, in: empty) == "null", "\(path)")
+        }
+        #expect(figure("requests.errorRate", in: report) == "0")
+    }
+
+    @Test func requestsNeverAnsweredAreCounted() {
+        let report = Self.report()
+        #expect(report.architectures[0].unansweredAtEnd == 2)
+        #expect(figure("requests.unansweredAtEnd", in: report) == "2")
+        let rows = HeadlineRows.rows(report, compact: true)
+        #expect(rows.contains(["unanswered at end", "2"]))
+        #expect(HeadlineRows.rows(Self.report(requests: 0), compact: true).contains(["failed", "0 (–)"]))
+        #expect(HeadlineRows.rows(Self.report(requests: 0), compact: true).contains(["attempts / request", "–"]))
+    }
+
+    @Test func timeSeriesLeavesCellsWithoutDataEmpty() {
+        let lines = TimeSeriesTable.render(Self.report()).split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines[1] == "sync,1,3,1,0,0,0,40.000,40.000,0,,0,2")
+        #expect(lines[2] == "sync,2,0,0,0,0,0,,,0,,0,0")
+    }
+
+    /// A NaN y breaks the line into stretches: a gap, not a fall to zero nor a bridge.
+    @Test func chartsBreakTheLineWhereThereIsNoData() {
+        let chart = Chart(title: "t", xLabel: "x", yLabel: "y",
+                          series: [ChartSeries(name: "a", points: [(1, 5), (2, 6), (3, .nan), (4, 7), (5, .nan)], marksMissing: true),
+                                   ChartSeries(name: "b", points: [(1, 1), (2, 2)])], windows: [], xSpan: 1...5)
+        let svg = SVGChart.render(chart)
+        #expect(XMLChecker.problems(in: svg) == [])
+        let lines = svg.split(separator: "\n").filter { $0.hasPrefix("<polyline data-series=\"a\"") }
+        #expect(lines.count == 2)
+        #expect(lines.last?.contains("data-after-gap=\"true\"") == true)
+        #expect(lines.first.map { $0.ranges(of: ",").count } == 2, "two points before the gap")
+        #expect(svg.split(separator: "\n").filter { $0.hasPrefix("<circle data-series=\"a\"") }.count == 1, "the lone point after it")
+        #expect(svg.ranges(of: "data-no-data=\"a\"").count == 2 && !svg.contains("data-no-data=\"b\""))
+    }
+}
