@@ -17,9 +17,7 @@ struct ScenarioReader {
     func read(_ root: JSONNode) -> Scenario? {
         guard var top = ObjectReader(root, path: "", log: log) else { return nil }
         let name = top.required("name", "a short name such as \"payment-email-slowdown\"").flatMap { values.string($0, "name") }
-        if let name, !Self.isValidName(name) {
-            log.add("name", "expected letters, digits, '-', '_' or '.' (it names the report folder), found \"\(name)\"", at: root.location)
-        }
+        if let name { NameRule.check(name, "name", what: "it names the report folder", log: log, at: root.location) }
         let description = top.optional("description").flatMap { values.string($0, "description") } ?? ""
         let seed = top.optional("seed").flatMap { values.seed($0, "seed") } ?? 1
         let duration = top.required("duration", "a duration such as \"5m\"")
@@ -114,18 +112,13 @@ struct ScenarioReader {
         }
     }
 
-    static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 100 && name.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" || $0 == "."
-        } && !name.hasPrefix(".")
-    }
-
     func readServices(_ node: JSONNode) -> [ServiceConfig] {
         guard let members = node.objectMembers else { log.wrong("services", expected: "an object of services by name", found: node); return [] }
         if members.isEmpty { log.add("services", "expected at least one service", at: node.location) }
         var services: [ServiceConfig] = []
         for member in members {
             let path = "services." + member.key
+            NameRule.check(member.key, path, what: "it names columns, charts and report lines", log: log, at: member.keyLocation)
             guard var object = ObjectReader(member.value, path: path, log: log) else { continue }
             let workers = object.optional("workers").flatMap { values.integer($0, object.path("workers"), in: 1...100_000) } ?? 1
             var capacity: Int?
