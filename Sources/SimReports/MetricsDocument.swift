@@ -49,6 +49,7 @@ public enum MetricsDocument {
             ("run", .object([
                 ("stop", .string(a.stopReason)),
                 ("events", .int(a.events)),
+                ("stoppedAtMs", m.stoppedAt.map { milliseconds($0.nanoseconds) } ?? .null),  // null: ran to its end
                 ("warmupEndMs", milliseconds(m.warmupEnded?.nanoseconds ?? 0)),  // 0: no warm-up
                 ("modelError", m.ledger.firstError.map { .string($0) } ?? .null),
             ])),

@@ -9,6 +9,7 @@ public enum SummaryDocument {
         if !report.description.isEmpty { out += report.description + "\n\n" }
         let warmup = report.warmupText.map { " · figures from \($0), after the warm-up" } ?? ""
         out += "Seed \(report.seed) · arrivals for \(report.duration) · drain \(report.drain)\(warmup) · Ripple \(report.version)\n\n"
+        for sentence in report.stoppedEarly { out += "**Stopped early:** " + sentence + ".\n\n" }
         out += "## Faults\n\n"
         out += report.faults.isEmpty ? "None.\n\n" : report.faults.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
         out += "## Side by side\n\n"
