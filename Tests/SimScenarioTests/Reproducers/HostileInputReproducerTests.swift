@@ -61,4 +61,13 @@ struct HostileInputReproducerTests {
             #expect(error.description.contains(#"B<script>alert(1)</script>"'&]]>--><!--\n,comma;"q"\u{0}\u{1B}"#))
         }
     }
+
+    /// Service and architecture names that a spreadsheet would run as formulas are refused
+    /// (a name may still start with `-`; the CSV writers neutralise it).
+    @Test func formulaNamesAreRefused() {
+        let paths = Self.issues("csv-formula").map(\.path)
+        #expect(paths.contains { $0.hasPrefix("services.=HYPERLINK") }, "\(paths)")
+        #expect(paths.contains { $0.hasPrefix("services.@SUM") }, "\(paths)")
+        #expect(paths.contains("architectures.=1+1"), "\(paths)")
+    }
 }
