@@ -232,6 +232,13 @@ struct ScenarioReader {
         if let kindsNode, kinds.isEmpty, kindsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.kinds", expected: "a non-empty array of \(Describe.choices(ChaosSpec.Kind.allCases.map(\.rawValue)))", found: kindsNode) }
         if let targetsNode, targets.isEmpty, targetsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.targets", expected: "a non-empty array of service names", found: targetsNode) }
         guard every != nil, lasting != nil, !kinds.isEmpty, !targets.isEmpty else { return nil }
+        guard spec.expectedFaults <= ChaosSpec.maximumExpectedFaults else {
+            let window = end - start
+            let needed = TimeSpan.nanoseconds((window.nanoseconds + ChaosSpec.maximumExpectedFaults - 1) / ChaosSpec.maximumExpectedFaults)
+            log.add("chaos.every", "one fault every \(spec.meanInterval) over \(window) draws about \(spec.expectedFaults) faults, "
+                    + "more than \(ChaosSpec.maximumExpectedFaults); draw one every \(needed) or more", at: node.location)
+            return nil
+        }
         return spec
     }
 

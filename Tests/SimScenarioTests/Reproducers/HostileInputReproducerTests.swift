@@ -70,4 +70,12 @@ struct HostileInputReproducerTests {
         #expect(paths.contains { $0.hasPrefix("services.@SUM") }, "\(paths)")
         #expect(paths.contains("architectures.=1+1"), "\(paths)")
     }
+
+    /// Chaos every 10 ms over an hour stopped after 1 000 draws (10 s in) without a word; a
+    /// request for more faults than chaos draws is refused, with the interval that fits.
+    @Test func chaosAskingForTooManyFaultsIsRefused() {
+        let issues = Self.issues("chaos-1000-draws")
+        #expect(issues.map(\.path) == ["chaos.every"], "\(issues)")
+        #expect(issues.first?.message.contains("about 360000 faults, more than 10000; draw one every 360ms or more") == true, "\(issues)")
+    }
 }
