@@ -1,5 +1,6 @@
 import SimKernel
 import SimModels
+import SimReports
 
 /// Turns a parsed scenario document into a `Scenario`, collecting every problem on the way.
 struct ScenarioReader {
@@ -31,6 +32,7 @@ struct ScenarioReader {
         let services = top.required("services", "an object of services").map { readServices($0) } ?? []
         let names = services.map(\.name)
         let workload = top.required("workload", "an object with \"entry\" and \"arrivals\"").flatMap { readWorkload($0, names: names) }
+        if let workload, let duration { checkEventBudget(workload.arrivals, over: duration, at: top.optional("workload") ?? root) }
         let network = top.optional("network").flatMap { readNetwork($0, names: names) } ?? NetworkConfig()
         let end = Instant.zero + (duration ?? .zero) + drain
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
@@ -88,6 +90,20 @@ struct ScenarioReader {
         let needed = TimeSpan.milliseconds((length.nanoseconds + perSample - 1) / perSample)
         log.add("sampleEvery", "a run of \(length) sampled every \(interval) keeps \(samples) samples, more than \(Self.maximumSamples); "
                 + "sample every \(needed) or more", at: node.location)
+    }
+
+    /// Each request costs its run at least one event (its arrival), so a run whose arrivals
+    /// alone, at the lowest rate the process takes, pass the event budget cannot reach its end:
+    /// it is refused here instead of stopping early. (Runs that pass the budget only through
+    /// the events of their calls and messages are stopped, and failed, by the run itself.)
+    func checkEventBudget(_ arrivals: ArrivalProcess, over duration: TimeSpan, at node: JSONNode) {
+        let budget = WorldConfig.defaultEventBudget
+        let requests = arrivals.lowestRatePerSecond * duration.seconds
+        guard requests > Double(budget) else { return }
+        let longest = TimeSpan.nanoseconds(Int64(Double(duration.nanoseconds) * Double(budget) / requests))
+        log.add("workload.arrivals", "at least \(Format.compact(requests)) requests arrive in \(duration), each at least one event, "
+                + "more than the event budget of \(budget) events per architecture; the run would stop early: "
+                + "lower the rate or make duration at most \(longest)", at: node.location)
     }
 
     /// A fault on one consumer instance needs that instance in every events architecture
