@@ -31,8 +31,9 @@ struct ScenarioReader {
 
         let services = top.required("services", "an object of services").map { readServices($0) } ?? []
         let names = services.map(\.name)
-        let workload = top.required("workload", "an object with \"entry\" and \"arrivals\"").flatMap { readWorkload($0, names: names) }
-        if let workload, let duration { checkEventBudget(workload.arrivals, over: duration, at: top.optional("workload") ?? root) }
+        let workloadNode = top.required("workload", "an object with \"entry\" and \"arrivals\"")
+        let workload = workloadNode.flatMap { readWorkload($0, names: names) }
+        if let workload, let duration { checkEventBudget(workload.arrivals, over: duration, at: workloadNode ?? root) }
         let network = top.optional("network").flatMap { readNetwork($0, names: names) } ?? NetworkConfig()
         let end = Instant.zero + (duration ?? .zero) + drain
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
