@@ -105,7 +105,7 @@ struct RunCommand: Command {
         console.write("\nexpectations\n")
         for verdict in verdicts {
             console.write("  " + verdict.line + "\n")
-            if !verdict.holds, let why = verdict.why { console.write("    why: " + why + "\n") }
+            if !verdict.holds, let why = verdict.why { console.write("    why: " + why.printable + "\n") }
         }
         if skipped > 0 { console.write("  (\(skipped) not checked: they read an architecture left out by --only)\n") }
         if means > 0 { console.write("  (\(means) not checked: a mean over seeds needs ripple check --seeds)\n") }

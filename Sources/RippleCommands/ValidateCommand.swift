@@ -19,7 +19,7 @@ struct ValidateCommand: Command {
         for path in ScenarioFiles.expand(paths) {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
-                console.write("ok: \(path) (\(scenario.name): \(scenario.architectures.map(\.name).joined(separator: ", ")))\n")
+                console.write("ok: \(path.printable) (\(scenario.name): \(scenario.architectures.map(\.name).joined(separator: ", ")))\n")
             } catch {
                 console.writeError(error.description + "\n")
                 isValid = false

@@ -50,6 +50,10 @@ public struct ArchitectureMetrics: Sendable {
     /// Per consumer group: the time it spent in each health status.
     public var consumers: [ConsumerStatusRecord]
 
+    /// When the event budget stopped the run, at its last event; `nil` for a run that reached
+    /// its end (or went quiet). Every figure of a stopped run covers only the time before it.
+    public var stoppedAt: Instant?
+
     // MARK: Warm-up (see ArchitectureMetrics+Warmup.swift)
 
     /// When the warm-up ended and the figures began; `nil` without a warm-up, or before its end.

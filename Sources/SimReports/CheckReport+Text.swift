@@ -18,7 +18,7 @@ extension CheckReport {
                 line(expectation.isDeferred ? "SKIP" : expectation.holds ? "PASS" : "FAIL", scenario, expectation.text, expectation.outcome())
                 if sweep != nil, !expectation.isDeferred { out += indent + expectation.spread + "\n" }
                 if !expectation.holds {
-                    if let why = expectation.why { out += indent + "why: " + why + "\n" }
+                    if let why = expectation.why { out += indent + "why: " + why.printable + "\n" }
                     if let reproduction = expectation.reproduction { out += indent + "reproduce: " + reproduction + "\n" }
                 }
             }

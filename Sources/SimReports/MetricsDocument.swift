@@ -51,12 +51,7 @@ public enum MetricsDocument {
         let totals = a.consistencyTotals
         return .object([
             ("kind", .string(a.kind)),
-            ("run", .object([
-                ("stop", .string(a.stopReason)),
-                ("events", .int(a.events)),
-                ("warmupEndMs", m.warmupEnded.map { milliseconds($0.nanoseconds) } ?? .null),
-                ("modelError", m.ledger.firstError.map { .string($0) } ?? .null),
-            ])),
+            ("run", run(a)),
             ("requests", .object([
                 ("arrived", .int(m.requests)),
                 ("succeeded", .int(m.succeeded)),
@@ -72,13 +67,7 @@ public enum MetricsDocument {
             ])),
             ("latency", .object([("success", histogram(m.latencySuccess)), ("failure", histogram(m.latencyFailure))])),
             ("endToEnd", histogram(m.endToEnd)),
-            ("cost", .object([
-                ("attemptsPerRequest", perArrival(a, Double(m.attempts), decimals: 4)),
-                ("retriesPerRequest", perArrival(a, Double(m.retries), decimals: 4)),
-                ("messagesPerRequest", perArrival(a, Double(m.messages), decimals: 4)),
-                ("callsByAttempts", .object(m.callsByAttempts.enumerated().map { (String($0.offset), .int($0.element)) })),
-                ("workerSecondsPerRequest", m.requests == 0 ? .null : .decimal(a.workerSecondsPerRequest, decimals: 6)),
-            ])),
+            ("cost", cost(a)),
             ("delivery", .object([("redeliveries", .int(m.redeliveries)), ("rebalances", .int(m.rebalances)), ("evictions", .int(m.evictions))])),
             ("breakers", .object(m.breakers.map { breaker in
                 (breaker.edge, .object([("openings", .int(breaker.openings)), ("openMs", milliseconds(breaker.timeOpen.nanoseconds))]))
@@ -106,12 +95,47 @@ public enum MetricsDocument {
             )),
             ("consumers", .object(m.consumers.map { ($0.name, .object([("status", status($0))])) })),
             ("recovery", recovery(a.recovery(in: report))),
-            ("gauges", .object(a.metrics.series.gaugeNames.enumerated().map { column, name in
-                let values = m.series.rows.map { $0.gauges[column] }
-                return (name, .object([("peak", values.max().map { .decimal($0) } ?? .null),
-                                       ("atEnd", values.last.map { .decimal($0) } ?? .null)]))
-            })),
+            ("gauges", gauges(m.series)),
         ])
+    }
+
+    /// How the run went: why it stopped, its events, where a budget or warm-up cut it, and any model error.
+    static func run(_ a: ArchitectureReport) -> JSONOutput {
+        let m = a.metrics
+        let stoppedAt: JSONOutput = m.stoppedAt.map { milliseconds($0.nanoseconds) } ?? .null  // null: ran to its end
+        let warmupEnd: JSONOutput = m.warmupEnded.map { milliseconds($0.nanoseconds) } ?? .null
+        let modelError: JSONOutput = m.ledger.firstError.map { .string($0) } ?? .null
+        return .object([
+            ("stop", .string(a.stopReason)),
+            ("events", .int(a.events)),
+            ("stoppedAtMs", stoppedAt),
+            ("warmupEndMs", warmupEnd),
+            ("modelError", modelError),
+        ])
+    }
+
+    /// What each request cost: attempts, retries, messages, worker time, and calls by their attempts.
+    static func cost(_ a: ArchitectureReport) -> JSONOutput {
+        let m = a.metrics
+        let byAttempts: [(String, JSONOutput)] = m.callsByAttempts.enumerated().map { (String($0.offset), .int($0.element)) }
+        let workerSeconds: JSONOutput = m.requests == 0 ? .null : .decimal(a.workerSecondsPerRequest, decimals: 6)
+        return .object([
+            ("attemptsPerRequest", perArrival(a, Double(m.attempts), decimals: 4)),
+            ("retriesPerRequest", perArrival(a, Double(m.retries), decimals: 4)),
+            ("messagesPerRequest", perArrival(a, Double(m.messages), decimals: 4)),
+            ("callsByAttempts", .object(byAttempts)),
+            ("workerSecondsPerRequest", workerSeconds),
+        ])
+    }
+
+    /// Each gauge's peak and last sample (`null` without samples).
+    static func gauges(_ series: TimeSeries) -> JSONOutput {
+        .object(series.gaugeNames.enumerated().map { column, name in
+            let values = series.rows.map { $0.gauges[column] }
+            let peak: JSONOutput = values.max().map { .decimal($0) } ?? .null
+            let atEnd: JSONOutput = values.last.map { .decimal($0) } ?? .null
+            return (name, .object([("peak", peak), ("atEnd", atEnd)]))
+        })
     }
 
     /// A consumer group's health over the run: its worst and last status, and the time it

@@ -58,6 +58,7 @@ public enum ReportPage {
                ("Ripple", report.version)]
         page.facts(facts)
         page.close("dl")
+        for sentence in report.stoppedEarly { page.element("p", [("class", "stopped")], content: "Stopped early: " + sentence + ".") }
         page.close("header")
     }
 

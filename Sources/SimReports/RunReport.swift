@@ -47,6 +47,17 @@ public struct RunReport: Sendable {
     /// Simulated time from start to the end of the drain.
     public var length: TimeSpan { duration + drain }
 
+    /// One sentence per architecture the event budget stopped before the end of the run,
+    /// saying where; empty when every run reached its end. Every output shows them.
+    public var stoppedEarly: [String] {
+        architectures.compactMap { a in
+            a.metrics.stoppedAt.map { at in
+                "\(a.name) stopped at the event budget (\(a.events) events) at t = \(Format.duration(nanoseconds: Double(at.nanoseconds))) "
+                    + "of \(Format.duration(nanoseconds: Double(length.nanoseconds))): its figures cover only part of the run"
+            }
+        }
+    }
+
     /// When the warm-up ended, as the page and the summary show it ("12.3s"); `nil` without
     /// one. Every architecture ends it at the same instant.
     public var warmupText: String? {

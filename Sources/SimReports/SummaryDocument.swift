@@ -1,29 +1,33 @@
 /// Writes `summary.md`: the run's verdict, what was run, the fault schedule, the headline
 /// figures side by side, one column per architecture, each circuit breaker's openings and time
-/// open, and each expectation with its outcome, measurement and limit.
+/// open, and each expectation with its outcome, measurement and limit. Every piece of text
+/// goes through `MarkdownEscaping`, so a scenario's words cannot add markup or HTML, nor
+/// break a table.
 public enum SummaryDocument {
     /// The Markdown of `summary.md` for `report`.
     /// - Complexity: O(t × k + r) per architecture, for t effect targets, k entities and r
     ///   time-series rows.
     public static func render(_ report: RunReport) -> String {
-        var out = "# \(report.name)\n\n"
-        if !report.description.isEmpty { out += report.description + "\n\n" }
+        let md = MarkdownEscaping.escaped
+        var out = "# \(md(report.name))\n\n"
+        if !report.description.isEmpty { out += md(report.description) + "\n\n" }
         let warmup = report.warmupText.map { " · figures from \($0), after the warm-up" } ?? ""
         out += "Seed \(report.seed) · arrivals for \(report.duration) · drain \(report.drain)\(warmup) · Ripple \(report.version)\n\n"
         out += "**Verdict: " + RunVerdict(report.verdicts).rawValue + "** (" + RunVerdict.counts(report.verdicts) + ")\n\n"
+        for sentence in report.stoppedEarly { out += "**Stopped early:** " + md(sentence) + ".\n\n" }
         out += "## Faults\n\n"
-        out += report.faults.isEmpty ? "None.\n\n" : report.faults.map { "- " + $0 }.joined(separator: "\n") + "\n\n"
+        out += report.faults.isEmpty ? "None.\n\n" : report.faults.map { "- " + md($0) }.joined(separator: "\n") + "\n\n"
         out += "## Side by side\n\n"
         let rows = HeadlineRows.rows(report, compact: false)
-        let header = ["figure"] + report.architectures.map { "\($0.name) (\($0.kind))" }
+        let header = (["figure"] + report.architectures.map { "\($0.name) (\($0.kind))" }).map(md)
         out += "| " + header.joined(separator: " | ") + " |\n"
         out += "|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
-        for row in rows { out += "| " + row.joined(separator: " | ") + " |\n" }
+        for row in rows { out += "| " + row.map(md).joined(separator: " | ") + " |\n" }
         out += breakers(report)
         if !report.verdicts.isEmpty {
             out += "\n## Expectations\n\n"
             for verdict in report.verdicts {
-                out += "- " + verdict.line + "; limit " + verdict.limitText + (verdict.why.map { " — " + $0 } ?? "") + "\n"
+                out += "- " + md(verdict.line) + "; limit " + md(verdict.limitText) + (verdict.why.map { " — " + md($0) } ?? "") + "\n"
             }
         }
         return out
@@ -36,7 +40,8 @@ public enum SummaryDocument {
         guard !rows.isEmpty else { return "" }
         var out = "\n## Circuit breakers\n\n| architecture | edge | openings | time open |\n|---|---|---:|---:|\n"
         for (name, breaker) in rows {
-            out += "| \(name) | \(breaker.edge) | \(breaker.openings) | \(Format.duration(nanoseconds: Double(breaker.timeOpen.nanoseconds))) |\n"
+            let cells = [name, breaker.edge, String(breaker.openings), Format.duration(nanoseconds: Double(breaker.timeOpen.nanoseconds))]
+            out += "| " + cells.map(MarkdownEscaping.escaped).joined(separator: " | ") + " |\n"
         }
         return out
     }

@@ -7,12 +7,12 @@ public enum SweepDocument {
     /// `n`, `mean`, `ci_low` and `ci_high`; a cell with no value is empty.
     public static func csv(_ report: SweepReport) -> String {
         let header = report.parameters.map(\.path) + ["architecture", "metric", "n", "mean", "ci_low", "ci_high"]
-        var out = header.map(TimeSeriesTable.cell).joined(separator: ",") + "\n"
+        var out = header.map(CSVCell.escaped).joined(separator: ",") + "\n"
         for row in report.rows {
             let cells = report.parameters.indices.map { report.value(of: $0, in: row.combination) }
                 + [report.architectures[row.architecture], report.metrics[row.metric], String(row.count),
                    decimal(row.mean), decimal(row.interval?.lowerBound), decimal(row.interval?.upperBound)]
-            out += cells.map(TimeSeriesTable.cell).joined(separator: ",") + "\n"
+            out += cells.map(CSVCell.escaped).joined(separator: ",") + "\n"
         }
         return out
     }

@@ -1,5 +1,6 @@
 /// An aligned plain-text table for terminals: first row is the header, first column
-/// left-aligned, every other column right-aligned (numbers line up).
+/// left-aligned, every other column right-aligned (numbers line up). Cells print `printable`,
+/// so text from a file cannot break a row.
 public struct Table {
     /// The rows, header first.
     public var rows: [[String]]
@@ -10,6 +11,7 @@ public struct Table {
 
     /// The table as lines of text, with a rule under the header.
     public var rendered: String {
+        let rows = rows.map { $0.map(\.printable) }
         guard let header = rows.first else { return "" }
         var widths = [Int](repeating: 0, count: header.count)
         for row in rows { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = Swift.max(widths[i], cell.count) } }

@@ -13,12 +13,12 @@ public enum TimeSeriesTable {
         }
         let fixed = ["architecture", "time_s", "arrivals", "succeeded", "failed", "timeouts", "rejected",
                      "latency_p50_ms", "latency_p99_ms", "applied", "staleness_p99_ms", "dead_lettered"]
-        var out = (fixed + gaugeNames.map(cell)).joined(separator: ",") + "\n"
+        var out = (fixed + gaugeNames.map(CSVCell.escaped)).joined(separator: ",") + "\n"
         for a in report.architectures {
             let columns = gaugeNames.map { a.metrics.series.gaugeNames.firstIndex(of: $0) }
             for row in a.metrics.series.rows {
                 let answered = row.succeeded + row.failed > 0  // else the interval's latency has no data
-                var cells = [cell(a.name), Format.compact(row.end.sinceStart.seconds, significant: 9),
+                var cells = [CSVCell.escaped(a.name), Format.compact(row.end.sinceStart.seconds, significant: 9),
                              String(row.arrivals), String(row.succeeded), String(row.failed), String(row.timeouts), String(row.rejected),
                              answered ? Format.fixed(Double(row.latencyP50) / 1e6, decimals: 3) : "",
                              answered ? Format.fixed(Double(row.latencyP99) / 1e6, decimals: 3) : "",
@@ -29,11 +29,5 @@ public enum TimeSeriesTable {
             }
         }
         return out
-    }
-
-    /// A CSV cell, quoted when it holds a comma, a quote or a line break.
-    static func cell(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return text }
-        return "\"" + text.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
     }
 }

@@ -4,13 +4,18 @@ import Glibc
 import SimScenario
 
 /// Feeds arbitrary bytes to the scenario loader. Whatever the bytes, loading must either
-/// produce a scenario or throw `ScenarioError` with at least one issue: never crash, hang or
-/// report nothing.
+/// produce a scenario that keeps every service, fault, link and architecture the file states,
+/// or throw `ScenarioError` with at least one issue: never crash, hang, drop part of the file
+/// or report nothing.
 func loadScenario(_ bytes: [UInt8]) {
     do {
-        _ = try ScenarioLoader.parse(bytes, file: "fuzz.json")
-    } catch {
+        let scenario = try ScenarioLoader.parse(bytes, file: "fuzz.json")
+        let stated = StatedContent(document: try JSONParser.parse(bytes)), kept = StatedContent(scenario: scenario)
+        precondition(stated == kept, "an accepted scenario must keep what it states: the file has \(stated), the scenario \(kept)")
+    } catch let error as ScenarioError {
         precondition(!error.issues.isEmpty, "a rejected scenario must say why")
+    } catch {
+        preconditionFailure("a scenario that loaded must parse as JSON: \(error)")
     }
 }
 

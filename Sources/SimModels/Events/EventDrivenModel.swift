@@ -196,6 +196,7 @@ public struct EventDrivenModel: EventHandling {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
+        if stop == .eventBudget { metrics.stoppedAt = scheduler.now }
         return (metrics, stop, scheduler.history)
     }
 

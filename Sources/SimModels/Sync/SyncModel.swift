@@ -99,6 +99,7 @@ public struct SyncModel: EventHandling {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
+        if stop == .eventBudget { metrics.stoppedAt = scheduler.now }
         for (i, breaker) in edges.dropFirst().compactMap(\.breaker).enumerated() {
             metrics.breakers[i].openings = breaker.openings
             metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)

@@ -37,22 +37,36 @@ public struct ChaosSpec: Sendable {
         self.end = end
     }
 
-    /// The faults drawn for `seed`, in start order. A draw that would overlap an earlier
-    /// fault of the same kind on the same target is skipped, so the schedule is always valid.
-    /// At most `limit` faults are drawn.
-    public func schedule(seed: UInt64, limit: Int = 1_000) -> [FaultConfig] {
+    /// The most faults chaos may be asked for: the window over the mean interval. A scenario
+    /// asking for more is refused when it is read, so the schedule covers the whole window.
+    public static let maximumExpectedFaults: Int64 = 10_000
+
+    /// How many faults chaos draws on average: the window `start..<end` over `meanInterval`.
+    public var expectedFaults: Int64 { (end - start).nanoseconds / Swift.max(1, meanInterval.nanoseconds) }
+
+    /// The faults drawn for `seed`, in start order, over the whole window: drawing stops only
+    /// at `end`, so a spec within `maximumExpectedFaults` draws about `expectedFaults`. A draw
+    /// that would overlap an earlier fault of the same kind on the same target is skipped, so
+    /// the schedule is always valid.
+    /// - Complexity: O(n) for n draws.
+    public func schedule(seed: UInt64) -> [FaultConfig] {
         var random = RandomStream(seed: seed, name: "chaos")
         var faults: [FaultConfig] = []
+        // The latest end per (target, kind): faults are drawn in start order, so a new one
+        // overlaps an earlier of its target and kind exactly when it starts before this end.
+        var latestEnd: [Int: Instant] = [:]
         var time = start
-        for _ in 0..<limit {
+        while true {
             time = time + .nanoseconds(Distribution.exponential(mean: Double(meanInterval.nanoseconds)).sample(&random))
             guard time < end else { break }
-            let kind = kinds[Int(random.next(below: UInt64(kinds.count)))]
+            let kindIndex = Int(random.next(below: UInt64(kinds.count)))
             let target = targets[Int(random.next(below: UInt64(targets.count)))]
             let length = Swift.max(1_000_000, Distribution.exponential(mean: Double(meanDuration.nanoseconds)).sample(&random))
-            let fault = FaultConfig(kind: faultKind(kind), service: target, start: time, end: time + .nanoseconds(length))
-            let overlaps = faults.contains { $0.service == target && $0.kind == fault.kind && $0.end > fault.start }
-            if !overlaps { faults.append(fault) }
+            let fault = FaultConfig(kind: faultKind(kinds[kindIndex]), service: target, start: time, end: time + .nanoseconds(length))
+            let slot = target * Kind.allCases.count + (Kind.allCases.firstIndex(of: kinds[kindIndex]) ?? 0)
+            if let last = latestEnd[slot], last > fault.start { continue }
+            latestEnd[slot] = fault.end
+            faults.append(fault)
         }
         return faults
     }

@@ -29,9 +29,13 @@ public struct WorldConfig: Sendable {
     /// The start of the run whose figures are dropped (latency, staleness, worker time), or `nil`.
     public var warmup: Warmup?
 
+    /// The events one architecture's run may handle before it stops: a limit on runaway models
+    /// and on runs too long to finish (see docs/limits.md).
+    public static let defaultEventBudget = 2_000_000_000
+
     public init(seed: UInt64, duration: TimeSpan, drain: TimeSpan, workload: WorkloadConfig,
                 services: [ServiceConfig], network: NetworkConfig = NetworkConfig(), faults: [FaultConfig] = [],
-                networkFaults: [NetworkFault] = [], sampleInterval: TimeSpan = .seconds(1), eventBudget: Int = 2_000_000_000) {
+                networkFaults: [NetworkFault] = [], sampleInterval: TimeSpan = .seconds(1), eventBudget: Int = WorldConfig.defaultEventBudget) {
         self.seed = seed
         self.duration = duration
         self.drain = drain
@@ -117,5 +121,18 @@ public struct ServiceConfig: Sendable {
         self.workers = workers
         self.queueCapacity = queueCapacity
         self.work = work
+    }
+}
+
+extension ArrivalProcess {
+    /// The lowest rate the process takes at any time, in requests per second: at least this
+    /// many arrive per second on average.
+    public var lowestRatePerSecond: Double {
+        switch self {
+        case .poisson(let rate), .constant(let rate): rate.eventsPerSecond
+        case .ramp(let from, let to, _): Swift.min(from.eventsPerSecond, to.eventsPerSecond)
+        case .bursts(let base, let peak, _, _): Swift.min(base.eventsPerSecond, peak.eventsPerSecond)
+        case .daily(let mean, let amplitude, _, _): mean.eventsPerSecond * Swift.max(0, 1 - amplitude)
+        }
     }
 }

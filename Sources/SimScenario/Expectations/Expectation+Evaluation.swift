@@ -1,3 +1,4 @@
+import SimKernel
 import SimReports
 
 extension Expectation {
@@ -50,9 +51,26 @@ extension Scenario {
         return architectures.map(\.name).filter { read.contains($0) }
     }
 
-    /// Checks every expectation against a run's `metrics.json` document, in file order.
+    /// Checks every expectation against a run's `metrics.json` document, in file order, then
+    /// fails each architecture the event budget stopped early: figures of part of a run prove
+    /// nothing about the whole, whatever they are.
     public func verdicts(for document: JSONOutput) -> [Verdict] {
-        expectations.map { $0.evaluate(in: document) }
+        expectations.map { $0.evaluate(in: document) } + stoppedEarlyVerdicts(for: document)
+    }
+
+    /// A failed verdict for each architecture in `document` whose run stopped at the event
+    /// budget: `✗ sync stopped at the event budget at t = 3.2s of 24h: 3200ms`.
+    func stoppedEarlyVerdicts(for document: JSONOutput) -> [Verdict] {
+        let length = Format.duration(nanoseconds: Double((world.duration + world.drain).nanoseconds))
+        return architectures.compactMap { architecture in
+            guard let run = document.member("architectures")?.member(architecture.name)?.member("run"),
+                  let stoppedMs = run.member("stoppedAtMs")?.numberValue else { return nil }
+            let at = Format.duration(nanoseconds: stoppedMs * 1e6)
+            return Verdict(text: "\(architecture.name) stopped at the event budget at t = \(at) of \(length)", architecture: architecture.name,
+                           metric: "run.stoppedAtMs",
+                           why: "the run ended after \(world.eventBudget) events; shorten it or lower the arrival rate",
+                           measured: stoppedMs, unit: "ms", references: [], holds: false)
+        }
     }
 }
 

@@ -17,6 +17,7 @@ struct ArchitectureReader {
         if members.isEmpty { log.add("architectures", "expected at least one architecture", at: node.location) }
         return members.compactMap { member in
             let path = "architectures." + member.key
+            NameRule.check(member.key, path, what: "it names files in the report folder", log: log, at: member.keyLocation)
             guard var object = ObjectReader(member.value, path: path, log: log) else { return nil }
             let kind: String?
             if let kindNode = object.optional("kind") {

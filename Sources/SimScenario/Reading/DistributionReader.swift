@@ -159,10 +159,25 @@ struct DistributionReader {
                 log.add(elementPath, "expected \"weight\" and exactly one distribution", at: element.location)
                 continue
             }
-            guard let weight = values.number(weightMember.value, elementPath + ".weight", in: 0...1e9), weight > 0,
-                  let distribution = read(kind: kind.key, kind.value, elementPath + "." + kind.key, keyPosition: kind.keyLocation) else { continue }
+            let weight = self.weight(weightMember.value, elementPath + ".weight")
+            guard let distribution = read(kind: kind.key, kind.value, elementPath + "." + kind.key, keyPosition: kind.keyLocation),
+                  let weight else { continue }
             parts.append(WeightedDistribution(weight: weight, distribution: distribution))
         }
         return parts.count == elements.count ? .mixture(parts) : nil
+    }
+
+    /// A part's weight: a positive number up to 10⁹ that stays positive as a double (`1e-400`
+    /// is 0 there). A part of weight 0 would never be drawn, so it is refused rather than dropped.
+    func weight(_ node: JSONNode, _ path: String) -> Double? {
+        guard let weight = values.number(node, path, in: 0...1e9, what: "a positive weight") else { return nil }
+        guard weight > 0 else {
+            let text = node.numberText ?? "0"
+            let mantissa = text.prefix { $0 != "e" && $0 != "E" }
+            let rounded = mantissa.contains { ("1"..."9").contains($0) } ? " (too small: it is 0 as a double)" : ""
+            log.add(path, "expected a positive weight, found \(text)\(rounded); remove a part that should never be drawn", at: node.location)
+            return nil
+        }
+        return weight
     }
 }

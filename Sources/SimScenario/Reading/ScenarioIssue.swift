@@ -1,3 +1,5 @@
+import SimReports
+
 /// One problem in a scenario file: where it is, what was expected and what was found.
 public struct ScenarioIssue: Sendable, Equatable {
     /// The JSON path of the field, such as `services.email.work.constant` (empty for the file itself).
@@ -29,13 +31,14 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
-    /// One line per problem: `file:line:column: path: message`.
+    /// One line per problem: `file:line:column: path: message`, with control characters from
+    /// the file (in a key, a value or the file's name) escaped so each problem stays one line.
     public var description: String {
         issues.map { issue in
-            var location = file
+            var location = file.printable
             if let position = issue.position { location += ":\(position.line):\(position.column)" }
-            let path = issue.path.isEmpty ? "" : issue.path + ": "
-            return "\(location): error: \(path)\(issue.message)"
+            let path = issue.path.isEmpty ? "" : issue.path.printable + ": "
+            return "\(location): error: \(path)\(issue.message.printable)"
         }.joined(separator: "\n")
     }
 }

@@ -1,5 +1,6 @@
 import SimKernel
 import SimModels
+import SimReports
 
 /// Turns a parsed scenario document into a `Scenario`, collecting every problem on the way.
 struct ScenarioReader {
@@ -17,9 +18,7 @@ struct ScenarioReader {
     func read(_ root: JSONNode) -> Scenario? {
         guard var top = ObjectReader(root, path: "", log: log) else { return nil }
         let name = top.required("name", "a short name such as \"payment-email-slowdown\"").flatMap { values.string($0, "name") }
-        if let name, !Self.isValidName(name) {
-            log.add("name", "expected letters, digits, '-', '_' or '.' (it names the report folder), found \"\(name)\"", at: root.location)
-        }
+        if let name { NameRule.check(name, "name", what: "it names the report folder", log: log, at: root.location) }
         let description = top.optional("description").flatMap { values.string($0, "description") } ?? ""
         let seed = top.optional("seed").flatMap { values.seed($0, "seed") } ?? 1
         let duration = top.required("duration", "a duration such as \"5m\"")
@@ -32,7 +31,9 @@ struct ScenarioReader {
 
         let services = top.required("services", "an object of services").map { readServices($0) } ?? []
         let names = services.map(\.name)
-        let workload = top.required("workload", "an object with \"entry\" and \"arrivals\"").flatMap { readWorkload($0, names: names) }
+        let workloadNode = top.required("workload", "an object with \"entry\" and \"arrivals\"")
+        let workload = workloadNode.flatMap { readWorkload($0, names: names) }
+        if let workload, let duration { checkEventBudget(workload.arrivals, over: duration, at: workloadNode ?? root) }
         let network = top.optional("network").flatMap { readNetwork($0, names: names) } ?? NetworkConfig()
         let end = Instant.zero + (duration ?? .zero) + drain
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
@@ -92,6 +93,20 @@ struct ScenarioReader {
                 + "sample every \(needed) or more", at: node.location)
     }
 
+    /// Each request costs its run at least one event (its arrival), so a run whose arrivals
+    /// alone, at the lowest rate the process takes, pass the event budget cannot reach its end:
+    /// it is refused here instead of stopping early. (Runs that pass the budget only through
+    /// the events of their calls and messages are stopped, and failed, by the run itself.)
+    func checkEventBudget(_ arrivals: ArrivalProcess, over duration: TimeSpan, at node: JSONNode) {
+        let budget = WorldConfig.defaultEventBudget
+        let requests = arrivals.lowestRatePerSecond * duration.seconds
+        guard requests > Double(budget) else { return }
+        let longest = TimeSpan.nanoseconds(Int64(Double(duration.nanoseconds) * Double(budget) / requests))
+        log.add("workload.arrivals", "at least \(Format.compact(requests)) requests arrive in \(duration), each at least one event, "
+                + "more than the event budget of \(budget) events per architecture; the run would stop early: "
+                + "lower the rate or make duration at most \(longest)", at: node.location)
+    }
+
     /// A fault on one consumer instance needs that instance in every events architecture
     /// that consumes the service, and at least one such architecture.
     func checkInstances(of faults: [FaultReader.ReadFault], in architectures: [ArchitectureSpec], names: [String]) {
@@ -114,18 +129,13 @@ struct ScenarioReader {
         }
     }
 
-    static func isValidName(_ name: String) -> Bool {
-        !name.isEmpty && name.count <= 100 && name.unicodeScalars.allSatisfy {
-            ($0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0))) || $0 == "-" || $0 == "_" || $0 == "."
-        } && !name.hasPrefix(".")
-    }
-
     func readServices(_ node: JSONNode) -> [ServiceConfig] {
         guard let members = node.objectMembers else { log.wrong("services", expected: "an object of services by name", found: node); return [] }
         if members.isEmpty { log.add("services", "expected at least one service", at: node.location) }
         var services: [ServiceConfig] = []
         for member in members {
             let path = "services." + member.key
+            NameRule.check(member.key, path, what: "it names columns, charts and report lines", log: log, at: member.keyLocation)
             guard var object = ObjectReader(member.value, path: path, log: log) else { continue }
             let workers = object.optional("workers").flatMap { values.integer($0, object.path("workers"), in: 1...100_000) } ?? 1
             var capacity: Int?
@@ -239,6 +249,13 @@ struct ScenarioReader {
         if let kindsNode, kinds.isEmpty, kindsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.kinds", expected: "a non-empty array of \(Describe.choices(ChaosSpec.Kind.allCases.map(\.rawValue)))", found: kindsNode) }
         if let targetsNode, targets.isEmpty, targetsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.targets", expected: "a non-empty array of service names", found: targetsNode) }
         guard every != nil, lasting != nil, !kinds.isEmpty, !targets.isEmpty else { return nil }
+        guard spec.expectedFaults <= ChaosSpec.maximumExpectedFaults else {
+            let window = end - start
+            let needed = TimeSpan.nanoseconds((window.nanoseconds + ChaosSpec.maximumExpectedFaults - 1) / ChaosSpec.maximumExpectedFaults)
+            log.add("chaos.every", "one fault every \(spec.meanInterval) over \(window) draws about \(spec.expectedFaults) faults, "
+                    + "more than \(ChaosSpec.maximumExpectedFaults); draw one every \(needed) or more", at: node.location)
+            return nil
+        }
         return spec
     }
 

@@ -24,4 +24,16 @@ struct ChaosScheduleTests {
         }
         #expect(faults.allSatisfy { $0.start < .zero + .minutes(10) && $0.end > $0.start })
     }
+
+    /// Chaos once stopped after 1 000 draws, about 17 minutes into an hour drawn every second,
+    /// without a word; it now covers the whole window.
+    @Test func chaosCoversTheWholeRun() {
+        let hour = ChaosSpec(kinds: [.slow], targets: [0, 1], meanInterval: .seconds(1), meanDuration: .milliseconds(10),
+                             start: .zero, end: .zero + .hours(1))
+        #expect(hour.expectedFaults == 3_600)
+        let faults = hour.schedule(seed: 1)
+        // Poisson with mean 3 600 (few overlaps at 10 ms each): within 5 standard deviations.
+        #expect(abs(faults.count - 3_600) < 5 * 60, "\(faults.count)")
+        #expect(faults.last.map { $0.start > .zero + .minutes(59) } == true)
+    }
 }

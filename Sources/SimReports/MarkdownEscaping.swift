@@ -1,0 +1,32 @@
+/// Text made safe for `summary.md`: it reads as the same words whatever it holds, and can
+/// neither add markup, links, HTML nor break a table row or a list item.
+enum MarkdownEscaping {
+    /// Characters that start Markdown markup anywhere in a line, escaped with a backslash.
+    static let inlineMarkup: Set<Character> = ["\\", "`", "*", "_", "[", "]", "|", "#", "!", "~"]
+
+    /// `text` on one line (line breaks become spaces, other control characters escapes as
+    /// `printable` writes them), with every `<` that could open a tag or an autolink (before a
+    /// letter, `/`, `!` or `?`) and every `&` that could start an entity written as entities,
+    /// so no HTML passes; inline markup escaped; and a leading `-`, `+`, `=` or `>`, or a
+    /// number ending in `.` or `)`, escaped so the text cannot start a list, a quote or a
+    /// heading underline. A comparison such as `p99 < 1ms` stays as written.
+    /// - Complexity: O(n) in the length of `text`.
+    static func escaped(_ text: String) -> String {
+        let oneLine = String(text.map { $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 })
+        let characters = Array(oneLine.printable)
+        var out = ""
+        for (i, character) in characters.enumerated() {
+            let next = i + 1 < characters.count ? characters[i + 1] : " "
+            switch character {
+            case "&" where next.isLetter || next == "#": out += "&amp;"
+            case "<" where next.isLetter || "/!?".contains(next): out += "&lt;"
+            case ">" where i == 0: out += "&gt;"
+            case _ where inlineMarkup.contains(character): out += "\\" + String(character)
+            case _ where i == 0 && "-+=".contains(character): out += "\\" + String(character)
+            case _ where ".)".contains(character) && !out.isEmpty && out.allSatisfy(\.isNumber): out += "\\" + String(character)
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
