@@ -47,14 +47,18 @@ struct CheckOutput {
         if let figures, !updatesBaseline { report.compare(with: figures) }
         console.write(report.rendered(isQuiet: isQuiet))
         if let junit {
-            guard FileManager.default.createFile(atPath: junit, contents: Data(JUnitDocument.render(report).utf8)) else {
-                throw ReportedError("ripple: cannot write the JUnit file \(junit)")
+            do {
+                try OutputFile.write(JUnitDocument.render(report), to: junit)
+            } catch {
+                throw ReportedError("ripple: cannot write the JUnit file \(error.message)")
             }
         }
         if let figures, let baseline, updatesBaseline {
             let updated = figures.updated(with: report)
-            guard FileManager.default.createFile(atPath: baseline, contents: Data(updated.rendered.utf8)) else {
-                throw ReportedError("ripple: cannot write the baseline file \(baseline)")
+            do {
+                try OutputFile.write(updated.rendered, to: baseline)
+            } catch {
+                throw ReportedError("ripple: cannot write the baseline file \(error.message)")
             }
             let written = report.scenarios.flatMap(\.baselineMetrics).filter { $0.mean != nil }.count
             if !isQuiet { console.write("baseline: wrote \(written) figure\(written == 1 ? "" : "s") to \(baseline) (\(updated.count) in all)\n") }

@@ -56,8 +56,10 @@ struct ShrinkCommand: Command {
         for step in result.steps { console.write("  " + step + "\n") }
         let path = out ?? scenario.name + ".shrunk.json"
         let text = shrinker.finished(result.document, name: scenario.name).output.renderedInOrder()
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw ReportedError("ripple: cannot write the shrunk scenario \(path)")
+        do {
+            try OutputFile.write(text, to: path)
+        } catch {
+            throw ReportedError("ripple: cannot write the shrunk scenario \(error.message)")
         }
         let summary = result.steps.isEmpty ? "nothing could go" : "\(result.steps.count) step\(result.steps.count == 1 ? "" : "s") kept"
         console.write("shrunk in \(result.runs) run\(result.runs == 1 ? "" : "s"): \(summary); wrote \(path)\n")

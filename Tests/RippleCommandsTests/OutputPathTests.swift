@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import RippleCommands
+
+/// Where commands write: what stands at an output path keeps its kind, and an output that
+/// cannot be written is an error.
+struct OutputPathTests {
+    let ripple = TestScenarios.ripple
+
+    func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    @Test func junitAndShardOutWriteThroughASymbolicLink() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: folder + "/junit.xml", withDestinationPath: folder + "/real-junit.xml")
+        try manager.createSymbolicLink(atPath: folder + "/shard.out", withDestinationPath: folder + "/real-shard.out")
+        let result = ripple(["check", folder + "/a.json", "--junit", folder + "/junit.xml", "--shard", "1/1", "--shard-out", folder + "/shard.out"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(isSymbolicLink(folder + "/junit.xml") && isSymbolicLink(folder + "/shard.out"))
+        #expect(try String(contentsOfFile: folder + "/real-junit.xml", encoding: .utf8).hasPrefix("<?xml"))
+        #expect(try String(contentsOfFile: folder + "/real-shard.out", encoding: .utf8).contains("ripple-check-shard"))
+    }
+}
