@@ -24,4 +24,16 @@ struct OutputPathTests {
         #expect(try String(contentsOfFile: folder + "/real-junit.xml", encoding: .utf8).hasPrefix("<?xml"))
         #expect(try String(contentsOfFile: folder + "/real-shard.out", encoding: .utf8).contains("ripple-check-shard"))
     }
+
+    @Test func aFailedWriteToStandardOutputExitsWithAnError() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let full = open("/dev/full", O_WRONLY)
+        let errors = open(folder + "/errors.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        defer { close(full); close(errors) }
+        let status = Ripple.main(["check", folder + "/a.json"], console: .writing(output: full, errors: errors))
+        #expect(status == 2)
+        #expect(try String(contentsOfFile: folder + "/errors.txt", encoding: .utf8)
+            == "ripple: cannot write to standard output: No space left on device; the results are lost\n")
+    }
 }
