@@ -61,7 +61,7 @@ struct CheckCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessInfo.processInfo.environment) }
-        let files = ScenarioFiles.expand(paths)
+        let files = try ScenarioFiles.expand(paths, console: console)
         guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
         let scenarios = try ScenarioFiles.loadAll(files)
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)

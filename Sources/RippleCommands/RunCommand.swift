@@ -10,7 +10,7 @@ struct RunCommand: Command {
     static let options = [
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
-        OptionSpec("only", value: "ARCH", help: "run only this architecture (repeatable)"),
+        OptionSpec("only", value: "ARCH", isRepeatable: true, help: "run only this architecture (repeatable)"),
         OptionSpec("check-determinism", help: "run each architecture twice and check both runs handle the same events"),
         OptionSpec("swarm", help: "draw the seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
         OptionSpec("quiet", help: "print nothing but errors, failed expectations and runs that differ"),

@@ -36,4 +36,27 @@ struct OutputPathTests {
         #expect(try String(contentsOfFile: folder + "/errors.txt", encoding: .utf8)
             == "ripple: cannot write to standard output: No space left on device; the results are lost\n")
     }
+
+    @Test func aFIFONamedLikeAScenarioIsSkippedInAFolderAndRefusedByName() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        #expect(mkfifo(folder + "/b.json", 0o600) == 0)
+        for command in ["validate", "list", "check"] {
+            let result = ripple([command, folder])
+            #expect(result.status == 0, "\(command): \(result.errors)")
+            #expect(result.errors == "ripple: skipped \(folder)/b.json: a FIFO, not a regular file\n")
+        }
+        for command in ["validate", "check", "run"] {
+            let result = ripple([command, folder + "/b.json", "--out", folder + "/report"].prefix(command == "run" ? 4 : 2).map { $0 })
+            #expect(result.status == 2)
+            #expect(result.errors == "ripple: \(folder)/b.json: is a FIFO, not a regular file; Ripple reads only regular files\n")
+        }
+    }
+
+    @Test func anOptionGivenTwiceIsAUsageError() {
+        let result = ripple(["run", "x.json", "--out", "a", "--out", "b"])
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("ripple: option --out is given twice; give it once\n"))
+        #expect(ripple(["check", "x.json", "--quiet", "--quiet"]).errors.hasPrefix("ripple: option --quiet is given twice"))
+    }
 }
