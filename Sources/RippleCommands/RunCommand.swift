@@ -51,6 +51,7 @@ struct RunCommand: Command {
                 throw UsageError("--only \(name): \(files[i]) has no such architecture\(hint); it has \(names.joined(separator: ", "))")
             }
         }
+        let folders = try prepareFolders(for: scenarios)
         var status = ExitStatus.success
         for (i, var scenario) in scenarios.enumerated() {
             var outcomes: [ArchitectureOutcome], repeats: [RepeatedRun] = []
@@ -76,8 +77,8 @@ struct RunCommand: Command {
                 console.write("\(scenario.name): error: \(outcome.name) with seed \(scenario.world.seed): model error: \(error)\n")
                 status = .expectationFailed
             }
-            let folder = reportFolder(for: scenario, index: i)
-            try ReportFolder.write(report, to: folder)
+            let folder = folders[i].path
+            try ReportFolder.write(report, to: folders[i])
             if isQuiet {
                 for verdict in report.verdicts where !verdict.holds { console.write("\(scenario.name): \(verdict.line)\n") }
                 for repeated in repeats where !repeated.isAlike { console.write("\(scenario.name): \(repeated.line)\n  \(repeated.difference!)\n") }
@@ -121,7 +122,18 @@ struct RunCommand: Command {
         }
     }
 
-    func reportFolder(for scenario: Scenario, index: Int) -> String {
+    /// Every scenario's report folder, checked before anything runs: no two scenarios share one,
+    /// and each can be written, or the operating system's reason why not.
+    func prepareFolders(for scenarios: [Scenario]) throws -> [OutputFolder] {
+        let paths = scenarios.map(reportFolder(for:))
+        for j in paths.indices {
+            guard let i = paths[..<j].firstIndex(of: paths[j]) else { continue }
+            throw UsageError("\(files[i]) and \(files[j]) are both named '\(scenarios[j].name)': their reports would overwrite each other in \(paths[j]); give them different names")
+        }
+        return try paths.map(ReportFolder.prepare)
+    }
+
+    func reportFolder(for scenario: Scenario) -> String {
         guard let out else { return "reports/" + scenario.name }
         return files.count == 1 ? out : out + "/" + scenario.name
     }

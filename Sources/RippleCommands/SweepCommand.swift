@@ -64,6 +64,8 @@ struct SweepCommand: Command {
         guard runs <= Self.maximumRuns else {
             throw UsageError("\(sweep.combinations.count) combinations × \(seeds.count) seeds make \(runs) runs; at most \(Self.maximumRuns) are allowed")
         }
+        let folder = out ?? "reports/" + sweep.base.name + "-sweep"
+        let output = try SweepFolder.prepare(folder)
         let measured = measure(sweep, console: console)
         let paths = sweep.base.metricPaths
         let report = SweepReport(
@@ -71,8 +73,7 @@ struct SweepCommand: Command {
             parameters: sweep.parameters, architectures: sweep.base.architectures.map(\.name), metrics: metrics,
             combinations: sweep.combinations, measures: paths.map { paths in metrics.map(paths.contains) },
             measured: stride(from: 0, to: runs, by: seeds.count).map { Array(measured[$0..<$0 + seeds.count]) })
-        let folder = out ?? "reports/" + sweep.base.name + "-sweep"
-        try SweepFolder.write(report, to: folder)
+        try SweepFolder.write(report, to: output)
         console.write(report.rendered)
         console.write("\nfiles: \(folder)/ (sweep.csv, sweep.json, sweep.html, \(SweepChart.charts(of: report).map(\.fileName).joined(separator: ", ")))\n")
         return .success

@@ -59,4 +59,25 @@ struct OutputPathTests {
         #expect(result.errors.hasPrefix("ripple: option --out is given twice; give it once\n"))
         #expect(ripple(["check", "x.json", "--quiet", "--quiet"]).errors.hasPrefix("ripple: option --quiet is given twice"))
     }
+
+    @Test func runRefusesReportFoldersItCannotWriteBeforeSimulating() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let result = ripple(["run", folder + "/a.json", "--out", folder + "/a.json/report"])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)  // nothing ran
+        #expect(result.errors == "ripple: cannot write the report folder \(folder)/a.json/report: Not a directory\n")
+    }
+
+    @Test func runRefusesTwoScenariosOfOneName() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/other", withIntermediateDirectories: true)
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder + "/other")
+        let result = ripple(["run", folder + "/a.json", folder + "/other/a.json", "--out", folder + "/reports"])
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("ripple: \(folder)/a.json and \(folder)/other/a.json are both named 'a': "
+            + "their reports would overwrite each other in \(folder)/reports/a; give them different names\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/reports"))
+    }
 }
