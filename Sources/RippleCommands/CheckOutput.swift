@@ -26,6 +26,21 @@ struct CheckOutput {
         guard !updatesBaseline || baseline != nil else { throw UsageError("--update-baseline needs --baseline FILE, the file to write") }
     }
 
+    /// Refuses, before anything runs, a `--junit` file (or a baseline to rewrite) that cannot be
+    /// written, with the operating system's reason.
+    func checkWritable() throws {
+        do {
+            if let junit { try OutputFile.checkWritable(junit) }
+        } catch {
+            throw ReportedError("ripple: cannot write the JUnit file \(error.message)")
+        }
+        do {
+            if let baseline, updatesBaseline { try OutputFile.checkWritable(baseline) }
+        } catch {
+            throw ReportedError("ripple: cannot write the baseline file \(error.message)")
+        }
+    }
+
     /// The baseline to compare with, read before anything runs so a bad file stops the check early.
     func loadBaseline() throws -> Baseline? {
         guard let baseline else { return nil }

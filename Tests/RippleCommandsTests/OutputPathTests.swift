@@ -80,4 +80,14 @@ struct OutputPathTests {
             + "their reports would overwrite each other in \(folder)/reports/a; give them different names\n"))
         #expect(!FileManager.default.fileExists(atPath: folder + "/reports"))
     }
+
+    @Test func anUnwritableJUnitPathIsRefusedBeforeAnyRun() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let result = ripple(["check", folder + "/a.json", "--junit", folder + "/missing/junit.xml"])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)  // nothing ran
+        #expect(result.errors == "ripple: cannot write the JUnit file \(folder)/missing/junit.xml: No such file or directory (\(folder)/missing)\n")
+        #expect(ripple(["check", folder + "/a.json", "--junit", folder]).errors == "ripple: cannot write the JUnit file \(folder): is a folder\n")
+    }
 }
