@@ -42,6 +42,7 @@ struct RunCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         var scenarios = try ScenarioFiles.loadAll(files)
+        if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         for i in scenarios.indices {
             scenarios[i].isSwarming = swarms
             if let seed { scenarios[i].setSeed(seed) }

@@ -20,6 +20,17 @@ enum ScenarioFiles {
         return scenarios
     }
 
+    /// Refuses `--swarm` for scenarios without a `swarm` block: it would draw nothing for them,
+    /// and their runs would test only what runs without it. Every such file is named at once.
+    static func requireSwarms(_ scenarios: [Scenario], files: [String]) throws {
+        let missing = zip(scenarios, files).filter { $0.0.swarm == nil }.map(\.1)
+        guard !missing.isEmpty else { return }
+        throw ReportedError(missing.map {
+            "ripple: \($0): --swarm: the scenario has no \"swarm\" block, so --swarm would draw nothing for it; "
+                + "give it one (docs/scenario-format.md#swarm) or leave it out of this command"
+        }.joined(separator: "\n"))
+    }
+
     /// The scenario files named by `paths`: files as given, folders searched for `*.json`
     /// (sorted by path, so the order never depends on the file system). Only regular files are
     /// read: a FIFO, device or socket in a folder is skipped with a line on `console`'s
