@@ -8,12 +8,16 @@ public struct OptionSpec: Sendable {
     public var valueName: String?
     /// One line of help.
     public var help: String
+    /// Whether the option may be given more than once (each value is kept); any other option
+    /// given twice is a usage error.
+    public var isRepeatable: Bool
 
     /// An option named `name` (without dashes) whose value `value` names in help, or a bare
-    /// flag when `value` is `nil`.
-    public init(_ name: String, value: String? = nil, help: String) {
+    /// flag when `value` is `nil`; `isRepeatable` when it may be given more than once.
+    public init(_ name: String, value: String? = nil, isRepeatable: Bool = false, help: String) {
         self.name = name
         self.valueName = value
+        self.isRepeatable = isRepeatable
         self.help = help
     }
 }
@@ -25,7 +29,7 @@ public struct ParsedArguments {
     var values: [String: [String]] = [:]
     var flags: Set<String> = []
 
-    /// The last value given for `--name`, if any.
+    /// The value given for `--name`, if any (the last, for a repeatable option).
     public func value(_ name: String) -> String? { values[name]?.last }
     /// Every value given for a repeatable `--name`, in order.
     public func allValues(_ name: String) -> [String] { values[name] ?? [] }
@@ -53,6 +57,9 @@ public struct ParsedArguments {
             guard let spec = options.first(where: { $0.name == name }) else {
                 let suggestion = Suggestion.closest(to: name, among: options.map(\.name)).map { " (did you mean --\($0)?)" } ?? ""
                 throw UsageError("unknown option '\(argument)'\(suggestion)")
+            }
+            guard spec.isRepeatable || (values[name] == nil && !flags.contains(name)) else {
+                throw UsageError("option --\(name) is given twice; give it once")
             }
             if let valueName = spec.valueName {
                 if let inlineValue {

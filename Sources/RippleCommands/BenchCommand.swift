@@ -31,7 +31,7 @@ struct BenchCommand: Command {
 
     /// Whole-pipeline runs: every architecture of every benchmark scenario, all metrics on.
     func runScenarios(_ console: Console) throws {
-        let files = ScenarioFiles.expand([scenarioFolder]).filter { $0.hasSuffix(".json") }
+        let files = try ScenarioFiles.expand([scenarioFolder], console: console).filter { $0.hasSuffix(".json") }
         guard !files.isEmpty else { throw UsageError("no benchmark scenarios in \(scenarioFolder)") }
         var rows: [[String]] = [["scenario", "architecture", "requests", "events", "seconds", "Mreq/s", "Mevents/s", "peak RSS"]]
         for scenario in try ScenarioFiles.loadAll(files) {

@@ -61,9 +61,16 @@ struct CheckCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessInfo.processInfo.environment) }
-        let files = ScenarioFiles.expand(paths)
+        try output.checkWritable()
+        do {
+            if let shardOut { try OutputFile.checkWritable(shardOut) }
+        } catch {
+            throw ReportedError("ripple: cannot write the shard file \(error.message)")
+        }
+        let files = try ScenarioFiles.expand(paths, console: console)
         guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
         let scenarios = try ScenarioFiles.loadAll(files)
+        if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)
         try plan.requireSeedsForMeans()
         let figures = try output.loadBaseline()

@@ -26,6 +26,21 @@ struct CheckOutput {
         guard !updatesBaseline || baseline != nil else { throw UsageError("--update-baseline needs --baseline FILE, the file to write") }
     }
 
+    /// Refuses, before anything runs, a `--junit` file (or a baseline to rewrite) that cannot be
+    /// written, with the operating system's reason.
+    func checkWritable() throws {
+        do {
+            if let junit { try OutputFile.checkWritable(junit) }
+        } catch {
+            throw ReportedError("ripple: cannot write the JUnit file \(error.message)")
+        }
+        do {
+            if let baseline, updatesBaseline { try OutputFile.checkWritable(baseline) }
+        } catch {
+            throw ReportedError("ripple: cannot write the baseline file \(error.message)")
+        }
+    }
+
     /// The baseline to compare with, read before anything runs so a bad file stops the check early.
     func loadBaseline() throws -> Baseline? {
         guard let baseline else { return nil }
@@ -47,14 +62,18 @@ struct CheckOutput {
         if let figures, !updatesBaseline { report.compare(with: figures) }
         console.write(report.rendered(isQuiet: isQuiet))
         if let junit {
-            guard FileManager.default.createFile(atPath: junit, contents: Data(JUnitDocument.render(report).utf8)) else {
-                throw ReportedError("ripple: cannot write the JUnit file \(junit)")
+            do {
+                try OutputFile.write(JUnitDocument.render(report), to: junit)
+            } catch {
+                throw ReportedError("ripple: cannot write the JUnit file \(error.message)")
             }
         }
         if let figures, let baseline, updatesBaseline {
             let updated = figures.updated(with: report)
-            guard FileManager.default.createFile(atPath: baseline, contents: Data(updated.rendered.utf8)) else {
-                throw ReportedError("ripple: cannot write the baseline file \(baseline)")
+            do {
+                try OutputFile.write(updated.rendered, to: baseline)
+            } catch {
+                throw ReportedError("ripple: cannot write the baseline file \(error.message)")
             }
             let written = report.scenarios.flatMap(\.baselineMetrics).filter { $0.mean != nil }.count
             if !isQuiet { console.write("baseline: wrote \(written) figure\(written == 1 ? "" : "s") to \(baseline) (\(updated.count) in all)\n") }

@@ -4,8 +4,11 @@ import Glibc
 import Darwin
 #endif
 
+import SimScenario
+
 /// Where a command writes: standard output for results, standard error for messages and
-/// progress. Tests pass a console that captures both.
+/// progress. Tests pass a console that captures both. A write that fails is remembered, so
+/// the command ends with an error instead of exiting 0 with its results lost.
 public struct Console {
     /// Writes text to standard output.
     public var write: (String) -> Void
@@ -13,6 +16,8 @@ public struct Console {
     public var writeError: (String) -> Void
     /// Whether standard error is a terminal (progress is shown only then).
     public var isInteractive: Bool
+    /// The error number of the first write to standard output that failed, if any.
+    public var outputFailure: () -> Int32? = { nil }
 
     /// A console sending results to `write` and messages to `writeError`; `isInteractive`
     /// turns progress display on.
@@ -23,17 +28,22 @@ public struct Console {
     }
 
     /// The process's own standard output and error.
-    public static var standard: Console {
-        Console(write: { print($0, terminator: "") }, writeError: { writeAll($0, to: 2) }, isInteractive: isatty(2) == 1)
+    public static var standard: Console { writing(output: 1, errors: 2) }
+
+    /// A console writing results to file descriptor `output` and messages to `errors`,
+    /// unbuffered, remembering the first failed write to `output`.
+    public static func writing(output: Int32, errors: Int32) -> Console {
+        let failure = FirstFailure()
+        var console = Console(write: { text in
+            if failure.code == nil { failure.code = OutputFile.writeAll(text, to: output) }
+        }, writeError: { _ = OutputFile.writeAll($0, to: errors) }, isInteractive: isatty(errors) == 1)
+        console.outputFailure = { failure.code }
+        return console
     }
 
-    static func writeAll(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written <= 0 { return }
-            bytes = bytes.dropFirst(written)
-        }
+    /// The first error number a stream's writes met.
+    final class FirstFailure {
+        var code: Int32?
     }
 }
 

@@ -18,7 +18,7 @@ struct ListCommand: Command {
     func run(_ console: Console) throws -> ExitStatus {
         var rows: [[String]] = [["file", "name", "what it shows"]]
         var status = ExitStatus.success
-        for path in ScenarioFiles.expand([folder]) {
+        for path in try ScenarioFiles.expand([folder], console: console) {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
                 rows.append([path, scenario.name, firstSentence(scenario.description)])

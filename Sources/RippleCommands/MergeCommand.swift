@@ -18,7 +18,9 @@ struct MergeCommand: Command {
     }
 
     func run(_ console: Console) throws -> ExitStatus {
+        try output.checkWritable()
         let figures = try output.loadBaseline()
+        if let problem = files.lazy.compactMap(ScenarioFiles.notRegular).first { throw ReportedError(problem) }
         let shards = try files.map(ShardFile.init(reading:))
         let (plan, runs) = try Self.combine(shards, files: files)
         return try output.finish(plan.report(runs), figures: figures, console: console)

@@ -14,7 +14,7 @@ public enum Ripple {
 
     /// Runs `ripple` with `arguments` (without the program name) and returns the exit status.
     public static func main(_ arguments: [String], console: Console = .standard) -> Int32 {
-        let status: ExitStatus
+        var status: ExitStatus
         do {
             status = try dispatch(arguments, console: console)
         } catch let error as UsageError {
@@ -25,6 +25,10 @@ public enum Ripple {
             status = .badInput
         } catch {
             console.writeError("ripple: \(error)\n")
+            status = .badInput
+        }
+        if let code = console.outputFailure() {
+            console.writeError("ripple: cannot write to standard output: \(OutputFile.reason(code)); the results are lost\n")
             status = .badInput
         }
         return status.rawValue

@@ -10,7 +10,7 @@ struct RunCommand: Command {
     static let options = [
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
-        OptionSpec("only", value: "ARCH", help: "run only this architecture (repeatable)"),
+        OptionSpec("only", value: "ARCH", isRepeatable: true, help: "run only this architecture (repeatable)"),
         OptionSpec("check-determinism", help: "run each architecture twice and check both runs handle the same events"),
         OptionSpec("swarm", help: "draw the seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
         OptionSpec("quiet", help: "print nothing but errors, failed expectations and runs that differ"),
@@ -42,6 +42,7 @@ struct RunCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         var scenarios = try ScenarioFiles.loadAll(files)
+        if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         for i in scenarios.indices {
             scenarios[i].isSwarming = swarms
             if let seed { scenarios[i].setSeed(seed) }
@@ -51,6 +52,7 @@ struct RunCommand: Command {
                 throw UsageError("--only \(name): \(files[i]) has no such architecture\(hint); it has \(names.joined(separator: ", "))")
             }
         }
+        let folders = try prepareFolders(for: scenarios)
         var status = ExitStatus.success
         for (i, var scenario) in scenarios.enumerated() {
             var outcomes: [ArchitectureOutcome], repeats: [RepeatedRun] = []
@@ -76,8 +78,8 @@ struct RunCommand: Command {
                 console.write("\(scenario.name): error: \(outcome.name) with seed \(scenario.world.seed): model error: \(error)\n")
                 status = .expectationFailed
             }
-            let folder = reportFolder(for: scenario, index: i)
-            try ReportFolder.write(report, to: folder)
+            let folder = folders[i].path
+            try ReportFolder.write(report, to: folders[i])
             if isQuiet {
                 for verdict in report.verdicts where !verdict.holds { console.write("\(scenario.name): \(verdict.line)\n") }
                 for repeated in repeats where !repeated.isAlike { console.write("\(scenario.name): \(repeated.line)\n  \(repeated.difference!)\n") }
@@ -121,7 +123,18 @@ struct RunCommand: Command {
         }
     }
 
-    func reportFolder(for scenario: Scenario, index: Int) -> String {
+    /// Every scenario's report folder, checked before anything runs: no two scenarios share one,
+    /// and each can be written, or the operating system's reason why not.
+    func prepareFolders(for scenarios: [Scenario]) throws -> [OutputFolder] {
+        let paths = scenarios.map(reportFolder(for:))
+        for j in paths.indices {
+            guard let i = paths[..<j].firstIndex(of: paths[j]) else { continue }
+            throw UsageError("\(files[i]) and \(files[j]) are both named '\(scenarios[j].name)': their reports would overwrite each other in \(paths[j]); give them different names")
+        }
+        return try paths.map(ReportFolder.prepare)
+    }
+
+    func reportFolder(for scenario: Scenario) -> String {
         guard let out else { return "reports/" + scenario.name }
         return files.count == 1 ? out : out + "/" + scenario.name
     }

@@ -9,6 +9,7 @@ enum ScenarioFiles {
         var scenarios: [Scenario] = []
         var problems: [String] = []
         for path in paths {
+            if let problem = notRegular(path) { problems.append(problem); continue }
             do {
                 scenarios.append(try ScenarioLoader.load(path: path))
             } catch {
@@ -19,14 +20,58 @@ enum ScenarioFiles {
         return scenarios
     }
 
+    /// Refuses `--swarm` for scenarios without a `swarm` block: it would draw nothing for them,
+    /// and their runs would test only what runs without it. Every such file is named at once.
+    static func requireSwarms(_ scenarios: [Scenario], files: [String]) throws {
+        let missing = zip(scenarios, files).filter { $0.0.swarm == nil }.map(\.1)
+        guard !missing.isEmpty else { return }
+        throw ReportedError(missing.map {
+            "ripple: \($0): --swarm: the scenario has no \"swarm\" block, so --swarm would draw nothing for it; "
+                + "give it one (docs/scenario-format.md#swarm) or leave it out of this command"
+        }.joined(separator: "\n"))
+    }
+
     /// The scenario files named by `paths`: files as given, folders searched for `*.json`
-    /// (sorted by path, so the order never depends on the file system).
-    static func expand(_ paths: [String]) -> [String] {
-        paths.flatMap { path -> [String] in
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return [path] }
+    /// (sorted by path, so the order never depends on the file system). Only regular files are
+    /// read: a FIFO, device or socket in a folder is skipped with a line on `console`'s
+    /// standard error (reading a FIFO would wait for ever), and one named on its own is refused.
+    /// - Throws: `ReportedError` when a path named on its own is not a regular file or a folder.
+    static func expand(_ paths: [String], console: Console) throws -> [String] {
+        try paths.flatMap { path throws -> [String] in
+            if let problem = notRegular(path) { throw ReportedError(problem) }
+            guard kind(of: path) == "folder" else { return [path] }
             let entries = (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []
-            return entries.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }
+            return entries.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }.filter { file in
+                switch kind(of: file) {
+                case "regular file": return true
+                case "folder", nil: return false
+                case let other?:
+                    console.writeError("ripple: skipped \(file): a \(other), not a regular file\n")
+                    return false
+                }
+            }
+        }
+    }
+
+    /// Why the file named `path` is not read, when it is neither a regular file, a folder nor missing.
+    static func notRegular(_ path: String) -> String? {
+        guard let kind = kind(of: path), kind != "regular file", kind != "folder" else { return nil }
+        return "ripple: \(path): is a \(kind), not a regular file; Ripple reads only regular files"
+    }
+
+    /// What stands at `path`, links followed ("regular file", "folder", "FIFO", …), or `nil`
+    /// when nothing does (the loader then says why).
+    static func kind(of path: String) -> String? {
+        var status = stat()
+        guard stat(path, &status) == 0 else { return nil }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return "regular file"
+        case S_IFDIR: return "folder"
+        case S_IFIFO: return "FIFO"
+        case S_IFCHR: return "character device"
+        case S_IFBLK: return "block device"
+        case S_IFSOCK: return "socket"
+        default: return "special file"
         }
     }
 }

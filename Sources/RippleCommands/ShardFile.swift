@@ -62,8 +62,10 @@ struct ShardFile {
 
     /// Writes the file.
     func write(to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(document.rendered.utf8)) else {
-            throw ReportedError("ripple: cannot write the shard file \(path)")
+        do {
+            try OutputFile.write(document.rendered, to: path)
+        } catch {
+            throw ReportedError("ripple: cannot write the shard file \(error.message)")
         }
     }
 }

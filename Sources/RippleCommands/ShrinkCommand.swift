@@ -43,6 +43,12 @@ struct ShrinkCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         let scenario = try ScenarioFiles.loadAll([file])[0]
+        let path = out ?? scenario.name + ".shrunk.json"
+        do {
+            try OutputFile.checkWritable(path)
+        } catch {
+            throw ReportedError("ripple: cannot write the shrunk scenario \(error.message)")
+        }
         guard let failing = ScenarioShrinker.firstFailure(in: scenario, seed: seed) else {
             console.write("nothing to shrink: every expectation of \(scenario.name) holds under seed \(seed)\n")
             return .success
@@ -54,10 +60,11 @@ struct ShrinkCommand: Command {
             throw ReportedError("ripple: \(file): \"\(failing.text)\" failed in the check but not when run alone under seed \(seed); please report this")
         }
         for step in result.steps { console.write("  " + step + "\n") }
-        let path = out ?? scenario.name + ".shrunk.json"
         let text = shrinker.finished(result.document, name: scenario.name).output.renderedInOrder()
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-            throw ReportedError("ripple: cannot write the shrunk scenario \(path)")
+        do {
+            try OutputFile.write(text, to: path)
+        } catch {
+            throw ReportedError("ripple: cannot write the shrunk scenario \(error.message)")
         }
         let summary = result.steps.isEmpty ? "nothing could go" : "\(result.steps.count) step\(result.steps.count == 1 ? "" : "s") kept"
         console.write("shrunk in \(result.runs) run\(result.runs == 1 ? "" : "s"): \(summary); wrote \(path)\n")

@@ -9,9 +9,9 @@ struct SweepCommand: Command {
     static let summary = "Run a scenario over values of its fields and many seeds; means, intervals, plots"
     static let usage = "ripple sweep FILE --vary PATH=VALUES [--vary ...] [--seeds LIST] [--metric M ...] [--out DIR] [--jobs N]"
     static let options = [
-        OptionSpec("vary", value: "PATH=VALUES", help: "a field by its path and its values: a list (100ms,1s,4s) or a range with a count (50/s..400/s:8); repeatable"),
+        OptionSpec("vary", value: "PATH=VALUES", isRepeatable: true, help: "a field by its path and its values: a list (100ms,1s,4s) or a range with a count (50/s..400/s:8); repeatable"),
         OptionSpec("seeds", value: "LIST", help: "run every combination under each seed, as in 1..20 or 1,5,9 (default 1..20)"),
-        OptionSpec("metric", value: "M", help: "a metric path as in expectations (repeatable; default latency.success.p99Ms and consistency.total.missingAtEnd)"),
+        OptionSpec("metric", value: "M", isRepeatable: true, help: "a metric path as in expectations (repeatable; default latency.success.p99Ms and consistency.total.missingAtEnd)"),
         OptionSpec("out", value: "DIR", help: "where to write sweep.csv, sweep.json, the plots and sweep.html (default reports/<name>-sweep)"),
         OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1); the output is the same for any N"),
     ]
@@ -48,6 +48,7 @@ struct SweepCommand: Command {
     }
 
     func run(_ console: Console) throws -> ExitStatus {
+        if let problem = ScenarioFiles.notRegular(file) { throw ReportedError(problem) }
         let sweep: ScenarioSweep
         do {
             sweep = try ScenarioSweep(file: file, variations: variations)
@@ -63,6 +64,8 @@ struct SweepCommand: Command {
         guard runs <= Self.maximumRuns else {
             throw UsageError("\(sweep.combinations.count) combinations × \(seeds.count) seeds make \(runs) runs; at most \(Self.maximumRuns) are allowed")
         }
+        let folder = out ?? "reports/" + sweep.base.name + "-sweep"
+        let output = try SweepFolder.prepare(folder)
         let measured = measure(sweep, console: console)
         let paths = sweep.base.metricPaths
         let report = SweepReport(
@@ -70,8 +73,7 @@ struct SweepCommand: Command {
             parameters: sweep.parameters, architectures: sweep.base.architectures.map(\.name), metrics: metrics,
             combinations: sweep.combinations, measures: paths.map { paths in metrics.map(paths.contains) },
             measured: stride(from: 0, to: runs, by: seeds.count).map { Array(measured[$0..<$0 + seeds.count]) })
-        let folder = out ?? "reports/" + sweep.base.name + "-sweep"
-        try SweepFolder.write(report, to: folder)
+        try SweepFolder.write(report, to: output)
         console.write(report.rendered)
         console.write("\nfiles: \(folder)/ (sweep.csv, sweep.json, sweep.html, \(SweepChart.charts(of: report).map(\.fileName).joined(separator: ", ")))\n")
         return .success

@@ -16,7 +16,7 @@ struct ValidateCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         var isValid = true
-        for path in ScenarioFiles.expand(paths) {
+        for path in try ScenarioFiles.expand(paths, console: console) {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
                 console.write("ok: \(path.printable) (\(scenario.name): \(scenario.architectures.map(\.name).joined(separator: ", ")))\n")

@@ -1,29 +1,40 @@
 /// Writes `ripple check`'s findings as JUnit XML for CI systems: one test suite per scenario,
 /// one test case per expectation, determinism check and baseline figure; a failure carries
-/// the measured value, the failing seeds and the command that repeats it. No timings, so the
-/// file is reproducible.
+/// the measured value, the failing seeds and the command that repeats it. A scenario without
+/// expectations, and a statement about the mean that a shard leaves to the merge, is a skipped
+/// test case. Every `time` is 0 (wall-clock seconds would make the file differ from run to
+/// run), and `errors` is 0: a run that cannot be made stops the check before any file is written.
 public enum JUnitDocument {
-    /// One test case: its name, whether it passed, its message and details.
+    /// One test case: its name, whether it passed (or was skipped), its message and details.
     struct Case {
         var name: String
         var passed: Bool
         var message: String
         var details: [String]
+        var isSkipped = false
     }
 
-    /// The JUnit XML for `report`; a scenario with no test cases gets no test suite.
+    /// The counts and time of a list of test cases, as `testsuites` and `testsuite` attributes.
+    static func counts(_ cases: [Case]) -> String {
+        "tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\" errors=\"0\" "
+            + "skipped=\"\(cases.filter(\.isSkipped).count)\" time=\"0\""
+    }
+
+    /// The JUnit XML for `report`.
     /// - Complexity: O(c × s log s) for c test cases and s seeds.
     public static func render(_ report: CheckReport) -> String {
-        let suites = report.scenarios.map { ($0, cases($0, isSweep: report.sweep != nil)) }.filter { !$0.1.isEmpty }
+        let suites = report.scenarios.map { ($0, cases($0, isSweep: report.sweep != nil)) }
         let all = suites.flatMap(\.1)
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"ripple check\" tests=\"\(all.count)\" failures=\"\(all.filter { !$0.passed }.count)\">\n"
+        out += "<testsuites name=\"ripple check\" \(counts(all))>\n"
         for (scenario, cases) in suites {
             let name = XMLEscaping.escaped(scenario.name, isAttribute: true)
-            out += "  <testsuite name=\"\(name)\" tests=\"\(cases.count)\" failures=\"\(cases.filter { !$0.passed }.count)\">\n"
+            out += "  <testsuite name=\"\(name)\" \(counts(cases))>\n"
             for testcase in cases {
-                out += "    <testcase classname=\"\(name)\" name=\"\(XMLEscaping.escaped(testcase.name, isAttribute: true))\" file=\"\(XMLEscaping.escaped(scenario.file, isAttribute: true))\">\n"
-                if testcase.passed {
+                out += "    <testcase classname=\"\(name)\" name=\"\(XMLEscaping.escaped(testcase.name, isAttribute: true))\" file=\"\(XMLEscaping.escaped(scenario.file, isAttribute: true))\" time=\"0\">\n"
+                if testcase.isSkipped {
+                    out += "      <skipped message=\"\(XMLEscaping.escaped(testcase.message, isAttribute: true))\"/>\n"
+                } else if testcase.passed {
                     out += "      <system-out>\(XMLEscaping.escaped(([testcase.message] + testcase.details).joined(separator: "\n")))</system-out>\n"
                 } else {
                     out += "      <failure message=\"\(XMLEscaping.escaped(testcase.message, isAttribute: true))\">\(XMLEscaping.escaped(testcase.details.joined(separator: "\n")))</failure>\n"
@@ -35,10 +46,15 @@ public enum JUnitDocument {
         return out + "</testsuites>\n"
     }
 
-    /// A scenario's test cases: its expectations (those a shard leaves to the merge aside),
-    /// its determinism check and its baseline figures.
+    /// A scenario's test cases: its expectations (those a shard leaves to the merge skipped),
+    /// its determinism check and its baseline figures; one skipped case when it has none.
     static func cases(_ scenario: CheckedScenario, isSweep: Bool) -> [Case] {
-        var cases = scenario.expectations.filter { !$0.isDeferred }.map { expectation(case: $0, isSweep: isSweep) }
+        var cases = scenario.expectations.map { expectation in
+            guard !expectation.isDeferred else {
+                return Case(name: expectation.text, passed: true, message: expectation.outcome(), details: [], isSkipped: true)
+            }
+            return self.expectation(case: expectation, isSweep: isSweep)
+        }
         if let determinism = scenario.determinism {
             cases.append(Case(name: CheckedDeterminism.text, passed: determinism.holds, message: determinism.outcome(),
                               details: determinism.details + (determinism.reproduction.map { ["reproduce: " + $0] } ?? [])))
@@ -46,6 +62,7 @@ public enum JUnitDocument {
         for check in scenario.baselineChecks {
             cases.append(Case(name: check.text, passed: check.holds, message: check.outcome, details: []))
         }
+        if cases.isEmpty { cases.append(Case(name: "no expectations", passed: true, message: "no expectations", details: [], isSkipped: true)) }
         return cases
     }
 

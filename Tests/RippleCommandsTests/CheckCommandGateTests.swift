@@ -103,4 +103,25 @@ struct CheckCommandGateTests {
         for k in 1...2 { _ = ripple(["check", path, "--seeds", "1..6", "--swarm", "--shard", "\(k)/2", "--shard-out", out + "/s\(k).json"]) }
         #expect(ripple(["merge", out + "/s1.json", out + "/s2.json"]).output == swarm.output)
     }
+
+    @Test func swarmOnAScenarioWithoutASwarmBlockIsRefused() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("plain", expectations: TestScenarios.holding, in: folder)
+        let expected = "ripple: \(folder)/plain.json: --swarm: the scenario has no \"swarm\" block, so --swarm would draw nothing for it; "
+            + "give it one (docs/scenario-format.md#swarm) or leave it out of this command\n"
+        for command in [["check", folder, "--swarm"], ["run", folder + "/plain.json", "--swarm", "--out", folder + "/report"]] {
+            let result = ripple(command)
+            #expect(result.status == 2)
+            #expect(result.output.isEmpty)  // nothing ran
+            #expect(result.errors == expected)
+        }
+    }
+
+    @Test func atLeastTwoShippedScenariosHaveSwarmBounds() throws {
+        let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("scenarios").path
+        let files = try FileManager.default.contentsOfDirectory(atPath: scenarios).filter { $0.hasSuffix(".json") }
+        let swarming = try files.filter { try ScenarioFiles.loadAll([scenarios + "/" + $0])[0].swarm != nil }
+        #expect(swarming.count >= 2, "\(swarming)")
+    }
 }

@@ -9,7 +9,7 @@ struct JUnitDocumentTests {
         #expect(XMLEscaping.escaped("line\nnext\tx", isAttribute: true) == "line&#10;next&#9;x")
     }
 
-    @Test func countsEveryExpectationAndFailure() {
+    @Test func countsEveryExpectationFailureAndSkippedScenario() {
         let held = Verdict(text: "sync requests.failed = 0", architecture: "sync", metric: "requests.failed", why: nil,
                            measured: 0, unit: "", references: [], holds: true)
         var failed = held
@@ -24,9 +24,16 @@ struct JUnitDocumentTests {
             CheckedScenario(name: "quiet", file: "q.json", expectations: []),
         ])
         let xml = JUnitDocument.render(report)
-        #expect(xml.contains("<testsuites name=\"ripple check\" tests=\"2\" failures=\"1\">"))
+        #expect(xml.contains("<testsuites name=\"ripple check\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\" time=\"0\">"))
+        #expect(xml.contains("<testsuite name=\"x\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\"0\">"))
         #expect(xml.contains("<system-out>measured 0 with seed 4</system-out>"))
         #expect(xml.contains("<failure message=\"measured 3 with seed 4\">reproduce: ripple run x.json --seed 4</failure>"))
-        #expect(!xml.contains("quiet"))
+        // A scenario without expectations is there, as a skipped test case.
+        #expect(xml.contains("""
+          <testsuite name="quiet" tests="1" failures="0" errors="0" skipped="1" time="0">
+            <testcase classname="quiet" name="no expectations" file="q.json" time="0">
+              <skipped message="no expectations"/>
+            </testcase>
+        """))
     }
 }

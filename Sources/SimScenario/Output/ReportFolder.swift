@@ -32,21 +32,36 @@ public enum ReportFolder {
         }
     }
 
-    /// Writes every file of `report` into `folder`, creating it if needed.
-    /// - Throws: an error naming the path that could not be written.
-    public static func write(_ report: RunReport, to folder: String) throws {
-        let manager = FileManager.default
+    /// Whether `name` is a file Ripple writes into a report folder (under any run).
+    public static func owns(_ name: String) -> Bool {
+        ["metrics.json", "summary.md", "timeseries.csv", "trace.json", "report.html"].contains(name)
+            || RunChart.Kind.allCases.contains { fileName(of: $0) == name }
+            || name.hasPrefix("sequence-") && name.hasSuffix(".svg")
+    }
+
+    /// Checks, before the run, that a report can be written whole into `folder`.
+    /// - Throws: `OutputError` with the operating system's reason.
+    public static func prepare(_ folder: String) throws(OutputError) -> OutputFolder {
         do {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return try OutputFolder.prepare(folder, owns: owns)
         } catch {
-            throw OutputError(message: "cannot create the report folder \(folder): \(error.localizedDescription)")
+            throw OutputError(message: "cannot write the report folder " + error.message)
         }
-        for (name, contents) in files(for: report) {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard manager.createFile(atPath: path, contents: Data(contents.utf8)) else {
-                throw OutputError(message: "cannot write \(path)")
-            }
+    }
+
+    /// Writes every file of `report` as the whole of `folder`, replacing an earlier report there.
+    /// - Throws: `OutputError` naming the path that could not be written; an earlier report stays whole.
+    public static func write(_ report: RunReport, to folder: OutputFolder) throws(OutputError) {
+        do {
+            try folder.write(files(for: report))
+        } catch {
+            throw OutputError(message: "cannot write the report folder " + error.message)
         }
+    }
+
+    /// Prepares `folder` and writes `report` into it.
+    public static func write(_ report: RunReport, to folder: String) throws(OutputError) {
+        try write(report, to: prepare(folder))
     }
 }
 

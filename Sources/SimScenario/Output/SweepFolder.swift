@@ -12,20 +12,28 @@ public enum SweepFolder {
             + [("sweep.html", SweepPage.render(report, charts: charts))]
     }
 
-    /// Writes every file of `report` into `folder`, creating it if needed.
-    /// - Throws: `OutputError` naming the path that could not be written.
-    public static func write(_ report: SweepReport, to folder: String) throws {
-        let manager = FileManager.default
+    /// Whether `name` is a file Ripple writes into a sweep folder: its tables, page and plots.
+    public static func owns(_ name: String) -> Bool {
+        ["sweep.csv", "sweep.json", "sweep.html"].contains(name) || name.hasSuffix(".svg")
+    }
+
+    /// Checks, before the sweep runs, that its files can be written whole into `folder`.
+    /// - Throws: `OutputError` with the operating system's reason.
+    public static func prepare(_ folder: String) throws(OutputError) -> OutputFolder {
         do {
-            try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return try OutputFolder.prepare(folder, owns: owns)
         } catch {
-            throw OutputError(message: "cannot create the sweep folder \(folder): \(error.localizedDescription)")
+            throw OutputError(message: "cannot write the sweep folder " + error.message)
         }
-        for (name, contents) in files(for: report) {
-            let path = (folder as NSString).appendingPathComponent(name)
-            guard manager.createFile(atPath: path, contents: Data(contents.utf8)) else {
-                throw OutputError(message: "cannot write \(path)")
-            }
+    }
+
+    /// Writes every file of `report` as the whole of `folder`, replacing an earlier sweep there.
+    /// - Throws: `OutputError` naming the path that could not be written; an earlier sweep stays whole.
+    public static func write(_ report: SweepReport, to folder: OutputFolder) throws(OutputError) {
+        do {
+            try folder.write(files(for: report))
+        } catch {
+            throw OutputError(message: "cannot write the sweep folder " + error.message)
         }
     }
 }

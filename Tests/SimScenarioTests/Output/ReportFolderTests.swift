@@ -41,4 +41,47 @@ struct ReportFolderTests {
         let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(written == ReportFolder.files(for: Self.report).map(\.name).sorted())
     }
+
+    @Test func everyFileWrittenIsOneRippleOwns() {
+        #expect(ReportFolder.files(for: Self.report).allSatisfy { ReportFolder.owns($0.name) })
+        #expect(!ReportFolder.owns("notes.md") && !ReportFolder.owns("sequence-notes.txt"))
+    }
+
+    @Test func aSecondWriteReplacesTheFolderWholeAndLeavesNothingBeside() throws {
+        let parent = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let folder = parent + "/tiny"
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try ReportFolder.write(Self.report, to: folder)
+        try "<svg/>".write(toFile: folder + "/lag.svg", atomically: false, encoding: .utf8)  // an earlier run's chart
+        try ReportFolder.write(Self.report, to: folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ReportFolder.files(for: Self.report).map(\.name).sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["tiny"])
+    }
+
+    @Test func aFolderHoldingOtherFilesIsRefusedAndKept() throws {
+        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "mine".write(toFile: folder + "/notes.md", atomically: false, encoding: .utf8)
+        do {
+            _ = try ReportFolder.prepare(folder)
+            Issue.record("a folder with the user's notes was accepted")
+        } catch {
+            #expect(error.message == "cannot write the report folder \(folder): holds files Ripple did not write (notes.md); "
+                + "Ripple replaces a report folder whole, so choose another --out or move them")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.md"])
+    }
+
+    @Test func aFolderThatCannotBeMadeIsRefusedWithTheReason() throws {
+        let file = NSTemporaryDirectory() + "ripple-report-file-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "x".write(toFile: file, atomically: false, encoding: .utf8)
+        do {
+            _ = try ReportFolder.prepare(file + "/report")
+            Issue.record("a folder under a file was accepted")
+        } catch {
+            #expect(error.message == "cannot write the report folder \(file)/report: Not a directory")
+        }
+    }
 }

@@ -1,0 +1,112 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A report folder written whole. Its files go into a fresh hidden folder beside it
+/// (`.NAME.ripple-PID`), which is swapped in for the old folder only once every file is
+/// written: an interrupted or failed write leaves the old report as it was, and a finished one
+/// leaves exactly the files of this run. A folder holding anything Ripple did not write is
+/// refused before the run, so nothing of the user's is ever deleted.
+public struct OutputFolder: Sendable {
+    /// The folder, as given.
+    public let path: String
+    /// Whether a file of this name is one Ripple writes into such a folder.
+    let owns: @Sendable (String) -> Bool
+
+    /// Checks, before anything runs, that `path` can receive a report: it is missing or a
+    /// folder holding only files `owns` accepts, and its parent folder (created if missing)
+    /// lets a folder be made and renamed in it.
+    /// - Throws: `OutputError` naming the path and the operating system's reason.
+    public static func prepare(_ path: String, owns: @escaping @Sendable (String) -> Bool) throws(OutputError) -> OutputFolder {
+        var trimmed = path
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
+        let folder = OutputFolder(path: trimmed, owns: owns)
+        try folder.checkOldFolder()
+        try makeFolders(OutputFile.parent(of: path))
+        let probe = folder.sibling("probe")
+        guard mkdir(probe, 0o777) == 0 else { throw OutputError(message: "\(path): \(OutputFile.reason(errno)) (\(OutputFile.parent(of: path)))") }
+        rmdir(probe)
+        if folder.exists, access(path, W_OK | X_OK) != 0 { throw OutputError(message: "\(path): \(OutputFile.reason(errno))") }
+        return folder
+    }
+
+    /// Writes `files` (by name) as the folder's whole contents, replacing the old report.
+    /// - Throws: `OutputError` naming the path and the operating system's reason; the old
+    ///   report is then left as it was.
+    public func write(_ files: [(name: String, contents: String)]) throws(OutputError) {
+        let staging = sibling("\(getpid())")
+        if exists(staging) { try? FileManager.default.removeItem(atPath: staging) }  // left by an earlier process of this id
+        guard mkdir(staging, 0o777) == 0 else { throw OutputError(message: "\(path): \(OutputFile.reason(errno))") }
+        do {
+            for (name, contents) in files { try OutputFile.write(contents, to: staging + "/" + name) }
+            try checkOldFolder()
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw OutputError(message: error.message.replacingOccurrences(of: staging, with: path))
+        }
+        guard exists else {
+            guard rename(staging, path) == 0 else { throw failure(errno, removing: staging) }
+            return
+        }
+        let old = sibling("old-\(getpid())")
+        guard rename(path, old) == 0 else { throw failure(errno, removing: staging) }
+        guard rename(staging, path) == 0 else {
+            let code = errno
+            rename(old, path)
+            throw failure(code, removing: staging)
+        }
+        try? FileManager.default.removeItem(atPath: old)  // holds only Ripple's files: checked above
+    }
+
+    /// Refuses a path that is not a folder, or a folder holding something Ripple did not write.
+    func checkOldFolder() throws(OutputError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            guard errno == ENOENT else { throw OutputError(message: "\(path): \(OutputFile.reason(errno))") }
+            return
+        }
+        guard status.st_mode & S_IFMT == S_IFDIR else { throw OutputError(message: "\(path): exists and is not a folder") }
+        let entries: [String]
+        do {
+            entries = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            throw OutputError(message: "\(path): cannot be listed")
+        }
+        let foreign = entries.filter { !owns($0) }.sorted()
+        guard foreign.isEmpty else {
+            let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
+            throw OutputError(message: "\(path): holds files Ripple did not write (\(shown)); Ripple replaces a report folder whole, so choose another --out or move them")
+        }
+    }
+
+    /// Makes `folder` and every missing folder above it.
+    static func makeFolders(_ folder: String) throws(OutputError) {
+        var status = stat()
+        if stat(folder, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw OutputError(message: "\(folder): exists and is not a folder") }
+            return
+        }
+        if folder.contains("/") { try makeFolders(OutputFile.parent(of: folder)) }
+        guard mkdir(folder, 0o777) == 0 || errno == EEXIST else { throw OutputError(message: "\(folder): \(OutputFile.reason(errno))") }
+    }
+
+    /// A hidden folder beside this one, named after it and `tag`.
+    func sibling(_ tag: String) -> String {
+        OutputFile.parent(of: path) + "/." + OutputFile.name(of: path) + ".ripple-" + tag
+    }
+
+    var exists: Bool { exists(path) }
+
+    func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    func failure(_ code: Int32, removing staging: String) -> OutputError {
+        try? FileManager.default.removeItem(atPath: staging)
+        return OutputError(message: "\(path): \(OutputFile.reason(code))")
+    }
+}

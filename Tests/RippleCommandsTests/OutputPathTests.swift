@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import RippleCommands
+
+/// Where commands write: what stands at an output path keeps its kind, and an output that
+/// cannot be written is an error.
+struct OutputPathTests {
+    let ripple = TestScenarios.ripple
+
+    func isSymbolicLink(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFLNK
+    }
+
+    @Test func junitAndShardOutWriteThroughASymbolicLink() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let manager = FileManager.default
+        try manager.createSymbolicLink(atPath: folder + "/junit.xml", withDestinationPath: folder + "/real-junit.xml")
+        try manager.createSymbolicLink(atPath: folder + "/shard.out", withDestinationPath: folder + "/real-shard.out")
+        let result = ripple(["check", folder + "/a.json", "--junit", folder + "/junit.xml", "--shard", "1/1", "--shard-out", folder + "/shard.out"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(isSymbolicLink(folder + "/junit.xml") && isSymbolicLink(folder + "/shard.out"))
+        #expect(try String(contentsOfFile: folder + "/real-junit.xml", encoding: .utf8).hasPrefix("<?xml"))
+        #expect(try String(contentsOfFile: folder + "/real-shard.out", encoding: .utf8).contains("ripple-check-shard"))
+    }
+
+    @Test func aFailedWriteToStandardOutputExitsWithAnError() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let full = open("/dev/full", O_WRONLY)
+        let errors = open(folder + "/errors.txt", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        defer { close(full); close(errors) }
+        let status = Ripple.main(["check", folder + "/a.json"], console: .writing(output: full, errors: errors))
+        #expect(status == 2)
+        #expect(try String(contentsOfFile: folder + "/errors.txt", encoding: .utf8)
+            == "ripple: cannot write to standard output: No space left on device; the results are lost\n")
+    }
+
+    @Test func aFIFONamedLikeAScenarioIsSkippedInAFolderAndRefusedByName() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        #expect(mkfifo(folder + "/b.json", 0o600) == 0)
+        for command in ["validate", "list", "check"] {
+            let result = ripple([command, folder])
+            #expect(result.status == 0, "\(command): \(result.errors)")
+            #expect(result.errors == "ripple: skipped \(folder)/b.json: a FIFO, not a regular file\n")
+        }
+        for command in ["validate", "check", "run"] {
+            let result = ripple([command, folder + "/b.json", "--out", folder + "/report"].prefix(command == "run" ? 4 : 2).map { $0 })
+            #expect(result.status == 2)
+            #expect(result.errors == "ripple: \(folder)/b.json: is a FIFO, not a regular file; Ripple reads only regular files\n")
+        }
+    }
+
+    @Test func anOptionGivenTwiceIsAUsageError() {
+        let result = ripple(["run", "x.json", "--out", "a", "--out", "b"])
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("ripple: option --out is given twice; give it once\n"))
+        #expect(ripple(["check", "x.json", "--quiet", "--quiet"]).errors.hasPrefix("ripple: option --quiet is given twice"))
+    }
+
+    @Test func runRefusesReportFoldersItCannotWriteBeforeSimulating() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let result = ripple(["run", folder + "/a.json", "--out", folder + "/a.json/report"])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)  // nothing ran
+        #expect(result.errors == "ripple: cannot write the report folder \(folder)/a.json/report: Not a directory\n")
+    }
+
+    @Test func runRefusesTwoScenariosOfOneName() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/other", withIntermediateDirectories: true)
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder + "/other")
+        let result = ripple(["run", folder + "/a.json", folder + "/other/a.json", "--out", folder + "/reports"])
+        #expect(result.status == 2)
+        #expect(result.errors.hasPrefix("ripple: \(folder)/a.json and \(folder)/other/a.json are both named 'a': "
+            + "their reports would overwrite each other in \(folder)/reports/a; give them different names\n"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/reports"))
+    }
+
+    @Test func anUnwritableJUnitPathIsRefusedBeforeAnyRun() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let result = ripple(["check", folder + "/a.json", "--junit", folder + "/missing/junit.xml"])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)  // nothing ran
+        #expect(result.errors == "ripple: cannot write the JUnit file \(folder)/missing/junit.xml: No such file or directory (\(folder)/missing)\n")
+        #expect(ripple(["check", folder + "/a.json", "--junit", folder]).errors == "ripple: cannot write the JUnit file \(folder): is a folder\n")
+    }
+}
