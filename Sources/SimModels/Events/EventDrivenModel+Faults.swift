@@ -24,6 +24,8 @@ extension EventDrivenModel {
             return groups[Int(g)].config.service
         case .received(let g, _, _), .handled(let g, _, _):
             return queueGroups[Int(g)].config.service
+        case .call(let event):
+            return calling.service(handling: event)
         }
     }
 
@@ -60,6 +62,7 @@ extension EventDrivenModel {
         if service == entry {
             if isStart { crashEntry(&scheduler) } else { for lane in lanes.indices { pump(lane, &scheduler) } }
         }
+        if isStart, config.calls != nil { crashCalls(at: service, &scheduler) }
     }
 
     /// The broker crashes or comes back. While it is down, producers time out (and resend

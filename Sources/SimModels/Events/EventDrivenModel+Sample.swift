@@ -31,7 +31,11 @@ extension EventDrivenModel {
         var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]
         for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
         for queue in queues { gauges.append(Double(queue.count)) }
+        let called = config.calls?.calledServices ?? []
+        for service in called { gauges.append(Double(calling.pools[service].queueLength)) }
+        for service in called { gauges.append(Double(calling.pools[service].busy)) }
         for g in config.consumers.indices { gauges.append((now - oldestUnprocessed(g, at: now)).seconds) }
+        for breaker in calling.breakers { gauges.append(breaker.level(at: now)) }
         metrics.series.close(at: now, gauges: gauges)
         for g in config.consumers.indices { metrics.consumers[g].record(status(of: g, at: now), over: now - lastSample) }
         lastSample = now

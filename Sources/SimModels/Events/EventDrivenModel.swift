@@ -14,7 +14,7 @@ import SimMetrics
 /// broker (node `world.brokerNode`) and the consumers crosses the `Network`, with its link's
 /// latency and whatever network fault is in force, and crashes and pauses of the entry, the
 /// consumers and the broker come from the same `FaultBook`.
-public struct EventDrivenModel: EventHandling {
+public struct EventDrivenModel: EventHandling, Calling {
     /// What can happen in the event-driven world.
     public enum Event {
         /// The next user request arrives at the entry.
@@ -77,6 +77,9 @@ public struct EventDrivenModel: EventHandling {
         case brokerResumes
         /// The time-series interval ends.
         case sample
+        /// Something happens to a synchronous call made by the entry or a consumer, or to a
+        /// called service's job (see `CallTree.Event`).
+        case call(CallTree.Event)
     }
 
     let world: WorldConfig
@@ -125,8 +128,10 @@ public struct EventDrivenModel: EventHandling {
     /// Per entity: its partition when events are keyed (hashing text once, not per event).
     let keyPartitions: [Int32]
     let workDraws: [RequestDraws]
-    /// The fate of every message between the entry, the broker and the consumers.
+    /// The fate of every message between the entry, the broker, the consumers and the services they call.
     var network: Network
+    /// The synchronous calls of the entry and the consumers, and the services they call.
+    var calling: CallTree
     /// Per service: which attempts its `errors` and `hang` faults strike.
     let faultDraws: [RequestDraws]
     /// What the run measured.
@@ -163,22 +168,42 @@ public struct EventDrivenModel: EventHandling {
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "events/network")
         faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
+        calling = Self.callTree(config.calls, consumers: config.consumers.count, world: world)
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
         metrics.trace = TraceRecorder(limit: world.traceLimit, expectedRequests: world.expectedRequests)
         metrics.services[entry].workers = entryService.workers
         for consumer in config.consumers { metrics.services[consumer.service].workers += consumer.instances * consumer.concurrency }
+        for service in config.calls?.calledServices ?? [] { metrics.services[service].workers = world.services[service].workers }
     }
+
+    /// The call tree of `calls`: the roots start steps-only jobs, and the called nodes' effects
+    /// are the targets after the `consumers`' own.
+    static func callTree(_ calls: EventCalls?, consumers: Int, world: WorldConfig) -> CallTree {
+        guard let calls else {
+            return CallTree(graph: CallGraph(nodes: []), defaultPolicy: CallPolicy(timeout: .seconds(2)), targets: [], world: world,
+                            backoffStream: "events/backoff")
+        }
+        var targets = [Int](repeating: -1, count: calls.graph.nodes.count)
+        for (i, node) in calls.calledNodes.enumerated() { targets[node] = consumers + i }
+        return CallTree(graph: calls.graph, defaultPolicy: calls.policy, targets: targets, world: world, backoffStream: "events/backoff")
+    }
+
+    static func call(_ event: CallTree.Event) -> Event { .call(event) }
 
     /// What a run measures: every service, the consumers as effect targets and as groups
     /// whose health is judged, and the entry's queue and busy workers, the outbox, and each
     /// consumer's lag in events and in seconds as gauges.
     public static func metricsLayout(serviceNames names: [String], entry: Int, config: EventsConfig) -> MetricsLayout {
         let consumerNames = config.consumers.map { names[$0.service] }
-        return MetricsLayout(serviceNames: names, targets: consumerNames,
-                             gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" }
-                                 + consumerNames.map { $0 + " lag seconds" },
-                             workGaugeCount: 3 + consumerNames.count, consumerNames: consumerNames)
+        let called = config.calls?.calledServices.map { names[$0] } ?? []
+        let calledNames = config.calls?.calledNames(serviceNames: names, reserved: consumerNames) ?? []
+        let breakerEdges = config.calls?.breakerEdges(serviceNames: names) ?? []
+        let work = [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" }
+            + called.map { $0 + " queue" } + called.map { $0 + " busy" }
+        return MetricsLayout(serviceNames: names, targets: consumerNames + calledNames,
+                             gaugeNames: work + consumerNames.map { $0 + " lag seconds" } + breakerEdges.map { $0 + " breaker" },
+                             workGaugeCount: work.count, consumerNames: consumerNames, breakerEdges: breakerEdges)
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -197,6 +222,10 @@ public struct EventDrivenModel: EventHandling {
             stop = scheduler.run(&self, limits: limits)
         }
         if stop == .eventBudget { metrics.stoppedAt = scheduler.now }
+        for (i, breaker) in calling.breakers.enumerated() {
+            metrics.breakers[i].openings = breaker.openings
+            metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)
+        }
         return (metrics, stop, scheduler.history)
     }
 
@@ -241,7 +270,7 @@ public struct EventDrivenModel: EventHandling {
         case .fetchTimedOut(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { fetchTimedOut(Int(group), Int(partition), &scheduler) }
         case .processed(let group, let partition, let epoch):
-            if groups[Int(group)].epoch[Int(partition)] == epoch { finishProcessing(Int(group), Int(partition), &scheduler) }
+            if groups[Int(group)].epoch[Int(partition)] == epoch { workDone(Int(group), Int(partition), &scheduler) }
         case .retryDue(let group, let partition, let epoch):
             if groups[Int(group)].epoch[Int(partition)] == epoch { release(Int(group), Int(partition), &scheduler) }
         case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
@@ -250,7 +279,7 @@ public struct EventDrivenModel: EventHandling {
         case .received(let group, let job, let generation):
             if queueGroups[Int(group)].jobs.isLive(job, generation) { arriveAtInstance(Int(group), job, &scheduler) }
         case .handled(let group, let job, let generation):
-            if queueGroups[Int(group)].jobs.isLive(job, generation) { finishJob(Int(group), job, &scheduler) }
+            if queueGroups[Int(group)].jobs.isLive(job, generation) { workDone(Int(group), job: job, &scheduler) }
         case .deleteArrives(let group, let message, let generation, let receive):
             if !isBrokerDown(at: scheduler.now) {
                 deleteArrives(Int(group), MessageReference(slot: message, generation: generation), receive: receive, at: scheduler.now)
@@ -276,6 +305,7 @@ public struct EventDrivenModel: EventHandling {
             }
         case .brokerResumes: serveWaitingConsumers(&scheduler)
         case .sample: sample(&scheduler)
+        case .call(let callEvent): handleCall(callEvent, &scheduler)
         }
     }
 
@@ -339,6 +369,20 @@ public struct EventDrivenModel: EventHandling {
             metrics.trace.span(.work, request: j.request, track: TraceTrack(node: entry), from: j.tookWorkerAt, to: now)
         }
         let version = metrics.ledger.commit(key: j.key)
+        entryJobs[job].version = version
+        if let root = config.calls?.entryRoot {
+            var request = RequestState(id: j.request, key: j.key, arrival: j.arrival)
+            (request.version, request.committedAt) = (version, now)
+            let origin = JobOrigin(owner: -1, item: job, generation: entryJobs.generation(of: job))
+            return runSteps(at: root, request: request, origin: origin, &scheduler)
+        }
+        publish(job, &scheduler)
+    }
+
+    /// The entry hands the event of `job`'s committed version to its producer.
+    mutating func publish(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
+        let j = entryJobs[job], version = j.version
         let (slot, generation) = pending.insert(PendingRequest(arrival: j.arrival, consumers: config.consumers.count))
         let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, requestGeneration: generation,
                                  arrival: j.arrival, createdAt: now)
@@ -382,6 +426,8 @@ struct EntryJob: Sendable {
     var request: UInt64
     var key: Int32
     var arrival: Instant
+    /// The version its work committed.
+    var version: Int32 = 0
     var tookWorkerAt: Instant = .zero
     var workDoneAt: Instant = .zero
 }

@@ -30,6 +30,8 @@ public struct EventsConfig: Sendable {
     public var retentionEvents: Int?
     /// The consumers, one group per consuming service (at most `maxConsumers`).
     public var consumers: [ConsumerConfig]
+    /// The synchronous calls the entry and the consumers make, if any.
+    public var calls: EventCalls?
 
     /// The most consumer services one architecture may have.
     public static let maxConsumers = 64

@@ -17,14 +17,15 @@ struct RequestState: Sendable {
     }
 }
 
-/// One node's part of one request: one attempt of one call (or the user's request at the
-/// entry), from arrival at the service until its answer is sent.
-struct SyncJob: Sendable {
+/// One node's part of one request: one attempt of one call (or the root's part: the user's
+/// request at the entry, or a consumer's processing of an event), from arrival at the
+/// service until its answer is sent.
+struct CallJob: Sendable {
     enum Phase: UInt8, Sendable { case arriving, queued, working, waiting }
 
     var request: Int32
     var node: Int16
-    /// The call this job answers, or −1 for the user's request.
+    /// The call this job answers, or −1 for the root's job.
     var call: Int32
     var callGeneration: UInt32
     /// Which attempt of that call this job is (0 for the user's request).
@@ -37,6 +38,11 @@ struct SyncJob: Sendable {
     var arrivedAt: Instant = .zero
     var tookWorkerAt: Instant = .zero
     var workDoneAt: Instant = .zero
+    /// Whether the job only runs the node's steps: its own work was done, and its worker
+    /// held, by the design that started it (an event-driven entry or consumer).
+    var isStepsOnly = false
+    /// What a steps-only root job works for, in its design's terms.
+    var origin = JobOrigin()
 
     init(request: Int32, node: Int16, call: Int32, callGeneration: UInt32, attempt: UInt16) {
         self.request = request
@@ -48,7 +54,7 @@ struct SyncJob: Sendable {
 }
 
 /// A caller's call to one node, across its attempts.
-struct SyncCall: Sendable {
+struct PendingCall: Sendable {
     var job: Int32
     var jobGeneration: UInt32
     var node: Int16
@@ -65,14 +71,14 @@ struct SyncCall: Sendable {
 }
 
 /// The protections on the edge into one node.
-struct SyncEdge: Sendable {
+struct CallEdge: Sendable {
     var breaker: CircuitBreaker?
     var budget: RetryBudget?
     var inFlight = 0
 
-    init(_ config: SyncConfig) {
-        breaker = config.breaker.map(CircuitBreaker.init)
-        budget = config.retryBudget.map(RetryBudget.init)
+    init(_ policy: CallPolicy) {
+        breaker = policy.breaker.map(CircuitBreaker.init)
+        budget = policy.retryBudget.map(RetryBudget.init)
     }
 
     /// Whether the edge's retry budget allows one more retry (spending it).
@@ -80,4 +86,12 @@ struct SyncEdge: Sendable {
         guard budget != nil else { return true }
         return budget!.withdraw()
     }
+}
+
+/// What a steps-only root job works for: an entry job, a log partition's head (group,
+/// partition, epoch), or a queue consumer's job (group, job, generation).
+struct JobOrigin: Sendable {
+    var owner: Int32 = -1
+    var item: Int32 = -1
+    var generation: UInt32 = 0
 }

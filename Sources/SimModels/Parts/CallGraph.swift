@@ -1,0 +1,70 @@
+import SimKernel
+
+/// Who calls whom: a tree of nodes, each a service that, after its own work, runs its steps
+/// in order; a step calls one or more nodes at once and waits for all of them.
+///
+/// A node is a place in the tree, not a service: a service called from two callers (a
+/// database both payment and email use) is two nodes sharing the service's workers.
+public struct CallGraph: Sendable, Equatable {
+    /// The nodes; node 0 is the root (the entry, or a consumer whose processing calls).
+    public var nodes: [CallNode]
+
+    /// A call tree of `nodes`, root first; steps name nodes by their index in this array.
+    public init(nodes: [CallNode]) { self.nodes = nodes }
+
+    /// `services[0]` calls `services[1]`, which calls `services[2]`, and so on.
+    public static func chain(_ services: [Int]) -> CallGraph {
+        CallGraph(nodes: services.enumerated().map { i, service in
+            CallNode(service: service, steps: i + 1 < services.count ? [[i + 1]] : [])
+        })
+    }
+
+    /// The downstream nodes, in node order: the targets of the root's side effects.
+    public var downstream: ArraySlice<CallNode> { nodes.dropFirst() }
+
+    /// The node whose steps call `node`; `nil` for the root.
+    /// - Complexity: O(nodes × steps).
+    public func caller(of node: Int) -> Int? {
+        nodes.indices.first { nodes[$0].steps.contains { $0.contains(node) } }
+    }
+
+    /// A name for each downstream node, in node order: its service's name, or, for a service
+    /// that appears more than once, the path of callers from below the root to it
+    /// (`payment → db`), which tells the places apart.
+    public func downstreamNames(serviceNames names: [String]) -> [String] {
+        nodes.indices.dropFirst().map { node in
+            let service = nodes[node].service
+            guard nodes.dropFirst().filter({ $0.service == service }).count > 1 else { return names[service] }
+            var path = [names[service]]
+            var current = node
+            while let caller = caller(of: current), caller != 0 {
+                path.insert(names[nodes[caller].service], at: 0)
+                current = caller
+            }
+            if path.count == 1 { path.insert(names[nodes[0].service], at: 0) }
+            return path.joined(separator: " → ")
+        }
+    }
+}
+
+/// One place in the call tree: a service, and what its caller does about it.
+public struct CallNode: Sendable, Equatable {
+    /// The service.
+    public var service: Int
+    /// Whether a failure of the call into this node fails its caller (`false`: best effort).
+    public var isRequired: Bool
+    /// Steps run in order after the node's own work; each lists nodes called in parallel.
+    public var steps: [[Int]]
+    /// The timeout, retries and protections of the call into this node, or `nil` for the
+    /// architecture's.
+    public var policy: CallPolicy?
+
+    /// A node for service `service` that runs `steps` after its own work; required unless
+    /// `isRequired` is `false`; called under the architecture's policy unless `policy` is given.
+    public init(service: Int, isRequired: Bool = true, steps: [[Int]] = [], policy: CallPolicy? = nil) {
+        self.service = service
+        self.isRequired = isRequired
+        self.steps = steps
+        self.policy = policy
+    }
+}

@@ -1,0 +1,91 @@
+import SimKernel
+
+/// A part: services answering calls along a call graph. Each node's service does its own
+/// work with its workers and line, under the faults in force, then runs its steps, calling
+/// the nodes below it and waiting for their answers, under each edge's timeout, retries,
+/// breaker, bulkhead and retry budget.
+///
+/// A design holds one `CallTree` and nests its `Event` in its own; the lifecycle is written
+/// once, in `Calling`, for every design that calls services.
+public struct CallTree: Sendable {
+    /// What can happen to a call or a job.
+    public enum Event: Sendable {
+        /// A call reaches the service of `job`.
+        case deliver(job: Int32, generation: UInt32)
+        /// The service of `job` finishes its own work.
+        case workDone(job: Int32, generation: UInt32)
+        /// The callee's answer to attempt `attempt` of `call` reaches the caller.
+        case reply(call: Int32, generation: UInt32, attempt: UInt16, outcome: CallOutcome)
+        /// Attempt `attempt` of `call` has waited too long.
+        case timeout(call: Int32, generation: UInt32, attempt: UInt16)
+        /// `call`'s backoff is over: try again.
+        case retry(call: Int32, generation: UInt32)
+    }
+
+    let graph: CallGraph
+    /// Per node: the policy of the call into it.
+    let policies: [CallPolicy]
+    /// Per node: the effect target its work applies, or −1 (a root).
+    let targets: [Int]
+    /// Per service: its workers and line.
+    var pools: [ServicePool]
+    var jobs = SlotTable<CallJob>()
+    var calls = SlotTable<PendingCall>()
+    var requests = SlotTable<RequestState>()
+    /// Per node (callee): the breaker, bulkhead count and retry budget of the edge into it.
+    var edges: [CallEdge]
+    /// Per service: the draws of its work, per request and attempt.
+    let workDraws: [RequestDraws]
+    /// Per service: which attempts its `errors` and `hang` faults strike.
+    let faultDraws: [RequestDraws]
+    var backoffRandom: RandomStream
+
+    /// The calls of `graph` in `world`, each edge under its node's policy or `defaultPolicy`;
+    /// node `n` applies its effect to target `targets[n]` (−1 for none). Retry waits are drawn
+    /// from the stream `backoffStream`.
+    init(graph: CallGraph, defaultPolicy: CallPolicy, targets: [Int], world: WorldConfig, backoffStream: String) {
+        precondition(targets.count == graph.nodes.count, "a target per node")
+        self.graph = graph
+        policies = graph.nodes.map { $0.policy ?? defaultPolicy }
+        self.targets = targets
+        pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }
+        edges = policies.map(CallEdge.init)
+        workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
+        faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
+        backoffRandom = RandomStream(seed: world.seed, name: backoffStream)
+    }
+
+    /// The service of `job`'s node.
+    func service(of job: Int32) -> Int { graph.nodes[Int(jobs[job].node)].service }
+
+    /// Whether the caller still waits for `job`'s answer.
+    func isAwaited(_ job: Int32) -> Bool {
+        let call = jobs[job].call
+        guard call >= 0 else { return true }
+        return calls.isLive(call, jobs[job].callGeneration) && calls[call].isWaiting && calls[call].attempt == jobs[job].attempt
+    }
+
+    /// Whether `call`'s attempt `attempt` is still awaited.
+    func awaits(_ call: Int32, _ generation: UInt32, attempt: UInt16) -> Bool {
+        calls.isLive(call, generation) && calls[call].isWaiting && calls[call].attempt == attempt
+    }
+
+    /// The service whose progress `event` is, if any (for pauses).
+    func service(handling event: Event) -> Int? {
+        switch event {
+        case .deliver(let job, let generation), .workDone(let job, let generation):
+            return jobs.isLive(job, generation) ? service(of: job) : nil
+        case .reply(let call, let generation, _, _), .timeout(let call, let generation, _), .retry(let call, let generation):
+            return calls.isLive(call, generation) && jobs.isLive(calls[call].job, calls[call].jobGeneration) ? service(of: calls[call].job) : nil
+        }
+    }
+
+    /// Whether `call` was made by a job at `service` that a crash of `service` loses.
+    func isHeldByCrashed(_ call: Int32, _ service: Int) -> Bool {
+        let job = calls[call].job
+        return jobs.isLive(job, calls[call].jobGeneration) && jobs[job].phase != .arriving && self.service(of: job) == service
+    }
+
+    /// The breakers of the edges into non-root nodes, in node order, for those that have one.
+    var breakers: [CircuitBreaker] { edges.indices.compactMap { targets[$0] >= 0 ? edges[$0].breaker : nil } }
+}

@@ -1,0 +1,295 @@
+import SimKernel
+import SimMetrics
+
+/// A design whose services call one another and wait: it holds a `CallTree`, nests its
+/// events, and hears when a root job is done. The whole life of a call is written here
+/// once: arrival at the callee, its line and work under the faults in force, its steps,
+/// the caller's timeout, retries, breaker, bulkhead and retry budget, and the answer.
+///
+/// Timeouts stop the caller waiting but not the callee working: an abandoned call still
+/// does its work and applies its side effect, and a retry applies it again.
+protocol Calling: EventHandling {
+    var calling: CallTree { get set }
+    var network: Network { get set }
+    var metrics: ArchitectureMetrics { get set }
+    var faults: FaultBook { get }
+    var world: WorldConfig { get }
+    /// Wraps one of the call tree's events in the design's.
+    static func call(_ event: CallTree.Event) -> Event
+    /// The root job `job` finished its own work: the design commits the request's version.
+    mutating func rootWorkDone(_ job: Int32, at now: Instant)
+    /// Node work applied an effect of the request in `slot` (in order or out of order).
+    mutating func effectApplied(request slot: Int32, at now: Instant)
+    /// The root job `job` is done with `outcome`; the tree frees it afterwards.
+    mutating func rootFinished(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>)
+}
+
+extension Calling {
+    /// Handles one of the call tree's events; one naming a job or call that has since ended,
+    /// or an attempt no longer awaited, is skipped.
+    mutating func handleCall(_ event: CallTree.Event, _ scheduler: inout Scheduler<Event>) {
+        switch event {
+        case .deliver(let job, let generation):
+            if calling.jobs.isLive(job, generation) { deliver(job, &scheduler) }
+        case .workDone(let job, let generation):
+            if calling.jobs.isLive(job, generation) { finishOwnWork(job, &scheduler) }
+        case .reply(let call, let generation, let attempt, let outcome):
+            if calling.awaits(call, generation, attempt: attempt) {
+                scheduler.cancel(calling.calls[call].timer)
+                answered(call, outcome, &scheduler)
+            }
+        case .timeout(let call, let generation, let attempt):
+            if calling.awaits(call, generation, attempt: attempt) { answered(call, .timeout, &scheduler) }
+        case .retry(let call, let generation):
+            if calling.calls.isLive(call, generation) {
+                calling.calls[call].attempt += 1
+                metrics.retries += 1
+                send(call, &scheduler)
+            }
+        }
+    }
+
+    // MARK: - Jobs
+
+    mutating func newJob(request: Int32, node: Int, call: Int32, callGeneration: UInt32, attempt: UInt16) -> Int32 {
+        calling.requests[request].references += 1
+        return calling.jobs.insert(CallJob(request: request, node: Int16(node), call: call, callGeneration: callGeneration, attempt: attempt)).slot
+    }
+
+    /// Frees `job` and, when nothing refers to its request any more, the request.
+    mutating func release(_ job: Int32) {
+        let request = calling.jobs[job].request
+        calling.jobs.remove(job)
+        calling.requests[request].references -= 1
+        if calling.requests[request].references == 0 { calling.requests.remove(request) }
+    }
+
+    /// Starts a root job at `node` whose own work its design has done (and whose worker it
+    /// holds): it runs the node's steps at once. The design hears of it in `rootFinished`.
+    mutating func runSteps(at node: Int, request: RequestState, origin: JobOrigin, _ scheduler: inout Scheduler<Event>) {
+        let slot = calling.requests.insert(request).slot
+        let job = newJob(request: slot, node: node, call: -1, callGeneration: 0, attempt: 0)
+        calling.jobs[job].isStepsOnly = true
+        calling.jobs[job].origin = origin
+        calling.jobs[job].tookWorkerAt = scheduler.now
+        calling.jobs[job].workDoneAt = scheduler.now
+        runStep(0, of: job, &scheduler)
+    }
+
+    // MARK: - A job at its service
+
+    mutating func deliver(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let service = calling.service(of: job)
+        let now = scheduler.now
+        calling.jobs[job].arrivedAt = now
+        if faults.isDown(service, at: now) { return answer(job, .unavailable, &scheduler) }
+        let id = calling.requests[calling.jobs[job].request].id
+        switch faults.fate(of: service, at: now, draws: calling.faultDraws[service], request: id, attempt: Int(calling.jobs[job].attempt)) {
+        case .served: break
+        case .fails: return answer(job, .error, &scheduler)
+        case .hangs: return release(job)  // never answers: the caller times out
+        }
+        switch calling.pools[service].admit(job, at: now) {
+        case .started: startWork(job, queuedSince: now, &scheduler)
+        case .queued:
+            calling.jobs[job].phase = .queued
+            metrics.services[service].peakQueue = Swift.max(metrics.services[service].peakQueue, calling.pools[service].queueLength)
+        case .rejected:
+            metrics.services[service].rejected += 1
+            answer(job, .rejected, &scheduler)
+        }
+    }
+
+    mutating func startWork(_ job: Int32, queuedSince: Instant, _ scheduler: inout Scheduler<Event>) {
+        let service = calling.service(of: job)
+        let now = scheduler.now
+        calling.jobs[job].phase = .working
+        calling.jobs[job].tookWorkerAt = now
+        metrics.services[service].started += 1
+        metrics.services[service].queueing.record((now - queuedSince).nanoseconds)
+        let id = calling.requests[calling.jobs[job].request].id
+        if metrics.trace.isSampled(id), now > calling.jobs[job].arrivedAt {
+            metrics.trace.span(.queued, request: id, track: TraceTrack(node: service), from: calling.jobs[job].arrivedAt, to: now)
+        }
+        var random = calling.workDraws[service].stream(request: id, attempt: Int(calling.jobs[job].attempt))
+        let work = faults.work(of: service, normally: world.services[service].work, at: now).sample(&random)
+        scheduler.schedule(Self.call(.workDone(job: job, generation: calling.jobs.generation(of: job))), after: .nanoseconds(work))
+    }
+
+    mutating func finishOwnWork(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let node = Int(calling.jobs[job].node)
+        let slot = calling.jobs[job].request
+        let now = scheduler.now
+        calling.jobs[job].workDoneAt = now
+        let service = calling.graph.nodes[node].service
+        if metrics.trace.isSampled(calling.requests[slot].id) {
+            metrics.trace.span(.work, request: calling.requests[slot].id, track: TraceTrack(node: service), from: calling.jobs[job].tookWorkerAt, to: now)
+        }
+        if !calling.isAwaited(job) { metrics.services[service].wastedWork += 1 }
+        let target = calling.targets[node]
+        if target < 0 {
+            rootWorkDone(job, at: now)
+        } else {
+            let r = calling.requests[slot]
+            let outcome = metrics.recordApply(target: target, key: r.key, version: r.version, committedAt: r.committedAt, at: now)
+            if outcome == .inOrder || outcome == .outOfOrder { effectApplied(request: slot, at: now) }
+        }
+        runStep(0, of: job, &scheduler)
+    }
+
+    /// Calls every node of step `step` at once, or finishes the job after its last step.
+    mutating func runStep(_ step: Int, of job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let steps = calling.graph.nodes[Int(calling.jobs[job].node)].steps
+        guard step < steps.count else { return finish(job, outcome: calling.jobs[job].failure ?? .ok, &scheduler) }
+        calling.jobs[job].phase = .waiting
+        calling.jobs[job].step = Int16(step)
+        calling.jobs[job].pendingCalls = Int16(steps[step].count)
+        let generation = calling.jobs.generation(of: job)
+        for node in steps[step] {
+            let call = calling.calls.insert(PendingCall(job: job, jobGeneration: generation, node: Int16(node))).slot
+            open(call, &scheduler)
+        }
+    }
+
+    // MARK: - Calls
+
+    /// A new call passes its edge's breaker and bulkhead, or fails at once.
+    mutating func open(_ call: Int32, _ scheduler: inout Scheduler<Event>) {
+        let node = Int(calling.calls[call].node)
+        if var breaker = calling.edges[node].breaker {
+            let allowed = breaker.allowsCall(at: scheduler.now)
+            calling.edges[node].breaker = breaker
+            if !allowed { return close(call, .shortCircuited, &scheduler) }
+        }
+        if let limit = calling.policies[node].bulkhead {
+            guard calling.edges[node].inFlight < limit else { return close(call, .rejected, &scheduler) }
+            calling.edges[node].inFlight += 1
+        }
+        calling.edges[node].budget?.deposit()
+        calling.calls[call].attempt = 1
+        send(call, &scheduler)
+    }
+
+    mutating func send(_ call: Int32, _ scheduler: inout Scheduler<Event>) {
+        let c = calling.calls[call]
+        let generation = calling.calls.generation(of: call)
+        calling.calls[call].isWaiting = true
+        metrics.attempts += 1
+        metrics.services[calling.graph.nodes[Int(c.node)].service].callAttempts += 1
+        metrics.messages += 1
+        let from = calling.service(of: c.job), to = calling.graph.nodes[Int(c.node)].service
+        let request = calling.jobs[c.job].request
+        let id = calling.requests[request].id
+        network.transmit(from: from, to: to, at: scheduler.now).forEachDelay { delay in
+            // A duplicated call arrives twice: the callee serves (and applies) it twice.
+            let child = newJob(request: request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt)
+            scheduler.schedule(Self.call(.deliver(job: child, generation: calling.jobs.generation(of: child))), after: delay)
+            if metrics.trace.isSampled(id) {
+                metrics.trace.message(.call, request: id, from: TraceTrack(node: from), to: TraceTrack(node: to),
+                                      sent: scheduler.now, received: scheduler.now + delay)
+            }
+        }
+        let timeout = Self.call(.timeout(call: call, generation: generation, attempt: c.attempt))
+        calling.calls[call].timer = scheduler.scheduleCancellable(timeout, after: calling.policies[Int(c.node)].timeout)
+    }
+
+    /// An attempt of `call` ended with `outcome`: done, or retried after a backoff.
+    mutating func answered(_ call: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+        let node = Int(calling.calls[call].node)
+        calling.calls[call].isWaiting = false
+        if var breaker = calling.edges[node].breaker {
+            breaker.record(failure: outcome != .ok, at: scheduler.now)
+            calling.edges[node].breaker = breaker
+        }
+        let attempt = Int(calling.calls[call].attempt)
+        let retries = calling.policies[node].retries
+        guard outcome != .ok, attempt < retries.attempts, calling.edges[node].allowsRetry(),
+              calling.jobs.isLive(calling.calls[call].job, calling.calls[call].jobGeneration) else {
+            return close(call, outcome, &scheduler)
+        }
+        let wait = retries.delay(retry: attempt, previous: calling.calls[call].lastBackoff, random: &calling.backoffRandom)
+        calling.calls[call].lastBackoff = wait
+        scheduler.schedule(Self.call(.retry(call: call, generation: calling.calls.generation(of: call))), after: wait)
+    }
+
+    /// `call` is over; its caller moves on when the whole step is answered.
+    mutating func close(_ call: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+        let c = calling.calls[call]
+        if calling.policies[Int(c.node)].bulkhead != nil, c.attempt > 0 { calling.edges[Int(c.node)].inFlight -= 1 }
+        metrics.recordCallEnded(attempts: Int(c.attempt))
+        calling.calls.remove(call)
+        guard calling.jobs.isLive(c.job, c.jobGeneration) else { return }
+        if outcome != .ok, calling.graph.nodes[Int(c.node)].isRequired, calling.jobs[c.job].failure == nil {
+            calling.jobs[c.job].failure = outcome
+        }
+        calling.jobs[c.job].pendingCalls -= 1
+        guard calling.jobs[c.job].pendingCalls == 0 else { return }
+        if let failure = calling.jobs[c.job].failure {
+            finish(c.job, outcome: failure, &scheduler)
+        } else {
+            runStep(Int(calling.jobs[c.job].step) + 1, of: c.job, &scheduler)
+        }
+    }
+
+    /// `job` is done: its worker goes to the next in line and its answer goes to its caller.
+    mutating func finish(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+        if calling.jobs[job].isStepsOnly {
+            rootFinished(job, outcome: outcome, &scheduler)
+            return release(job)
+        }
+        let service = calling.service(of: job)
+        let held = scheduler.now - calling.jobs[job].tookWorkerAt
+        let id = calling.requests[calling.jobs[job].request].id
+        if metrics.trace.isSampled(id), scheduler.now > calling.jobs[job].workDoneAt, calling.jobs[job].phase == .waiting {
+            metrics.trace.span(.waiting, request: id, track: TraceTrack(node: service), from: calling.jobs[job].workDoneAt, to: scheduler.now)
+        }
+        metrics.services[service].holding.record(held.nanoseconds)
+        metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
+        if let next = calling.pools[service].release() { startWork(next.job, queuedSince: next.since, &scheduler) }
+        answer(job, outcome, &scheduler)
+    }
+
+    /// Sends `job`'s answer to its caller (or, for a root, to its design) and frees the job.
+    mutating func answer(_ job: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+        let call = calling.jobs[job].call
+        if call < 0 {
+            rootFinished(job, outcome: outcome, &scheduler)
+        } else {
+            metrics.messages += 1
+            let generation = calling.jobs[job].callGeneration
+            let callee = calling.service(of: job)
+            let caller = calling.calls.isLive(call, generation) ? calling.service(of: calling.calls[call].job) : callee
+            let reply = Self.call(.reply(call: call, generation: generation, attempt: calling.jobs[job].attempt, outcome: outcome))
+            let id = calling.requests[calling.jobs[job].request].id
+            network.transmit(from: callee, to: caller, at: scheduler.now).forEachDelay { delay in
+                scheduler.schedule(reply, after: delay)
+                if metrics.trace.isSampled(id) {
+                    metrics.trace.message(.reply, request: id, from: TraceTrack(node: callee), to: TraceTrack(node: caller),
+                                          sent: scheduler.now, received: scheduler.now + delay)
+                }
+            }
+        }
+        release(job)
+    }
+
+    // MARK: - Crashes
+
+    /// `service` goes down: everything it held or queued is lost, with every call those jobs
+    /// had open (its timer, a pending retry, the replies still on the wire); their callers
+    /// time out. Work already sent to other services still runs there, unawaited. A root job
+    /// that is lost reaches its design through `rootFinished` as `.unavailable`.
+    mutating func crashCalls(at service: Int, _ scheduler: inout Scheduler<Event>) {
+        _ = calling.pools[service].reset()
+        for call in calling.calls.liveSlots where calling.isHeldByCrashed(call, service) {
+            scheduler.cancel(calling.calls[call].timer)
+            if calling.policies[Int(calling.calls[call].node)].bulkhead != nil, calling.calls[call].attempt > 0 {
+                calling.edges[Int(calling.calls[call].node)].inFlight -= 1
+            }
+            calling.calls.remove(call)
+        }
+        for job in calling.jobs.liveSlots where calling.jobs[job].phase != .arriving && calling.service(of: job) == service {
+            if calling.jobs[job].call < 0 { rootFinished(job, outcome: .unavailable, &scheduler) }
+            release(job)
+        }
+    }
+}
