@@ -39,6 +39,7 @@ struct ShippedScenarioMechanismTests {
         Removal(scenario: "consumer-outage-backlog", removed: "its outage", failing: [0, 2, 3, 4], edit: withoutFaults),
         Removal(scenario: "dual-write-vs-outbox", removed: "its crashes", failing: [0], edit: withoutFaults),
         Removal(scenario: "duplicates-idempotency", removed: "its crashes", failing: [0], edit: withoutFaults),
+        Removal(scenario: "hybrid-checkout", removed: "the slow provider and the declines", failing: [0, 2, 4, 5], edit: withoutFaults),
         Removal(scenario: "network-faults", removed: "its network faults", failing: [0, 1], edit: withoutFaults),
         Removal(scenario: "order-placed", removed: "inventory's errors", failing: [0, 1], edit: withoutFaults),
         Removal(scenario: "order-placed", removed: "sync retries", failing: [0], edit: setting(["architectures", "sync", "retries"], to: nil)),

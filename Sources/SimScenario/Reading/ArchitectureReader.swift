@@ -21,10 +21,10 @@ struct ArchitectureReader {
             guard var object = ObjectReader(member.value, path: path, log: log) else { return nil }
             let kind: String?
             if let kindNode = object.optional("kind") {
-                kind = values.choice(kindNode, object.path("kind"), [("sync", "sync"), ("events", "events")])
+                kind = values.choice(kindNode, object.path("kind"), [("sync", "sync"), ("events", "events"), ("hybrid", "events")])
             } else if member.key.hasPrefix("sync") {
                 kind = "sync"
-            } else if member.key.hasPrefix("events") {
+            } else if member.key.hasPrefix("events") || member.key.hasPrefix("hybrid") {
                 kind = "events"
             } else {
                 log.add(object.path("kind"), "is missing; expected \"sync\" or \"events\" (or a name starting with one of them)", at: member.keyLocation)
@@ -42,11 +42,20 @@ struct ArchitectureReader {
     }
 
     func readSync(_ object: inout ObjectReader) -> SyncConfig? {
+        var policy = CallPolicy(timeout: .seconds(2))
+        _ = PolicyReader(log: log).read(&object, into: &policy)
         let chainNode = object.optional("chain"), callsNode = object.optional("calls")
         var graph: CallGraph?
         switch (chainNode, callsNode) {
         case (let chainNode?, nil): graph = readChain(chainNode, object.path("chain"))
-        case (nil, let callsNode?): graph = readCalls(callsNode, object.path("calls"))
+        case (nil, let callsNode?):
+            guard let entry else { break }
+            let calls = CallsReader(log: log, serviceNames: serviceNames, defaultPolicy: policy).read(callsNode, object.path("calls"), roots: [entry])
+            if let calls, calls.roots[0] == nil {
+                log.add(object.path("calls"), "expected the workload's entry \"\(serviceNames[entry])\" to call someone", at: callsNode.location)
+            } else {
+                graph = calls?.graph
+            }
         case (nil, nil): log.add(object.path("chain"), "is missing; expected \"chain\" (a list of services) or \"calls\" (who calls whom)", at: object.node.location)
         default: log.add(object.path("calls"), "expected either \"chain\" or \"calls\", not both", at: callsNode!.location)
         }
@@ -54,21 +63,17 @@ struct ArchitectureReader {
             let path = object.path("bestEffort")
             for (i, element) in (bestEffort.arrayElements ?? []).enumerated() {
                 guard let service = values.service(element, "\(path)[\(i)]", among: serviceNames) else { continue }
-                guard let node = graph!.nodes.firstIndex(where: { $0.service == service }), node > 0 else {
+                let nodes = graph!.nodes.indices.dropFirst().filter { graph!.nodes[$0].service == service }
+                if nodes.isEmpty {
                     log.add("\(path)[\(i)]", "\"\(serviceNames[service])\" is not called by anyone in this architecture", at: element.location)
-                    continue
                 }
-                graph!.nodes[node].isRequired = false
+                for node in nodes { graph!.nodes[node].isRequired = false }
             }
             if bestEffort.arrayElements == nil { log.wrong(path, expected: "an array of service names", found: bestEffort) }
         }
-        let timeout = object.optional("timeout").flatMap { values.duration($0, object.path("timeout"), in: .microseconds(1)...TimeSpan.hours(1)) } ?? .seconds(2)
-        let retries = object.optional("retries").flatMap { readRetries($0, object.path("retries")) } ?? RetryPolicy()
-        var config = SyncConfig(graph: graph ?? CallGraph(nodes: []), timeout: timeout, retries: retries)
-        if let n = object.optional("breaker") { config.breaker = readBreaker(n, object.path("breaker")) }
-        if let n = object.optional("bulkhead") { config.bulkhead = values.integer(n, object.path("bulkhead"), in: 1...1_000_000) }
-        if let n = object.optional("retryBudget") { config.retryBudget = values.number(n, object.path("retryBudget"), in: 0...1, what: "a fraction of calls") }
-        return graph == nil ? nil : config
+        guard let graph else { return nil }
+        return SyncConfig(graph: graph, timeout: policy.timeout, retries: policy.retries, breaker: policy.breaker,
+                          bulkhead: policy.bulkhead, retryBudget: policy.retryBudget)
     }
 
     func readChain(_ node: JSONNode, _ path: String) -> CallGraph? {
@@ -90,109 +95,6 @@ struct ArchitectureReader {
             return nil
         }
         return .chain(chain)
-    }
-
-    /// `{"signup": ["email", {"parallel": ["profile", "analytics"]}], "profile": ["notification"]}`:
-    /// each caller's steps, in order; a step is a service or a set called in parallel.
-    func readCalls(_ node: JSONNode, _ path: String) -> CallGraph? {
-        guard let members = node.objectMembers, !members.isEmpty else {
-            log.wrong(path, expected: "an object mapping each caller to the services it calls", found: node)
-            return nil
-        }
-        guard let entry else { return nil }
-        var stepsByService = [[[Int]]?](repeating: nil, count: serviceNames.count)
-        for member in members {
-            let callerPath = path + "." + member.key
-            guard let caller = serviceNames.firstIndex(of: member.key) else {
-                let hint = Suggestion.closest(to: member.key, among: serviceNames).map { " (did you mean \"\($0)\"?)" } ?? ""
-                log.add(callerPath, "unknown service \"\(member.key)\"\(hint); expected one of \(Describe.choices(serviceNames))", at: member.keyLocation)
-                continue
-            }
-            stepsByService[caller] = readSteps(member.value, callerPath)
-        }
-        guard stepsByService[entry] != nil else {
-            log.add(path, "expected the workload's entry \"\(serviceNames[entry])\" to call someone", at: node.location)
-            return nil
-        }
-        var nodes: [CallNode] = []
-        var onPath: [Int] = []
-        var failed = false
-        func build(_ service: Int) -> Int {
-            if onPath.contains(service) || nodes.contains(where: { $0.service == service }) {
-                log.add(path + "." + serviceNames[service], "\"\(serviceNames[service])\" is called twice or calls back into a caller (a cycle); each service may appear once", at: node.location)
-                failed = true
-                return -1
-            }
-            let index = nodes.count
-            nodes.append(CallNode(service: service))
-            onPath.append(service)
-            let steps = (stepsByService[service] ?? []).map { step in step.map { build($0) } }
-            onPath.removeLast()
-            nodes[index].steps = steps
-            return index
-        }
-        _ = build(entry)
-        for (service, steps) in stepsByService.enumerated() where steps != nil && !nodes.contains(where: { $0.service == service }) {
-            log.add(path + "." + serviceNames[service], "\"\(serviceNames[service])\" calls others but nobody calls it", at: node.location)
-            failed = true
-        }
-        return failed ? nil : CallGraph(nodes: nodes)
-    }
-
-    func readSteps(_ node: JSONNode, _ path: String) -> [[Int]]? {
-        guard let elements = node.arrayElements else {
-            log.wrong(path, expected: "an array of steps: service names or {\"parallel\": [names]}", found: node)
-            return nil
-        }
-        var steps: [[Int]] = []
-        for (i, element) in elements.enumerated() {
-            let stepPath = "\(path)[\(i)]"
-            if element.stringValue != nil {
-                if let service = values.service(element, stepPath, among: serviceNames) { steps.append([service]) }
-            } else if var object = ObjectReader(element, path: stepPath, log: log) {
-                if let parallel = object.required("parallel", "an array of service names called at once") {
-                    let names = parallel.arrayElements ?? []
-                    if names.isEmpty { log.wrong(object.path("parallel"), expected: "a non-empty array of service names", found: parallel) }
-                    let services = names.enumerated().compactMap { j, name in values.service(name, "\(object.path("parallel"))[\(j)]", among: serviceNames) }
-                    if services.count == names.count, !names.isEmpty { steps.append(services) }
-                }
-                object.rejectUnknownKeys()
-            }
-        }
-        return steps
-    }
-
-    func readBreaker(_ node: JSONNode, _ path: String) -> BreakerPolicy? {
-        if node.boolValue == true { return BreakerPolicy() }
-        if node.boolValue == false { return nil }
-        guard var object = ObjectReader(node, path: path, log: log) else { return nil }
-        var policy = BreakerPolicy()
-        if let n = object.optional("failureRate") { policy.failureRateThreshold = values.number(n, object.path("failureRate"), in: 0.01...1, what: "a failure rate") ?? policy.failureRateThreshold }
-        if let n = object.optional("window") { policy.windowSize = values.integer(n, object.path("window"), in: 1...100_000) ?? policy.windowSize }
-        if let n = object.optional("minimumCalls") { policy.minimumCalls = values.integer(n, object.path("minimumCalls"), in: 1...100_000) ?? policy.minimumCalls }
-        if let n = object.optional("openFor") { policy.openDuration = values.duration(n, object.path("openFor"), in: .milliseconds(1)...TimeSpan.hours(1)) ?? policy.openDuration }
-        if let n = object.optional("halfOpenCalls") { policy.halfOpenCalls = values.integer(n, object.path("halfOpenCalls"), in: 1...10_000) ?? policy.halfOpenCalls }
-        if policy.minimumCalls > policy.windowSize {
-            log.add(object.path("minimumCalls"), "expected at most the window (\(policy.windowSize) calls), found \(policy.minimumCalls): the breaker could never open", at: node.location)
-        }
-        object.rejectUnknownKeys()
-        return policy
-    }
-
-    func readRetries(_ node: JSONNode, _ path: String) -> RetryPolicy? {
-        guard var object = ObjectReader(node, path: path, log: log) else { return nil }
-        var policy = RetryPolicy()
-        if let n = object.optional("attempts") { policy.attempts = values.integer(n, object.path("attempts"), in: 1...100) ?? policy.attempts }
-        if let n = object.optional("backoff") {
-            policy.backoff = values.choice(n, object.path("backoff"), RetryPolicy.Backoff.allCases.map { ($0.rawValue, $0) }) ?? policy.backoff
-        }
-        if let n = object.optional("base") { policy.base = values.duration(n, object.path("base"), in: .zero...TimeSpan.hours(1)) ?? policy.base }
-        if let n = object.optional("cap") { policy.cap = values.duration(n, object.path("cap"), in: .zero...TimeSpan.hours(1)) ?? policy.cap }
-        if let n = object.optional("jitter") {
-            policy.jitter = values.choice(n, object.path("jitter"), RetryPolicy.Jitter.allCases.map { ($0.rawValue, $0) }) ?? policy.jitter
-        }
-        object.rejectUnknownKeys()
-        return policy
     }
 
     func readEvents(_ object: inout ObjectReader) -> EventsConfig? {
@@ -220,7 +122,28 @@ struct ArchitectureReader {
         if let consumers = object.required("consumers", "an object of consuming services") {
             config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker)
         }
+        readCalls(&object, into: &config)
         return config
+    }
+
+    /// `calls` in an event-driven design: the entry's calls, made before it publishes, and
+    /// each consumer's, made after its work on an event; the architecture's `timeout`,
+    /// `retries`, `breaker`, `bulkhead` and `retryBudget` are their defaults.
+    func readCalls(_ object: inout ObjectReader, into config: inout EventsConfig) {
+        var policy = CallPolicy(timeout: .seconds(2))
+        let settings = PolicyReader.keys.compactMap { key in object.members.first { $0.key == key } }
+        let hasSettings = PolicyReader(log: log).read(&object, into: &policy)
+        guard let callsNode = object.optional("calls") else {
+            if hasSettings, let first = settings.first {
+                log.add(object.path(first.key), "applies to synchronous calls; this architecture makes none (add \"calls\")", at: first.keyLocation)
+            }
+            return
+        }
+        guard let entry else { return }
+        let roots = [entry] + config.consumers.map(\.service)
+        let reader = CallsReader(log: log, serviceNames: serviceNames, defaultPolicy: policy)
+        guard let calls = reader.read(callsNode, object.path("calls"), roots: roots) else { return }
+        config.calls = EventCalls(graph: calls.graph, policy: policy, entryRoot: calls.roots[0], consumerRoots: Array(calls.roots.dropFirst()))
     }
 
     /// `{"retryBackoff": "100ms", "deliveryTimeout": "120s", "idempotent": true}`: Kafka's

@@ -104,8 +104,32 @@ struct CallGraphReadingTests {
     @Test func rejectsCyclesAndOrphans() {
         #expect(throws: ScenarioError.self) { try read("{\"calls\": {\"signup\": [\"email\"], \"email\": [\"signup\"]}}") }
         #expect(throws: ScenarioError.self) { try read("{\"calls\": {\"signup\": [\"email\"], \"profile\": [\"analytics\"]}}") }
-        #expect(throws: ScenarioError.self) { try read("{\"calls\": {\"signup\": [\"email\", \"email\"]}}") }
         #expect(throws: ScenarioError.self) { try read("{\"chain\": [\"signup\"], \"calls\": {\"signup\": [\"email\"]}}") }
+        #expect(throws: ScenarioError.self) { try read("{\"calls\": {\"signup\": []}}") }
+    }
+
+    /// A cycle is refused with its path, however deep it closes.
+    @Test func namesTheCycle() {
+        #expect {
+            try read("{\"calls\": {\"signup\": [\"email\"], \"email\": [\"profile\"], \"profile\": [\"email\"]}}")
+        } throws: { error in
+            "\(error)".contains("a cycle: email → profile → email")
+        }
+    }
+
+    /// A service called from two callers is two nodes sharing the service; each call may
+    /// set its own timeout and retries, the rest coming from the architecture.
+    @Test func readsSharedServicesAndPerCallPolicies() throws {
+        let config = try #require(try read("""
+        {"calls": {"signup": ["email", {"call": "profile", "timeout": "300ms"}], "email": ["analytics"], "profile": ["analytics"]},
+         "timeout": "1s", "retries": {"attempts": 2}}
+        """))
+        let nodes = config.graph.nodes
+        #expect(nodes.map(\.service) == [0, 1, 3, 2, 3])
+        #expect(nodes[3].policy?.timeout == .milliseconds(300) && nodes[3].policy?.retries.attempts == 2)
+        #expect(nodes[1].policy == nil && config.timeout == .seconds(1))
+        #expect(config.graph.downstreamNames(serviceNames: ["signup", "email", "profile", "analytics", "notification"])
+            == ["email", "email → analytics", "profile", "profile → analytics"])
     }
 
     @Test func readsBreakerBulkheadAndBudget() throws {
