@@ -26,6 +26,12 @@ public enum StopReason: String, Sendable {
     case quiescent
     /// The event budget was spent: a limit on runaway models, reported with the seed.
     case eventBudget
+    /// A service's waiting line passed its limit: the model stopped the run (`Scheduler.stop`)
+    /// before the line could exhaust memory.
+    case lineLimit
+
+    /// Whether a limit ended the run before its end (the event budget or a line's limit).
+    public var isEarly: Bool { self == .eventBudget || self == .lineLimit }
 }
 
 /// Limits on one run: whichever is reached first stops it.
@@ -44,7 +50,8 @@ public struct RunLimits: Sendable {
 }
 
 extension Scheduler {
-    /// Runs `model` until the time limit, quiescence or the event budget, whichever comes first.
+    /// Runs `model` until the time limit, quiescence, the event budget or the model's call to
+    /// `stop(_:)`, whichever comes first.
     ///
     /// On a time limit the clock ends at `limits.until`, so time averages cover the whole window.
     /// The model's warm-up ends before the first event at or after its end, or when the run
@@ -64,6 +71,7 @@ extension Scheduler {
                 warmupEnd = nil
             }
             model.handle(event, scheduler: &self)
+            if let stopRequest { return stopRequest }
         }
         return .eventBudget
     }

@@ -178,7 +178,8 @@ public struct EventDrivenModel: EventHandling {
         return MetricsLayout(serviceNames: names, targets: consumerNames,
                              gaugeNames: [names[entry] + " queue", names[entry] + " busy", "outbox"] + consumerNames.map { $0 + " lag" }
                                  + consumerNames.map { $0 + " lag seconds" },
-                             workGaugeCount: 3 + consumerNames.count, consumerNames: consumerNames)
+                             workGaugeCount: 3 + consumerNames.count, consumerNames: consumerNames,
+                             servicesAtWork: Array(Set([entry] + config.consumers.map(\.service))).sorted())
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -196,7 +197,7 @@ public struct EventDrivenModel: EventHandling {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
-        if stop == .eventBudget { metrics.stoppedAt = scheduler.now }
+        if stop.isEarly { metrics.stoppedAt = scheduler.now }
         return (metrics, stop, scheduler.history)
     }
 
@@ -310,6 +311,10 @@ public struct EventDrivenModel: EventHandling {
         case .started: startEntryWork(job, queuedSince: now, &scheduler)
         case .queued:
             metrics.services[entry].peakQueue = Swift.max(metrics.services[entry].peakQueue, entryPool.queueLength)
+            if entryPool.queueLength > world.lineLimit {
+                metrics.lineOverflow = LineOverflow(service: world.services[entry].name, limit: world.lineLimit)
+                scheduler.stop(.lineLimit)
+            }
         case .rejected:
             metrics.services[entry].rejected += 1
             entryJobs.remove(job)

@@ -33,6 +33,8 @@ public struct SyncModel: EventHandling {
     let world: WorldConfig
     let config: SyncConfig
     let graph: CallGraph
+    /// The services the call graph reaches, in the world's order: the only ones sampled.
+    let servicesAtWork: [Int]
     let faults: FaultBook
     var source: RequestSource
     var pools: [ServicePool]
@@ -55,6 +57,7 @@ public struct SyncModel: EventHandling {
         self.world = world
         self.config = config
         graph = config.graph
+        servicesAtWork = Self.servicesAtWork(config.graph)
         faults = FaultBook(world.faults, serviceCount: world.services.count + 1)
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }
@@ -69,17 +72,25 @@ public struct SyncModel: EventHandling {
         for node in config.graph.nodes { metrics.services[node.service].workers = world.services[node.service].workers }
     }
 
+    /// The services `graph` reaches, in the world's order, each once.
+    static func servicesAtWork(_ graph: CallGraph) -> [Int] {
+        Array(Set(graph.nodes.map(\.service))).sorted()
+    }
+
     /// The names this design's metrics use: every service, the called services as effect
-    /// targets, each service's line length and busy workers as gauges (the work in the
-    /// system), and with breakers each caller → callee edge and its breaker's state as a gauge.
+    /// targets, the line length and busy workers of each service the graph reaches as gauges
+    /// (the work in the system; a service it never calls has none), and with breakers each
+    /// caller → callee edge and its breaker's state as a gauge.
     public static func metricsLayout(serviceNames names: [String], config: SyncConfig) -> MetricsLayout {
         let graph = config.graph
         let edges = config.breaker == nil ? [] : graph.nodes.indices.dropFirst().map { node in
             names[graph.nodes[graph.caller(of: node) ?? 0].service] + " → " + names[graph.nodes[node].service]
         }
-        let work = names.map { $0 + " queue" } + names.map { $0 + " busy" }
+        let working = servicesAtWork(graph).map { names[$0] }
+        let work = working.map { $0 + " queue" } + working.map { $0 + " busy" }
         return MetricsLayout(serviceNames: names, targets: graph.downstream.map { names[$0.service] },
-                             gaugeNames: work + edges.map { $0 + " breaker" }, workGaugeCount: work.count, breakerEdges: edges)
+                             gaugeNames: work + edges.map { $0 + " breaker" }, workGaugeCount: work.count, breakerEdges: edges,
+                             servicesAtWork: servicesAtWork(graph))
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -99,7 +110,7 @@ public struct SyncModel: EventHandling {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
-        if stop == .eventBudget { metrics.stoppedAt = scheduler.now }
+        if stop.isEarly { metrics.stoppedAt = scheduler.now }
         for (i, breaker) in edges.dropFirst().compactMap(\.breaker).enumerated() {
             metrics.breakers[i].openings = breaker.openings
             metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)
@@ -203,10 +214,17 @@ public struct SyncModel: EventHandling {
         case .queued:
             jobs[job].phase = .queued
             metrics.services[service].peakQueue = Swift.max(metrics.services[service].peakQueue, pools[service].queueLength)
+            if pools[service].queueLength > world.lineLimit { stopAtLineLimit(of: service, &scheduler) }
         case .rejected:
             metrics.services[service].rejected += 1
             answer(job, .rejected, &scheduler)
         }
+    }
+
+    /// The line at `service` passed the world's line limit: the run stops here, saying where.
+    mutating func stopAtLineLimit(of service: Int, _ scheduler: inout Scheduler<Event>) {
+        metrics.lineOverflow = LineOverflow(service: world.services[service].name, limit: world.lineLimit)
+        scheduler.stop(.lineLimit)
     }
 
     mutating func startWork(_ job: Int32, queuedSince: Instant, _ scheduler: inout Scheduler<Event>) {
@@ -414,7 +432,7 @@ public struct SyncModel: EventHandling {
     }
 
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
-        let gauges = pools.map { Double($0.queueLength) } + pools.map { Double($0.busy) }
+        let gauges = servicesAtWork.map { Double(pools[$0].queueLength) } + servicesAtWork.map { Double(pools[$0].busy) }
             + edges.dropFirst().compactMap { $0.breaker?.level(at: scheduler.now) }
         metrics.series.close(at: scheduler.now, gauges: gauges)
         if scheduler.now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }

@@ -4,28 +4,30 @@ import SimReports
 
 /// Reads scenario files from disk: bytes, then strict JSON, then a validated `Scenario`.
 public enum ScenarioLoader {
-    /// Loads and validates the scenario at `path`.
+    /// Loads and validates the scenario at `path`, refusing one whose run's memory estimate
+    /// passes `memoryBudget` bytes.
     /// - Throws: `ScenarioError` listing every problem, each with its JSON path.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    public static func load(path: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
         let bytes = try readBytes(path)
-        return try parse(bytes, file: path)
+        return try parse(bytes, file: path, memoryBudget: memoryBudget)
     }
 
     /// Validates scenario `bytes`; `file` names them in messages.
-    public static func parse(_ bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
+    public static func parse(_ bytes: [UInt8], file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
         }
-        var scenario = try scenario(from: root, file: file)
+        var scenario = try scenario(from: root, file: file, memoryBudget: memoryBudget)
         scenario.fileHash = FNV1a64.hash(bytes)
         return scenario
     }
 
-    /// Validates a parsed scenario document; `file` names it in messages.
-    public static func scenario(from root: JSONNode, file: String) throws(ScenarioError) -> Scenario {
+    /// Validates a parsed scenario document; `file` names it in messages. A scenario whose
+    /// run's memory estimate passes `memoryBudget` bytes is refused, at the field that drives it.
+    public static func scenario(from root: JSONNode, file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
         guard root.objectMembers != nil else {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
         }
@@ -38,6 +40,10 @@ public enum ScenarioLoader {
                 return pa != pb ? pa < pb : a.offset < b.offset
             }.map(\.element)
             throw ScenarioError(file: file, issues: ordered)
+        }
+        if let (path, message) = MemoryEstimate(scenario).refusal(budget: memoryBudget) {
+            let position = (try? root.node(at: path))?.location ?? root.location
+            throw ScenarioError(file: file, issues: [ScenarioIssue(path: path, message: message, position: position)])
         }
         return scenario
     }
