@@ -79,7 +79,8 @@ struct CheckCommand: Command {
         let figures = try output.loadBaseline()
         let all = plan.pairs
         let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
-        let results = ParallelRuns.map(mine.count, threads: jobs) { r in
+        let printer = ScenarioLinePrinter(plan: plan, jobs: mine.map(\.subject), isShard: part != nil, output: output, figures: figures, console: console)
+        let results = ParallelRuns.map(mine.count, threads: jobs, inOrder: printer.finished) { r in
             var scenario = scenarios[mine[r].subject]
             scenario.isSwarming = swarms
             scenario.setSeed(mine[r].seed)
@@ -91,7 +92,7 @@ struct CheckCommand: Command {
         if let shardOut, let part {
             try ShardFile(plan: plan, shard: part, version: Ripple.version, runs: runs).write(to: shardOut)
         }
-        return try output.finish(report, figures: figures, console: console)
+        return try output.finish(report, figures: figures, printedScenarios: true, console: console)
     }
 
     /// One run of `scenario` (its seed already set): every expectation's verdict and, when

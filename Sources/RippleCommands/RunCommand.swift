@@ -63,7 +63,7 @@ struct RunCommand: Command {
                 (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only, version: Ripple.version)
                 if repeats.contains(where: { !$0.isAlike }) { status = .expectationFailed }
             } else {
-                let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart) : nil
+                let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart, eventBudget: scenario.world.eventBudget) : nil
                 outcomes = ScenarioRunner.run(scenario, only: only, progress: meter.map { meter in { meter.report($0, $1, $2) } })
                 meter?.finish()
             }

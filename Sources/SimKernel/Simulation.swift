@@ -78,19 +78,32 @@ extension Scheduler {
 }
 
 extension Scheduler {
-    /// Runs `model` like `run(_:limits:)`, stopping every `interval` of virtual time to call
-    /// `progress` with the clock and the events handled so far. The run is the same event for
-    /// event as one without progress: only the caller learns more often how far it got.
+    /// How many events a run with progress reporting handles at most between two reports, so a
+    /// run that spends its event budget within one interval of virtual time still reports.
+    public static var progressEventStride: Int { 1 << 16 }
+
+    /// Runs `model` like `run(_:limits:)`, stopping every `interval` of virtual time and every
+    /// `eventStride` events, whichever comes first, to call `progress` with the clock and the
+    /// events handled so far. The run is the same event for event as one without progress:
+    /// only the caller learns more often how far it got.
     public mutating func run<Model: EventHandling>(_ model: inout Model, limits: RunLimits, reportingEvery interval: TimeSpan,
+                                                 eventStride: Int = progressEventStride,
                                                  progress: (Instant, Int) -> Void) -> StopReason where Model.Event == Event {
-        precondition(interval > .zero, "progress needs a positive interval")
+        precondition(interval > .zero && eventStride > 0, "progress needs a positive interval and stride")
         var checkpoint = now + interval
         while true {
             let until = Swift.min(checkpoint, limits.until)
-            let reason = run(&model, limits: RunLimits(until: until, eventBudget: limits.eventBudget))
+            let budget = Swift.min(limits.eventBudget, eventsHandled + eventStride)
+            let reason = run(&model, limits: RunLimits(until: until, eventBudget: budget))
             progress(now, eventsHandled)
-            guard reason == .timeLimit, until < limits.until else { return reason }
-            checkpoint = until + interval
+            switch reason {
+            case .eventBudget where eventsHandled < limits.eventBudget:
+                continue  // a stride of events done, not the budget: go on to the same checkpoint
+            case .timeLimit where until < limits.until:
+                checkpoint = until + interval
+            default:
+                return reason
+            }
         }
     }
 }
