@@ -140,8 +140,9 @@ struct ArchitectureReader {
     }
 
     func readSteps(_ node: JSONNode, _ path: String) -> [[Int]]? {
-        guard let elements = node.arrayElements else {
-            log.wrong(path, expected: "an array of steps: service names or {\"parallel\": [names]}", found: node)
+        guard let elements = node.arrayElements, !elements.isEmpty else {
+            log.wrong(path, expected: "a non-empty array of steps: service names or {\"parallel\": [names]} (leave out a service that calls no one)",
+                      found: node)
             return nil
         }
         var steps: [[Int]] = []

@@ -52,7 +52,7 @@ public enum ScenarioLoader {
     public static func readBytes(_ path: String) throws(ScenarioError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "no such file", position: nil)])
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: missingFileMessage(path), position: nil)])
         }
         guard !isDirectory.boolValue else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "is a folder; expected a scenario file (.json)", position: nil)])
@@ -64,6 +64,17 @@ public enum ScenarioLoader {
         // Read one byte past the limit, so an oversized file is refused without loading it whole.
         let data = (try? handle.read(upToCount: JSONParser.maximumBytes + 1)) ?? nil
         return [UInt8](data ?? Data())
+    }
+
+    /// Why nothing readable stands at `path`: `no such file`, or a symbolic link that leads
+    /// nowhere (a loop, or a target that is missing).
+    static func missingFileMessage(_ path: String) -> String {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return "no such file" }
+        if stat(path, &status) != 0, errno == ELOOP {
+            return "is a symbolic-link loop: following its links never reaches a file"
+        }
+        return "is a symbolic link to a file that does not exist"
     }
 
     /// The scenario file at `path` as a JSON document, checked as JSON but not yet as a
