@@ -36,7 +36,7 @@ public struct WorldConfig: Sendable {
     /// and on runs too long to finish (see docs/limits.md).
     public static let defaultEventBudget = 2_000_000_000
 
-    /// The requests a service's waiting line may hold before the run stops: about a gigabyte
+    /// The requests a service's waiting line may hold before the run stops: about two gigabytes
     /// of waiting requests (see docs/limits.md).
     public static let defaultLineLimit = 10_000_000
 
