@@ -9,7 +9,7 @@ struct CheckCommand: Command {
     static let name = "check"
     static let summary = "Run scenarios and check their expectations (for CI)"
     static let usage = "ripple check FILE|DIR... [--seeds LIST] [--jobs N] [--check-determinism] [--swarm] [--baseline FILE [--update-baseline]] "
-        + "[--shard K/N|auto [--shard-count N] [--shard-out FILE]] [--junit FILE] [--quiet]"
+        + "[--shard K/N|auto [--shard-count N] [--shard-out FILE]] [--junit FILE] [--quiet] [--memory-budget SIZE]"
     static let options = [
         OptionSpec("seeds", value: "LIST", help: "run every scenario under each seed, as in 1..50 or 1,5,9 (default: its own)"),
         OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1); the output is the same for any N"),
@@ -18,6 +18,7 @@ struct CheckCommand: Command {
         OptionSpec("shard", value: "K/N|auto", help: "make only shard K of N's runs; auto reads a Slurm array or Kubernetes Indexed Job"),
         OptionSpec("shard-count", value: "N", help: "with --shard auto under Kubernetes: how many shards (or RIPPLE_SHARD_COUNT)"),
         OptionSpec("shard-out", value: "FILE", help: "write the shard's results for ripple merge"),
+        MemoryBudget.option,
     ] + CheckOutput.options
 
     /// A limit on threads.
@@ -32,6 +33,7 @@ struct CheckCommand: Command {
     let shardCount: String?
     let shardOut: String?
     let output: CheckOutput
+    let memoryBudget: Int64
 
     init(_ arguments: ParsedArguments) throws {
         paths = arguments.positionals
@@ -51,6 +53,7 @@ struct CheckCommand: Command {
         shardCount = arguments.value("shard-count")
         shardOut = arguments.value("shard-out")
         output = try CheckOutput(arguments)
+        memoryBudget = try MemoryBudget.parse(arguments)
         if shard == nil, shardCount != nil || shardOut != nil {
             throw UsageError("--\(shardCount != nil ? "shard-count" : "shard-out") goes with --shard K/N or --shard auto")
         }
@@ -69,14 +72,15 @@ struct CheckCommand: Command {
         }
         let files = try ScenarioFiles.expand(paths, console: console)
         guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
-        let scenarios = try ScenarioFiles.loadAll(files)
+        let scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)
         try plan.requireSeedsForMeans()
         let figures = try output.loadBaseline()
         let all = plan.pairs
         let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
-        let results = ParallelRuns.map(mine.count, threads: jobs) { r in
+        let printer = ScenarioLinePrinter(plan: plan, jobs: mine.map(\.subject), isShard: part != nil, output: output, figures: figures, console: console)
+        let results = ParallelRuns.map(mine.count, threads: jobs, inOrder: printer.finished) { r in
             var scenario = scenarios[mine[r].subject]
             scenario.isSwarming = swarms
             scenario.setSeed(mine[r].seed)
@@ -88,7 +92,7 @@ struct CheckCommand: Command {
         if let shardOut, let part {
             try ShardFile(plan: plan, shard: part, version: Ripple.version, runs: runs).write(to: shardOut)
         }
-        return try output.finish(report, figures: figures, console: console)
+        return try output.finish(report, figures: figures, printedScenarios: true, console: console)
     }
 
     /// One run of `scenario` (its seed already set): every expectation's verdict and, when

@@ -55,12 +55,17 @@ struct CheckOutput {
         }
     }
 
-    /// Prints `report` (compared with `figures` unless rewriting them), writes the files asked
+    /// Prints `report` (compared with `figures` unless rewriting them), or only its total when
+    /// its scenarios' lines were printed already (`printedScenarios`), writes the files asked
     /// for, and returns the exit status.
-    func finish(_ report: CheckReport, figures: Baseline?, console: Console) throws -> ExitStatus {
+    func finish(_ report: CheckReport, figures: Baseline?, printedScenarios: Bool = false, console: Console) throws -> ExitStatus {
         var report = report
         if let figures, !updatesBaseline { report.compare(with: figures) }
-        console.write(report.rendered(isQuiet: isQuiet))
+        if !printedScenarios {
+            console.write(report.rendered(isQuiet: isQuiet))
+        } else if !isQuiet {
+            console.write("\n" + report.total + "\n")
+        }
         if let junit {
             do {
                 try OutputFile.write(JUnitDocument.render(report), to: junit)
@@ -79,5 +84,13 @@ struct CheckOutput {
             if !isQuiet { console.write("baseline: wrote \(written) figure\(written == 1 ? "" : "s") to \(baseline) (\(updated.count) in all)\n") }
         }
         return report.holds ? .success : .expectationFailed
+    }
+
+    /// The lines of scenario `checked` as `finish` would print them, among scenarios whose
+    /// names need `nameWidth`, compared with `figures` unless rewriting them.
+    func lines(of checked: CheckedScenario, sweep: [UInt64]?, nameWidth: Int, figures: Baseline?) -> String {
+        var one = CheckReport(sweep: sweep, scenarios: [checked], shard: nil)
+        if let figures, !updatesBaseline { one.compare(with: figures) }
+        return CheckReport.rendered(one.scenarios[0], nameWidth: nameWidth, isQuiet: isQuiet, isSweep: sweep != nil)
     }
 }

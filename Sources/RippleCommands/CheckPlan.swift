@@ -59,14 +59,16 @@ struct CheckPlan: Equatable {
 
     /// The report of `runs` (each scenario's, in seed order); `shard` when they are one shard's.
     func report(_ runs: [[CheckRun]], shard: ShardPart? = nil) -> CheckReport {
-        let scenarios = subjects.indices.compactMap { s -> CheckedScenario? in
-            // A shard reports only the scenarios it ran.
-            if shard != nil, runs[s].isEmpty { return nil }
-            let subject = subjects[s]
-            return CheckedScenario(name: subject.name, file: subject.file, statements: subject.statements, runs: runs[s],
-                                   checksDeterminism: checksDeterminism && !runs[s].isEmpty, isPartial: shard != nil,
-                                   runFlags: swarms ? " --swarm" : "")
-        }
+        // A shard reports only the scenarios it ran.
+        let scenarios = subjects.indices.filter { shard == nil || !runs[$0].isEmpty }.map { checked($0, runs: runs[$0], isPartial: shard != nil) }
         return CheckReport(sweep: sweep, scenarios: scenarios, shard: shard)
+    }
+
+    /// Scenario `s` as checked by `runs` (in seed order); `isPartial` when they are one shard's.
+    func checked(_ s: Int, runs: [CheckRun], isPartial: Bool) -> CheckedScenario {
+        let subject = subjects[s]
+        return CheckedScenario(name: subject.name, file: subject.file, statements: subject.statements, runs: runs,
+                               checksDeterminism: checksDeterminism && !runs.isEmpty, isPartial: isPartial,
+                               runFlags: swarms ? " --swarm" : "")
     }
 }

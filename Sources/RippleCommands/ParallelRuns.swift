@@ -12,19 +12,23 @@ enum ParallelRuns {
     static let maximumThreads = 256
 
     /// `body(0) … body(count − 1)`, computed on up to `threads` threads, in index order.
-    /// `progress`, if given, is told how many jobs have finished after each one finishes; its
-    /// calls never overlap.
+    /// `progress`, if given, is told how many jobs have finished after each one finishes;
+    /// `inOrder`, if given, is handed each job's result in index order, as soon as that job and
+    /// every earlier one have finished. Neither's calls ever overlap.
     ///
     /// - warning: `body` runs concurrently with itself: it must share nothing mutable.
     static func map<Result: Sendable>(_ count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+                                      inOrder: (@Sendable (Int, Result) -> Void)? = nil,
                                       _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
         guard threads > 1, count > 1 else {
             return (0..<count).map { job in
-                defer { progress?(job + 1) }
-                return body(job)
+                let result = body(job)
+                progress?(job + 1)
+                inOrder?(job, result)
+                return result
             }
         }
-        let board = JobBoard<Result>(count: count, progress: progress)
+        let board = JobBoard<Result>(count: count, progress: progress, inOrder: inOrder)
         DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
             while let job = board.take() { board.finish(job, with: body(job)) }
         }
@@ -48,11 +52,15 @@ private final class JobBoard<Result: Sendable>: @unchecked Sendable {
     private var next = 0
     private var slots: [Result?]
     private var finished = 0
+    /// How many jobs from the first have finished and been handed to `inOrder`.
+    private var handedOver = 0
     private let progress: (@Sendable (Int) -> Void)?
+    private let inOrder: (@Sendable (Int, Result) -> Void)?
 
-    init(count: Int, progress: (@Sendable (Int) -> Void)?) {
+    init(count: Int, progress: (@Sendable (Int) -> Void)?, inOrder: (@Sendable (Int, Result) -> Void)?) {
         slots = Array(repeating: nil, count: count)
         self.progress = progress
+        self.inOrder = inOrder
     }
 
     /// The next job nobody has taken, or `nil` when all are taken.
@@ -70,6 +78,10 @@ private final class JobBoard<Result: Sendable>: @unchecked Sendable {
         slots[job] = result
         finished += 1
         progress?(finished)
+        while handedOver < slots.count, let next = slots[handedOver] {
+            inOrder?(handedOver, next)
+            handedOver += 1
+        }
     }
 
     /// Every result, once every job has finished.

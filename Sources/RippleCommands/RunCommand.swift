@@ -6,7 +6,7 @@ import SimScenario
 struct RunCommand: Command {
     static let name = "run"
     static let summary = "Run scenarios through each architecture and write reports"
-    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--check-determinism] [--swarm] [--quiet]"
+    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--check-determinism] [--swarm] [--quiet] [--memory-budget SIZE]"
     static let options = [
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
@@ -14,6 +14,7 @@ struct RunCommand: Command {
         OptionSpec("check-determinism", help: "run each architecture twice and check both runs handle the same events"),
         OptionSpec("swarm", help: "draw the seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
         OptionSpec("quiet", help: "print nothing but errors, failed expectations and runs that differ"),
+        MemoryBudget.option,
     ]
 
     let files: [String]
@@ -23,6 +24,7 @@ struct RunCommand: Command {
     let isQuiet: Bool
     let checksDeterminism: Bool
     let swarms: Bool
+    let memoryBudget: Int64
 
     init(_ arguments: ParsedArguments) throws {
         files = arguments.positionals
@@ -38,10 +40,11 @@ struct RunCommand: Command {
         isQuiet = arguments.has("quiet")
         checksDeterminism = arguments.has("check-determinism")
         swarms = arguments.has("swarm")
+        memoryBudget = try MemoryBudget.parse(arguments)
     }
 
     func run(_ console: Console) throws -> ExitStatus {
-        var scenarios = try ScenarioFiles.loadAll(files)
+        var scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         for i in scenarios.indices {
             scenarios[i].isSwarming = swarms
@@ -60,7 +63,7 @@ struct RunCommand: Command {
                 (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only, version: Ripple.version)
                 if repeats.contains(where: { !$0.isAlike }) { status = .expectationFailed }
             } else {
-                let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart) : nil
+                let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart, eventBudget: scenario.world.eventBudget) : nil
                 outcomes = ScenarioRunner.run(scenario, only: only, progress: meter.map { meter in { meter.report($0, $1, $2) } })
                 meter?.finish()
             }
@@ -90,9 +93,7 @@ struct RunCommand: Command {
             console.write("\n")
             let header = ["figure"] + report.architectures.map(\.name)
             console.write(Table(rows: [header] + HeadlineRows.rows(report, compact: true)).rendered)
-            for outcome in outcomes where outcome.stop == .eventBudget {
-                console.write("warning: \(outcome.name) hit the event budget; its figures cover only part of the run\n")
-            }
+            for sentence in report.stoppedEarly { console.write("warning: \(sentence.printable)\n") }
             write(report.verdicts, skipped: skipped - scenario.expectations.count, means: means, to: console)
             write(repeats, to: console)
             console.write("\nreport: \(folder)/\n\n")

@@ -4,14 +4,15 @@ import SimScenario
 /// Finding and loading scenario files named on the command line.
 enum ScenarioFiles {
     /// Loads every file, reporting the problems of all of them before giving up, so that
-    /// nothing runs (and no partial report is written) while any file is bad.
-    static func loadAll(_ paths: [String]) throws -> [Scenario] {
+    /// nothing runs (and no partial report is written) while any file is bad; a run estimated
+    /// to hold more than `memoryBudget` bytes is such a problem.
+    static func loadAll(_ paths: [String], memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws -> [Scenario] {
         var scenarios: [Scenario] = []
         var problems: [String] = []
         for path in paths {
             if let problem = notRegular(path) { problems.append(problem); continue }
             do {
-                scenarios.append(try ScenarioLoader.load(path: path))
+                scenarios.append(try ScenarioLoader.load(path: path, memoryBudget: memoryBudget))
             } catch {
                 problems.append(error.description)
             }

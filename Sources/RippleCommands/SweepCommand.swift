@@ -7,13 +7,14 @@ import SimScenario
 struct SweepCommand: Command {
     static let name = "sweep"
     static let summary = "Run a scenario over values of its fields and many seeds; means, intervals, plots"
-    static let usage = "ripple sweep FILE --vary PATH=VALUES [--vary ...] [--seeds LIST] [--metric M ...] [--out DIR] [--jobs N]"
+    static let usage = "ripple sweep FILE --vary PATH=VALUES [--vary ...] [--seeds LIST] [--metric M ...] [--out DIR] [--jobs N] [--memory-budget SIZE]"
     static let options = [
         OptionSpec("vary", value: "PATH=VALUES", isRepeatable: true, help: "a field by its path and its values: a list (100ms,1s,4s) or a range with a count (50/s..400/s:8); repeatable"),
         OptionSpec("seeds", value: "LIST", help: "run every combination under each seed, as in 1..20 or 1,5,9 (default 1..20)"),
         OptionSpec("metric", value: "M", isRepeatable: true, help: "a metric path as in expectations (repeatable; default latency.success.p99Ms and consistency.total.missingAtEnd)"),
         OptionSpec("out", value: "DIR", help: "where to write sweep.csv, sweep.json, the plots and sweep.html (default reports/<name>-sweep)"),
         OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1); the output is the same for any N"),
+        MemoryBudget.option,
     ]
 
     /// The metrics aggregated when no `--metric` is given.
@@ -29,6 +30,7 @@ struct SweepCommand: Command {
     let metrics: [String]
     let out: String?
     let jobs: Int
+    let memoryBudget: Int64
 
     init(_ arguments: ParsedArguments) throws {
         guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
@@ -45,13 +47,14 @@ struct SweepCommand: Command {
         self.metrics = metrics.isEmpty ? Self.defaultMetrics : metrics
         out = arguments.value("out")
         jobs = try ParallelRuns.threads(arguments.value("jobs"))
+        memoryBudget = try MemoryBudget.parse(arguments)
     }
 
     func run(_ console: Console) throws -> ExitStatus {
         if let problem = ScenarioFiles.notRegular(file) { throw ReportedError(problem) }
         let sweep: ScenarioSweep
         do {
-            sweep = try ScenarioSweep(file: file, variations: variations)
+            sweep = try ScenarioSweep(file: file, variations: variations, memoryBudget: memoryBudget)
         } catch let error as SweepError {
             throw UsageError(error.description)
         } catch {

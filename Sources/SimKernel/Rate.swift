@@ -26,6 +26,21 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
         self.init(milliEvents: milli, per: .nanoseconds(unit.nanoseconds))
     }
 
+    /// For text that reads as a count per a unit but is not a whole number of thousandths of an
+    /// event (`"0.0005/s"`, four decimals), the same rate per the shortest longer unit that makes
+    /// it one (`"0.03/m"`), or `"none"` when no unit does; `nil` for any other text.
+    public static func preciseEquivalent(of text: String) -> String? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let count = ExactDecimal(parts[0]), count.scaled(by: 1_000) == nil,
+              let unit = TimeSpan.units.first(where: { $0.name == parts[1] }) else { return nil }
+        for longer in TimeSpan.units where longer.nanoseconds > unit.nanoseconds && longer.nanoseconds % unit.nanoseconds == 0 {
+            if let milli = count.scaled(by: 1_000 * (longer.nanoseconds / unit.nanoseconds)) {
+                return ExactDecimal.format(UInt64(milli), over: 1_000) + "/" + longer.name
+            }
+        }
+        return "none"
+    }
+
     /// Events per second, for formulas and reports.
     public var eventsPerSecond: Double { Double(milliEvents) / 1_000 / per.seconds }
 

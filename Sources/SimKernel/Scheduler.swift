@@ -23,6 +23,8 @@ public struct Scheduler<Event> {
     @usableFromInline var queue = EventQueue<Event>()
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var timers = TimerSlots()
+    /// Why the model asked the run to stop (see `stop(_:)`); `nil` while it goes on.
+    @usableFromInline var stopRequest: StopReason?
 
     /// A scheduler at time zero with nothing pending.
     public init() {}
@@ -94,6 +96,12 @@ public struct Scheduler<Event> {
         precondition(limit >= 0, "a recording limit is a count")
         recordingLimit = handledEvents.count + limit
         recording.reserveCapacity(min(limit, 1 << 20))
+    }
+
+    /// Ends the run after the event being handled, for `reason` (a limit the model reached):
+    /// `run(_:limits:)` returns `reason` before taking another event.
+    public mutating func stop(_ reason: StopReason) {
+        stopRequest = reason
     }
 
     /// Moves the clock forward to `time` without handling anything (the end of a run).

@@ -26,6 +26,12 @@ public enum StopReason: String, Sendable {
     case quiescent
     /// The event budget was spent: a limit on runaway models, reported with the seed.
     case eventBudget
+    /// A service's waiting line passed its limit: the model stopped the run (`Scheduler.stop`)
+    /// before the line could exhaust memory.
+    case lineLimit
+
+    /// Whether a limit ended the run before its end (the event budget or a line's limit).
+    public var isEarly: Bool { self == .eventBudget || self == .lineLimit }
 }
 
 /// Limits on one run: whichever is reached first stops it.
@@ -44,7 +50,8 @@ public struct RunLimits: Sendable {
 }
 
 extension Scheduler {
-    /// Runs `model` until the time limit, quiescence or the event budget, whichever comes first.
+    /// Runs `model` until the time limit, quiescence, the event budget or the model's call to
+    /// `stop(_:)`, whichever comes first.
     ///
     /// On a time limit the clock ends at `limits.until`, so time averages cover the whole window.
     /// The model's warm-up ends before the first event at or after its end, or when the run
@@ -64,25 +71,39 @@ extension Scheduler {
                 warmupEnd = nil
             }
             model.handle(event, scheduler: &self)
+            if let stopRequest { return stopRequest }
         }
         return .eventBudget
     }
 }
 
 extension Scheduler {
-    /// Runs `model` like `run(_:limits:)`, stopping every `interval` of virtual time to call
-    /// `progress` with the clock and the events handled so far. The run is the same event for
-    /// event as one without progress: only the caller learns more often how far it got.
+    /// How many events a run with progress reporting handles at most between two reports, so a
+    /// run that spends its event budget within one interval of virtual time still reports.
+    public static var progressEventStride: Int { 1 << 16 }
+
+    /// Runs `model` like `run(_:limits:)`, stopping every `interval` of virtual time and every
+    /// `eventStride` events, whichever comes first, to call `progress` with the clock and the
+    /// events handled so far. The run is the same event for event as one without progress:
+    /// only the caller learns more often how far it got.
     public mutating func run<Model: EventHandling>(_ model: inout Model, limits: RunLimits, reportingEvery interval: TimeSpan,
+                                                 eventStride: Int = progressEventStride,
                                                  progress: (Instant, Int) -> Void) -> StopReason where Model.Event == Event {
-        precondition(interval > .zero, "progress needs a positive interval")
+        precondition(interval > .zero && eventStride > 0, "progress needs a positive interval and stride")
         var checkpoint = now + interval
         while true {
             let until = Swift.min(checkpoint, limits.until)
-            let reason = run(&model, limits: RunLimits(until: until, eventBudget: limits.eventBudget))
+            let budget = Swift.min(limits.eventBudget, eventsHandled + eventStride)
+            let reason = run(&model, limits: RunLimits(until: until, eventBudget: budget))
             progress(now, eventsHandled)
-            guard reason == .timeLimit, until < limits.until else { return reason }
-            checkpoint = until + interval
+            switch reason {
+            case .eventBudget where eventsHandled < limits.eventBudget:
+                continue  // a stride of events done, not the budget: go on to the same checkpoint
+            case .timeLimit where until < limits.until:
+                checkpoint = until + interval
+            default:
+                return reason
+            }
         }
     }
 }

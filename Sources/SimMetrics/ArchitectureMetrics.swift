@@ -50,9 +50,11 @@ public struct ArchitectureMetrics: Sendable {
     /// Per consumer group: the time it spent in each health status.
     public var consumers: [ConsumerStatusRecord]
 
-    /// When the event budget stopped the run, at its last event; `nil` for a run that reached
-    /// its end (or went quiet). Every figure of a stopped run covers only the time before it.
+    /// When a limit (the event budget, or a line's limit) stopped the run, at its last event;
+    /// `nil` for a run that reached its end (or went quiet). Every figure of a stopped run covers only the time before it.
     public var stoppedAt: Instant?
+    /// The waiting line whose growth stopped the run, when one did (`stoppedAt` says when).
+    public var lineOverflow: LineOverflow?
 
     // MARK: Warm-up (see ArchitectureMetrics+Warmup.swift)
 

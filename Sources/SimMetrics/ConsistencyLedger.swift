@@ -13,6 +13,10 @@ import SimKernel
 /// a model error, counted in `refused`; a gap the limit could not keep is counted in
 /// `untracked`. Either makes the run's figures wrong, and the run says so.
 public struct ConsistencyLedger: Sendable {
+    /// The bytes one (target, entity) cell takes: its highest version, its gaps' array (empty
+    /// while versions come in order) and its count of distinct versions.
+    public static let bytesPerCell = 2 * MemoryLayout<Int32>.stride + MemoryLayout<[VersionSet.Gap]>.stride
+
     /// Names of the effect targets, in index order.
     public let targets: [String]
     let keyCount: Int

@@ -17,7 +17,7 @@ extension Histogram {
     /// How many buckets every histogram stores: 256 exact ones, then 128 per power of two.
     static let totalBuckets = (largestShift + 2) * subBucketCount
 
-    /// The buckets this histogram stores: always `totalBuckets` (for tests of memory use).
+    /// The buckets this histogram stores: none while empty, then always `totalBuckets` (for tests of memory use).
     var bucketCount: Int { counts.count }
 
     /// The index of the bucket holding `value` (non-negative), without loops or logarithms;

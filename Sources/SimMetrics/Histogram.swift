@@ -4,8 +4,9 @@
 /// The layout follows HdrHistogram: values below 256 each have their own bucket, and
 /// every power-of-two range above, `[2^k, 2^(k+1))`, is split into 128 equal sub-buckets,
 /// so a bucket is never wider than 1/128 of the smallest value in it. The counts live in
-/// one fixed array of 5,248 buckets (42 KB) allocated by `init()`: recording never
-/// allocates, and the memory is the same after a billion records as after none.
+/// one fixed array of 5,248 buckets (42 KB) allocated by the first record: an empty
+/// histogram (a service no architecture uses) costs no more than its few fields, and the
+/// memory is the same after a billion records as after one.
 ///
 /// Values up to 2^47 − 1 ns (about 39 hours) are tracked within `relativeError`; larger
 /// values are counted in the top bucket, while `min`, `max`, `sum`, `mean` and the sum of
@@ -13,8 +14,9 @@
 /// Negative values are recorded as 0. Two histograms are equal when they hold the same
 /// counts and extremes, however they were built (recording and merging commute).
 public struct Histogram: Sendable, Equatable {
-    /// Counts per bucket; see `Histogram+Buckets.swift` for the layout.
-    @usableFromInline var counts: ContiguousArray<Int>
+    /// Counts per bucket; see `Histogram+Buckets.swift` for the layout. Empty (unallocated)
+    /// exactly while nothing is recorded.
+    @usableFromInline var counts: ContiguousArray<Int> = []
     @usableFromInline var totalCount = 0
     /// The exact sum of recorded values, in 128 bits so that it cannot overflow.
     @usableFromInline var total = WideSum()
@@ -29,9 +31,15 @@ public struct Histogram: Sendable, Equatable {
     /// reports for it: 1/128 (0.78 %), the width of the widest bucket relative to its start.
     public static let relativeError: Double = 1.0 / Double(subBucketCount)
 
-    /// An empty histogram; its storage is allocated here, once.
+    /// The bytes of a histogram's buckets once it holds a value: 5,248 counts, 42 KB.
+    public static var storageBytes: Int { totalBuckets * MemoryLayout<Int>.stride }
+
+    /// An empty histogram; its storage is allocated by the first record, once.
+    public init() {}
+
+    /// Allocates the buckets, at the first record.
     /// - Complexity: O(b) for the b = 5,248 buckets.
-    public init() {
+    @usableFromInline mutating func allocateBuckets() {
         counts = ContiguousArray(repeating: 0, count: Histogram.totalBuckets)
     }
 
@@ -46,6 +54,7 @@ public struct Histogram: Sendable, Equatable {
         precondition(count >= 0, "a histogram cannot record a negative number of values")
         guard count > 0 else { return }
         let value = Swift.max(value, 0)
+        if counts.isEmpty { allocateBuckets() }
         counts[Histogram.index(of: value)] += count
         totalCount += count
         total.add(UInt64(value), times: UInt64(count))
@@ -58,6 +67,7 @@ public struct Histogram: Sendable, Equatable {
     /// - Complexity: O(b) for the b = 5,248 buckets.
     public mutating func merge(_ other: Histogram) {
         guard !other.isEmpty else { return }
+        if counts.isEmpty { allocateBuckets() }
         for index in counts.indices { counts[index] += other.counts[index] }
         totalCount += other.totalCount
         total.add(other.total)

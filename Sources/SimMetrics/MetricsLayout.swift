@@ -6,6 +6,9 @@
 public struct MetricsLayout: Sendable, Equatable {
     /// Every service, in the world's order.
     public var serviceNames: [String]
+    /// The services the design puts to work (by index into `serviceNames`), the only ones
+    /// `metrics.json` gives a row.
+    public var servicesAtWork: [Int]
     /// The services whose effects the ledger follows (a sync chain's callees, or the consumers).
     public var targets: [String]
     /// The sampled gauges, such as `"payment queue"` or `"email lag"`.
@@ -19,9 +22,11 @@ public struct MetricsLayout: Sendable, Equatable {
     public var breakerEdges: [String]
 
     /// A layout of `serviceNames`, effect `targets`, `gaugeNames` (the first `workGaugeCount` of
-    /// which, all when not given, count items of work), `consumerNames` and `breakerEdges`.
+    /// which, all when not given, count items of work), `consumerNames`, `breakerEdges`, and
+    /// the `servicesAtWork` (all, when not given).
     public init(serviceNames: [String], targets: [String], gaugeNames: [String], workGaugeCount: Int? = nil, consumerNames: [String] = [],
-                breakerEdges: [String] = []) {
+                breakerEdges: [String] = [], servicesAtWork: [Int]? = nil) {
+        self.servicesAtWork = servicesAtWork ?? Array(serviceNames.indices)
         self.breakerEdges = breakerEdges
         self.serviceNames = serviceNames
         self.targets = targets

@@ -15,7 +15,7 @@ public struct VersionSet: Sendable {
     public static let defaultGapLimit = 1 << 22
 
     /// Versions `lower` through `upper` (inclusive), none inserted yet.
-    struct Gap: Sendable, Equatable {
+    public struct Gap: Sendable, Equatable {
         var lower: Int32
         var upper: Int32
     }

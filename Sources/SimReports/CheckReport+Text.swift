@@ -4,34 +4,43 @@ extension CheckReport {
     /// scenario's reason and the command that repeats it; then a total. `isQuiet` keeps only
     /// the failures.
     public func rendered(isQuiet: Bool) -> String {
-        let width = scenarios.map(\.name.count).max() ?? 0
+        let width = Self.nameWidth(scenarios.map(\.name))
+        var out = scenarios.map { Self.rendered($0, nameWidth: width, isQuiet: isQuiet, isSweep: sweep != nil) }.joined()
+        if !isQuiet { out += "\n" + total + "\n" }
+        return out
+    }
+
+    /// The width of the scenario column for scenarios named `names`.
+    public static func nameWidth(_ names: [String]) -> Int { names.map(\.count).max() ?? 0 }
+
+    /// One scenario's lines of the terminal report (see `rendered(isQuiet:)`), its name padded to
+    /// `nameWidth`, with each expectation's spread when `isSweep`: what `ripple check` prints as
+    /// soon as the scenario's runs (and every earlier scenario's) are done.
+    public static func rendered(_ scenario: CheckedScenario, nameWidth width: Int, isQuiet: Bool, isSweep: Bool) -> String {
         let indent = "      " + String(repeating: " ", count: width) + "  "
         var out = ""
         func line(_ status: String, _ scenario: CheckedScenario, _ text: String, _ outcome: String) {
             out += status + "  " + scenario.name + String(repeating: " ", count: width - scenario.name.count) + "  " + text
             out += (outcome.isEmpty ? "" : "  " + outcome) + "\n"
         }
-        for scenario in scenarios {
-            if !isQuiet { for drawn in scenario.schedules { line("DRAW", scenario, "seed \(drawn.seed):", drawn.schedule) } }
-            if scenario.expectations.isEmpty, scenario.determinism == nil, !isQuiet { line("SKIP", scenario, "no expectations", "") }
-            for expectation in scenario.expectations where !(isQuiet && expectation.holds) {
-                line(expectation.isDeferred ? "SKIP" : expectation.holds ? "PASS" : "FAIL", scenario, expectation.text, expectation.outcome())
-                if sweep != nil, !expectation.isDeferred { out += indent + expectation.spread + "\n" }
-                if !expectation.holds {
-                    if let why = expectation.why { out += indent + "why: " + why.printable + "\n" }
-                    if let reproduction = expectation.reproduction { out += indent + "reproduce: " + reproduction + "\n" }
-                }
-            }
-            if let determinism = scenario.determinism, !(isQuiet && determinism.holds) {
-                line(determinism.holds ? "PASS" : "FAIL", scenario, CheckedDeterminism.text, determinism.outcome())
-                for detail in determinism.details { out += indent + detail + "\n" }
-                if let reproduction = determinism.reproduction { out += indent + "reproduce: " + reproduction + "\n" }
-            }
-            for check in scenario.baselineChecks where !(isQuiet && check.holds) {
-                line(check.holds ? "PASS" : "FAIL", scenario, check.text, check.outcome)
+        if !isQuiet { for drawn in scenario.schedules { line("DRAW", scenario, "seed \(drawn.seed):", drawn.schedule) } }
+        if scenario.expectations.isEmpty, scenario.determinism == nil, !isQuiet { line("SKIP", scenario, "no expectations", "") }
+        for expectation in scenario.expectations where !(isQuiet && expectation.holds) {
+            line(expectation.isDeferred ? "SKIP" : expectation.holds ? "PASS" : "FAIL", scenario, expectation.text, expectation.outcome())
+            if isSweep, !expectation.isDeferred { out += indent + expectation.spread + "\n" }
+            if !expectation.holds {
+                if let why = expectation.why { out += indent + "why: " + why.printable + "\n" }
+                if let reproduction = expectation.reproduction { out += indent + "reproduce: " + reproduction + "\n" }
             }
         }
-        if !isQuiet { out += "\n" + total + "\n" }
+        if let determinism = scenario.determinism, !(isQuiet && determinism.holds) {
+            line(determinism.holds ? "PASS" : "FAIL", scenario, CheckedDeterminism.text, determinism.outcome())
+            for detail in determinism.details { out += indent + detail + "\n" }
+            if let reproduction = determinism.reproduction { out += indent + "reproduce: " + reproduction + "\n" }
+        }
+        for check in scenario.baselineChecks where !(isQuiet && check.holds) {
+            line(check.holds ? "PASS" : "FAIL", scenario, check.text, check.outcome)
+        }
         return out
     }
 

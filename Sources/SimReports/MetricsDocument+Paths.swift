@@ -24,7 +24,9 @@ extension MetricsDocument {
 
     /// The document of an architecture laid out as `layout` that measured nothing.
     static func emptyArchitecture(_ layout: MetricsLayout) -> JSONOutput {
-        let empty = ArchitectureReport(name: "", kind: "", metrics: ArchitectureMetrics(layout: layout, keyCount: 1), stopReason: "", events: 0)
+        var metrics = ArchitectureMetrics(layout: layout, keyCount: 1)
+        for service in layout.servicesAtWork { metrics.services[service].workers = 1 }
+        let empty = ArchitectureReport(name: "", kind: "", metrics: metrics, stopReason: "", events: 0)
         let report = RunReport(name: "", description: "", seed: 0, duration: .seconds(1), drain: .zero, version: "",
                                faults: [], windows: [], architectures: [empty])
         return architecture(empty, report)

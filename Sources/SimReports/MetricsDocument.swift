@@ -72,7 +72,7 @@ public enum MetricsDocument {
             ("breakers", .object(m.breakers.map { breaker in
                 (breaker.edge, .object([("openings", .int(breaker.openings)), ("openMs", milliseconds(breaker.timeOpen.nanoseconds))]))
             })),
-            ("services", .object(m.services.map { service in
+            ("services", .object(m.services.filter { $0.workers > 0 }.map { service in  // a service this design never calls has no row
                 (service.name, .object([
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),
                     ("busyWorkerSeconds", .decimal(service.busyNanoseconds / 1e9)),
@@ -99,7 +99,7 @@ public enum MetricsDocument {
         ])
     }
 
-    /// How the run went: why it stopped, its events, where a budget or warm-up cut it, and any model error.
+    /// How the run went: why it stopped, its events, where a limit (and which line) or the warm-up cut it, and any model error.
     static func run(_ a: ArchitectureReport) -> JSONOutput {
         let m = a.metrics
         let stoppedAt: JSONOutput = m.stoppedAt.map { milliseconds($0.nanoseconds) } ?? .null  // null: ran to its end
@@ -109,6 +109,7 @@ public enum MetricsDocument {
             ("stop", .string(a.stopReason)),
             ("events", .int(a.events)),
             ("stoppedAtMs", stoppedAt),
+            ("overflowedLine", m.lineOverflow.map { .string($0.service) } ?? .null),
             ("warmupEndMs", warmupEnd),
             ("modelError", modelError),
         ])

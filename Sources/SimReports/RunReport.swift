@@ -47,13 +47,18 @@ public struct RunReport: Sendable {
     /// Simulated time from start to the end of the drain.
     public var length: TimeSpan { duration + drain }
 
-    /// One sentence per architecture the event budget stopped before the end of the run,
-    /// saying where; empty when every run reached its end. Every output shows them.
+    /// One sentence per architecture a limit (the event budget, or a waiting line's limit)
+    /// stopped before the end of the run, saying where; empty when every run reached its end.
+    /// Every output shows them.
     public var stoppedEarly: [String] {
         architectures.compactMap { a in
             a.metrics.stoppedAt.map { at in
-                "\(a.name) stopped at the event budget (\(a.events) events) at t = \(Format.duration(nanoseconds: Double(at.nanoseconds))) "
-                    + "of \(Format.duration(nanoseconds: Double(length.nanoseconds))): its figures cover only part of the run"
+                let when = "at t = \(Format.duration(nanoseconds: Double(at.nanoseconds))) of \(Format.duration(nanoseconds: Double(length.nanoseconds)))"
+                guard let overflow = a.metrics.lineOverflow else {
+                    return "\(a.name) stopped at the event budget (\(a.events) events) \(when): its figures cover only part of the run"
+                }
+                return "\(a.name) stopped: the line at \(overflow.service) passed \(overflow.limit) waiting requests \(when); "
+                    + "give it a bounded `queue`. Its figures cover only part of the run"
             }
         }
     }
@@ -90,7 +95,7 @@ public struct ArchitectureReport: Sendable {
     public var kind: String
     /// Everything its run measured.
     public var metrics: ArchitectureMetrics
-    /// Why its run stopped: `quiescent`, `timeLimit` or `eventBudget` (a limit hit).
+    /// Why its run stopped: `quiescent`, `timeLimit`, or a limit hit: `eventBudget` or `lineLimit`.
     public var stopReason: String
     /// How many events the kernel handled in its run.
     public var events: Int

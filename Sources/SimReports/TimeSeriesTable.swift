@@ -8,14 +8,16 @@ public enum TimeSeriesTable {
     /// - Complexity: O(r × g) for r time-series rows in all and g gauge columns.
     public static func render(_ report: RunReport) -> String {
         var gaugeNames: [String] = []
+        var seen: Set<String> = []  // for lookups only: the columns keep the order first seen
         for a in report.architectures {
-            for name in a.metrics.series.gaugeNames where !gaugeNames.contains(name) { gaugeNames.append(name) }
+            for name in a.metrics.series.gaugeNames where seen.insert(name).inserted { gaugeNames.append(name) }
         }
         let fixed = ["architecture", "time_s", "arrivals", "succeeded", "failed", "timeouts", "rejected",
                      "latency_p50_ms", "latency_p99_ms", "applied", "staleness_p99_ms", "dead_lettered"]
         var out = (fixed + gaugeNames.map(CSVCell.escaped)).joined(separator: ",") + "\n"
         for a in report.architectures {
-            let columns = gaugeNames.map { a.metrics.series.gaugeNames.firstIndex(of: $0) }
+            let index = Dictionary(a.metrics.series.gaugeNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            let columns = gaugeNames.map { index[$0] }
             for row in a.metrics.series.rows {
                 let answered = row.succeeded + row.failed > 0  // else the interval's latency has no data
                 var cells = [CSVCell.escaped(a.name), Format.compact(row.end.sinceStart.seconds, significant: 9),

@@ -115,3 +115,40 @@ struct SchedulerTests {
         #expect(scheduler.eventsHandled == 10)
     }
 }
+
+/// Progress reports come by virtual time and by events, whichever is nearer, and never change the run.
+struct SchedulerProgressTests {
+    /// Ten events at every instant of one second: a hundred thousand events in 10 ms of virtual time.
+    struct Busy: EventHandling {
+        mutating func handle(_ event: Int, scheduler: inout Scheduler<Int>) {
+            scheduler.schedule(event + 1, after: .nanoseconds(event % 10 == 9 ? 1_000 : 0))
+        }
+    }
+
+    @Test func aRunThatSpendsItsBudgetWithinOneIntervalStillReports() {
+        var scheduler = Scheduler<Int>()
+        var model = Busy()
+        scheduler.schedule(0, at: .zero)
+        var reports: [Int] = []
+        let reason = scheduler.run(&model, limits: RunLimits(until: Instant.zero + .seconds(100), eventBudget: 100_000),
+                                   reportingEvery: .seconds(1), eventStride: 30_000) { reports.append($1) }
+        #expect(reason == .eventBudget)
+        #expect(reports == [30_000, 60_000, 90_000, 100_000], "a report every 30 000 events, then one at the budget")
+    }
+
+    @Test func reportingChangesNoEvent() {
+        func fingerprint(reporting: Bool) -> EventFingerprint {
+            var scheduler = Scheduler<Int>()
+            var model = Busy()
+            scheduler.schedule(0, at: .zero)
+            let limits = RunLimits(until: Instant.zero + .milliseconds(5), eventBudget: 1_000_000)
+            if reporting {
+                _ = scheduler.run(&model, limits: limits, reportingEvery: .microseconds(7), eventStride: 333) { _, _ in }
+            } else {
+                _ = scheduler.run(&model, limits: limits)
+            }
+            return scheduler.fingerprint
+        }
+        #expect(fingerprint(reporting: true) == fingerprint(reporting: false))
+    }
+}

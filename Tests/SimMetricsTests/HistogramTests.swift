@@ -83,6 +83,14 @@ struct HistogramTests {
         #expect(intoEmpty.min == values.min && intoEmpty.max == values.max)
     }
 
+    @Test func anEmptyMergeKeepsAnEmptyHistogramEqualToANewOne() {
+        var merged = Histogram()
+        merged.merge(Histogram())
+        #expect(merged == Histogram() && merged.bucketCount == 0)
+        merged.merge(histogram(of: [5]))
+        #expect(merged == histogram(of: [5]))
+    }
+
     @Test func equalityComparesContentsNotHistory() {
         let values = randomValues(1_000, seed: 8)
         #expect(histogram(of: values) == histogram(of: values.reversed()))
@@ -93,10 +101,12 @@ struct HistogramTests {
 
     @Test func memoryDoesNotGrowWithRecords() {
         var histogram = Histogram()
+        #expect(histogram.bucketCount == 0, "an empty histogram holds no buckets")
+        histogram.record(1)
         let bucketsBefore = histogram.bucketCount, capacityBefore = histogram.counts.capacity
         var random = RandomStream(seed: 2, name: "histogram/memory")
         for _ in 0..<1_000_000 { histogram.record(Int64(bitPattern: random.next() >> random.next(below: 64))) }
-        #expect(histogram.count == 1_000_000)
+        #expect(histogram.count == 1_000_001)
         #expect(histogram.bucketCount == bucketsBefore && bucketsBefore == Histogram.totalBuckets)
         #expect(histogram.counts.capacity == capacityBefore)
     }

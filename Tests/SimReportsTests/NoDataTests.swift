@@ -11,6 +11,7 @@ struct NoDataTests {
     /// is answered; none arrive or are answered in the second, when `back` applies nothing.
     static func report(requests: Int = 3) -> RunReport {
         var metrics = ArchitectureMetrics(serviceNames: ["front", "back"], targets: ["back"], keyCount: 4, gaugeNames: ["front busy"])
+        metrics.services[0].workers = 1  // at work, so metrics.json gives it a row
         for _ in 0..<requests { metrics.recordArrival() }
         if requests > 0 { metrics.recordResponse(latency: .milliseconds(40), failure: nil) }
         metrics.series.close(at: Instant(nanoseconds: 1_000_000_000), gauges: [2])

@@ -203,7 +203,8 @@ public struct EventDrivenModel: EventHandling, Calling {
             + called.map { $0 + " queue" } + called.map { $0 + " busy" }
         return MetricsLayout(serviceNames: names, targets: consumerNames + calledNames,
                              gaugeNames: work + consumerNames.map { $0 + " lag seconds" } + breakerEdges.map { $0 + " breaker" },
-                             workGaugeCount: work.count, consumerNames: consumerNames, breakerEdges: breakerEdges)
+                             workGaugeCount: work.count, consumerNames: consumerNames, breakerEdges: breakerEdges,
+                             servicesAtWork: Array(Set([entry] + config.consumers.map(\.service) + (config.calls?.calledServices ?? []))).sorted())
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -221,7 +222,7 @@ public struct EventDrivenModel: EventHandling, Calling {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
-        if stop == .eventBudget { metrics.stoppedAt = scheduler.now }
+        if stop.isEarly { metrics.stoppedAt = scheduler.now }
         for (i, breaker) in calling.breakers.enumerated() {
             metrics.breakers[i].openings = breaker.openings
             metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)
@@ -340,6 +341,10 @@ public struct EventDrivenModel: EventHandling, Calling {
         case .started: startEntryWork(job, queuedSince: now, &scheduler)
         case .queued:
             metrics.services[entry].peakQueue = Swift.max(metrics.services[entry].peakQueue, entryPool.queueLength)
+            if entryPool.queueLength > world.lineLimit {
+                metrics.lineOverflow = LineOverflow(service: world.services[entry].name, limit: world.lineLimit)
+                scheduler.stop(.lineLimit)
+            }
         case .rejected:
             metrics.services[entry].rejected += 1
             entryJobs.remove(job)

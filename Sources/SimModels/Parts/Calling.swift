@@ -94,6 +94,7 @@ extension Calling {
         case .queued:
             calling.jobs[job].phase = .queued
             metrics.services[service].peakQueue = Swift.max(metrics.services[service].peakQueue, calling.pools[service].queueLength)
+            if calling.pools[service].queueLength > world.lineLimit { stopAtLineLimit(of: service, &scheduler) }
         case .rejected:
             metrics.services[service].rejected += 1
             answer(job, .rejected, &scheduler)
@@ -270,6 +271,12 @@ extension Calling {
             }
         }
         release(job)
+    }
+
+    /// The line at `service` passed the world's line limit: the run stops here, saying where.
+    mutating func stopAtLineLimit(of service: Int, _ scheduler: inout Scheduler<Event>) {
+        metrics.lineOverflow = LineOverflow(service: world.services[service].name, limit: world.lineLimit)
+        scheduler.stop(.lineLimit)
     }
 
     // MARK: - Crashes

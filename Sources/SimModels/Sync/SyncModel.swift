@@ -24,6 +24,8 @@ public struct SyncModel: EventHandling, Calling {
 
     let world: WorldConfig
     let config: SyncConfig
+    /// The services the call graph reaches, in the world's order: the only ones sampled.
+    let servicesAtWork: [Int]
     let faults: FaultBook
     var source: RequestSource
     var calling: CallTree
@@ -36,6 +38,7 @@ public struct SyncModel: EventHandling, Calling {
     public init(world: WorldConfig, config: SyncConfig) {
         self.world = world
         self.config = config
+        servicesAtWork = Self.servicesAtWork(config.graph)
         faults = FaultBook(world.faults, serviceCount: world.services.count + 1)
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         calling = CallTree(graph: config.graph, defaultPolicy: config.defaultPolicy,
@@ -49,18 +52,26 @@ public struct SyncModel: EventHandling, Calling {
 
     static func call(_ event: CallTree.Event) -> Event { .call(event) }
 
+    /// The services `graph` reaches, in the world's order, each once.
+    static func servicesAtWork(_ graph: CallGraph) -> [Int] {
+        Array(Set(graph.nodes.map(\.service))).sorted()
+    }
+
     /// The names this design's metrics use: every service, the called nodes as effect
-    /// targets, each service's line length and busy workers as gauges (the work in the
-    /// system), and each caller → callee edge with a breaker and its breaker's state as a gauge.
+    /// targets, the line length and busy workers of each service the graph reaches as gauges
+    /// (the work in the system; a service it never calls has none), and each caller → callee
+    /// edge with a breaker and its breaker's state as a gauge.
     public static func metricsLayout(serviceNames names: [String], config: SyncConfig) -> MetricsLayout {
         let graph = config.graph
         let edges = graph.nodes.indices.dropFirst().compactMap { node -> String? in
             guard (graph.nodes[node].policy ?? config.defaultPolicy).breaker != nil else { return nil }
             return names[graph.nodes[graph.caller(of: node) ?? 0].service] + " → " + names[graph.nodes[node].service]
         }
-        let work = names.map { $0 + " queue" } + names.map { $0 + " busy" }
+        let working = servicesAtWork(graph).map { names[$0] }
+        let work = working.map { $0 + " queue" } + working.map { $0 + " busy" }
         return MetricsLayout(serviceNames: names, targets: graph.downstreamNames(serviceNames: names),
-                             gaugeNames: work + edges.map { $0 + " breaker" }, workGaugeCount: work.count, breakerEdges: edges)
+                             gaugeNames: work + edges.map { $0 + " breaker" }, workGaugeCount: work.count, breakerEdges: edges,
+                             servicesAtWork: servicesAtWork(graph))
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -80,7 +91,7 @@ public struct SyncModel: EventHandling, Calling {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
-        if stop == .eventBudget { metrics.stoppedAt = scheduler.now }
+        if stop.isEarly { metrics.stoppedAt = scheduler.now }
         for (i, breaker) in calling.breakers.enumerated() {
             metrics.breakers[i].openings = breaker.openings
             metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)
@@ -147,7 +158,7 @@ public struct SyncModel: EventHandling, Calling {
 
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        let gauges = calling.pools.map { Double($0.queueLength) } + calling.pools.map { Double($0.busy) }
+        let gauges = servicesAtWork.map { Double(calling.pools[$0].queueLength) } + servicesAtWork.map { Double(calling.pools[$0].busy) }
             + calling.edges.indices.dropFirst().compactMap { calling.edges[$0].breaker?.level(at: now) }
         metrics.series.close(at: now, gauges: gauges)
         if now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }

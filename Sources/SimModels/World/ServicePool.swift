@@ -9,8 +9,9 @@ public struct ServicePool: Sendable {
     public let capacity: Int
     /// Workers held right now.
     public private(set) var busy = 0
-    /// Jobs waiting, with the time each joined the line.
-    var line = RingBuffer<(job: Int32, since: Instant)>(capacity: 64)
+    /// Jobs waiting, with the time each joined the line; it starts with room for one and grows
+    /// with use, so a service no architecture calls costs next to nothing.
+    var line = RingBuffer<(job: Int32, since: Instant)>(capacity: 1)
 
     /// A pool of `workers` idle workers whose line holds at most `capacity` jobs (`nil`: no limit).
     public init(workers: Int, capacity: Int?) {

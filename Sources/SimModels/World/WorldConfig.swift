@@ -24,6 +24,9 @@ public struct WorldConfig: Sendable {
     public var sampleInterval: TimeSpan
     /// A limit on the number of events one architecture run may handle.
     public var eventBudget: Int
+    /// The most requests one service's waiting line may hold before the run stops (a line
+    /// without a `queue` limit grows with the backlog, and with it the memory).
+    public var lineLimit = WorldConfig.defaultLineLimit
     /// How many requests are traced (spans and messages), spread over the run.
     public var traceLimit: Int = 100
     /// The start of the run whose figures are dropped (latency, staleness, worker time), or `nil`.
@@ -32,6 +35,10 @@ public struct WorldConfig: Sendable {
     /// The events one architecture's run may handle before it stops: a limit on runaway models
     /// and on runs too long to finish (see docs/limits.md).
     public static let defaultEventBudget = 2_000_000_000
+
+    /// The requests a service's waiting line may hold before the run stops: about two gigabytes
+    /// of waiting requests (see docs/limits.md).
+    public static let defaultLineLimit = 10_000_000
 
     public init(seed: UInt64, duration: TimeSpan, drain: TimeSpan, workload: WorkloadConfig,
                 services: [ServiceConfig], network: NetworkConfig = NetworkConfig(), faults: [FaultConfig] = [],

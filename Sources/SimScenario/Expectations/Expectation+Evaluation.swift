@@ -52,23 +52,28 @@ extension Scenario {
     }
 
     /// Checks every expectation against a run's `metrics.json` document, in file order, then
-    /// fails each architecture the event budget stopped early: figures of part of a run prove
-    /// nothing about the whole, whatever they are.
+    /// fails each architecture a limit (the event budget, or a waiting line's limit) stopped
+    /// early: figures of part of a run prove nothing about the whole, whatever they are.
     public func verdicts(for document: JSONOutput) -> [Verdict] {
         expectations.map { $0.evaluate(in: document) } + stoppedEarlyVerdicts(for: document)
     }
 
-    /// A failed verdict for each architecture in `document` whose run stopped at the event
-    /// budget: `✗ sync stopped at the event budget at t = 3.2s of 24h: 3200ms`.
+    /// A failed verdict for each architecture in `document` whose run a limit stopped:
+    /// `✗ sync stopped at the event budget at t = 3.2s of 24h: 3200ms`, or
+    /// `✗ sync stopped: the line at payment passed 10000000 waiting requests at t = 3.2min of 24h`.
     func stoppedEarlyVerdicts(for document: JSONOutput) -> [Verdict] {
         let length = Format.duration(nanoseconds: Double((world.duration + world.drain).nanoseconds))
         return architectures.compactMap { architecture in
             guard let run = document.member("architectures")?.member(architecture.name)?.member("run"),
                   let stoppedMs = run.member("stoppedAtMs")?.numberValue else { return nil }
             let at = Format.duration(nanoseconds: stoppedMs * 1e6)
-            return Verdict(text: "\(architecture.name) stopped at the event budget at t = \(at) of \(length)", architecture: architecture.name,
-                           metric: "run.stoppedAtMs",
-                           why: "the run ended after \(world.eventBudget) events; shorten it or lower the arrival rate",
+            var text = "\(architecture.name) stopped at the event budget at t = \(at) of \(length)"
+            var why = "the run ended after \(world.eventBudget) events; shorten it or lower the arrival rate"
+            if case .string(let service)? = run.member("overflowedLine") {
+                text = "\(architecture.name) stopped: the line at \(service) passed \(world.lineLimit) waiting requests at t = \(at) of \(length)"
+                why = "requests arrived faster than \(service) served them; give \(service) a bounded \"queue\" (or more workers, or a lower arrival rate)"
+            }
+            return Verdict(text: text, architecture: architecture.name, metric: "run.stoppedAtMs", why: why,
                            measured: stoppedMs, unit: "ms", references: [], holds: false)
         }
     }

@@ -24,7 +24,7 @@ public enum JSONParser {
     public static func parse(_ bytes: [UInt8], limit: Int = maximumBytes) throws(JSONSyntaxError) -> JSONNode {
         guard bytes.count <= limit else {
             throw JSONSyntaxError(
-                message: "the file is \(bytes.count) bytes long; expected at most \(limit) bytes (\(limit / 1_048_576) MiB)",
+                message: "the file is larger than the \(limit / 1_048_576) MiB limit (\(limit) bytes)",
                 location: TextPosition(line: 1, column: 1))
         }
         let origin = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0

@@ -80,7 +80,7 @@ struct CallsReader {
 
     func readSteps(_ node: JSONNode, _ path: String) -> [[Callee]]? {
         guard let elements = node.arrayElements, !elements.isEmpty else {
-            log.wrong(path, expected: "a non-empty array of steps: service names, {\"parallel\": [...]} or {\"call\": name, ...}", found: node)
+            log.wrong(path, expected: "a non-empty array of steps: service names, {\"parallel\": [...]} or {\"call\": name, ...} (leave out a service that calls no one)", found: node)
             return nil
         }
         var steps: [[Callee]] = []

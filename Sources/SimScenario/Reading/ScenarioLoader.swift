@@ -4,28 +4,30 @@ import SimReports
 
 /// Reads scenario files from disk: bytes, then strict JSON, then a validated `Scenario`.
 public enum ScenarioLoader {
-    /// Loads and validates the scenario at `path`.
+    /// Loads and validates the scenario at `path`, refusing one whose run's memory estimate
+    /// passes `memoryBudget` bytes.
     /// - Throws: `ScenarioError` listing every problem, each with its JSON path.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    public static func load(path: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
         let bytes = try readBytes(path)
-        return try parse(bytes, file: path)
+        return try parse(bytes, file: path, memoryBudget: memoryBudget)
     }
 
     /// Validates scenario `bytes`; `file` names them in messages.
-    public static func parse(_ bytes: [UInt8], file: String) throws(ScenarioError) -> Scenario {
+    public static func parse(_ bytes: [UInt8], file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
         }
-        var scenario = try scenario(from: root, file: file)
+        var scenario = try scenario(from: root, file: file, memoryBudget: memoryBudget)
         scenario.fileHash = FNV1a64.hash(bytes)
         return scenario
     }
 
-    /// Validates a parsed scenario document; `file` names it in messages.
-    public static func scenario(from root: JSONNode, file: String) throws(ScenarioError) -> Scenario {
+    /// Validates a parsed scenario document; `file` names it in messages. A scenario whose
+    /// run's memory estimate passes `memoryBudget` bytes is refused, at the field that drives it.
+    public static func scenario(from root: JSONNode, file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
         guard root.objectMembers != nil else {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
         }
@@ -39,6 +41,10 @@ public enum ScenarioLoader {
             }.map(\.element)
             throw ScenarioError(file: file, issues: ordered)
         }
+        if let (path, message) = MemoryEstimate(scenario).refusal(budget: memoryBudget) {
+            let position = (try? root.node(at: path))?.location ?? root.location
+            throw ScenarioError(file: file, issues: [ScenarioIssue(path: path, message: message, position: position)])
+        }
         return scenario
     }
 
@@ -46,7 +52,7 @@ public enum ScenarioLoader {
     public static func readBytes(_ path: String) throws(ScenarioError) -> [UInt8] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "no such file", position: nil)])
+            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: missingFileMessage(path), position: nil)])
         }
         guard !isDirectory.boolValue else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "is a folder; expected a scenario file (.json)", position: nil)])
@@ -58,6 +64,17 @@ public enum ScenarioLoader {
         // Read one byte past the limit, so an oversized file is refused without loading it whole.
         let data = (try? handle.read(upToCount: JSONParser.maximumBytes + 1)) ?? nil
         return [UInt8](data ?? Data())
+    }
+
+    /// Why nothing readable stands at `path`: `no such file`, or a symbolic link that leads
+    /// nowhere (a loop, or a target that is missing).
+    static func missingFileMessage(_ path: String) -> String {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return "no such file" }
+        if stat(path, &status) != 0, errno == ELOOP {
+            return "is a symbolic-link loop: following its links never reaches a file"
+        }
+        return "is a symbolic link to a file that does not exist"
     }
 
     /// The scenario file at `path` as a JSON document, checked as JSON but not yet as a

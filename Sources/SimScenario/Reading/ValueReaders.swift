@@ -83,6 +83,12 @@ struct ValueReader {
         let expected = "a rate such as \"200/s\" (per ns, us, ms, s, m or h)"
         guard let text = node.stringValue else { log.wrong(path, expected: expected, found: node); return nil }
         guard let rate = Rate(parsing: text) else {
+            if let equivalent = Rate.preciseEquivalent(of: text) {
+                let advice = equivalent == "none" ? "" : "; write it per a longer unit, as \"\(equivalent)\""
+                log.add(path, "expected a rate with at most three decimals (a whole number of thousandths of an event per unit), "
+                        + "found \"\(text)\"\(advice)", at: node.location)
+                return nil
+            }
             let hint = text.hasPrefix("-") ? "; a rate cannot be negative" : ""
             log.add(path, "expected \(expected), found \"\(text)\"\(hint)", at: node.location)
             return nil

@@ -21,13 +21,14 @@ public struct ScenarioSweep: Sendable {
     /// The scenario of each combination, validated, in the order of `combinations`.
     public let scenarios: [Scenario]
 
-    /// The sweep of `file` over `variations`, each written `PATH=VALUES` as on the command line.
+    /// The sweep of `file` over `variations`, each written `PATH=VALUES` as on the command line;
+    /// a combination whose run is estimated to hold more than `memoryBudget` bytes is refused.
     /// - Throws: `ScenarioError` when the file does not read as written; `SweepError` for a
     ///   variation that is malformed, names no field of the file, or gives values of the wrong
     ///   type; `SweepCombinationError` listing the combinations the reader refuses.
-    public init(file: String, variations: [String]) throws {
+    public init(file: String, variations: [String], memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws {
         let document = try ScenarioLoader.document(path: file)
-        base = try ScenarioLoader.scenario(from: document, file: file)
+        base = try ScenarioLoader.scenario(from: document, file: file, memoryBudget: memoryBudget)
         guard !variations.isEmpty else { throw SweepError("sweep needs at least one --vary PATH=VALUES") }
         guard variations.count <= Self.maximumParameters else {
             throw SweepError("sweep varies at most \(Self.maximumParameters) fields at once; found \(variations.count) --vary options")
@@ -50,7 +51,7 @@ public struct ScenarioSweep: Sendable {
                 edited = try edited.replacing(at: parameter.path, with: parameter.json(combination[p]))
             }
             do {
-                var scenario = try ScenarioLoader.scenario(from: edited, file: file)
+                var scenario = try ScenarioLoader.scenario(from: edited, file: file, memoryBudget: memoryBudget)
                 scenario.expectations = []
                 scenarios.append(scenario)
             } catch {

@@ -35,10 +35,11 @@ struct JSONParserLimitTests {
         #expect(JSONParser.maximumBytes == 8 * 1024 * 1024)
         let bytes = [UInt8(ascii: "\"")] + [UInt8](repeating: UInt8(ascii: "a"), count: 20_000_000) + [UInt8(ascii: "\"")]
         let error = JSONTest.error(parsing: bytes)
-        #expect(error?.message == "the file is 20000002 bytes long; expected at most 8388608 bytes (8 MiB)")
+        #expect(error?.message == "the file is larger than the 8 MiB limit (8388608 bytes)")
         #expect(error?.location == TextPosition(line: 1, column: 1))
         let justOver = JSONTest.error(parsing: [UInt8](repeating: UInt8(ascii: " "), count: JSONParser.maximumBytes + 1))
-        #expect(justOver?.message.hasPrefix("the file is 8388609 bytes long") == true)
+        // The reader reads one byte past the limit: the size it saw is not the file's, so it is not quoted.
+        #expect(justOver?.message == "the file is larger than the 8 MiB limit (8388608 bytes)")
     }
 
     @Test func acceptsADocumentOfExactlyTheLimit() throws {

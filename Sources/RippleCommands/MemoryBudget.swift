@@ -1,0 +1,24 @@
+import SimScenario
+
+/// `--memory-budget SIZE`: how much memory a scenario's run may be estimated to hold before it
+/// is refused (`MemoryEstimate`); 2 GiB unless given.
+enum MemoryBudget {
+    /// The option, for the commands that load scenarios to run or check them.
+    static let option = OptionSpec("memory-budget", value: "SIZE",
+                                   help: "refuse scenarios whose run is estimated to hold more memory than this, as in 8GiB or 512MiB (default 2GiB)")
+
+    /// The largest budget accepted: 1 TiB.
+    static let maximum: Int64 = 1 << 40
+
+    /// The budget `--memory-budget` gives, or the default.
+    /// - Throws: `UsageError` for a size that is not a number with `KiB`, `MiB`, `GiB` or `TiB`, or is out of range.
+    static func parse(_ arguments: ParsedArguments) throws -> Int64 {
+        guard let text = arguments.value("memory-budget") else { return MemoryEstimate.defaultBudget }
+        let units: [(String, Double)] = [("KiB", 0x1p10), ("MiB", 0x1p20), ("GiB", 0x1p30), ("TiB", 0x1p40)]
+        guard let (unit, scale) = units.first(where: { text.hasSuffix($0.0) }), let number = Double(text.dropLast(unit.count)),
+              number.isFinite, number * scale >= 0x1p20, number * scale <= Double(maximum) else {
+            throw UsageError("--memory-budget expects a size from 1MiB to 1TiB such as 8GiB or 512MiB, found '\(text)'")
+        }
+        return Int64(number * scale)
+    }
+}
