@@ -51,8 +51,7 @@ public enum ReportPage {
         if !report.description.isEmpty { page.element("p", [("class", "description")], content: report.description) }
         page.open("dl", [("class", "facts")])
         let facts = [("seed", String(report.seed)),
-                     ("arrivals for", Format.duration(nanoseconds: Double(report.duration.nanoseconds))),
-                     ("drain", Format.duration(nanoseconds: Double(report.drain.nanoseconds)))]
+                     ("arrivals for", Format.duration(report.duration)), ("drain", Format.duration(report.drain))]
             + (report.warmupText.map { [("figures from", $0 + " (after the warm-up)")] } ?? [])
             + [("architectures", report.architectures.map(\.name).joined(separator: ", ")),
                ("Ripple", report.version)]
