@@ -74,7 +74,8 @@ public enum ReportPage {
         page.close("section")
     }
 
-    /// The headline figures: one row per figure, one right-aligned column per architecture.
+    /// The headline figures: one row per figure, one right-aligned column per architecture; the
+    /// rows that carry the lesson highlighted, and in each row the worse design's cell marked ▲.
     static func writeTable(of report: RunReport, to page: inout XMLWriter) {
         page.open("section", [("id", "figures")])
         page.element("h2", [], content: "Side by side")
@@ -94,9 +95,16 @@ public enum ReportPage {
         page.close("thead")
         page.open("tbody")
         for row in HeadlineRows.rows(report, compact: false) {
-            page.open("tr")
-            page.element("th", [("scope", "row")], content: row.first ?? "")
-            for cell in row.dropFirst() { page.element("td", [], content: cell) }
+            let label = row.first ?? ""
+            page.open("tr", HeadlineRows.headlines.contains(label) ? [("class", "headline")] : [])
+            page.element("th", [("scope", "row")], content: label)
+            for (cell, isWorse) in zip(row.dropFirst(), HeadlineRows.worse(in: report, label: label)) {
+                guard isWorse else { page.element("td", [], content: cell); continue }
+                page.open("td", [("class", "worse"), ("title", "the worse design for this figure")])
+                page.append(markup: XMLEscaping.escaped(cell))
+                page.element("span", [("class", "mark"), ("aria-label", "worse")], content: " ▲")
+                page.close("td")
+            }
             page.close("tr")
         }
         page.close("tbody")

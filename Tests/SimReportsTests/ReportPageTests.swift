@@ -35,8 +35,13 @@ struct ReportPageTests {
             #expect(html.contains(text), "\(text)")
         }
         let rows = HeadlineRows.rows(report, compact: false)
-        #expect(count("<tr>", in: html) == rows.count + 1)
-        #expect(count("<td>", in: html) == rows.count * report.architectures.count)
+        #expect(count("<tr>", in: html) + count("<tr class=\"headline\">", in: html) == rows.count + 1)
+        #expect(count("<tr class=\"headline\">", in: html) == HeadlineRows.headlines.count)
+        #expect(count("<td>", in: html) + count("<td class=\"worse\"", in: html) == rows.count * report.architectures.count)
+        // The chain waits longer in the slowdown: its p99 cell is marked the worse.
+        #expect(html.contains("<th scope=\"row\">user latency p99</th>\n<td class=\"worse\" title=\"the worse design for this figure\">"))
+        #expect(HeadlineRows.worse(in: report, label: "user latency p99") == [true, false])
+        #expect(HeadlineRows.worse(in: report, label: "requests") == [false, false], "a count of arrivals is no better or worse")
         let charts = RunCharts.charts(of: report)
         #expect(count("<figure>", in: html) == charts.count && count("<svg ", in: html) == charts.count)
         for chart in charts { #expect(html.contains("<figcaption>" + XMLEscaping.escaped(chart.caption) + "</figcaption>")) }

@@ -23,6 +23,7 @@ enum RunReportFixture {
     static func sync() -> ArchitectureMetrics {
         var metrics = ArchitectureMetrics(serviceNames: ["payment", "email", "notification"], targets: ["email"], keyCount: 10,
                                           gaugeNames: ["payment queue", "email queue", "payment busy", "email busy"])
+        (metrics.services[0].workers, metrics.services[1].workers, metrics.services[2].workers) = (50, 40, 20)
         for t in 1...300 {
             let requests = t <= 180 ? 20 : 0
             for k in 0..<requests {
@@ -40,6 +41,7 @@ enum RunReportFixture {
     static func events() -> ArchitectureMetrics {
         var metrics = ArchitectureMetrics(serviceNames: ["payment", "email", "notification"], targets: ["email", "notification"],
                                           keyCount: 10, gaugeNames: ["payment queue", "payment busy", "outbox", "email lag", "notification lag"])
+        metrics.services[0].workers = 8
         var lag = 0.0
         for t in 1...300 {
             let requests = t <= 180 ? 20 : 0
