@@ -15,11 +15,19 @@ extension ChartAxis {
         })
     }
 
-    /// A duration axis whose values are milliseconds: each tick labelled as a duration by
-    /// `Format.duration` (`500 ms`, `1 s`, `1.5 s`, `2 min`), on either scale.
+    /// A duration axis whose values are milliseconds. On a linear scale every tick is in one
+    /// unit, `s` when the axis reaches 1 s and `ms` below (`0 s`, `0.5 s`, `1 s`); on a
+    /// logarithmic one each tick is a duration of its own (`10 ms`, `1 s`, `100 s`).
     func labelledAsMilliseconds() -> ChartAxis {
-        ChartAxis(scale: scale, lower: lower, upper: upper, ticks: ticks.map {
-            Tick(value: $0.value, label: Format.duration(nanoseconds: $0.value * 1e6), fraction: $0.fraction)
+        let inSeconds = Swift.max(abs(lower), abs(upper)) >= 1000
+        return ChartAxis(scale: scale, lower: lower, upper: upper, ticks: ticks.map { tick in
+            let label: String
+            switch scale {
+            case .linear: label = inSeconds ? Format.compact(tick.value / 1000, significant: 6) + " s" : tick.label + " ms"
+            case .logarithmic: label = tick.value >= 1000 ? Format.compact(tick.value / 1000, significant: 6) + " s"
+                                                          : Format.duration(nanoseconds: tick.value * 1e6)
+            }
+            return Tick(value: tick.value, label: label, fraction: tick.fraction)
         })
     }
 

@@ -154,5 +154,11 @@ struct RunChartAxesTests {
     @Test func latencyTicksAreDurations() throws {
         let latency = try #require(RunCharts.latency(of: RunReportFixture.report()))
         #expect(layout(latency).yAxis.ticks.map(\.label) == ["10 ms", "100 ms", "1 s", "10 s"])
+        let long = ChartAxis(covering: 10...100_000, scale: .logarithmic, maxIntervals: 8).labelledAsMilliseconds()
+        #expect(long.ticks.map(\.label).suffix(2) == ["10 s", "100 s"], "a round 100 s, not 1.67 min")
+        let linear = ChartAxis(covering: 0...180_000, scale: .linear, maxIntervals: 4).labelledAsMilliseconds()
+        #expect(linear.ticks.map(\.label) == ["0 s", "50 s", "100 s", "150 s", "200 s"])
+        let short = ChartAxis(covering: 0...250, scale: .linear, maxIntervals: 5).labelledAsMilliseconds()
+        #expect(short.ticks.map(\.label) == ["0 ms", "50 ms", "100 ms", "150 ms", "200 ms", "250 ms"])
     }
 }
