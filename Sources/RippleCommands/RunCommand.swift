@@ -97,7 +97,7 @@ struct RunCommand: Command {
             let reproduction = "ripple run \(Shell.quote(files[i])) --seed \(scenario.world.seed)" + (swarms ? " --swarm" : "")
             write(report.verdicts, skipped: skipped - scenario.expectations.count, means: means, reproduction: reproduction, to: console)
             write(repeats, to: console)
-            console.write("\nreport: \(folder)/report.html (the figures in metrics.json, summary.md, timeseries.csv)\n")
+            console.write("\nreport: \(folder)/report.html\n")
             console.write("trace:  \(folder)/trace.json (open it in https://ui.perfetto.dev)\n\n")
         }
         return status

@@ -57,7 +57,7 @@ struct RunCommandTests {
         """))
         #expect(!result.output.contains("59458.454"))
         #expect(result.output.hasSuffix("""
-        report: \(out)/report.html (the figures in metrics.json, summary.md, timeseries.csv)
+        report: \(out)/report.html
         trace:  \(out)/trace.json (open it in https://ui.perfetto.dev)\n\n
         """))
     }
