@@ -90,25 +90,39 @@ struct RunCommand: Command {
             }
             console.write("\(scenario.name) — seed \(scenario.world.seed)\n")
             if let draw = scenario.swarmDraw { console.write("swarm: \(draw.summary)\n") }
+            write(faults: report, to: console)
             console.write("\n")
             let header = ["figure"] + report.architectures.map(\.name)
             console.write(Table(rows: [header] + HeadlineRows.rows(report, compact: true)).rendered)
             for sentence in report.stoppedEarly { console.write("warning: \(sentence.printable)\n") }
-            write(report.verdicts, skipped: skipped - scenario.expectations.count, means: means, to: console)
+            let reproduction = "ripple run \(Shell.quote(files[i])) --seed \(scenario.world.seed)" + (swarms ? " --swarm" : "")
+            write(report.verdicts, skipped: skipped - scenario.expectations.count, means: means, reproduction: reproduction, to: console)
             write(repeats, to: console)
-            console.write("\nreport: \(folder)/\n\n")
+            console.write("\nreport: \(folder)/report.html\n")
+            console.write("trace:  \(folder)/trace.json (open it in https://ui.perfetto.dev)\n\n")
         }
         return status
     }
 
-    /// The expectations' verdicts, one line each, with the reason under each failure, and how
-    /// many were left out and why.
-    func write(_ verdicts: [Verdict], skipped: Int, means: Int, to console: Console) {
+    /// The fault schedule as the scenario states it, one line each: what, where, from when to when.
+    func write(faults report: RunReport, to console: Console) {
+        console.write("arrivals for \(Format.duration(report.duration)), then a drain of \(Format.duration(report.drain))\n")
+        guard !report.faults.isEmpty else { return console.write("faults: none\n") }
+        console.write("faults:\n")
+        for fault in report.faults { console.write("  " + fault.printable + "\n") }
+    }
+
+    /// The expectations' verdicts, one line each, then what was measured against the limit,
+    /// the scenario's reason, and under a failure the command that repeats it; then how many
+    /// were left out and why.
+    func write(_ verdicts: [Verdict], skipped: Int, means: Int, reproduction: String, to console: Console) {
         guard !verdicts.isEmpty || skipped > 0 || means > 0 else { return }
         console.write("\nexpectations\n")
         for verdict in verdicts {
             console.write("  " + verdict.line + "\n")
-            if !verdict.holds, let why = verdict.why { console.write("    why: " + why.printable + "\n") }
+            console.write("      " + verdict.judgement + "\n")
+            if let why = verdict.why { console.write("      why: " + why.printable + "\n") }
+            if !verdict.holds { console.write("      reproduce: " + reproduction + "\n") }
         }
         if skipped > 0 { console.write("  (\(skipped) not checked: they read an architecture left out by --only)\n") }
         if means > 0 { console.write("  (\(means) not checked: a mean over seeds needs ripple check --seeds)\n") }

@@ -55,10 +55,10 @@ struct ShrinkCommand: Command {
         }
         let document = try JSONFields(file: file).document()
         let shrinker = ScenarioShrinker(file: file, seed: seed, target: failing.text, runLimit: runLimit)
-        console.write("shrinking \(scenario.name) under seed \(seed) while \"\(failing.text)\" fails\n")
         guard let result = shrinker.shrink(document) else {
             throw ReportedError("ripple: \(file): \"\(failing.text)\" failed in the check but not when run alone under seed \(seed); please report this")
         }
+        console.write("shrinking \(scenario.name) under seed \(seed) while \"\(failing.text)\" fails \(result.reason)\n")
         for step in result.steps { console.write("  " + step + "\n") }
         let text = shrinker.finished(result.document, name: scenario.name).output.renderedInOrder()
         do {

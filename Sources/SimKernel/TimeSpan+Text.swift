@@ -28,17 +28,29 @@ extension TimeSpan {
         return TimeSpan(nanoseconds: negative ? -ns : ns)
     }
 
-    /// The shortest exact text for this span, in the largest unit that divides it to at most three decimals.
+    /// The shortest exact text for this span, in the largest unit that divides it to at most
+    /// three decimals, as a scenario file writes it: `1.5m`, `250us`.
     public var description: String {
-        if nanoseconds == 0 { return "0s" }
+        written(units: ["h", "m", "s", "ms", "us", "ns"], separator: "")
+    }
+
+    /// The same exact text as reports write durations, a number, a space and a unit: `1.5 min`,
+    /// `12.345 s`, `250 µs`.
+    public var reading: String {
+        written(units: ["h", "min", "s", "ms", "µs", "ns"], separator: " ")
+    }
+
+    /// The exact text with `units` named for hours, minutes, seconds, milliseconds,
+    /// microseconds and nanoseconds, `separator` between number and unit.
+    func written(units names: [String], separator: String) -> String {
+        if nanoseconds == 0 { return "0" + separator + names[2] }
         let sign = nanoseconds < 0 ? "-" : ""
         let magnitude = nanoseconds.magnitude
-        for (name, size) in [("h", 3_600_000_000_000), ("m", 60_000_000_000), ("s", 1_000_000_000),
-                             ("ms", 1_000_000), ("us", 1_000)] as [(String, UInt64)]
-        where magnitude >= size && magnitude % (size / 1_000) == 0 {
-            return sign + ExactDecimal.format(magnitude, over: size) + name
+        let sizes: [UInt64] = [3_600_000_000_000, 60_000_000_000, 1_000_000_000, 1_000_000, 1_000]
+        for (name, size) in zip(names, sizes) where magnitude >= size && magnitude % (size / 1_000) == 0 {
+            return sign + ExactDecimal.format(magnitude, over: size) + separator + name
         }
-        return sign + String(magnitude) + "ns"
+        return sign + String(magnitude) + separator + names[5]
     }
 }
 

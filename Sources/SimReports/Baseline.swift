@@ -88,9 +88,9 @@ public struct BaselineCheck: Sendable, Equatable {
     /// The check as a line: `baseline: events latency.success.p99Ms`.
     public var text: String { "baseline: \(architecture) \(metric)" }
 
-    /// `mean 78.9ms, baseline 75.2ms: +4.93% (worse beyond +10%)`.
+    /// `mean 78.9 ms, baseline 75.2 ms: +4.9% (worse beyond +10%)`.
     public var outcome: String {
-        func reading(_ value: Double) -> String { Format.decimal(value, decimals: 6) + unit }
+        func reading(_ value: Double) -> String { Verdict.reading(value, unit: unit, significant: 6) }
         guard let mean else { return "no mean: a run had no value" }
         guard let baseline else { return "mean \(reading(mean)); no baseline figure (record one with --update-baseline)" }
         var text = "mean \(reading(mean)), baseline \(reading(baseline))"

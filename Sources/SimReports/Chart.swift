@@ -18,6 +18,13 @@ public struct Chart: Sendable {
     /// A span the x axis covers whatever the data, e.g. the whole run, so charts of one run
     /// line up; nil to fit the data alone. Non-finite bounds are ignored.
     public var xSpan: ClosedRange<Double>?
+    /// What the x values are: plain numbers, or seconds labelled in the unit that suits the span.
+    public var xQuantity: ChartQuantity = .number
+    /// What the y values are: plain numbers, or milliseconds labelled as durations.
+    public var yQuantity: ChartQuantity = .number
+    /// Whether the x axis ends exactly at `xSpan`'s ends instead of at the next round tick: a
+    /// run's charts end where the run ends.
+    public var xEndsAtSpan = false
     /// Characters of room kept left of the plot for the y tick labels, at least (0 to 24):
     /// charts stacked on one page given the same room share a left edge, so their x axes line up.
     public var yTickLabelRoom: Int = 0
@@ -96,6 +103,16 @@ public struct ChartBand: Sendable {
         self.name = name
         self.points = points
     }
+}
+
+/// What an axis's values measure, which decides how its ticks are labelled.
+public enum ChartQuantity: Sendable, Equatable {
+    /// Plain numbers: `0`, `250`, `1.5e9`.
+    case number
+    /// Seconds: ticks at round numbers of the unit that suits the span, `100 s`, `5 min`.
+    case seconds
+    /// Milliseconds: each tick a duration, `500 ms`, `1.5 s`.
+    case milliseconds
 }
 
 /// How values map to distance along an axis.

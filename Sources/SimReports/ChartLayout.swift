@@ -24,11 +24,13 @@ struct ChartLayout {
     let legendOmitted: Int
 
     static let titleBaseline = 22.0
+    /// The share of a linear y axis from 0 kept below 0, so a line at 0 stays visible above the x axis.
+    static let zeroLift = 0.03
     static let legendRowHeight = 20.0
     /// Average widths of a character, for spacing, and of a wide one, for shortening text
-    /// that must fit (12 px text: DejaVu Sans averages about 7 px, Helvetica about 6.5).
-    static let characterWidth = 7.0, wideCharacterWidth = 9.5
-    static let tickCharacterWidth = 7.0     // 11 px digits
+    /// that must fit (13 px text: DejaVu Sans averages about 7.6 px, Helvetica about 7).
+    static let characterWidth = 7.6, wideCharacterWidth = 10.3
+    static let tickCharacterWidth = 7.6     // 12 px digits and units
     static let titleCharacterWidth = 10.0   // 15 px bold, generously
 
     /// The title and axis labels, shortened with "…" to fit the chart and the plot's sides.
@@ -44,12 +46,16 @@ struct ChartLayout {
                                                      maxRows: legendRowLimit)
         let legendRows = Double((legend.last?.row ?? -1) + 1)
         bottom = height - 46 - legendRows * ChartLayout.legendRowHeight
-        yAxis = ChartAxis(covering: chart.yExtent, scale: chart.yScale, maxIntervals: Int((bottom - top) / 34))
+        let yTicks = ChartAxis(covering: chart.yExtent, scale: chart.yScale, maxIntervals: Int((bottom - top) / 34))
+        yAxis = (chart.yQuantity == .milliseconds ? yTicks.labelledAsMilliseconds() : yTicks).liftingZero(by: ChartLayout.zeroLift)
         let room = Swift.min(Swift.max(chart.yTickLabelRoom, 0), 24)
         let tickLabelWidth = Double(Swift.max(yAxis.ticks.map(\.label.count).max() ?? 1, room)) * ChartLayout.tickCharacterWidth
         left = 36 + tickLabelWidth
         right = width - 24
-        xAxis = ChartAxis(covering: chart.xExtent, scale: .linear, maxIntervals: Int((right - left) / 90))
+        let xIntervals = Int((right - left) / 90)
+        let xTicks = chart.xQuantity == .seconds ? ChartAxis.time(covering: chart.xExtent, maxIntervals: xIntervals)
+            : ChartAxis(covering: chart.xExtent, scale: .linear, maxIntervals: xIntervals)
+        xAxis = chart.xEndsAtSpan ? chart.xSpan.map(xTicks.ending(exactlyAt:)) ?? xTicks : xTicks
         xLabel = ChartLayout.shortened(chart.xLabel, toFit: right - left, characterWidth: ChartLayout.wideCharacterWidth)
         yLabel = ChartLayout.shortened(chart.yLabel, toFit: bottom - top + 40, characterWidth: ChartLayout.wideCharacterWidth)
     }

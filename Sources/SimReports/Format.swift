@@ -1,3 +1,5 @@
+import SimKernel
+
 /// Ripple's one number formatter: every figure in every report goes through here, so
 /// output never depends on the locale or on how a platform prints a `Double`.
 public enum Format {
@@ -49,13 +51,29 @@ public enum Format {
         return text == "-0" ? "0" : text
     }
 
-    /// A duration in nanoseconds as a short human reading: `"850us"`, `"12.3ms"`, `"4.01s"`.
-    public static func duration(nanoseconds: Double) -> String {
-        let units: [(String, Double)] = [("h", 3.6e12), ("m", 6e10), ("s", 1e9), ("ms", 1e6), ("us", 1e3)]
+    /// A measured duration in nanoseconds as people read it: a number of `significant` digits,
+    /// a space and the largest unit it reaches: `"850 µs"`, `"12.3 ms"`, `"59.5 s"`,
+    /// `"1.01 min"`, `"1.2 h"`. Every figure of time in printed output, `summary.md` and
+    /// `report.html` goes through here (a configured span through `duration(_:)`).
+    public static func duration(nanoseconds: Double, significant: Int = 3) -> String {
+        guard nanoseconds != 0 else { return "0 s" }
+        let units: [(String, Double)] = [("h", 3.6e12), ("min", 6e10), ("s", 1e9), ("ms", 1e6), ("µs", 1e3)]
         for (name, size) in units where abs(nanoseconds) >= size {
-            return compact(nanoseconds / size) + name
+            return compact(nanoseconds / size, significant: significant) + " " + name
         }
-        return compact(nanoseconds) + "ns"
+        return compact(nanoseconds, significant: significant) + " ns"
+    }
+
+    /// A configured span, such as a fault's start, exactly and in the style of
+    /// `duration(nanoseconds:)`: `"1.5 min"`, `"12.345 s"`.
+    public static func duration(_ span: TimeSpan) -> String {
+        span.reading
+    }
+
+    /// A window of the run, exactly: `"from 1 min to 2 min"`, or `"from 4.167 min to the end"`
+    /// when it has no end.
+    public static func window(from start: TimeSpan, lasting length: TimeSpan?) -> String {
+        "from " + duration(start) + " to " + (length.map { duration(start + $0) } ?? "the end")
     }
 
     /// A fraction as a percentage with `decimals` places: `percent(0.1234)` = `"12.3%"`.

@@ -34,7 +34,11 @@ extension ReportPage {
         tbody tr:nth-child(even) { background: #f7f8fa; }
         .name, .kind { display: block; }
         .kind { font-size: 12px; font-weight: normal; color: #5b6472; }
+        tr.headline th, tr.headline td { font-weight: 700; background: #fff6db; }
+        td.worse { color: #a3320b; }
+        td.worse .mark { font-size: 11px; }
         figure { margin: 24px 0 36px; }
+        @media (max-width: 760px) { main { padding: 24px 12px 32px; } table { font-size: 14px; } th, td { padding: 4px 8px; } }
         figure svg { display: block; width: 100%; height: auto; border: 1px solid #e1e5ea; border-radius: 6px; }
         figcaption { margin-top: 8px; font-size: 14px; color: #4a5362; }
         .verdict { margin: 0 0 24px; padding: 12px 16px; border-radius: 6px; border-left: 6px solid; font-size: 17px; }

@@ -51,8 +51,7 @@ public enum ReportPage {
         if !report.description.isEmpty { page.element("p", [("class", "description")], content: report.description) }
         page.open("dl", [("class", "facts")])
         let facts = [("seed", String(report.seed)),
-                     ("arrivals for", Format.duration(nanoseconds: Double(report.duration.nanoseconds))),
-                     ("drain", Format.duration(nanoseconds: Double(report.drain.nanoseconds)))]
+                     ("arrivals for", Format.duration(report.duration)), ("drain", Format.duration(report.drain))]
             + (report.warmupText.map { [("figures from", $0 + " (after the warm-up)")] } ?? [])
             + [("architectures", report.architectures.map(\.name).joined(separator: ", ")),
                ("Ripple", report.version)]
@@ -75,7 +74,8 @@ public enum ReportPage {
         page.close("section")
     }
 
-    /// The headline figures: one row per figure, one right-aligned column per architecture.
+    /// The headline figures: one row per figure, one right-aligned column per architecture; the
+    /// rows that carry the lesson highlighted, and in each row the worse design's cell marked ▲.
     static func writeTable(of report: RunReport, to page: inout XMLWriter) {
         page.open("section", [("id", "figures")])
         page.element("h2", [], content: "Side by side")
@@ -95,9 +95,16 @@ public enum ReportPage {
         page.close("thead")
         page.open("tbody")
         for row in HeadlineRows.rows(report, compact: false) {
-            page.open("tr")
-            page.element("th", [("scope", "row")], content: row.first ?? "")
-            for cell in row.dropFirst() { page.element("td", [], content: cell) }
+            let label = row.first ?? ""
+            page.open("tr", HeadlineRows.headlines.contains(label) ? [("class", "headline")] : [])
+            page.element("th", [("scope", "row")], content: label)
+            for (cell, isWorse) in zip(row.dropFirst(), HeadlineRows.worse(in: report, label: label)) {
+                guard isWorse else { page.element("td", [], content: cell); continue }
+                page.open("td", [("class", "worse"), ("title", "the worse design for this figure")])
+                page.append(markup: XMLEscaping.escaped(cell))
+                page.element("span", [("class", "mark"), ("aria-label", "worse")], content: " ▲")
+                page.close("td")
+            }
             page.close("tr")
         }
         page.close("tbody")

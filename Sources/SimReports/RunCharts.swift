@@ -13,6 +13,10 @@ public enum RunCharts {
     /// - Complexity: O(n) in the number of time-series rows.
     public static func charts(of report: RunReport) -> [RunChart] {
         var charts = [latency(of: report), lag(of: report), throughput(of: report), workers(of: report)].compactMap { $0 }
+        for index in charts.indices {
+            charts[index].chart.xQuantity = .seconds
+            charts[index].chart.xEndsAtSpan = true
+        }
         let room = charts.map { chart in
             ChartLayout(chart: chart.chart, width: RunChart.width, height: RunChart.height).yAxis.ticks.map(\.label.count).max() ?? 0
         }.max() ?? 0
@@ -35,10 +39,11 @@ public enum RunCharts {
         }
         guard !series.isEmpty else { return nil }
         let isLogarithmic = spansDecades(series, 2)
-        let chart = Chart(title: "User-facing latency", xLabel: "time (s)",
-                          yLabel: isLogarithmic ? "latency (ms, log scale)" : "latency (ms)",
+        var chart = Chart(title: "User-facing latency", xLabel: "time since the start",
+                          yLabel: isLogarithmic ? "latency (log scale)" : "latency",
                           series: series, windows: windows(of: report), yScale: isLogarithmic ? .logarithmic : .linear,
                           xSpan: span(of: report))
+        chart.yQuantity = .milliseconds
         return RunChart(kind: .latency, chart: chart, caption:
             "What users wait for: how far each design's p99 climbs in the fault window, and how soon it recovers.")
     }
@@ -47,7 +52,7 @@ public enum RunCharts {
     public static func lag(of report: RunReport) -> RunChart? {
         let series = gaugeSeries(of: report, endingWith: " lag")
         guard !series.isEmpty else { return nil }
-        let chart = Chart(title: "Consumer lag", xLabel: "time (s)", yLabel: "lag (events)",
+        let chart = Chart(title: "Consumer lag", xLabel: "time since the start", yLabel: "lag (events)",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         return RunChart(kind: .lag, chart: chart, caption:
             "Events not yet handled: lag that builds in the fault and then drains is a slowdown kept from users.")
@@ -66,20 +71,33 @@ public enum RunCharts {
             }, paletteSlot: slot(ofArchitecture: index, dashed: true)))
         }
         guard !series.isEmpty else { return nil }
-        let chart = Chart(title: "Throughput and errors", xLabel: "time (s)", yLabel: "requests per second (1/s)",
+        let chart = Chart(title: "Throughput and errors", xLabel: "time since the start", yLabel: "requests per second (1/s)",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         return RunChart(kind: .throughput, chart: chart, caption:
             "Answers per second: a dip in succeeded or a rise in failed is felt by users; a burst after is a backlog.")
     }
 
-    /// Busy workers per service: every gauge ending in " busy", per architecture.
+    /// Busy workers per service: every gauge ending in " busy", per architecture, each with its
+    /// pool's size as a dotted line of the same colour, so a pool run dry shows as the two meeting.
     public static func workers(of report: RunReport) -> RunChart? {
-        let series = gaugeSeries(of: report, endingWith: " busy")
+        var series: [ChartSeries] = []
+        let end = report.length.seconds
+        for architecture in report.architectures {
+            for (column, name) in architecture.metrics.series.gaugeNames.enumerated() where name.hasSuffix(" busy") {
+                let service = String(name.dropLast(" busy".count))
+                let slot = series.count / 2
+                series.append(ChartSeries(name: architecture.name + " " + service,
+                                          points: points(of: architecture) { row, _ in row.gauges[column] }, paletteSlot: slot))
+                let pool = architecture.metrics.services.first { $0.name == service }.map { Double($0.workers) } ?? .nan
+                series.append(ChartSeries(name: "\(architecture.name) \(service) pool (\(Format.compact(pool)))",
+                                          points: pool.isNaN ? [] : [(0, pool), (end, pool)], paletteSlot: slot + ChartPalette.colours.count))
+            }
+        }
         guard !series.isEmpty else { return nil }
-        let chart = Chart(title: "Busy workers per service", xLabel: "time (s)", yLabel: "busy workers",
+        let chart = Chart(title: "Busy workers per service", xLabel: "time since the start", yLabel: "workers",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         return RunChart(kind: .workers, chart: chart, caption:
-            "Workers each service holds: a line pinned flat at the pool's size means the pool has run dry.")
+            "Workers each service holds, its pool dashed: a line that meets its pool means the pool has run dry.")
     }
 
     // MARK: Parts

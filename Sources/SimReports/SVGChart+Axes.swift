@@ -30,7 +30,7 @@ extension SVGChart {
             svg.element("line", [("x1", XMLWriter.pixels(layout.left - 5)), ("y1", y), ("x2", left), ("y2", y)])
         }
         svg.close("g")
-        svg.open("g", [("class", "ticks"), ("font-size", "11"), ("fill", "#333333")])
+        svg.open("g", [("class", "ticks"), ("font-size", "12"), ("fill", "#333333")])
         for tick in layout.xAxis.ticks {
             svg.element("text", [("x", XMLWriter.pixels(layout.horizontal(tick.fraction))),
                                  ("y", XMLWriter.pixels(layout.bottom + 17)), ("text-anchor", "middle")],

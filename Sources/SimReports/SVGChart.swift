@@ -21,7 +21,7 @@ public enum SVGChart {
         let namespace: [XMLWriter.Attribute] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
         svg.open("svg", namespace + [("width", size.width), ("height", size.height),
                                      ("viewBox", "0 0 " + size.width + " " + size.height),
-                                     ("font-family", "Helvetica, Arial, sans-serif"), ("font-size", "12")])
+                                     ("font-family", "Helvetica, Arial, sans-serif"), ("font-size", "13")])
         svg.element("title", [], content: chart.title)
         svg.element("rect", [("width", size.width), ("height", size.height), ("fill", "#ffffff")])
         drawWindows(chart.windows, in: layout, to: &svg)
@@ -52,7 +52,7 @@ public enum SVGChart {
                                  ("height", XMLWriter.pixels(layout.bottom - layout.top)),
                                  ("fill", "#888888"), ("fill-opacity", "0.2")])
             svg.element("text", [("x", XMLWriter.pixels((left + right) / 2)), ("y", XMLWriter.pixels(layout.top - 6)),
-                                 ("text-anchor", "middle"), ("font-size", "11"), ("fill", "#555555")],
+                                 ("text-anchor", "middle"), ("font-size", "12"), ("fill", "#555555")],
                         content: window.label)
         }
         svg.close("g")

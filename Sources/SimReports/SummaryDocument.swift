@@ -12,7 +12,7 @@ public enum SummaryDocument {
         var out = "# \(md(report.name))\n\n"
         if !report.description.isEmpty { out += md(report.description) + "\n\n" }
         let warmup = report.warmupText.map { " · figures from \($0), after the warm-up" } ?? ""
-        out += "Seed \(report.seed) · arrivals for \(report.duration) · drain \(report.drain)\(warmup) · Ripple \(report.version)\n\n"
+        out += "Seed \(report.seed) · arrivals for \(Format.duration(report.duration)) · drain \(Format.duration(report.drain))\(warmup) · Ripple \(report.version)\n\n"
         out += "**Verdict: " + RunVerdict(report.verdicts).rawValue + "** (" + RunVerdict.counts(report.verdicts) + ")\n\n"
         for sentence in report.stoppedEarly { out += "**Stopped early:** " + md(sentence) + ".\n\n" }
         out += "## Faults\n\n"

@@ -4,7 +4,7 @@
 /// one no effect was applied in.
 public enum TimeSeriesTable {
     /// The CSV of `timeseries.csv` for `report`: the fixed columns, then each gauge in the order
-    /// first seen.
+    /// first seen, named as `TimeSeriesColumn` says.
     /// - Complexity: O(r × g) for r time-series rows in all and g gauge columns.
     public static func render(_ report: RunReport) -> String {
         var gaugeNames: [String] = []
@@ -12,9 +12,7 @@ public enum TimeSeriesTable {
         for a in report.architectures {
             for name in a.metrics.series.gaugeNames where seen.insert(name).inserted { gaugeNames.append(name) }
         }
-        let fixed = ["architecture", "time_s", "arrivals", "succeeded", "failed", "timeouts", "rejected",
-                     "latency_p50_ms", "latency_p99_ms", "applied", "staleness_p99_ms", "dead_lettered"]
-        var out = (fixed + gaugeNames.map(CSVCell.escaped)).joined(separator: ",") + "\n"
+        var out = (TimeSeriesColumn.fixed + TimeSeriesColumn.names(ofGauges: gaugeNames)).joined(separator: ",") + "\n"
         for a in report.architectures {
             let index = Dictionary(a.metrics.series.gaugeNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
             let columns = gaugeNames.map { index[$0] }

@@ -14,7 +14,7 @@ public struct Verdict: Sendable, Equatable {
     /// `"ms"` for durations (metrics whose key ends in `Ms`), `Verdict.truthUnit` for a truth
     /// value (measured as 1 for `true`, 0 for `false`), else `""`.
     public var unit: String
-    /// The figures a ratio's limit came from, as in `sync 4012.5ms`; empty for fixed limits.
+    /// The figures a ratio's limit came from, as in `sync 4.01 s`; empty for fixed limits.
     public var references: [String]
     /// Whether the expectation held.
     public var holds: Bool
@@ -60,30 +60,45 @@ public struct Verdict: Sendable, Equatable {
     /// Whether the metric is a truth value rather than a number.
     public var isTruth: Bool { unit == Self.truthUnit }
 
-    /// `value` as `metrics.json` writes it, with the unit: `"78.905ms"`, `"0"`, `"true"`.
+    /// `value` as people read it: a duration as `Format.duration` writes it (`"78.9 ms"`), a
+    /// count or ratio as `metrics.json` does (`"0"`, `"0.5361"`), a truth value as `"true"`.
     public func reading(_ value: Double?) -> String {
         Self.reading(value, unit: unit)
     }
 
-    /// `value` in `unit`, as `reading(_:)` writes it.
-    static func reading(_ value: Double?, unit: String) -> String {
+    /// `value` in `unit`, as `reading(_:)` writes it; a duration to `significant` digits.
+    static func reading(_ value: Double?, unit: String, significant: Int = 3) -> String {
         guard let value else { return "no data" }
         guard unit != truthUnit else { return value != 0 ? "true" : "false" }
+        guard unit != "ms" else { return Format.duration(nanoseconds: value * 1e6, significant: significant) }
         return Format.decimal(value, decimals: 6) + unit
     }
 
-    /// What was measured, with the figures a ratio compared it to: `"78.905ms (sync 59512.1ms)"`.
+    /// What was measured against what it was held to, with digits enough to tell the two apart:
+    /// `"measured 200.04 ms, limit 200 ms"`, `"measured 41, limits 10 … 20"`; `"no data"` for a
+    /// value the run lacks.
+    public var judgement: String {
+        guard let measured else { return "measured: no data (the run has no value for \(metric))" }
+        guard !limits.isEmpty else { return "measured \(reading(measured)), limit: no data (\(references.joined(separator: ", ")))" }
+        var significant = 3
+        func text(_ value: Double) -> String { Self.reading(value, unit: unit, significant: significant) }
+        while significant < 9, limits.contains(where: { $0 != measured && text($0) == text(measured) }) { significant += 1 }
+        let noun = limits.count == 1 ? "limit" : "limits"
+        return "measured \(text(measured)), \(noun) " + limits.map(text).joined(separator: " … ")
+    }
+
+    /// What was measured, with the figures a ratio compared it to: `"78.9 ms (sync 59.5 s)"`.
     public var measurement: String {
         reading(measured) + (references.isEmpty ? "" : " (" + references.joined(separator: ", ") + ")")
     }
 
-    /// One line for terminals and `summary.md`: `"✓ events … ≤ 0.1 × sync: 78.905ms (sync 59512.1ms)"`;
+    /// One line for terminals and `summary.md`: `"✓ events … ≤ 0.1 × sync: 78.9 ms (sync 59.5 s)"`;
     /// an expectation without data to judge fails and says so: `"✗ … : no data"`.
     public var line: String {
         (holds ? "✓ " : "✗ ") + text + ": " + measurement
     }
 
-    /// The limits as this run worked them out, in the metric's unit: `"4012.5ms"`,
+    /// The limits as this run worked them out, in the metric's unit: `"4.01 s"`,
     /// `"10 … 20"` for a range; `"no data"` when a reference had no value.
     public var limitText: String {
         guard !limits.isEmpty else { return reading(nil) }

@@ -98,8 +98,8 @@ public struct Scenario: Sendable {
         case .errors(let p): kind = "errors (\(p) of requests)"
         case .hang(let p): kind = "hang (\(p) of requests never answered)"
         }
-        let window = fault.end == .distantFuture ? "for ever" : "for \(fault.end - fault.start)"
-        return "\(kind) \(names[fault.service]) from \(fault.start.sinceStart) \(window)"
+        let length = fault.end == .distantFuture ? nil : fault.end - fault.start
+        return "\(kind) \(names[fault.service]) " + Format.window(from: fault.start.sinceStart, lasting: length)
     }
 }
 

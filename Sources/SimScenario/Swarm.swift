@@ -1,4 +1,5 @@
 import SimKernel
+import SimReports
 import SimModels
 
 /// Swarm testing: bounds within which `--swarm` draws, for each seed, which of the candidate
@@ -63,7 +64,7 @@ public struct SwarmSpec: Sendable {
             let start = Self.uniform(candidate.start, &random)
             let length = candidate.length.map { Self.uniform($0, &random) }
             let begin = Instant.zero + start, end = length.map { begin + $0 } ?? .distantFuture
-            let window = length.map { "from \(start) for \($0)" } ?? "from \(start), for ever"
+            let window = Format.window(from: start, lasting: length)
             if var fault = candidate.service {
                 (fault.start, fault.end) = (begin, end)
                 let overlaps = (written + draw.faults).contains {

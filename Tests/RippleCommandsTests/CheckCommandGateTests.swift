@@ -36,7 +36,7 @@ struct CheckCommandGateTests {
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n").map(String.init)
         #expect(lines[0].hasPrefix("PASS  mean  sync mean latency.success.p99Ms ≥ 2 × events (95% confidence)  mean "))
-        #expect(lines[0].contains(", 95% CI [") && lines[0].contains("] over 6 seeds; the limit's mean 10ms"))
+        #expect(lines[0].contains(", 95% CI [") && lines[0].contains("] over 6 seeds; the limit's mean 10 ms"))
         #expect(lines[2].hasPrefix("FAIL  mean  sync mean latency.success.p99Ms < 45ms (95% confidence)  mean "))
         #expect(lines[4] == "            why: too tight on purpose")
         #expect(lines[5] == "            reproduce: ripple check \(file) --seeds 1..6")

@@ -24,7 +24,7 @@ struct CheckCommandTests {
         #expect(result.status == 0)
         #expect(result.output.hasPrefix("""
         PASS  holds  events requests.failed = 0  measured 0
-        PASS  holds  events latency.success.p99Ms ≤ sync  measured 5ms (sync 
+        PASS  holds  events latency.success.p99Ms ≤ sync  measured 5 ms (sync 
         """))
         #expect(result.output.hasSuffix("\n\ncheck: 2 expectations in 1 scenario: 2 held, 0 failed\n"))
     }

@@ -10,7 +10,8 @@ struct RunCommandExpectationTests {
         let file = try TestScenarios.write("holds", expectations: TestScenarios.holding, in: folder)
         let result = TestScenarios.ripple(["run", file, "--out", folder + "/report"])
         #expect(result.status == 0)
-        #expect(result.output.contains("\nexpectations\n  ✓ events requests.failed = 0: 0\n  ✓ events latency.success.p99Ms ≤ sync: "))
+        #expect(result.output.contains("\nexpectations\n  ✓ events requests.failed = 0: 0\n      measured 0, limit 0\n  ✓ events latency.success.p99Ms ≤ sync: "))
+        #expect(!result.output.contains("reproduce:"))
         let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
         #expect(summary.contains("\n## Expectations\n\n- ✓ events requests.failed = 0: 0; limit 0\n- ✓ events latency.success.p99Ms ≤ sync: "))
         #expect(summary.contains("\n**Verdict: passed** (2 passed)\n"))
@@ -24,7 +25,7 @@ struct RunCommandExpectationTests {
         let result = TestScenarios.ripple(["run", file, "--out", folder + "/report"])
         #expect(result.status == 1)
         #expect(result.output.contains("  ✗ sync latency.success.p99Ms < 1ms: "))
-        #expect(result.output.contains("    why: nothing is that fast\n"))
+        #expect(result.output.contains("\n      why: nothing is that fast\n      reproduce: ripple run \(file) --seed 7\n"))
         let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
         #expect(summary.contains("- ✗ sync latency.success.p99Ms < 1ms: "))
         #expect(summary.contains("\n**Verdict: failed** (2 passed, 1 failed)\n"))
@@ -46,7 +47,7 @@ struct RunCommandExpectationTests {
         let file = try TestScenarios.write("only", expectations: TestScenarios.holding + "," + TestScenarios.failing, in: folder)
         let result = TestScenarios.ripple(["run", file, "--out", folder + "/report", "--only", "events"])
         #expect(result.status == 0)
-        #expect(result.output.contains("  ✓ events requests.failed = 0: 0\n  (2 not checked: they read an architecture left out by --only)\n"))
+        #expect(result.output.contains("  ✓ events requests.failed = 0: 0\n      measured 0, limit 0\n  (2 not checked: they read an architecture left out by --only)\n"))
     }
 }
 

@@ -34,6 +34,34 @@ struct RunCommandTests {
         }
     }
 
+    /// The run tells its story: the schedule, the figures with durations in one style, each
+    /// verdict measured against its limit with its reason, and where to look next.
+    @Test func runPrintsTheScheduleTheVerdictsWhyAndWhereToLook() throws {
+        let out = temporaryFolder()
+        let result = run(["run", Self.scenario, "--out", out])
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[1...3] == ["arrivals for 4 min, then a drain of 2 min", "faults:", "  slow email (work replaced) from 1 min to 2 min"])
+        #expect(lines.contains { $0.hasPrefix("user latency p99 ") && $0.hasSuffix(" 59.5 s   81.5 ms") })
+        #expect(lines.contains { $0.hasPrefix("user latency max ") && $0.contains(" 1.01 min ") })
+        let table = lines.drop { !$0.hasPrefix("figure") }.prefix { !$0.isEmpty }
+        for line in table {
+            for word in line.split(separator: " ") where word.first?.isNumber == true {
+                #expect(!word.hasSuffix("ms") && !word.hasSuffix("s") && !word.hasSuffix("m") && !word.hasSuffix("h"), "a number and its unit run together in '\(line)'")
+            }
+        }
+        #expect(result.output.contains("""
+          ✓ events latency.success.p99Ms ≤ 0.1 × sync: 81.5 ms (sync 59.5 s)
+              measured 81.5 ms, limit 5.95 s
+              why: with events, payment's users never wait on the email provider
+
+        """))
+        #expect(!result.output.contains("59458.454"))
+        #expect(result.output.hasSuffix("""
+        report: \(out)/report.html
+        trace:  \(out)/trace.json (open it in https://ui.perfetto.dev)\n\n
+        """))
+    }
+
     @Test func badInputExitsTwoAndWritesNothing() throws {
         let out = temporaryFolder() + "/never"
         let bad = temporaryFolder() + "/bad.json"

@@ -34,7 +34,7 @@ struct ShrinkCommandTests {
         let result = ripple(["shrink", file, "--seed", "7", "--out", out])
         #expect(result.status == 1)
         let lines = result.output.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "shrinking planted under seed 7 while \"sync requests.failed = 0\" fails")
+        #expect(lines[0] == "shrinking planted under seed 7 while \"sync requests.failed = 0\" fails above the bound")
         #expect(lines[1] == "  removed faults[0]: {\"slow\": \"a\", \"at\": \"100ms\", \"for\": \"300ms\", \"factor\": 2}")
         #expect(lines[2] == "  removed faults[1]: {\"pause\": \"b\", \"at\": \"1500ms\", \"for\": \"10ms\"}")
         #expect(lines.contains { $0.hasPrefix("shrunk in ") && $0.hasSuffix("; wrote \(out)") })

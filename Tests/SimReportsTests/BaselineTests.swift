@@ -22,9 +22,9 @@ struct BaselineTests {
     }
 
     @Test func theOutcomeSaysHowFarAndWhichWayIsWorse() {
-        #expect(check(111, baseline: 100, worse: .larger).outcome == "mean 111ms, baseline 100ms: +11% (worse beyond +10%)")
-        #expect(check(95.5, baseline: 100, worse: .smaller, tolerance: 0.05).outcome == "mean 95.5ms, baseline 100ms: -4.5% (worse beyond -5%)")
-        #expect(check(3, baseline: nil, worse: .either).outcome == "mean 3ms; no baseline figure (record one with --update-baseline)")
+        #expect(check(111, baseline: 100, worse: .larger).outcome == "mean 111 ms, baseline 100 ms: +11% (worse beyond +10%)")
+        #expect(check(95.5, baseline: 100, worse: .smaller, tolerance: 0.05).outcome == "mean 95.5 ms, baseline 100 ms: -4.5% (worse beyond -5%)")
+        #expect(check(3, baseline: nil, worse: .either).outcome == "mean 3 ms; no baseline figure (record one with --update-baseline)")
         #expect(check(1, baseline: 1, worse: .larger).text == "baseline: events latency.success.p99Ms")
     }
 

@@ -19,8 +19,8 @@ struct CheckReportTests {
 
     @Test func theSpreadUsesNearestRanks() {
         let twenty = expectation((1...20).map(Double.init), failingAbove: 100)
-        #expect(twenty.spread == "min 1ms  median 10ms  p95 19ms  max 20ms")
-        #expect(expectation([3], failingAbove: 100).spread == "min 3ms  median 3ms  p95 3ms  max 3ms")
+        #expect(twenty.spread == "min 1 ms  median 10 ms  p95 19 ms  max 20 ms")
+        #expect(expectation([3], failingAbove: 100).spread == "min 3 ms  median 3 ms  p95 3 ms  max 3 ms")
         let none = CheckedExpectation(scenario: "s", file: "s.json", statement: statement, seeds: [1], verdicts: [verdict(nil, holds: false)])
         #expect(none.spread == "no data")
     }
@@ -33,7 +33,7 @@ struct CheckReportTests {
         #expect(sweep.reproduction == "ripple run s.json --seed 2")
         #expect(expectation([1, 2], failingAbove: 5).outcome() == "held under all 2 seeds")
         #expect(expectation([1, 2], failingAbove: 5).reproduction == nil)
-        #expect(expectation([7], failingAbove: 5).outcome() == "measured 7ms")
+        #expect(expectation([7], failingAbove: 5).outcome() == "measured 7 ms")
     }
 
     @Test func pathsAreQuotedForTheShellOnlyWhenNeeded() {

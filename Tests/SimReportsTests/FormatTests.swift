@@ -22,11 +22,26 @@ struct FormatTests {
     }
 
     @Test func durationsPickAReadableUnit() {
-        #expect(Format.duration(nanoseconds: 850_000) == "850us")
-        #expect(Format.duration(nanoseconds: 12_340_000) == "12.3ms")
-        #expect(Format.duration(nanoseconds: 4_010_000_000) == "4.01s")
-        #expect(Format.duration(nanoseconds: 12) == "12ns")
+        #expect(Format.duration(nanoseconds: 850_000) == "850 µs")
+        #expect(Format.duration(nanoseconds: 12_340_000) == "12.3 ms")
+        #expect(Format.duration(nanoseconds: 25_500_000) == "25.5 ms")
+        #expect(Format.duration(nanoseconds: 4_010_000_000) == "4.01 s")
+        #expect(Format.duration(nanoseconds: 59_458_454_000) == "59.5 s")
+        #expect(Format.duration(nanoseconds: 60_600_000_000) == "1.01 min", "minutes, never a bare m that reads as metres")
+        #expect(Format.duration(nanoseconds: 4_320_000_000_000) == "1.2 h")
+        #expect(Format.duration(nanoseconds: 12) == "12 ns")
+        #expect(Format.duration(nanoseconds: 0) == "0 s")
+        #expect(Format.duration(nanoseconds: 59_458_454_000, significant: 5) == "59.458 s")
         #expect(Format.percent(0.1234) == "12.3%")
+    }
+
+    /// Configured spans are written exactly, in the same style: a fault window a reader can copy.
+    @Test func configuredSpansAndWindowsAreExact() {
+        #expect(Format.duration(.seconds(90)) == "1.5 min")
+        #expect(Format.duration(.milliseconds(12_345)) == "12.345 s")
+        #expect(Format.duration(.microseconds(250)) == "250 µs")
+        #expect(Format.window(from: .seconds(60), lasting: .seconds(60)) == "from 1 min to 2 min")
+        #expect(Format.window(from: .seconds(250), lasting: nil) == "from 250 s to the end")
     }
 
     @Test func tablesAlignColumns() {

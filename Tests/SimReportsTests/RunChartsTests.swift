@@ -44,7 +44,7 @@ struct RunChartsTests {
         #expect(sync99.count == 300 && sync99[0].x == 1 && sync99[0].y == Double(report.architectures[0].metrics.series.rows[0].latencyP99) / 1e6)
         #expect(sync99[200].y.isNaN, "an interval in which nothing finished is skipped, not drawn as zero")
         // 20 ms to over 2 s spans two decades: a logarithmic axis, and the label says so.
-        #expect(latency.chart.yScale == .logarithmic && latency.chart.yLabel == "latency (ms, log scale)")
+        #expect(latency.chart.yScale == .logarithmic && latency.chart.yLabel == "latency (log scale)")
     }
 
     /// An architecture's two latency lines, and its two throughput lines, share a colour; the
@@ -67,7 +67,7 @@ struct RunChartsTests {
         var calm = report
         calm.architectures.removeFirst()
         let latency = try #require(RunCharts.latency(of: calm))
-        #expect(latency.chart.yScale == .linear && latency.chart.yLabel == "latency (ms)")
+        #expect(latency.chart.yScale == .linear && latency.chart.yLabel == "latency")
     }
 
     @Test func everyChartShadesAndLabelsEveryFaultWindow() {
@@ -91,7 +91,10 @@ struct RunChartsTests {
         #expect(lag.chart.yLabel == "lag (events)")
         #expect(lag.chart.series[0].points.map(\.y).max() == Double(60 * 180))
         let workers = try #require(RunCharts.workers(of: report))
-        #expect(lines(in: workers.svg()) == ["sync payment", "sync email", "events payment"])
+        #expect(lines(in: workers.svg()) == ["sync payment", "sync payment pool (50)", "sync email", "sync email pool (40)",
+                                             "events payment", "events payment pool (8)"])
+        let pool = workers.chart.series[1]
+        #expect(pool.points.map(\.y) == [50, 50] && pool.points.map(\.x) == [0, 300], "the pool's size across the whole run")
     }
 
     @Test func throughputIsPerSecondOfEachInterval() throws {
@@ -118,5 +121,44 @@ struct RunChartsTests {
         #expect(RunCharts.charts(of: report).map(\.kind) == [.latency, .throughput, .workers])
         report.architectures = []
         #expect(RunCharts.charts(of: report).isEmpty)
+    }
+}
+
+/// The time axis reads in people's units and ends where the run ends; a latency axis reads
+/// as durations.
+struct RunChartAxesTests {
+    func layout(_ chart: RunChart) -> ChartLayout { ChartLayout(chart: chart.chart, width: RunChart.width, height: RunChart.height) }
+
+    @Test func theTimeAxisIsInMinutesAndEndsAtTheRunsEnd() throws {
+        for chart in RunCharts.charts(of: RunReportFixture.report()) {
+            let x = layout(chart).xAxis
+            #expect(x.ticks.map(\.label) == ["0 min", "1 min", "2 min", "3 min", "4 min", "5 min"], "\(chart.kind)")
+            #expect(x.lower == 0 && x.upper == 300 && x.ticks.last?.fraction == 1, "\(chart.kind)")
+            #expect(chart.svg().contains(">5 min</text>") && !chart.svg().contains(">300</text>"))
+        }
+    }
+
+    /// A run of 350 s ends its axis at 350 s, between two round ticks, not at the next one.
+    @Test func anAxisEndsBetweenRoundTicksWhenTheRunDoes() {
+        var chart = Chart(title: "t", xLabel: "time", yLabel: "y", series: [ChartSeries(name: "a", points: [(0, 1), (350, 2)])],
+                          windows: [], xSpan: 0...350)
+        chart.xQuantity = .seconds
+        chart.xEndsAtSpan = true
+        let x = ChartLayout(chart: chart, width: 860, height: 360).xAxis
+        #expect(x.upper == 350 && x.ticks.last?.label == "5 min" && (x.ticks.last?.fraction ?? 1) < 1)
+        chart.xSpan = 0...100
+        chart.series = [ChartSeries(name: "a", points: [(0, 1), (100, 2)])]
+        #expect(ChartLayout(chart: chart, width: 860, height: 360).xAxis.ticks.map(\.label).suffix(2) == ["80 s", "100 s"])
+    }
+
+    @Test func latencyTicksAreDurations() throws {
+        let latency = try #require(RunCharts.latency(of: RunReportFixture.report()))
+        #expect(layout(latency).yAxis.ticks.map(\.label) == ["10 ms", "100 ms", "1 s", "10 s"])
+        let long = ChartAxis(covering: 10...100_000, scale: .logarithmic, maxIntervals: 8).labelledAsMilliseconds()
+        #expect(long.ticks.map(\.label).suffix(2) == ["10 s", "100 s"], "a round 100 s, not 1.67 min")
+        let linear = ChartAxis(covering: 0...180_000, scale: .linear, maxIntervals: 4).labelledAsMilliseconds()
+        #expect(linear.ticks.map(\.label) == ["0 s", "50 s", "100 s", "150 s", "200 s"])
+        let short = ChartAxis(covering: 0...250, scale: .linear, maxIntervals: 5).labelledAsMilliseconds()
+        #expect(short.ticks.map(\.label) == ["0 ms", "50 ms", "100 ms", "150 ms", "200 ms", "250 ms"])
     }
 }

@@ -10,7 +10,7 @@ enum RunReportFixture {
     static func report(name: String = "payment-email-slowdown",
                        description: String = "The email provider slows for a minute.") -> RunReport {
         RunReport(name: name, description: description, seed: 42, duration: .minutes(3), drain: .minutes(2), version: "0.0.0-test",
-                  faults: ["slow email (work replaced) from 1m for 1m", "crash notification from 4m10s"],
+                  faults: ["slow email (work replaced) from 1 min to 2 min", "crash notification from 250 s to the end"],
                   windows: [FaultWindow(start: .seconds(60), end: .seconds(120), label: "slow email"),
                             FaultWindow(start: .seconds(250), end: nil, label: "crash notification")],
                   architectures: [ArchitectureReport(name: "sync", kind: "sync", metrics: sync(), stopReason: "drained", events: 1000),
@@ -23,6 +23,7 @@ enum RunReportFixture {
     static func sync() -> ArchitectureMetrics {
         var metrics = ArchitectureMetrics(serviceNames: ["payment", "email", "notification"], targets: ["email"], keyCount: 10,
                                           gaugeNames: ["payment queue", "email queue", "payment busy", "email busy"])
+        (metrics.services[0].workers, metrics.services[1].workers, metrics.services[2].workers) = (50, 40, 20)
         for t in 1...300 {
             let requests = t <= 180 ? 20 : 0
             for k in 0..<requests {
@@ -40,6 +41,7 @@ enum RunReportFixture {
     static func events() -> ArchitectureMetrics {
         var metrics = ArchitectureMetrics(serviceNames: ["payment", "email", "notification"], targets: ["email", "notification"],
                                           keyCount: 10, gaugeNames: ["payment queue", "payment busy", "outbox", "email lag", "notification lag"])
+        metrics.services[0].workers = 8
         var lag = 0.0
         for t in 1...300 {
             let requests = t <= 180 ? 20 : 0

@@ -218,7 +218,10 @@ struct SVGChartTests {
         let points = value(of: "points", in: seriesPolylines(in: SVGChart.render(chart))[0])!.split(separator: " ")
         let last = points[2].split(separator: ",").map { Double($0)! }
         #expect(abs(last[0] - layout.right) < 0.05)
-        #expect(abs(last[1] - (layout.bottom - 0.97 * (layout.bottom - layout.top))) < 0.05)
+        #expect(abs(last[1] - (layout.bottom - layout.yAxis.fraction(of: 97)! * (layout.bottom - layout.top))) < 0.05)
+        // A value of 0 sits a little above the x axis, where a line along it stays visible.
+        let first = points[0].split(separator: ",").map { Double($0)! }
+        #expect(layout.bottom - first[1] >= 0.02 * (layout.bottom - layout.top))
     }
 
     @Test func textIsEscaped() throws {

@@ -1,4 +1,5 @@
 import SimKernel
+import SimReports
 import SimModels
 
 /// Reads the `faults` array. Each fault names its kind by its key (`"slow": "email"`),
@@ -90,7 +91,7 @@ struct FaultReader {
             return nil
         }
         let end = length.map { Instant.zero + start + $0 } ?? .distantFuture
-        let window = length.map { "from \(start) for \($0)" } ?? "from \(start), for ever"
+        let window = Format.window(from: start, lasting: length)
         let name = (serviceNames + ["broker"])[target.service] + (target.instance.map { "#\($0)" } ?? "")
         return ReadFault(config: FaultConfig(kind: faultKind, service: target.service, instance: target.instance, start: .zero + start, end: end),
                          description: "\(kind) \(name)\(detail) \(window)", targetPath: object.path(kind), targetPosition: targetNode?.location)

@@ -1,4 +1,5 @@
 import SimKernel
+import SimReports
 import SimModels
 
 /// Reads network faults: `{"network": "email", …}` on every link touching a node,
@@ -55,7 +56,7 @@ struct NetworkFaultReader {
         fault.scope = scope
         fault.start = .zero + start
         fault.end = length.map { .zero + start + $0 } ?? .distantFuture
-        let window = length.map { "from \(start) for \($0)" } ?? "from \(start), for ever"
+        let window = Format.window(from: start, lasting: length)
         return ReadNetworkFault(config: fault, description: what + " " + window)
     }
 

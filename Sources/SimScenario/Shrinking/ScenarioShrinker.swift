@@ -1,8 +1,9 @@
 import SimReports
 
-/// Searches for a smaller scenario that still fails one expectation under one seed: removes
-/// faults and chaos, halves fault windows, the arrival rate, the duration and the drain,
-/// keeping each step that keeps the failure, until no step does or the run limit is reached.
+/// Searches for a smaller scenario that still fails one expectation under one seed, for the
+/// same reason: removes faults and chaos, halves fault windows, the arrival rate, the duration
+/// and the drain, keeping each step after which the expectation fails as it first did (the
+/// same `FailureReason`), until no step does or the run limit is reached.
 ///
 /// It edits the scenario's parsed document, so the result keeps the file's structure and
 /// member order, and every candidate is validated like a file before it runs.
@@ -26,6 +27,8 @@ public struct ScenarioShrinker {
         public var runs: Int
         /// Whether it stopped at the run limit rather than because no step kept the failure.
         public var hitLimit: Bool
+        /// Why the target failed, in the original scenario and after every step kept.
+        public var reason: FailureReason
     }
 
     /// A search for a smaller version of `file` that still fails `target` under `seed`, making
@@ -48,18 +51,20 @@ public struct ScenarioShrinker {
     }
 
     /// Shrinks `document`, which should fail the target under the seed; `nil` when it does not
-    /// (or is not a valid scenario stating the target).
+    /// (or is not a valid scenario stating the target). A step is kept only when the target
+    /// fails after it for the reason it failed at first.
     public func shrink(_ document: JSONNode) -> Result? {
-        guard fails(document) == true else { return nil }
-        var result = Result(document: document, steps: [], runs: 1, hitLimit: false)
+        guard case .fails(let reason) = trial(document) else { return nil }
+        var result = Result(document: document, steps: [], runs: 1, hitLimit: false, reason: reason)
         var improved = true
         while improved {
             improved = false
             for candidate in Self.candidates(of: result.document) {
                 guard result.runs < runLimit else { result.hitLimit = true; return result }
-                guard let failing = fails(candidate.document) else { continue }  // invalid: no run made
+                let outcome = trial(candidate.document)
+                guard outcome != .invalid else { continue }  // no run made
                 result.runs += 1
-                if failing {
+                if outcome == .fails(reason) {
                     result.document = candidate.document
                     result.steps.append(candidate.step)
                     improved = true
@@ -70,15 +75,25 @@ public struct ScenarioShrinker {
         return result
     }
 
-    /// Whether `document` is a valid scenario that fails the target under the seed; `nil` when
-    /// it is not valid (or no longer states the target), so nothing was run.
-    public func fails(_ document: JSONNode) -> Bool? {
+    /// What running one candidate showed about the target.
+    public enum Trial: Equatable {
+        /// The document is not a valid scenario stating the target: nothing was run.
+        case invalid
+        /// The target held.
+        case holds
+        /// The target failed, for this reason.
+        case fails(FailureReason)
+    }
+
+    /// Runs `document` under the seed and says whether and why the target failed.
+    public func trial(_ document: JSONNode) -> Trial {
         guard var scenario = try? ScenarioLoader.scenario(from: document, file: file),
-              let expectation = scenario.expectations.first(where: { $0.text == target && !$0.isAboutTheMean }) else { return nil }
+              let expectation = scenario.expectations.first(where: { $0.text == target && !$0.isAboutTheMean }) else { return .invalid }
         scenario.setSeed(seed)
         let outcomes = ScenarioRunner.run(scenario, only: expectation.architecturesRead)
-        let report = RunReport(scenario: scenario, outcomes: outcomes, version: "shrink")
-        return !expectation.evaluate(in: MetricsDocument.document(report)).holds
+        let metrics = MetricsDocument.document(RunReport(scenario: scenario, outcomes: outcomes, version: "shrink"))
+        let verdict = expectation.evaluate(in: metrics)
+        return FailureReason(verdict, relation: expectation.comparison.relation, in: metrics).map(Trial.fails) ?? .holds
     }
 
     /// The document as the scenario file to write: `seed` set to the seed (so the file fails

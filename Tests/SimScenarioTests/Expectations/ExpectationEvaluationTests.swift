@@ -29,10 +29,14 @@ struct ExpectationEvaluationTests {
     @Test func aRatioComparesWithTheOtherArchitecturesValue() {
         let tenth = verdict("events", "latency.success.p99Ms", .atMost(.ratio(of: "sync", times: 0.1, written: "0.1")))
         #expect(tenth.holds)
-        #expect(tenth.line == "✓ events latency.success.p99Ms ≤ 0.1 × sync: 40ms (sync 400.5ms)")
+        #expect(tenth.line == "✓ events latency.success.p99Ms ≤ 0.1 × sync: 40 ms (sync 401 ms)")
+        #expect(tenth.judgement == "measured 40 ms, limit 40.1 ms")
+        let close = Verdict(text: "t", architecture: "a", metric: "latency.success.p99Ms", why: nil, measured: 200.04, unit: "ms",
+                            references: [], holds: false, limits: [200])
+        #expect(close.judgement == "measured 200.04 ms, limit 200 ms", "digits enough to tell the value from its limit")
         let hundredth = verdict("events", "latency.success.p99Ms", .atMost(.ratio(of: "sync", times: 0.01, written: "0.01")))
         #expect(!hundredth.holds)
-        #expect(hundredth.line == "✗ events latency.success.p99Ms ≤ 0.01 × sync: 40ms (sync 400.5ms)")
+        #expect(hundredth.line == "✗ events latency.success.p99Ms ≤ 0.01 × sync: 40 ms (sync 401 ms)")
     }
 
     @Test func aMissingValueFails() {

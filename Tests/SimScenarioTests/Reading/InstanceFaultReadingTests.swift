@@ -13,7 +13,7 @@ struct InstanceFaultReadingTests {
         let fault = try #require(s.world.faults.first)
         #expect(fault.kind == .crash && fault.service == 1 && fault.instance == 1)
         #expect(fault.start == .zero + .seconds(2) && fault.end == .zero + .seconds(5))
-        #expect(s.faultDescriptions == ["crash email#1 from 2s for 3s"])
+        #expect(s.faultDescriptions == ["crash email#1 from 2 s to 5 s"])
         #expect(try EventsReading.scenario(twoInstances, faults: "[{\"crash\": \"email\", \"at\": \"2s\"}]").world.faults[0].instance == nil)
     }
 

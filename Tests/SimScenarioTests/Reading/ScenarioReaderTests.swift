@@ -56,7 +56,7 @@ struct ScenarioReaderTests {
         #expect(s.world.faults.count == 2)
         #expect(s.world.faults[0].kind == .slowBy(factor: 40) && s.world.faults[0].end == .zero + .seconds(5))
         #expect(s.world.faults[1].end == .distantFuture)
-        #expect(s.faultDescriptions == ["slow b ×40 from 2s for 3s", "crash a from 1s, for ever"])
+        #expect(s.faultDescriptions == ["slow b ×40 from 2 s to 5 s", "crash a from 1 s to the end"])
     }
 
     @Test func reportsEveryProblemAtOnceInFileOrder() {

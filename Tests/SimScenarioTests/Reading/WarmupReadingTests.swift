@@ -42,7 +42,7 @@ struct WarmupReadingTests {
         let service = a.metrics.services[0]
         #expect(a.metrics.warmupEnded == .zero + .seconds(1))
         #expect(a.utilisation(of: service, over: report.length) == service.busyNanoseconds / (2 * 4e9))
-        #expect(SummaryDocument.render(report).contains("drain 1s · figures from 1s, after the warm-up ·"))
+        #expect(SummaryDocument.render(report).contains("arrivals for 4 s · drain 1 s · figures from 1 s, after the warm-up ·"))
         #expect(MetricsDocument.render(report).contains("\"warmupEndMs\": 1000"))
     }
 }

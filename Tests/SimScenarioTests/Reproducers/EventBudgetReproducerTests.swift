@@ -22,7 +22,7 @@ struct EventBudgetReproducerTests {
         let failures = report.verdicts.filter { !$0.holds }.map(\.line)
         #expect(failures.count == 1, "\(failures)")
         #expect(failures.first?.hasPrefix("✗ sync stopped at the event budget at t = ") == true, "\(failures)")
-        #expect(failures.first?.contains(" of 24h") == true, "\(failures)")
+        #expect(failures.first?.contains(" of 24 h") == true, "\(failures)")
         // The scenario's own expectation holds only because the run was cut.
         #expect(report.verdicts.first?.holds == true)
     }
