@@ -46,9 +46,12 @@ public enum TraceDocument {
             }
             for flow in layout.flows {
                 let message = flow.message
+                var args: [(String, JSONOutput)] = [("request", .number(String(message.request)))]
+                if message.kind == .call || message.kind == .reply { args.append(("attempt", .int(message.attempt))) }
+                if message.kind == .reply { args.append(("outcome", .string(message.failure?.rawValue ?? "ok"))) }
                 let common: [(String, JSONOutput)] = [
                     ("id", .int(flowID)), ("pid", .int(pid)), ("name", .string(message.kind.rawValue)), ("cat", .string("message")),
-                    ("args", .object([("request", .number(String(message.request)))])),
+                    ("args", .object(args)),
                 ]
                 flowID += 1
                 timed.append((message.sent.sinceStart.nanoseconds, 1, .object(common + [

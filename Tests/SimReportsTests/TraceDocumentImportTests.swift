@@ -3,30 +3,16 @@ import Testing
 import SimKernel
 import SimMetrics
 @testable import SimReports
-import SimScenario
 
 /// Perfetto keeps `trace.json` whole: on every track slices nest strictly, and both ends of
 /// every message bind to a slice of their own request that encloses them, in the runs whose
 /// fault windows are the lesson (see `TraceImportChecker` for the importer's rules).
 struct TraceDocumentImportTests {
-    static let scenarios = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("scenarios")
-
-    /// The report of a shipped scenario, run as `ripple run` runs it.
-    static func report(_ name: String) throws -> RunReport {
-        let scenario = try ScenarioLoader.load(path: scenarios.appendingPathComponent(name + ".json").path)
-        return RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: "test")
-    }
-
-    // Each run once, shared by the tests (a debug build takes seconds per run).
-    static let paymentSlowdown = try? report("payment-email-slowdown")
-    static let retryStorm = try? report("retry-storm")
-
     /// The payment slowdown (sync with retries; events with an outbox and lagging consumers)
     /// and the retry storm (timeouts, four attempts, abandoned queries, a growing database line).
     @Test(arguments: ["payment-email-slowdown", "retry-storm"])
     func everySliceAndEveryFlowSurvivesImport(_ name: String) throws {
-        let report = try #require(name == "retry-storm" ? Self.retryStorm : Self.paymentSlowdown)
+        let report = try #require(ShippedRuns.named(name))
         let checker = try TraceImportChecker(TraceDocument.render(report))
         #expect(checker.problems.isEmpty, "\(checker.problems.prefix(5))")
 
@@ -49,7 +35,7 @@ struct TraceDocumentImportTests {
     /// Each architecture's slices are spread over several lanes of a node when requests
     /// overlap there, and the broker holds the events the slowed consumer has not yet taken.
     @Test func concurrentRequestsGetLanesAndTheBrokerHoldsEvents() throws {
-        let text = TraceDocument.render(try #require(Self.paymentSlowdown))
+        let text = TraceDocument.render(try #require(ShippedRuns.paymentSlowdown))
         #expect(text.contains("\"name\":\"payment · lane 2\""))
         #expect(text.contains("\"name\":\"broker · lane 2\""))
         let checker = try TraceImportChecker(text)

@@ -128,6 +128,7 @@ public struct SyncModel: EventHandling {
             }
         case .timeout(let call, let generation, let attempt):
             if calls.isLive(call, generation), calls[call].isWaiting, calls[call].attempt == attempt {
+                traceTimeout(call, at: scheduler.now)
                 answered(call, .timeout, &scheduler)
             }
         case .retry(let call, let generation):
@@ -311,7 +312,7 @@ public struct SyncModel: EventHandling {
             scheduler.schedule(.deliver(job: child, generation: jobs.generation(of: child)), after: delay)
             if metrics.trace.isSampled(id) {
                 metrics.trace.message(.call, request: id, from: TraceTrack(node: from), to: TraceTrack(node: to),
-                                      sent: scheduler.now, received: scheduler.now + delay)
+                                      sent: scheduler.now, received: scheduler.now + delay, attempt: Int(c.attempt))
             }
         }
         calls[call].timer = scheduler.scheduleCancellable(.timeout(call: call, generation: generation, attempt: c.attempt), after: config.timeout)
@@ -366,6 +367,15 @@ public struct SyncModel: EventHandling {
         answer(job, outcome, &scheduler)
     }
 
+    /// Records, for a traced request, that the caller of `call` stops waiting for its current attempt.
+    mutating func traceTimeout(_ call: Int32, at now: Instant) {
+        let c = calls[call]
+        let id = requests[jobs[c.job].request].id
+        guard metrics.trace.isSampled(id) else { return }
+        metrics.trace.timeout(request: id, caller: TraceTrack(node: graph.nodes[Int(jobs[c.job].node)].service),
+                              callee: TraceTrack(node: graph.nodes[Int(c.node)].service), attempt: Int(c.attempt), at: now, after: config.timeout)
+    }
+
     /// Sends `job`'s answer to its caller (or to the user) and frees the job.
     mutating func answer(_ job: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
         let call = jobs[job].call
@@ -379,8 +389,11 @@ public struct SyncModel: EventHandling {
             network.transmit(from: callee, to: caller, at: scheduler.now).forEachDelay { delay in
                 scheduler.schedule(reply, after: delay)
                 if metrics.trace.isSampled(id) {
-                    metrics.trace.message(.reply, request: id, from: TraceTrack(node: callee), to: TraceTrack(node: caller),
-                                          sent: scheduler.now, received: scheduler.now + delay)
+                    // A reply to a call already closed is traced to the caller's service, unawaited there.
+                    let tracedCaller = graph.nodes[graph.caller(of: Int(jobs[job].node)) ?? 0].service
+                    metrics.trace.message(.reply, request: id, from: TraceTrack(node: callee), to: TraceTrack(node: tracedCaller),
+                                          sent: scheduler.now, received: scheduler.now + delay, attempt: Int(jobs[job].attempt),
+                                          failure: outcome.failure)
                 }
             }
         }
