@@ -21,7 +21,7 @@ let package = Package(
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
         .testTarget(name: "SimModelsTests", dependencies: ["SimModels"]),
         .testTarget(name: "SimMetricsTests", dependencies: ["SimMetrics"]),
-        .testTarget(name: "SimReportsTests", dependencies: ["SimReports"]),
+        .testTarget(name: "SimReportsTests", dependencies: ["SimReports", "SimScenario"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"], exclude: ["BadScenarios", "Golden", "Reproducers/Fixtures"]),
         .testTarget(name: "RippleCommandsTests", dependencies: ["RippleCommands"]),
     ]

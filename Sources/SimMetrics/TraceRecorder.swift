@@ -14,6 +14,8 @@ public struct TraceRecorder: Sendable {
     public private(set) var spans: [TraceSpan] = []
     /// The traced requests' messages, in the order they were recorded.
     public private(set) var messages: [TraceMessage] = []
+    /// The traced requests' calls that timed out, in the order they timed out.
+    public private(set) var timeouts: [TraceTimeout] = []
 
     /// A recorder tracing `limit` requests spread over about `expectedRequests`; `limit` 0 traces none.
     public init(limit: Int, expectedRequests: Int) {
@@ -31,9 +33,18 @@ public struct TraceRecorder: Sendable {
         spans.append(TraceSpan(kind: kind, request: id, track: track, start: start, end: end))
     }
 
-    /// Records a message of `kind` from one track to another for request `id`.
-    public mutating func message(_ kind: TraceMessage.Kind, request id: UInt64, from: TraceTrack, to: TraceTrack, sent: Instant, received: Instant) {
-        messages.append(TraceMessage(kind: kind, request: id, from: from, to: to, sent: sent, received: received))
+    /// Records a message of `kind` from one track to another for request `id`: for a call or
+    /// its reply, which `attempt` of the call it belongs to (1 for the first), and for a reply
+    /// the `failure` it answers with (`nil`: success).
+    public mutating func message(_ kind: TraceMessage.Kind, request id: UInt64, from: TraceTrack, to: TraceTrack, sent: Instant, received: Instant,
+                                 attempt: Int = 1, failure: FailureKind? = nil) {
+        messages.append(TraceMessage(kind: kind, request: id, from: from, to: to, sent: sent, received: received, attempt: attempt, failure: failure))
+    }
+
+    /// Records that `caller` stopped waiting at `time` for attempt `attempt` of its call to
+    /// `callee` for request `id`, after waiting `limit`.
+    public mutating func timeout(request id: UInt64, caller: TraceTrack, callee: TraceTrack, attempt: Int, at time: Instant, after limit: TimeSpan) {
+        timeouts.append(TraceTimeout(request: id, caller: caller, callee: callee, attempt: attempt, time: time, limit: limit))
     }
 }
 
@@ -92,4 +103,24 @@ public struct TraceMessage: Sendable {
     public var sent: Instant
     /// When it reached the receiver: `sent` plus the network's delay.
     public var received: Instant
+    /// For a call or a reply, the call's attempt: 1 for the first, 2 for the first retry.
+    public var attempt: Int = 1
+    /// For a reply, what it answers: `nil` for success.
+    public var failure: FailureKind?
+}
+
+/// A traced request's call whose caller stopped waiting for an answer.
+public struct TraceTimeout: Sendable {
+    /// The traced request's id.
+    public var request: UInt64
+    /// The track that gave up waiting.
+    public var caller: TraceTrack
+    /// The track it had called.
+    public var callee: TraceTrack
+    /// The attempt that timed out: 1 for the first.
+    public var attempt: Int
+    /// When the caller gave up.
+    public var time: Instant
+    /// How long the caller waits for an answer before giving up (the call's timeout).
+    public var limit: TimeSpan
 }

@@ -2,11 +2,13 @@ import SimKernel
 import SimMetrics
 
 /// Draws message-sequence (Lamport) diagrams of traced requests as SVG: one lifeline per
-/// node, activation boxes for work and waiting, arrows for calls, replies, publishes,
-/// acknowledgements and deliveries. Each request gets its own panel with its own time
-/// scale, so a 4-second stall and a 20-millisecond fan-out can both be read.
+/// node, activation boxes for work and waiting, arrows for calls, retries, replies (with
+/// their outcome), publishes, acknowledgements and deliveries, and a cross where a caller
+/// timed out. Each request gets its own panel with its own time scale, so a 4-second stall
+/// and a 20-millisecond fan-out can both be read; instants closer than a label's height are
+/// pushed apart, and no two labels overlap.
 public enum SequenceDiagram {
-    static let panelHeight = 240.0, top = 56.0, margin = 70.0
+    static let top = 56.0, margin = 70.0
 
     /// A diagram of `requests` in `architecture`; nodes are named by `nodeNames`. A
     /// `standalone` document carries `xmlns`; without it the `<svg>` is for inlining in HTML,
@@ -16,9 +18,17 @@ public enum SequenceDiagram {
         let arrow = "arrow-\(number)"
         let trace = architecture.metrics.trace
         let lifelines = lifelineOrder(trace, requests: requests)
-        let height = top + Double(Swift.max(1, requests.count)) * panelHeight + 20
         let step = lifelines.count > 1 ? (Double(width) - 2 * margin) / Double(lifelines.count - 1) : 0
         func x(_ node: Int) -> Double { margin + Double(lifelines.firstIndex(of: node) ?? 0) * step }
+
+        // Panels first: each is as tall as its instants and labels need.
+        var panels = XMLWriter()
+        var y0 = top
+        for request in requests {
+            guard let panel = Panel(request: request, trace: trace, windows: windows) else { continue }
+            y0 += panel.draw(&panels, y0: y0, width: width, windows: windows, arrow: arrow, x: x)
+        }
+        let height = y0 + 20
 
         var svg = XMLWriter()
         let namespace: [XMLWriter.Attribute] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
@@ -38,10 +48,7 @@ public enum SequenceDiagram {
             svg.element("line", [("x1", XMLWriter.pixels(x(node))), ("y1", "48"), ("x2", XMLWriter.pixels(x(node))),
                                  ("y2", XMLWriter.pixels(height - 16)), ("stroke", "#bbb"), ("stroke-dasharray", "4 3")])
         }
-        for (panel, request) in requests.enumerated() {
-            drawPanel(&svg, request: request, trace: trace, y0: top + Double(panel) * panelHeight, width: width, windows: windows,
-                      arrow: arrow, x: x)
-        }
+        svg.append(markup: panels.text)
         svg.close("svg")
         return svg.text
     }
@@ -60,47 +67,6 @@ public enum SequenceDiagram {
         }
         for s in trace.spans where requests.contains(s.request) { saw(s.track.node, at: s.start) }
         return firstSeen.sorted { ($0.value, $0.key) < ($1.value, $1.key) }.map(\.key)
-    }
-
-    static func drawPanel(_ svg: inout XMLWriter, request: UInt64, trace: TraceRecorder, y0: Double, width: Int,
-                          windows: [FaultWindow], arrow: String, x: (Int) -> Double) {
-        let messages = trace.messages.filter { $0.request == request }
-        let spans = trace.spans.filter { $0.request == request }
-        let times = messages.flatMap { [$0.sent, $0.received] } + spans.flatMap { [$0.start, $0.end] }
-        guard let start = times.min(), let end = times.max() else { return }
-        let length = Swift.max(1, Double((end - start).nanoseconds))
-        let usable = panelHeight - 44
-        func y(_ t: Instant) -> Double { y0 + 26 + Double((t - start).nanoseconds) / length * usable }
-        svg.element("line", [("x1", "8"), ("y1", XMLWriter.pixels(y0 + 4)), ("x2", String(width - 8)), ("y2", XMLWriter.pixels(y0 + 4)),
-                             ("stroke", "#ddd")])
-        let label = "request \(request) · starts at \(Format.duration(nanoseconds: Double(start.nanoseconds))) · lasts \(Format.duration(nanoseconds: length))"
-        svg.element("text", [("x", "10"), ("y", XMLWriter.pixels(y0 + 18)), ("fill", "#555")], content: label)
-        for window in windows {
-            let wStart = Instant.zero + window.start, wEnd = window.end.map { Instant.zero + $0 } ?? .distantFuture
-            guard wStart < end, wEnd > start else { continue }
-            let a = y(Swift.max(wStart, start)), b = y(Swift.min(wEnd, end))
-            svg.element("rect", [("x", "8"), ("y", XMLWriter.pixels(a)), ("width", String(width - 16)), ("height", XMLWriter.pixels(Swift.max(2, b - a))),
-                                 ("fill", "#d55e00"), ("fill-opacity", "0.10"), ("data-window", window.label)])
-            svg.element("text", [("x", String(width - 12)), ("y", XMLWriter.pixels(a + 12)), ("text-anchor", "end"), ("fill", "#a33")], content: window.label)
-        }
-        for span in spans {
-            let colour = span.kind == .waiting ? "#f0c36d" : (span.kind == .queued ? "#ddd" : "#56b4e9")
-            svg.element("rect", [("x", XMLWriter.pixels(x(span.track.node) - 5)), ("y", XMLWriter.pixels(y(span.start))), ("width", "10"),
-                                 ("height", XMLWriter.pixels(Swift.max(1.5, y(span.end) - y(span.start)))), ("fill", colour), ("stroke", "#666"),
-                                 ("stroke-width", "0.5"), ("data-span", span.kind.rawValue)])
-        }
-        for message in messages {
-            let x1 = x(message.from.node), x2 = x(message.to.node)
-            let y1 = y(message.sent), y2 = y(message.received)
-            svg.element("line", [("x1", XMLWriter.pixels(x1)), ("y1", XMLWriter.pixels(y1)), ("x2", XMLWriter.pixels(x2)), ("y2", XMLWriter.pixels(y2)),
-                                 ("stroke", message.kind == .reply || message.kind == .ack ? "#777" : "#222"), ("stroke-width", "1.2"),
-                                 ("marker-end", "url(#\(arrow))"), ("data-message", message.kind.rawValue)])
-            // Answers (replies, acknowledgements) are labelled under their arrow, so a quick
-            // round trip's two labels do not overprint each other.
-            let isAnswer = message.kind == .reply || message.kind == .ack
-            svg.element("text", [("x", XMLWriter.pixels((x1 + x2) / 2)), ("y", XMLWriter.pixels((y1 + y2) / 2 + (isAnswer ? 11 : -3))), ("text-anchor", "middle"),
-                                 ("fill", "#333"), ("font-size", "10")], content: message.kind.rawValue)
-        }
     }
 
     /// A handful of traced requests worth drawing: the first traced request, and the first one

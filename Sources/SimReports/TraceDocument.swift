@@ -2,70 +2,95 @@ import SimKernel
 import SimMetrics
 
 /// Writes `trace.json` in the Chrome Trace Event Format, which Perfetto and chrome://tracing
-/// open: one process per architecture, one thread (track) per node instance, a complete
-/// event (`"ph": "X"`) per span, and a flow (`"s"` → `"f"`) per message. Fault windows are
-/// complete events on a `faults` track of their own. Every event carries
-/// its request's correlation id in `args.request`.
+/// open: one process per architecture, one thread per lane of a node instance (see
+/// `TraceLayout`), a complete event (`"ph": "X"`) per slice, and a flow (`"s"` → `"f"`, the
+/// end bound to its enclosing slice) per message. Fault windows are complete events on
+/// `faults` lanes of their own. Every slice and flow carries its request's correlation id in
+/// `args.request`.
+///
+/// Times are microseconds, written exactly from integer nanoseconds (three decimals at most).
+/// Within each process the events are written in the order Perfetto's importer handles them
+/// (time; at one instant longer slices first, then instants and flows), so a flow written
+/// after its slice binds to it.
 public enum TraceDocument {
     /// The JSON of `trace.json` for `report`, one trace event per line.
     /// - Complexity: O(n log n) for n spans and messages traced.
     public static func render(_ report: RunReport) -> String {
         var events: [JSONOutput] = []
+        var flowID = 0
         for (p, architecture) in report.architectures.enumerated() {
             let pid = p + 1
-            let trace = architecture.metrics.trace
-            events.append(metadata("process_name", pid: pid, tid: nil, name: architecture.name))
-            var tracks = Set(trace.spans.map(\.track))
-            for message in trace.messages { tracks.insert(message.from); tracks.insert(message.to) }
-            for track in tracks.sorted() {
-                events.append(metadata("thread_name", pid: pid, tid: tid(track), name: name(of: track, in: report)))
+            let layout = TraceLayout(architecture.metrics.trace, windows: report.windows, runEnd: report.length)
+            events.append(metadata("process_name", pid: pid, tid: nil, args: [("name", .string(architecture.name))]))
+            var firstTid: [TraceTrack: Int] = [:]  // looked up only, never iterated
+            var tid = 1
+            for (track, count) in layout.lanes {
+                firstTid[track] = tid
+                for lane in 0..<count {
+                    let name = name(of: track, in: report) + (count > 1 ? " · lane \(lane + 1)" : "")
+                    events.append(metadata("thread_name", pid: pid, tid: tid, args: [("name", .string(name))]))
+                    events.append(metadata("thread_sort_index", pid: pid, tid: tid, args: [("sort_index", .int(tid))]))
+                    tid += 1
+                }
             }
-            if !report.windows.isEmpty { events.append(metadata("thread_name", pid: pid, tid: 0, name: "faults")) }
-            for window in report.windows {
-                let end = window.end ?? report.length
-                events.append(.object([
-                    ("ph", .string("X")), ("pid", .int(pid)), ("tid", .int(0)), ("name", .string(window.label)), ("cat", .string("fault")),
-                    ("ts", microseconds(window.start)), ("dur", microseconds(end - window.start)),
-                ]))
+            var timed: [(at: Int64, rank: Int64, event: JSONOutput)] = []
+            for slice in layout.slices {
+                let duration = (slice.end - slice.start).nanoseconds
+                var members: [(String, JSONOutput)] = [
+                    ("ph", .string("X")), ("pid", .int(pid)), ("tid", .int(firstTid[slice.track]! + slice.lane)), ("name", .string(slice.name)),
+                    ("cat", .string(slice.category)), ("ts", microseconds(slice.start.sinceStart)), ("dur", microseconds(.nanoseconds(duration))),
+                ]
+                if let request = slice.request { members.append(("args", .object([("request", .number(String(request)))]))) }
+                // At one instant the importer opens longer slices first; a zero-length one goes with the flows, after the slices.
+                timed.append((slice.start.sinceStart.nanoseconds, duration > 0 ? -duration : 0, .object(members)))
             }
-            for span in trace.spans {
-                events.append(.object([
-                    ("ph", .string("X")), ("pid", .int(pid)), ("tid", .int(tid(span.track))), ("name", .string(span.kind.rawValue)),
-                    ("cat", .string("span")), ("ts", microseconds(span.start)), ("dur", microseconds(span.end.sinceStart - span.start.sinceStart)),
-                    ("args", .object([("request", .number(String(span.request)))])),
-                ]))
+            for flow in layout.flows {
+                let message = flow.message
+                var args: [(String, JSONOutput)] = [("request", .number(String(message.request)))]
+                if message.kind == .call || message.kind == .reply { args.append(("attempt", .int(message.attempt))) }
+                if message.kind == .reply { args.append(("outcome", .string(message.failure?.rawValue ?? "ok"))) }
+                let common: [(String, JSONOutput)] = [
+                    ("id", .int(flowID)), ("pid", .int(pid)), ("name", .string(message.kind.rawValue)), ("cat", .string("message")),
+                    ("args", .object(args)),
+                ]
+                flowID += 1
+                timed.append((message.sent.sinceStart.nanoseconds, 1, .object(common + [
+                    ("ph", .string("s")), ("tid", .int(firstTid[message.from]! + flow.fromLane)), ("ts", microseconds(message.sent.sinceStart)),
+                ])))
+                timed.append((message.received.sinceStart.nanoseconds, 1, .object(common + [
+                    ("ph", .string("f")), ("bp", .string("e")), ("tid", .int(firstTid[message.to]! + flow.toLane)),
+                    ("ts", microseconds(message.received.sinceStart)),
+                ])))
             }
-            for (i, message) in trace.messages.enumerated() {
-                let id = JSONOutput.number(String(p * 10_000_000 + i))
-                let args = JSONOutput.object([("request", .number(String(message.request)))])
-                events.append(.object([
-                    ("ph", .string("s")), ("id", id), ("pid", .int(pid)), ("tid", .int(tid(message.from))), ("name", .string(message.kind.rawValue)),
-                    ("cat", .string("message")), ("ts", microseconds(message.sent)), ("args", args),
-                ]))
-                events.append(.object([
-                    ("ph", .string("f")), ("bp", .string("e")), ("id", id), ("pid", .int(pid)), ("tid", .int(tid(message.to))),
-                    ("name", .string(message.kind.rawValue)), ("cat", .string("message")), ("ts", microseconds(message.received)), ("args", args),
-                ]))
-            }
+            // A stable sort: ties keep the order above, slices before the flows they enclose.
+            let order = timed.indices.sorted { (timed[$0].at, timed[$0].rank, $0) < (timed[$1].at, timed[$1].rank, $1) }
+            events += order.map { timed[$0].event }
         }
         // One event per line: compact enough to keep, still readable and diffable.
         return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n" + events.map(\.compact).joined(separator: ",\n") + "\n]}\n"
     }
 
-    static func metadata(_ kind: String, pid: Int, tid: Int?, name: String) -> JSONOutput {
-        var members: [(String, JSONOutput)] = [("ph", .string("M")), ("pid", .int(pid)), ("name", .string(kind)), ("args", .object([("name", .string(name))]))]
+    static func metadata(_ kind: String, pid: Int, tid: Int?, args: [(String, JSONOutput)]) -> JSONOutput {
+        var members: [(String, JSONOutput)] = [("ph", .string("M")), ("pid", .int(pid)), ("name", .string(kind)), ("args", .object(args))]
         if let tid { members.append(("tid", .int(tid))) }
         return .object(members)
     }
 
-    /// A stable thread id per track: node × 1000 + instance.
-    static func tid(_ track: TraceTrack) -> Int { track.node * 1_000 + track.instance + 1 }
-
     static func name(of track: TraceTrack, in report: RunReport) -> String {
+        if track == TraceLayout.faults { return "faults" }
         let node = track.node < report.nodeNames.count ? report.nodeNames[track.node] : "node \(track.node)"
         return track.instance == 0 ? node : "\(node)#\(track.instance)"
     }
 
-    static func microseconds(_ instant: Instant) -> JSONOutput { microseconds(instant.sinceStart) }
-    static func microseconds(_ span: TimeSpan) -> JSONOutput { .decimal(Double(span.nanoseconds) / 1_000, decimals: 3) }
+    /// `span` in microseconds, exactly: the whole microseconds and up to three decimals.
+    static func microseconds(_ span: TimeSpan) -> JSONOutput {
+        let ns = span.nanoseconds
+        let sign = ns < 0 ? "-" : ""
+        let whole = String(ns.magnitude / 1_000), fraction = ns.magnitude % 1_000
+        guard fraction != 0 else { return .number(sign + whole) }
+        var digits = String(fraction)
+        digits = String(repeating: "0", count: 3 - digits.count) + digits
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return .number(sign + whole + "." + digits)
+    }
 }

@@ -27,7 +27,7 @@ struct TraceDocumentTests {
         let data = Data(TraceDocument.render(Self.report()).utf8)
         let root = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let events = try #require(root["traceEvents"] as? [[String: Any]])
-        let expectedCount = 1 + 3 + 1 + 3 + 4  // process name, 3 thread names (faults too), 1 fault, 3 spans, 2 flows × 2
+        let expectedCount = 1 + 3 * 2 + 1 + 3 + 4  // process name, 3 thread names and sort indexes (faults too), 1 fault, 3 spans, 2 flows × 2
         #expect(events.count == expectedCount)
         for event in events {
             let phase = try #require(event["ph"] as? String)
@@ -35,15 +35,15 @@ struct TraceDocumentTests {
             switch phase {
             case "X": #expect(event["ts"] is Double || event["ts"] is Int); #expect(event["dur"] != nil && event["tid"] != nil)
             case "s", "f": #expect(event["id"] != nil && event["ts"] != nil && event["tid"] != nil)
-            case "M": #expect((event["args"] as? [String: Any])?["name"] is String)
+            case "M": #expect((event["args"] as? [String: Any])?[event["name"] as? String == "thread_sort_index" ? "sort_index" : "name"] != nil)
             default: Issue.record("unexpected phase \(phase)")
             }
         }
-        let names = events.filter { $0["ph"] as? String == "M" }.compactMap { ($0["args"] as? [String: Any])?["name"] as? String }
-        #expect(names == ["sync", "payment", "email", "faults"])
+        let names = events.filter { $0["ph"] as? String == "M" && $0["name"] as? String != "thread_sort_index" }.compactMap { ($0["args"] as? [String: Any])?["name"] as? String }
+        #expect(names == ["sync", "faults", "payment", "email"])
         let faults = events.filter { $0["cat"] as? String == "fault" }.compactMap { $0["name"] as? String }
         #expect(faults == ["slow email"])
-        let work = events.first { $0["ph"] as? String == "X" && $0["tid"] as? Int == 1_001 }
+        let work = events.first { $0["ph"] as? String == "X" && $0["tid"] as? Int == 3 }
         #expect(work?["dur"] as? Double == 100_000 || work?["dur"] as? Int == 100_000)
     }
 

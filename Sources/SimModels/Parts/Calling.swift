@@ -39,7 +39,10 @@ extension Calling {
                 answered(call, outcome, &scheduler)
             }
         case .timeout(let call, let generation, let attempt):
-            if calling.awaits(call, generation, attempt: attempt) { answered(call, .timeout, &scheduler) }
+            if calling.awaits(call, generation, attempt: attempt) {
+                traceTimeout(call, at: scheduler.now)
+                answered(call, .timeout, &scheduler)
+            }
         case .retry(let call, let generation):
             if calling.calls.isLive(call, generation) {
                 calling.calls[call].attempt += 1
@@ -187,7 +190,7 @@ extension Calling {
             scheduler.schedule(Self.call(.deliver(job: child, generation: calling.jobs.generation(of: child))), after: delay)
             if metrics.trace.isSampled(id) {
                 metrics.trace.message(.call, request: id, from: TraceTrack(node: from), to: TraceTrack(node: to),
-                                      sent: scheduler.now, received: scheduler.now + delay)
+                                      sent: scheduler.now, received: scheduler.now + delay, attempt: Int(c.attempt))
             }
         }
         let timeout = Self.call(.timeout(call: call, generation: generation, attempt: c.attempt))
@@ -262,15 +265,28 @@ extension Calling {
             let caller = calling.calls.isLive(call, generation) ? calling.service(of: calling.calls[call].job) : callee
             let reply = Self.call(.reply(call: call, generation: generation, attempt: calling.jobs[job].attempt, outcome: outcome))
             let id = calling.requests[calling.jobs[job].request].id
+            let (node, attempt) = (Int(calling.jobs[job].node), Int(calling.jobs[job].attempt))
             network.transmit(from: callee, to: caller, at: scheduler.now).forEachDelay { delay in
                 scheduler.schedule(reply, after: delay)
                 if metrics.trace.isSampled(id) {
-                    metrics.trace.message(.reply, request: id, from: TraceTrack(node: callee), to: TraceTrack(node: caller),
-                                          sent: scheduler.now, received: scheduler.now + delay)
+                    // A reply to a call already closed is traced to the caller's service, unawaited there.
+                    let tracedCaller = calling.graph.nodes[calling.graph.caller(of: node) ?? 0].service
+                    metrics.trace.message(.reply, request: id, from: TraceTrack(node: callee), to: TraceTrack(node: tracedCaller),
+                                          sent: scheduler.now, received: scheduler.now + delay, attempt: attempt, failure: outcome.failure)
                 }
             }
         }
         release(job)
+    }
+
+    /// Records, for a traced request, that the caller of `call` stops waiting for its current attempt.
+    mutating func traceTimeout(_ call: Int32, at now: Instant) {
+        let c = calling.calls[call]
+        let id = calling.requests[calling.jobs[c.job].request].id
+        guard metrics.trace.isSampled(id) else { return }
+        metrics.trace.timeout(request: id, caller: TraceTrack(node: calling.service(of: c.job)),
+                              callee: TraceTrack(node: calling.graph.nodes[Int(c.node)].service), attempt: Int(c.attempt), at: now,
+                              after: calling.policies[Int(c.node)].timeout)
     }
 
     /// The line at `service` passed the world's line limit: the run stops here, saying where.

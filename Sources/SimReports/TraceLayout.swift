@@ -1,0 +1,153 @@
+import SimKernel
+import SimMetrics
+
+/// Lays one architecture's traced requests out on trace lanes the way Perfetto's JSON importer
+/// keeps them whole: on each lane no two slices partly overlap (two requests never share an
+/// instant on a lane), and both ends of every message lie inside a slice of the same request
+/// on the lane they are written to, so every flow arrow has an enclosing slice to bind to.
+///
+/// A message end that no recorded span covers gets a slice derived from the messages
+/// themselves: `holding` on the broker (from a publish's arrival to its last delivery or
+/// acknowledgement), `relay` where a publish leaves after the request's work (the outbox relay,
+/// until the acknowledgement), and otherwise a slice named after the messages, such as `reply`
+/// for an answer reaching a caller that stopped waiting.
+struct TraceLayout {
+    /// A slice on a lane: a recorded span, a slice derived from message ends, or a fault window.
+    struct Slice {
+        var name: String
+        /// `span` (recorded), `message` (derived from message ends) or `fault`.
+        var category: String
+        /// The traced request, `nil` for a fault window.
+        var request: UInt64?
+        /// The node instance, or `TraceLayout.faults` for fault windows.
+        var track: TraceTrack
+        var start: Instant
+        var end: Instant
+        /// The lane within `track`, from 0.
+        var lane = 0
+    }
+
+    /// Where a message leaves and where it arrives: a lane of each end's track.
+    struct Flow {
+        var message: TraceMessage
+        var fromLane: Int
+        var toLane: Int
+    }
+
+    /// The track fault windows are laid on, before every node.
+    static let faults = TraceTrack(node: -1)
+
+    /// Every slice, each with its lane.
+    private(set) var slices: [Slice] = []
+    /// Every traced message, with the lanes its ends are written to.
+    private(set) var flows: [Flow] = []
+    /// The number of lanes of each track used, tracks in order.
+    private(set) var lanes: [(track: TraceTrack, count: Int)] = []
+
+    /// The layout of `trace`, with `windows` (ending at `runEnd` when open) on the faults track.
+    /// - Complexity: O((s + m) log(s + m) + (s + m) × l) for s spans, m messages and l lanes per track.
+    init(_ trace: TraceRecorder, windows: [FaultWindow], runEnd: TimeSpan) {
+        slices = windows.map {
+            Slice(name: $0.label, category: "fault", request: nil, track: Self.faults,
+                  start: .zero + $0.start, end: .zero + ($0.end ?? runEnd))
+        }
+        slices += trace.spans.map { Slice(name: $0.kind.rawValue, category: "span", request: $0.request, track: $0.track, start: $0.start, end: $0.end) }
+        slices += Self.derivedSlices(trace)
+        assignLanes()
+        bindFlows(trace.messages)
+    }
+
+    /// A message end: where, for which request, when, and whether it is the sending end.
+    private struct End {
+        var track: TraceTrack, request: UInt64, time: Instant, kind: TraceMessage.Kind, isSend: Bool, order: Int
+    }
+
+    /// The slices covering message ends that no recorded span of their request covers on their
+    /// track. Uncovered ends of one request on one track form one slice, unless a recorded span
+    /// of that request begins between them.
+    private static func derivedSlices(_ trace: TraceRecorder) -> [Slice] {
+        var spans: [Key: [TraceSpan]] = [:]  // looked up only, never iterated
+        for span in trace.spans { spans[Key(track: span.track, request: span.request), default: []].append(span) }
+        var ends: [End] = []
+        for (i, m) in trace.messages.enumerated() {
+            ends.append(End(track: m.from, request: m.request, time: m.sent, kind: m.kind, isSend: true, order: 2 * i))
+            ends.append(End(track: m.to, request: m.request, time: m.received, kind: m.kind, isSend: false, order: 2 * i + 1))
+        }
+        ends.sort { ($0.track, $0.request, $0.time, $0.order) < ($1.track, $1.request, $1.time, $1.order) }
+        var derived: [Slice] = []
+        var cluster: [End] = []
+        func close() {
+            guard let first = cluster.first, let last = cluster.last else { return }
+            derived.append(Slice(name: name(of: cluster), category: "message", request: first.request, track: first.track,
+                                 start: first.time, end: last.time))
+            cluster = []
+        }
+        for end in ends {
+            let own = spans[Key(track: end.track, request: end.request)] ?? []
+            if own.contains(where: { $0.start <= end.time && end.time <= $0.end }) { continue }
+            if let last = cluster.last, last.track != end.track || last.request != end.request
+                || own.contains(where: { last.time < $0.start && $0.start < end.time }) {
+                close()
+            }
+            cluster.append(end)
+        }
+        close()
+        return derived
+    }
+
+    /// The name of a derived slice: what its message ends say the track was doing.
+    private static func name(of ends: [End]) -> String {
+        if ends.contains(where: { $0.kind == .publish && !$0.isSend }) { return "holding" }
+        if ends.contains(where: { $0.kind == .publish && $0.isSend }) { return "relay" }
+        var kinds: [String] = []
+        for end in ends where !kinds.contains(end.kind.rawValue) { kinds.append(end.kind.rawValue) }
+        return kinds.joined(separator: " → ")
+    }
+
+    /// Lays each track's slices on lanes, earliest first: a slice goes on a lane where the same
+    /// request's previous slice ended by its start (so one request's spans stay on one line),
+    /// else on the lowest lane whose last slice ended strictly before it began (so a message
+    /// end at an instant two slices share can only bind to its own request's).
+    private mutating func assignLanes() {
+        let order = slices.indices.sorted {
+            let a = slices[$0], b = slices[$1]
+            return (a.track, a.start, a.end, a.request ?? 0, $0) < (b.track, b.start, b.end, b.request ?? 0, $1)
+        }
+        var open: [(end: Instant, request: UInt64?)] = []
+        var track: TraceTrack?
+        for i in order {
+            let slice = slices[i]
+            if slice.track != track {
+                if let track { lanes.append((track, open.count)) }
+                track = slice.track
+                open = []
+            }
+            let lane = open.indices.first { open[$0].request != nil && open[$0].request == slice.request && open[$0].end <= slice.start }
+                ?? open.indices.first { open[$0].end < slice.start }
+                ?? open.count
+            if lane == open.count { open.append((slice.end, slice.request)) } else { open[lane] = (slice.end, slice.request) }
+            slices[i].lane = lane
+        }
+        if let track { lanes.append((track, open.count)) }
+    }
+
+    /// Writes each message end on a lane holding a slice of its request that covers the instant.
+    private mutating func bindFlows(_ messages: [TraceMessage]) {
+        var covering: [Key: [Int]] = [:]  // looked up only, never iterated
+        for (i, slice) in slices.enumerated() {
+            guard let request = slice.request else { continue }
+            covering[Key(track: slice.track, request: request), default: []].append(i)
+        }
+        func lane(_ track: TraceTrack, _ request: UInt64, _ time: Instant) -> Int {
+            let candidates = (covering[Key(track: track, request: request)] ?? []).filter { slices[$0].start <= time && time <= slices[$0].end }
+            // Every end is covered: by a recorded span, or by the slice derived for it.
+            let latest = candidates.max { (slices[$0].start, -slices[$0].lane) < (slices[$1].start, -slices[$1].lane) }!
+            return slices[latest].lane
+        }
+        flows = messages.map { Flow(message: $0, fromLane: lane($0.from, $0.request, $0.sent), toLane: lane($0.to, $0.request, $0.received)) }
+    }
+
+    private struct Key: Hashable {
+        var track: TraceTrack, request: UInt64
+    }
+}
