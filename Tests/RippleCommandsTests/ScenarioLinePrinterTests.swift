@@ -57,7 +57,7 @@ struct ProgressMeterTests {
         let capture = CapturingConsole()
         let meter = ProgressMeter(console: capture.console, length: .hours(24), eventBudget: 2_000_000_000)
         meter.report("sync", .zero + .seconds(86), 1_000_000_000)
-        #expect(capture.errors.contains("sync: 50% (t = 1.43m of 24h, 1000000000 of 2000000000 events)"), "\(capture.errors)")
+        #expect(capture.errors.contains("sync: 50% (t = 1.43 min of 24h, 1000000000 of 2000000000 events)"), "\(capture.errors)")
         #expect(meter.done(at: .zero + .hours(12), events: 10) == 0.5)
         #expect(meter.done(at: .zero + .hours(48), events: 10) == 1)
     }

@@ -52,7 +52,7 @@ struct SequenceDiagramTests {
     @Test func theRetryStormShowsEachTimeoutAndRetry() throws {
         let svg = try #require(Self.diagrams("retry-storm").first { $0.architecture == "sync-eager-retries" }?.svg)
         let labels = Self.textBoxes(svg).map(\.text)
-        for label in ["call", "retry 1", "retry 2", "retry 3", "timeout after 100ms", "reply ok", "reply ok · too late"] {
+        for label in ["call", "retry 1", "retry 2", "retry 3", "timeout after 100 ms", "reply ok", "reply ok · too late"] {
             #expect(labels.contains(label), "no \(label) in \(labels)")
         }
         #expect(svg.components(separatedBy: "data-timeout=\"4\"").count - 1 >= 1, "the fourth attempt times out too")
@@ -64,7 +64,7 @@ struct SequenceDiagramTests {
         let diagrams = try Self.diagrams("payment-email-slowdown")
         let sync = Self.textBoxes(try #require(diagrams.first { $0.architecture == "sync" }?.svg)).map(\.text)
         let events = Self.textBoxes(try #require(diagrams.first { $0.architecture == "events" }?.svg)).map(\.text)
-        #expect(sync.contains("call") && sync.contains("reply ok") && sync.contains("timeout after 2s"))
+        #expect(sync.contains("call") && sync.contains("reply ok") && sync.contains("timeout after 2 s"))
         #expect(events.contains("publish") && events.contains("ack") && events.contains("deliver"))
         for svg in diagrams.map(\.svg) {
             let count = { (marker: String) in svg.components(separatedBy: marker).count - 1 }

@@ -51,8 +51,10 @@ struct ShippedScenarioMechanismTests {
         Removal(scenario: "retention-outage", removed: "the outage", failing: [0], edit: withoutFaults),
         Removal(scenario: "retry-storm", removed: "the slowdown", failing: [0, 1], edit: withoutFaults),
         Removal(scenario: "retry-storm", removed: "eager retries", failing: [0, 1], edit: setting(["architectures", "sync-eager-retries", "retries"], to: nil)),
+        Removal(scenario: "shared-database", removed: "the database's slowdown", failing: [0, 1, 2, 3, 6, 7], edit: withoutFaults),
         Removal(scenario: "signup-fanout", removed: "analytics' crash", failing: [0], edit: withoutFaults),
         Removal(scenario: "url-shortener", removed: "the slow webhook", failing: [1, 2], edit: withoutFaults),
+        Removal(scenario: "webhook-delivery", removed: "the hanging and failing endpoint", failing: [0, 1, 4, 5], edit: withoutFaults),
     ]
 
     @Test(arguments: removals)
