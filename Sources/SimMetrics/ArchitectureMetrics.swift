@@ -19,6 +19,10 @@ public struct ArchitectureMetrics: Sendable {
     public var attempts = 0
     /// Retries among them.
     public var retries = 0
+    /// Attempts users gave up on after their client timeout (the work behind them still ran).
+    public var abandonedAttempts = 0
+    /// Attempts users made again after a failure or a timeout.
+    public var clientRetries = 0
     /// Synchronous calls by the attempts they made: element n counts the calls that ended
     /// after n attempts (0: refused by a breaker or bulkhead before any). Grows to the
     /// largest attempt count seen, at most the retry policy's attempts + 1 elements.

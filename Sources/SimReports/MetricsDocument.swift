@@ -60,6 +60,8 @@ public enum MetricsDocument {
                 ("unansweredAtEnd", .int(a.unansweredAtEnd)),
                 ("failedByKind", .object(FailureKind.allCases.map { ($0.rawValue, .int(count(m.failures, $0))) })),
                 ("completed", .int(m.completed)),
+                ("abandonedAttempts", .int(m.abandonedAttempts)),
+                ("clientRetries", .int(m.clientRetries)),
             ])),
             ("throughput", .object([
                 ("offeredPerSecond", .decimal(Double(m.requests) / seconds)),

@@ -26,6 +26,8 @@ extension EventDrivenModel {
             return queueGroups[Int(g)].config.service
         case .call(let event):
             return calling.service(handling: event)
+        case .client:
+            return nil  // users keep waiting and retrying whatever the entry does
         }
     }
 
@@ -105,9 +107,6 @@ extension EventDrivenModel {
             lanes[lane].startEpoch(oldest: lanes[lane].events.first.map { messages[$0].number })
         }
         _ = entryPool.reset()
-        for job in entryJobs.liveSlots {
-            metrics.recordResponse(latency: now - entryJobs[job].arrival, failure: .unavailable)
-            entryJobs.remove(job)
-        }
+        for job in entryJobs.liveSlots { respond(job, failure: .unavailable, &scheduler) }
     }
 }

@@ -14,7 +14,7 @@ import SimMetrics
 /// broker (node `world.brokerNode`) and the consumers crosses the `Network`, with its link's
 /// latency and whatever network fault is in force, and crashes and pauses of the entry, the
 /// consumers and the broker come from the same `FaultBook`.
-public struct EventDrivenModel: EventHandling, Calling {
+public struct EventDrivenModel: EventHandling, Calling, Serving {
     /// What can happen in the event-driven world.
     public enum Event {
         /// The next user request arrives at the entry.
@@ -80,6 +80,8 @@ public struct EventDrivenModel: EventHandling, Calling {
         /// Something happens to a synchronous call made by the entry or a consumer, or to a
         /// called service's job (see `CallTree.Event`).
         case call(CallTree.Event)
+        /// Something happens to a waiting user (see `Clients.Event`).
+        case client(Clients.Event)
     }
 
     let world: WorldConfig
@@ -132,6 +134,8 @@ public struct EventDrivenModel: EventHandling, Calling {
     var network: Network
     /// The synchronous calls of the entry and the consumers, and the services they call.
     var calling: CallTree
+    /// The users' timeouts and retries, when the workload gives them.
+    var clients: Clients?
     /// Per service: which attempts its `errors` and `hang` faults strike.
     let faultDraws: [RequestDraws]
     /// What the run measured.
@@ -168,6 +172,7 @@ public struct EventDrivenModel: EventHandling, Calling {
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "events/network")
         faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
+        clients = world.workload.client.map { Clients(policy: $0, seed: world.seed) }
         calling = Self.callTree(config.calls, consumers: config.consumers.count, world: world)
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
@@ -190,6 +195,7 @@ public struct EventDrivenModel: EventHandling, Calling {
     }
 
     static func call(_ event: CallTree.Event) -> Event { .call(event) }
+    static func client(_ event: Clients.Event) -> Event { .client(event) }
 
     /// What a run measures: every service, the consumers as effect targets and as groups
     /// whose health is judged, and the entry's queue and busy workers, the outbox, and each
@@ -307,6 +313,7 @@ public struct EventDrivenModel: EventHandling, Calling {
         case .brokerResumes: serveWaitingConsumers(&scheduler)
         case .sample: sample(&scheduler)
         case .call(let callEvent): handleCall(callEvent, &scheduler)
+        case .client(let clientEvent): handleClient(clientEvent, &scheduler)
         }
     }
 
@@ -315,8 +322,21 @@ public struct EventDrivenModel: EventHandling, Calling {
     mutating func arrive(_ scheduler: inout Scheduler<Event>) {
         let (id, key) = source.next()
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        if clients != nil { return arriveAsUser(id: id, key: key, &scheduler) }
         metrics.recordArrival()
-        let job = entryJobs.insert(EntryJob(request: id, key: key, arrival: scheduler.now)).slot
+        enter(EntryJob(request: id, key: key, arrival: scheduler.now), &scheduler)
+    }
+
+    /// Attempt `attempt` of a user's request reaches the entry.
+    mutating func sendToEntry(user: Int32, generation: UInt32, attempt: UInt16, _ scheduler: inout Scheduler<Event>) {
+        var job = EntryJob(request: clients!.users[user].id, key: clients!.users[user].key, arrival: scheduler.now)
+        (job.user, job.userGeneration, job.attempt) = (user, generation, attempt - 1)
+        enter(job, &scheduler)
+    }
+
+    /// `request` reaches the entry, or waits for a paused entry to resume.
+    mutating func enter(_ request: EntryJob, _ scheduler: inout Scheduler<Event>) {
+        let job = entryJobs.insert(request).slot
         if faults.hasPauses, let until = faults.pausedUntil(entry, at: scheduler.now) {
             // Users keep arriving at a paused entry: it holds their requests until it resumes.
             return scheduler.schedule(.entryArrives(job: job, generation: entryJobs.generation(of: job)), at: until)
@@ -324,18 +344,22 @@ public struct EventDrivenModel: EventHandling, Calling {
         admit(job, &scheduler)
     }
 
+    /// The entry answers `job`'s user with `failure` (`nil`: success) and forgets the job.
+    mutating func respond(_ job: Int32, failure: FailureKind?, _ scheduler: inout Scheduler<Event>) {
+        let j = entryJobs[job]
+        entryJobs.remove(job)
+        guard j.user >= 0 else { return metrics.recordResponse(latency: scheduler.now - j.arrival, failure: failure) }
+        entryAnswered(user: j.user, generation: j.userGeneration, attempt: j.attempt + 1, failure: failure, &scheduler)
+    }
+
     /// A request reaches the entry: it fails at once if the entry is down or an errors fault
     /// strikes, else it takes a worker, waits in line, or is refused by a full line.
     mutating func admit(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        let latency = now - entryJobs[job].arrival
-        if faults.isDown(entry, at: now) {
-            entryJobs.remove(job)
-            return metrics.recordResponse(latency: latency, failure: .unavailable)
-        }
-        if faults.fate(of: entry, at: now, draws: faultDraws[entry], request: entryJobs[job].request, attempt: 0) == .fails {
-            entryJobs.remove(job)
-            return metrics.recordResponse(latency: latency, failure: .error)
+        if faults.isDown(entry, at: now) { return respond(job, failure: .unavailable, &scheduler) }
+        let attempt = Int(entryJobs[job].attempt)
+        if faults.fate(of: entry, at: now, draws: faultDraws[entry], request: entryJobs[job].request, attempt: attempt) == .fails {
+            return respond(job, failure: .error, &scheduler)
         }
         switch entryPool.admit(job, at: now) {
         case .started: startEntryWork(job, queuedSince: now, &scheduler)
@@ -347,8 +371,7 @@ public struct EventDrivenModel: EventHandling, Calling {
             }
         case .rejected:
             metrics.services[entry].rejected += 1
-            entryJobs.remove(job)
-            metrics.recordResponse(latency: latency, failure: .rejected)
+            respond(job, failure: .rejected, &scheduler)
         }
     }
 
@@ -361,7 +384,7 @@ public struct EventDrivenModel: EventHandling, Calling {
         if metrics.trace.isSampled(j.request), now > j.arrival {
             metrics.trace.span(.queued, request: j.request, track: TraceTrack(node: entry), from: j.arrival, to: now)
         }
-        var random = workDraws[entry].stream(request: entryJobs[job].request, attempt: 0)
+        var random = workDraws[entry].stream(request: entryJobs[job].request, attempt: Int(entryJobs[job].attempt))
         let work = faults.work(of: entry, normally: world.services[entry].work, at: now).sample(&random)
         scheduler.schedule(.entryDone(job: job, generation: entryJobs.generation(of: job)), after: .nanoseconds(work))
     }
@@ -420,8 +443,7 @@ public struct EventDrivenModel: EventHandling, Calling {
         let held = now - j.tookWorkerAt
         metrics.services[entry].holding.record(held.nanoseconds)
         metrics.services[entry].busyNanoseconds += Double(held.nanoseconds)
-        metrics.recordResponse(latency: now - j.arrival, failure: failure)
-        entryJobs.remove(job)
+        respond(job, failure: failure, &scheduler)
         if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
     }
 }
@@ -433,6 +455,11 @@ struct EntryJob: Sendable {
     var arrival: Instant
     /// The version its work committed.
     var version: Int32 = 0
+    /// The user request it is an attempt of, when users have a client policy (else −1),
+    /// and which attempt at the entry it is (0 for a user's first).
+    var user: Int32 = -1
+    var userGeneration: UInt32 = 0
+    var attempt: UInt16 = 0
     var tookWorkerAt: Instant = .zero
     var workDoneAt: Instant = .zero
 }

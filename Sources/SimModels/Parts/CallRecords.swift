@@ -9,6 +9,9 @@ struct RequestState: Sendable {
     var committedAt: Instant = .zero
     var effectsLeft: Int16 = 0
     var references: Int32 = 0
+    /// The user request this is an attempt of, when users have a client policy (else −1).
+    var user: Int32 = -1
+    var userGeneration: UInt32 = 0
 
     init(id: UInt64, key: Int32, arrival: Instant) {
         self.id = id

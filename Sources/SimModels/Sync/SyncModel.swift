@@ -9,7 +9,7 @@ import SimMetrics
 /// callee working, and circuit breakers, bulkheads and retry budgets sit on each caller →
 /// callee edge. Faults from the `FaultBook` slow services down, make them fail, or take
 /// them down.
-public struct SyncModel: EventHandling, Calling {
+public struct SyncModel: EventHandling, Calling, Serving {
     /// What can happen in the synchronous world.
     public enum Event {
         /// The next user request arrives at the entry.
@@ -20,6 +20,8 @@ public struct SyncModel: EventHandling, Calling {
         case sample
         /// A crash fault starts.
         case crash(fault: Int32)
+        /// Something happens to a waiting user (see `Clients.Event`).
+        case client(Clients.Event)
     }
 
     let world: WorldConfig
@@ -29,6 +31,8 @@ public struct SyncModel: EventHandling, Calling {
     let faults: FaultBook
     var source: RequestSource
     var calling: CallTree
+    /// The users' timeouts and retries, when the workload gives them.
+    var clients: Clients?
     var network: Network
     /// What the run measured.
     public internal(set) var metrics: ArchitectureMetrics
@@ -43,6 +47,7 @@ public struct SyncModel: EventHandling, Calling {
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         calling = CallTree(graph: config.graph, defaultPolicy: config.defaultPolicy,
                            targets: config.graph.nodes.indices.map { $0 - 1 }, world: world, backoffStream: "sync/backoff")
+        clients = world.workload.client.map { Clients(policy: $0, seed: world.seed) }
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "sync/network")
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), config: config),
                                       keyCount: world.workload.keyCount)
@@ -51,6 +56,7 @@ public struct SyncModel: EventHandling, Calling {
     }
 
     static func call(_ event: CallTree.Event) -> Event { .call(event) }
+    static func client(_ event: Clients.Event) -> Event { .client(event) }
 
     /// The services `graph` reaches, in the world's order, each once.
     static func servicesAtWork(_ graph: CallGraph) -> [Int] {
@@ -109,6 +115,7 @@ public struct SyncModel: EventHandling, Calling {
         switch event {
         case .arrival: arrive(&scheduler)
         case .call(let callEvent): handleCall(callEvent, &scheduler)
+        case .client(let clientEvent): handleClient(clientEvent, &scheduler)
         case .sample: sample(&scheduler)
         case .crash(let fault):
             let service = faults.service(ofFault: Int(fault))
@@ -121,9 +128,22 @@ public struct SyncModel: EventHandling, Calling {
     mutating func arrive(_ scheduler: inout Scheduler<Event>) {
         let (id, key) = source.next()
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        if clients != nil { return arriveAsUser(id: id, key: key, &scheduler) }
         metrics.recordArrival()
-        let request = calling.requests.insert(RequestState(id: id, key: key, arrival: scheduler.now)).slot
-        let job = newJob(request: request, node: 0, call: -1, callGeneration: 0, attempt: 0)
+        enter(RequestState(id: id, key: key, arrival: scheduler.now), attempt: 0, &scheduler)
+    }
+
+    /// Attempt `attempt` of a user's request reaches the entry.
+    mutating func sendToEntry(user: Int32, generation: UInt32, attempt: UInt16, _ scheduler: inout Scheduler<Event>) {
+        var request = RequestState(id: clients!.users[user].id, key: clients!.users[user].key, arrival: scheduler.now)
+        (request.user, request.userGeneration) = (user, generation)
+        enter(request, attempt: attempt - 1, &scheduler)
+    }
+
+    /// `request` starts at the entry as its attempt `attempt` (0 for a user's first).
+    mutating func enter(_ request: RequestState, attempt: UInt16, _ scheduler: inout Scheduler<Event>) {
+        let slot = calling.requests.insert(request).slot
+        let job = newJob(request: slot, node: 0, call: -1, callGeneration: 0, attempt: attempt)
         if faults.hasPauses, let until = faults.pausedUntil(config.graph.nodes[0].service, at: scheduler.now) {
             return scheduler.schedule(.call(.deliver(job: job, generation: calling.jobs.generation(of: job))), at: until)
         }
@@ -151,7 +171,10 @@ public struct SyncModel: EventHandling, Calling {
 
     /// The user hears the entry's answer.
     mutating func rootFinished(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
-        metrics.recordResponse(latency: scheduler.now - calling.requests[calling.jobs[job].request].arrival, failure: outcome.failure)
+        let request = calling.requests[calling.jobs[job].request]
+        guard request.user >= 0 else { return metrics.recordResponse(latency: scheduler.now - request.arrival, failure: outcome.failure) }
+        entryAnswered(user: request.user, generation: request.userGeneration, attempt: calling.jobs[job].attempt + 1,
+                      failure: outcome.failure, &scheduler)
     }
 
     // MARK: - Sampling

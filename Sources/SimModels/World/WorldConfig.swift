@@ -82,6 +82,9 @@ public struct WorkloadConfig: Sendable {
     /// How requests spread over entities.
     public var keySkew: KeySkew
 
+    /// How the users wait and retry, or `nil` for users who wait for ever and never retry.
+    public var client: ClientPolicy?
+
     public init(entry: Int, arrivals: ArrivalProcess, keyCount: Int = 10_000, keySkew: KeySkew = .uniform) {
         self.entry = entry
         self.arrivals = arrivals

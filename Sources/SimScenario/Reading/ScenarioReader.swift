@@ -164,9 +164,24 @@ struct ScenarioReader {
             }
             keyObject.rejectUnknownKeys()
         }
+        let client = object.optional("client").flatMap { readClient($0) }
         object.rejectUnknownKeys()
         guard let entry, let arrivals else { return nil }
-        return WorkloadConfig(entry: entry, arrivals: arrivals, keyCount: keyCount, keySkew: skew)
+        var workload = WorkloadConfig(entry: entry, arrivals: arrivals, keyCount: keyCount, keySkew: skew)
+        workload.client = client
+        return workload
+    }
+
+    /// `{"timeout": "3s", "retries": {"attempts": 3, "base": "1s"}}`: users who give up on an
+    /// attempt after `timeout` and try again as `retries` says.
+    func readClient(_ node: JSONNode) -> ClientPolicy? {
+        guard var object = ObjectReader(node, path: "workload.client", log: log) else { return nil }
+        defer { object.rejectUnknownKeys() }
+        guard let timeoutNode = object.required("timeout", "how long a user waits for one attempt, such as \"3s\""),
+              let timeout = values.duration(timeoutNode, "workload.client.timeout", in: .microseconds(1)...TimeSpan.hours(1)) else { return nil }
+        var policy = ClientPolicy(timeout: timeout)
+        if let n = object.optional("retries") { policy.retries = PolicyReader(log: log).readRetries(n, "workload.client.retries") ?? policy.retries }
+        return policy
     }
 
     func readArrivals(_ node: JSONNode) -> ArrivalProcess? {

@@ -1,0 +1,53 @@
+import Testing
+import SimKernel
+import SimMetrics
+@testable import SimModels
+
+/// Users who give up and try again: each user request is answered once, each attempt given
+/// up on is counted, and the work behind it still runs, in both designs alike.
+struct ClientsTests {
+    func world(_ client: ClientPolicy?) -> WorldConfig {
+        var w = Worlds.payments(rate: 100, seconds: 10, emailWork: .exponential(mean: 10e6), drain: 20)
+        w.workload.client = client
+        return w
+    }
+
+    func sync(_ world: WorldConfig) -> ArchitectureMetrics {
+        var model = SyncModel(world: world, config: Worlds.paymentChain)
+        return model.run().metrics
+    }
+
+    /// A timeout shorter than any answer: every attempt is given up on, the user retries
+    /// twice, then fails with a timeout; the entry still serves all three attempts.
+    @Test(arguments: ["sync", "events"])
+    func usersGiveUpOnEveryAttemptAndTheWorkStillRuns(design: String) {
+        let impatient = world(ClientPolicy(timeout: .microseconds(100), retries: RetryPolicy(attempts: 3)))
+        let m = design == "sync" ? sync(impatient) : Worlds.run(impatient, Worlds.events())
+        #expect(m.requests > 900)
+        #expect(m.abandonedAttempts == 3 * m.requests && m.clientRetries == 2 * m.requests)
+        #expect(m.failures.timeout == m.requests && m.succeeded == 0, "one answer per user request")
+        #expect(m.services[0].started == 3 * m.requests, "an abandoned attempt's work still runs")
+        #expect(m.ledger.totalCommitted == 3 * m.requests, "and commits, once per attempt")
+    }
+
+    /// A patient client changes no figure: its timers fire after every answer.
+    @Test(arguments: ["sync", "events"])
+    func aClientThatNeverTimesOutChangesNothing(design: String) {
+        let run = { (w: WorldConfig) in design == "sync" ? sync(w) : Worlds.run(w, Worlds.events()) }
+        let plain = run(world(nil)), patient = run(world(ClientPolicy(timeout: .seconds(60), retries: RetryPolicy(attempts: 3))))
+        #expect(patient.requests == plain.requests && patient.succeeded == plain.succeeded)
+        #expect(patient.abandonedAttempts == 0 && patient.clientRetries == 0)
+        for q in [0.5, 0.99, 1.0] { #expect(patient.latencySuccess.quantile(q) == plain.latencySuccess.quantile(q)) }
+        #expect(patient.completed == plain.completed)
+    }
+
+    /// Users retry after a failure as well as after a timeout: with the entry down for the
+    /// whole run, each user tries `attempts` times and fails unavailable.
+    @Test func usersRetryAfterAFailure() {
+        var w = world(ClientPolicy(timeout: .seconds(5), retries: RetryPolicy(attempts: 4, base: .milliseconds(10))))
+        w.faults = [Worlds.fault(.crash, on: 0, at: 0, for: 1_000)]
+        let m = sync(w)
+        #expect(m.clientRetries == 3 * m.requests && m.abandonedAttempts == 0)
+        #expect(m.failures.unavailable == m.requests)
+    }
+}
