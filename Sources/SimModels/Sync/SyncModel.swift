@@ -59,8 +59,8 @@ public struct SyncModel: EventHandling, Calling {
 
     /// The names this design's metrics use: every service, the called nodes as effect
     /// targets, the line length and busy workers of each service the graph reaches as gauges
-    /// (the work in the system; a service it never calls has none), and each caller → callee
-    /// edge with a breaker and its breaker's state as a gauge.
+    /// (the work in the system; a service it never calls has none), each caller → callee
+    /// edge, and each edge with a breaker and its breaker's state as a gauge.
     public static func metricsLayout(serviceNames names: [String], config: SyncConfig) -> MetricsLayout {
         let graph = config.graph
         let edges = graph.nodes.indices.dropFirst().compactMap { node -> String? in
@@ -71,7 +71,7 @@ public struct SyncModel: EventHandling, Calling {
         let work = working.map { $0 + " queue" } + working.map { $0 + " busy" }
         return MetricsLayout(serviceNames: names, targets: graph.downstreamNames(serviceNames: names),
                              gaugeNames: work + edges.map { $0 + " breaker" }, workGaugeCount: work.count, breakerEdges: edges,
-                             servicesAtWork: servicesAtWork(graph))
+                             callEdges: CallEdges(graph).names(serviceNames: names), servicesAtWork: servicesAtWork(graph))
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -92,10 +92,7 @@ public struct SyncModel: EventHandling, Calling {
             stop = scheduler.run(&self, limits: limits)
         }
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
-        for (i, breaker) in calling.breakers.enumerated() {
-            metrics.breakers[i].openings = breaker.openings
-            metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)
-        }
+        recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }
 
