@@ -33,6 +33,9 @@ public struct ArchitectureMetrics: Sendable {
     public var completed = 0
     /// Per caller → callee edge with a circuit breaker: how often and how long it was open.
     public var breakers: [BreakerRecord]
+    /// Per caller → callee edge calls go along: its calls, attempts and their outcomes, and
+    /// its breaker's openings and time open.
+    public var edges: [EdgeRecord]
     /// How many times circuit breakers opened, over every edge.
     public var breakerOpenings: Int { breakers.reduce(0) { $0 + $1.openings } }
     /// Deliveries of an event to a consumer after its first: in-line retries, visibility
@@ -71,9 +74,10 @@ public struct ArchitectureMetrics: Sendable {
     public internal(set) var staleness: [Histogram]
 
     public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String], consumerNames: [String] = [],
-                breakerEdges: [String] = []) {
+                breakerEdges: [String] = [], callEdges: [String] = []) {
         services = serviceNames.map { ServiceMetrics(name: $0) }
         breakers = breakerEdges.map { BreakerRecord(edge: $0) }
+        edges = callEdges.map { EdgeRecord(edge: $0) }
         ledger = ConsistencyLedger(targets: targets, keyCount: keyCount)
         series = TimeSeries(gaugeNames: gaugeNames)
         consumers = consumerNames.map { ConsumerStatusRecord(name: $0) }

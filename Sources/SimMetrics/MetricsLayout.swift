@@ -20,14 +20,17 @@ public struct MetricsLayout: Sendable, Equatable {
     public var consumerNames: [String]
     /// The caller → callee edges with a circuit breaker, as `"api → database"`.
     public var breakerEdges: [String]
+    /// Every caller → callee edge calls go along, each name once, as `"api → database"`.
+    public var callEdges: [String]
 
     /// A layout of `serviceNames`, effect `targets`, `gaugeNames` (the first `workGaugeCount` of
-    /// which, all when not given, count items of work), `consumerNames`, `breakerEdges`, and
-    /// the `servicesAtWork` (all, when not given).
+    /// which, all when not given, count items of work), `consumerNames`, `breakerEdges`,
+    /// `callEdges`, and the `servicesAtWork` (all, when not given).
     public init(serviceNames: [String], targets: [String], gaugeNames: [String], workGaugeCount: Int? = nil, consumerNames: [String] = [],
-                breakerEdges: [String] = [], servicesAtWork: [Int]? = nil) {
+                breakerEdges: [String] = [], callEdges: [String] = [], servicesAtWork: [Int]? = nil) {
         self.servicesAtWork = servicesAtWork ?? Array(serviceNames.indices)
         self.breakerEdges = breakerEdges
+        self.callEdges = callEdges
         self.serviceNames = serviceNames
         self.targets = targets
         self.gaugeNames = gaugeNames
@@ -41,7 +44,7 @@ extension ArchitectureMetrics {
     /// - Complexity: O(`keyCount` × targets), for the ledger.
     public init(layout: MetricsLayout, keyCount: Int) {
         self.init(serviceNames: layout.serviceNames, targets: layout.targets, keyCount: keyCount, gaugeNames: layout.gaugeNames,
-                  consumerNames: layout.consumerNames, breakerEdges: layout.breakerEdges)
+                  consumerNames: layout.consumerNames, breakerEdges: layout.breakerEdges, callEdges: layout.callEdges)
         series = TimeSeries(gaugeNames: layout.gaugeNames, workGaugeCount: layout.workGaugeCount)
     }
 }

@@ -74,6 +74,7 @@ public enum MetricsDocument {
             ("breakers", .object(m.breakers.map { breaker in
                 (breaker.edge, .object([("openings", .int(breaker.openings)), ("openMs", milliseconds(breaker.timeOpen.nanoseconds))]))
             })),
+            ("edges", .object(m.edges.map { (edge: EdgeRecord) in (edge.edge, Self.edge(edge)) })),
             ("services", .object(m.services.filter { $0.workers > 0 }.map { service in  // a service this design never calls has no row
                 (service.name, .object([
                     ("utilisation", .decimal(a.utilisation(of: service, over: report.length), decimals: 4)),
@@ -128,6 +129,22 @@ public enum MetricsDocument {
             ("messagesPerRequest", perArrival(a, Double(m.messages), decimals: 4)),
             ("callsByAttempts", .object(byAttempts)),
             ("workerSecondsPerRequest", workerSeconds),
+        ])
+    }
+
+    /// The calls along one caller → callee edge: how many, their attempts, how these ended,
+    /// and the edge's breaker.
+    static func edge(_ e: EdgeRecord) -> JSONOutput {
+        .object([
+            ("calls", .int(e.calls)),
+            ("attempts", .int(e.attempts)),
+            ("retries", .int(e.retries)),
+            ("timeouts", .int(e.timeouts)),
+            ("failed", .int(e.failed)),
+            ("rejected", .int(e.rejected)),
+            ("shortCircuited", .int(e.shortCircuited)),
+            ("openings", .int(e.openings)),
+            ("openMs", milliseconds(e.timeOpen.nanoseconds)),
         ])
     }
 

@@ -1,8 +1,8 @@
 /// Writes `summary.md`: the run's verdict, what was run, the fault schedule, the headline
 /// figures side by side, one column per architecture, each circuit breaker's openings and time
-/// open, and each expectation with its outcome, measurement and limit. Every piece of text
-/// goes through `MarkdownEscaping`, so a scenario's words cannot add markup or HTML, nor
-/// break a table.
+/// open, the calls along each caller → callee edge, and each expectation with its outcome,
+/// measurement and limit. Every piece of text goes through `MarkdownEscaping`, so a
+/// scenario's words cannot add markup or HTML, nor break a table.
 public enum SummaryDocument {
     /// The Markdown of `summary.md` for `report`.
     /// - Complexity: O(t × k + r) per architecture, for t effect targets, k entities and r
@@ -24,10 +24,29 @@ public enum SummaryDocument {
         out += "|" + header.indices.map { $0 == 0 ? "---|" : "---:|" }.joined() + "\n"
         for row in rows { out += "| " + row.map(md).joined(separator: " | ") + " |\n" }
         out += breakers(report)
+        out += edges(report)
         if !report.verdicts.isEmpty {
             out += "\n## Expectations\n\n"
             for verdict in report.verdicts {
                 out += "- " + md(verdict.line) + "; limit " + md(verdict.limitText) + (verdict.why.map { " — " + md($0) } ?? "") + "\n"
+            }
+        }
+        return out
+    }
+
+    /// Per architecture that makes calls, a table of its caller → callee edges: calls,
+    /// attempts, retries and how attempts and calls failed; nothing when none makes calls.
+    static func edges(_ report: RunReport) -> String {
+        let calling = report.architectures.filter { !$0.metrics.edges.isEmpty }
+        guard !calling.isEmpty else { return "" }
+        var out = "\n## Calls per edge\n"
+        for a in calling {
+            out += "\n### " + MarkdownEscaping.escaped(a.name) + "\n\n"
+            out += "| edge | calls | attempts | retries | timeouts | failed | rejected | short-circuited |\n"
+            out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
+            for e in a.metrics.edges {
+                let counts = [e.calls, e.attempts, e.retries, e.timeouts, e.failed, e.rejected, e.shortCircuited].map(String.init)
+                out += "| " + ([e.edge] + counts).map(MarkdownEscaping.escaped).joined(separator: " | ") + " |\n"
             }
         }
         return out

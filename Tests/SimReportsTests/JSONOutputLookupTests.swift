@@ -39,6 +39,14 @@ struct JSONOutputLookupTests {
         #expect(!paths.contains { $0.hasPrefix("consumers.") }, "no consumer groups in this layout")
     }
 
+    /// Each caller → callee edge adds its calls, their attempts and outcomes, and its breaker.
+    @Test func metricPathsNameEachEdgesCounts() {
+        let paths = MetricsDocument.metricPaths(for: MetricsLayout(serviceNames: ["pay", "mail"], targets: ["mail"], gaugeNames: [],
+                                                                   callEdges: ["pay → mail"]))
+        #expect(paths.filter { $0.hasPrefix("edges.") } == ["attempts", "calls", "failed", "openMs", "openings", "rejected", "retries",
+                                                             "shortCircuited", "timeouts"].map { "edges.pay → mail." + $0 })
+    }
+
     /// Consumer groups add their health: the time in each status and the worst as a level.
     @Test func metricPathsNameEachConsumersStatus() {
         let paths = MetricsDocument.metricPaths(for: MetricsLayout(serviceNames: ["pay", "mail"], targets: ["mail"],

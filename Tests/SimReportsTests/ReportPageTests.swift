@@ -1,4 +1,5 @@
 import Testing
+import SimMetrics
 @testable import SimReports
 
 /// `report.html` is one well-formed, self-contained, deterministic page that escapes every
@@ -122,5 +123,27 @@ struct ReportPageVerdictTests {
         let summary = SummaryDocument.render(report)
         #expect(summary.contains("\n**Verdict: no data** (1 no data)\n"))
         #expect(summary.contains("- ✗ sync latency.success.p99Ms < 1s: no data; limit 1 s — users notice\n"))
+    }
+
+    /// The summary gives each architecture that makes calls a table of its edges' counts,
+    /// and none to one that makes no calls.
+    @Test func theSummaryListsEachEdgesCalls() {
+        var report = RunReportFixture.report()
+        var edge = EdgeRecord(edge: "payment → email")
+        (edge.calls, edge.attempts, edge.retries, edge.timeouts, edge.failed, edge.rejected, edge.shortCircuited) = (100, 130, 30, 25, 5, 2, 1)
+        report.architectures[0].metrics.edges = [edge]
+        let summary = SummaryDocument.render(report)
+        #expect(summary.contains("""
+        ## Calls per edge
+
+        ### sync
+
+        | edge | calls | attempts | retries | timeouts | failed | rejected | short-circuited |
+        |---|---:|---:|---:|---:|---:|---:|---:|
+        | payment → email | 100 | 130 | 30 | 25 | 5 | 2 | 1 |
+
+        """))
+        #expect(!summary.contains("### events"))
+        #expect(!SummaryDocument.render(RunReportFixture.report()).contains("Calls per edge"))
     }
 }

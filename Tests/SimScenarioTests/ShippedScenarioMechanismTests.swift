@@ -53,7 +53,7 @@ struct ShippedScenarioMechanismTests {
         Removal(scenario: "payment-email-slowdown", removed: "the slowdown", failing: [0], edit: withoutFaults),
         Removal(scenario: "retention-outage", removed: "the outage", failing: [0], edit: withoutFaults),
         Removal(scenario: "retry-storm", removed: "the slowdown", failing: [0, 1], edit: withoutFaults),
-        Removal(scenario: "retry-storm", removed: "eager retries", failing: [0, 1], edit: setting(["architectures", "sync-eager-retries", "retries"], to: nil)),
+        Removal(scenario: "retry-storm", removed: "eager retries", failing: [0, 1, 6], edit: setting(["architectures", "sync-eager-retries", "retries"], to: nil)),
         Removal(scenario: "shared-database", removed: "the database's slowdown", failing: [0, 1, 2, 3, 6, 7], edit: withoutFaults),
         Removal(scenario: "signup-fanout", removed: "analytics' crash", failing: [0], edit: withoutFaults),
         Removal(scenario: "url-shortener", removed: "the slow webhook", failing: [1, 2], edit: withoutFaults),

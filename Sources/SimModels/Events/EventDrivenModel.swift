@@ -198,8 +198,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     static func client(_ event: Clients.Event) -> Event { .client(event) }
 
     /// What a run measures: every service, the consumers as effect targets and as groups
-    /// whose health is judged, and the entry's queue and busy workers, the outbox, and each
-    /// consumer's lag in events and in seconds as gauges.
+    /// whose health is judged, the caller → callee edges of its calls, and the entry's queue
+    /// and busy workers, the outbox, and each consumer's lag in events and in seconds as gauges.
     public static func metricsLayout(serviceNames names: [String], entry: Int, config: EventsConfig) -> MetricsLayout {
         let consumerNames = config.consumers.map { names[$0.service] }
         let called = config.calls?.calledServices.map { names[$0] } ?? []
@@ -210,6 +210,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         return MetricsLayout(serviceNames: names, targets: consumerNames + calledNames,
                              gaugeNames: work + consumerNames.map { $0 + " lag seconds" } + breakerEdges.map { $0 + " breaker" },
                              workGaugeCount: work.count, consumerNames: consumerNames, breakerEdges: breakerEdges,
+                             callEdges: config.calls.map { CallEdges($0.graph).names(serviceNames: names) } ?? [],
                              servicesAtWork: Array(Set([entry] + config.consumers.map(\.service) + (config.calls?.calledServices ?? []))).sorted())
     }
 
@@ -229,10 +230,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             stop = scheduler.run(&self, limits: limits)
         }
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
-        for (i, breaker) in calling.breakers.enumerated() {
-            metrics.breakers[i].openings = breaker.openings
-            metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)
-        }
+        recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }
 

@@ -34,6 +34,9 @@ public struct CallTree: Sendable {
     var requests = SlotTable<RequestState>()
     /// Per node (callee): the breaker, bulkhead count and retry budget of the edge into it.
     var edges: [CallEdge]
+    /// Per node: the index of the record its calls count in (`metrics.edges`, see `CallEdges`),
+    /// or −1 for a root.
+    let edgeRecord: [Int]
     /// Per service: the draws of its work, per request and attempt.
     let workDraws: [RequestDraws]
     /// Per service: which attempts its `errors` and `hang` faults strike.
@@ -50,6 +53,7 @@ public struct CallTree: Sendable {
         self.targets = targets
         pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }
         edges = policies.map(CallEdge.init)
+        edgeRecord = CallEdges(graph).edgeOfNode
         workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
         faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
         backoffRandom = RandomStream(seed: world.seed, name: backoffStream)

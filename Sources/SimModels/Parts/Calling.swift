@@ -36,17 +36,20 @@ extension Calling {
         case .reply(let call, let generation, let attempt, let outcome):
             if calling.awaits(call, generation, attempt: attempt) {
                 scheduler.cancel(calling.calls[call].timer)
+                countAnswer(outcome, at: Int(calling.calls[call].node))
                 answered(call, outcome, &scheduler)
             }
         case .timeout(let call, let generation, let attempt):
             if calling.awaits(call, generation, attempt: attempt) {
                 traceTimeout(call, at: scheduler.now)
+                metrics.edges[calling.edgeRecord[Int(calling.calls[call].node)]].timeouts += 1
                 answered(call, .timeout, &scheduler)
             }
         case .retry(let call, let generation):
             if calling.calls.isLive(call, generation) {
                 calling.calls[call].attempt += 1
                 metrics.retries += 1
+                metrics.edges[calling.edgeRecord[Int(calling.calls[call].node)]].retries += 1
                 send(call, &scheduler)
             }
         }
@@ -160,13 +163,21 @@ extension Calling {
     /// A new call passes its edge's breaker and bulkhead, or fails at once.
     mutating func open(_ call: Int32, _ scheduler: inout Scheduler<Event>) {
         let node = Int(calling.calls[call].node)
+        let record = calling.edgeRecord[node]
+        metrics.edges[record].calls += 1
         if var breaker = calling.edges[node].breaker {
             let allowed = breaker.allowsCall(at: scheduler.now)
             calling.edges[node].breaker = breaker
-            if !allowed { return close(call, .shortCircuited, &scheduler) }
+            if !allowed {
+                metrics.edges[record].shortCircuited += 1
+                return close(call, .shortCircuited, &scheduler)
+            }
         }
         if let limit = calling.policies[node].bulkhead {
-            guard calling.edges[node].inFlight < limit else { return close(call, .rejected, &scheduler) }
+            guard calling.edges[node].inFlight < limit else {
+                metrics.edges[record].rejected += 1
+                return close(call, .rejected, &scheduler)
+            }
             calling.edges[node].inFlight += 1
         }
         calling.edges[node].budget?.deposit()
@@ -179,6 +190,7 @@ extension Calling {
         let generation = calling.calls.generation(of: call)
         calling.calls[call].isWaiting = true
         metrics.attempts += 1
+        metrics.edges[calling.edgeRecord[Int(c.node)]].attempts += 1
         metrics.services[calling.graph.nodes[Int(c.node)].service].callAttempts += 1
         metrics.messages += 1
         let from = calling.service(of: c.job), to = calling.graph.nodes[Int(c.node)].service
@@ -195,6 +207,31 @@ extension Calling {
         }
         let timeout = Self.call(.timeout(call: call, generation: generation, attempt: c.attempt))
         calling.calls[call].timer = scheduler.scheduleCancellable(timeout, after: calling.policies[Int(c.node)].timeout)
+    }
+
+    /// Counts an attempt into `node` that its callee answered with `outcome`: a refusal
+    /// (a full line) as rejected, any other failure as failed.
+    mutating func countAnswer(_ outcome: CallOutcome, at node: Int) {
+        switch outcome {
+        case .ok: break
+        case .rejected: metrics.edges[calling.edgeRecord[node]].rejected += 1
+        case .timeout, .error, .unavailable, .shortCircuited: metrics.edges[calling.edgeRecord[node]].failed += 1
+        }
+    }
+
+    /// Writes each breaker's openings and time open through `now` into the metrics: per
+    /// breaker, in node order, and added to its edge's record.
+    mutating func recordBreakers(through now: Instant) {
+        var index = 0
+        for node in calling.edges.indices where calling.edgeRecord[node] >= 0 {
+            guard let breaker = calling.edges[node].breaker else { continue }
+            let (openings, timeOpen) = (breaker.openings, breaker.timeOpen(through: now))
+            metrics.breakers[index].openings = openings
+            metrics.breakers[index].timeOpen = timeOpen
+            metrics.edges[calling.edgeRecord[node]].openings += openings
+            metrics.edges[calling.edgeRecord[node]].timeOpen += timeOpen
+            index += 1
+        }
     }
 
     /// An attempt of `call` ended with `outcome`: done, or retried after a backoff.

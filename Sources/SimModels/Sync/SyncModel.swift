@@ -65,8 +65,8 @@ public struct SyncModel: EventHandling, Calling, Serving {
 
     /// The names this design's metrics use: every service, the called nodes as effect
     /// targets, the line length and busy workers of each service the graph reaches as gauges
-    /// (the work in the system; a service it never calls has none), and each caller → callee
-    /// edge with a breaker and its breaker's state as a gauge.
+    /// (the work in the system; a service it never calls has none), each caller → callee
+    /// edge, and each edge with a breaker and its breaker's state as a gauge.
     public static func metricsLayout(serviceNames names: [String], config: SyncConfig) -> MetricsLayout {
         let graph = config.graph
         let edges = graph.nodes.indices.dropFirst().compactMap { node -> String? in
@@ -77,7 +77,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
         let work = working.map { $0 + " queue" } + working.map { $0 + " busy" }
         return MetricsLayout(serviceNames: names, targets: graph.downstreamNames(serviceNames: names),
                              gaugeNames: work + edges.map { $0 + " breaker" }, workGaugeCount: work.count, breakerEdges: edges,
-                             servicesAtWork: servicesAtWork(graph))
+                             callEdges: CallEdges(graph).names(serviceNames: names), servicesAtWork: servicesAtWork(graph))
     }
 
     /// Runs the whole experiment: arrivals for the duration, then the drain. The events'
@@ -98,10 +98,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
             stop = scheduler.run(&self, limits: limits)
         }
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
-        for (i, breaker) in calling.breakers.enumerated() {
-            metrics.breakers[i].openings = breaker.openings
-            metrics.breakers[i].timeOpen = breaker.timeOpen(through: scheduler.now)
-        }
+        recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }
 

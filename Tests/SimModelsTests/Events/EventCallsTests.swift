@@ -43,6 +43,19 @@ struct EventCallsTests {
         #expect(m.failures.total == 0, "the user was answered before any of it")
     }
 
+    /// The consumer's edge counts its calls: one per processing attempt, each answered with
+    /// an error, never retried within the call (the consumer's own retries are new calls).
+    @Test func aConsumersEdgeCountsEachCallAndItsFailure() {
+        let config = events(calls(from: 1, isEntry: false))
+        let m = Worlds.run(world(faults: [notificationFails]), config)
+        let layout = EventDrivenModel.metricsLayout(serviceNames: ["payment", "email", "notification"], entry: 0, config: config)
+        #expect(layout.callEdges == ["email → notification"] && m.edges.map(\.edge) == layout.callEdges)
+        let edge = m.edges[0]
+        #expect(edge.calls == 3 * m.ledger.totalCommitted && edge.attempts == edge.calls)
+        #expect(edge.failed == edge.calls && edge.retries == 0 && edge.timeouts == 0)
+        #expect(edge.attempts == m.services[2].callAttempts)
+    }
+
     /// The same on a queue: the message goes back after each failed receive until the
     /// broker's redrive policy dead-letters it.
     @Test func onAQueueAFailingCallReturnsTheMessage() {

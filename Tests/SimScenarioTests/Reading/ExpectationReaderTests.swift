@@ -65,6 +65,19 @@ struct ExpectationReaderTests {
         """).count == 5)
     }
 
+    /// Each caller → callee edge's counts are numbers an expectation can name, for the
+    /// designs that make that call; the event-driven design here makes none.
+    @Test func namesEachEdgesCounts() throws {
+        #expect(try read("""
+        {"metric": "edges.a → b.attempts", "architecture": "sync", "atMost": 10},
+        {"metric": "edges.a → b.retries", "architecture": "sync", "equals": 0},
+        {"metric": "edges.a → b.openMs", "architecture": "sync", "equals": 0}
+        """).count == 3)
+        #expect(problems("{\"metric\": \"edges.a → b.timeouts\", \"equals\": 0}") == [
+            "expectations[0].metric: \"edges.a → b.timeouts\" is not measured for architecture \"events\", only for \"sync\"; name the architecture instead of \"all\"",
+        ])
+    }
+
     /// A consumer's health and lag in seconds are numbers an expectation can name, for the
     /// event-driven design only; its status names (`OK`, `STOP`) are text, not metrics.
     @Test func namesConsumerHealthAndLagInSeconds() throws {
