@@ -38,6 +38,11 @@ public struct ConsumerConfig: Sendable {
     /// delivery the network dropped, or held past this). 30 s by default, Kafka's
     /// `request.timeout.ms`.
     public var fetchTimeout: TimeSpan
+    /// The topic it reads (0: the entry's; see `EventsConfig.topic(_:)`).
+    public var topic = 0
+    /// The topic it publishes each processed event to, after its work and calls and before
+    /// it commits, if any (chained events; log broker only).
+    public var publishesTo: Int?
 
     public init(service: Int, instances: Int = 1, concurrency: Int = 1, commit: CommitPolicy = .afterProcessing,
                 isIdempotent: Bool = false, offsetReset: OffsetReset = .latest,

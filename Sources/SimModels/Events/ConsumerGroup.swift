@@ -5,6 +5,8 @@ import SimMetrics
 /// each partition has been read and committed, and what is being processed now.
 struct ConsumerGroup: Sendable {
     let config: ConsumerConfig
+    /// Where its topic's partitions start among the broker's (topics are laid end to end).
+    let firstPartition: Int
     /// Per partition: the next offset to read.
     var position: [Int64]
     /// Per partition: the committed offset (where a restart resumes).
@@ -48,6 +50,8 @@ struct ConsumerGroup: Sendable {
     /// evicted: it is finished, but not committed, and the partition then goes back to its
     /// committed offset.
     var isFenced: [Bool]
+    /// Per partition: bumped at each onward publish, so only the answer to the latest counts.
+    var publishRound: [UInt32]
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -59,8 +63,9 @@ struct ConsumerGroup: Sendable {
     /// Bumped at each rebalance start, so only the latest rebalance completes.
     var generation: UInt32 = 0
 
-    init(config: ConsumerConfig, partitions: Int) {
+    init(config: ConsumerConfig, partitions: Int, firstPartition: Int = 0) {
         self.config = config
+        self.firstPartition = firstPartition
         position = [Int64](repeating: 0, count: partitions)
         committed = position
         processedThrough = position
@@ -76,6 +81,7 @@ struct ConsumerGroup: Sendable {
         isProcessingDuplicate = isBusy
         fate = [AttemptFate](repeating: .served, count: partitions)
         isFenced = isBusy
+        publishRound = epoch
         load = [Int](repeating: 0, count: config.instances)
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)
@@ -96,10 +102,11 @@ struct ConsumerGroup: Sendable {
         isOwnedByLiveInstance(p) && !isBusy[p] && position[p] < endOffset && load[owner[p]] < config.concurrency
     }
 
-    /// Events written but not committed, over all partitions.
+    /// Events written but not committed, over its topic's partitions (`endOffsets` holds
+    /// every topic's, end to end).
     func lag(endOffsets: [Int64]) -> Int64 {
         var total: Int64 = 0
-        for p in endOffsets.indices { total += endOffsets[p] - committed[p] }
+        for p in committed.indices { total += endOffsets[firstPartition + p] - committed[p] }
         return total
     }
 

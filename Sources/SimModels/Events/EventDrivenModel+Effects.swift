@@ -30,21 +30,30 @@ extension EventDrivenModel {
 
     /// `record`'s event can never reach consumer `g`. It counts as lost only if no copy of it
     /// had settled there before (been applied, lost or dead-lettered): a lost duplicate of an
-    /// event applied already loses nothing.
+    /// event applied already loses nothing. Nor will it reach the consumers downstream of
+    /// `g`: their effects settle unapplied, the loss counted once, where it happened.
     mutating func lose(_ record: EventRecord, at g: Int) {
         if settle(record, at: g, isApplied: false, now: .zero) { metrics.ledger.recordLoss(target: g) }
+        settleDownstream(record, of: g)
     }
 
-    /// `record`'s event will never reach any consumer.
+    /// `record`'s event will never reach any consumer of the entry's topic, nor those downstream.
     mutating func loseEverywhere(_ record: EventRecord) {
-        for g in config.consumers.indices { lose(record, at: g) }
+        for g in config.consumers.indices where config.consumers[g].topic == 0 { lose(record, at: g) }
     }
 
     /// Consumer `g` parks `record`'s event in its dead-letter queue. Every parked message
-    /// counts; the effect settles (unapplied) only if it had not settled before.
+    /// counts; the effect settles (unapplied) only if it had not settled before. The
+    /// consumers downstream of `g` will not see it: their effects settle unapplied.
     mutating func deadLetter(_ record: EventRecord, at g: Int) {
         metrics.recordDeadLetter(target: g)
         settle(record, at: g, isApplied: false, now: .zero)
+        settleDownstream(record, of: g)
+    }
+
+    /// The consumers downstream of `g` will not get `record`'s event from it.
+    mutating func settleDownstream(_ record: EventRecord, of g: Int) {
+        for d in downstream[g] { settle(record, at: d, isApplied: false, now: .zero) }
     }
 
     /// Settles the effect of `record` at consumer `g`, if it is not settled yet; returns

@@ -17,11 +17,13 @@ extension EventDrivenModel {
             return nil  // users keep arriving (a paused entry holds them, see `arrive`); faults and sampling are outside the world
         case .entryArrives, .entryDone, .ackArrives, .refusalArrives, .publishTimeout, .laneRetryDue, .relay, .flush:
             return entry
-        case .publishArrives, .commitArrives, .deleteArrives, .returnArrives, .visibilityEnds, .sessionExpires, .rebalanceEnds,
+        case .publishArrives, .onwardArrives, .commitArrives, .deleteArrives, .returnArrives, .visibilityEnds, .sessionExpires, .rebalanceEnds,
              .sessionLapses, .silenceEnds:
             return broker  // the group coordinator lives on the broker
         case .delivered(let g, _, _), .fetchTimedOut(let g, _, _), .processed(let g, _, _), .retryDue(let g, _, _), .commitTick(let g):
             return groups[Int(g)].config.service
+        case .onwardAnswered(let publish, let generation, _), .onwardTimedOut(let publish, let generation):
+            return onward.isLive(publish, generation) ? groups[Int(onward[publish].group)].config.service : nil
         case .received(let g, _, _), .handled(let g, _, _):
             return queueGroups[Int(g)].config.service
         case .call(let event):
@@ -43,7 +45,7 @@ extension EventDrivenModel {
     /// fetches; every queue hands out what it can.
     mutating func serveWaitingConsumers(_ scheduler: inout Scheduler<Event>) {
         for g in groups.indices {
-            for p in partitions.indices { fetch(g, p, &scheduler) }
+            for p in groups[g].position.indices { fetch(g, p, &scheduler) }
         }
         for g in queues.indices { dispatch(g, &scheduler) }
     }
@@ -55,7 +57,7 @@ extension EventDrivenModel {
                 for p in groups[g].crash() { lose(groups[g].inFlight[p]!, at: g) }
             } else {
                 groups[g].isDown = false
-                for p in partitions.indices { fetch(g, p, &scheduler) }
+                for p in groups[g].position.indices { fetch(g, p, &scheduler) }
             }
         }
         for g in queueGroups.indices where queueGroups[g].config.service == service {
@@ -76,7 +78,7 @@ extension EventDrivenModel {
     mutating func brokerCrashEdge(isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         guard !isStart else { return }
         for g in groups.indices {
-            for p in partitions.indices where !groups[g].isBusy[p] { groups[g].position[p] = groups[g].committed[p] }
+            for p in groups[g].position.indices where !groups[g].isBusy[p] { groups[g].position[p] = groups[g].committed[p] }
         }
         serveWaitingConsumers(&scheduler)
     }

@@ -8,13 +8,14 @@ extension EventDrivenModel {
     /// and the broker is serving (when it is not, the partition is fetched again when the
     /// broker resumes).
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[p].endOffset) else { return }
-        if groups[g].position[p] < partitions[p].startOffset {
+        let log = groups[g].firstPartition + p
+        guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[log].endOffset) else { return }
+        if groups[g].position[p] < partitions[log].startOffset {
             skipExpired(g, p)
-            if groups[g].position[p] == partitions[p].endOffset { return }  // reset to the end: nothing to read yet
+            if groups[g].position[p] == partitions[log].endOffset { return }  // reset to the end: nothing to read yet
         }
         groups[g].isBusy[p] = true
-        groups[g].inFlight[p] = partitions[p].record(at: groups[g].position[p])
+        groups[g].inFlight[p] = partitions[log].record(at: groups[g].position[p])
         groups[g].busyInstance[p] = groups[g].owner[p]
         groups[g].load[groups[g].owner[p]] += 1
         if groups[g].config.commit == .beforeProcessing {
@@ -59,10 +60,11 @@ extension EventDrivenModel {
     /// The group's position was deleted by retention: it jumps, and what it skips is lost,
     /// except events it had processed before a crash rewound it (their effects happened).
     mutating func skipExpired(_ g: Int, _ p: Int) {
-        let start = partitions[p].startOffset
-        let target = groups[g].config.offsetReset == .earliest ? start : partitions[p].endOffset
+        let log = groups[g].firstPartition + p
+        let start = partitions[log].startOffset
+        let target = groups[g].config.offsetReset == .earliest ? start : partitions[log].endOffset
         let unprocessed = Swift.max(groups[g].position[p], Swift.min(groups[g].processedThrough[p], target))
-        for offset in unprocessed..<target { lose(partitions[p].record(at: offset), at: g) }
+        for offset in unprocessed..<target { lose(partitions[log].record(at: offset), at: g) }
         groups[g].position[p] = target
         groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
     }
@@ -95,16 +97,28 @@ extension EventDrivenModel {
         }
         let fails = groups[g].fate[p] != .served
         groups[g].fate[p] = .served
+        let publishes = groups[g].config.publishesTo != nil
         if groups[g].isProcessingDuplicate[p] {
-            // The second copy of a duplicated delivery: applied again unless it fails, and
-            // then done with, whatever its fate (it is not retried).
+            // The second copy of a duplicated delivery: applied (and published) again unless
+            // it fails, and then done with, whatever its fate (it is not retried).
+            if !fails {
+                applyEffect(g, groups[g].inFlight[p]!, at: now)
+                if publishes { return publishOnward(g, p, &scheduler) }
+            }
             groups[g].isProcessingDuplicate[p] = false
-            if !fails { applyEffect(g, groups[g].inFlight[p]!, at: now) }
             return moveOn(g, p, &scheduler)
         }
         if fails { return failAttempt(g, p, &scheduler) }
         groups[g].failures[p] = 0
         applyEffect(g, groups[g].inFlight[p]!, at: now)
+        if publishes { return publishOnward(g, p, &scheduler) }
+        finishApplied(g, p, &scheduler)
+    }
+
+    /// The head of partition `p` is applied (and published onward, if `g` does): a
+    /// duplicated delivery's second copy is processed next, else the position moves on.
+    mutating func finishApplied(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now
         if groups[g].hasDuplicate[p] {
             groups[g].hasDuplicate[p] = false
             groups[g].isProcessingDuplicate[p] = true
@@ -162,7 +176,7 @@ extension EventDrivenModel {
             groups[g].commitOnRevoke(p)
         }
         fetch(g, p, &scheduler)
-        for other in partitions.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
+        for other in groups[g].position.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
     }
 
     /// Every `commitEvery`, the group sends the broker one commit of the position of every
@@ -173,7 +187,7 @@ extension EventDrivenModel {
         if !groups[g].isDown {
             metrics.messages += 1
             network.transmit(from: groups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
-                for p in partitions.indices where groups[g].isOwnedByLiveInstance(p) {
+                for p in groups[g].position.indices where groups[g].isOwnedByLiveInstance(p) {
                     let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: groups[g].position[p], epoch: groups[g].epoch[p])
                     scheduler.schedule(commit, after: delay)
                 }
@@ -189,16 +203,16 @@ extension EventDrivenModel {
         guard groups[g].epoch[p] == epoch else { return }
         if offset > groups[g].committed[p] {
             groups[g].committed[p] = offset
-            dropConsumed(p)
+            dropConsumed(topic: groups[g].config.topic, p)
         }
         recordCommit(g, p, at: now)
     }
 
-    /// Drops from memory the events of partition `p` that every group is past.
+    /// Drops from memory the events of partition `p` of `topic` that every group reading it is past.
     /// - Complexity: O(groups + events dropped).
-    mutating func dropConsumed(_ p: Int) {
+    mutating func dropConsumed(topic: Int, _ p: Int) {
         var oldest = Int64.max
-        for g in groups.indices { oldest = Swift.min(oldest, groups[g].oldestNeeded(p)) }
-        if oldest != .max { partitions[p].dropConsumed(below: oldest) }
+        for g in topicConsumers[topic] { oldest = Swift.min(oldest, groups[g].oldestNeeded(p)) }
+        if oldest != .max { partitions[topicFirstPartition[topic] + p].dropConsumed(below: oldest) }
     }
 }

@@ -133,7 +133,7 @@ extension EventDrivenModel {
             return
         }
         _ = partitions[lane].append(record)
-        for g in groups.indices { fetch(g, lane, &scheduler) }
+        for g in topicConsumers[0] { fetch(g, lane, &scheduler) }
     }
 
     /// An acknowledgement reaches the producer. Only the first one for a message the producer

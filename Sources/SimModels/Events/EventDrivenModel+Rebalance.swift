@@ -40,6 +40,6 @@ extension EventDrivenModel {
     /// The new assignment takes effect and every partition may fetch again.
     mutating func endRebalance(_ g: Int, _ scheduler: inout Scheduler<Event>) {
         groups[g].completeRebalance()
-        for p in partitions.indices { fetch(g, p, &scheduler) }
+        for p in groups[g].position.indices { fetch(g, p, &scheduler) }
     }
 }

@@ -6,27 +6,16 @@ import SimMetrics
 extension EventDrivenModel {
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        if config.retention != nil || config.retentionEvents != nil {
-            for p in partitions.indices {
-                if let retention = config.retention, now.nanoseconds > retention.nanoseconds {
-                    partitions[p].expire(appendedBefore: Instant(nanoseconds: now.nanoseconds - retention.nanoseconds))
-                }
-                if let count = config.retentionEvents { partitions[p].expire(keepingLast: count) }
-                // A consumer that is down resets its offset when it comes back (or when the
-                // partition's next owner first reads it), as Kafka's does.
-                for g in groups.indices where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
-                    && groups[g].position[p] < partitions[p].startOffset {
-                    skipExpired(g, p)
-                }
-            }
-        }
+        for t in topicConsumers.indices { expire(topic: t, at: now) }
         if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
             let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
             for g in queues.indices {
                 for record in queues[g].expire(sentBefore: cutoff) { lose(record, at: g) }
             }
         }
-        for p in partitions.indices { dropConsumed(p) }
+        for t in topicConsumers.indices {
+            for p in 0..<config.topic(t).partitions { dropConsumed(topic: t, p) }
+        }
         let ends = partitions.map(\.endOffset)
         var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]
         for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
@@ -42,6 +31,25 @@ extension EventDrivenModel {
         if now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }
     }
 
+    /// Deletes what `topic`'s retention no longer keeps. A consumer that is down resets its
+    /// offset when it comes back (or when the partition's next owner first reads it), as
+    /// Kafka's does.
+    mutating func expire(topic t: Int, at now: Instant) {
+        let topic = config.topic(t)
+        guard topic.retention != nil || topic.retentionEvents != nil else { return }
+        for p in 0..<topic.partitions {
+            let log = topicFirstPartition[t] + p
+            if let retention = topic.retention, now.nanoseconds > retention.nanoseconds {
+                partitions[log].expire(appendedBefore: Instant(nanoseconds: now.nanoseconds - retention.nanoseconds))
+            }
+            if let count = topic.retentionEvents { partitions[log].expire(keepingLast: count) }
+            for g in topicConsumers[t] where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
+                && groups[g].position[p] < partitions[log].startOffset {
+                skipExpired(g, p)
+            }
+        }
+    }
+
     /// When the oldest event consumer `g` has not processed yet was written (`now` when it
     /// has processed everything): on the log, the oldest event at a partition's position;
     /// on a queue, its oldest message, received or not.
@@ -49,8 +57,9 @@ extension EventDrivenModel {
     mutating func oldestUnprocessed(_ g: Int, at now: Instant) -> Instant {
         guard case .log = config.broker else { return queues[g].oldestSentAt() ?? now }
         var oldest = now
-        for p in partitions.indices where groups[g].position[p] < partitions[p].endOffset {
-            oldest = Swift.min(oldest, partitions[p].record(at: groups[g].position[p]).appendedAt)
+        let first = groups[g].firstPartition
+        for p in groups[g].position.indices where groups[g].position[p] < partitions[first + p].endOffset {
+            oldest = Swift.min(oldest, partitions[first + p].record(at: groups[g].position[p]).appendedAt)
         }
         return oldest
     }
@@ -64,10 +73,11 @@ extension EventDrivenModel {
             return health[g].status(partition: 0, lag: Int64(queues[g].count), waitingSince: waitingSince, at: now)
         }
         var worst = ConsumerStatus.ok
-        for p in partitions.indices {
-            let committed = groups[g].committed[p], end = partitions[p].endOffset
+        let first = groups[g].firstPartition
+        for p in groups[g].position.indices {
+            let committed = groups[g].committed[p], end = partitions[first + p].endOffset
             guard committed < end else { continue }
-            let waitingSince = partitions[p].record(at: committed).appendedAt
+            let waitingSince = partitions[first + p].record(at: committed).appendedAt
             worst = Swift.max(worst, health[g].status(partition: p, lag: end - committed, waitingSince: waitingSince, at: now))
         }
         return worst
@@ -77,7 +87,7 @@ extension EventDrivenModel {
     /// committed offset or not): its health window records it.
     mutating func recordCommit(_ g: Int, _ p: Int, at now: Instant) {
         let committed = groups[g].committed[p]
-        health[g].recordCommit(partition: p, offset: committed, lag: partitions[p].endOffset - committed, at: now)
+        health[g].recordCommit(partition: p, offset: committed, lag: partitions[groups[g].firstPartition + p].endOffset - committed, at: now)
     }
 
     /// An instance's delete or return reached queue `g`: the queue's health window records

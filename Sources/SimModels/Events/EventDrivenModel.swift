@@ -77,6 +77,13 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         case brokerResumes
         /// The time-series interval ends.
         case sample
+        /// The first copy of a consumer's onward publish `publish` reaches the broker.
+        case onwardArrives(publish: Int32, generation: UInt32)
+        /// The broker's answer to onward publish `publish` reaches its consumer: appended, or
+        /// refused by a broker that is down.
+        case onwardAnswered(publish: Int32, generation: UInt32, isAppended: Bool)
+        /// The consumer stops waiting for the broker's answer to onward publish `publish`.
+        case onwardTimedOut(publish: Int32, generation: UInt32)
         /// Something happens to a synchronous call made by the entry or a consumer, or to a
         /// called service's job (see `CallTree.Event`).
         case call(CallTree.Event)
@@ -111,7 +118,19 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     var lanes: [ProducerLane]
     /// Per partition: what the broker knows of the idempotent producer's sequence numbers.
     var appendedSequences: [AppendedSequence]
+    /// Every topic's partitions, the topics end to end (the entry's first).
     var partitions: [PartitionLog]
+    /// Per topic: where its partitions start in `partitions`.
+    let topicFirstPartition: [Int]
+    /// Per topic: the consumer groups that read it, with a log broker.
+    let topicConsumers: [[Int]]
+    /// Per consumer: the consumers its onward publishes reach, directly or through further topics.
+    let downstream: [[Int]]
+    /// Per topic: where its next round-robin event goes (onward topics only; the entry's
+    /// producer keeps `nextRoundRobin`).
+    var onwardRoundRobin: [Int]
+    /// Onward publishes on their way to the broker or waiting for its answer.
+    var onward = SlotTable<OnwardPublish>()
     /// Per consumer, with a log broker: its group's offsets and assignment.
     var groups: [ConsumerGroup]
     /// Per consumer, with a queue broker: its queue, and its instances on it.
@@ -150,13 +169,19 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         let entryService = world.services[entry]
         entryPool = ServicePool(workers: entryService.workers, capacity: entryService.queueCapacity)
-        partitions = [PartitionLog](repeating: PartitionLog(), count: config.partitions)
+        let topics = (0..<config.topicCount).map(config.topic)
+        topicFirstPartition = topics.indices.map { t in topics[..<t].reduce(0) { $0 + $1.partitions } }
+        partitions = [PartitionLog](repeating: PartitionLog(), count: topics.reduce(0) { $0 + $1.partitions })
+        topicConsumers = topics.indices.map { t in config.broker == .log ? config.consumers.indices.filter { config.consumers[$0].topic == t } : [] }
+        downstream = Self.downstream(of: config)
+        onwardRoundRobin = [Int](repeating: 0, count: topics.count)
         let laneCount = config.broker == .log ? config.partitions : 1
         lanes = [ProducerLane](repeating: ProducerLane(), count: laneCount)
         appendedSequences = [AppendedSequence](repeating: AppendedSequence(), count: laneCount)
         switch config.broker {
         case .log:
-            groups = config.consumers.map { ConsumerGroup(config: $0, partitions: config.partitions) }
+            let firsts = topicFirstPartition
+            groups = config.consumers.map { ConsumerGroup(config: $0, partitions: topics[$0.topic].partitions, firstPartition: firsts[$0.topic]) }
             (queues, queueGroups) = ([], [])
         case .queue(let settings):
             groups = []
@@ -164,7 +189,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: settings.prefetch) }
         }
         highestApplied = config.consumers.map { [Int32](repeating: 0, count: $0.isIdempotent ? world.workload.keyCount : 0) }
-        health = config.consumers.map { _ in ConsumerHealthWindows(partitions: config.broker == .log ? config.partitions : 1) }
+        health = config.consumers.map { ConsumerHealthWindows(partitions: config.broker == .log ? topics[$0.topic].partitions : 1) }
         queueDeletes = config.consumers.map { _ in 0 }
         keyPartitions = (0..<world.workload.keyCount).map {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
@@ -192,6 +217,16 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         var targets = [Int](repeating: -1, count: calls.graph.nodes.count)
         for (i, node) in calls.calledNodes.enumerated() { targets[node] = consumers + i }
         return CallTree(graph: calls.graph, defaultPolicy: calls.policy, targets: targets, world: world, backoffStream: "events/backoff")
+    }
+
+    /// Per consumer: the consumers of the topic it publishes to, then theirs, and so on.
+    /// The topics form no cycle (the reader refuses one), so this ends.
+    static func downstream(of config: EventsConfig) -> [[Int]] {
+        func reached(from g: Int) -> [Int] {
+            guard let t = config.consumers[g].publishesTo else { return [] }
+            return config.consumers.indices.filter { config.consumers[$0].topic == t }.flatMap { [$0] + reached(from: $0) }
+        }
+        return config.consumers.indices.map(reached)
     }
 
     static func call(_ event: CallTree.Event) -> Event { .call(event) }
@@ -312,6 +347,12 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         case .sample: sample(&scheduler)
         case .call(let callEvent): handleCall(callEvent, &scheduler)
         case .client(let clientEvent): handleClient(clientEvent, &scheduler)
+        case .onwardArrives(let publish, let generation):
+            if onward.isLive(publish, generation) { onwardArrives(publish, &scheduler) }
+        case .onwardAnswered(let publish, let generation, let isAppended):
+            if onward.isLive(publish, generation) { onwardAnswered(publish, isAppended: isAppended, &scheduler) }
+        case .onwardTimedOut(let publish, let generation):
+            if onward.isLive(publish, generation) { onwardAnswered(publish, isAppended: false, &scheduler) }
         }
     }
 

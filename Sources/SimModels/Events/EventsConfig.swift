@@ -28,8 +28,12 @@ public struct EventsConfig: Sendable {
     /// Each partition keeps at most this many events, the oldest deleted first even if
     /// unread (a count in place of Kafka's `retention.bytes`); `nil` for no limit.
     public var retentionEvents: Int?
-    /// The consumers, one group per consuming service (at most `maxConsumers`).
+    /// The consumers, one group per consuming service (at most `maxConsumers` over every
+    /// topic): first the entry's topic's, then each onward topic's.
     public var consumers: [ConsumerConfig]
+    /// The topics consumers publish onward to; topic `t` ≥ 1 is `onwardTopics[t - 1]` (topic
+    /// 0 is the entry's, set by the fields above).
+    public var onwardTopics: [TopicConfig] = []
     /// The synchronous calls the entry and the consumers make, if any.
     public var calls: EventCalls?
 
@@ -55,6 +59,15 @@ public struct EventsConfig: Sendable {
 }
 
 extension EventsConfig {
+    /// Topic `t`: the entry's (0) or an onward one.
+    public func topic(_ t: Int) -> TopicConfig {
+        t == 0 ? TopicConfig(name: "", partitions: partitions, isKeyed: isKeyed, retention: retention, retentionEvents: retentionEvents)
+            : onwardTopics[t - 1]
+    }
+
+    /// How many topics there are, the entry's included.
+    public var topicCount: Int { 1 + onwardTopics.count }
+
     /// How long a dual write may take to be acknowledged before the producer gives up: the
     /// scenario's `deliveryTimeout`, or Kafka's default raised to `linger` + `publishTimeout`
     /// when those are longer (as Kafka's producer does when the user did not set it).

@@ -119,8 +119,14 @@ struct ArchitectureReader {
         if let n = object.optional("waitForAck") { config.waitsForAck = values.bool(n, object.path("waitForAck")) ?? config.waitsForAck }
         if let n = object.optional("publishTimeout") { config.publishTimeout = values.duration(n, object.path("publishTimeout"), in: .microseconds(1)...TimeSpan.hours(1)) ?? config.publishTimeout }
         if let n = object.optional("producer") { config.producer = readProducer(n, object.path("producer"), config) ?? config.producer }
+        let topicsNode = object.optional("topics")
+        let topicNames = topicsNode?.objectMembers?.map(\.key) ?? []
         if let consumers = object.required("consumers", "an object of consuming services") {
-            config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker)
+            config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: topicNames)
+        }
+        if let topicsNode { readTopics(topicsNode, object.path("topics"), names: topicNames, into: &config) }
+        if topicsNode != nil || config.consumers.contains(where: { $0.publishesTo != nil }) {
+            checkChains(config, object.path("topics"), at: topicsNode ?? object.node)
         }
         readCalls(&object, into: &config)
         return config
@@ -220,7 +226,7 @@ struct ArchitectureReader {
     static let logOnlyConsumerFields = ["commit", "commitEvery", "offsetReset", "maxAttempts", "sessionTimeout", "rebalancePause",
                                         "assignment", "rebalance", "fetchTimeout"]
 
-    func readConsumers(_ node: JSONNode, _ path: String, broker: Broker) -> [ConsumerConfig] {
+    func readConsumers(_ node: JSONNode, _ path: String, broker: Broker, topicNames: [String]) -> [ConsumerConfig] {
         guard let members = node.objectMembers, !members.isEmpty else {
             log.wrong(path, expected: "an object with at least one consuming service", found: node)
             return []
@@ -247,6 +253,13 @@ struct ArchitectureReader {
             }
             if let n = object.optional("onFailure") {
                 consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
+            }
+            if let n = object.optional("publishes") {
+                if broker == .log {
+                    consumer.publishesTo = readPublishes(n, object.path("publishes"), topicNames: topicNames)
+                } else {
+                    log.add(object.path("publishes"), "onward topics need the log broker; this architecture uses a queue per consumer", at: n.location)
+                }
             }
             if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object) }
             object.rejectUnknownKeys()

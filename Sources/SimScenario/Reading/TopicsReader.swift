@@ -1,0 +1,108 @@
+import SimKernel
+import SimModels
+
+/// Reads an event-driven architecture's onward topics, `"topics": {"reserved": {"partitions":
+/// 12, "consumers": {"shipping": {}}}}`, and checks how consumers' `publishes` join the topics
+/// into chains: every onward topic has exactly one publishing consumer group, is reached from
+/// the entry's topic, and no chain comes back to a topic it has passed (a cycle).
+extension ArchitectureReader {
+    /// The most onward topics one architecture may have (each needs a consumer, and there are
+    /// at most `EventsConfig.maxConsumers` of those).
+    static let maxOnwardTopics = EventsConfig.maxConsumers
+
+    /// The onward topics of `node`, their consumers appended to `config.consumers` with their topic set.
+    func readTopics(_ node: JSONNode, _ path: String, names: [String], into config: inout EventsConfig) {
+        guard let members = node.objectMembers else { return log.wrong(path, expected: "an object naming each onward topic", found: node) }
+        if config.broker != .log {
+            log.add(path, "onward topics need the log broker; this architecture uses a queue per consumer", at: node.location)
+            return
+        }
+        guard members.count <= Self.maxOnwardTopics else {
+            return log.add(path, "at most \(Self.maxOnwardTopics) onward topics, found \(members.count)", at: node.location)
+        }
+        for (i, member) in members.enumerated() {
+            let topicPath = path + "." + member.key
+            NameRule.check(member.key, topicPath, what: "consumers' \"publishes\" refer to it", log: log, at: member.keyLocation)
+            guard var object = ObjectReader(member.value, path: topicPath, log: log) else { continue }
+            var topic = TopicConfig(name: member.key, partitions: config.partitions, isKeyed: config.isKeyed)
+            if let n = object.optional("partitions") { topic.partitions = values.integer(n, object.path("partitions"), in: 1...10_000) ?? topic.partitions }
+            if let n = object.optional("keyed") { topic.isKeyed = values.bool(n, object.path("keyed")) ?? topic.isKeyed }
+            if let n = object.optional("retention") { topic.retention = values.duration(n, object.path("retention"), in: .milliseconds(1)...TimeSpan.hours(24 * 3650)) }
+            if let n = object.optional("retentionEvents") { topic.retentionEvents = values.integer(n, object.path("retentionEvents"), in: 1...1_000_000_000) }
+            config.onwardTopics.append(topic)
+            if let consumers = object.required("consumers", "an object of consuming services") {
+                for var consumer in readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: names) {
+                    consumer.topic = i + 1
+                    config.consumers.append(consumer)
+                }
+            }
+            object.rejectUnknownKeys()
+        }
+        if config.consumers.count > EventsConfig.maxConsumers {
+            log.add(path, "at most \(EventsConfig.maxConsumers) consuming services over every topic, found \(config.consumers.count)", at: node.location)
+        }
+    }
+
+    /// `"publishes": "reserved"` of a consumer: the index of the onward topic it names.
+    func readPublishes(_ node: JSONNode, _ path: String, topicNames names: [String]) -> Int? {
+        guard let text = node.stringValue else { log.wrong(path, expected: "the name of a topic in \"topics\"", found: node); return nil }
+        guard let index = names.firstIndex(of: text) else {
+            let hint = Suggestion.closest(to: text, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
+            let expected = names.isEmpty ? "a topic declared in the architecture's \"topics\", which has none" : "one of \(Describe.choices(names))"
+            log.add(path, "unknown topic \"\(text)\"\(hint); expected \(expected)", at: node.location)
+            return nil
+        }
+        return index + 1
+    }
+
+    /// Checks that the topics form chains from the entry's topic: one publisher per onward
+    /// topic, no service consuming two topics, no cycle, no topic that nothing publishes to.
+    func checkChains(_ config: EventsConfig, _ path: String, at node: JSONNode) {
+        let consumers = config.consumers
+        var seen: [Int: Int] = [:]
+        for consumer in consumers {
+            if let first = seen[consumer.service], first != consumer.topic {
+                log.add(path, "\"\(serviceNames[consumer.service])\" consumes \(topicName(first, config)) and \(topicName(consumer.topic, config)); "
+                        + "a service consumes one topic", at: node.location)
+            }
+            seen[consumer.service] = consumer.topic
+        }
+        for t in 1..<config.topicCount {
+            let publishers = consumers.filter { $0.publishesTo == t }.map { "\"\(serviceNames[$0.service])\"" }
+            if publishers.isEmpty {
+                log.add(path + "." + config.topic(t).name, "no consumer publishes to it (add \"publishes\": \"\(config.topic(t).name)\" to one)", at: node.location)
+            } else if publishers.count > 1 {
+                log.add(path + "." + config.topic(t).name, "has \(publishers.count) publishers, \(publishers.joined(separator: " and ")); "
+                        + "a topic has one publishing consumer group", at: node.location)
+            }
+        }
+        if let cycle = firstCycle(config) {
+            log.add(path, "the topics form a cycle, \(cycle.map { topicName($0, config) }.joined(separator: " → ")): an event would "
+                    + "travel for ever", at: node.location)
+        }
+    }
+
+    /// A chain of topics that comes back to where it started, if any (depth-first, in file order).
+    func firstCycle(_ config: EventsConfig) -> [Int]? {
+        func next(_ t: Int) -> [Int] { config.consumers.filter { $0.topic == t }.compactMap(\.publishesTo) }
+        var state = [UInt8](repeating: 0, count: config.topicCount)  // 0 unseen, 1 on the path, 2 done
+        var path: [Int] = []
+        func visit(_ t: Int) -> [Int]? {
+            state[t] = 1
+            path.append(t)
+            for onward in next(t) {
+                if state[onward] == 1 { return Array(path[path.firstIndex(of: onward)!...]) + [onward] }
+                if state[onward] == 0, let cycle = visit(onward) { return cycle }
+            }
+            path.removeLast()
+            state[t] = 2
+            return nil
+        }
+        for t in 0..<config.topicCount where state[t] == 0 {
+            if let cycle = visit(t) { return cycle }
+        }
+        return nil
+    }
+
+    func topicName(_ t: Int, _ config: EventsConfig) -> String { t == 0 ? "the entry's topic" : "\"\(config.topic(t).name)\"" }
+}

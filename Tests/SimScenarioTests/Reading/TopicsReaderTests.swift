@@ -1,0 +1,90 @@
+import Testing
+import SimModels
+@testable import SimScenario
+
+/// Onward topics read into chains of consumers, and every way a chain can be wrong is
+/// reported at once, with its path.
+struct TopicsReaderTests {
+    /// order → inventory → shipping (and audit), with `events` as the one architecture.
+    func scenario(_ events: String) -> String {
+        """
+        {"name": "t", "duration": "10s", "workload": {"entry": "order", "arrivals": {"poisson": "50/s"}},
+         "services": {"order": {"work": "1ms"}, "inventory": {"work": "5ms"}, "shipping": {"work": "5ms"}, "audit": {"work": "1ms"}},
+         "architectures": {"events": \(events)}}
+        """
+    }
+
+    func read(_ events: String) throws(ScenarioError) -> EventsConfig? {
+        let scenario = try ScenarioLoader.parse(Array(scenario(events).utf8), file: "t.json")
+        guard case .events(let config) = scenario.architectures[0].design else { return nil }
+        return config
+    }
+
+    func issues(_ events: String) -> [ScenarioIssue] {
+        do { _ = try read(events); return [] } catch { return error.issues }
+    }
+
+    @Test func aChainReadsIntoTopicsAndConsumers() throws {
+        let config = try #require(try read("""
+            {"topic": {"partitions": 6},
+             "consumers": {"inventory": {"publishes": "reserved"}, "audit": {}},
+             "topics": {"reserved": {"partitions": 3, "keyed": false, "retention": "1h", "consumers": {"shipping": {"instances": 2}}}}}
+            """))
+        #expect(config.onwardTopics == [TopicConfig(name: "reserved", partitions: 3, isKeyed: false, retention: .hours(1))])
+        #expect(config.consumers.map(\.service) == [1, 3, 2])
+        #expect(config.consumers.map(\.topic) == [0, 0, 1])
+        #expect(config.consumers.map(\.publishesTo) == [1, nil, nil])
+        #expect(config.consumers[2].instances == 2)
+    }
+
+    /// An onward topic's partitions and keying default to the entry's topic's.
+    @Test func anOnwardTopicInheritsTheEntrysTopicSettings() throws {
+        let config = try #require(try read("""
+            {"topic": {"partitions": 6, "keyed": false},
+             "consumers": {"inventory": {"publishes": "reserved"}}, "topics": {"reserved": {"consumers": {"shipping": {}}}}}
+            """))
+        #expect(config.onwardTopics[0].partitions == 6 && !config.onwardTopics[0].isKeyed)
+    }
+
+    @Test func anUnknownTopicIsNamedWithTheClosestOne() {
+        let found = issues("""
+            {"consumers": {"inventory": {"publishes": "reserve"}}, "topics": {"reserved": {"consumers": {"shipping": {}}}}}
+            """)
+        #expect(found.map(\.path) == ["architectures.events.consumers.inventory.publishes", "architectures.events.topics.reserved"])
+        #expect(found[0].message.contains("unknown topic \"reserve\" (did you mean \"reserved\"?)"))
+        #expect(found[1].message.contains("no consumer publishes to it"))
+    }
+
+    @Test func aCycleOfTopicsIsRefusedWithItsPath() {
+        let found = issues("""
+            {"consumers": {"inventory": {}},
+             "topics": {"a": {"consumers": {"shipping": {"publishes": "b"}}}, "b": {"consumers": {"audit": {"publishes": "a"}}}}}
+            """)
+        #expect(found.contains { $0.message.contains("the topics form a cycle, \"a\" → \"b\" → \"a\"") }, "\(found)")
+    }
+
+    @Test func aTopicHasOnePublisherAndAServiceReadsOneTopic() {
+        let found = issues("""
+            {"consumers": {"inventory": {"publishes": "reserved"}, "audit": {"publishes": "reserved"}},
+             "topics": {"reserved": {"consumers": {"shipping": {}, "audit": {}}}}}
+            """)
+        #expect(found.contains { $0.message.contains("\"audit\" consumes the entry's topic and \"reserved\"; a service consumes one topic") }, "\(found)")
+        #expect(found.contains { $0.message.contains("has 2 publishers, \"inventory\" and \"audit\"") }, "\(found)")
+    }
+
+    @Test func onwardTopicsNeedTheLogBroker() {
+        let found = issues("""
+            {"broker": "queue", "consumers": {"inventory": {"publishes": "reserved"}}, "topics": {"reserved": {"consumers": {"shipping": {}}}}}
+            """)
+        #expect(found.map(\.path).contains("architectures.events.consumers.inventory.publishes"))
+        #expect(found.map(\.path).contains("architectures.events.topics"))
+        #expect(found.allSatisfy { $0.message.contains("need the log broker") || $0.message.contains("no consumer publishes") }, "\(found)")
+    }
+
+    @Test func aTopicsUnknownFieldIsRefused() {
+        let found = issues("""
+            {"consumers": {"inventory": {"publishes": "reserved"}}, "topics": {"reserved": {"partition": 3, "consumers": {"shipping": {}}}}}
+            """)
+        #expect(found.map(\.path) == ["architectures.events.topics.reserved.partition"])
+    }
+}
