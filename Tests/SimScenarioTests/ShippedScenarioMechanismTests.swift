@@ -44,6 +44,13 @@ struct ShippedScenarioMechanismTests {
         Removal(scenario: "impatient-users", removed: "the users' reloads", failing: [0, 1],
                 edit: setting(["workload", "client", "retries"], to: nil)),
         Removal(scenario: "network-faults", removed: "its network faults", failing: [0, 1], edit: withoutFaults),
+        Removal(scenario: "order-choreography", removed: "shipping's crash", failing: [0, 1, 4], edit: withoutFaults),
+        Removal(scenario: "order-choreography", removed: "shipping's commit after processing", failing: [3],
+                edit: setting(["architectures", "events", "topics", "stock-reserved", "consumers", "shipping", "commit"], to: "before-processing")),
+        Removal(scenario: "order-choreography", removed: "keying", failing: [5], edit: { document in
+            setting(["architectures", "events", "topic", "keyed"], to: false)(&document)
+            setting(["architectures", "events", "topics", "stock-reserved", "keyed"], to: false)(&document)
+        }),
         Removal(scenario: "order-placed", removed: "inventory's errors", failing: [0, 1], edit: withoutFaults),
         Removal(scenario: "order-placed", removed: "sync retries", failing: [0], edit: setting(["architectures", "sync", "retries"], to: nil)),
         Removal(scenario: "order-placed", removed: "consumer retries", failing: [3],
