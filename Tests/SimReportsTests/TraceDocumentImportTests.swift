@@ -8,9 +8,11 @@ import SimMetrics
 /// every message bind to a slice of their own request that encloses them, in the runs whose
 /// fault windows are the lesson (see `TraceImportChecker` for the importer's rules).
 struct TraceDocumentImportTests {
-    /// The payment slowdown (sync with retries; events with an outbox and lagging consumers)
-    /// and the retry storm (timeouts, four attempts, abandoned queries, a growing database line).
-    @Test(arguments: ["payment-email-slowdown", "retry-storm"])
+    /// The payment slowdown (sync with retries; events with an outbox and lagging consumers),
+    /// the retry storm (timeouts, four attempts, abandoned queries, a growing database line),
+    /// the hybrid checkout (calls before the publish, a consumer's calls) and the choreography
+    /// (events through two topics).
+    @Test(arguments: ["payment-email-slowdown", "retry-storm", "hybrid-checkout", "order-choreography"])
     func everySliceAndEveryFlowSurvivesImport(_ name: String) throws {
         let report = try #require(ShippedRuns.named(name))
         let checker = try TraceImportChecker(TraceDocument.render(report))
