@@ -8,7 +8,7 @@ extension ConsumerGroup {
     /// −1 for every partition when no member is left.
     /// - Complexity: O(partitions + instances).
     func assignment() -> [Int] {
-        let partitions = position.count
+        let partitions = cursors.count
         var members: [Int] = []
         for i in isMember.indices where isMember[i] { members.append(i) }
         guard !members.isEmpty else { return [Int](repeating: -1, count: partitions) }
@@ -35,14 +35,14 @@ extension ConsumerGroup {
         isInstanceDown[i] = true
         incarnation[i] &+= 1
         var lost: [Int] = []
-        for p in position.indices {
-            let abandons = isBusy[p] && busyInstance[p] == i
-            guard abandons || (owner[p] == i && !isBusy[p]) else { continue }
+        for p in cursors.indices {
+            let abandons = cursors[p].isBusy && cursors[p].busyInstance == i
+            guard abandons || (cursors[p].owner == i && !cursors[p].isBusy) else { continue }
             if abandons {
-                if committed[p] > position[p] { lost.append(p) }
+                if cursors[p].committed > cursors[p].position { lost.append(p) }
                 abandon(p)
             }
-            position[p] = committed[p]
+            cursors[p].position = cursors[p].committed
         }
         load[i] = 0
         return lost
@@ -62,11 +62,12 @@ extension ConsumerGroup {
     /// - Complexity: O(partitions + instances).
     mutating func beginRebalance() {
         generation &+= 1
-        target = assignment()
-        for p in position.indices {
-            let pauses = config.rebalance == .eager || target[p] != owner[p]
-            if pauses, !isPaused[p], !isBusy[p] { commitOnRevoke(p) }
-            isPaused[p] = pauses
+        let planned = assignment()
+        for p in cursors.indices {
+            cursors[p].target = planned[p]
+            let pauses = config.rebalance == .eager || cursors[p].target != cursors[p].owner
+            if pauses, !cursors[p].isPaused, !cursors[p].isBusy { commitOnRevoke(p) }
+            cursors[p].isPaused = pauses
         }
     }
 
@@ -74,17 +75,17 @@ extension ConsumerGroup {
     /// that changes hands starts afresh at counting failed attempts.
     /// - Complexity: O(partitions).
     mutating func completeRebalance() {
-        for p in position.indices {
-            if owner[p] != target[p] { failures[p] = 0 }
-            owner[p] = target[p]
-            isPaused[p] = false
+        for p in cursors.indices {
+            if cursors[p].owner != cursors[p].target { cursors[p].failures = 0 }
+            cursors[p].owner = cursors[p].target
+            cursors[p].isPaused = false
         }
     }
 
     /// A live instance gives up partition `p`: with periodic commits it commits its
     /// position first, as Kafka's consumer commits on revocation.
     mutating func commitOnRevoke(_ p: Int) {
-        if case .periodic = config.commit { committed[p] = Swift.max(committed[p], position[p]) }
+        if case .periodic = config.commit { cursors[p].committed = Swift.max(cursors[p].committed, cursors[p].position) }
     }
 }
 
@@ -103,11 +104,11 @@ extension ConsumerGroup {
             evicted[i] = true
         }
         guard evicted.contains(true) else { return false }
-        for p in position.indices {
-            if isBusy[p], evicted[busyInstance[p]] {
-                isFenced[p] = true
-            } else if owner[p] >= 0, evicted[owner[p]] {
-                position[p] = committed[p]
+        for p in cursors.indices {
+            if cursors[p].isBusy, evicted[cursors[p].busyInstance] {
+                cursors[p].isFenced = true
+            } else if cursors[p].owner >= 0, evicted[cursors[p].owner] {
+                cursors[p].position = cursors[p].committed
             }
         }
         return true

@@ -1,57 +1,16 @@
 import SimKernel
 import SimMetrics
 
-/// One consumer service's group on the topic: which instance owns each partition, how far
+/// One consumer service's group on its topic: which instance owns each partition, how far
 /// each partition has been read and committed, and what is being processed now.
 struct ConsumerGroup: Sendable {
     let config: ConsumerConfig
     /// Where its topic's partitions start among the broker's (topics are laid end to end).
     let firstPartition: Int
-    /// Per partition: the next offset to read.
-    var position: [Int64]
-    /// Per partition: the committed offset (where a restart resumes).
-    var committed: [Int64]
-    /// Per partition: one past the last offset processed. A crash rewinds `position` to the
-    /// committed offset but not this: the effects of the events below it have happened.
-    var processedThrough: [Int64]
-    /// Per partition: whether an event is being delivered or processed.
-    var isBusy: [Bool]
-    /// Per partition: a copy of the event being delivered or processed. Retention may delete
-    /// it from the log meanwhile, as Kafka may delete a segment a consumer has fetched.
-    var inFlight: [EventRecord?]
-    /// Per partition: bumped whenever work in progress is abandoned, so late events are ignored.
-    var epoch: [UInt32]
-    /// Per partition: the owning instance, or −1 when no instance is left to own it.
-    var owner: [Int]
-    /// Per partition: the instance working on its event while `isBusy` (the owner when it
-    /// started, which a rebalance may have changed since).
-    var busyInstance: [Int]
-    /// Per partition: whether a rebalance has revoked it and not yet assigned it again.
-    var isPaused: [Bool]
-    /// Per partition: the owner the rebalance in progress will give it.
-    var target: [Int]
+    /// Per partition of its topic: where the group stands on it.
+    var cursors: [PartitionCursor]
     /// Per instance: partitions being processed now.
     var load: [Int]
-    /// Per partition: failed attempts at the event at `position`.
-    var failures: [Int]
-    /// Per partition: when processing of the current event began.
-    var processingSince: [Instant]
-    /// Per partition: whether the network duplicated the delivery of the event being
-    /// processed, so the instance processes (and applies) it a second time.
-    var hasDuplicate: [Bool]
-    /// Per partition: when that second copy reaches the instance.
-    var duplicateArrives: [Instant]
-    /// Per partition: whether the processing under way is of that second copy.
-    var isProcessingDuplicate: [Bool]
-    /// Per partition: what the faults do to the processing under way. A `hang` is given up as
-    /// failed after the fetch timeout; an error fails at once.
-    var fate: [AttemptFate]
-    /// Per partition: whether the event being processed belongs to an instance the group has
-    /// evicted: it is finished, but not committed, and the partition then goes back to its
-    /// committed offset.
-    var isFenced: [Bool]
-    /// Per partition: bumped at each onward publish, so only the answer to the latest counts.
-    var publishRound: [UInt32]
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -66,47 +25,29 @@ struct ConsumerGroup: Sendable {
     init(config: ConsumerConfig, partitions: Int, firstPartition: Int = 0) {
         self.config = config
         self.firstPartition = firstPartition
-        position = [Int64](repeating: 0, count: partitions)
-        committed = position
-        processedThrough = position
-        isBusy = [Bool](repeating: false, count: partitions)
-        inFlight = [EventRecord?](repeating: nil, count: partitions)
-        epoch = [UInt32](repeating: 0, count: partitions)
-        failures = [Int](repeating: 0, count: partitions)
-        processingSince = [Instant](repeating: .zero, count: partitions)
-        busyInstance = [Int](repeating: 0, count: partitions)
-        isPaused = isBusy
-        hasDuplicate = isBusy
-        duplicateArrives = processingSince
-        isProcessingDuplicate = isBusy
-        fate = [AttemptFate](repeating: .served, count: partitions)
-        isFenced = isBusy
-        publishRound = epoch
+        cursors = [PartitionCursor](repeating: PartitionCursor(), count: partitions)
         load = [Int](repeating: 0, count: config.instances)
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)
         incarnation = [UInt32](repeating: 0, count: config.instances)
-        target = []
-        owner = []
-        target = assignment()
-        owner = target
+        for (p, owner) in assignment().enumerated() { (cursors[p].target, cursors[p].owner) = (owner, owner) }
     }
 
     /// Whether a live instance is assigned partition `p` and no rebalance has paused it.
     func isOwnedByLiveInstance(_ p: Int) -> Bool {
-        !isDown && !isPaused[p] && owner[p] >= 0 && !isInstanceDown[owner[p]]
+        !isDown && !cursors[p].isPaused && cursors[p].owner >= 0 && !isInstanceDown[cursors[p].owner]
     }
 
     /// Whether partition `p` can take its next event now (given the log's end).
     func canFetch(_ p: Int, endOffset: Int64) -> Bool {
-        isOwnedByLiveInstance(p) && !isBusy[p] && position[p] < endOffset && load[owner[p]] < config.concurrency
+        isOwnedByLiveInstance(p) && !cursors[p].isBusy && cursors[p].position < endOffset && load[cursors[p].owner] < config.concurrency
     }
 
     /// Events written but not committed, over its topic's partitions (`endOffsets` holds
     /// every topic's, end to end).
     func lag(endOffsets: [Int64]) -> Int64 {
         var total: Int64 = 0
-        for p in committed.indices { total += endOffsets[firstPartition + p] - committed[p] }
+        for p in cursors.indices { total += endOffsets[firstPartition + p] - cursors[p].committed }
         return total
     }
 
@@ -116,9 +57,9 @@ struct ConsumerGroup: Sendable {
     mutating func crash() -> [Int] {
         isDown = true
         var lost: [Int] = []
-        for p in position.indices {
-            if isBusy[p], committed[p] > position[p] { lost.append(p) }
-            position[p] = committed[p]
+        for p in cursors.indices {
+            if cursors[p].isBusy, cursors[p].committed > cursors[p].position { lost.append(p) }
+            cursors[p].position = cursors[p].committed
             abandon(p)
         }
         for i in load.indices { load[i] = 0 }
@@ -128,14 +69,14 @@ struct ConsumerGroup: Sendable {
     /// The work in progress on partition `p` is given up: events still on their way for it
     /// are ignored when they arrive.
     mutating func abandon(_ p: Int) {
-        isBusy[p] = false
-        failures[p] = 0
-        hasDuplicate[p] = false
-        isProcessingDuplicate[p] = false
-        epoch[p] &+= 1
+        cursors[p].isBusy = false
+        cursors[p].failures = 0
+        cursors[p].hasDuplicate = false
+        cursors[p].isProcessingDuplicate = false
+        cursors[p].epoch &+= 1
     }
 
     /// The smallest offset of partition `p` the group may still read: its committed offset
     /// (where a restart resumes) or its position, whichever is lower.
-    func oldestNeeded(_ p: Int) -> Int64 { Swift.min(committed[p], position[p]) }
+    func oldestNeeded(_ p: Int) -> Int64 { Swift.min(cursors[p].committed, cursors[p].position) }
 }

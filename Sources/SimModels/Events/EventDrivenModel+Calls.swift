@@ -27,8 +27,8 @@ extension EventDrivenModel {
         let g = Int(origin.owner)
         if case .log = config.broker {
             let p = Int(origin.item)
-            guard groups[g].epoch[p] == origin.generation, groups[g].isBusy[p] else { return }
-            if outcome != .ok { groups[g].fate[p] = .fails }
+            guard groups[g].cursors[p].epoch == origin.generation, groups[g].cursors[p].isBusy else { return }
+            if outcome != .ok { groups[g].cursors[p].fate = .fails }
             finishProcessing(g, p, &scheduler)
         } else {
             guard queueGroups[g].jobs.isLive(origin.item, origin.generation) else { return }
@@ -40,9 +40,9 @@ extension EventDrivenModel {
     /// Consumer `g` has done its own work on the head of partition `p`: it makes its calls
     /// if it has any and the work succeeded, else it is done with the attempt.
     mutating func workDone(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        guard let root = config.calls?.consumerRoots[g], groups[g].fate[p] == .served else { return finishProcessing(g, p, &scheduler) }
-        let origin = JobOrigin(owner: Int32(g), item: Int32(p), generation: groups[g].epoch[p])
-        runSteps(at: root, request: callRequest(for: groups[g].inFlight[p]!), origin: origin, &scheduler)
+        guard let root = config.calls?.consumerRoots[g], groups[g].cursors[p].fate == .served else { return finishProcessing(g, p, &scheduler) }
+        let origin = JobOrigin(owner: Int32(g), item: Int32(p), generation: groups[g].cursors[p].epoch)
+        runSteps(at: root, request: callRequest(for: groups[g].cursors[p].inFlight!), origin: origin, &scheduler)
     }
 
     /// Queue consumer `g` has done its own work on `job`: it makes its calls if it has any

@@ -45,7 +45,7 @@ extension EventDrivenModel {
     /// fetches; every queue hands out what it can.
     mutating func serveWaitingConsumers(_ scheduler: inout Scheduler<Event>) {
         for g in groups.indices {
-            for p in groups[g].position.indices { fetch(g, p, &scheduler) }
+            for p in groups[g].cursors.indices { fetch(g, p, &scheduler) }
         }
         for g in queues.indices { dispatch(g, &scheduler) }
     }
@@ -54,10 +54,10 @@ extension EventDrivenModel {
         if service == broker { return brokerCrashEdge(isStart: isStart, &scheduler) }
         for g in groups.indices where groups[g].config.service == service {
             if isStart {
-                for p in groups[g].crash() { lose(groups[g].inFlight[p]!, at: g) }
+                for p in groups[g].crash() { lose(groups[g].cursors[p].inFlight!, at: g) }
             } else {
                 groups[g].isDown = false
-                for p in groups[g].position.indices { fetch(g, p, &scheduler) }
+                for p in groups[g].cursors.indices { fetch(g, p, &scheduler) }
             }
         }
         for g in queueGroups.indices where queueGroups[g].config.service == service {
@@ -78,7 +78,7 @@ extension EventDrivenModel {
     mutating func brokerCrashEdge(isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         guard !isStart else { return }
         for g in groups.indices {
-            for p in groups[g].position.indices where !groups[g].isBusy[p] { groups[g].position[p] = groups[g].committed[p] }
+            for p in groups[g].cursors.indices where !groups[g].cursors[p].isBusy { groups[g].cursors[p].position = groups[g].cursors[p].committed }
         }
         serveWaitingConsumers(&scheduler)
     }

@@ -10,16 +10,16 @@ extension EventDrivenModel {
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let log = groups[g].firstPartition + p
         guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[log].endOffset) else { return }
-        if groups[g].position[p] < partitions[log].startOffset {
+        if groups[g].cursors[p].position < partitions[log].startOffset {
             skipExpired(g, p)
-            if groups[g].position[p] == partitions[log].endOffset { return }  // reset to the end: nothing to read yet
+            if groups[g].cursors[p].position == partitions[log].endOffset { return }  // reset to the end: nothing to read yet
         }
-        groups[g].isBusy[p] = true
-        groups[g].inFlight[p] = partitions[log].record(at: groups[g].position[p])
-        groups[g].busyInstance[p] = groups[g].owner[p]
-        groups[g].load[groups[g].owner[p]] += 1
+        groups[g].cursors[p].isBusy = true
+        groups[g].cursors[p].inFlight = partitions[log].record(at: groups[g].cursors[p].position)
+        groups[g].cursors[p].busyInstance = groups[g].cursors[p].owner
+        groups[g].load[groups[g].cursors[p].owner] += 1
         if groups[g].config.commit == .beforeProcessing {
-            groups[g].committed[p] = groups[g].position[p] + 1  // at the broker, as it hands the event out
+            groups[g].cursors[p].committed = groups[g].cursors[p].position + 1  // at the broker, as it hands the event out
             recordCommit(g, p, at: scheduler.now)
         }
         sendDelivery(g, p, &scheduler)
@@ -33,9 +33,9 @@ extension EventDrivenModel {
     mutating func sendDelivery(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         metrics.messages += 1
         let now = scheduler.now, timeout = groups[g].config.fetchTimeout
-        let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p])
-        let (service, id) = (groups[g].config.service, groups[g].inFlight[p]!.request)
-        let instance = TraceTrack(node: service, instance: groups[g].busyInstance[p])
+        let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch)
+        let (service, id) = (groups[g].config.service, groups[g].cursors[p].inFlight!.request)
+        let instance = TraceTrack(node: service, instance: groups[g].cursors[p].busyInstance)
         var copies = 0
         network.transmit(from: broker, to: service, at: now).forEachDelay { delay in
             guard delay < timeout else { return }
@@ -43,12 +43,12 @@ extension EventDrivenModel {
             if copies == 0 {
                 scheduler.schedule(delivered, after: delay)
             } else {
-                groups[g].hasDuplicate[p] = true
-                groups[g].duplicateArrives[p] = now + delay
+                groups[g].cursors[p].hasDuplicate = true
+                groups[g].cursors[p].duplicateArrives = now + delay
             }
             copies += 1
         }
-        if copies == 0 { scheduler.schedule(.fetchTimedOut(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: timeout) }
+        if copies == 0 { scheduler.schedule(.fetchTimedOut(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch), after: timeout) }
     }
 
     /// The delivery of partition `p`'s event never came: the instance fetches it again.
@@ -63,54 +63,54 @@ extension EventDrivenModel {
         let log = groups[g].firstPartition + p
         let start = partitions[log].startOffset
         let target = groups[g].config.offsetReset == .earliest ? start : partitions[log].endOffset
-        let unprocessed = Swift.max(groups[g].position[p], Swift.min(groups[g].processedThrough[p], target))
+        let unprocessed = Swift.max(groups[g].cursors[p].position, Swift.min(groups[g].cursors[p].processedThrough, target))
         for offset in unprocessed..<target { lose(partitions[log].record(at: offset), at: g) }
-        groups[g].position[p] = target
-        groups[g].committed[p] = Swift.max(groups[g].committed[p], target)
+        groups[g].cursors[p].position = target
+        groups[g].cursors[p].committed = Swift.max(groups[g].cursors[p].committed, target)
     }
 
     mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let service = groups[g].config.service
-        let record = groups[g].inFlight[p]!
-        let attempt = 1 + groups[g].failures[p]
+        let record = groups[g].cursors[p].inFlight!
+        let attempt = 1 + groups[g].cursors[p].failures
         var random = workDraws[service].stream(request: record.request, attempt: attempt)
         var work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
-        groups[g].fate[p] = faults.fate(of: service, at: scheduler.now, draws: faultDraws[service], request: record.request, attempt: attempt)
-        switch groups[g].fate[p] {
+        groups[g].cursors[p].fate = faults.fate(of: service, at: scheduler.now, draws: faultDraws[service], request: record.request, attempt: attempt)
+        switch groups[g].cursors[p].fate {
         case .served: break
         case .fails: work = 0  // an error fails at once, as a synchronous callee's does
         case .hangs: work += groups[g].config.fetchTimeout.nanoseconds
         }
         metrics.services[service].started += 1
-        groups[g].processingSince[p] = scheduler.now
-        scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: .nanoseconds(work))
+        groups[g].cursors[p].processingSince = scheduler.now
+        scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch), after: .nanoseconds(work))
     }
 
     mutating func finishProcessing(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let service = groups[g].config.service
-        recordHolding(service, since: groups[g].processingSince[p], now)
-        let id = groups[g].inFlight[p]!.request
+        recordHolding(service, since: groups[g].cursors[p].processingSince, now)
+        let id = groups[g].cursors[p].inFlight!.request
         if metrics.trace.isSampled(id) {
-            metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].busyInstance[p]),
-                               from: groups[g].processingSince[p], to: now)
+            metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].cursors[p].busyInstance),
+                               from: groups[g].cursors[p].processingSince, to: now)
         }
-        let fails = groups[g].fate[p] != .served
-        groups[g].fate[p] = .served
+        let fails = groups[g].cursors[p].fate != .served
+        groups[g].cursors[p].fate = .served
         let publishes = groups[g].config.publishesTo != nil
-        if groups[g].isProcessingDuplicate[p] {
+        if groups[g].cursors[p].isProcessingDuplicate {
             // The second copy of a duplicated delivery: applied (and published) again unless
             // it fails, and then done with, whatever its fate (it is not retried).
             if !fails {
-                applyEffect(g, groups[g].inFlight[p]!, at: now)
+                applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
                 if publishes { return publishOnward(g, p, &scheduler) }
             }
-            groups[g].isProcessingDuplicate[p] = false
+            groups[g].cursors[p].isProcessingDuplicate = false
             return moveOn(g, p, &scheduler)
         }
         if fails { return failAttempt(g, p, &scheduler) }
-        groups[g].failures[p] = 0
-        applyEffect(g, groups[g].inFlight[p]!, at: now)
+        groups[g].cursors[p].failures = 0
+        applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
         if publishes { return publishOnward(g, p, &scheduler) }
         finishApplied(g, p, &scheduler)
     }
@@ -119,11 +119,11 @@ extension EventDrivenModel {
     /// duplicated delivery's second copy is processed next, else the position moves on.
     mutating func finishApplied(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        if groups[g].hasDuplicate[p] {
-            groups[g].hasDuplicate[p] = false
-            groups[g].isProcessingDuplicate[p] = true
-            let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p])
-            return scheduler.schedule(delivered, at: Swift.max(now, groups[g].duplicateArrives[p]))
+        if groups[g].cursors[p].hasDuplicate {
+            groups[g].cursors[p].hasDuplicate = false
+            groups[g].cursors[p].isProcessingDuplicate = true
+            let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch)
+            return scheduler.schedule(delivered, at: Swift.max(now, groups[g].cursors[p].duplicateArrives))
         }
         moveOn(g, p, &scheduler)
     }
@@ -132,28 +132,28 @@ extension EventDrivenModel {
     /// (the partition waits, its worker held as a blocking retry holds its thread), or
     /// dead-letter it once parked or out of attempts.
     mutating func failAttempt(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        groups[g].failures[p] += 1
+        groups[g].cursors[p].failures += 1
         let config = groups[g].config
-        if config.onFailure == .park || groups[g].failures[p] >= config.maxAttempts {
-            groups[g].failures[p] = 0
-            groups[g].hasDuplicate[p] = false  // a second copy of a parked event is parked with it
-            deadLetter(groups[g].inFlight[p]!, at: g)
+        if config.onFailure == .park || groups[g].cursors[p].failures >= config.maxAttempts {
+            groups[g].cursors[p].failures = 0
+            groups[g].cursors[p].hasDuplicate = false  // a second copy of a parked event is parked with it
+            deadLetter(groups[g].cursors[p].inFlight!, at: g)
             return moveOn(g, p, &scheduler)
         }
         metrics.redeliveries += 1
         if config.retryBackoff == .zero { return release(g, p, &scheduler) }
-        scheduler.schedule(.retryDue(group: Int32(g), partition: Int32(p), epoch: groups[g].epoch[p]), after: config.retryBackoff)
+        scheduler.schedule(.retryDue(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch), after: config.retryBackoff)
     }
 
     /// The head of partition `p` is done with (applied or dead-lettered): the position moves
     /// past it, the commit policy commits it, and the worker takes the next event.
     mutating func moveOn(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        let next = groups[g].position[p] + 1
-        groups[g].position[p] = next
-        groups[g].processedThrough[p] = Swift.max(groups[g].processedThrough[p], next)
-        if groups[g].config.commit == .afterProcessing, !groups[g].isFenced[p] {
+        let next = groups[g].cursors[p].position + 1
+        groups[g].cursors[p].position = next
+        groups[g].cursors[p].processedThrough = Swift.max(groups[g].cursors[p].processedThrough, next)
+        if groups[g].config.commit == .afterProcessing, !groups[g].cursors[p].isFenced {
             metrics.messages += 1
-            let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: next, epoch: groups[g].epoch[p])
+            let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: next, epoch: groups[g].cursors[p].epoch)
             network.transmit(from: groups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
                 scheduler.schedule(commit, after: delay)
             }
@@ -166,17 +166,17 @@ extension EventDrivenModel {
     /// taken the partition from the instance meanwhile, the instance lets it go now; if the
     /// group evicted the instance, it lets it go uncommitted, back at its committed offset.
     mutating func release(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        groups[g].isBusy[p] = false
-        let instance = groups[g].busyInstance[p]
+        groups[g].cursors[p].isBusy = false
+        let instance = groups[g].cursors[p].busyInstance
         groups[g].load[instance] -= 1
-        if groups[g].isFenced[p] {
-            groups[g].isFenced[p] = false
-            groups[g].position[p] = groups[g].committed[p]
-        } else if groups[g].isPaused[p] || groups[g].owner[p] != instance {
+        if groups[g].cursors[p].isFenced {
+            groups[g].cursors[p].isFenced = false
+            groups[g].cursors[p].position = groups[g].cursors[p].committed
+        } else if groups[g].cursors[p].isPaused || groups[g].cursors[p].owner != instance {
             groups[g].commitOnRevoke(p)
         }
         fetch(g, p, &scheduler)
-        for other in groups[g].position.indices where other != p && groups[g].owner[other] == instance { fetch(g, other, &scheduler) }
+        for other in groups[g].cursors.indices where other != p && groups[g].cursors[other].owner == instance { fetch(g, other, &scheduler) }
     }
 
     /// Every `commitEvery`, the group sends the broker one commit of the position of every
@@ -187,8 +187,9 @@ extension EventDrivenModel {
         if !groups[g].isDown {
             metrics.messages += 1
             network.transmit(from: groups[g].config.service, to: broker, at: scheduler.now).forEachDelay { delay in
-                for p in groups[g].position.indices where groups[g].isOwnedByLiveInstance(p) {
-                    let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: groups[g].position[p], epoch: groups[g].epoch[p])
+                for p in groups[g].cursors.indices where groups[g].isOwnedByLiveInstance(p) {
+                    let cursor = groups[g].cursors[p]
+                    let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: cursor.position, epoch: cursor.epoch)
                     scheduler.schedule(commit, after: delay)
                 }
             }
@@ -200,9 +201,9 @@ extension EventDrivenModel {
     /// crash) is fenced off, as Kafka fences a stale generation; a commit never moves the
     /// committed offset back.
     mutating func commitArrives(_ g: Int, _ p: Int, offset: Int64, epoch: UInt32, at now: Instant) {
-        guard groups[g].epoch[p] == epoch else { return }
-        if offset > groups[g].committed[p] {
-            groups[g].committed[p] = offset
+        guard groups[g].cursors[p].epoch == epoch else { return }
+        if offset > groups[g].cursors[p].committed {
+            groups[g].cursors[p].committed = offset
             dropConsumed(topic: groups[g].config.topic, p)
         }
         recordCommit(g, p, at: now)

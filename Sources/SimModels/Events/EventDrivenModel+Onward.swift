@@ -17,12 +17,12 @@ extension EventDrivenModel {
     /// Consumer `g` publishes the event at the head of partition `p` to its output topic.
     mutating func publishOnward(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now, service = groups[g].config.service
-        groups[g].publishRound[p] &+= 1
-        let record = groups[g].inFlight[p]!
+        groups[g].cursors[p].publishRound &+= 1
+        let record = groups[g].cursors[p].inFlight!
         let (slot, generation) = onward.insert(OnwardPublish(record: record, group: Int32(g), partition: Int32(p),
-                                                             epoch: groups[g].epoch[p], round: groups[g].publishRound[p]))
+                                                             epoch: groups[g].cursors[p].epoch, round: groups[g].cursors[p].publishRound))
         metrics.messages += 1
-        let track = TraceTrack(node: service, instance: groups[g].busyInstance[p])
+        let track = TraceTrack(node: service, instance: groups[g].cursors[p].busyInstance)
         var copies = 0
         network.transmit(from: service, to: broker, at: now).forEachDelay { delay in
             copies += 1
@@ -49,7 +49,7 @@ extension EventDrivenModel {
             copies += 1
             guard copies == 1 else { return }
             scheduler.schedule(answer, after: delay)
-            let track = TraceTrack(node: service, instance: groups[Int(item.group)].busyInstance[Int(item.partition)])
+            let track = TraceTrack(node: service, instance: groups[Int(item.group)].cursors[Int(item.partition)].busyInstance)
             traceMessage(.ack, request: item.record.request, from: TraceTrack(node: broker), to: track, after: delay, now)
         }
         retireOnwardIfDone(publish)
@@ -82,9 +82,9 @@ extension EventDrivenModel {
         onward[publish].isAwaited = false
         retireOnwardIfDone(publish)
         let (g, p) = (Int(item.group), Int(item.partition))
-        guard groups[g].epoch[p] == item.epoch, groups[g].publishRound[p] == item.round, groups[g].isBusy[p] else { return }
-        if groups[g].isProcessingDuplicate[p] {
-            groups[g].isProcessingDuplicate[p] = false
+        guard groups[g].cursors[p].epoch == item.epoch, groups[g].cursors[p].publishRound == item.round, groups[g].cursors[p].isBusy else { return }
+        if groups[g].cursors[p].isProcessingDuplicate {
+            groups[g].cursors[p].isProcessingDuplicate = false
             return moveOn(g, p, &scheduler)
         }
         if !isAppended { return failAttempt(g, p, &scheduler) }

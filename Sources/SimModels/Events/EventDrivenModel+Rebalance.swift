@@ -9,7 +9,7 @@ extension EventDrivenModel {
     mutating func instanceCrashEdge(_ service: Int, instance: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         for g in groups.indices where groups[g].config.service == service && instance < groups[g].config.instances {
             if isStart {
-                for p in groups[g].crash(instance: instance) { lose(groups[g].inFlight[p]!, at: g) }
+                for p in groups[g].crash(instance: instance) { lose(groups[g].cursors[p].inFlight!, at: g) }
                 scheduler.schedule(.sessionExpires(group: Int32(g), instance: Int32(instance), incarnation: groups[g].incarnation[instance]),
                                    after: groups[g].config.sessionTimeout)
             } else {
@@ -40,6 +40,6 @@ extension EventDrivenModel {
     /// The new assignment takes effect and every partition may fetch again.
     mutating func endRebalance(_ g: Int, _ scheduler: inout Scheduler<Event>) {
         groups[g].completeRebalance()
-        for p in groups[g].position.indices { fetch(g, p, &scheduler) }
+        for p in groups[g].cursors.indices { fetch(g, p, &scheduler) }
     }
 }

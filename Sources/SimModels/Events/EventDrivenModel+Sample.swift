@@ -43,8 +43,8 @@ extension EventDrivenModel {
                 partitions[log].expire(appendedBefore: Instant(nanoseconds: now.nanoseconds - retention.nanoseconds))
             }
             if let count = topic.retentionEvents { partitions[log].expire(keepingLast: count) }
-            for g in topicConsumers[t] where groups[g].isOwnedByLiveInstance(p) && !groups[g].isBusy[p]
-                && groups[g].position[p] < partitions[log].startOffset {
+            for g in topicConsumers[t] where groups[g].isOwnedByLiveInstance(p) && !groups[g].cursors[p].isBusy
+                && groups[g].cursors[p].position < partitions[log].startOffset {
                 skipExpired(g, p)
             }
         }
@@ -58,8 +58,8 @@ extension EventDrivenModel {
         guard case .log = config.broker else { return queues[g].oldestSentAt() ?? now }
         var oldest = now
         let first = groups[g].firstPartition
-        for p in groups[g].position.indices where groups[g].position[p] < partitions[first + p].endOffset {
-            oldest = Swift.min(oldest, partitions[first + p].record(at: groups[g].position[p]).appendedAt)
+        for p in groups[g].cursors.indices where groups[g].cursors[p].position < partitions[first + p].endOffset {
+            oldest = Swift.min(oldest, partitions[first + p].record(at: groups[g].cursors[p].position).appendedAt)
         }
         return oldest
     }
@@ -74,8 +74,8 @@ extension EventDrivenModel {
         }
         var worst = ConsumerStatus.ok
         let first = groups[g].firstPartition
-        for p in groups[g].position.indices {
-            let committed = groups[g].committed[p], end = partitions[first + p].endOffset
+        for p in groups[g].cursors.indices {
+            let committed = groups[g].cursors[p].committed, end = partitions[first + p].endOffset
             guard committed < end else { continue }
             let waitingSince = partitions[first + p].record(at: committed).appendedAt
             worst = Swift.max(worst, health[g].status(partition: p, lag: end - committed, waitingSince: waitingSince, at: now))
@@ -86,7 +86,7 @@ extension EventDrivenModel {
     /// A commit of partition `p` by group `g` reached the broker (whether it moved the
     /// committed offset or not): its health window records it.
     mutating func recordCommit(_ g: Int, _ p: Int, at now: Instant) {
-        let committed = groups[g].committed[p]
+        let committed = groups[g].cursors[p].committed
         health[g].recordCommit(partition: p, offset: committed, lag: partitions[groups[g].firstPartition + p].endOffset - committed, at: now)
     }
 

@@ -306,13 +306,13 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         case .relay: relay(&scheduler)
         case .flush: while let message = producerBuffer.popFirst() { enqueue(message, &scheduler) }
         case .delivered(let group, let partition, let epoch):
-            if groups[Int(group)].epoch[Int(partition)] == epoch { process(Int(group), Int(partition), &scheduler) }
+            if groups[Int(group)].cursors[Int(partition)].epoch == epoch { process(Int(group), Int(partition), &scheduler) }
         case .fetchTimedOut(let group, let partition, let epoch):
-            if groups[Int(group)].epoch[Int(partition)] == epoch { fetchTimedOut(Int(group), Int(partition), &scheduler) }
+            if groups[Int(group)].cursors[Int(partition)].epoch == epoch { fetchTimedOut(Int(group), Int(partition), &scheduler) }
         case .processed(let group, let partition, let epoch):
-            if groups[Int(group)].epoch[Int(partition)] == epoch { workDone(Int(group), Int(partition), &scheduler) }
+            if groups[Int(group)].cursors[Int(partition)].epoch == epoch { workDone(Int(group), Int(partition), &scheduler) }
         case .retryDue(let group, let partition, let epoch):
-            if groups[Int(group)].epoch[Int(partition)] == epoch { release(Int(group), Int(partition), &scheduler) }
+            if groups[Int(group)].cursors[Int(partition)].epoch == epoch { release(Int(group), Int(partition), &scheduler) }
         case .commitTick(let group): commitPeriodically(Int(group), &scheduler)
         case .commitArrives(let group, let partition, let offset, let epoch):
             if !isBrokerDown(at: scheduler.now) { commitArrives(Int(group), Int(partition), offset: offset, epoch: epoch, at: scheduler.now) }

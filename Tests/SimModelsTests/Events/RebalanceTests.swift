@@ -39,7 +39,7 @@ struct RebalanceTests {
         }
 
         /// Per partition: events written and not committed.
-        var lag: [Int64] { model.partitions.indices.map { model.partitions[$0].endOffset - model.groups[0].committed[$0] } }
+        var lag: [Int64] { model.partitions.indices.map { model.partitions[$0].endOffset - model.groups[0].cursors[$0].committed } }
     }
 
     /// Until the session times out, the crashed instance's 4 partitions (1, 4, 7, 10 under
@@ -50,20 +50,20 @@ struct RebalanceTests {
         var run = Stepper(world(), events())
         let stalled = [1, 4, 7, 10], healthy = [0, 2, 3, 5, 6, 8, 9, 11]
         run.run(until: 10.5)
-        let atCrash = stalled.map { run.model.groups[0].committed[$0] }
+        let atCrash = stalled.map { run.model.groups[0].cursors[$0].committed }
         run.run(until: 54.9)
-        #expect(stalled.map { run.model.groups[0].committed[$0] } == atCrash, "no progress before the session times out")
+        #expect(stalled.map { run.model.groups[0].cursors[$0].committed } == atCrash, "no progress before the session times out")
         let stalledLag = stalled.map { run.lag[$0] }.reduce(0, +)
         #expect(stalledLag > 1_200 && stalledLag < 1_800, "a third of 100/s for 44 s: \(stalledLag)")
         #expect(healthy.allSatisfy { run.lag[$0] <= 3 }, "\(run.lag)")
-        #expect(stalled.allSatisfy { run.model.groups[0].owner[$0] == 1 })
+        #expect(stalled.allSatisfy { run.model.groups[0].cursors[$0].owner == 1 })
         run.run(until: 58.1)
-        #expect(stalled.allSatisfy { run.model.groups[0].owner[$0] != 1 }, "moved to live instances")
-        #expect(run.model.groups[0].owner.allSatisfy { $0 == 0 || $0 == 2 })
+        #expect(stalled.allSatisfy { run.model.groups[0].cursors[$0].owner != 1 }, "moved to live instances")
+        #expect(run.model.groups[0].cursors.map(\.owner).allSatisfy { $0 == 0 || $0 == 2 })
         run.run(until: 79.9)
         #expect(run.lag.allSatisfy { $0 <= 3 }, "the backlog is worked off: \(run.lag)")
         run.run(until: 83.1)
-        #expect(run.model.groups[0].owner == Array(repeating: [0, 1, 2], count: 4).flatMap { $0 }, "instance 1 is back")
+        #expect(run.model.groups[0].cursors.map(\.owner) == Array(repeating: [0, 1, 2], count: 4).flatMap { $0 }, "instance 1 is back")
         #expect(run.model.metrics.rebalances == 2)
     }
 
@@ -132,11 +132,11 @@ struct RebalanceTests {
     @Test func rangeAssignmentMovesTheCrashedInstancesRun() {
         var run = Stepper(world(), events(rebalance: .cooperative, assignment: .range))
         run.run(until: 11)
-        #expect(run.model.groups[0].owner == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2])
+        #expect(run.model.groups[0].cursors.map(\.owner) == [0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2])
         run.run(until: 56)
-        #expect(run.model.groups[0].isPaused == [false, false, false, false, true, true, true, true, false, false, false, false])
+        #expect(run.model.groups[0].cursors.map(\.isPaused) == [false, false, false, false, true, true, true, true, false, false, false, false])
         run.run(until: 59)
-        #expect(run.model.groups[0].owner == [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2])
+        #expect(run.model.groups[0].cursors.map(\.owner) == [0, 0, 0, 0, 0, 0, 2, 2, 2, 2, 2, 2])
     }
 
     /// An instance's crash concerns the consumer's instances only: the service as a whole

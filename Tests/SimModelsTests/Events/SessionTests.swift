@@ -37,7 +37,7 @@ struct SessionTests {
         #expect(run.model.groups[0].isMember == [true, true, true], "heard from again: they join")
         #expect(run.model.metrics.rebalances == 2)
         run.run(until: 75.1)
-        #expect(run.model.groups[0].owner == Array(repeating: [0, 1, 2], count: 4).flatMap { $0 })
+        #expect(run.model.groups[0].cursors.map(\.owner) == Array(repeating: [0, 1, 2], count: 4).flatMap { $0 })
         run.run(until: 110)
         let email = run.model.metrics.ledger.finalReport()[0]
         #expect(email.counts.duplicated > 100 && email.counts.duplicated < 300, "about 2 s of uncommitted work: \(email.counts.duplicated)")
