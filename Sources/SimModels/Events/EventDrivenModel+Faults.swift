@@ -23,7 +23,7 @@ extension EventDrivenModel {
         case .delivered(let g, _, _), .fetchTimedOut(let g, _, _), .processed(let g, _, _), .retryDue(let g, _, _), .commitTick(let g):
             return groups[Int(g)].config.service
         case .onwardAnswered(let publish, let generation, _), .onwardTimedOut(let publish, let generation):
-            return onward.isLive(publish, generation) ? groups[Int(onward[publish].group)].config.service : nil
+            return onward.isLive(publish, generation) ? config.consumers[Int(onward[publish].group)].service : nil
         case .received(let g, _, _), .handled(let g, _, _):
             return queueGroups[Int(g)].config.service
         case .call(let event):

@@ -14,15 +14,28 @@ import SimMetrics
 /// as without Kafka's transactions. The broker keeps one copy of a publish the network
 /// duplicated (the producer is idempotent within one attempt).
 extension EventDrivenModel {
-    /// Consumer `g` publishes the event at the head of partition `p` to its output topic.
+    /// Log consumer `g` publishes the event at the head of partition `p` to its output topic.
     mutating func publishOnward(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now, service = groups[g].config.service
         groups[g].cursors[p].publishRound &+= 1
-        let record = groups[g].cursors[p].inFlight!
-        let (slot, generation) = onward.insert(OnwardPublish(record: record, group: Int32(g), partition: Int32(p),
-                                                             epoch: groups[g].cursors[p].epoch, round: groups[g].cursors[p].publishRound))
+        let cursor = groups[g].cursors[p]
+        let item = OnwardPublish(record: cursor.inFlight!, group: Int32(g), item: Int32(p), generation: cursor.epoch, round: cursor.publishRound,
+                                 instance: Int32(cursor.busyInstance))
+        sendOnward(item, &scheduler)
+    }
+
+    /// Queue consumer `g` publishes the event of receive `job` to its output topic.
+    mutating func publishOnward(queue g: Int, job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let j = queueGroups[g].jobs[job]
+        sendOnward(OnwardPublish(record: j.record, group: Int32(g), item: job, generation: queueGroups[g].jobs.generation(of: job), round: 0,
+                           instance: j.instance), &scheduler)
+    }
+
+    /// Sends `item` from its consumer to the broker and starts waiting for the answer.
+    mutating func sendOnward(_ item: OnwardPublish, _ scheduler: inout Scheduler<Event>) {
+        let now = scheduler.now, service = config.consumers[Int(item.group)].service, record = item.record
+        let (slot, generation) = onward.insert(item)
         metrics.messages += 1
-        let track = TraceTrack(node: service, instance: groups[g].cursors[p].busyInstance)
+        let track = TraceTrack(node: service, instance: Int(item.instance))
         var copies = 0
         network.transmit(from: service, to: broker, at: now).forEachDelay { delay in
             copies += 1
@@ -41,7 +54,7 @@ extension EventDrivenModel {
         onward[publish].isAtBroker = false
         let isAppended = !isBrokerDown(at: now)
         if isAppended { appendOnward(item.record, to: config.consumers[Int(item.group)].publishesTo!, &scheduler) }
-        let service = groups[Int(item.group)].config.service
+        let service = config.consumers[Int(item.group)].service
         let answer = Event.onwardAnswered(publish: publish, generation: onward.generation(of: publish), isAppended: isAppended)
         metrics.messages += 1
         var copies = 0
@@ -49,14 +62,25 @@ extension EventDrivenModel {
             copies += 1
             guard copies == 1 else { return }
             scheduler.schedule(answer, after: delay)
-            let track = TraceTrack(node: service, instance: groups[Int(item.group)].cursors[Int(item.partition)].busyInstance)
+            let track = TraceTrack(node: service, instance: Int(item.instance))
             traceMessage(.ack, request: item.record.request, from: TraceTrack(node: broker), to: track, after: delay, now)
         }
         retireOnwardIfDone(publish)
     }
 
-    /// The broker appends `record` to `topic`, and its consumers fetch from that partition.
+    /// The broker appends `record` to `topic`: to one partition, whose consumers fetch from
+    /// it, or a copy to each of its consumers' queues.
     mutating func appendOnward(_ record: EventRecord, to t: Int, _ scheduler: inout Scheduler<Event>) {
+        var record = record
+        record.appendedAt = scheduler.now
+        guard case .log = config.broker else {
+            for g in topicConsumers[t] {
+                metrics.messages += 1
+                queues[g].send(record, at: scheduler.now)
+                dispatch(g, &scheduler)
+            }
+            return
+        }
         let topic = config.topic(t)
         let p: Int
         if topic.isKeyed {
@@ -66,8 +90,6 @@ extension EventDrivenModel {
             p = onwardRoundRobin[t]
             onwardRoundRobin[t] = (p + 1) % topic.partitions
         }
-        var record = record
-        record.appendedAt = scheduler.now
         _ = partitions[topicFirstPartition[t] + p].append(record)
         for g in topicConsumers[t] { fetch(g, p, &scheduler) }
     }
@@ -81,8 +103,14 @@ extension EventDrivenModel {
         scheduler.cancel(item.timer)
         onward[publish].isAwaited = false
         retireOnwardIfDone(publish)
-        let (g, p) = (Int(item.group), Int(item.partition))
-        guard groups[g].cursors[p].epoch == item.epoch, groups[g].cursors[p].publishRound == item.round, groups[g].cursors[p].isBusy else { return }
+        let g = Int(item.group)
+        guard case .log = config.broker else {
+            guard queueGroups[g].jobs.isLive(item.item, item.generation) else { return }
+            return closeJob(g, item.item, succeeded: isAppended, &scheduler)
+        }
+        let p = Int(item.item)
+        let cursor = groups[g].cursors[p]
+        guard cursor.epoch == item.generation, cursor.publishRound == item.round, cursor.isBusy else { return }
         if groups[g].cursors[p].isProcessingDuplicate {
             groups[g].cursors[p].isProcessingDuplicate = false
             return moveOn(g, p, &scheduler)
@@ -101,11 +129,14 @@ extension EventDrivenModel {
 struct OnwardPublish: Sendable {
     var record: EventRecord
     var group: Int32
-    var partition: Int32
-    /// The partition's epoch and publish round when it was sent: a later answer to work
-    /// abandoned or retried since is ignored.
-    var epoch: UInt32
+    /// Its partition on a log, its receive (job slot) on a queue.
+    var item: Int32
+    /// The partition's epoch (the receive's generation on a queue) and publish round when it
+    /// was sent: a later answer to work abandoned or retried since is ignored.
+    var generation: UInt32
     var round: UInt32
+    /// The consumer instance that sent it.
+    var instance: Int32
     var timer: TimerHandle = .none
     /// Whether its first copy is still on its way to the broker.
     var isAtBroker = true

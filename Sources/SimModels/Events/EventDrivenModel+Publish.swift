@@ -125,7 +125,7 @@ extension EventDrivenModel {
         record.appendedAt = scheduler.now
         guard case .log = config.broker else {
             // Fan-out: every consumer service's queue gets its own copy.
-            for g in queues.indices {
+            for g in topicConsumers[0] {
                 metrics.messages += 1
                 queues[g].send(record, at: scheduler.now)
                 dispatch(g, &scheduler)

@@ -68,10 +68,21 @@ extension EventDrivenModel {
         scheduler.schedule(.handled(group: Int32(g), job: job, generation: queueGroups[g].jobs.generation(of: job)), after: .nanoseconds(work))
     }
 
-    /// An instance finishes processing a message: on success it applies the effect and
-    /// deletes the message; on failure it returns the message to the queue, or parks it
-    /// in the dead-letter queue and deletes it. Then it takes the next one.
+    /// An instance finishes processing a message: on success it applies the effect (and
+    /// publishes it onward, if it does, holding its worker until the broker answers).
     mutating func finishJob(_ g: Int, _ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let j = queueGroups[g].jobs[job]
+        guard j.fate == .served else { return closeJob(g, job, succeeded: false, &scheduler) }
+        applyEffect(g, j.record, at: scheduler.now)
+        if queues[g].isLive(j.message) { queues[g].messages[j.message.slot].isApplied = true }
+        if config.consumers[g].publishesTo != nil { return publishOnward(queue: g, job: job, &scheduler) }
+        closeJob(g, job, succeeded: true, &scheduler)
+    }
+
+    /// The instance is done with receive `job`: on success it deletes the message; on
+    /// failure it returns the message to the queue, or parks it in the dead-letter queue and
+    /// deletes it. Then it takes the next one.
+    mutating func closeJob(_ g: Int, _ job: Int32, succeeded: Bool, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let j = queueGroups[g].jobs[job]
         let instance = Int(j.instance)
@@ -83,17 +94,13 @@ extension EventDrivenModel {
         if metrics.trace.isSampled(j.record.request) {
             metrics.trace.span(.process, request: j.record.request, track: TraceTrack(node: service, instance: instance), from: j.startedAt, to: now)
         }
-        if j.fate != .served {
-            if queueGroups[g].config.onFailure == .park {
-                deadLetter(j.record, at: g)
-                answer(g, j, isDelete: true, &scheduler)
-            } else {
-                answer(g, j, isDelete: false, &scheduler)
-            }
-        } else {
-            applyEffect(g, j.record, at: now)
-            if queues[g].isLive(j.message) { queues[g].messages[j.message.slot].isApplied = true }
+        if succeeded {
             answer(g, j, isDelete: true, &scheduler)
+        } else if queueGroups[g].config.onFailure == .park {
+            deadLetter(j.record, at: g)
+            answer(g, j, isDelete: true, &scheduler)
+        } else {
+            answer(g, j, isDelete: false, &scheduler)
         }
         if let next = queueGroups[g].waiting[instance].popFirst() { startJob(g, next, &scheduler) }
         dispatch(g, &scheduler)

@@ -6,15 +6,19 @@ import SimMetrics
 extension EventDrivenModel {
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        for t in topicConsumers.indices { expire(topic: t, at: now) }
+        if case .log = config.broker {
+            for t in topicConsumers.indices { expire(topic: t, at: now) }
+        }
         if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
             let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
             for g in queues.indices {
                 for record in queues[g].expire(sentBefore: cutoff) { lose(record, at: g) }
             }
         }
-        for t in topicConsumers.indices {
-            for p in 0..<config.topic(t).partitions { dropConsumed(topic: t, p) }
+        if case .log = config.broker {
+            for t in topicConsumers.indices {
+                for p in 0..<config.topic(t).partitions { dropConsumed(topic: t, p) }
+            }
         }
         let ends = partitions.map(\.endOffset)
         var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]

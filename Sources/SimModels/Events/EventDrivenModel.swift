@@ -122,7 +122,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     var partitions: [PartitionLog]
     /// Per topic: where its partitions start in `partitions`.
     let topicFirstPartition: [Int]
-    /// Per topic: the consumer groups that read it, with a log broker.
+    /// Per topic: the consumers that read it.
     let topicConsumers: [[Int]]
     /// Per consumer: the consumers its onward publishes reach, directly or through further topics.
     let downstream: [[Int]]
@@ -172,7 +172,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         let topics = (0..<config.topicCount).map(config.topic)
         topicFirstPartition = topics.indices.map { t in topics[..<t].reduce(0) { $0 + $1.partitions } }
         partitions = [PartitionLog](repeating: PartitionLog(), count: topics.reduce(0) { $0 + $1.partitions })
-        topicConsumers = topics.indices.map { t in config.broker == .log ? config.consumers.indices.filter { config.consumers[$0].topic == t } : [] }
+        topicConsumers = topics.indices.map { t in config.consumers.indices.filter { config.consumers[$0].topic == t } }
         downstream = Self.downstream(of: config)
         onwardRoundRobin = [Int](repeating: 0, count: topics.count)
         let laneCount = config.broker == .log ? config.partitions : 1

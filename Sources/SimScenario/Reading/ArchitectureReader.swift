@@ -254,13 +254,7 @@ struct ArchitectureReader {
             if let n = object.optional("onFailure") {
                 consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
             }
-            if let n = object.optional("publishes") {
-                if broker == .log {
-                    consumer.publishesTo = readPublishes(n, object.path("publishes"), topicNames: topicNames)
-                } else {
-                    log.add(object.path("publishes"), "onward topics need the log broker; this architecture uses a queue per consumer", at: n.location)
-                }
-            }
+            if let n = object.optional("publishes") { consumer.publishesTo = readPublishes(n, object.path("publishes"), topicNames: topicNames) }
             if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object) }
             object.rejectUnknownKeys()
             return consumer

@@ -13,10 +13,6 @@ extension ArchitectureReader {
     /// The onward topics of `node`, their consumers appended to `config.consumers` with their topic set.
     func readTopics(_ node: JSONNode, _ path: String, names: [String], into config: inout EventsConfig) {
         guard let members = node.objectMembers else { return log.wrong(path, expected: "an object naming each onward topic", found: node) }
-        if config.broker != .log {
-            log.add(path, "onward topics need the log broker; this architecture uses a queue per consumer", at: node.location)
-            return
-        }
         guard members.count <= Self.maxOnwardTopics else {
             return log.add(path, "at most \(Self.maxOnwardTopics) onward topics, found \(members.count)", at: node.location)
         }
@@ -25,10 +21,11 @@ extension ArchitectureReader {
             NameRule.check(member.key, topicPath, what: "consumers' \"publishes\" refer to it", log: log, at: member.keyLocation)
             guard var object = ObjectReader(member.value, path: topicPath, log: log) else { continue }
             var topic = TopicConfig(name: member.key, partitions: config.partitions, isKeyed: config.isKeyed)
-            if let n = object.optional("partitions") { topic.partitions = values.integer(n, object.path("partitions"), in: 1...10_000) ?? topic.partitions }
-            if let n = object.optional("keyed") { topic.isKeyed = values.bool(n, object.path("keyed")) ?? topic.isKeyed }
-            if let n = object.optional("retention") { topic.retention = values.duration(n, object.path("retention"), in: .milliseconds(1)...TimeSpan.hours(24 * 3650)) }
-            if let n = object.optional("retentionEvents") { topic.retentionEvents = values.integer(n, object.path("retentionEvents"), in: 1...1_000_000_000) }
+            if config.broker != .log {
+                rejectLogTopicSettings(&object)
+            } else {
+                readLogTopicSettings(&object, into: &topic)
+            }
             config.onwardTopics.append(topic)
             if let consumers = object.required("consumers", "an object of consuming services") {
                 for var consumer in readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: names) {
@@ -40,6 +37,28 @@ extension ArchitectureReader {
         }
         if config.consumers.count > EventsConfig.maxConsumers {
             log.add(path, "at most \(EventsConfig.maxConsumers) consuming services over every topic, found \(config.consumers.count)", at: node.location)
+        }
+    }
+
+    /// Partitions, keying and retention: what a topic of the log has.
+    func readLogTopicSettings(_ object: inout ObjectReader, into topic: inout TopicConfig) {
+        if let n = object.optional("partitions") { topic.partitions = values.integer(n, object.path("partitions"), in: 1...10_000) ?? topic.partitions }
+        if let n = object.optional("keyed") { topic.isKeyed = values.bool(n, object.path("keyed")) ?? topic.isKeyed }
+        if let n = object.optional("retention") {
+            topic.retention = values.duration(n, object.path("retention"), in: .milliseconds(1)...TimeSpan.hours(24 * 3650))
+        }
+        if let n = object.optional("retentionEvents") {
+            topic.retentionEvents = values.integer(n, object.path("retentionEvents"), in: 1...1_000_000_000)
+        }
+    }
+
+    /// On a queue broker a topic is a fan-out to one queue per consumer, whose settings are
+    /// `broker.queue`'s: the log's topic settings are errors rather than silently ignored.
+    func rejectLogTopicSettings(_ object: inout ObjectReader) {
+        let fields = ["partitions", "keyed", "retention", "retentionEvents"]
+        object.allow(fields)
+        for member in object.members where fields.contains(member.key) {
+            log.add(object.path(member.key), "applies to the log broker only; on a queue, each consumer's queue follows broker.queue", at: member.keyLocation)
         }
     }
 

@@ -26,12 +26,12 @@ struct OnwardTopicsTests {
 
     /// The chain: inventory reads the entry's topic and publishes to "reserved", which shipping reads.
     func chain(keyed: Bool = true, idempotentShipping: Bool = false, inventoryFails: FailureHandling = .retryInLine,
-               inventoryCommits: CommitPolicy = .afterProcessing) -> EventsConfig {
+               inventoryCommits: CommitPolicy = .afterProcessing, broker: Broker = .log) -> EventsConfig {
         var inventory = ConsumerConfig(service: 1, instances: 2, concurrency: 6, commit: inventoryCommits, onFailure: inventoryFails)
         inventory.publishesTo = 1
         var shipping = ConsumerConfig(service: 2, instances: 2, concurrency: 6, isIdempotent: idempotentShipping)
         shipping.topic = 1
-        var config = EventsConfig(partitions: 12, isKeyed: keyed, consumers: [inventory, shipping])
+        var config = EventsConfig(broker: broker, partitions: 12, isKeyed: keyed, consumers: [inventory, shipping])
         config.onwardTopics = [TopicConfig(name: "reserved", partitions: 12, isKeyed: keyed)]
         return config
     }
@@ -94,6 +94,25 @@ struct OnwardTopicsTests {
         #expect(shipping.lost == 0 && shipping.deadLettered == 0)
         #expect(shipping.applied == metrics.requests - inventory.deadLettered)
         #expect(metrics.completed == metrics.requests - inventory.deadLettered)
+    }
+
+    /// On a queue broker the chain is two fan-outs (SNS → SQS and on): every order reaches
+    /// both queues once; the broker's outage fails inventory's publishes, which return the
+    /// message and are received again, so nothing is lost; an inventory crash leaves what it
+    /// held hidden until the visibility timeout, then it is processed and published again.
+    @Test func onQueuesTheChainLosesNothingAndDuplicatesAfterACrash() {
+        let queue = Broker.queue(QueueSettings(visibilityTimeout: .seconds(5)))
+        let calm = Worlds.run(world(), chain(broker: queue))
+        #expect(counts(calm)[0].applied == calm.requests && counts(calm)[1].applied == calm.requests)
+        #expect(counts(calm)[1].duplicated == 0 && calm.completed == calm.requests)
+
+        let outage = Worlds.run(world(faults: [Worlds.fault(.crash, on: 3, at: 8, for: 5)]), chain(broker: queue))
+        #expect(counts(outage)[1].lost == 0 && outage.ledger.finalReport()[1].missingAtEnd == 0)
+        #expect(outage.completed == outage.requests)
+
+        let crash = counts(Worlds.run(world(faults: [Worlds.fault(.crash, on: 1, at: 8, for: 3)]), chain(broker: queue)))
+        #expect(crash[1].lost == 0)
+        #expect(crash[0].applied == crash[1].applied, "shipping applies what inventory applied, replays included")
     }
 
     /// A decoupled three-stage pipeline with exponential work at each stage and Poisson

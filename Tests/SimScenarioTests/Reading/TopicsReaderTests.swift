@@ -72,13 +72,19 @@ struct TopicsReaderTests {
         #expect(found.contains { $0.message.contains("has 2 publishers, \"inventory\" and \"audit\"") }, "\(found)")
     }
 
-    @Test func onwardTopicsNeedTheLogBroker() {
-        let found = issues("""
+    /// On a queue broker a topic fans out to one queue per consumer: chains read, and the
+    /// log's topic settings are refused.
+    @Test func onAQueueATopicHasNoPartitions() throws {
+        let config = try #require(try read("""
             {"broker": "queue", "consumers": {"inventory": {"publishes": "reserved"}}, "topics": {"reserved": {"consumers": {"shipping": {}}}}}
+            """))
+        #expect(config.consumers.map(\.publishesTo) == [1, nil] && config.consumers.map(\.topic) == [0, 1])
+        let found = issues("""
+            {"broker": "queue", "consumers": {"inventory": {"publishes": "reserved"}},
+             "topics": {"reserved": {"partitions": 3, "consumers": {"shipping": {}}}}}
             """)
-        #expect(found.map(\.path).contains("architectures.events.consumers.inventory.publishes"))
-        #expect(found.map(\.path).contains("architectures.events.topics"))
-        #expect(found.allSatisfy { $0.message.contains("need the log broker") || $0.message.contains("no consumer publishes") }, "\(found)")
+        #expect(found.map(\.path) == ["architectures.events.topics.reserved.partitions"])
+        #expect(found.first?.message.contains("applies to the log broker only") == true)
     }
 
     @Test func aTopicsUnknownFieldIsRefused() {
