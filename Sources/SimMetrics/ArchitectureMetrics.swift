@@ -128,6 +128,12 @@ public struct ArchitectureMetrics: Sendable {
         ledger.recordDeadLetter(target: target)
         series.current.deadLettered += 1
     }
+
+    /// Records an event handed to consumer group `consumer` again.
+    public mutating func recordRedelivery(consumer: Int) {
+        redeliveries += 1
+        consumers[consumer].redeliveries += 1
+    }
 }
 
 /// Why a user request failed.

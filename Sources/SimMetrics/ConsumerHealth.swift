@@ -126,6 +126,9 @@ public struct ConsumerStatusRecord: Sendable, Equatable {
     public var worst = ConsumerStatus.ok
     /// The status judged at the last sample.
     public var latest = ConsumerStatus.ok
+    /// Events (or messages) handed to the group again: after a failed attempt, a fetch
+    /// that timed out, or a visibility timeout.
+    public var redeliveries = 0
 
     public init(name: String) {
         self.name = name

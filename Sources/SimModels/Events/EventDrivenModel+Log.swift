@@ -53,7 +53,7 @@ extension EventDrivenModel {
 
     /// The delivery of partition `p`'s event never came: the instance fetches it again.
     mutating func fetchTimedOut(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        metrics.redeliveries += 1
+        metrics.recordRedelivery(consumer: g)
         release(g, p, &scheduler)
     }
 
@@ -140,7 +140,7 @@ extension EventDrivenModel {
             deadLetter(groups[g].cursors[p].inFlight!, at: g)
             return moveOn(g, p, &scheduler)
         }
-        metrics.redeliveries += 1
+        metrics.recordRedelivery(consumer: g)
         if config.retryBackoff == .zero { return release(g, p, &scheduler) }
         scheduler.schedule(.retryDue(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch), after: config.retryBackoff)
     }

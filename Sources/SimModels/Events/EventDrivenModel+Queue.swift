@@ -17,7 +17,7 @@ extension EventDrivenModel {
                 queues[g].delete(message)
                 continue
             }
-            if receives > 1 { metrics.redeliveries += 1 }
+            if receives > 1 { metrics.recordRedelivery(consumer: g) }
             scheduler.schedule(.visibilityEnds(group: Int32(g), message: message.slot, generation: message.generation, receive: receives),
                                at: queues[g].messages[message.slot].visibleAt)
             send(QueueJob(instance: Int32(instance), message: message, receive: receives, record: queues[g].messages[message.slot].record),
