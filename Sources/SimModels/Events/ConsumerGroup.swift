@@ -86,13 +86,17 @@ struct ConsumerGroup: Sendable {
         owner = target
     }
 
+    // The two queries below run for every partition of an instance each time one of its
+    // workers frees. Inlined, they read the few fields they need; called, they would have the
+    // whole group copied onto the stack first.
+
     /// Whether a live instance is assigned partition `p` and no rebalance has paused it.
-    func isOwnedByLiveInstance(_ p: Int) -> Bool {
+    @inline(__always) func isOwnedByLiveInstance(_ p: Int) -> Bool {
         !isDown && !isPaused[p] && owner[p] >= 0 && !isInstanceDown[owner[p]]
     }
 
     /// Whether partition `p` can take its next event now (given the log's end).
-    func canFetch(_ p: Int, endOffset: Int64) -> Bool {
+    @inline(__always) func canFetch(_ p: Int, endOffset: Int64) -> Bool {
         isOwnedByLiveInstance(p) && !isBusy[p] && position[p] < endOffset && load[owner[p]] < config.concurrency
     }
 
