@@ -33,13 +33,17 @@ struct ConsumerGroup: Sendable {
         for (p, owner) in assignment().enumerated() { (cursors[p].target, cursors[p].owner) = (owner, owner) }
     }
 
+    // The two queries below run for every partition of an instance each time one of its
+    // workers frees. Inlined, they read the few fields they need; called, they would have the
+    // whole group copied onto the stack first.
+
     /// Whether a live instance is assigned partition `p` and no rebalance has paused it.
-    func isOwnedByLiveInstance(_ p: Int) -> Bool {
+    @inline(__always) func isOwnedByLiveInstance(_ p: Int) -> Bool {
         !isDown && !cursors[p].isPaused && cursors[p].owner >= 0 && !isInstanceDown[cursors[p].owner]
     }
 
     /// Whether partition `p` can take its next event now (given the log's end).
-    func canFetch(_ p: Int, endOffset: Int64) -> Bool {
+    @inline(__always) func canFetch(_ p: Int, endOffset: Int64) -> Bool {
         isOwnedByLiveInstance(p) && !cursors[p].isBusy && cursors[p].position < endOffset && load[cursors[p].owner] < config.concurrency
     }
 

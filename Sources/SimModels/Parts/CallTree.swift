@@ -23,6 +23,8 @@ public struct CallTree: Sendable {
     }
 
     let graph: CallGraph
+    /// Per node: its steps, as in `graph`, kept apart so that reading them copies no whole node.
+    let steps: [[[Int]]]
     /// Per node: the policy of the call into it.
     let policies: [CallPolicy]
     /// Per node: the effect target its work applies, or −1 (a root).
@@ -49,6 +51,7 @@ public struct CallTree: Sendable {
     init(graph: CallGraph, defaultPolicy: CallPolicy, targets: [Int], world: WorldConfig, backoffStream: String) {
         precondition(targets.count == graph.nodes.count, "a target per node")
         self.graph = graph
+        steps = graph.nodes.map(\.steps)
         policies = graph.nodes.map { $0.policy ?? defaultPolicy }
         self.targets = targets
         pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }
@@ -59,18 +62,22 @@ public struct CallTree: Sendable {
         backoffRandom = RandomStream(seed: world.seed, name: backoffStream)
     }
 
+    // The queries below run on every event. A design reaches its tree through `Calling`'s
+    // `calling` getter, which copies the whole tree onto the stack to call one that is not
+    // inlined; inlined, they read only the fields they need.
+
     /// The service of `job`'s node.
-    func service(of job: Int32) -> Int { graph.nodes[Int(jobs[job].node)].service }
+    @inline(__always) func service(of job: Int32) -> Int { graph.nodes[Int(jobs[job].node)].service }
 
     /// Whether the caller still waits for `job`'s answer.
-    func isAwaited(_ job: Int32) -> Bool {
+    @inline(__always) func isAwaited(_ job: Int32) -> Bool {
         let call = jobs[job].call
         guard call >= 0 else { return true }
         return calls.isLive(call, jobs[job].callGeneration) && calls[call].isWaiting && calls[call].attempt == jobs[job].attempt
     }
 
     /// Whether `call`'s attempt `attempt` is still awaited.
-    func awaits(_ call: Int32, _ generation: UInt32, attempt: UInt16) -> Bool {
+    @inline(__always) func awaits(_ call: Int32, _ generation: UInt32, attempt: UInt16) -> Bool {
         calls.isLive(call, generation) && calls[call].isWaiting && calls[call].attempt == attempt
     }
 

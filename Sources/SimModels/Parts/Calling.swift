@@ -146,7 +146,7 @@ extension Calling {
 
     /// Calls every node of step `step` at once, or finishes the job after its last step.
     mutating func runStep(_ step: Int, of job: Int32, _ scheduler: inout Scheduler<Event>) {
-        let steps = calling.graph.nodes[Int(calling.jobs[job].node)].steps
+        let steps = calling.steps[Int(calling.jobs[job].node)]
         guard step < steps.count else { return finish(job, outcome: calling.jobs[job].failure ?? .ok, &scheduler) }
         calling.jobs[job].phase = .waiting
         calling.jobs[job].step = Int16(step)

@@ -18,7 +18,12 @@ public enum AttemptFate: UInt8, Sendable {
 extension FaultBook {
     /// The fate of attempt `attempt` of request `request` reaching `service` at `time`, drawn
     /// from `draws` (the service's fault draws).
-    public func fate(of service: Int, at time: Instant, draws: RequestDraws, request: UInt64, attempt: Int) -> AttemptFate {
+    @inline(__always) public func fate(of service: Int, at time: Instant, draws: RequestDraws, request: UInt64, attempt: Int) -> AttemptFate {
+        isClear(service) ? .served : fateUnderFaults(of: service, at: time, draws: draws, request: request, attempt: attempt)
+    }
+
+    /// `fate(of:at:draws:request:attempt:)` for a service with faults.
+    func fateUnderFaults(of service: Int, at time: Instant, draws: RequestDraws, request: UInt64, attempt: Int) -> AttemptFate {
         let error = errorProbability(of: service, at: time), hang = hangProbability(of: service, at: time)
         guard error != .never || hang != .never else { return .served }
         var random = draws.stream(request: request, attempt: attempt)

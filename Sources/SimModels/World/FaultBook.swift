@@ -15,8 +15,17 @@ public struct FaultBook: Sendable {
         hasPauses = faults.contains { $0.kind == .pause }
     }
 
+    /// Whether `service` has no fault on the whole service at any time: the models ask on
+    /// every piece of work, and most services have none, so this answer is inlined.
+    @inline(__always) func isClear(_ service: Int) -> Bool { byService[service].isEmpty }
+
     /// The distribution a service's own work follows at `time`.
-    public func work(of service: Int, normally: Distribution, at time: Instant) -> Distribution {
+    @inline(__always) public func work(of service: Int, normally: Distribution, at time: Instant) -> Distribution {
+        isClear(service) ? normally : workUnderFaults(of: service, normally: normally, at: time)
+    }
+
+    /// `work(of:normally:at:)` for a service with faults.
+    func workUnderFaults(of service: Int, normally: Distribution, at time: Instant) -> Distribution {
         var work = normally
         for i in byService[service] where faults[i].isActive(at: time) {
             switch faults[i].kind {
@@ -37,7 +46,12 @@ public struct FaultBook: Sendable {
     }
 
     /// Whether `service` is down at `time`.
-    public func isDown(_ service: Int, at time: Instant) -> Bool {
+    @inline(__always) public func isDown(_ service: Int, at time: Instant) -> Bool {
+        !isClear(service) && isCrashed(service, at: time)
+    }
+
+    /// `isDown(_:at:)` for a service with faults.
+    func isCrashed(_ service: Int, at time: Instant) -> Bool {
         byService[service].contains { faults[$0].kind == .crash && faults[$0].isActive(at: time) }
     }
 

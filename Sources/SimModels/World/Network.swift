@@ -140,9 +140,13 @@ public struct Network: Sendable {
     /// before the link's previous message.
     mutating func inOrder(from: Int, to: Int, arrivingAt arrival: Instant) -> Instant {
         let link = UInt64(from) << 32 | UInt64(to)
-        let ordered = Swift.max(arrival, lastArrival[link] ?? arrival)
-        lastArrival[link] = ordered
-        return ordered
+        return Self.keepLatest(arrival, in: &lastArrival[link, default: arrival])  // one lookup of the link
+    }
+
+    /// Moves `last` up to `arrival` if it is earlier, and returns it.
+    static func keepLatest(_ arrival: Instant, in last: inout Instant) -> Instant {
+        last = Swift.max(last, arrival)
+        return last
     }
 
     func latency(from: Int, to: Int) -> Distribution {

@@ -12,6 +12,9 @@ public struct RequestSource: Sendable {
     var keyRandom: RandomStream
     /// Candidates for thinned (time-varying) arrivals are kept with probability rate / peak.
     var thinningRandom: RandomStream
+    /// The draw of one random gap (Poisson arrivals) or candidate gap (thinned arrivals), made
+    /// once: building a `Distribution` allocates.
+    let randomGap: Distribution
     /// When the next request arrives.
     public private(set) var nextArrival: Instant
     /// How many requests have been issued.
@@ -26,6 +29,11 @@ public struct RequestSource: Sendable {
         gapRandom = RandomStream(seed: seed, name: "workload/arrivals")
         keyRandom = RandomStream(seed: seed, name: "workload/keys")
         thinningRandom = RandomStream(seed: seed, name: "workload/thinning")
+        switch workload.arrivals {
+        case .poisson(let rate): randomGap = .exponential(mean: rate.exactMeanGapNanoseconds)
+        case .constant: randomGap = .constant(0)  // never drawn
+        case .ramp, .bursts, .daily: randomGap = .exponential(mean: 1e9 / workload.arrivals.peakRate)
+        }
         switch workload.keySkew {
         case .uniform:
             keyCumulative = []
@@ -57,7 +65,7 @@ public struct RequestSource: Sendable {
         switch arrivals {
         case .poisson(let rate):
             guard rate.milliEvents > 0 else { return .nanoseconds(.max) }
-            let gap = Distribution.exponential(mean: rate.exactMeanGapNanoseconds).sample(&gapRandom)
+            let gap = randomGap.sample(&gapRandom)
             return .nanoseconds(Swift.max(1, gap))
         case .constant(let rate):
             return rate.meanGap ?? .nanoseconds(.max)
@@ -71,10 +79,9 @@ public struct RequestSource: Sendable {
     mutating func thinnedGap() -> TimeSpan {
         let peak = arrivals.peakRate
         guard peak > 0 else { return .nanoseconds(.max) }
-        let meanGap = 1e9 / peak
         var time = nextArrival.sinceStart
         for _ in 0..<1_000_000 {
-            time += .nanoseconds(Swift.max(1, Distribution.exponential(mean: meanGap).sample(&gapRandom)))
+            time += .nanoseconds(Swift.max(1, randomGap.sample(&gapRandom)))
             if thinningRandom.nextUnit() * peak < arrivals.rate(at: time) { return time - nextArrival.sinceStart }
         }
         return .nanoseconds(.max)  // the rate stayed at zero: no more arrivals

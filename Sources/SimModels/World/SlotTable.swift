@@ -3,56 +3,74 @@
 ///
 /// Each slot has a generation that changes when the slot is freed: an event that names a
 /// slot and the generation it saw can tell whether the record it meant still exists.
+///
+/// A slot keeps its record, generation and occupancy side by side in one array, so that
+/// storing, freeing and checking a record touch one element of one array.
 public struct SlotTable<Record>: Sendable where Record: Sendable {
-    @usableFromInline var records: [Record] = []
-    @usableFromInline var generations: [UInt32] = []
+    /// One slot: its record (the last one stored, once freed), its generation, and whether it
+    /// holds a record now.
+    @usableFromInline struct Slot: Sendable {
+        @usableFromInline var record: Record
+        @usableFromInline var generation: UInt32
+        @usableFromInline var isOccupied: Bool
+
+        @inlinable init(record: Record, generation: UInt32) {
+            self.record = record
+            self.generation = generation
+            isOccupied = true
+        }
+
+        /// Frees the slot: its generation moves on.
+        @inlinable mutating func free() {
+            precondition(isOccupied, "a slot was freed twice")
+            isOccupied = false
+            generation &+= 1
+        }
+    }
+
+    @usableFromInline var slots: [Slot] = []
     @usableFromInline var free: [Int32] = []
-    @usableFromInline var occupied: [Bool] = []
 
     /// A table with no slots yet; storage grows as records are inserted.
     public init() {}
 
     /// Records alive now.
-    public var liveCount: Int { records.count - free.count }
+    public var liveCount: Int { slots.count - free.count }
 
     /// Stores `record` and returns its slot and generation.
     @inlinable public mutating func insert(_ record: Record) -> (slot: Int32, generation: UInt32) {
         if let slot = free.popLast() {
-            records[Int(slot)] = record
-            occupied[Int(slot)] = true
-            return (slot, generations[Int(slot)])
+            let generation = slots[Int(slot)].generation
+            slots[Int(slot)] = Slot(record: record, generation: generation)
+            return (slot, generation)
         }
-        records.append(record)
-        generations.append(0)
-        occupied.append(true)
-        return (Int32(records.count - 1), 0)
+        slots.append(Slot(record: record, generation: 0))
+        return (Int32(slots.count - 1), 0)
     }
 
     /// Frees `slot`; events still naming its old generation become stale.
     @inlinable public mutating func remove(_ slot: Int32) {
-        precondition(occupied[Int(slot)], "a slot was freed twice")
-        occupied[Int(slot)] = false
-        generations[Int(slot)] &+= 1
+        slots[Int(slot)].free()
         free.append(slot)
     }
 
     /// Whether `slot` still holds the record created with `generation`.
     @inlinable public func isLive(_ slot: Int32, _ generation: UInt32) -> Bool {
-        generations[Int(slot)] == generation
+        slots[Int(slot)].generation == generation
     }
 
     /// The slots holding a record now, in slot order.
     /// - Complexity: O(slots ever used).
     public var liveSlots: [Int32] {
-        occupied.indices.filter { occupied[$0] }.map { Int32($0) }
+        slots.indices.filter { slots[$0].isOccupied }.map { Int32($0) }
     }
 
     /// The generation of the record in `slot`.
-    @inlinable public func generation(of slot: Int32) -> UInt32 { generations[Int(slot)] }
+    @inlinable public func generation(of slot: Int32) -> UInt32 { slots[Int(slot)].generation }
 
     /// The record in `slot`.
     @inlinable public subscript(slot: Int32) -> Record {
-        get { records[Int(slot)] }
-        _modify { yield &records[Int(slot)] }
+        get { slots[Int(slot)].record }
+        _modify { yield &slots[Int(slot)].record }
     }
 }
