@@ -80,6 +80,7 @@ extension ConsumerGroup {
             cursors[p].owner = cursors[p].target
             cursors[p].isPaused = false
         }
+        listOwnedPartitions()
     }
 
     /// A live instance gives up partition `p`: with periodic commits it commits its

@@ -11,6 +11,9 @@ struct ConsumerGroup: Sendable {
     var cursors: [PartitionCursor]
     /// Per instance: partitions being processed now.
     var load: [Int]
+    /// Per instance: the partitions it owns, in partition order (so a freed worker looks at
+    /// an instance's own partitions, not at every cursor of the topic).
+    var owned: [[Int32]]
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -30,7 +33,16 @@ struct ConsumerGroup: Sendable {
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)
         incarnation = [UInt32](repeating: 0, count: config.instances)
+        owned = [[Int32]](repeating: [], count: config.instances)
         for (p, owner) in assignment().enumerated() { (cursors[p].target, cursors[p].owner) = (owner, owner) }
+        listOwnedPartitions()
+    }
+
+    /// Rebuilds `owned` from the cursors' owners.
+    /// - Complexity: O(partitions + instances).
+    mutating func listOwnedPartitions() {
+        for i in owned.indices { owned[i].removeAll(keepingCapacity: true) }
+        for p in cursors.indices where cursors[p].owner >= 0 { owned[cursors[p].owner].append(Int32(p)) }
     }
 
     // The two queries below run for every partition of an instance each time one of its

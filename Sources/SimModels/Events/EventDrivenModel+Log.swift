@@ -8,6 +8,7 @@ extension EventDrivenModel {
     /// and the broker is serving (when it is not, the partition is fetched again when the
     /// broker resumes).
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
+        guard !groups[g].cursors[p].isBusy else { return }  // the cheapest test first: a freed worker asks every partition of its instance
         let log = groups[g].firstPartition + p
         guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[log].endOffset) else { return }
         if groups[g].cursors[p].position < partitions[log].startOffset {
@@ -176,7 +177,11 @@ extension EventDrivenModel {
             groups[g].commitOnRevoke(p)
         }
         fetch(g, p, &scheduler)
-        for other in groups[g].cursors.indices where other != p && groups[g].cursors[other].owner == instance { fetch(g, other, &scheduler) }
+        for k in groups[g].owned[instance].indices {
+            guard groups[g].load[instance] < groups[g].config.concurrency else { break }  // every worker taken: none can start
+            let other = Int(groups[g].owned[instance][k])
+            if other != p, !groups[g].cursors[other].isBusy { fetch(g, other, &scheduler) }
+        }
     }
 
     /// Every `commitEvery`, the group sends the broker one commit of the position of every

@@ -3,40 +3,33 @@ import SimKernel
 /// Where one consumer group stands on one partition: how far it has read and committed,
 /// which instance owns it, and the event in hand, if any.
 struct PartitionCursor: Sendable {
+    // The fields a fetch reads come first, so that asking whether a partition can take its
+    // next event touches one cache line of its cursor.
     /// The next offset to read.
     var position: Int64 = 0
-    /// The committed offset (where a restart resumes).
-    var committed: Int64 = 0
-    /// One past the last offset processed. A crash rewinds `position` to the committed
-    /// offset but not this: the effects of the events below it have happened.
-    var processedThrough: Int64 = 0
-    /// A copy of the event being delivered or processed. Retention may delete it from the
-    /// log meanwhile, as Kafka may delete a segment a consumer has fetched.
-    var inFlight: EventRecord?
-    /// Bumped whenever work in progress is abandoned, so late events are ignored.
-    var epoch: UInt32 = 0
-    /// Bumped at each onward publish, so only the answer to the latest counts.
-    var publishRound: UInt32 = 0
     /// The owning instance, or −1 when no instance is left to own it.
     var owner = 0
-    /// The instance working on its event while `isBusy` (the owner when it started, which a
-    /// rebalance may have changed since).
-    var busyInstance = 0
-    /// The owner the rebalance in progress will give it.
-    var target = 0
-    /// Failed attempts at the event at `position`.
-    var failures = 0
-    /// When processing of the current event began.
-    var processingSince = Instant.zero
-    /// When the second copy of a duplicated delivery reaches the instance.
-    var duplicateArrives = Instant.zero
-    /// What the faults do to the processing under way. A `hang` is given up as failed after
-    /// the fetch timeout; an error fails at once.
-    var fate = AttemptFate.served
     /// Whether an event is being delivered or processed.
     var isBusy = false
     /// Whether a rebalance has revoked it and not yet assigned it again.
     var isPaused = false
+    /// The committed offset (where a restart resumes).
+    var committed: Int64 = 0
+    /// The instance working on its event while `isBusy` (the owner when it started, which a
+    /// rebalance may have changed since).
+    var busyInstance = 0
+    /// Bumped whenever work in progress is abandoned, so late events are ignored.
+    var epoch: UInt32 = 0
+    /// Bumped at each onward publish, so only the answer to the latest counts.
+    var publishRound: UInt32 = 0
+    /// One past the last offset processed. A crash rewinds `position` to the committed
+    /// offset but not this: the effects of the events below it have happened.
+    var processedThrough: Int64 = 0
+    /// Failed attempts at the event at `position`.
+    var failures = 0
+    /// What the faults do to the processing under way. A `hang` is given up as failed after
+    /// the fetch timeout; an error fails at once.
+    var fate = AttemptFate.served
     /// Whether the network duplicated the delivery of the event being processed, so the
     /// instance processes (and applies) it a second time.
     var hasDuplicate = false
@@ -45,4 +38,13 @@ struct PartitionCursor: Sendable {
     /// Whether the event being processed belongs to an instance the group has evicted: it is
     /// finished, but not committed, and the partition then goes back to its committed offset.
     var isFenced = false
+    /// The owner the rebalance in progress will give it.
+    var target = 0
+    /// When processing of the current event began.
+    var processingSince = Instant.zero
+    /// When the second copy of a duplicated delivery reaches the instance.
+    var duplicateArrives = Instant.zero
+    /// A copy of the event being delivered or processed. Retention may delete it from the
+    /// log meanwhile, as Kafka may delete a segment a consumer has fetched.
+    var inFlight: EventRecord?
 }
