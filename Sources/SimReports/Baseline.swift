@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Committed figures a check's means are compared with, so a change that makes a metric
 /// worse fails even while its expectation still holds: scenario → architecture → metric →
 /// the metric's mean over the check's seeds.

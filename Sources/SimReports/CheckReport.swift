@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// What `ripple check` found: every expectation of every scenario, judged in every run, and
 /// optionally whether each run repeats and how the means compare with a baseline.
 public struct CheckReport: Sendable {

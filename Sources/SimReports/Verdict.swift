@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Whether one expectation held in one run: what was expected, what was measured, and which
 /// other architectures' figures the limit came from.
 public struct Verdict: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import SimMetrics
 import SimReports
 
 /// A property one architecture's run must show, stated in the scenario file and checked after

@@ -1,3 +1,4 @@
+import SimMetrics
 import SimReports
 
 extension Scenario {
@@ -7,7 +8,7 @@ extension Scenario {
     public var metricPaths: [[String]] {
         let names = world.services.map(\.name)
         return architectures.map {
-            MetricsDocument.metricPaths(for: $0.design.metricsLayout(serviceNames: names, entry: world.workload.entry))
+            Measurements.metricPaths(for: $0.design.metricsLayout(serviceNames: names, entry: world.workload.entry))
         }
     }
 

@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 import SimReports
 
 /// Reads the `expectations` array. Each element names a metric (its path below
@@ -27,9 +28,9 @@ struct ExpectationReader {
             let spec = specs.first { $0.name == name }
             guard let spec, let entry else { return (name, nil) }
             let layout = spec.design.metricsLayout(serviceNames: serviceNames, entry: entry)
-            let truthPaths = MetricsDocument.truthMetricPaths(for: layout)
+            let truthPaths = Measurements.truthMetricPaths(for: layout)
             for path in truthPaths where !truths.contains(path) { truths.append(path) }
-            return (name, MetricsDocument.metricPaths(for: layout) + truthPaths)
+            return (name, Measurements.metricPaths(for: layout) + truthPaths)
         }
         truthMetrics = truths
     }

@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 import SimReports
 
 /// Readers for the scalar values of scenario files. Each logs what it expected and what it

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SimMetrics
 import SimReports
 @testable import SimScenario
 
@@ -11,7 +12,7 @@ struct MetastableReproducerTests {
     @Test func eagerRetriesAreMetastableAndNoRetriesDrain() throws {
         let scenario = try ScenarioLoader.load(path: Reproducer.folder.appendingPathComponent("metastable-flag.json").path)
         let report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: "0")
-        let recoveries = Dictionary(uniqueKeysWithValues: report.architectures.map { ($0.name, $0.recovery(in: report)) })
+        let recoveries = Dictionary(uniqueKeysWithValues: report.architectures.map { ($0.name, $0.recovery(after: report.windows, arrivalsEnd: report.duration)) })
         let eager = try #require(recoveries["sync-eager"]), plain = try #require(recoveries["sync-no-retries"])
         #expect(eager.isMeasurable && eager.recoveredAfter == nil && eager.isMetastable)
         #expect(plain.isMeasurable && plain.recoveredAfter == nil && !plain.isMetastable)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SimMetrics
 import SimReports
 @testable import SimScenario
 

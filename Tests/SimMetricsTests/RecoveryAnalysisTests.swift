@@ -1,7 +1,6 @@
 import Testing
 import SimKernel
-import SimMetrics
-@testable import SimReports
+@testable import SimMetrics
 
 /// Recovery is read off the time series exactly as documented.
 struct RecoveryAnalysisTests {

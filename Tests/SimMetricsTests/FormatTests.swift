@@ -1,5 +1,5 @@
 import Testing
-@testable import SimReports
+@testable import SimMetrics
 
 /// One formatter for every number in every report, independent of locale and platform.
 struct FormatTests {
@@ -42,16 +42,5 @@ struct FormatTests {
         #expect(Format.duration(.microseconds(250)) == "250 µs")
         #expect(Format.window(from: .seconds(60), lasting: .seconds(60)) == "from 1 min to 2 min")
         #expect(Format.window(from: .seconds(250), lasting: nil) == "from 250 s to the end")
-    }
-
-    @Test func tablesAlignColumns() {
-        let table = Table(rows: [["name", "value"], ["a", "1"], ["long name", "12345"]]).rendered
-        #expect(table == """
-        name       value
-        ---------  -----
-        a              1
-        long name  12345
-
-        """)
     }
 }

@@ -128,8 +128,8 @@ public struct WorkLevels: Sendable, Equatable {
 }
 
 extension ArchitectureReport {
-    /// This architecture's recovery after the faults of `report`.
-    public func recovery(in report: RunReport) -> Recovery {
-        Recovery(series: metrics.series, windows: report.windows, arrivalsEnd: report.duration)
+    /// This architecture's recovery after the faults in `windows`, for a run whose arrivals stop at `arrivalsEnd`.
+    public func recovery(after windows: [FaultWindow], arrivalsEnd: TimeSpan) -> Recovery {
+        Recovery(series: metrics.series, windows: windows, arrivalsEnd: arrivalsEnd)
     }
 }
