@@ -21,7 +21,7 @@ extension Measurements {
     }
 
     /// The figures of an architecture laid out as `layout` that measured nothing.
-    static func emptyArchitecture(_ layout: MetricsLayout) -> Measurement {
+    static func emptyArchitecture(_ layout: MetricsLayout) -> Figure {
         var metrics = ArchitectureMetrics(layout: layout, keyCount: 1)
         for service in layout.servicesAtWork { metrics.services[service].workers = 1 }
         let empty = ArchitectureReport(name: "", kind: "", metrics: metrics, stopReason: "", events: 0)

@@ -8,7 +8,7 @@ public struct Measurements: Sendable {
     /// The seed every architecture ran under.
     public var seed: UInt64
     /// Each architecture's figures, in the order the architectures ran.
-    public var architectures: [(name: String, figures: Measurement)]
+    public var architectures: [(name: String, figures: Figure)]
 
     /// The figures of `architectures`, run under `seed`, with arrivals for `duration`, then a
     /// drain of `drain`, under faults in `windows`.
@@ -18,14 +18,20 @@ public struct Measurements: Sendable {
         self.architectures = architectures.map { ($0.name, run.figures(of: $0)) }
     }
 
+    /// Figures already measured: `architectures` run under `seed`.
+    init(seed: UInt64, architectures: [(name: String, figures: Figure)]) {
+        self.seed = seed
+        self.architectures = architectures
+    }
+
     /// The figures of the architecture named `name`, or `nil` when it did not run.
-    public func figures(of name: String) -> Measurement? {
+    public func figures(of name: String) -> Figure? {
         architectures.first { $0.name == name }?.figures
     }
 
     /// The figure at the dotted `path` (such as `latency.success.p99Ms`) of the architecture
     /// named `name`, or `nil` when it did not run or has no such figure.
-    public func value(at path: String, in name: String) -> Measurement? {
+    public func value(at path: String, in name: String) -> Figure? {
         figures(of: name)?.value(at: path)
     }
 }

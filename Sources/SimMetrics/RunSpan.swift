@@ -11,7 +11,7 @@ struct RunSpan {
     var windows: [FaultWindow]
 
     /// The figures of architecture `a`'s run.
-    func figures(of a: ArchitectureReport) -> Measurement {
+    func figures(of a: ArchitectureReport) -> Figure {
         let m = a.metrics
         let seconds = duration.seconds
         let totals = a.consistencyTotals
@@ -46,9 +46,9 @@ struct RunSpan {
     }
 
     /// The requests that arrived, and how each ended (or did not, by the end of the run).
-    func requests(_ a: ArchitectureReport) -> Measurement {
+    func requests(_ a: ArchitectureReport) -> Figure {
         let m = a.metrics
-        let byKind: [(String, Measurement)] = FailureKind.allCases.map { ($0.rawValue, .integer(count(m.failures, $0))) }
+        let byKind: [(String, Figure)] = FailureKind.allCases.map { ($0.rawValue, .integer(count(m.failures, $0))) }
         return .group([
             ("arrived", .integer(m.requests)),
             ("succeeded", .integer(m.succeeded)),
@@ -63,7 +63,7 @@ struct RunSpan {
     }
 
     /// Each service's workers and waiting line; a service this design never calls has no row.
-    func services(_ a: ArchitectureReport) -> Measurement {
+    func services(_ a: ArchitectureReport) -> Figure {
         .group(a.metrics.services.filter { $0.workers > 0 }.map { service in
             (service.name, .group([
                 ("utilisation", .decimal(a.utilisation(of: service, over: length), places: 4)),
@@ -81,11 +81,11 @@ struct RunSpan {
     }
 
     /// How the run went: why it stopped, its events, where a limit (and which line) or the warm-up cut it, and any model error.
-    func run(_ a: ArchitectureReport) -> Measurement {
+    func run(_ a: ArchitectureReport) -> Figure {
         let m = a.metrics
-        let stoppedAt: Measurement = m.stoppedAt.map { .milliseconds($0.nanoseconds) } ?? .absent  // null: ran to its end
-        let warmupEnd: Measurement = m.warmupEnded.map { .milliseconds($0.nanoseconds) } ?? .absent
-        let modelError: Measurement = m.ledger.firstError.map { .text($0) } ?? .absent
+        let stoppedAt: Figure = m.stoppedAt.map { .milliseconds($0.nanoseconds) } ?? .absent  // null: ran to its end
+        let warmupEnd: Figure = m.warmupEnded.map { .milliseconds($0.nanoseconds) } ?? .absent
+        let modelError: Figure = m.ledger.firstError.map { .text($0) } ?? .absent
         return .group([
             ("stop", .text(a.stopReason)),
             ("events", .integer(a.events)),
@@ -97,10 +97,10 @@ struct RunSpan {
     }
 
     /// What each request cost: attempts, retries, messages, worker time, and calls by their attempts.
-    func cost(_ a: ArchitectureReport) -> Measurement {
+    func cost(_ a: ArchitectureReport) -> Figure {
         let m = a.metrics
-        let byAttempts: [(String, Measurement)] = m.callsByAttempts.enumerated().map { (String($0.offset), .integer($0.element)) }
-        let workerSeconds: Measurement = m.requests == 0 ? .absent : .decimal(a.workerSecondsPerRequest, places: 6)
+        let byAttempts: [(String, Figure)] = m.callsByAttempts.enumerated().map { (String($0.offset), .integer($0.element)) }
+        let workerSeconds: Figure = m.requests == 0 ? .absent : .decimal(a.workerSecondsPerRequest, places: 6)
         return .group([
             ("attemptsPerRequest", perArrival(a, Double(m.attempts), decimals: 4)),
             ("retriesPerRequest", perArrival(a, Double(m.retries), decimals: 4)),
@@ -112,7 +112,7 @@ struct RunSpan {
 
     /// The calls along one caller → callee edge: how many, their attempts, how these ended,
     /// and the edge's breaker.
-    func edge(_ e: EdgeRecord) -> Measurement {
+    func edge(_ e: EdgeRecord) -> Figure {
         .group([
             ("calls", .integer(e.calls)),
             ("attempts", .integer(e.attempts)),
@@ -127,18 +127,18 @@ struct RunSpan {
     }
 
     /// Each gauge's peak and last sample (`null` without samples).
-    func gauges(_ series: TimeSeries) -> Measurement {
+    func gauges(_ series: TimeSeries) -> Figure {
         .group(series.gaugeNames.enumerated().map { column, name in
             let values = series.rows.map { $0.gauges[column] }
-            let peak: Measurement = values.max().map { .decimal($0, places: 3) } ?? .absent
-            let atEnd: Measurement = values.last.map { .decimal($0, places: 3) } ?? .absent
+            let peak: Figure = values.max().map { .decimal($0, places: 3) } ?? .absent
+            let atEnd: Figure = values.last.map { .decimal($0, places: 3) } ?? .absent
             return (name, .group([("peak", peak), ("atEnd", atEnd)]))
         })
     }
 
     /// A consumer group's health over the run: its worst and last status, and the time it
     /// spent in each (see `ConsumerHealthWindows` for the rules).
-    func status(_ record: ConsumerStatusRecord) -> Measurement {
+    func status(_ record: ConsumerStatusRecord) -> Figure {
         .group([
             ("worst", .text(record.worst.name)),
             ("worstLevel", .integer(record.worst.rawValue)),
@@ -150,7 +150,7 @@ struct RunSpan {
     func statusKey(_ status: ConsumerStatus) -> String { status.name.lowercased() + "Ms" }
 
     /// How the run recovered after its faults (see `Recovery`).
-    func recovery(_ r: Recovery) -> Measurement {
+    func recovery(_ r: Recovery) -> Figure {
         .group([
             ("measurable", .truth(r.isMeasurable)),
             ("recovered", .truth(r.recoveredAfter != nil)),
@@ -165,7 +165,7 @@ struct RunSpan {
     }
 
     /// What became of the effects on one target (or on all), and how stale they were when applied.
-    func consistency(_ c: EffectCounts, missing: Int, divergent: Int, staleness: Histogram) -> Measurement {
+    func consistency(_ c: EffectCounts, missing: Int, divergent: Int, staleness: Histogram) -> Figure {
         .group([
             ("applied", .integer(c.applied)),
             ("duplicated", .integer(c.duplicated)),
@@ -182,13 +182,13 @@ struct RunSpan {
     }
 
     /// `total` per request that arrived; `null` when none arrived (no data, not zero).
-    func perArrival(_ a: ArchitectureReport, _ total: Double, decimals: Int) -> Measurement {
+    func perArrival(_ a: ArchitectureReport, _ total: Double, decimals: Int) -> Figure {
         a.metrics.requests == 0 ? .absent : .decimal(a.perRequest(total), places: decimals)
     }
 
     /// A histogram's headline figures, in milliseconds; with no values, only the count (0) and
     /// `null` for every figure it does not define.
-    func histogram(_ h: Histogram) -> Measurement {
+    func histogram(_ h: Histogram) -> Figure {
         guard !h.isEmpty else {
             return .group([("count", .integer(0))] + ["meanMs", "stddevMs", "p50Ms", "p90Ms", "p99Ms", "p999Ms", "maxMs"].map { ($0, .absent) })
         }

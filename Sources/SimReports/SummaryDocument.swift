@@ -1,3 +1,4 @@
+import SimChecks
 import SimMetrics
 
 /// Writes `summary.md`: the run's verdict, what was run, the fault schedule, the headline

@@ -1,6 +1,5 @@
 import SimKernel
 import SimMetrics
-import SimReports
 import SimModels
 
 /// Swarm testing: bounds within which `--swarm` draws, for each seed, which of the candidate

@@ -1,5 +1,4 @@
 import SimMetrics
-import SimReports
 
 extension Scenario {
     /// For each architecture, in file order, the path of every number its part of

@@ -1,6 +1,5 @@
 import SimKernel
 import SimMetrics
-import SimReports
 import SimModels
 
 /// Reads the `faults` array. Each fault names its kind by its key (`"slow": "email"`),

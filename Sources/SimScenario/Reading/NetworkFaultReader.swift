@@ -1,6 +1,5 @@
 import SimKernel
 import SimMetrics
-import SimReports
 import SimModels
 
 /// Reads network faults: `{"network": "email", …}` on every link touching a node,

@@ -1,5 +1,4 @@
 import SimKernel
-import SimReports
 
 extension ScenarioShrinker {
     /// One smaller scenario to try, and the step that made it.

@@ -1,5 +1,7 @@
-/// How a measured value must compare with its limits, named by its key in a scenario file.
-public enum Relation: String, Sendable, CaseIterable {
+/// How a measured value must compare with its limits (one, or two for `between`), named by
+/// its key in a scenario file. An expectation holds it with its bounds; a statement, a mean
+/// over seeds and a baseline need only the comparison itself.
+public enum Comparison: String, Sendable, CaseIterable {
     /// Strictly less than the limit.
     case below
     /// Strictly greater than the limit.
@@ -8,10 +10,16 @@ public enum Relation: String, Sendable, CaseIterable {
     case atMost
     /// Greater than or equal to the limit.
     case atLeast
-    /// Exactly the limit.
+    /// Exactly the limit (as `metrics.json` writes both).
     case equals
     /// From the first limit to the second, both included.
     case between
+
+    /// The keys that name a comparison in a scenario file, in this order.
+    public static let keys = allCases.map(\.rawValue)
+
+    /// How many limits it takes: two for `between`, else one.
+    public var limitCount: Int { self == .between ? 2 : 1 }
 
     /// Whether `value` compares as required with `limits` (one, or two for `between`).
     public func holds(_ value: Double, limits: [Double]) -> Bool {
@@ -22,6 +30,18 @@ public enum Relation: String, Sendable, CaseIterable {
         case .atLeast: value >= limits[0]
         case .equals: value == limits[0]
         case .between: limits[0] <= value && value <= limits[1]
+        }
+    }
+
+    /// The comparison with its `bounds` as a phrase: `≤ 0.1 × sync`, `between 50ms and 150ms`.
+    public func text(_ bounds: [Bound]) -> String {
+        switch self {
+        case .below: "< " + bounds[0].text
+        case .above: "> " + bounds[0].text
+        case .atMost: "≤ " + bounds[0].text
+        case .atLeast: "≥ " + bounds[0].text
+        case .equals: "= " + bounds[0].text
+        case .between: "between \(bounds[0].text) and \(bounds[1].text)"
         }
     }
 

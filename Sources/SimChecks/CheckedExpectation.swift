@@ -41,7 +41,7 @@ public struct CheckedExpectation: Sendable {
     /// lacks a value.
     public var interval: MeanInterval? {
         guard let confidence = statement.confidence, !isPartial else { return nil }
-        return MeanInterval(verdicts, relation: statement.relation, confidence: confidence)
+        return MeanInterval(verdicts, comparison: statement.comparison, confidence: confidence)
     }
 
     /// Whether it held: under every seed, or (for a mean) with its interval on the passing side.

@@ -3,9 +3,9 @@
 ///
 /// A figure keeps the precision `metrics.json` publishes it with, so every reader sees the value
 /// the file shows.
-public indirect enum Measurement: Sendable {
+public indirect enum Figure: Sendable {
     /// Named members, in the order they were measured (`metrics.json` sorts them when written).
-    case group([(String, Measurement)])
+    case group([(String, Figure)])
     /// A count.
     case integer(Int)
     /// A decimal published with up to `places` decimal places; not finite means no data.
@@ -18,7 +18,7 @@ public indirect enum Measurement: Sendable {
     case absent
 
     /// A duration of `nanoseconds`, published in milliseconds with three places.
-    public static func milliseconds(_ nanoseconds: Int64) -> Measurement {
+    public static func milliseconds(_ nanoseconds: Int64) -> Figure {
         .decimal(Double(nanoseconds) / 1e6, places: 3)
     }
 }

@@ -23,16 +23,6 @@ public struct Baseline: Sendable, Equatable {
     /// How many figures there are.
     public var count: Int { figures.values.reduce(0) { $0 + $1.values.reduce(0) { $0 + $1.count } } }
 
-    /// The baseline file: keys sorted, means to six decimals, so rewriting it changes only
-    /// the figures that moved.
-    public var rendered: String {
-        JSONOutput.object(figures.map { scenario, architectures in
-            (scenario, .object(architectures.map { architecture, metrics in
-                (architecture, .object(metrics.map { ($0.key, .decimal($0.value, decimals: 6)) }))
-            }))
-        }).rendered
-    }
-
     /// This baseline with every scenario of `report` holding exactly the means it measured;
     /// scenarios the report did not check keep their figures.
     public func updated(with report: CheckReport) -> Baseline {

@@ -1,5 +1,5 @@
 import Testing
-@testable import SimReports
+@testable import SimChecks
 
 /// A run's verdict: passed only when every expectation held; a failure on a value outranks a
 /// missing value; a missing value is never a pass.
@@ -31,19 +31,5 @@ struct RunVerdictTests {
         #expect(missing.line == "✗ sync requests.errorRate ≤ 1: no data")
         #expect(Self.verdict(2, holds: false, references: ["events no data"], limits: []).limitText == "no data")
         #expect(Self.verdict(2, holds: false, limits: [10, 20]).limitText == "10 … 20")
-    }
-
-    @Test func metricsJSONStatesTheVerdictAndTheScenarioHash() {
-        var report = RunReportFixture.report()
-        report.scenarioHash = 0xaf63_dc4c_8601_ec8c
-        report.verdicts = [Self.verdict(0.5, holds: true), Self.verdict(nil, holds: false)]
-        let document = MetricsDocument.document(report)
-        #expect(document.member("verdict")?.compact == "\"no data\"")
-        #expect(document.member("scenario")?.member("fnv1a64")?.compact == "\"af63dc4c8601ec8c\"")
-        report.verdicts = []
-        report.scenarioHash = nil
-        let bare = MetricsDocument.document(report)
-        #expect(bare.member("verdict")?.compact == "\"no expectations\"")
-        #expect(bare.member("scenario")?.member("fnv1a64")?.compact == "null")
     }
 }

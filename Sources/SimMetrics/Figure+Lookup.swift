@@ -1,18 +1,18 @@
-/// Reading a measurement tree: the value at a dotted path, and the paths of its figures.
+/// Reading a tree of figures: the value at a dotted path, and the paths of its figures.
 ///
 /// Paths join keys with dots, as in `latency.success.p99Ms` or `gauges.email lag.peak`. A key
 /// may itself hold a dot (a service named `mail.v2`); lookup tries every key that could start
 /// the path, so such keys are still found.
-extension Measurement {
+extension Figure {
     /// The member `key` of a group, or `nil` (also for every other figure).
-    public func member(_ key: String) -> Measurement? {
+    public func member(_ key: String) -> Figure? {
         guard case .group(let members) = self else { return nil }
         return members.first { $0.0 == key }?.1
     }
 
     /// The value at the dotted `path` below this one, or `nil` when there is none.
     /// - Complexity: O(size of the tree) at worst; O(depth × width) for keys without dots.
-    public func value(at path: String) -> Measurement? {
+    public func value(at path: String) -> Figure? {
         guard case .group(let members) = self else { return nil }
         for (key, value) in members {
             if key == path { return value }

@@ -115,7 +115,7 @@ public struct CheckedScenario: Sendable {
         var stated: [Double?] = []  // the smallest tolerance stated for each metric so far
         for expectation in expectations {
             let statement = expectation.statement
-            guard let worse = statement.relation.worse else { continue }
+            guard let worse = statement.comparison.worse else { continue }
             if let i = metrics.firstIndex(where: { $0.architecture == statement.architecture && $0.metric == statement.metric }) {
                 metrics[i].worse = metrics[i].worse.combined(with: worse)
                 if let tolerance = statement.tolerance { stated[i] = min(stated[i] ?? tolerance, tolerance) }

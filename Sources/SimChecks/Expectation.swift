@@ -1,5 +1,4 @@
 import SimMetrics
-import SimReports
 
 /// A property one architecture's run must show, stated in the scenario file and checked after
 /// every run: a metric of `metrics.json`, a comparison and its limits. A statement about the
@@ -15,6 +14,8 @@ public struct Expectation: Sendable, Equatable {
     public var architecture: String
     /// How the measured value must compare with the limits.
     public var comparison: Comparison
+    /// The limits, in order: one, or two for `between`.
+    public var bounds: [Bound]
     /// The scenario's reason, shown when the expectation fails.
     public var why: String?
     /// For a statement about the mean over seeds, the confidence of its interval (0.95); `nil`
@@ -26,11 +27,14 @@ public struct Expectation: Sendable, Equatable {
     /// `true` (a limit of 1) or `false` (0).
     public var isTruth: Bool
 
-    /// An expectation that `metric` of `architecture` compares as `comparison` states: in every
-    /// run, unless `confidence` makes it a statement about the mean over seeds.
-    public init(metric: String, architecture: String, comparison: Comparison, why: String? = nil,
+    /// An expectation that `metric` of `architecture` compares as `comparison` states with
+    /// `bounds` (as many as it takes): in every run, unless `confidence` makes it a statement
+    /// about the mean over seeds.
+    public init(metric: String, architecture: String, comparison: Comparison, bounds: [Bound], why: String? = nil,
                 confidence: Double? = nil, tolerance: Double? = nil, isTruth: Bool = false) {
+        precondition(bounds.count == comparison.limitCount, "\(comparison.rawValue) takes \(comparison.limitCount) limits")
         self.isTruth = isTruth
+        self.bounds = bounds
         self.metric = metric
         self.architecture = architecture
         self.comparison = comparison
@@ -53,52 +57,6 @@ public struct Expectation: Sendable, Equatable {
         metric.split(separator: ".").last?.hasSuffix("Ms") ?? false
     }
 
-    /// Every architecture whose run the expectation reads: its own and those its limits refer to.
-    public var architecturesRead: [String] {
-        [architecture] + comparison.references.filter { $0 != architecture }
-    }
-
-    /// The expectation as a line: `events latency.success.p99Ms ≤ 0.1 × sync`, or for a mean
-    /// `sync mean latency.success.p99Ms ≥ 10 × events (95% confidence)`.
-    public var text: String {
-        guard let confidence else { return "\(architecture) \(metric) \(comparison.text)" }
-        return "\(architecture) mean \(metric) \(comparison.text) (\(Format.compact(confidence * 100, significant: 4))% confidence)"
-    }
-
-    /// The expectation as `ripple check` reports it, apart from any run.
-    public var statement: ExpectationStatement {
-        ExpectationStatement(text: text, architecture: architecture, metric: metric, why: why, unit: unit,
-                             relation: comparison.relation, confidence: confidence, tolerance: tolerance)
-    }
-}
-
-/// How a measured value must compare with its limits. Each case is named by its key in the
-/// scenario file.
-public enum Comparison: Sendable, Equatable {
-    /// Strictly less than the limit.
-    case below(Bound)
-    /// Strictly greater than the limit.
-    case above(Bound)
-    /// Less than or equal to the limit.
-    case atMost(Bound)
-    /// Greater than or equal to the limit.
-    case atLeast(Bound)
-    /// Exactly the limit (as `metrics.json` writes both).
-    case equals(Bound)
-    /// From the first limit to the second, both included.
-    case between(Bound, Bound)
-
-    /// The keys that name a comparison in a scenario file.
-    public static let keys = ["below", "above", "atMost", "atLeast", "equals", "between"]
-
-    /// The limits, in order.
-    public var bounds: [Bound] {
-        switch self {
-        case .below(let b), .above(let b), .atMost(let b), .atLeast(let b), .equals(let b): [b]
-        case .between(let low, let high): [low, high]
-        }
-    }
-
     /// The architectures whose values the limits are ratios of, without repeats, in order.
     public var references: [String] {
         var names: [String] = []
@@ -106,33 +64,22 @@ public enum Comparison: Sendable, Equatable {
         return names
     }
 
-    /// Whether `value` compares as required with `limits` (the bounds' values, in order).
-    public func holds(_ value: Double, limits: [Double]) -> Bool {
-        relation.holds(value, limits: limits)
+    /// Every architecture whose run the expectation reads: its own and those its limits refer to.
+    public var architecturesRead: [String] {
+        [architecture] + references.filter { $0 != architecture }
     }
 
-    /// The relation without its limits.
-    public var relation: Relation {
-        switch self {
-        case .below: .below
-        case .above: .above
-        case .atMost: .atMost
-        case .atLeast: .atLeast
-        case .equals: .equals
-        case .between: .between
-        }
-    }
-
-    /// `≤ 0.1 × sync`, `between 50ms and 150ms`.
+    /// The expectation as a line: `events latency.success.p99Ms ≤ 0.1 × sync`, or for a mean
+    /// `sync mean latency.success.p99Ms ≥ 10 × events (95% confidence)`.
     public var text: String {
-        switch self {
-        case .below(let b): "< " + b.text
-        case .above(let b): "> " + b.text
-        case .atMost(let b): "≤ " + b.text
-        case .atLeast(let b): "≥ " + b.text
-        case .equals(let b): "= " + b.text
-        case .between(let low, let high): "between \(low.text) and \(high.text)"
-        }
+        guard let confidence else { return "\(architecture) \(metric) \(comparison.text(bounds))" }
+        return "\(architecture) mean \(metric) \(comparison.text(bounds)) (\(Format.compact(confidence * 100, significant: 4))% confidence)"
+    }
+
+    /// The expectation as `ripple check` reports it, apart from any run.
+    public var statement: ExpectationStatement {
+        ExpectationStatement(text: text, architecture: architecture, metric: metric, why: why, unit: unit,
+                             comparison: comparison, confidence: confidence, tolerance: tolerance)
     }
 }
 

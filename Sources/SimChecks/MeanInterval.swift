@@ -24,12 +24,12 @@ public struct MeanInterval: Sendable, Equatable {
     /// Whether the interval lies entirely on the passing side of the limits.
     public var holds: Bool
 
-    /// The interval of `verdicts` (one per seed) at `confidence`, judged by `relation`;
+    /// The interval of `verdicts` (one per seed) at `confidence`, judged by `comparison`;
     /// `nil` with fewer than two seeds or when a run lacks its value or a limit.
     /// - Complexity: O(n) in the number of seeds, plus O(n) for the t quantile.
-    public init?(_ verdicts: [Verdict], relation: Relation, confidence: Double) {
-        guard verdicts.count >= 2, relation != .equals else { return nil }
-        let bounds = relation == .between ? 2 : 1
+    public init?(_ verdicts: [Verdict], comparison: Comparison, confidence: Double) {
+        guard verdicts.count >= 2, comparison != .equals else { return nil }
+        let bounds = comparison.limitCount
         var measured = RunningStatistics()
         var limits = Array(repeating: RunningStatistics(), count: bounds)
         var differences = Array(repeating: RunningStatistics(), count: bounds)
@@ -52,7 +52,7 @@ public struct MeanInterval: Sendable, Equatable {
         high = range.upperBound
         self.limits = limits.map(\.mean)
         self.confidence = confidence
-        switch relation {
+        switch comparison {
         case .below: holds = high < self.limits[0]
         case .atMost: holds = high <= self.limits[0]
         case .above: holds = low > self.limits[0]

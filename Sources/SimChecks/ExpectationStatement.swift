@@ -12,7 +12,7 @@ public struct ExpectationStatement: Sendable, Equatable {
     /// `"ms"` for durations, `Verdict.truthUnit` for a truth value, else `""`.
     public var unit: String
     /// How the measured value must compare with the limits.
-    public var relation: Relation
+    public var comparison: Comparison
     /// For a statement about the mean over seeds, the confidence of the interval that must lie
     /// on the passing side (0.95 for 95 %); `nil` when every run must pass on its own.
     public var confidence: Double?
@@ -22,14 +22,14 @@ public struct ExpectationStatement: Sendable, Equatable {
 
     /// A statement `text` about `metric` of `architecture`: about single runs unless `confidence`
     /// is given, with the default baseline tolerance unless `tolerance` is.
-    public init(text: String, architecture: String, metric: String, why: String?, unit: String, relation: Relation,
+    public init(text: String, architecture: String, metric: String, why: String?, unit: String, comparison: Comparison,
                 confidence: Double? = nil, tolerance: Double? = nil) {
         self.text = text
         self.architecture = architecture
         self.metric = metric
         self.why = why
         self.unit = unit
-        self.relation = relation
+        self.comparison = comparison
         self.confidence = confidence
         self.tolerance = tolerance
     }

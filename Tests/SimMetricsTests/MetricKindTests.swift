@@ -1,6 +1,5 @@
-import SimMetrics
 import Testing
-@testable import SimReports
+@testable import SimMetrics
 
 /// Each metric's interval lies inside what it can take: a rate inside [0, 1] (Wilson), a
 /// count or a duration at or above 0.
@@ -29,22 +28,5 @@ struct MetricKindTests {
         let interval = try #require(MetricKind.nonNegative.interval(of: statistics([0, 2]), level: 0.95))
         #expect(interval.lowerBound == 0 && abs(interval.upperBound - 13.706204736174694) < 1e-9)
         #expect(MetricKind.nonNegative.interval(of: statistics([1]), level: 0.95) == nil)
-    }
-
-    /// A sweep's error rate and a check's mean of one keep their intervals inside [0, 1].
-    @Test func sweepsAndChecksUseTheKind() throws {
-        let rate = SweepParameter(path: "workload.arrivals.poisson", values: ["100/s"], kind: .text, positions: [100], axisLabel: "rate")
-        let report = SweepReport(name: "s", description: "", version: "0", seeds: [1, 2], parameters: [rate], architectures: ["sync"],
-                                 metrics: ["requests.errorRate", "requests.failed"], combinations: [[0]], measures: [[true, true]],
-                                 measured: [[[[0.05, 1]], [[0.5046, 30]]]])
-        let errorRate = try #require(report.rows[0].interval), failed = try #require(report.rows[1].interval)
-        #expect(errorRate.lowerBound > 0.03 && errorRate.upperBound < 0.82)
-        #expect(failed.lowerBound == 0)
-        let verdicts = [0.05, 0.5046].map {
-            Verdict(text: "sync requests.errorRate ≤ 0.9", architecture: "sync", metric: "requests.errorRate", why: nil, measured: $0,
-                    unit: "", references: [], holds: true, limits: [0.9])
-        }
-        let mean = try #require(MeanInterval(verdicts, relation: .atMost, confidence: 0.95))
-        #expect(abs(mean.low - 0.032295328492513875) < 1e-9 && abs(mean.high - 0.8152085181760229) < 1e-9 && mean.holds)
     }
 }

@@ -3,8 +3,8 @@ import Testing
 
 /// A measurement tree can be read by dotted path, at the precision `metrics.json` publishes,
 /// and lists its figures' paths.
-struct MeasurementLookupTests {
-    let figures = Measurement.group([
+struct FigureLookupTests {
+    let figures = Figure.group([
         ("latency", .group([("p99Ms", .decimal(4.5, places: 3)), ("kind", .text("x")), ("p50Ms", .absent),
                             ("p90Ms", .decimal(.nan, places: 3))])),
         ("gauges", .group([("email lag", .group([("peak", .integer(7))]))])),
@@ -26,17 +26,17 @@ struct MeasurementLookupTests {
 
     /// Readers see a decimal as `metrics.json` writes it, rounded to its places.
     @Test func readsDecimalsAtThePublishedPrecision() {
-        #expect(Measurement.decimal(2.34567, places: 3).numberValue == 2.346)
-        #expect(Measurement.decimal(0.12345678, places: 6).numberValue == 0.123457)
-        #expect(Measurement.milliseconds(1_234_567).numberValue == 1.235)
-        #expect(Measurement.decimal(-0.0001, places: 3).numberValue == 0)
+        #expect(Figure.decimal(2.34567, places: 3).numberValue == 2.346)
+        #expect(Figure.decimal(0.12345678, places: 6).numberValue == 0.123457)
+        #expect(Figure.milliseconds(1_234_567).numberValue == 1.235)
+        #expect(Figure.decimal(-0.0001, places: 3).numberValue == 0)
     }
 
     /// A truth value is measured as 1 or 0, and is not a number.
     @Test func measuresTruthAsOneOrZero() {
         #expect(figures.value(at: "recovery.metastable")?.measuredValue == 1)
         #expect(figures.value(at: "recovery.metastable")?.numberValue == nil)
-        #expect(Measurement.truth(false).measuredValue == 0)
+        #expect(Figure.truth(false).measuredValue == 0)
     }
 
     @Test func listsTheFiguresInWrittenOrder() {
