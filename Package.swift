@@ -15,7 +15,7 @@ let package = Package(
         .target(name: "SimMetrics", dependencies: ["SimKernel"]),
         .target(name: "SimChecks", dependencies: ["SimKernel", "SimMetrics"]),
         .target(name: "SimReports", dependencies: ["SimKernel", "SimMetrics", "SimChecks"]),
-        .target(name: "SimScenario", dependencies: ["SimKernel", "SimMetrics", "SimModels", "SimChecks", "SimReports"]),
+        .target(name: "SimScenario", dependencies: ["SimKernel", "SimMetrics", "SimModels", "SimChecks"]),
         .target(name: "RippleCommands", dependencies: ["SimScenario", "SimModels", "SimChecks", "SimReports", "SimKernel"]),
         .executableTarget(name: "ripple", dependencies: ["RippleCommands"]),
         .executableTarget(name: "ripple-fuzz", dependencies: ["SimScenario"]),
@@ -23,8 +23,8 @@ let package = Package(
         .testTarget(name: "SimModelsTests", dependencies: ["SimModels"]),
         .testTarget(name: "SimMetricsTests", dependencies: ["SimMetrics"]),
         .testTarget(name: "SimChecksTests", dependencies: ["SimChecks"]),
-        .testTarget(name: "SimReportsTests", dependencies: ["SimReports", "SimScenario"]),
-        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario"], exclude: ["BadScenarios", "Golden", "Reproducers/Fixtures"]),
+        .testTarget(name: "SimReportsTests", dependencies: ["SimReports", "SimScenario", "RippleCommands"]),
+        .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "RippleCommands"], exclude: ["BadScenarios", "Golden", "Reproducers/Fixtures"]),
         .testTarget(name: "RippleCommandsTests", dependencies: ["RippleCommands"]),
     ]
 )

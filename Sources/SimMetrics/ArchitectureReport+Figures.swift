@@ -1,5 +1,4 @@
 import SimKernel
-import SimMetrics
 
 /// The derived figures every writer shows, computed in one place.
 extension ArchitectureReport {

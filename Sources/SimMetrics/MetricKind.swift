@@ -1,4 +1,3 @@
-import SimMetrics
 
 /// What values a metric of `metrics.json` can take, which decides the interval of its mean
 /// over seeds: never outside what is possible.

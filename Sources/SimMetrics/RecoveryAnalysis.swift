@@ -1,5 +1,4 @@
 import SimKernel
-import SimMetrics
 
 /// How long an architecture took to return to health after the last fault ended, and whether
 /// its failure outlived its trigger, read from its time series.

@@ -1,4 +1,5 @@
 import SimChecks
+import SimMetrics
 
 extension CheckReport {
     /// The terminal report: one line per check (`PASS`, `FAIL` or `SKIP`, scenario, check,

@@ -1,4 +1,5 @@
 import Testing
+import SimMetrics
 @testable import SimReports
 
 /// A sweep's aggregation is the mean and Student's t interval of each cell's per-seed values,

@@ -13,4 +13,11 @@ struct TextTableTests {
 
         """)
     }
+
+    /// Text from a scenario in a cell cannot break the table's lines or reach the terminal raw.
+    @Test func aTableRowStaysOneLine() {
+        let table = Table(rows: [["file", "what"], ["x.json", "forged\nok: y.json\u{1B}[2K"]]).rendered
+        #expect(table.split(separator: "\n").count == 3, "\(table)")
+        #expect(!table.contains("\u{1B}"))
+    }
 }

@@ -1,4 +1,5 @@
 import Testing
+import RippleCommands
 import SimMetrics
 import SimReports
 @testable import SimScenario

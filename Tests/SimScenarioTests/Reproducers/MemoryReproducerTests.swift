@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import RippleCommands
 import SimKernel
 import SimMetrics
 import SimReports

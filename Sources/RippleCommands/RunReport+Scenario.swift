@@ -1,7 +1,7 @@
 import SimKernel
 import SimMetrics
-import SimModels
 import SimReports
+import SimScenario
 
 extension RunReport {
     /// The report of `outcomes`, the architectures of `scenario` run by `version`.

@@ -1,5 +1,5 @@
 import Testing
-import SimReports
+import SimMetrics
 
 /// Text from a scenario prints as one visible run of characters: no control character
 /// reaches a terminal or a log raw.
@@ -12,11 +12,5 @@ struct PrintableTextTests {
         #expect("a\nb\rc\td".printable == #"a\nb\rc\td"#)
         #expect("\u{0}\u{1B}[31mred\u{7F}\u{85}".printable == #"\u{0}\u{1B}[31mred\u{7F}\u{85}"#)
         #expect("line\u{2028}sep\u{202E}rtl\u{2066}".printable == #"line\u{2028}sep\u{202E}rtl\u{2066}"#)
-    }
-
-    @Test func aTableRowStaysOneLine() {
-        let table = Table(rows: [["file", "what"], ["x.json", "forged\nok: y.json\u{1B}[2K"]]).rendered
-        #expect(table.split(separator: "\n").count == 3, "\(table)")
-        #expect(!table.contains("\u{1B}"))
     }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import RippleCommands
+import SimKernel
 import SimReports
 @testable import SimScenario
 
@@ -10,7 +12,7 @@ import SimReports
 /// A change that does mean to change them updates the golden file deliberately:
 /// `ripple run Tests/SimScenarioTests/Golden/tiny.json --out /tmp/tiny && cp /tmp/tiny/metrics.json Tests/SimScenarioTests/Golden/tiny.metrics.json`
 struct GoldenRunTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Golden")
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     @Test func metricsMatchTheGoldenFile() throws {
         let scenario = try ScenarioLoader.load(path: Self.folder.appendingPathComponent("tiny.json").path)

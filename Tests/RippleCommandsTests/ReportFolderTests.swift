@@ -3,7 +3,7 @@ import SimKernel
 import SimMetrics
 import SimReports
 import Testing
-@testable import SimScenario
+@testable import RippleCommands
 
 /// `ReportFolder` names every report file in one list, writes exactly those files, and leaves
 /// out the file of a chart with nothing to draw.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SimScenario
+@testable import RippleCommands
 
 /// `OutputFile` replaces a regular file whole, writes through a symbolic link and into a FIFO
 /// or device in place, and never renames over anything that is not a regular file.

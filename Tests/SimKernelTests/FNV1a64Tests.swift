@@ -1,5 +1,5 @@
 import Testing
-@testable import SimReports
+@testable import SimKernel
 
 /// The scenario hash is the published 64-bit FNV-1a: the reference vectors of its definition.
 struct FNV1a64Tests {

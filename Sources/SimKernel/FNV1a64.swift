@@ -1,3 +1,4 @@
+
 /// The 64-bit FNV-1a hash, which names a scenario file's bytes in `metrics.json` so a result
 /// can be traced to the exact input it came from.
 ///
