@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 import SimModels
 import SimReports
 import SimScenario

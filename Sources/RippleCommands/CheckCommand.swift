@@ -1,4 +1,6 @@
 import Foundation
+import SimChecks
+import SimMetrics
 import SimReports
 import SimScenario
 
@@ -100,10 +102,10 @@ struct CheckCommand: Command {
     static func check(_ scenario: Scenario, checksDeterminism: Bool) -> CheckRun {
         let schedule = scenario.swarmDraw?.summary
         guard checksDeterminism else {
-            return CheckRun(seed: scenario.world.seed, verdicts: ScenarioRunner.check(scenario, version: Ripple.version), schedule: schedule)
+            return CheckRun(seed: scenario.world.seed, verdicts: ScenarioRunner.check(scenario), schedule: schedule)
         }
-        let (outcomes, repeats) = ScenarioRunner.runTwice(scenario, version: Ripple.version)
-        let verdicts = scenario.verdicts(for: MetricsDocument.document(RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)))
+        let (outcomes, repeats) = ScenarioRunner.runTwice(scenario)
+        let verdicts = scenario.verdicts(for: Measurements(scenario: scenario, outcomes: outcomes))
         return CheckRun(seed: scenario.world.seed, verdicts: verdicts, repeats: repeats, schedule: schedule)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SimChecks
 import SimReports
 import SimScenario
 

@@ -1,3 +1,4 @@
+import SimChecks
 import SimReports
 import SimScenario
 

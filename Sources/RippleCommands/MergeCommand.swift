@@ -1,3 +1,4 @@
+import SimChecks
 import SimReports
 
 /// `ripple merge`: combines the shard files of one sharded `ripple check` into exactly the

@@ -1,4 +1,5 @@
 import SimKernel
+import SimMetrics
 import SimReports
 
 /// Shows how far a run has got on standard error, one line rewritten in place: the share done,

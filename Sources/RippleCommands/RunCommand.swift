@@ -1,4 +1,6 @@
+import SimChecks
 import SimKernel
+import SimMetrics
 import SimReports
 import SimScenario
 
@@ -60,7 +62,7 @@ struct RunCommand: Command {
         for (i, var scenario) in scenarios.enumerated() {
             var outcomes: [ArchitectureOutcome], repeats: [RepeatedRun] = []
             if checksDeterminism {
-                (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only, version: Ripple.version)
+                (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only)
                 if repeats.contains(where: { !$0.isAlike }) { status = .expectationFailed }
             } else {
                 let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart, eventBudget: scenario.world.eventBudget) : nil
@@ -74,7 +76,7 @@ struct RunCommand: Command {
             let skipped = scenario.expectations.count
             scenario.expectations.removeAll { !$0.architecturesRead.allSatisfy(ran.contains) }
             var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
-            report.verdicts = scenario.verdicts(for: MetricsDocument.document(report))
+            report.verdicts = scenario.verdicts(for: report.measurements)
             if report.verdicts.contains(where: { !$0.holds }) { status = .expectationFailed }
             for outcome in outcomes {
                 guard let error = outcome.metrics.ledger.firstError else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import SimChecks
 import SimReports
 import SimScenario
 
@@ -42,7 +43,7 @@ struct ShardFile {
 
     static func statement(_ s: ExpectationStatement) -> JSONOutput {
         .object([("text", .string(s.text)), ("architecture", .string(s.architecture)), ("metric", .string(s.metric)),
-                 ("why", s.why.map(JSONOutput.string) ?? .null), ("unit", .string(s.unit)), ("relation", .string(s.relation.rawValue)),
+                 ("why", s.why.map(JSONOutput.string) ?? .null), ("unit", .string(s.unit)), ("relation", .string(s.comparison.rawValue)),
                  ("confidence", JSONFields.exact(s.confidence)), ("tolerance", JSONFields.exact(s.tolerance))])
     }
 
@@ -122,12 +123,12 @@ extension ShardFile {
     static func statement(_ node: JSONNode, _ path: String, _ json: JSONFields) throws -> ExpectationStatement {
         func field(_ key: String) throws -> JSONNode { try json.member(node, key, path) }
         let relationText = try json.string(field("relation"), path + ".relation")
-        guard let relation = Relation(rawValue: relationText) else { throw json.fail(path + ".relation", "unknown relation \"\(relationText)\"") }
+        guard let comparison = Comparison(rawValue: relationText) else { throw json.fail(path + ".relation", "unknown relation \"\(relationText)\"") }
         return ExpectationStatement(text: try json.string(field("text"), path + ".text"),
                                     architecture: try json.string(field("architecture"), path + ".architecture"),
                                     metric: try json.string(field("metric"), path + ".metric"),
                                     why: try json.optionalString(field("why"), path + ".why"),
-                                    unit: try json.string(field("unit"), path + ".unit"), relation: relation,
+                                    unit: try json.string(field("unit"), path + ".unit"), comparison: comparison,
                                     confidence: try json.optionalNumber(field("confidence"), path + ".confidence"),
                                     tolerance: try json.optionalNumber(field("tolerance"), path + ".tolerance"))
     }

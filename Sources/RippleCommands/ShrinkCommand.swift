@@ -1,4 +1,5 @@
 import Foundation
+import SimChecks
 import SimReports
 import SimScenario
 
@@ -60,7 +61,7 @@ struct ShrinkCommand: Command {
         }
         console.write("shrinking \(scenario.name) under seed \(seed) while \"\(failing.text)\" fails \(result.reason)\n")
         for step in result.steps { console.write("  " + step + "\n") }
-        let text = shrinker.finished(result.document, name: scenario.name).output.renderedInOrder()
+        let text = shrinker.finished(result.document, name: scenario.name).renderedInOrder()
         do {
             try OutputFile.write(text, to: path)
         } catch {

@@ -1,3 +1,4 @@
+import SimMetrics
 import SimReports
 import SimScenario
 
@@ -85,7 +86,7 @@ struct SweepCommand: Command {
     /// Every combination under every seed, in that order: for each run, each architecture's
     /// value of each metric as its `metrics.json` writes it (`nil` where it has none).
     func measure(_ sweep: ScenarioSweep, console: Console) -> [[[Double?]]] {
-        let (scenarios, seeds, metrics, version) = (sweep.scenarios, self.seeds, self.metrics, Ripple.version)
+        let (scenarios, seeds, metrics) = (sweep.scenarios, self.seeds, self.metrics)
         let total = scenarios.count * seeds.count
         // Progress goes to the terminal only, one line rewritten in place and cleared at the
         // end; the board serialises the calls, so sharing the console's writer between threads is safe.
@@ -99,10 +100,9 @@ struct SweepCommand: Command {
         return ParallelRuns.map(total, threads: jobs, progress: progress) { run in
             var scenario = scenarios[run / seeds.count]
             scenario.setSeed(seeds[run % seeds.count])
-            let report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: version)
-            let architectures = MetricsDocument.document(report).member("architectures")
+            let measurements = Measurements(scenario: scenario, outcomes: ScenarioRunner.run(scenario))
             return scenario.architectures.map { architecture in
-                metrics.map { architectures?.member(architecture.name)?.value(at: $0)?.numberValue }
+                metrics.map { measurements.value(at: $0, in: architecture.name)?.numberValue }
             }
         }
     }

@@ -1,3 +1,4 @@
+import SimMetrics
 import SimScenario
 
 /// `ripple validate`: checks scenario files without running them.

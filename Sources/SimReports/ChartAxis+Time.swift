@@ -1,3 +1,5 @@
+import SimMetrics
+
 extension ChartAxis {
     /// The units a time axis may be labelled in, with their size in seconds, smallest first.
     static let timeUnits: [(name: String, seconds: Double)] = [("ms", 1e-3), ("s", 1), ("min", 60), ("h", 3600)]

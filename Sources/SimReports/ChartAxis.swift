@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// A numeric axis: the data's range widened to "nice" ticks (1, 2 or 5 times a power of
 /// ten), and the map from a value to a fraction of the axis length.
 ///

@@ -1,3 +1,6 @@
+import SimChecks
+import SimMetrics
+
 extension CheckReport {
     /// The terminal report: one line per check (`PASS`, `FAIL` or `SKIP`, scenario, check,
     /// outcome); under a sweep the spread of the measured values; under each failure the

@@ -25,7 +25,7 @@ public enum HeadlineRows {
             row("missing at end") { String($0.consistencyTotals.missing) },
             row("staleness p99") { ms($0.consistencyTotals.staleness, 0.99) },
             row("recovery after last fault") { r in
-                let recovery = r.recovery(in: report)
+                let recovery = r.recovery(after: report.windows, arrivalsEnd: report.duration)
                 guard recovery.isMeasurable else { return "–" }
                 guard let after = recovery.recoveredAfter else { return recovery.isMetastable ? "never (metastable)" : "not within the run" }
                 return after == .zero ? "at once" : Format.duration(nanoseconds: Double(after.nanoseconds))

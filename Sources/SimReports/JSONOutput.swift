@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// A JSON value to write. Object keys are sorted when written, so output is stable
 /// whatever order a writer builds it in; numbers are text from `Format`.
 public indirect enum JSONOutput: Sendable {

@@ -1,3 +1,5 @@
+import SimChecks
+
 /// Writes `ripple check`'s findings as JUnit XML for CI systems: one test suite per scenario,
 /// one test case per expectation, determinism check and baseline figure; a failure carries
 /// the measured value, the failing seeds and the command that repeats it. A scenario without

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Text made safe for `summary.md`: it reads as the same words whatever it holds, and can
 /// neither add markup, links, HTML nor break a table row or a list item.
 enum MarkdownEscaping {

@@ -1,3 +1,5 @@
+import SimChecks
+
 extension ReportPage {
     /// The banner at the top of the page: the run's verdict over its expectations, with how
     /// many passed, failed and had no data, so a failing run never reads like a passing one.

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Writes `report.html`: one self-contained page with the run's verdict, what was run, the
 /// fault schedule, the expectations, the headline figures side by side and the charts over time.
 ///

@@ -1,3 +1,4 @@
+import SimChecks
 import SimKernel
 import SimMetrics
 
@@ -63,49 +64,14 @@ public struct RunReport: Sendable {
         }
     }
 
+    /// Every figure each architecture measured, named as `metrics.json` names them.
+    public var measurements: Measurements {
+        Measurements(seed: seed, duration: duration, drain: drain, windows: windows, architectures: architectures)
+    }
+
     /// When the warm-up ended, as the page and the summary show it ("12.3s"); `nil` without
     /// one. Every architecture ends it at the same instant.
     public var warmupText: String? {
         architectures.lazy.compactMap(\.metrics.warmupEnded).first.map { Format.duration(nanoseconds: Double($0.nanoseconds)) }
-    }
-}
-
-/// A fault's window for charts: from `start` to `end` (`nil`: to the end of the run).
-public struct FaultWindow: Sendable {
-    /// When the fault begins, from the start of the run.
-    public var start: TimeSpan
-    /// When the fault ends, from the start of the run; `nil` when it lasts to the end.
-    public var end: TimeSpan?
-    /// The band's label: the first words of the fault's description, such as `crash payment`.
-    public var label: String
-
-    /// A window from `start` to `end` (`nil`: to the end of the run), labelled `label`.
-    public init(start: TimeSpan, end: TimeSpan?, label: String) {
-        self.start = start
-        self.end = end
-        self.label = label
-    }
-}
-
-/// One architecture's results.
-public struct ArchitectureReport: Sendable {
-    /// The architecture's name in the scenario.
-    public var name: String
-    /// Which design it is: `"sync"` or `"events"`.
-    public var kind: String
-    /// Everything its run measured.
-    public var metrics: ArchitectureMetrics
-    /// Why its run stopped: `quiescent`, `timeLimit`, or a limit hit: `eventBudget` or `lineLimit`.
-    public var stopReason: String
-    /// How many events the kernel handled in its run.
-    public var events: Int
-
-    /// One architecture's results as its run ended.
-    public init(name: String, kind: String, metrics: ArchitectureMetrics, stopReason: String, events: Int) {
-        self.name = name
-        self.kind = kind
-        self.metrics = metrics
-        self.stopReason = stopReason
-        self.events = events
     }
 }

@@ -1,3 +1,5 @@
+import SimMetrics
+
 extension SVGChart {
     /// A row (or rows) under the x-axis label: a line swatch in each series' colour and dash
     /// and its name, each entry a `<g data-series="name">`; "+N more" when some did not fit.

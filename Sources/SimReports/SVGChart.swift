@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Draws a `Chart` as a standalone SVG document, with no dependencies.
 ///
 /// The output is a pure function of the chart and size: every number goes through `Format`,

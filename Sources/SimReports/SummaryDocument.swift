@@ -1,3 +1,6 @@
+import SimChecks
+import SimMetrics
+
 /// Writes `summary.md`: the run's verdict, what was run, the fault schedule, the headline
 /// figures side by side, one column per architecture, each circuit breaker's openings and time
 /// open, the calls along each caller → callee edge, and each expectation with its outcome,

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Writes a sweep's numbers for programs: `sweep.csv` and `sweep.json`, one row per
 /// combination × architecture × metric with the values varied, the count of seeds that gave
 /// a value, the mean and the confidence interval. Decimals have up to six places.

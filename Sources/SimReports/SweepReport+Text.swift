@@ -1,3 +1,5 @@
+import SimMetrics
+
 extension SweepReport {
     /// The terminal report: what ran, then a table per metric with a row per combination and a
     /// column per architecture, each cell the mean over the seeds and its confidence interval.

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// An aligned plain-text table for terminals: first row is the header, first column
 /// left-aligned, every other column right-aligned (numbers line up). Cells print `printable`,
 /// so text from a file cannot break a row.

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Writes `timeseries.csv`: one row per interval and architecture, the union of every
 /// architecture's gauges as columns. A cell is empty where there is no data: a gauge the
 /// architecture lacks, a latency in an interval no request was answered in, a staleness in

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Builds XML text (SVG, and HTML written as well-formed markup) element by element,
 /// escaping every attribute value and text node, so callers cannot produce a malformed document.
 struct XMLWriter {

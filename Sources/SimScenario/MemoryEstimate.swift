@@ -1,7 +1,6 @@
 import SimKernel
 import SimMetrics
 import SimModels
-import SimReports
 
 /// The memory a scenario's run holds at its largest, estimated from the file before anything
 /// runs: what grows with the keys, the effect targets, the services, the length of the run

@@ -1,16 +1,17 @@
+import SimChecks
 import SimKernel
-import SimReports
+import SimMetrics
 
 extension RepeatedRun {
     /// A limit on the events recorded one by one to find where two runs part ways (16 bytes each).
     public static let recordingLimit = 1_000_000
 
     /// Runs one architecture twice with `run` (each call from fresh state; its argument is how
-    /// many events to record one by one) and compares the event fingerprints, then `document`
-    /// of each outcome (its `metrics.json`). When the events differ, reruns both recording up to
-    /// `recordingLimit` events and names the first that differs.
+    /// many events to record one by one) and compares the event fingerprints, then the
+    /// `figures` of each outcome (as `metrics.json` publishes them). When the events differ,
+    /// reruns both recording up to `recordingLimit` events and names the first that differs.
     public static func check(_ architecture: String, recordingLimit: Int = RepeatedRun.recordingLimit,
-                             run: (Int) -> ArchitectureOutcome, document: (ArchitectureOutcome) -> String) -> (ArchitectureOutcome, RepeatedRun) {
+                             run: (Int) -> ArchitectureOutcome, figures: (ArchitectureOutcome) -> Figure) -> (ArchitectureOutcome, RepeatedRun) {
         let first = run(0), second = run(0)
         let events = [first.events, second.events]
         let digests = [first.history.fingerprint.hexDigest, second.history.fingerprint.hexDigest]
@@ -19,7 +20,7 @@ extension RepeatedRun {
             let a = run(recordingLimit).history, b = run(recordingLimit).history
             difference = firstDifference(a, b, limit: recordingLimit)
         } else {
-            difference = firstDifference(document(first), document(second)).map { "the same events, but metrics.json differs at " + $0 }
+            difference = figures(first).firstDifference(from: figures(second)).map { "the same events, but the figures differ at " + $0 }
         }
         return (first, RepeatedRun(architecture: architecture, events: events, digests: digests, difference: difference))
     }
@@ -44,25 +45,17 @@ extension RepeatedRun {
         }
         return "the first \(x.count) events were alike (the most recorded); the runs part ways later"
     }
-
-    /// `line 12: "a": 1 then "a": 2`, or `nil` for equal texts.
-    static func firstDifference(_ a: String, _ b: String) -> String? {
-        guard a != b else { return nil }
-        let x = a.split(separator: "\n", omittingEmptySubsequences: false), y = b.split(separator: "\n", omittingEmptySubsequences: false)
-        let i = (0..<min(x.count, y.count)).first { x[$0] != y[$0] } ?? min(x.count, y.count)
-        func line(_ lines: [Substring]) -> String { i < lines.count ? String(lines[i].drop { $0 == " " }) : "(the end)" }
-        return "line \(i + 1): \(line(x)) then \(line(y))"
-    }
 }
 
 extension ScenarioRunner {
     /// Runs every architecture of `scenario` (or only `only`) twice, each from fresh state, and
-    /// checks that both runs handled the same events; returns the first runs' outcomes.
-    public static func runTwice(_ scenario: Scenario, only: [String] = [], version: String) -> (outcomes: [ArchitectureOutcome], repeats: [RepeatedRun]) {
+    /// checks that both runs handled the same events and measured the same figures; returns the
+    /// first runs' outcomes.
+    public static func runTwice(_ scenario: Scenario, only: [String] = []) -> (outcomes: [ArchitectureOutcome], repeats: [RepeatedRun]) {
         var outcomes: [ArchitectureOutcome] = [], repeats: [RepeatedRun] = []
         for architecture in scenario.architectures where only.isEmpty || only.contains(architecture.name) {
             let (outcome, repeated) = RepeatedRun.check(architecture.name, run: { run(architecture, in: scenario.world, recordingFirst: $0) }) {
-                MetricsDocument.render(RunReport(scenario: scenario, outcomes: [$0], version: version))
+                Measurements(scenario: scenario, outcomes: [$0]).architectures[0].figures
             }
             outcomes.append(outcome)
             repeats.append(repeated)

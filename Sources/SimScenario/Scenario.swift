@@ -1,7 +1,7 @@
+import SimChecks
 import SimKernel
 import SimMetrics
 import SimModels
-import SimReports
 
 /// A validated scenario: the shared world and the architectures to compare in it.
 public struct Scenario: Sendable {

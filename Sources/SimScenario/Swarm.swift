@@ -1,5 +1,5 @@
 import SimKernel
-import SimReports
+import SimMetrics
 import SimModels
 
 /// Swarm testing: bounds within which `--swarm` draws, for each seed, which of the candidate

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RippleCommands
+import SimChecks
 
 /// `ripple run` checks the scenario's expectations after the run: it prints a verdict for
 /// each, writes them into summary.md and metrics.json, and exits 1 when one fails.

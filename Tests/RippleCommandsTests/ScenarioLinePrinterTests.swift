@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import RippleCommands
+import SimChecks
 import SimKernel
 import SimReports
 import SimScenario

@@ -1,4 +1,5 @@
 import Testing
+import SimChecks
 @testable import SimReports
 
 /// The figures `ripple check` prints over a sweep: nearest-rank spread, failing seeds, and
@@ -10,7 +11,7 @@ struct CheckReportTests {
     }
 
     let statement = ExpectationStatement(text: "events latency.success.p99Ms < 5ms", architecture: "events", metric: "latency.success.p99Ms",
-                                         why: nil, unit: "ms", relation: .below)
+                                         why: nil, unit: "ms", comparison: .below)
 
     func expectation(_ values: [Double], failingAbove limit: Double, file: String = "s.json") -> CheckedExpectation {
         CheckedExpectation(scenario: "s", file: file, statement: statement, seeds: values.indices.map { UInt64($0 + 1) },

@@ -1,4 +1,5 @@
 import Testing
+import SimChecks
 @testable import SimReports
 
 /// JUnit XML stays well formed whatever the names hold.
@@ -15,7 +16,7 @@ struct JUnitDocumentTests {
         var failed = held
         failed.holds = false
         failed.measured = 3
-        let statement = ExpectationStatement(text: held.text, architecture: "sync", metric: "requests.failed", why: nil, unit: "", relation: .equals)
+        let statement = ExpectationStatement(text: held.text, architecture: "sync", metric: "requests.failed", why: nil, unit: "", comparison: .equals)
         let report = CheckReport(sweep: nil, scenarios: [
             CheckedScenario(name: "x", file: "x.json", expectations: [
                 CheckedExpectation(scenario: "x", file: "x.json", statement: statement, seeds: [4], verdicts: [held]),

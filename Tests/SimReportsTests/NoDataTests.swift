@@ -23,7 +23,7 @@ struct NoDataTests {
     }
 
     func figure(_ path: String, in report: RunReport) -> String? {
-        MetricsDocument.document(report).member("architectures")?.member("sync")?.value(at: path)?.compact
+        report.measurements.value(at: path, in: "sync").map { JSONOutput($0).compact }
     }
 
     @Test func metricsWriteNullWhereTheRunHasNoValue() {

@@ -1,4 +1,5 @@
 import Testing
+import SimChecks
 import SimMetrics
 @testable import SimReports
 

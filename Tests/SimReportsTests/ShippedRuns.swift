@@ -1,4 +1,5 @@
 import Foundation
+import RippleCommands
 import SimReports
 import SimScenario
 

@@ -1,10 +1,22 @@
 import Testing
+import SimMetrics
 @testable import SimReports
 
 /// A sweep's aggregation is the mean and Student's t interval of each cell's per-seed values,
 /// and its files show exactly those numbers: the text table, the CSV and the JSON, one plot
 /// per metric with a line and band per architecture, and a self-contained page.
 struct SweepReportTests {
+    /// A sweep's error rate keeps its interval inside [0, 1]; a count's stops at 0.
+    @Test func intervalsFollowTheMetricsKind() throws {
+        let rate = SweepParameter(path: "workload.arrivals.poisson", values: ["100/s"], kind: .text, positions: [100], axisLabel: "rate")
+        let report = SweepReport(name: "s", description: "", version: "0", seeds: [1, 2], parameters: [rate], architectures: ["sync"],
+                                 metrics: ["requests.errorRate", "requests.failed"], combinations: [[0]], measures: [[true, true]],
+                                 measured: [[[[0.05, 1]], [[0.5046, 30]]]])
+        let errorRate = try #require(report.rows[0].interval), failed = try #require(report.rows[1].interval)
+        #expect(errorRate.lowerBound > 0.03 && errorRate.upperBound < 0.82)
+        #expect(failed.lowerBound == 0)
+    }
+
     /// Two email latencies × two seeds × two architectures × two metrics, with one value missing.
     static func report(parameters: [SweepParameter]? = nil, combinations: [[Int]]? = nil) -> SweepReport {
         let email = SweepParameter(path: "services.email.work.constant", values: ["100ms", "1s"], kind: .text,

@@ -1,11 +1,12 @@
 import Testing
+import SimChecks
 @testable import SimReports
 
 /// A truth value such as `recovery.metastable` reads `true` or `false` wherever a verdict is
 /// written: terminal lines, `metrics.json`, `ripple check`'s spread and JUnit.
 struct TruthVerdictTests {
     let statement = ExpectationStatement(text: "sync recovery.metastable = true", architecture: "sync", metric: "recovery.metastable",
-                                         why: nil, unit: Verdict.truthUnit, relation: .equals)
+                                         why: nil, unit: Verdict.truthUnit, comparison: .equals)
 
     func verdict(_ measured: Double) -> Verdict {
         statement.verdict(measured: measured, references: [], limits: [1], holds: measured == 1)

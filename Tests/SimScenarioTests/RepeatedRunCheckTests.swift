@@ -1,5 +1,6 @@
+import SimChecks
 import SimKernel
-import SimReports
+import SimMetrics
 import Testing
 @testable import SimScenario
 
@@ -14,7 +15,7 @@ struct RepeatedRunCheckTests {
     """.utf8), file: "twice.json")
 
     @Test func bothArchitecturesRunAlikeTwice() {
-        let (outcomes, repeats) = ScenarioRunner.runTwice(scenario, version: "test")
+        let (outcomes, repeats) = ScenarioRunner.runTwice(scenario)
         #expect(outcomes.map(\.name) == ["sync", "events"])
         #expect(repeats.map(\.isAlike) == [true, true])
         #expect(repeats[0].events[0] == outcomes[0].events && repeats[0].events[0] > 40)
@@ -32,7 +33,7 @@ struct RepeatedRunCheckTests {
             world.seed = calls % 2 == 1 ? 3 : 4
             return ScenarioRunner.run(sync, in: world, recordingFirst: recording)
         }
-        let (first, repeated) = RepeatedRun.check("sync", run: leaky) { _ in "" }
+        let (first, repeated) = RepeatedRun.check("sync", run: leaky) { _ in .group([]) }
         #expect(calls == 4)  // two runs, then two recording reruns
         #expect(!repeated.isAlike && first.events == repeated.events[0])
         // Work out the first difference independently from full recordings.
@@ -49,13 +50,13 @@ struct RepeatedRunCheckTests {
     /// The same events, but a figure that differs: the leak is after the kernel, in the metrics.
     @Test func aLeakIntoTheMetricsIsCaughtToo() {
         let sync = scenario.architectures[0]
-        var documents = 0
+        var measured = 0
         let (_, repeated) = RepeatedRun.check("sync", run: { ScenarioRunner.run(sync, in: scenario.world, recordingFirst: $0) }) { _ in
-            documents += 1
-            return "{\n  \"requests\": \(documents)\n}"
+            measured += 1
+            return .group([("requests", .group([("failed", .integer(measured))]))])
         }
         #expect(repeated.events[0] == repeated.events[1] && repeated.digests[0] == repeated.digests[1])
-        #expect(repeated.difference == "the same events, but metrics.json differs at line 2: \"requests\": 1 then \"requests\": 2")
+        #expect(repeated.difference == "the same events, but the figures differ at requests.failed: 1 then 2")
     }
 
     @Test func theDifferenceIsNamedEvenWhenItCannotBeFound() {
@@ -66,7 +67,5 @@ struct RepeatedRunCheckTests {
         let cut = EventHistory(fingerprint: EventFingerprint(count: 50, digest: 3), firstEvents: early)
         #expect(RepeatedRun.firstDifference(two, cut, limit: 2) == "the first 2 events were alike (the most recorded); the runs part ways later")
         #expect(RepeatedRun.firstDifference(two, two, limit: 2) == "the reruns recording every event were alike: the difference did not repeat")
-        #expect(RepeatedRun.firstDifference("a\n  \"b\": 1\nc", "a\n  \"b\": 2\nc") == "line 2: \"b\": 1 then \"b\": 2")
-        #expect(RepeatedRun.firstDifference("same", "same") == nil)
     }
 }

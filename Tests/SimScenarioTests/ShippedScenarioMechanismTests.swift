@@ -76,7 +76,7 @@ struct ShippedScenarioMechanismTests {
         var scenario = try ScenarioLoader.parse([UInt8](bytes), file: removal.scenario + ".json")
         let named = removal.failing.map { scenario.expectations[$0] }
         scenario.expectations = named
-        let verdicts = ScenarioRunner.check(scenario, version: "test")
+        let verdicts = ScenarioRunner.check(scenario)
         for verdict in verdicts {
             #expect(!verdict.holds, "still holds without \(removal.removed): \(verdict.line)")
         }

@@ -1,4 +1,4 @@
-import SimReports
+import SimMetrics
 
 extension Scenario {
     /// For each architecture, in file order, the path of every number its part of
@@ -7,7 +7,7 @@ extension Scenario {
     public var metricPaths: [[String]] {
         let names = world.services.map(\.name)
         return architectures.map {
-            MetricsDocument.metricPaths(for: $0.design.metricsLayout(serviceNames: names, entry: world.workload.entry))
+            Measurements.metricPaths(for: $0.design.metricsLayout(serviceNames: names, entry: world.workload.entry))
         }
     }
 

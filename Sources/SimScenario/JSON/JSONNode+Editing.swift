@@ -1,5 +1,3 @@
-import SimReports
-
 /// Changing a parsed document while keeping everything else as written: member order, the
 /// exact text of numbers, and the places of untouched values.
 extension JSONNode {
@@ -31,16 +29,4 @@ extension JSONNode {
 
     /// A string node at this node's place.
     public func string(_ text: String) -> JSONNode { JSONNode(value: .string(text), location: location) }
-
-    /// The value to write, members in file order and numbers exactly as written.
-    public var output: JSONOutput {
-        switch value {
-        case .null: .null
-        case .bool(let flag): .bool(flag)
-        case .number(let text): .number(text)
-        case .string(let text): .string(text)
-        case .array(let elements): .array(elements.map(\.output))
-        case .object(let members): .object(members.map { ($0.key, $0.value.output) })
-        }
-    }
 }

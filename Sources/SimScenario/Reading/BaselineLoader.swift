@@ -1,5 +1,5 @@
 import Foundation
-import SimReports
+import SimChecks
 
 /// Reads a baseline file: an object of scenarios, each an object of architectures, each an
 /// object of metric paths and their means, as `ripple check --update-baseline` writes it.

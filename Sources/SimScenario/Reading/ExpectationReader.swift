@@ -1,5 +1,6 @@
+import SimChecks
 import SimKernel
-import SimReports
+import SimMetrics
 
 /// Reads the `expectations` array. Each element names a metric (its path below
 /// `architectures.<name>` in `metrics.json`), the architecture it applies to (`"all"` when
@@ -27,9 +28,9 @@ struct ExpectationReader {
             let spec = specs.first { $0.name == name }
             guard let spec, let entry else { return (name, nil) }
             let layout = spec.design.metricsLayout(serviceNames: serviceNames, entry: entry)
-            let truthPaths = MetricsDocument.truthMetricPaths(for: layout)
+            let truthPaths = Measurements.truthMetricPaths(for: layout)
             for path in truthPaths where !truths.contains(path) { truths.append(path) }
-            return (name, MetricsDocument.metricPaths(for: layout) + truthPaths)
+            return (name, Measurements.metricPaths(for: layout) + truthPaths)
         }
         truthMetrics = truths
     }
@@ -66,15 +67,15 @@ struct ExpectationReader {
         let meanNode = object.optional("mean")
         let comparison = meanNode.map { readMean($0, beside: &object, metric: checked) } ?? readComparison(&object, metric: checked)
         let confidence = readConfidence(&object, isMean: meanNode != nil)
-        let tolerance = readTolerance(&object, relation: comparison?.relation)
+        let tolerance = readTolerance(&object, comparison: comparison?.comparison)
         object.rejectUnknownKeys()
         guard let metric = checked, let metricNode, let comparison, let confidence else { return [] }
         func expectation(_ architecture: String) -> Expectation {
-            Expectation(metric: metric, architecture: architecture, comparison: comparison, why: why,
+            Expectation(metric: metric, architecture: architecture, comparison: comparison.comparison, bounds: comparison.bounds, why: why,
                         confidence: meanNode == nil ? nil : confidence, tolerance: tolerance ?? nil, isTruth: isTruth(metric))
         }
 
-        let references = comparison.references
+        let references = expectation(named ?? "").references
         guard let named, named != "all" else {
             let targets = architectures.map(\.name).filter { !references.contains($0) }
             guard !targets.isEmpty else {
@@ -93,7 +94,7 @@ struct ExpectationReader {
 
     /// `"mean": {"atLeast": …}`: the comparison the mean over seeds must pass, read from inside
     /// the `mean` object; a comparison beside it as well is a mistake.
-    func readMean(_ node: JSONNode, beside object: inout ObjectReader, metric: String?) -> Comparison? {
+    func readMean(_ node: JSONNode, beside object: inout ObjectReader, metric: String?) -> StatedComparison? {
         let beside = Comparison.keys.filter { key in object.members.contains { $0.key == key } }
         guard var mean = ObjectReader(node, path: object.path("mean"), log: log) else { return nil }
         if let metric, isTruth(metric) {
@@ -106,7 +107,7 @@ struct ExpectationReader {
             log.add(object.path(beside[0]), "a comparison beside \"mean\"; put it inside \"mean\" (the mean over seeds is compared), or drop \"mean\" to compare every run", at: object.members.first { $0.key == beside[0] }?.keyLocation)
             return nil
         }
-        if case .equals = comparison {
+        if comparison?.comparison == .equals {
             log.add(mean.path("equals"), "a mean over seeds is known only within its confidence interval, so it cannot equal a limit; use \"between\"", at: node.location)
             return nil
         }
@@ -125,11 +126,11 @@ struct ExpectationReader {
 
     /// The `tolerance` against a baseline: a fraction such as `0.15` or a percentage such as
     /// `"15%"`; only for comparisons with a worse side. `.some(nil)` when absent.
-    func readTolerance(_ object: inout ObjectReader, relation: Relation?) -> Double?? {
+    func readTolerance(_ object: inout ObjectReader, comparison: Comparison?) -> Double?? {
         guard let node = object.optional("tolerance") else { return .some(nil) }
         let path = object.path("tolerance")
-        if let relation, relation.worse == nil {
-            log.add(path, "a tolerance needs a worse side to compare a baseline on; \"\(relation.rawValue)\" has none (only \(Describe.choices(Relation.allCases.filter { $0.worse != nil }.map(\.rawValue))) do)", at: node.location)
+        if let comparison, comparison.worse == nil {
+            log.add(path, "a tolerance needs a worse side to compare a baseline on; \"\(comparison.rawValue)\" has none (only \(Describe.choices(Comparison.allCases.filter { $0.worse != nil }.map(\.rawValue))) do)", at: node.location)
             return nil
         }
         let expected = "a tolerance: a fraction such as 0.1 or a percentage such as \"10%\""
@@ -144,8 +145,11 @@ struct ExpectationReader {
         return values.number(node, path, in: 0...10, what: "a tolerance as a fraction (0.1 for 10%)").map { .some($0) }
     }
 
+    /// A comparison as a scenario states it: its key and its limits.
+    typealias StatedComparison = (comparison: Comparison, bounds: [Bound])
+
     /// Reads the one comparison key and its limits.
-    func readComparison(_ object: inout ObjectReader, metric: String?) -> Comparison? {
+    func readComparison(_ object: inout ObjectReader, metric: String?) -> StatedComparison? {
         let present = Comparison.keys.filter { key in object.members.contains { $0.key == key } }
         object.allow(Comparison.keys)
         guard present.count == 1, let key = present.first, let node = object.optional(key) else {
@@ -166,17 +170,11 @@ struct ExpectationReader {
                 log.wrong(path, expected: "true or false (\"\(metric)\" is a truth value)", found: node)
                 return nil
             }
-            return .equals(.value(flag ? 1 : 0, written: flag ? "true" : "false"))
+            return (.equals, [.value(flag ? 1 : 0, written: flag ? "true" : "false")])
         }
         guard key == "between" else {
-            guard let bound = readBound(node, path, metric: metric) else { return nil }
-            switch key {
-            case "below": return .below(bound)
-            case "above": return .above(bound)
-            case "atMost": return .atMost(bound)
-            case "atLeast": return .atLeast(bound)
-            default: return .equals(bound)
-            }
+            guard let bound = readBound(node, path, metric: metric), let comparison = Comparison(rawValue: key) else { return nil }
+            return (comparison, [bound])
         }
         guard let elements = node.arrayElements, elements.count == 2 else {
             let expected = "an array of two limits, the lower first"
@@ -193,7 +191,7 @@ struct ExpectationReader {
             log.add(path, "expected the lower limit first, found \(low.text) then \(high.text)", at: node.location)
             return nil
         }
-        return .between(low, high)
+        return (.between, [low, high])
     }
 
     /// Reads one limit: a number, a duration (for a metric in milliseconds) or a ratio of

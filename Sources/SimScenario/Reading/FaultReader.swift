@@ -1,5 +1,5 @@
 import SimKernel
-import SimReports
+import SimMetrics
 import SimModels
 
 /// Reads the `faults` array. Each fault names its kind by its key (`"slow": "email"`),

@@ -1,5 +1,5 @@
 import SimKernel
-import SimReports
+import SimMetrics
 import SimModels
 
 /// Reads network faults: `{"network": "email", …}` on every link touching a node,

@@ -1,4 +1,4 @@
-import SimReports
+import SimMetrics
 
 /// One problem in a scenario file: where it is, what was expected and what was found.
 public struct ScenarioIssue: Sendable, Equatable {

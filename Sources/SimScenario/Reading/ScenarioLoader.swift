@@ -1,6 +1,5 @@
 import Foundation
 import SimKernel
-import SimReports
 
 /// Reads scenario files from disk: bytes, then strict JSON, then a validated `Scenario`.
 public enum ScenarioLoader {

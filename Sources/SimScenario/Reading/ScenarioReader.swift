@@ -1,6 +1,6 @@
 import SimKernel
+import SimMetrics
 import SimModels
-import SimReports
 
 /// Turns a parsed scenario document into a `Scenario`, collecting every problem on the way.
 struct ScenarioReader {

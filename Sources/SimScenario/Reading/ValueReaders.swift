@@ -1,5 +1,5 @@
 import SimKernel
-import SimReports
+import SimMetrics
 
 /// Readers for the scalar values of scenario files. Each logs what it expected and what it
 /// found, and returns `nil` for a bad value, so reading goes on and every problem is reported.

@@ -1,4 +1,5 @@
-import SimReports
+import SimChecks
+import SimMetrics
 
 /// Why an expectation failed in one run, in the terms a shrink must keep: the statement, which
 /// side of its bound the value fell on (or that there was no value, or a model error), and for
@@ -28,9 +29,9 @@ public struct FailureReason: Sendable, Equatable, CustomStringConvertible {
         case modelError = "model error"
     }
 
-    /// The reason `verdict` of an expectation with `relation` failed in the run whose
-    /// `metrics.json` is `document`; `nil` when it held.
-    public init?(_ verdict: Verdict, relation: Relation, in document: JSONOutput) {
+    /// The reason `verdict` of an expectation with `comparison` failed in the run that measured
+    /// `measurements`; `nil` when it held.
+    public init?(_ verdict: Verdict, comparison: Comparison, in measurements: Measurements) {
         guard !verdict.holds else { return nil }
         statement = verdict.text
         causes = []
@@ -39,12 +40,12 @@ public struct FailureReason: Sendable, Equatable, CustomStringConvertible {
         } else if verdict.status == .noData {
             kind = .noData
         } else {
-            switch relation.worse {
+            switch comparison.worse {
             case .larger?: kind = .aboveTheBound
             case .smaller?: kind = .belowTheBound
             default: kind = (verdict.measured ?? 0) > (verdict.limits.last ?? 0) ? .aboveTheBound : .belowTheBound
             }
-            if let run = document.member("architectures")?.member(verdict.architecture) {
+            if let run = measurements.figures(of: verdict.architecture) {
                 causes = Self.causes(of: verdict.metric, in: run)
             }
         }
@@ -61,11 +62,11 @@ public struct FailureReason: Sendable, Equatable, CustomStringConvertible {
     /// The non-zero figures a consistency count of `run` is made of: for `total`, each target's
     /// own count; for `missingAtEnd` (or `divergentEntities`, which missing versions cause) the
     /// versions lost, dead-lettered, superseded and still in flight; for any other count, itself.
-    static func causes(of metric: String, in run: JSONOutput) -> [String] {
+    static func causes(of metric: String, in run: Figure) -> [String] {
         guard metric.hasPrefix("consistency."), let dot = metric.lastIndex(of: ".") else { return [] }
         let field = String(metric[metric.index(after: dot)...])
         let target = String(metric["consistency.".endIndex..<dot])
-        guard let consistency = run.member("consistency"), case .object(let targets) = consistency,
+        guard let consistency = run.member("consistency"), case .group(let targets) = consistency,
               consistency.member(target)?.member(field)?.numberValue != nil else { return [] }
         let named = target == "total" ? targets.map(\.0).filter { $0 != "total" } : [target]
         return named.flatMap { name -> [String] in

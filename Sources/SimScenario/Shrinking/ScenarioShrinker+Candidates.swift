@@ -1,5 +1,4 @@
 import SimKernel
-import SimReports
 
 extension ScenarioShrinker {
     /// One smaller scenario to try, and the step that made it.
@@ -18,7 +17,7 @@ extension ScenarioShrinker {
         var candidates: [Candidate] = []
         let faults = document.member("faults")?.arrayElements ?? []
         for (i, fault) in faults.enumerated() {
-            candidates.append(Candidate(step: "removed faults[\(i)]: \(fault.output.inline)",
+            candidates.append(Candidate(step: "removed faults[\(i)]: \(fault.inline)",
                                         document: document.setting("faults", to: document.member("faults")!.settingElement(i, to: nil))))
         }
         if document.member("chaos") != nil {

@@ -1,4 +1,5 @@
-import SimReports
+import SimChecks
+import SimMetrics
 
 /// Searches for a smaller scenario that still fails one expectation under one seed, for the
 /// same reason: removes faults and chaos, halves fault windows, the arrival rate, the duration
@@ -46,7 +47,7 @@ public struct ScenarioShrinker {
         var scenario = scenario
         scenario.setSeed(seed)
         scenario.expectations.removeAll(where: \.isAboutTheMean)
-        let verdicts = ScenarioRunner.check(scenario, version: "shrink")
+        let verdicts = ScenarioRunner.check(scenario)
         return zip(scenario.expectations, verdicts).first { !$0.1.holds }?.0
     }
 
@@ -91,9 +92,9 @@ public struct ScenarioShrinker {
               let expectation = scenario.expectations.first(where: { $0.text == target && !$0.isAboutTheMean }) else { return .invalid }
         scenario.setSeed(seed)
         let outcomes = ScenarioRunner.run(scenario, only: expectation.architecturesRead)
-        let metrics = MetricsDocument.document(RunReport(scenario: scenario, outcomes: outcomes, version: "shrink"))
-        let verdict = expectation.evaluate(in: metrics)
-        return FailureReason(verdict, relation: expectation.comparison.relation, in: metrics).map(Trial.fails) ?? .holds
+        let measurements = Measurements(scenario: scenario, outcomes: outcomes)
+        let verdict = expectation.evaluate(in: measurements)
+        return FailureReason(verdict, comparison: expectation.comparison, in: measurements).map(Trial.fails) ?? .holds
     }
 
     /// The document as the scenario file to write: `seed` set to the seed (so the file fails

@@ -1,4 +1,4 @@
-import SimReports
+import SimMetrics
 
 /// A scenario file with some of its fields varied: every combination of the values given,
 /// each one the file's document with those values put in place and then read by the usual

@@ -1,4 +1,4 @@
-import SimReports
+import SimMetrics
 
 /// Where a varied field's values sit along a plot's x axis, and the axis's label.
 ///

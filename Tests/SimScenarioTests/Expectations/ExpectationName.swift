@@ -1,4 +1,4 @@
-import SimScenario
+import SimChecks
 
 /// Swift Testing has an `Expectation` of its own; in these tests the name means Ripple's.
-typealias Expectation = SimScenario.Expectation
+typealias Expectation = SimChecks.Expectation

@@ -11,12 +11,12 @@ struct JSONNodeEditingTests {
 
     @Test func writingBackKeepsOrderAndNumberText() throws {
         let root = try JSONTest.parse(text)
-        let written = root.output.renderedInOrder()
+        let written = root.renderedInOrder()
         #expect(written == "{\n  \"name\": \"x\",\n  \"b\": 1e3,\n  \"a\": [1, 2.50, {\"k\": \"v\"}],\n  \"nested\": {\"z\": null, \"y\": true, \"s\": \"é \\\" \\n\"}\n}\n")
-        #expect(root.output.renderedInOrder(width: 200) == root.output.inline + "\n")
+        #expect(root.renderedInOrder(width: 200) == root.inline + "\n")
         #expect(JSONTest.canonical(try JSONTest.parse(written).value) == JSONTest.canonical(root.value))
         // Narrow: containers that do not fit open up, level by level.
-        let narrow = root.output.renderedInOrder(width: 30)
+        let narrow = root.renderedInOrder(width: 30)
         #expect(narrow.hasPrefix("{\n  \"name\": \"x\",\n  \"b\": 1e3,\n  \"a\": [1, 2.50, {\"k\": \"v\"}],\n  \"nested\": {\n    \"z\": null,\n"))
         #expect(JSONTest.canonical(try JSONTest.parse(narrow).value) == JSONTest.canonical(root.value))
     }

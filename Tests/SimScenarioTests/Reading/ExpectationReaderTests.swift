@@ -1,4 +1,5 @@
 import Testing
+import SimChecks
 @testable import SimScenario
 
 /// Expectations read into exactly the checks they state, and every mistake in one is reported
@@ -36,11 +37,11 @@ struct ExpectationReaderTests {
         {"metric": "services.a.utilisation", "architecture": "sync", "between": [0.25, {"ratioOf": "events", "times": 2}]}
         """)
         #expect(read == [
-            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .below(.value(1500, written: "1.5s")), why: "fast"),
-            Expectation(metric: "requests.failed", architecture: "sync", comparison: .equals(.value(0, written: "0"))),
-            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .atMost(.ratio(of: "sync", times: 0.1, written: "0.1"))),
+            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .below, bounds: [.value(1500, written: "1.5s")], why: "fast"),
+            Expectation(metric: "requests.failed", architecture: "sync", comparison: .equals, bounds: [.value(0, written: "0")]),
+            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .atMost, bounds: [.ratio(of: "sync", times: 0.1, written: "0.1")]),
             Expectation(metric: "services.a.utilisation", architecture: "sync",
-                        comparison: .between(.value(0.25, written: "0.25"), .ratio(of: "events", times: 2, written: "2"))),
+                        comparison: .between, bounds: [.value(0.25, written: "0.25"), .ratio(of: "events", times: 2, written: "2")]),
         ])
         #expect(read.map(\.text) == [
             "events latency.success.p99Ms < 1.5s",
@@ -146,12 +147,12 @@ struct ExpectationReaderTests {
         {"metric": "requests.failed", "architecture": "sync", "atMost": 3, "tolerance": 0.2}
         """)
         #expect(read == [
-            Expectation(metric: "latency.success.p99Ms", architecture: "sync", comparison: .atLeast(.ratio(of: "events", times: 10, written: "10")), confidence: 0.99),
-            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .below(.value(50, written: "50ms")), confidence: 0.95, tolerance: 0.15),
-            Expectation(metric: "requests.failed", architecture: "sync", comparison: .atMost(.value(3, written: "3")), tolerance: 0.2),
+            Expectation(metric: "latency.success.p99Ms", architecture: "sync", comparison: .atLeast, bounds: [.ratio(of: "events", times: 10, written: "10")], confidence: 0.99),
+            Expectation(metric: "latency.success.p99Ms", architecture: "events", comparison: .below, bounds: [.value(50, written: "50ms")], confidence: 0.95, tolerance: 0.15),
+            Expectation(metric: "requests.failed", architecture: "sync", comparison: .atMost, bounds: [.value(3, written: "3")], tolerance: 0.2),
         ])
         #expect(read[0].text == "sync mean latency.success.p99Ms ≥ 10 × events (99% confidence)")
-        #expect(read[0].statement.relation == .atLeast && read[0].isAboutTheMean && !read[2].isAboutTheMean)
+        #expect(read[0].statement.comparison == .atLeast && read[0].isAboutTheMean && !read[2].isAboutTheMean)
     }
 
     @Test func meansConfidencesAndTolerancesAreCheckedStrictly() {

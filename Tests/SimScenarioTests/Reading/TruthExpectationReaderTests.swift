@@ -1,4 +1,5 @@
 import Testing
+import SimChecks
 @testable import SimScenario
 
 /// A truth value of `metrics.json` (`recovery.metastable`, `recovered`, `converged`) is an
@@ -14,10 +15,10 @@ struct TruthExpectationReaderTests {
         {"metric": "recovery.converged", "equals": true}
         """)
         #expect(read == [
-            Expectation(metric: "recovery.metastable", architecture: "sync", comparison: .equals(.value(1, written: "true")), isTruth: true),
-            Expectation(metric: "recovery.recovered", architecture: "events", comparison: .equals(.value(0, written: "false")), isTruth: true),
-            Expectation(metric: "recovery.converged", architecture: "sync", comparison: .equals(.value(1, written: "true")), isTruth: true),
-            Expectation(metric: "recovery.converged", architecture: "events", comparison: .equals(.value(1, written: "true")), isTruth: true),
+            Expectation(metric: "recovery.metastable", architecture: "sync", comparison: .equals, bounds: [.value(1, written: "true")], isTruth: true),
+            Expectation(metric: "recovery.recovered", architecture: "events", comparison: .equals, bounds: [.value(0, written: "false")], isTruth: true),
+            Expectation(metric: "recovery.converged", architecture: "sync", comparison: .equals, bounds: [.value(1, written: "true")], isTruth: true),
+            Expectation(metric: "recovery.converged", architecture: "events", comparison: .equals, bounds: [.value(1, written: "true")], isTruth: true),
         ])
         #expect(read.map(\.text)[0] == "sync recovery.metastable = true")
         #expect(read[1].statement.reading(1) == "true" && read[1].statement.isTruth)

@@ -1,4 +1,5 @@
 import Testing
+import RippleCommands
 import SimKernel
 import SimModels
 import SimReports

@@ -1,4 +1,6 @@
 import Testing
+import RippleCommands
+import SimMetrics
 import SimReports
 @testable import SimScenario
 
@@ -13,7 +15,7 @@ struct EventBudgetReproducerTests {
         var scenario = try ScenarioLoader.load(path: Reproducer.folder.appendingPathComponent("event-budget-calls.json").path)
         scenario.world.eventBudget = 200_000
         var report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: "test")
-        report.verdicts = scenario.verdicts(for: MetricsDocument.document(report))
+        report.verdicts = scenario.verdicts(for: report.measurements)
         return (scenario, report)
     }
 
@@ -29,7 +31,7 @@ struct EventBudgetReproducerTests {
 
     @Test func everyOutputSaysWhereItStopped() throws {
         let (_, report) = try Self.stoppedRun()
-        let stoppedMs = MetricsDocument.document(report).member("architectures")?.member("sync")?.value(at: "run.stoppedAtMs")?.numberValue
+        let stoppedMs = report.measurements.value(at: "run.stoppedAtMs", in: "sync")?.numberValue
         #expect(stoppedMs.map { $0 > 0 && $0 < 60_000 } == true, "\(String(describing: stoppedMs))")
         #expect(report.stoppedEarly.count == 1)
         #expect(SummaryDocument.render(report).contains("**Stopped early:** sync stopped at the event budget (200000 events) at t = "))
@@ -47,6 +49,6 @@ struct EventBudgetReproducerTests {
         let scenario = try ScenarioLoader.load(path: Reproducer.folder.appendingPathComponent("zombie-min.json").path)
         let report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: "test")
         #expect(report.stoppedEarly.isEmpty)
-        #expect(scenario.verdicts(for: MetricsDocument.document(report)).allSatisfy { !$0.text.contains("event budget") })
+        #expect(scenario.verdicts(for: report.measurements).allSatisfy { !$0.text.contains("event budget") })
     }
 }

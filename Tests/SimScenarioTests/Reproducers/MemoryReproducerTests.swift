@@ -1,6 +1,8 @@
 import Foundation
 import Testing
+import RippleCommands
 import SimKernel
+import SimMetrics
 import SimReports
 @testable import SimScenario
 
@@ -18,7 +20,7 @@ struct MemoryReproducerTests {
         scenario.world.lineLimit = 10_000
         let outcomes = ScenarioRunner.run(scenario)
         var report = RunReport(scenario: scenario, outcomes: outcomes, version: "test")
-        report.verdicts = scenario.verdicts(for: MetricsDocument.document(report))
+        report.verdicts = scenario.verdicts(for: report.measurements)
         return (scenario, report, outcomes)
     }
 
@@ -28,9 +30,9 @@ struct MemoryReproducerTests {
         let failures = report.verdicts.filter { !$0.holds }.map(\.line)
         #expect(failures.count == 1, "\(failures)")
         #expect(failures.first?.hasPrefix("✗ sync stopped: the line at a passed 10000 waiting requests at t = ") == true, "\(failures)")
-        let run = MetricsDocument.document(report).member("architectures")?.member("sync")?.member("run")
-        #expect(run?.member("stop")?.compact == "\"lineLimit\"")
-        #expect(run?.member("overflowedLine")?.compact == "\"a\"")
+        let run = report.measurements.value(at: "run", in: "sync")
+        #expect(run?.member("stop")?.textValue == "lineLimit")
+        #expect(run?.member("overflowedLine")?.textValue == "a")
         // The line grows by 900 requests a second: it passes 10 000 after about 11 s.
         let stoppedMs = run?.member("stoppedAtMs")?.numberValue ?? 0
         #expect((9_000...14_000).contains(stoppedMs), "\(stoppedMs)")
@@ -104,8 +106,7 @@ struct MemoryReproducerTests {
         #expect(MemoryEstimate(scenario).bytes < 64 * 1_048_576)
         let outcomes = ScenarioRunner.run(scenario)
         #expect(outcomes.first?.metrics.series.gaugeNames == ["s0 queue", "s1 queue", "s0 busy", "s1 busy"])
-        let report = RunReport(scenario: scenario, outcomes: outcomes, version: "test")
-        let services = MetricsDocument.document(report).member("architectures")?.member("sync")?.member("services")
+        let services = Measurements(scenario: scenario, outcomes: outcomes).value(at: "services", in: "sync")
         #expect(services?.member("s0") != nil && services?.member("s1") != nil && services?.member("s2") == nil)
     }
 }

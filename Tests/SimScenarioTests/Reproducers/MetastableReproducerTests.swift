@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import SimReports
+import SimMetrics
 @testable import SimScenario
 
 /// The reproducer `metastable-flag.json`: at 900 requests/s a fivefold database slowdown
@@ -10,8 +10,9 @@ import SimReports
 struct MetastableReproducerTests {
     @Test func eagerRetriesAreMetastableAndNoRetriesDrain() throws {
         let scenario = try ScenarioLoader.load(path: Reproducer.folder.appendingPathComponent("metastable-flag.json").path)
-        let report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: "0")
-        let recoveries = Dictionary(uniqueKeysWithValues: report.architectures.map { ($0.name, $0.recovery(in: report)) })
+        let recoveries = Dictionary(uniqueKeysWithValues: ScenarioRunner.run(scenario).map {
+            ($0.name, $0.report.recovery(after: scenario.faultWindows, arrivalsEnd: scenario.world.duration))
+        })
         let eager = try #require(recoveries["sync-eager"]), plain = try #require(recoveries["sync-no-retries"])
         #expect(eager.isMeasurable && eager.recoveredAfter == nil && eager.isMetastable)
         #expect(plain.isMeasurable && plain.recoveredAfter == nil && !plain.isMetastable)

@@ -1,4 +1,5 @@
 import Testing
+import SimChecks
 import SimReports
 @testable import SimScenario
 

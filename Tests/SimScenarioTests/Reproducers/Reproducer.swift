@@ -1,5 +1,6 @@
 import Foundation
-import SimReports
+import SimChecks
+import SimMetrics
 @testable import SimScenario
 
 /// A scenario that once showed a model defect, kept in `Fixtures/` with the expectations that
@@ -8,22 +9,21 @@ struct Reproducer {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     let scenario: Scenario
-    let document: JSONOutput
+    let measurements: Measurements
     let verdicts: [Verdict]
 
     /// Loads `Fixtures/<name>.json` and runs every architecture under its own seed, or `seed`.
     init(_ name: String, seed: UInt64? = nil) throws {
         var scenario = try ScenarioLoader.load(path: Self.folder.appendingPathComponent(name + ".json").path)
         if let seed { scenario.setSeed(seed) }
-        let report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: "test")
         self.scenario = scenario
-        document = MetricsDocument.document(report)
-        verdicts = scenario.verdicts(for: document)
+        measurements = Measurements(scenario: scenario, outcomes: ScenarioRunner.run(scenario))
+        verdicts = scenario.verdicts(for: measurements)
     }
 
     /// The number at `path` below `architectures.<architecture>` in `metrics.json`.
     func value(_ architecture: String, _ path: String) -> Double? {
-        document.member("architectures")?.member(architecture)?.value(at: path)?.numberValue
+        measurements.value(at: path, in: architecture)?.numberValue
     }
 
     /// The verdicts that fail, as their printed lines.

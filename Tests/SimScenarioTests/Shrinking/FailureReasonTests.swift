@@ -1,27 +1,28 @@
 import Foundation
 import Testing
-import SimReports
+import SimChecks
+@testable import SimMetrics
 @testable import SimScenario
 
 /// A shrink keeps the failure it started from: the same expectation, failing on the same side
 /// of its bound, and for a consistency count from the same causes.
 struct FailureReasonTests {
-    /// A run's `metrics.json` with one architecture's consistency counts at two targets.
-    static func document(billing: [(String, Double)], inventory: [(String, Double)]) -> JSONOutput {
-        func counts(_ pairs: [(String, Double)]) -> JSONOutput { .object(pairs.map { ($0.0, .number(Format.decimal($0.1, decimals: 3))) }) }
+    /// A run's figures with one architecture's consistency counts at two targets.
+    static func document(billing: [(String, Double)], inventory: [(String, Double)]) -> Measurements {
+        func counts(_ pairs: [(String, Double)]) -> Figure { .group(pairs.map { ($0.0, .decimal($0.1, places: 3)) }) }
         let total = ["lost", "deadLettered", "superseded", "missingAtEnd"].map { key in
             (key, (billing + inventory).filter { $0.0 == key }.reduce(0.0) { $0 + $1.1 })
         }
-        return .object([("architectures", .object([("events", .object([("consistency", .object([
+        return Measurements(seed: 1, architectures: [("events", .group([("consistency", .group([
             ("billing", counts(billing)), ("inventory", counts(inventory)), ("total", counts(total)),
-        ]))]))]))])
+        ]))]))])
     }
 
-    static func reason(_ metric: String, _ relation: Relation = .equals, limit: Double = 0, in document: JSONOutput) -> FailureReason? {
-        let measured = document.member("architectures")?.member("events")?.value(at: metric)?.numberValue
+    static func reason(_ metric: String, _ comparison: Comparison = .equals, limit: Double = 0, in document: Measurements) -> FailureReason? {
+        let measured = document.value(at: metric, in: "events")?.numberValue
         let verdict = Verdict(text: "events \(metric)", architecture: "events", metric: metric, why: nil, measured: measured, unit: "",
-                              references: [], holds: measured.map { relation.holds($0, limits: [limit]) } ?? false, limits: [limit])
-        return FailureReason(verdict, relation: relation, in: document)
+                              references: [], holds: measured.map { comparison.holds($0, limits: [limit]) } ?? false, limits: [limit])
+        return FailureReason(verdict, comparison: comparison, in: document)
     }
 
     @Test func missingEffectsAreToldApartByWhatMadeThemMissing() {
@@ -41,7 +42,7 @@ struct FailureReasonTests {
     }
 
     /// A value on its limit fails `below` from above and `above` from below.
-    @Test func theSideOfTheBoundFollowsTheRelation() {
+    @Test func theSideOfTheBoundFollowsTheComparison() {
         let doc = Self.document(billing: [("lost", 5)], inventory: [])
         #expect(Self.reason("consistency.billing.lost", .below, limit: 5, in: doc)?.kind == .aboveTheBound)
         #expect(Self.reason("consistency.billing.lost", .above, limit: 5, in: doc)?.kind == .belowTheBound)

@@ -1,0 +1,45 @@
+
+/// What values a metric of `metrics.json` can take, which decides the interval of its mean
+/// over seeds: never outside what is possible.
+public enum MetricKind: Sendable, Equatable {
+    /// A rate or a fraction in [0, 1] (`requests.errorRate`, a service's `utilisation`), or a
+    /// truth value measured as 1 or 0: its mean gets a Wilson score interval.
+    case fraction
+    /// A count, a duration, a ratio of counts or a gauge: never negative, so its mean's
+    /// interval (Student's t) stops at 0.
+    case nonNegative
+
+    /// The kind of the metric at `path` below `architectures.<name>`, as in
+    /// `requests.errorRate`; `isTruth` for a truth value such as `recovery.metastable`.
+    public static func of(_ path: String, isTruth: Bool = false) -> MetricKind {
+        guard !isTruth else { return .fraction }
+        let key = path.split(separator: ".").last.map(String.init) ?? path
+        return fractionKeys.contains(key) ? .fraction : .nonNegative
+    }
+
+    /// The last keys of the metrics that are fractions, and of the truth values (1 or 0).
+    static let fractionKeys: Set<String> = ["errorRate", "utilisation", "measurable", "recovered", "metastable", "converged"]
+
+    /// The confidence interval at `level` of the mean of `statistics` for a metric of this
+    /// kind: Wilson's for a fraction (Student's t, kept inside [0, 1], if a value strays
+    /// outside), Student's t stopped at 0 otherwise; `nil` when there are too few values.
+    /// - Complexity: O(n) in the count, for the t quantile.
+    public func interval(of statistics: RunningStatistics, level: Double) -> ClosedRange<Double>? {
+        switch self {
+        case .fraction:
+            if statistics.count >= 2, statistics.min >= 0, statistics.max <= 1 {
+                return statistics.wilsonInterval(level: level)
+            }
+            return statistics.confidenceInterval(level: level).map { clamp($0) }
+        case .nonNegative:
+            return statistics.confidenceInterval(level: level).map { clamp($0) }
+        }
+    }
+
+    /// `range` kept inside what the kind allows: [0, 1] or [0, ∞).
+    public func clamp(_ range: ClosedRange<Double>) -> ClosedRange<Double> {
+        let top = self == .fraction ? 1.0 : Double.infinity
+        let low = Swift.min(Swift.max(range.lowerBound, 0), top), high = Swift.min(Swift.max(range.upperBound, 0), top)
+        return low...high
+    }
+}

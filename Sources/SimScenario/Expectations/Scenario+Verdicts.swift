@@ -1,0 +1,47 @@
+import SimChecks
+import SimKernel
+import SimMetrics
+
+extension Scenario {
+    /// The architectures the expectations read, in the scenario's order.
+    public var architecturesReadByExpectations: [String] {
+        let read = expectations.flatMap(\.architecturesRead)
+        return architectures.map(\.name).filter { read.contains($0) }
+    }
+
+    /// Checks every expectation against a run's `measurements`, in file order, then fails each
+    /// architecture a limit (the event budget, or a waiting line's limit) stopped early: figures
+    /// of part of a run prove nothing about the whole, whatever they are.
+    public func verdicts(for measurements: Measurements) -> [Verdict] {
+        expectations.map { $0.evaluate(in: measurements) } + stoppedEarlyVerdicts(for: measurements)
+    }
+
+    /// A failed verdict for each architecture in `measurements` whose run a limit stopped:
+    /// `✗ sync stopped at the event budget at t = 3.2s of 24h: 3200ms`, or
+    /// `✗ sync stopped: the line at payment passed 10000000 waiting requests at t = 3.2min of 24h`.
+    func stoppedEarlyVerdicts(for measurements: Measurements) -> [Verdict] {
+        let length = Format.duration(nanoseconds: Double((world.duration + world.drain).nanoseconds))
+        return architectures.compactMap { architecture in
+            guard let run = measurements.value(at: "run", in: architecture.name),
+                  let stoppedMs = run.member("stoppedAtMs")?.numberValue else { return nil }
+            let at = Format.duration(nanoseconds: stoppedMs * 1e6)
+            var text = "\(architecture.name) stopped at the event budget at t = \(at) of \(length)"
+            var why = "the run ended after \(world.eventBudget) events; shorten it or lower the arrival rate"
+            if let service = run.member("overflowedLine")?.textValue {
+                text = "\(architecture.name) stopped: the line at \(service) passed \(world.lineLimit) waiting requests at t = \(at) of \(length)"
+                why = "requests arrived faster than \(service) served them; give \(service) a bounded \"queue\" (or more workers, or a lower arrival rate)"
+            }
+            return Verdict(text: text, architecture: architecture.name, metric: "run.stoppedAtMs", why: why,
+                           measured: stoppedMs, unit: "ms", references: [], holds: false)
+        }
+    }
+}
+
+extension ScenarioRunner {
+    /// Runs the architectures `scenario`'s expectations read (and no other) and checks every expectation.
+    public static func check(_ scenario: Scenario) -> [Verdict] {
+        guard !scenario.expectations.isEmpty else { return [] }  // (an empty `only` would run them all)
+        let outcomes = run(scenario, only: scenario.architecturesReadByExpectations)
+        return scenario.verdicts(for: Measurements(scenario: scenario, outcomes: outcomes))
+    }
+}

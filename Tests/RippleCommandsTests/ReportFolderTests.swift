@@ -1,0 +1,87 @@
+import Foundation
+import SimKernel
+import SimMetrics
+import SimReports
+import Testing
+@testable import RippleCommands
+
+/// `ReportFolder` names every report file in one list, writes exactly those files, and leaves
+/// out the file of a chart with nothing to draw.
+struct ReportFolderTests {
+    /// One sync architecture over three one-second intervals, with busy workers but no consumer lag.
+    static let report: RunReport = {
+        var metrics = ArchitectureMetrics(serviceNames: ["payment"], targets: [], keyCount: 1, gaugeNames: ["payment busy"])
+        for t in 1...3 {
+            metrics.recordArrival()
+            metrics.recordResponse(latency: .milliseconds(20), failure: nil)
+            metrics.series.close(at: Instant(nanoseconds: Int64(t) * 1_000_000_000), gauges: [1])
+        }
+        return RunReport(name: "tiny", description: "", seed: 1, duration: .seconds(3), drain: .zero, version: "test",
+                         faults: [], windows: [],
+                         architectures: [ArchitectureReport(name: "sync", kind: "sync", metrics: metrics, stopReason: "drained", events: 3)])
+    }()
+
+    @Test func everyChartKindHasItsOwnSVGFile() {
+        let names = RunChart.Kind.allCases.map(ReportFolder.fileName(of:))
+        #expect(names == ["latency.svg", "lag.svg", "throughput.svg", "workers.svg"])
+    }
+
+    @Test func filesAreTheDocumentsTheChartsThatHaveSeriesAndThePage() {
+        let files = ReportFolder.files(for: Self.report)
+        #expect(files.map(\.name) == ["metrics.json", "summary.md", "timeseries.csv", "trace.json",
+                                      "latency.svg", "throughput.svg", "workers.svg", "sequence-sync.svg", "report.html"])
+        #expect(files.first { $0.name == "latency.svg" }?.contents.hasPrefix("<svg xmlns=") == true)
+        #expect(files.first { $0.name == "report.html" }?.contents.hasPrefix("<!DOCTYPE html>") == true)
+    }
+
+    @Test func writeWritesExactlyTheListedFiles() throws {
+        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try ReportFolder.write(Self.report, to: folder)
+        let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(written == ReportFolder.files(for: Self.report).map(\.name).sorted())
+    }
+
+    @Test func everyFileWrittenIsOneRippleOwns() {
+        #expect(ReportFolder.files(for: Self.report).allSatisfy { ReportFolder.owns($0.name) })
+        #expect(!ReportFolder.owns("notes.md") && !ReportFolder.owns("sequence-notes.txt"))
+    }
+
+    @Test func aSecondWriteReplacesTheFolderWholeAndLeavesNothingBeside() throws {
+        let parent = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let folder = parent + "/tiny"
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try ReportFolder.write(Self.report, to: folder)
+        try "<svg/>".write(toFile: folder + "/lag.svg", atomically: false, encoding: .utf8)  // an earlier run's chart
+        try ReportFolder.write(Self.report, to: folder)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ReportFolder.files(for: Self.report).map(\.name).sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["tiny"])
+    }
+
+    @Test func aFolderHoldingOtherFilesIsRefusedAndKept() throws {
+        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "mine".write(toFile: folder + "/notes.md", atomically: false, encoding: .utf8)
+        do {
+            _ = try ReportFolder.prepare(folder)
+            Issue.record("a folder with the user's notes was accepted")
+        } catch {
+            #expect(error.message == "cannot write the report folder \(folder): holds files Ripple did not write (notes.md); "
+                + "Ripple replaces a report folder whole, so choose another --out or move them")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.md"])
+    }
+
+    @Test func aFolderThatCannotBeMadeIsRefusedWithTheReason() throws {
+        let file = NSTemporaryDirectory() + "ripple-report-file-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try "x".write(toFile: file, atomically: false, encoding: .utf8)
+        do {
+            _ = try ReportFolder.prepare(file + "/report")
+            Issue.record("a folder under a file was accepted")
+        } catch {
+            #expect(error.message == "cannot write the report folder \(file)/report: Not a directory")
+        }
+    }
+}

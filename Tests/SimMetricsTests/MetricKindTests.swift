@@ -1,0 +1,32 @@
+import Testing
+@testable import SimMetrics
+
+/// Each metric's interval lies inside what it can take: a rate inside [0, 1] (Wilson), a
+/// count or a duration at or above 0.
+struct MetricKindTests {
+    func statistics(_ values: [Double]) -> RunningStatistics {
+        var statistics = RunningStatistics()
+        for value in values { statistics.add(value) }
+        return statistics
+    }
+
+    @Test func metricsAreSortedByWhatTheyCanTake() {
+        #expect(MetricKind.of("requests.errorRate") == .fraction)
+        #expect(MetricKind.of("services.email.utilisation") == .fraction)
+        #expect(MetricKind.of("recovery.metastable", isTruth: true) == .fraction)
+        #expect(MetricKind.of("latency.success.p99Ms") == .nonNegative)
+        #expect(MetricKind.of("consistency.total.missingAtEnd") == .nonNegative)
+    }
+
+    @Test func aRateGetsWilsonsInterval() throws {
+        let interval = try #require(MetricKind.fraction.interval(of: statistics([0.05, 0.5046]), level: 0.95))
+        #expect(abs(interval.lowerBound - 0.032295328492513875) < 1e-9 && abs(interval.upperBound - 0.8152085181760229) < 1e-9)
+    }
+
+    @Test func aCountOrDurationStopsAtZero() throws {
+        // 0 and 2: mean 1, s = √2, half width t(0.975, 1) · √2/√2 = 12.706.
+        let interval = try #require(MetricKind.nonNegative.interval(of: statistics([0, 2]), level: 0.95))
+        #expect(interval.lowerBound == 0 && abs(interval.upperBound - 13.706204736174694) < 1e-9)
+        #expect(MetricKind.nonNegative.interval(of: statistics([1]), level: 0.95) == nil)
+    }
+}

@@ -1,0 +1,23 @@
+import Testing
+@testable import SimReports
+
+/// Plain-text tables line their columns up.
+struct TextTableTests {
+    @Test func tablesAlignColumns() {
+        let table = Table(rows: [["name", "value"], ["a", "1"], ["long name", "12345"]]).rendered
+        #expect(table == """
+        name       value
+        ---------  -----
+        a              1
+        long name  12345
+
+        """)
+    }
+
+    /// Text from a scenario in a cell cannot break the table's lines or reach the terminal raw.
+    @Test func aTableRowStaysOneLine() {
+        let table = Table(rows: [["file", "what"], ["x.json", "forged\nok: y.json\u{1B}[2K"]]).rendered
+        #expect(table.split(separator: "\n").count == 3, "\(table)")
+        #expect(!table.contains("\u{1B}"))
+    }
+}
