@@ -39,7 +39,7 @@ struct RunSpan {
                 }
                 + [("total", consistency(totals.counts, missing: totals.missing, divergent: totals.divergent, staleness: totals.staleness))]
             )),
-            ("consumers", .group(m.consumers.map { ($0.name, .group([("status", status($0))])) })),
+            ("consumers", .group(m.consumers.map { ($0.name, .group([("redeliveries", .integer($0.redeliveries)), ("status", status($0))])) })),
             ("recovery", recovery(a.recovery(after: windows, arrivalsEnd: duration))),
             ("gauges", gauges(m.series)),
         ])

@@ -23,11 +23,11 @@ struct MeasurementsPathsTests {
                                                              "shortCircuited", "timeouts"].map { "edges.pay → mail." + $0 })
     }
 
-    /// Consumer groups add their health: the time in each status and the worst as a level.
+    /// Consumer groups add their redeliveries and their health: the time in each status and the worst as a level.
     @Test func metricPathsNameEachConsumersStatus() {
         let paths = Measurements.metricPaths(for: MetricsLayout(serviceNames: ["pay", "mail"], targets: ["mail"],
                                                                    gaugeNames: ["mail lag", "mail lag seconds"], consumerNames: ["mail"]))
-        #expect(paths.filter { $0.hasPrefix("consumers.") } == ["consumers.mail.status.okMs", "consumers.mail.status.stallMs",
+        #expect(paths.filter { $0.hasPrefix("consumers.") } == ["consumers.mail.redeliveries", "consumers.mail.status.okMs", "consumers.mail.status.stallMs",
                                                                  "consumers.mail.status.stopMs", "consumers.mail.status.warnMs",
                                                                  "consumers.mail.status.worstLevel"])
         #expect(paths.contains("gauges.mail lag seconds.peak"))
