@@ -14,9 +14,10 @@ let package = Package(
         .target(name: "SimModels", dependencies: ["SimKernel", "SimMetrics"]),
         .target(name: "SimMetrics", dependencies: ["SimKernel"]),
         .target(name: "SimChecks", dependencies: ["SimKernel", "SimMetrics"]),
+        .target(name: "SimRuns", dependencies: ["SimKernel", "SimMetrics", "SimModels", "SimChecks", "SimScenario"]),
         .target(name: "SimReports", dependencies: ["SimKernel", "SimMetrics", "SimChecks"]),
         .target(name: "SimScenario", dependencies: ["SimKernel", "SimMetrics", "SimModels", "SimChecks"]),
-        .target(name: "RippleCommands", dependencies: ["SimScenario", "SimModels", "SimChecks", "SimReports", "SimKernel"]),
+        .target(name: "RippleCommands", dependencies: ["SimRuns", "SimScenario", "SimModels", "SimChecks", "SimReports", "SimKernel"]),
         .executableTarget(name: "ripple", dependencies: ["RippleCommands"]),
         .executableTarget(name: "ripple-fuzz", dependencies: ["SimScenario"]),
         .testTarget(name: "SimKernelTests", dependencies: ["SimKernel"]),
@@ -25,6 +26,7 @@ let package = Package(
         .testTarget(name: "SimChecksTests", dependencies: ["SimChecks"]),
         .testTarget(name: "SimReportsTests", dependencies: ["SimReports", "SimScenario", "RippleCommands"]),
         .testTarget(name: "SimScenarioTests", dependencies: ["SimScenario", "RippleCommands"], exclude: ["BadScenarios", "Golden", "Reproducers/Fixtures"]),
+        .testTarget(name: "SimRunsTests", dependencies: ["SimRuns"]),
         .testTarget(name: "RippleCommandsTests", dependencies: ["RippleCommands"]),
     ]
 )

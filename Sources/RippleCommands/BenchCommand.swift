@@ -2,6 +2,7 @@ import SimKernel
 import SimMetrics
 import SimModels
 import SimReports
+import SimRuns
 import SimScenario
 
 /// `ripple bench`: how fast the kernel and the models run, in a release build.

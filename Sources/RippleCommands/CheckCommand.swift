@@ -2,6 +2,7 @@ import Foundation
 import SimChecks
 import SimMetrics
 import SimReports
+import SimRuns
 import SimScenario
 
 /// `ripple check`: runs every scenario (under every seed of `--seeds`) and checks its
@@ -86,7 +87,7 @@ struct CheckCommand: Command {
             var scenario = scenarios[mine[r].subject]
             scenario.isSwarming = swarms
             scenario.setSeed(mine[r].seed)
-            return Self.check(scenario, checksDeterminism: checksDeterminism)
+            return ScenarioRunner.check(scenario, checksDeterminism: checksDeterminism)
         }
         var runs = plan.subjects.map { _ in [CheckRun]() }
         for (r, pair) in mine.enumerated() { runs[pair.subject].append(results[r]) }
@@ -95,17 +96,5 @@ struct CheckCommand: Command {
             try ShardFile(plan: plan, shard: part, version: Ripple.version, runs: runs).write(to: shardOut)
         }
         return try output.finish(report, figures: figures, printedScenarios: true, console: console)
-    }
-
-    /// One run of `scenario` (its seed already set): every expectation's verdict and, when
-    /// asked, whether each architecture runs alike twice (then every architecture runs).
-    static func check(_ scenario: Scenario, checksDeterminism: Bool) -> CheckRun {
-        let schedule = scenario.swarmDraw?.summary
-        guard checksDeterminism else {
-            return CheckRun(seed: scenario.world.seed, verdicts: ScenarioRunner.check(scenario), schedule: schedule)
-        }
-        let (outcomes, repeats) = ScenarioRunner.runTwice(scenario)
-        let verdicts = scenario.verdicts(for: Measurements(scenario: scenario, outcomes: outcomes))
-        return CheckRun(seed: scenario.world.seed, verdicts: verdicts, repeats: repeats, schedule: schedule)
     }
 }

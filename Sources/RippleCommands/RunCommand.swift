@@ -2,6 +2,7 @@ import SimChecks
 import SimKernel
 import SimMetrics
 import SimReports
+import SimRuns
 import SimScenario
 
 /// `ripple run`: runs scenarios through every architecture and writes their reports.

@@ -1,6 +1,7 @@
 import SimKernel
 import SimMetrics
 import SimReports
+import SimRuns
 import SimScenario
 
 extension RunReport {

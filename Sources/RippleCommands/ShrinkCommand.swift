@@ -1,6 +1,7 @@
 import Foundation
 import SimChecks
 import SimReports
+import SimRuns
 import SimScenario
 
 /// `ripple shrink`: when an expectation fails under a seed, finds a smaller scenario that

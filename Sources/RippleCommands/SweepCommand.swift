@@ -1,5 +1,6 @@
 import SimMetrics
 import SimReports
+import SimRuns
 import SimScenario
 
 /// `ripple sweep`: runs a scenario under every combination of values of some of its fields and

@@ -4,6 +4,7 @@ import Testing
 import SimChecks
 import SimKernel
 import SimReports
+import SimRuns
 import SimScenario
 
 /// `ripple check` prints each scenario's lines as soon as its runs, and every earlier
@@ -22,7 +23,7 @@ struct ScenarioLinePrinterTests {
         func run(_ job: Int) -> CheckRun {
             var scenario = scenarios[plan.pairs[job].subject]
             scenario.setSeed(plan.pairs[job].seed)
-            return CheckCommand.check(scenario, checksDeterminism: false)
+            return ScenarioRunner.check(scenario, checksDeterminism: false)
         }
         printer.finished(0, run(0))
         #expect(capture.output.isEmpty, "first has a second seed still to run")
@@ -31,24 +32,6 @@ struct ScenarioLinePrinterTests {
         printer.finished(2, run(2))
         printer.finished(3, run(3))
         #expect(capture.output.contains("PASS  second"), "\(capture.output)")
-    }
-
-    @Test func resultsAreHandedOverInOrderAsSoonAsTheirPrefixIsDone() {
-        final class Order: @unchecked Sendable {
-            let lock = NSLock()
-            var seen: [Int] = []
-            func add(_ job: Int) { lock.lock(); seen.append(job); lock.unlock() }
-        }
-        let order = Order()
-        let results = ParallelRuns.map(64, threads: 4, inOrder: { job, result in
-            #expect(job * job == result)
-            order.add(job)
-        }) { job in
-            usleep(UInt32((64 - job) * 100))  // later jobs finish sooner
-            return job * job
-        }
-        #expect(results == (0..<64).map { $0 * $0 })
-        #expect(order.seen == Array(0..<64))
     }
 }
 

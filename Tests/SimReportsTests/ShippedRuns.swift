@@ -1,6 +1,7 @@
 import Foundation
 import RippleCommands
 import SimReports
+import SimRuns
 import SimScenario
 
 /// Reports of shipped scenarios, run once as `ripple run` runs them and shared by the tests

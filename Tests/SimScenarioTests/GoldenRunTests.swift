@@ -3,6 +3,7 @@ import Testing
 import RippleCommands
 import SimKernel
 import SimReports
+import SimRuns
 @testable import SimScenario
 
 /// A tiny scenario's `metrics.json` is exactly the committed golden file: the same inputs

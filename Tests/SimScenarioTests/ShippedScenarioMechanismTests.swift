@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import SimRuns
 @testable import SimScenario
 
 /// Every lesson a shipped scenario states is earned: remove the mechanism an expectation

@@ -36,12 +36,3 @@ extension Scenario {
         }
     }
 }
-
-extension ScenarioRunner {
-    /// Runs the architectures `scenario`'s expectations read (and no other) and checks every expectation.
-    public static func check(_ scenario: Scenario) -> [Verdict] {
-        guard !scenario.expectations.isEmpty else { return [] }  // (an empty `only` would run them all)
-        let outcomes = run(scenario, only: scenario.architecturesReadByExpectations)
-        return scenario.verdicts(for: Measurements(scenario: scenario, outcomes: outcomes))
-    }
-}

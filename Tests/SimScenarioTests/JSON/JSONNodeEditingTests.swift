@@ -1,4 +1,3 @@
-import SimReports
 import Testing
 @testable import SimScenario
 

@@ -1,6 +1,7 @@
 import Testing
 import SimKernel
 import SimModels
+import SimRuns
 @testable import SimScenario
 
 /// Runs may last up to ten years of simulated time; the time series bounds how finely such a

@@ -3,6 +3,7 @@ import RippleCommands
 import SimKernel
 import SimModels
 import SimReports
+import SimRuns
 @testable import SimScenario
 
 /// `warmup` reads as a duration shorter than `duration` or as a number of requests, and the

@@ -2,6 +2,7 @@ import Testing
 import RippleCommands
 import SimMetrics
 import SimReports
+import SimRuns
 @testable import SimScenario
 
 /// A run cut short by the event budget passed its checks and its reports claimed the whole

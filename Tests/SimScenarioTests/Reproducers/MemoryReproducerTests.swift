@@ -4,6 +4,7 @@ import RippleCommands
 import SimKernel
 import SimMetrics
 import SimReports
+import SimRuns
 @testable import SimScenario
 
 /// Valid scenarios that ran out of memory: an overloaded service with an unbounded line for

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import SimMetrics
+import SimRuns
 @testable import SimScenario
 
 /// The reproducer `metastable-flag.json`: at 900 requests/s a fivefold database slowdown

@@ -1,6 +1,5 @@
 import Testing
 import SimChecks
-import SimReports
 @testable import SimScenario
 
 /// The producer's reproducers (in `Fixtures`) give their right outcome: each scenario's

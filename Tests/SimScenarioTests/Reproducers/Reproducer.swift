@@ -1,6 +1,7 @@
 import Foundation
 import SimChecks
 import SimMetrics
+import SimRuns
 @testable import SimScenario
 
 /// A scenario that once showed a model defect, kept in `Fixtures/` with the expectations that

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import SimKernel
-import SimReports
 @testable import SimScenario
 
 /// A sweep edits the file's own document, value by value, and reads every combination with the

@@ -1,5 +1,6 @@
 import SimChecks
 import SimMetrics
+import SimScenario
 
 /// Searches for a smaller scenario that still fails one expectation under one seed, for the
 /// same reason: removes faults and chaos, halves fault windows, the arrival rate, the duration

@@ -2,6 +2,7 @@ import SimChecks
 import SimKernel
 import SimMetrics
 import Testing
+@testable import SimRuns
 @testable import SimScenario
 
 /// The determinism self-check: two runs of one architecture from the same seed agree, and

@@ -1,4 +1,5 @@
 import SimKernel
+import SimScenario
 
 extension ScenarioShrinker {
     /// One smaller scenario to try, and the step that made it.

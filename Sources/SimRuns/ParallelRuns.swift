@@ -7,9 +7,9 @@ import Foundation
 /// This is the only concurrency in Ripple, and it lives across runs: each job is a whole
 /// simulation (one scenario under one seed) with its own state, run start to finish on one
 /// thread. Nothing inside a run is ever shared or parallel.
-enum ParallelRuns {
+public enum ParallelRuns {
     /// A limit on threads: the same as `ripple check --jobs` has.
-    static let maximumThreads = 256
+    public static let maximumThreads = 256
 
     /// `body(0) … body(count − 1)`, computed on up to `threads` threads, in index order.
     /// `progress`, if given, is told how many jobs have finished after each one finishes;
@@ -17,7 +17,7 @@ enum ParallelRuns {
     /// every earlier one have finished. Neither's calls ever overlap.
     ///
     /// - warning: `body` runs concurrently with itself: it must share nothing mutable.
-    static func map<Result: Sendable>(_ count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
+    public static func map<Result: Sendable>(_ count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
                                       inOrder: (@Sendable (Int, Result) -> Void)? = nil,
                                       _ body: @escaping @Sendable (Int) -> Result) -> [Result] {
         guard threads > 1, count > 1 else {
@@ -33,16 +33,6 @@ enum ParallelRuns {
             while let job = board.take() { board.finish(job, with: body(job)) }
         }
         return board.results
-    }
-
-    /// The value of `--jobs`: a whole number from 1 to `maximumThreads`, 1 when absent.
-    /// - Throws: `UsageError` for anything else.
-    static func threads(_ text: String?) throws -> Int {
-        guard let text else { return 1 }
-        guard let value = Int(text), (1...maximumThreads).contains(value) else {
-            throw UsageError("--jobs expects a whole number from 1 to \(maximumThreads), found '\(text)'")
-        }
-        return value
     }
 }
 

@@ -1,6 +1,7 @@
 import SimKernel
 import SimMetrics
 import SimModels
+import SimScenario
 
 /// One architecture's run of a scenario.
 public struct ArchitectureOutcome: Sendable {

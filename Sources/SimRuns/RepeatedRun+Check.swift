@@ -1,6 +1,7 @@
 import SimChecks
 import SimKernel
 import SimMetrics
+import SimScenario
 
 extension RepeatedRun {
     /// A limit on the events recorded one by one to find where two runs part ways (16 bytes each).

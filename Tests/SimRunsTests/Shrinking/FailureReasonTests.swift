@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import SimChecks
 @testable import SimMetrics
+@testable import SimRuns
 @testable import SimScenario
 
 /// A shrink keeps the failure it started from: the same expectation, failing on the same side
@@ -56,7 +57,8 @@ struct FailureReasonTests {
     /// a shrink that accepted any failure ended on a scenario without the fault or the drain,
     /// failing for another reason. It must keep both, and fail as the original did.
     @Test func aShrinkKeepsTheDeadLetterAndTheDrain() throws {
-        let url = Reproducer.folder.appendingPathComponent("shrink-dead-letter.json")
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("SimScenarioTests/Reproducers/Fixtures/shrink-dead-letter.json")  // the reproducers' fixtures
         let document = try JSONParser.parse(Array(try Data(contentsOf: url)))
         let shrinker = ScenarioShrinker(file: url.path, seed: 3, target: "events consistency.inventory.missingAtEnd = 0")
         let result = try #require(shrinker.shrink(document))

@@ -1,15 +1,16 @@
 import Testing
+@testable import SimRuns
 @testable import SimScenario
 
 /// The one-step reductions a shrink tries, boldest first, each a valid edit of the document.
 struct ScenarioShrinkerTests {
     @Test func candidatesRemoveThenHalve() throws {
-        let root = try JSONTest.parse("""
+        let root = try JSONParser.parse(Array("""
         {"name": "s", "duration": "3s", "drain": "2ms",
          "workload": {"entry": "a", "arrivals": {"constant": "0.003/s"}},
          "faults": [{"crash": "a", "at": "1s", "for": "1ms"}, {"slow": "a", "at": "2s", "for": "5s", "factor": 2}],
          "chaos": {}}
-        """)
+        """.utf8))
         let steps = ScenarioShrinker.candidates(of: root).map(\.step)
         #expect(steps == [
             "removed faults[0]: {\"crash\": \"a\", \"at\": \"1s\", \"for\": \"1ms\"}",

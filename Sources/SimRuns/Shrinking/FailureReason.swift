@@ -1,5 +1,6 @@
 import SimChecks
 import SimMetrics
+import SimScenario
 
 /// Why an expectation failed in one run, in the terms a shrink must keep: the statement, which
 /// side of its bound the value fell on (or that there was no value, or a model error), and for

@@ -1,0 +1,24 @@
+import SimChecks
+import SimMetrics
+import SimScenario
+
+extension ScenarioRunner {
+    /// Runs the architectures `scenario`'s expectations read (and no other) and checks every expectation.
+    public static func check(_ scenario: Scenario) -> [Verdict] {
+        guard !scenario.expectations.isEmpty else { return [] }  // (an empty `only` would run them all)
+        let outcomes = run(scenario, only: scenario.architecturesReadByExpectations)
+        return scenario.verdicts(for: Measurements(scenario: scenario, outcomes: outcomes))
+    }
+
+    /// One run of `scenario` (its seed already set): every expectation's verdict and, when
+    /// asked, whether each architecture runs alike twice (then every architecture runs).
+    public static func check(_ scenario: Scenario, checksDeterminism: Bool) -> CheckRun {
+        let schedule = scenario.swarmDraw?.summary
+        guard checksDeterminism else {
+            return CheckRun(seed: scenario.world.seed, verdicts: check(scenario), schedule: schedule)
+        }
+        let (outcomes, repeats) = runTwice(scenario)
+        let verdicts = scenario.verdicts(for: Measurements(scenario: scenario, outcomes: outcomes))
+        return CheckRun(seed: scenario.world.seed, verdicts: verdicts, repeats: repeats, schedule: schedule)
+    }
+}
