@@ -30,9 +30,9 @@ public indirect enum JSONOutput: Sendable {
     public var compact: String {
         switch self {
         case .object(let members):
-            "{" + members.sorted(by: { $0.0 < $1.0 }).map { JSONOutput.quote($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
+            "{" + members.sorted(by: { $0.0 < $1.0 }).map { JSONString.literal($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
         case .array(let elements): "[" + elements.map(\.compact).joined(separator: ",") + "]"
-        case .string(let text): JSONOutput.quote(text)
+        case .string(let text): JSONString.literal(text)
         case .number(let text): text
         case .bool(let flag): flag ? "true" : "false"
         case .null: "null"
@@ -46,7 +46,7 @@ public indirect enum JSONOutput: Sendable {
             guard !members.isEmpty else { out += "{}"; return }
             out += "{\n"
             for (i, (key, value)) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
-                out += pad + JSONOutput.quote(key) + ": "
+                out += pad + JSONString.literal(key) + ": "
                 value.write(to: &out, indent: indent + 1)
                 out += i == members.count - 1 ? "\n" : ",\n"
             }
@@ -60,29 +60,10 @@ public indirect enum JSONOutput: Sendable {
                 out += i == elements.count - 1 ? "\n" : ",\n"
             }
             out += close + "]"
-        case .string(let text): out += JSONOutput.quote(text)
+        case .string(let text): out += JSONString.literal(text)
         case .number(let text): out += text
         case .bool(let flag): out += flag ? "true" : "false"
         case .null: out += "null"
         }
-    }
-
-    /// `text` as a JSON string literal.
-    public static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// Writing a document people edit (a scenario) rather than one machines compare: members in
 /// the order they were read or set, numbers exactly as written, and small containers on one line.
 extension JSONNode {
@@ -12,9 +14,9 @@ extension JSONNode {
     /// `{"a": 1, "b": [2, 3]}`: the value on one line.
     public var inline: String {
         switch value {
-        case .object(let members): "{" + members.map { Self.quote($0.key) + ": " + $0.value.inline }.joined(separator: ", ") + "}"
+        case .object(let members): "{" + members.map { JSONString.literal($0.key) + ": " + $0.value.inline }.joined(separator: ", ") + "}"
         case .array(let elements): "[" + elements.map(\.inline).joined(separator: ", ") + "]"
-        case .string(let text): Self.quote(text)
+        case .string(let text): JSONString.literal(text)
         case .number(let text): text
         case .bool(let flag): flag ? "true" : "false"
         case .null: "null"
@@ -29,7 +31,7 @@ extension JSONNode {
         case .object(let members) where !members.isEmpty && column + line.count > width:
             out += "{\n"
             for (i, member) in members.enumerated() {
-                let start = pad + Self.quote(member.key) + ": "
+                let start = pad + JSONString.literal(member.key) + ": "
                 out += start
                 member.value.writeInOrder(to: &out, indent: indent + 1, column: start.count, width: width)
                 out += i == members.count - 1 ? "\n" : ",\n"
@@ -46,24 +48,5 @@ extension JSONNode {
         default:
             out += line
         }
-    }
-
-    /// `text` as a JSON string literal, control characters escaped.
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
