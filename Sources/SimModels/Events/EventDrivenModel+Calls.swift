@@ -25,7 +25,7 @@ extension EventDrivenModel {
             return finishEntryJob(origin.item, failure: outcome.failure, &scheduler)
         }
         let g = Int(origin.owner)
-        if case .log = config.broker {
+        if isOnLog[g] {
             let p = Int(origin.item)
             guard groups[g].cursors[p].epoch == origin.generation, groups[g].cursors[p].isBusy else { return }
             if outcome != .ok { groups[g].cursors[p].fate = .fails }

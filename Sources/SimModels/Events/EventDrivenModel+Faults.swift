@@ -44,15 +44,15 @@ extension EventDrivenModel {
     /// Every consumer asks the broker again: on the log, every partition of every group
     /// fetches; every queue hands out what it can.
     mutating func serveWaitingConsumers(_ scheduler: inout Scheduler<Event>) {
-        for g in groups.indices {
+        for g in logConsumers {
             for p in groups[g].cursors.indices { fetch(g, p, &scheduler) }
         }
-        for g in queues.indices { dispatch(g, &scheduler) }
+        for g in queueConsumers { dispatch(g, &scheduler) }
     }
 
     mutating func crashEdge(_ service: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         if service == broker { return brokerCrashEdge(isStart: isStart, &scheduler) }
-        for g in groups.indices where groups[g].config.service == service {
+        for g in logConsumers where groups[g].config.service == service {
             if isStart {
                 for p in groups[g].crash() { lose(groups[g].cursors[p].inFlight!, at: g) }
             } else {
@@ -60,7 +60,7 @@ extension EventDrivenModel {
                 for p in groups[g].cursors.indices { fetch(g, p, &scheduler) }
             }
         }
-        for g in queueGroups.indices where queueGroups[g].config.service == service {
+        for g in queueConsumers where queueGroups[g].config.service == service {
             queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
         }
         if service == entry {
@@ -77,7 +77,7 @@ extension EventDrivenModel {
     /// instance commits that event when it is done, to the broker now back.
     mutating func brokerCrashEdge(isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         guard !isStart else { return }
-        for g in groups.indices {
+        for g in logConsumers {
             for p in groups[g].cursors.indices where !groups[g].cursors[p].isBusy { groups[g].cursors[p].position = groups[g].cursors[p].committed }
         }
         serveWaitingConsumers(&scheduler)

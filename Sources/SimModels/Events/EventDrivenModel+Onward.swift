@@ -73,7 +73,7 @@ extension EventDrivenModel {
     mutating func appendOnward(_ record: EventRecord, to t: Int, _ scheduler: inout Scheduler<Event>) {
         var record = record
         record.appendedAt = scheduler.now
-        guard case .log = config.broker else {
+        guard topicBrokers[t] == .log else {
             for g in topicConsumers[t] {
                 metrics.messages += 1
                 queues[g].send(record, at: scheduler.now)
@@ -104,7 +104,7 @@ extension EventDrivenModel {
         onward[publish].isAwaited = false
         retireOnwardIfDone(publish)
         let g = Int(item.group)
-        guard case .log = config.broker else {
+        guard isOnLog[g] else {
             guard queueGroups[g].jobs.isLive(item.item, item.generation) else { return }
             return closeJob(g, item.item, succeeded: isAppended, &scheduler)
         }

@@ -62,7 +62,7 @@ extension EventDrivenModel {
         switch fate {
         case .served: break
         case .fails: work = 0  // an error fails at once, as a synchronous callee's does
-        case .hangs: if case .queue(let settings) = config.broker { work += settings.visibilityTimeout.nanoseconds }
+        case .hangs: work += queues[g].settings.visibilityTimeout.nanoseconds
         }
         metrics.services[service].started += 1
         scheduler.schedule(.handled(group: Int32(g), job: job, generation: queueGroups[g].jobs.generation(of: job)), after: .nanoseconds(work))

@@ -7,7 +7,7 @@ import SimKernel
 /// visibility timeouts run out.
 extension EventDrivenModel {
     mutating func instanceCrashEdge(_ service: Int, instance: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
-        for g in groups.indices where groups[g].config.service == service && instance < groups[g].config.instances {
+        for g in logConsumers where groups[g].config.service == service && instance < groups[g].config.instances {
             if isStart {
                 for p in groups[g].crash(instance: instance) { lose(groups[g].cursors[p].inFlight!, at: g) }
                 scheduler.schedule(.sessionExpires(group: Int32(g), instance: Int32(instance), incarnation: groups[g].incarnation[instance]),
@@ -17,7 +17,7 @@ extension EventDrivenModel {
                 beginRebalance(g, &scheduler)
             }
         }
-        for g in queueGroups.indices where queueGroups[g].config.service == service && instance < queueGroups[g].config.instances {
+        for g in queueConsumers where queueGroups[g].config.service == service && instance < queueGroups[g].config.instances {
             queueCrashEdge(g, instance: instance, isStart: isStart, &scheduler)
         }
     }

@@ -6,24 +6,20 @@ import SimMetrics
 extension EventDrivenModel {
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
-        if case .log = config.broker {
-            for t in topicConsumers.indices { expire(topic: t, at: now) }
+        for t in topicBrokers.indices where topicBrokers[t] == .log { expire(topic: t, at: now) }
+        for g in queueConsumers {
+            let retention = queues[g].settings.retention.nanoseconds
+            guard now.nanoseconds > retention else { continue }
+            for record in queues[g].expire(sentBefore: Instant(nanoseconds: now.nanoseconds - retention)) { lose(record, at: g) }
         }
-        if case .queue(let settings) = config.broker, now.nanoseconds > settings.retention.nanoseconds {
-            let cutoff = Instant(nanoseconds: now.nanoseconds - settings.retention.nanoseconds)
-            for g in queues.indices {
-                for record in queues[g].expire(sentBefore: cutoff) { lose(record, at: g) }
-            }
-        }
-        if case .log = config.broker {
-            for t in topicConsumers.indices {
-                for p in 0..<config.topic(t).partitions { dropConsumed(topic: t, p) }
-            }
+        for t in topicBrokers.indices where topicBrokers[t] == .log {
+            for p in 0..<config.topic(t).partitions { dropConsumed(topic: t, p) }
         }
         let ends = partitions.map(\.endOffset)
         var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]
-        for group in groups { gauges.append(Double(group.lag(endOffsets: ends))) }
-        for queue in queues { gauges.append(Double(queue.count)) }
+        for g in config.consumers.indices {
+            gauges.append(isOnLog[g] ? Double(groups[g].lag(endOffsets: ends)) : Double(queues[g].count))
+        }
         let called = config.calls?.calledServices ?? []
         for service in called { gauges.append(Double(calling.pools[service].queueLength)) }
         for service in called { gauges.append(Double(calling.pools[service].busy)) }
@@ -59,7 +55,7 @@ extension EventDrivenModel {
     /// on a queue, its oldest message, received or not.
     /// - Complexity: O(partitions), or amortised O(1) on a queue.
     mutating func oldestUnprocessed(_ g: Int, at now: Instant) -> Instant {
-        guard case .log = config.broker else { return queues[g].oldestSentAt() ?? now }
+        guard isOnLog[g] else { return queues[g].oldestSentAt() ?? now }
         var oldest = now
         let first = groups[g].firstPartition
         for p in groups[g].cursors.indices where groups[g].cursors[p].position < partitions[first + p].endOffset {
@@ -72,7 +68,7 @@ extension EventDrivenModel {
     /// A partition's lag counts from its committed offset; on a queue, the messages in it.
     /// - Complexity: O(partitions × `ConsumerHealthWindows.intervals`).
     mutating func status(of g: Int, at now: Instant) -> ConsumerStatus {
-        guard case .log = config.broker else {
+        guard isOnLog[g] else {
             let waitingSince = queues[g].oldestSentAt() ?? now
             return health[g].status(partition: 0, lag: Int64(queues[g].count), waitingSince: waitingSince, at: now)
         }

@@ -131,9 +131,17 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     var onwardRoundRobin: [Int]
     /// Onward publishes on their way to the broker or waiting for its answer.
     var onward = SlotTable<OnwardPublish>()
-    /// Per consumer, with a log broker: its group's offsets and assignment.
+    /// Per topic: its broker, a log or a queue per consumer.
+    let topicBrokers: [Broker]
+    /// Per consumer: whether its topic is a log (else a queue of its own).
+    let isOnLog: [Bool]
+    /// The consumers of log topics, and those of queue topics, in consumer order.
+    let logConsumers: [Int], queueConsumers: [Int]
+    /// Per consumer: its group's offsets and assignment on a log topic (a group of no
+    /// partitions for a consumer of a queue).
     var groups: [ConsumerGroup]
-    /// Per consumer, with a queue broker: its queue, and its instances on it.
+    /// Per consumer: its queue, and its instances on it, on a queue topic (an empty queue and
+    /// idle instances for a consumer of a log).
     var queues: [MessageQueue]
     var queueGroups: [QueueConsumerGroup]
     /// Per consumer and entity: the highest version an idempotent consumer has applied
@@ -178,18 +186,20 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         let laneCount = config.broker == .log ? config.partitions : 1
         lanes = [ProducerLane](repeating: ProducerLane(), count: laneCount)
         appendedSequences = [AppendedSequence](repeating: AppendedSequence(), count: laneCount)
-        switch config.broker {
-        case .log:
-            let firsts = topicFirstPartition
-            groups = config.consumers.map { ConsumerGroup(config: $0, partitions: topics[$0.topic].partitions, firstPartition: firsts[$0.topic]) }
-            (queues, queueGroups) = ([], [])
-        case .queue(let settings):
-            groups = []
-            queues = config.consumers.map { _ in MessageQueue(settings: settings) }
-            queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: settings.prefetch) }
+        topicBrokers = topics.map(\.broker)
+        let brokers = topicBrokers
+        isOnLog = config.consumers.map { brokers[$0.topic] == .log }
+        logConsumers = config.consumers.indices.filter { brokers[config.consumers[$0].topic] == .log }
+        queueConsumers = config.consumers.indices.filter { brokers[config.consumers[$0].topic] != .log }
+        let firsts = topicFirstPartition
+        groups = config.consumers.map { consumer in
+            let partitions = brokers[consumer.topic] == .log ? topics[consumer.topic].partitions : 0
+            return ConsumerGroup(config: consumer, partitions: partitions, firstPartition: firsts[consumer.topic])
         }
+        queues = config.consumers.map { MessageQueue(settings: brokers[$0.topic].queueSettings ?? QueueSettings()) }
+        queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: brokers[$0.topic].queueSettings?.prefetch ?? 1) }
         highestApplied = config.consumers.map { [Int32](repeating: 0, count: $0.isIdempotent ? world.workload.keyCount : 0) }
-        health = config.consumers.map { ConsumerHealthWindows(partitions: config.broker == .log ? topics[$0.topic].partitions : 1) }
+        health = config.consumers.map { ConsumerHealthWindows(partitions: brokers[$0.topic] == .log ? topics[$0.topic].partitions : 1) }
         queueDeletes = config.consumers.map { _ in 0 }
         keyPartitions = (0..<world.workload.keyCount).map {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
@@ -277,8 +287,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time)
         }
         for end in faults.pauseEnds(of: broker) { scheduler.schedule(.brokerResumes, at: end) }
-        for (g, group) in groups.enumerated() {
-            if case .periodic(let interval) = group.config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
+        for g in logConsumers {
+            if case .periodic(let interval) = groups[g].config.commit { scheduler.schedule(.commitTick(group: Int32(g)), after: interval) }
             scheduleSessionLapses(g, &scheduler)
         }
         scheduler.scheduleObservation(.sample, after: world.sampleInterval)

@@ -3,7 +3,8 @@ import SimKernel
 /// The event-driven design: the entry commits its own work, an event goes to a broker's
 /// topic, and each consumer service reads the topic at its own pace.
 public struct EventsConfig: Sendable {
-    /// Where events wait for their consumers: a partitioned log or one queue per consumer.
+    /// Where the entry's events wait for their consumers: a partitioned log or one queue per
+    /// consumer (each onward topic names its own).
     public var broker: Broker
     /// Partitions of the topic (Kafka-like log).
     public var partitions: Int
@@ -61,7 +62,7 @@ public struct EventsConfig: Sendable {
 extension EventsConfig {
     /// Topic `t`: the entry's (0) or an onward one.
     public func topic(_ t: Int) -> TopicConfig {
-        t == 0 ? TopicConfig(name: "", partitions: partitions, isKeyed: isKeyed, retention: retention, retentionEvents: retentionEvents)
+        t == 0 ? TopicConfig(name: "", broker: broker, partitions: partitions, isKeyed: isKeyed, retention: retention, retentionEvents: retentionEvents)
             : onwardTopics[t - 1]
     }
 
@@ -99,6 +100,14 @@ public enum Broker: Sendable, Equatable {
     /// One SQS- or RabbitMQ-like queue per consumer service (an SNS→SQS fan-out): the
     /// service's workers compete for messages, in no guaranteed order, and acknowledge each.
     case queue(QueueSettings)
+}
+
+extension Broker {
+    /// The queues' settings, for a queue broker.
+    public var queueSettings: QueueSettings? {
+        if case .queue(let settings) = self { return settings }
+        return nil
+    }
 }
 
 /// The settings of the queues of `Broker.queue`.

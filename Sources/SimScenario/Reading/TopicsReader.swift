@@ -2,7 +2,8 @@ import SimKernel
 import SimModels
 
 /// Reads an event-driven architecture's onward topics, `"topics": {"reserved": {"partitions":
-/// 12, "consumers": {"shipping": {}}}}`, and checks how consumers' `publishes` join the topics
+/// 12, "consumers": {"shipping": {}}}}` (each on the architecture's broker unless it names its
+/// own, `"broker": "queue"`), and checks how consumers' `publishes` join the topics
 /// into chains: every onward topic has exactly one publishing consumer group, is reached from
 /// the entry's topic, and no chain comes back to a topic it has passed (a cycle).
 extension ArchitectureReader {
@@ -20,15 +21,16 @@ extension ArchitectureReader {
             let topicPath = path + "." + member.key
             NameRule.check(member.key, topicPath, what: "consumers' \"publishes\" refer to it", log: log, at: member.keyLocation)
             guard var object = ObjectReader(member.value, path: topicPath, log: log) else { continue }
-            var topic = TopicConfig(name: member.key, partitions: config.partitions, isKeyed: config.isKeyed)
-            if config.broker != .log {
+            var topic = TopicConfig(name: member.key, broker: config.broker, partitions: config.partitions, isKeyed: config.isKeyed)
+            if let n = object.optional("broker") { topic.broker = readBroker(n, object.path("broker")) ?? topic.broker }
+            if topic.broker != .log {
                 rejectLogTopicSettings(&object)
             } else {
                 readLogTopicSettings(&object, into: &topic)
             }
             config.onwardTopics.append(topic)
             if let consumers = object.required("consumers", "an object of consuming services") {
-                for var consumer in readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: names) {
+                for var consumer in readConsumers(consumers, object.path("consumers"), broker: topic.broker, topicNames: names) {
                     consumer.topic = i + 1
                     config.consumers.append(consumer)
                 }
@@ -53,12 +55,12 @@ extension ArchitectureReader {
     }
 
     /// On a queue broker a topic is a fan-out to one queue per consumer, whose settings are
-    /// `broker.queue`'s: the log's topic settings are errors rather than silently ignored.
+    /// its broker's `queue`: the log's topic settings are errors rather than silently ignored.
     func rejectLogTopicSettings(_ object: inout ObjectReader) {
         let fields = ["partitions", "keyed", "retention", "retentionEvents"]
         object.allow(fields)
         for member in object.members where fields.contains(member.key) {
-            log.add(object.path(member.key), "applies to the log broker only; on a queue, each consumer's queue follows broker.queue", at: member.keyLocation)
+            log.add(object.path(member.key), "applies to a log topic only; on a queue, each consumer's queue follows broker.queue", at: member.keyLocation)
         }
     }
 

@@ -84,7 +84,33 @@ struct TopicsReaderTests {
              "topics": {"reserved": {"partitions": 3, "consumers": {"shipping": {}}}}}
             """)
         #expect(found.map(\.path) == ["architectures.events.topics.reserved.partitions"])
-        #expect(found.first?.message.contains("applies to the log broker only") == true)
+        #expect(found.first?.message.contains("applies to a log topic only") == true)
+    }
+
+    /// A topic names its own broker, or takes the architecture's: here the entry's topic is a
+    /// log and "reserved" a queue per consumer (with its own settings), whose consumers are
+    /// read with the queue's rules.
+    @Test func aTopicNamesItsOwnBroker() throws {
+        let config = try #require(try read("""
+            {"consumers": {"inventory": {"publishes": "reserved"}},
+             "topics": {"reserved": {"broker": {"queue": {"visibilityTimeout": "5s"}}, "consumers": {"shipping": {"instances": 2}}}}}
+            """))
+        #expect(config.broker == .log)
+        #expect(config.onwardTopics[0].broker == .queue(QueueSettings(visibilityTimeout: .seconds(5))))
+        let queueFirst = try #require(try read("""
+            {"broker": "queue", "consumers": {"inventory": {"publishes": "reserved"}},
+             "topics": {"reserved": {"broker": "log", "partitions": 3, "consumers": {"shipping": {"commit": "before-processing"}}}}}
+            """))
+        #expect(queueFirst.onwardTopics[0].broker == .log && queueFirst.onwardTopics[0].partitions == 3)
+        let found = issues("""
+            {"consumers": {"inventory": {"publishes": "reserved"}},
+             "topics": {"reserved": {"broker": "queu", "consumers": {"shipping": {}}},
+                        "shipped": {"broker": "queue", "retention": "1h", "consumers": {"audit": {"commit": "before-processing"}}}}}
+            """)
+        #expect(found.map(\.path) == ["architectures.events.topics.shipped", "architectures.events.topics.reserved.broker",
+                                      "architectures.events.topics.shipped.retention", "architectures.events.topics.shipped.consumers.audit.commit"])
+        #expect(found.dropFirst().first?.message.contains("did you mean \"queue\"") == true, "\(found)")
+        #expect(found.first?.message.contains("no consumer publishes to it") == true)
     }
 
     @Test func aTopicsUnknownFieldIsRefused() {
