@@ -40,9 +40,14 @@ public struct ConsumerConfig: Sendable {
     public var fetchTimeout: TimeSpan
     /// The topic it reads (0: the entry's; see `EventsConfig.topic(_:)`).
     public var topic = 0
-    /// The topic it publishes each processed event to, after its work and calls and before
-    /// it commits, if any (chained events; log broker only).
+    /// The topic it publishes each processed event to, after its work, calls and effect, if
+    /// any (chained events).
     public var publishesTo: Int?
+    /// How it publishes there: a dual write (it sends the event and waits for the broker's
+    /// answer before it commits; a failed publish fails the attempt) or an outbox (the event
+    /// is written with its effect, the attempt succeeds at once, and a relay publishes the
+    /// rows in order, retrying until the broker has each).
+    public var publishesVia = PublishDiscipline.dualWrite
 
     public init(service: Int, instances: Int = 1, concurrency: Int = 1, commit: CommitPolicy = .afterProcessing,
                 isIdempotent: Bool = false, offsetReset: OffsetReset = .latest,

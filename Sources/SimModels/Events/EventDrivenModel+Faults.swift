@@ -24,6 +24,8 @@ extension EventDrivenModel {
             return groups[Int(g)].config.service
         case .onwardAnswered(let publish, let generation, _), .onwardTimedOut(let publish, let generation):
             return onward.isLive(publish, generation) ? config.consumers[Int(onward[publish].group)].service : nil
+        case .relayRetryDue(let lane, _, _):
+            return config.consumers[relayLanes[Int(lane)].consumer].service
         case .received(let g, _, _), .handled(let g, _, _):
             return queueGroups[Int(g)].config.service
         case .call(let event):
@@ -63,6 +65,7 @@ extension EventDrivenModel {
         for g in queueConsumers where queueGroups[g].config.service == service {
             queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
         }
+        for g in config.consumers.indices where config.consumers[g].service == service { relayCrashEdge(g, isStart: isStart, &scheduler) }
         if service == entry {
             if isStart { crashEntry(&scheduler) } else { for lane in lanes.indices { pump(lane, &scheduler) } }
         }

@@ -104,7 +104,7 @@ extension EventDrivenModel {
             // it fails, and then done with, whatever its fate (it is not retried).
             if !fails {
                 applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
-                if publishes { return publishOnward(g, p, &scheduler) }
+                if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, &scheduler) { return publishOnward(g, p, &scheduler) }
             }
             groups[g].cursors[p].isProcessingDuplicate = false
             return moveOn(g, p, &scheduler)
@@ -112,7 +112,7 @@ extension EventDrivenModel {
         if fails { return failAttempt(g, p, &scheduler) }
         groups[g].cursors[p].failures = 0
         applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
-        if publishes { return publishOnward(g, p, &scheduler) }
+        if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, &scheduler) { return publishOnward(g, p, &scheduler) }
         finishApplied(g, p, &scheduler)
     }
 

@@ -35,7 +35,7 @@ extension EventDrivenModel {
         let now = scheduler.now, service = config.consumers[Int(item.group)].service, record = item.record
         let (slot, generation) = onward.insert(item)
         metrics.messages += 1
-        let track = TraceTrack(node: service, instance: Int(item.instance))
+        let track = TraceTrack(node: service, instance: Int(Swift.max(item.instance, 0)))
         var copies = 0
         network.transmit(from: service, to: broker, at: now).forEachDelay { delay in
             copies += 1
@@ -53,7 +53,13 @@ extension EventDrivenModel {
         let now = scheduler.now, item = onward[publish]
         onward[publish].isAtBroker = false
         let isAppended = !isBrokerDown(at: now)
-        if isAppended { appendOnward(item.record, to: config.consumers[Int(item.group)].publishesTo!, &scheduler) }
+        if isAppended {
+            if item.relayLane >= 0 {
+                relayed(item, &scheduler)
+            } else {
+                appendOnward(item.record, to: config.consumers[Int(item.group)].publishesTo!, &scheduler)
+            }
+        }
         let service = config.consumers[Int(item.group)].service
         let answer = Event.onwardAnswered(publish: publish, generation: onward.generation(of: publish), isAppended: isAppended)
         metrics.messages += 1
@@ -62,7 +68,7 @@ extension EventDrivenModel {
             copies += 1
             guard copies == 1 else { return }
             scheduler.schedule(answer, after: delay)
-            let track = TraceTrack(node: service, instance: Int(item.instance))
+            let track = TraceTrack(node: service, instance: Int(Swift.max(item.instance, 0)))
             traceMessage(.ack, request: item.record.request, from: TraceTrack(node: broker), to: track, after: delay, now)
         }
         retireOnwardIfDone(publish)
@@ -71,6 +77,12 @@ extension EventDrivenModel {
     /// The broker appends `record` to `topic`: to one partition, whose consumers fetch from
     /// it, or a copy to each of its consumers' queues.
     mutating func appendOnward(_ record: EventRecord, to t: Int, _ scheduler: inout Scheduler<Event>) {
+        appendOnward(record, to: t, partition: topicBrokers[t] == .log ? onwardPartition(of: record, in: t) : 0, &scheduler)
+    }
+
+    /// The broker appends `record` to partition `p` of `topic` (on a queue topic: a copy to
+    /// each of its consumers' queues).
+    mutating func appendOnward(_ record: EventRecord, to t: Int, partition p: Int, _ scheduler: inout Scheduler<Event>) {
         var record = record
         record.appendedAt = scheduler.now
         guard topicBrokers[t] == .log else {
@@ -81,17 +93,20 @@ extension EventDrivenModel {
             }
             return
         }
-        let topic = config.topic(t)
-        let p: Int
-        if topic.isKeyed {
-            p = topic.partitions == config.partitions ? Int(keyPartitions[Int(record.key)])
-                : Int(KeyPartitioner.partition(key: record.key, partitions: topic.partitions))
-        } else {
-            p = onwardRoundRobin[t]
-            onwardRoundRobin[t] = (p + 1) % topic.partitions
-        }
         _ = partitions[topicFirstPartition[t] + p].append(record)
         for g in topicConsumers[t] { fetch(g, p, &scheduler) }
+    }
+
+    /// The partition of log topic `t` that `record` goes to: its key's, or the next one round-robin.
+    mutating func onwardPartition(of record: EventRecord, in t: Int) -> Int {
+        let topic = config.topic(t)
+        guard topic.isKeyed else {
+            let p = onwardRoundRobin[t]
+            onwardRoundRobin[t] = (p + 1) % topic.partitions
+            return p
+        }
+        return topic.partitions == config.partitions ? Int(keyPartitions[Int(record.key)])
+            : Int(KeyPartitioner.partition(key: record.key, partitions: topic.partitions))
     }
 
     /// The answer to an onward publish reaches its consumer, or the consumer stops waiting
@@ -103,6 +118,7 @@ extension EventDrivenModel {
         scheduler.cancel(item.timer)
         onward[publish].isAwaited = false
         retireOnwardIfDone(publish)
+        if item.relayLane >= 0 { return relayAnswered(item, isAppended: isAppended, &scheduler) }
         let g = Int(item.group)
         guard isOnLog[g] else {
             guard queueGroups[g].jobs.isLive(item.item, item.generation) else { return }
@@ -129,14 +145,17 @@ extension EventDrivenModel {
 struct OnwardPublish: Sendable {
     var record: EventRecord
     var group: Int32
-    /// Its partition on a log, its receive (job slot) on a queue.
+    /// Its partition on a log, its receive (job slot) on a queue (0 for an outbox row).
     var item: Int32
     /// The partition's epoch (the receive's generation on a queue) and publish round when it
-    /// was sent: a later answer to work abandoned or retried since is ignored.
+    /// was sent: a later answer to work abandoned or retried since is ignored. For an outbox
+    /// row: its relay lane's epoch and the row's number in the lane.
     var generation: UInt32
     var round: UInt32
-    /// The consumer instance that sent it.
+    /// The consumer instance that sent it (−1 for its outbox relay).
     var instance: Int32
+    /// The outbox relay lane it was sent from, or −1 for a dual write.
+    var relayLane: Int32 = -1
     var timer: TimerHandle = .none
     /// Whether its first copy is still on its way to the broker.
     var isAtBroker = true

@@ -75,7 +75,7 @@ extension EventDrivenModel {
         guard j.fate == .served else { return closeJob(g, job, succeeded: false, &scheduler) }
         applyEffect(g, j.record, at: scheduler.now)
         if queues[g].isLive(j.message) { queues[g].messages[j.message.slot].isApplied = true }
-        if config.consumers[g].publishesTo != nil { return publishOnward(queue: g, job: job, &scheduler) }
+        if config.consumers[g].publishesTo != nil, !writeOutboxRow(g, j.record, &scheduler) { return publishOnward(queue: g, job: job, &scheduler) }
         closeJob(g, job, succeeded: true, &scheduler)
     }
 

@@ -84,6 +84,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         case onwardAnswered(publish: Int32, generation: UInt32, isAppended: Bool)
         /// The consumer stops waiting for the broker's answer to onward publish `publish`.
         case onwardTimedOut(publish: Int32, generation: UInt32)
+        /// The back-off after a failed send of outbox row `row` of relay lane `lane` ends.
+        case relayRetryDue(lane: Int32, epoch: UInt32, row: UInt32)
         /// Something happens to a synchronous call made by the entry or a consumer, or to a
         /// called service's job (see `CallTree.Event`).
         case call(CallTree.Event)
@@ -131,6 +133,10 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     var onwardRoundRobin: [Int]
     /// Onward publishes on their way to the broker or waiting for its answer.
     var onward = SlotTable<OnwardPublish>()
+    /// The outbox relays' lanes of the consumers that publish through an outbox, and where
+    /// each consumer's lanes start (−1 for a consumer that does not).
+    var relayLanes: [RelayLane]
+    let relayFirstLane: [Int]
     /// Per topic: its broker, a log or a queue per consumer.
     let topicBrokers: [Broker]
     /// Per consumer: whether its topic is a log (else a queue of its own).
@@ -183,6 +189,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         topicConsumers = topics.indices.map { t in config.consumers.indices.filter { config.consumers[$0].topic == t } }
         downstream = Self.downstream(of: config)
         onwardRoundRobin = [Int](repeating: 0, count: topics.count)
+        (relayLanes, relayFirstLane) = Self.relayLanes(of: config)
         let laneCount = config.broker == .log ? config.partitions : 1
         lanes = [ProducerLane](repeating: ProducerLane(), count: laneCount)
         appendedSequences = [AppendedSequence](repeating: AppendedSequence(), count: laneCount)
@@ -363,6 +370,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             if onward.isLive(publish, generation) { onwardAnswered(publish, isAppended: isAppended, &scheduler) }
         case .onwardTimedOut(let publish, let generation):
             if onward.isLive(publish, generation) { onwardAnswered(publish, isAppended: false, &scheduler) }
+        case .relayRetryDue(let lane, let epoch, let row): relayRetryDue(Int(lane), epoch: epoch, row: row, &scheduler)
         }
     }
 

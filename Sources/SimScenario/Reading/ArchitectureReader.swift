@@ -254,7 +254,7 @@ struct ArchitectureReader {
             if let n = object.optional("onFailure") {
                 consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
             }
-            if let n = object.optional("publishes") { consumer.publishesTo = readPublishes(n, object.path("publishes"), topicNames: topicNames) }
+            if let n = object.optional("publishes") { readPublishes(n, object.path("publishes"), topicNames: topicNames, into: &consumer) }
             if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object) }
             object.rejectUnknownKeys()
             return consumer

@@ -64,8 +64,28 @@ extension ArchitectureReader {
         }
     }
 
-    /// `"publishes": "reserved"` of a consumer: the index of the onward topic it names.
-    func readPublishes(_ node: JSONNode, _ path: String, topicNames names: [String]) -> Int? {
+    /// `"publishes": "reserved"` of a consumer (a dual write), or `{"topic": "reserved", "via":
+    /// "outbox"}`: the onward topic it names and how the consumer publishes there.
+    func readPublishes(_ node: JSONNode, _ path: String, topicNames names: [String], into consumer: inout ConsumerConfig) {
+        guard node.objectMembers != nil else {
+            if node.stringValue == nil {
+                return log.wrong(path, expected: "a topic name, or an object such as {\"topic\": \"reserved\", \"via\": \"outbox\"}", found: node)
+            }
+            consumer.publishesTo = readTopicName(node, path, topicNames: names)
+            return
+        }
+        guard var object = ObjectReader(node, path: path, log: log) else { return }
+        if let n = object.required("topic", "the name of a topic in \"topics\"") {
+            consumer.publishesTo = readTopicName(n, object.path("topic"), topicNames: names)
+        }
+        if let n = object.optional("via") {
+            consumer.publishesVia = values.choice(n, object.path("via"), PublishDiscipline.allCases.map { ($0.rawValue, $0) }) ?? consumer.publishesVia
+        }
+        object.rejectUnknownKeys()
+    }
+
+    /// The index of the onward topic `node` names.
+    func readTopicName(_ node: JSONNode, _ path: String, topicNames names: [String]) -> Int? {
         guard let text = node.stringValue else { log.wrong(path, expected: "the name of a topic in \"topics\"", found: node); return nil }
         guard let index = names.firstIndex(of: text) else {
             let hint = Suggestion.closest(to: text, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""

@@ -119,4 +119,22 @@ struct TopicsReaderTests {
             """)
         #expect(found.map(\.path) == ["architectures.events.topics.reserved.partition"])
     }
+
+    /// `publishes` names a topic (a dual write) or says how: `{"topic": …, "via": "outbox"}`.
+    @Test func aConsumerPublishesThroughAnOutboxOrADualWrite() throws {
+        let config = try #require(try read("""
+            {"consumers": {"inventory": {"publishes": {"topic": "reserved", "via": "outbox"}}},
+             "topics": {"reserved": {"consumers": {"shipping": {"publishes": {"topic": "shipped"}}}},
+                        "shipped": {"consumers": {"audit": {}}}}}
+            """))
+        #expect(config.consumers.map(\.publishesTo) == [1, 2, nil])
+        #expect(config.consumers.map(\.publishesVia) == [.outbox, .dualWrite, .dualWrite])
+        let found = issues("""
+            {"consumers": {"inventory": {"publishes": {"topic": "reserved", "via": "outbx", "linger": "5ms"}}},
+             "topics": {"reserved": {"consumers": {"shipping": {"publishes": 3}}}}}
+            """)
+        #expect(found.map(\.path) == ["architectures.events.consumers.inventory.publishes.via", "architectures.events.consumers.inventory.publishes.linger",
+                                      "architectures.events.topics.reserved.consumers.shipping.publishes"], "\(found)")
+        #expect(found.first?.message.contains("did you mean \"outbox\"") == true, "\(found)")
+    }
 }
