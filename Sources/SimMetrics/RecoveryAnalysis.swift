@@ -3,7 +3,9 @@ import SimKernel
 /// How long an architecture took to return to health after the last fault ended, and whether
 /// its failure outlived its trigger, read from its time series.
 ///
-/// The baseline is the rows before the first fault. A row is healthy when its error rate is at
+/// The baseline is the rows before the first fault. Nothing is judged when fewer rows than one
+/// sustained stretch follow the last fault before arrivals stop: neither a recovery nor its
+/// absence could be seen. A row is healthy when its error rate is at
 /// most the baseline's plus one percentage point and its user-facing p99 at most twice the
 /// baseline's (plus one millisecond, so a near-zero baseline is not impossible to meet).
 /// Recovery is the time from the end of the last fault to the start of the first sustained
@@ -22,7 +24,8 @@ public struct Recovery: Sendable, Equatable {
     public var recoveredAfter: TimeSpan?
     /// Time until effects were applied as promptly as before the faults, or `nil`.
     public var convergedAfter: TimeSpan?
-    /// Whether the analysis applies: faults that end before arrivals stop, with a baseline before them.
+    /// Whether the analysis applies: faults that end at least one sustained stretch before
+    /// arrivals stop, with a baseline before them.
     public var isMeasurable: Bool
     /// Not recovered, with the work in the system far above its level before the faults and not draining.
     public var isMetastable: Bool
@@ -47,8 +50,9 @@ public struct Recovery: Sendable, Equatable {
         let rows = series.rows
         let baseline = rows.filter { $0.end.sinceStart <= firstStart }
         let after = rows.filter { $0.end.sinceStart > lastEnd && $0.end.sinceStart <= arrivalsEnd }
-        guard baseline.count >= 3, !after.isEmpty else {
-            self = .notMeasurable
+        let length = Recovery.sustainedRows(interval: rows.first?.end.sinceStart ?? .zero)
+        guard baseline.count >= 3, after.count >= length else {
+            self = .notMeasurable  // too short a baseline, or too little after the faults to see a sustained stretch
             return
         }
         let baseErrors = Double(baseline.map(\.failed).reduce(0, +)) / Double(Swift.max(1, baseline.map(\.arrivals).reduce(0, +)))
@@ -59,7 +63,6 @@ public struct Recovery: Sendable, Equatable {
             return errors <= baseErrors + 0.01 && Double(row.latencyP99) <= 2 * baseLatency + 1e6
         }
         func fresh(_ row: TimeSeriesRow) -> Bool { Double(row.stalenessP99) <= 2 * baseStaleness + 1e6 }
-        let length = Recovery.sustainedRows(interval: rows[0].end.sinceStart)
         recoveredAfter = Recovery.settled(after, lastEnd: lastEnd, sustainedRows: length, test: healthy)
         convergedAfter = Recovery.settled(after, lastEnd: lastEnd, sustainedRows: length, test: fresh)
         isMeasurable = true

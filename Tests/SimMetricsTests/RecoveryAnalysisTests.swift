@@ -44,6 +44,17 @@ struct RecoveryAnalysisTests {
         #expect(r.recoveredAfter == nil)
     }
 
+    /// The last fault ends 5 s before arrivals stop, under the 10 s a sustained stretch needs:
+    /// neither a recovery nor metastability can be seen, however bad those 5 rows are.
+    @Test func tooShortAWatchAfterTheFaultsIsNotJudged() {
+        let s = series(seconds: 60, failedAt: { t in t > 10 ? 80 : 0 }, workAt: { t in t > 10 ? Double(t) * 1_000 : 20 })
+        let late = [FaultWindow(start: .seconds(10), end: .seconds(55), label: "crash x")]
+        let r = Recovery(series: s, windows: late, arrivalsEnd: .seconds(60))
+        #expect(!r.isMeasurable && !r.isMetastable && r.recoveredAfter == nil)
+        let watched = Recovery(series: s, windows: [FaultWindow(start: .seconds(10), end: .seconds(50), label: "crash x")], arrivalsEnd: .seconds(60))
+        #expect(watched.isMeasurable && watched.isMetastable)
+    }
+
     @Test func theSustainedWindowSpansTenSecondsAndAtLeastThreeRows() {
         #expect(Recovery.sustainedRows(interval: .seconds(1)) == 10)
         #expect(Recovery.sustainedRows(interval: .milliseconds(300)) == 34)
