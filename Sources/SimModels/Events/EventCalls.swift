@@ -29,6 +29,18 @@ public struct EventCalls: Sendable {
         return graph.nodes.indices.filter { !roots.contains($0) }
     }
 
+    /// The topics the nodes of the tree under `root` (itself included) publish to, in node
+    /// order; none without a root.
+    public func publishedTopics(below root: Int?) -> [Int] {
+        guard let root else { return [] }
+        var topics: [Int] = [], stack = [root]
+        while let node = stack.popLast() {
+            if let publish = graph.nodes[node].publish, !topics.contains(publish.topic) { topics.append(publish.topic) }
+            stack += graph.nodes[node].steps.joined().reversed()
+        }
+        return topics
+    }
+
     /// The services called, each once, in order of first appearance.
     public var calledServices: [Int] {
         var services: [Int] = []

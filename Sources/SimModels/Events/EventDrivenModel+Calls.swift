@@ -22,6 +22,8 @@ extension EventDrivenModel {
         if origin.owner < 0 {
             guard entryJobs.isLive(origin.item, origin.generation) else { return }
             if outcome == .ok { return publish(origin.item, &scheduler) }
+            let j = entryJobs[origin.item]
+            if pending.isLive(j.pendingSlot, j.pendingGeneration) { pending.remove(j.pendingSlot) }  // the request failed: nothing completes
             return finishEntryJob(origin.item, failure: outcome.failure, &scheduler)
         }
         let g = Int(origin.owner)
@@ -57,6 +59,20 @@ extension EventDrivenModel {
     func callRequest(for record: EventRecord) -> RequestState {
         var request = RequestState(id: record.request, key: record.key, arrival: record.arrival)
         (request.version, request.committedAt) = (record.version, record.createdAt)
+        (request.pendingSlot, request.pendingGeneration) = (record.requestSlot, record.requestGeneration)
         return request
+    }
+
+    /// `job`'s node has made its calls and publishes the request's event: through its
+    /// outbox (written with its work, the node answers at once) or by a dual write (the node
+    /// answers when the broker does: a refusal or no answer within `publishTimeout` fails it).
+    mutating func publishAfterSteps(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        let publisher = callPublisher[Int(calling.jobs[job].node)]
+        let r = calling.requests[calling.jobs[job].request]
+        let record = EventRecord(request: r.id, requestSlot: r.pendingSlot, key: r.key, version: r.version,
+                                 requestGeneration: r.pendingGeneration, arrival: r.arrival, createdAt: r.committedAt)
+        if writeOutboxRow(publisher, record, &scheduler) { return finish(job, outcome: .ok, &scheduler) }
+        sendOnward(OnwardPublish(record: record, group: Int32(publisher), item: job, generation: calling.jobs.generation(of: job), round: 0,
+                                 instance: -1), &scheduler)
     }
 }

@@ -23,9 +23,9 @@ extension EventDrivenModel {
         case .delivered(let g, _, _), .fetchTimedOut(let g, _, _), .processed(let g, _, _), .retryDue(let g, _, _), .commitTick(let g):
             return groups[Int(g)].config.service
         case .onwardAnswered(let publish, let generation, _), .onwardTimedOut(let publish, let generation):
-            return onward.isLive(publish, generation) ? config.consumers[Int(onward[publish].group)].service : nil
+            return onward.isLive(publish, generation) ? publishers[Int(onward[publish].group)].service : nil
         case .relayRetryDue(let lane, _, _):
-            return config.consumers[relayLanes[Int(lane)].consumer].service
+            return publishers[relayLanes[Int(lane)].publisher].service
         case .received(let g, _, _), .handled(let g, _, _):
             return queueGroups[Int(g)].config.service
         case .call(let event):
@@ -65,7 +65,7 @@ extension EventDrivenModel {
         for g in queueConsumers where queueGroups[g].config.service == service {
             queueCrashEdge(g, instance: nil, isStart: isStart, &scheduler)
         }
-        for g in config.consumers.indices where config.consumers[g].service == service { relayCrashEdge(g, isStart: isStart, &scheduler) }
+        for g in publishers.indices where publishers[g].service == service { relayCrashEdge(g, isStart: isStart, &scheduler) }
         if service == entry {
             if isStart { crashEntry(&scheduler) } else { for lane in lanes.indices { pump(lane, &scheduler) } }
         }

@@ -32,7 +32,7 @@ extension EventDrivenModel {
 
     /// Sends `item` from its consumer to the broker and starts waiting for the answer.
     mutating func sendOnward(_ item: OnwardPublish, _ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now, service = config.consumers[Int(item.group)].service, record = item.record
+        let now = scheduler.now, service = publishers[Int(item.group)].service, record = item.record
         let (slot, generation) = onward.insert(item)
         metrics.messages += 1
         let track = TraceTrack(node: service, instance: Int(Swift.max(item.instance, 0)))
@@ -57,10 +57,10 @@ extension EventDrivenModel {
             if item.relayLane >= 0 {
                 relayed(item, &scheduler)
             } else {
-                appendOnward(item.record, to: config.consumers[Int(item.group)].publishesTo!, &scheduler)
+                appendOnward(item.record, to: publishers[Int(item.group)].topic, &scheduler)
             }
         }
-        let service = config.consumers[Int(item.group)].service
+        let service = publishers[Int(item.group)].service
         let answer = Event.onwardAnswered(publish: publish, generation: onward.generation(of: publish), isAppended: isAppended)
         metrics.messages += 1
         var copies = 0
@@ -120,6 +120,10 @@ extension EventDrivenModel {
         retireOnwardIfDone(publish)
         if item.relayLane >= 0 { return relayAnswered(item, isAppended: isAppended, &scheduler) }
         let g = Int(item.group)
+        if g >= config.consumers.count {  // a called service's publish: its node answers its caller now
+            guard calling.jobs.isLive(item.item, item.generation) else { return }
+            return finish(item.item, outcome: isAppended ? .ok : .error, &scheduler)
+        }
         guard isOnLog[g] else {
             guard queueGroups[g].jobs.isLive(item.item, item.generation) else { return }
             return closeJob(g, item.item, succeeded: isAppended, &scheduler)
@@ -144,8 +148,10 @@ extension EventDrivenModel {
 /// A consumer's onward publish of one event, on its way to the broker or awaiting its answer.
 struct OnwardPublish: Sendable {
     var record: EventRecord
+    /// Its publisher (see `EventDrivenModel.publishers`): a consumer group, or a called service's node.
     var group: Int32
-    /// Its partition on a log, its receive (job slot) on a queue (0 for an outbox row).
+    /// Its partition on a log, its receive (job slot) on a queue, the publishing node's job
+    /// (0 for an outbox row).
     var item: Int32
     /// The partition's epoch (the receive's generation on a queue) and publish round when it
     /// was sent: a later answer to work abandoned or retried since is ignored. For an outbox
@@ -161,4 +167,31 @@ struct OnwardPublish: Sendable {
     var isAtBroker = true
     /// Whether its consumer still waits for the answer.
     var isAwaited = true
+}
+
+/// Something that publishes onward: a consumer group (`publishes`) or a node of the calls
+/// that ends in a publish step.
+struct Publisher: Sendable {
+    /// The service that publishes.
+    let service: Int
+    /// The topic it publishes to (−1 for a consumer that publishes nothing).
+    let topic: Int
+    /// How it publishes.
+    let via: PublishDiscipline
+}
+
+extension EventDrivenModel {
+    /// Every consumer in order (publishing or not, so that a consumer's index is its
+    /// publisher's), then every node of the calls that publishes, in node order; and, per
+    /// node, its publisher (−1 for one that does not publish).
+    static func publishers(of config: EventsConfig) -> (publishers: [Publisher], callPublisher: [Int]) {
+        var publishers = config.consumers.map { Publisher(service: $0.service, topic: $0.publishesTo ?? -1, via: $0.publishesVia) }
+        var callPublisher: [Int] = []
+        for node in config.calls?.graph.nodes ?? [] {
+            guard let publish = node.publish else { callPublisher.append(-1); continue }
+            callPublisher.append(publishers.count)
+            publishers.append(Publisher(service: node.service, topic: publish.topic, via: publish.via))
+        }
+        return (publishers, callPublisher)
+    }
 }

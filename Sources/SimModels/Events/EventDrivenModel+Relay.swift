@@ -13,12 +13,13 @@ import SimMetrics
 /// duplicate when an answer was lost). The rows survive a crash of the consumer service; the
 /// relay stops while the service is down and resumes from the oldest unanswered row.
 extension EventDrivenModel {
-    /// Consumer `g` has applied `record`: if it publishes through an outbox, the row is
-    /// written and the relay told; returns whether it did (else the consumer dual-writes).
+    /// Publisher `g` (a consumer that has applied `record`, or a node whose calls succeeded)
+    /// publishes it: through its outbox, the row is written and the relay told; returns
+    /// whether it did (else the publisher dual-writes).
     mutating func writeOutboxRow(_ g: Int, _ record: EventRecord, _ scheduler: inout Scheduler<Event>) -> Bool {
         let first = relayFirstLane[g]
         guard first >= 0 else { return false }
-        let t = config.consumers[g].publishesTo!
+        let t = publishers[g].topic
         let lane = first + (topicBrokers[t] == .log ? onwardPartition(of: record, in: t) : 0)
         relayLanes[lane].rows.append(record)
         if !relayLanes[lane].isSending { relaySend(lane, &scheduler) }
@@ -27,8 +28,8 @@ extension EventDrivenModel {
 
     /// The relay sends the oldest row of `lane`, unless its service is down.
     mutating func relaySend(_ lane: Int, _ scheduler: inout Scheduler<Event>) {
-        let g = relayLanes[lane].consumer
-        guard let record = relayLanes[lane].rows.first, !faults.isDown(config.consumers[g].service, at: scheduler.now) else { return }
+        let g = relayLanes[lane].publisher
+        guard let record = relayLanes[lane].rows.first, !faults.isDown(publishers[g].service, at: scheduler.now) else { return }
         relayLanes[lane].isSending = true
         var item = OnwardPublish(record: record, group: Int32(g), item: 0, generation: relayLanes[lane].epoch,
                                  round: relayLanes[lane].sentRows, instance: -1)
@@ -39,7 +40,7 @@ extension EventDrivenModel {
     /// A copy of an outbox row reaches a broker that is up: appended, unless the broker already
     /// has this row from this relay (an idempotent producer's resend on a log).
     mutating func relayed(_ item: OnwardPublish, _ scheduler: inout Scheduler<Event>) {
-        let lane = Int(item.relayLane), t = config.consumers[Int(item.group)].publishesTo!
+        let lane = Int(item.relayLane), t = publishers[Int(item.group)].topic
         if topicBrokers[t] == .log {
             guard item.round == relayLanes[lane].appendedRows else { return }  // a resend of what the broker has
             relayLanes[lane].appendedRows &+= 1
@@ -75,8 +76,8 @@ extension EventDrivenModel {
         relaySend(lane, &scheduler)
     }
 
-    /// The service of publishing consumer `g` goes down (its relay forgets what it was
-    /// waiting for) or comes back (its relay resends each lane's oldest row).
+    /// The service of publisher `g` goes down (its relay forgets what it was waiting for) or
+    /// comes back (its relay resends each lane's oldest row).
     mutating func relayCrashEdge(_ g: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         let first = relayFirstLane[g]
         guard first >= 0 else { return }
@@ -91,32 +92,32 @@ extension EventDrivenModel {
         }
     }
 
-    /// How many relay lanes consumer `g` has: one per partition of its onward log topic, one
+    /// How many relay lanes publisher `g` has: one per partition of its onward log topic, one
     /// for a queue topic.
     func relayLaneCount(_ g: Int) -> Int {
-        let t = config.consumers[g].publishesTo!
+        let t = publishers[g].topic
         return topicBrokers[t] == .log ? config.topic(t).partitions : 1
     }
 
-    /// The relay lanes of every consumer that publishes through an outbox, end to end, and
-    /// where each consumer's start (−1 for one that does not).
-    static func relayLanes(of config: EventsConfig) -> (lanes: [RelayLane], first: [Int]) {
+    /// The relay lanes of every publisher that publishes through an outbox, end to end, and
+    /// where each publisher's start (−1 for one that does not).
+    static func relayLanes(of publishers: [Publisher], _ config: EventsConfig) -> (lanes: [RelayLane], first: [Int]) {
         var lanes: [RelayLane] = [], first: [Int] = []
-        for (g, consumer) in config.consumers.enumerated() {
-            guard let t = consumer.publishesTo, consumer.publishesVia == .outbox else { first.append(-1); continue }
+        for (g, publisher) in publishers.enumerated() {
+            guard publisher.topic >= 0, publisher.via == .outbox else { first.append(-1); continue }
             first.append(lanes.count)
-            let topic = config.topic(t)
-            lanes += [RelayLane](repeating: RelayLane(consumer: g), count: topic.broker == .log ? topic.partitions : 1)
+            let topic = config.topic(publisher.topic)
+            lanes += [RelayLane](repeating: RelayLane(publisher: g), count: topic.broker == .log ? topic.partitions : 1)
         }
         return (lanes, first)
     }
 }
 
-/// One partition's worth of a consumer's outbox: the rows not yet answered, oldest first,
+/// One partition's worth of a publisher's outbox: the rows not yet answered, oldest first,
 /// sent one at a time.
 struct RelayLane: Sendable {
-    /// The consumer whose outbox it is.
-    let consumer: Int
+    /// The publisher whose outbox it is.
+    let publisher: Int
     /// Rows written and not yet acknowledged, oldest first.
     var rows = RingBuffer<EventRecord>(capacity: 16)
     /// Whether the oldest row is on its way or waiting for its retry.
@@ -130,5 +131,5 @@ struct RelayLane: Sendable {
     /// Bumped when the consumer's service crashes, so answers from before are ignored.
     var epoch: UInt32 = 0
 
-    init(consumer: Int) { self.consumer = consumer }
+    init(publisher: Int) { self.publisher = publisher }
 }

@@ -133,8 +133,12 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     var onwardRoundRobin: [Int]
     /// Onward publishes on their way to the broker or waiting for its answer.
     var onward = SlotTable<OnwardPublish>()
-    /// The outbox relays' lanes of the consumers that publish through an outbox, and where
-    /// each consumer's lanes start (−1 for a consumer that does not).
+    /// Whoever publishes onward: every consumer (by its index), then the nodes of the calls
+    /// that publish; and per node of the calls, its publisher (−1 for none).
+    let publishers: [Publisher]
+    let callPublisher: [Int]
+    /// The outbox relays' lanes of the publishers that publish through an outbox, and where
+    /// each publisher's lanes start (−1 for one that does not).
     var relayLanes: [RelayLane]
     let relayFirstLane: [Int]
     /// Per topic: its broker, a log or a queue per consumer.
@@ -189,7 +193,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         topicConsumers = topics.indices.map { t in config.consumers.indices.filter { config.consumers[$0].topic == t } }
         downstream = Self.downstream(of: config)
         onwardRoundRobin = [Int](repeating: 0, count: topics.count)
-        (relayLanes, relayFirstLane) = Self.relayLanes(of: config)
+        (publishers, callPublisher) = Self.publishers(of: config)
+        (relayLanes, relayFirstLane) = Self.relayLanes(of: publishers, config)
         let laneCount = config.broker == .log ? config.partitions : 1
         lanes = [ProducerLane](repeating: ProducerLane(), count: laneCount)
         appendedSequences = [AppendedSequence](repeating: AppendedSequence(), count: laneCount)
@@ -236,12 +241,13 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         return CallTree(graph: calls.graph, defaultPolicy: calls.policy, targets: targets, world: world, backoffStream: "events/backoff")
     }
 
-    /// Per consumer: the consumers of the topic it publishes to, then theirs, and so on.
-    /// The topics form no cycle (the reader refuses one), so this ends.
+    /// Per consumer: the consumers of the topics it publishes to (itself, or through the
+    /// services it calls), then theirs, and so on. The topics form no cycle (the reader
+    /// refuses one), so this ends.
     static func downstream(of config: EventsConfig) -> [[Int]] {
         func reached(from g: Int) -> [Int] {
-            guard let t = config.consumers[g].publishesTo else { return [] }
-            return config.consumers.indices.filter { config.consumers[$0].topic == t }.flatMap { [$0] + reached(from: $0) }
+            let topics = [config.consumers[g].publishesTo].compactMap { $0 } + (config.calls?.publishedTopics(below: config.calls?.consumerRoots[g]) ?? [])
+            return topics.flatMap { t in config.consumers.indices.filter { config.consumers[$0].topic == t }.flatMap { [$0] + reached(from: $0) } }
         }
         return config.consumers.indices.map(reached)
     }
@@ -456,8 +462,12 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         let version = metrics.ledger.commit(key: j.key)
         entryJobs[job].version = version
         if let root = config.calls?.entryRoot {
+            // The request awaits its effects from now: the services it calls may publish before the entry does.
+            let (slot, generation) = pending.insert(PendingRequest(arrival: j.arrival, consumers: config.consumers.count))
+            (entryJobs[job].pendingSlot, entryJobs[job].pendingGeneration) = (slot, generation)
             var request = RequestState(id: j.request, key: j.key, arrival: j.arrival)
             (request.version, request.committedAt) = (version, now)
+            (request.pendingSlot, request.pendingGeneration) = (slot, generation)
             let origin = JobOrigin(owner: -1, item: job, generation: entryJobs.generation(of: job))
             return runSteps(at: root, request: request, origin: origin, &scheduler)
         }
@@ -468,7 +478,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     mutating func publish(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let j = entryJobs[job], version = j.version
-        let (slot, generation) = pending.insert(PendingRequest(arrival: j.arrival, consumers: config.consumers.count))
+        let (slot, generation) = j.pendingSlot >= 0 ? (j.pendingSlot, j.pendingGeneration)
+            : pending.insert(PendingRequest(arrival: j.arrival, consumers: config.consumers.count))
         let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, requestGeneration: generation,
                                  arrival: j.arrival, createdAt: now)
         switch config.publish {
@@ -519,6 +530,9 @@ struct EntryJob: Sendable {
     var attempt: UInt16 = 0
     var tookWorkerAt: Instant = .zero
     var workDoneAt: Instant = .zero
+    /// Its slot among the requests awaiting effects, once it has one (−1 before).
+    var pendingSlot: Int32 = -1
+    var pendingGeneration: UInt32 = 0
 }
 
 /// A request whose effects are not all settled yet (applied, lost or dead-lettered).

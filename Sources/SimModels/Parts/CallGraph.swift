@@ -58,6 +58,8 @@ public struct CallNode: Sendable, Equatable {
     /// The timeout, retries and protections of the call into this node, or `nil` for the
     /// architecture's.
     public var policy: CallPolicy?
+    /// The topic the node publishes to after its steps succeed, and how (event-driven designs only).
+    public var publish: CallPublish?
 
     /// A node for service `service` that runs `steps` after its own work; required unless
     /// `isRequired` is `false`; called under the architecture's policy unless `policy` is given.
@@ -66,5 +68,20 @@ public struct CallNode: Sendable, Equatable {
         self.isRequired = isRequired
         self.steps = steps
         self.policy = policy
+    }
+}
+
+/// A publish step: after its calls succeed, a node's service publishes the request's event
+/// to an onward topic, by a dual write (it waits for the broker's answer, and a failed publish
+/// fails the node) or through its outbox (written with its work; a relay sends it).
+public struct CallPublish: Sendable, Equatable {
+    /// The topic (an index of `EventsConfig.topic(_:)`, 1 or more).
+    public var topic: Int
+    /// How the service publishes.
+    public var via: PublishDiscipline
+
+    public init(topic: Int, via: PublishDiscipline = .dualWrite) {
+        self.topic = topic
+        self.via = via
     }
 }

@@ -12,6 +12,10 @@ struct RequestState: Sendable {
     /// The user request this is an attempt of, when users have a client policy (else −1).
     var user: Int32 = -1
     var userGeneration: UInt32 = 0
+    /// In an event-driven design: the request's slot (and its generation) among those awaiting
+    /// effects, so that an event a called service publishes settles there (else −1).
+    var pendingSlot: Int32 = -1
+    var pendingGeneration: UInt32 = 0
 
     init(id: UInt64, key: Int32, arrival: Instant) {
         self.id = id

@@ -25,6 +25,8 @@ public struct CallTree: Sendable {
     let graph: CallGraph
     /// Per node: its steps, as in `graph`, kept apart so that reading them copies no whole node.
     let steps: [[[Int]]]
+    /// Per node: whether it publishes after its steps (see `CallNode.publish`).
+    let publishes: [Bool]
     /// Per node: the policy of the call into it.
     let policies: [CallPolicy]
     /// Per node: the effect target its work applies, or −1 (a root).
@@ -52,6 +54,7 @@ public struct CallTree: Sendable {
         precondition(targets.count == graph.nodes.count, "a target per node")
         self.graph = graph
         steps = graph.nodes.map(\.steps)
+        publishes = graph.nodes.map { $0.publish != nil }
         policies = graph.nodes.map { $0.policy ?? defaultPolicy }
         self.targets = targets
         pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }

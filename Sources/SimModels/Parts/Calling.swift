@@ -22,6 +22,9 @@ protocol Calling: EventHandling {
     mutating func effectApplied(request slot: Int32, at now: Instant)
     /// The root job `job` is done with `outcome`; the tree frees it afterwards.
     mutating func rootFinished(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>)
+    /// `job`'s node publishes (its steps succeeded): the design sends the event and, when it
+    /// is done with it, hands the job back through `finish(_:outcome:_:)`.
+    mutating func publishAfterSteps(_ job: Int32, _ scheduler: inout Scheduler<Event>)
 }
 
 extension Calling {
@@ -146,8 +149,12 @@ extension Calling {
 
     /// Calls every node of step `step` at once, or finishes the job after its last step.
     mutating func runStep(_ step: Int, of job: Int32, _ scheduler: inout Scheduler<Event>) {
-        let steps = calling.steps[Int(calling.jobs[job].node)]
-        guard step < steps.count else { return finish(job, outcome: calling.jobs[job].failure ?? .ok, &scheduler) }
+        let node = Int(calling.jobs[job].node)
+        let steps = calling.steps[node]
+        guard step < steps.count else {
+            if calling.publishes[node], calling.jobs[job].failure == nil { return publishAfterSteps(job, &scheduler) }
+            return finish(job, outcome: calling.jobs[job].failure ?? .ok, &scheduler)
+        }
         calling.jobs[job].phase = .waiting
         calling.jobs[job].step = Int16(step)
         calling.jobs[job].pendingCalls = Int16(steps[step].count)

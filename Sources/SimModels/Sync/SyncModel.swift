@@ -174,6 +174,11 @@ public struct SyncModel: EventHandling, Calling, Serving {
                       failure: outcome.failure, &scheduler)
     }
 
+    /// A synchronous design has no broker: its reader refuses publish steps.
+    mutating func publishAfterSteps(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+        preconditionFailure("a synchronous design publishes nothing")
+    }
+
     // MARK: - Sampling
 
     mutating func sample(_ scheduler: inout Scheduler<Event>) {

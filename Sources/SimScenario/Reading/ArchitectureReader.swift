@@ -125,17 +125,17 @@ struct ArchitectureReader {
             config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: topicNames)
         }
         if let topicsNode { readTopics(topicsNode, object.path("topics"), names: topicNames, into: &config) }
+        readCalls(&object, topicNames: topicNames, into: &config)
         if topicsNode != nil || config.consumers.contains(where: { $0.publishesTo != nil }) {
             checkChains(config, object.path("topics"), at: topicsNode ?? object.node)
         }
-        readCalls(&object, into: &config)
         return config
     }
 
     /// `calls` in an event-driven design: the entry's calls, made before it publishes, and
     /// each consumer's, made after its work on an event; the architecture's `timeout`,
     /// `retries`, `breaker`, `bulkhead` and `retryBudget` are their defaults.
-    func readCalls(_ object: inout ObjectReader, into config: inout EventsConfig) {
+    func readCalls(_ object: inout ObjectReader, topicNames: [String], into config: inout EventsConfig) {
         var policy = CallPolicy(timeout: .seconds(2))
         let settings = PolicyReader.keys.compactMap { key in object.members.first { $0.key == key } }
         let hasSettings = PolicyReader(log: log).read(&object, into: &policy)
@@ -147,7 +147,7 @@ struct ArchitectureReader {
         }
         guard let entry else { return }
         let roots = [entry] + config.consumers.map(\.service)
-        let reader = CallsReader(log: log, serviceNames: serviceNames, defaultPolicy: policy)
+        let reader = CallsReader(log: log, serviceNames: serviceNames, defaultPolicy: policy, topicNames: topicNames)
         guard let calls = reader.read(callsNode, object.path("calls"), roots: roots) else { return }
         config.calls = EventCalls(graph: calls.graph, policy: policy, entryRoot: calls.roots[0], consumerRoots: Array(calls.roots.dropFirst()))
     }

@@ -96,8 +96,9 @@ extension ArchitectureReader {
         return index + 1
     }
 
-    /// Checks that the topics form chains from the entry's topic: one publisher per onward
-    /// topic, no service consuming two topics, no cycle, no topic that nothing publishes to.
+    /// Checks that the topics form chains: one publishing service per onward topic (a consumer
+    /// group, or a service whose calls end in a publish step), no service consuming two
+    /// topics, no cycle, no topic that nothing publishes to.
     func checkChains(_ config: EventsConfig, _ path: String, at node: JSONNode) {
         let consumers = config.consumers
         var seen: [Int: Int] = [:]
@@ -108,13 +109,19 @@ extension ArchitectureReader {
             }
             seen[consumer.service] = consumer.topic
         }
+        let callPublishers = config.calls?.graph.nodes.compactMap { node in node.publish.map { (service: node.service, topic: $0.topic) } } ?? []
         for t in 1..<config.topicCount {
-            let publishers = consumers.filter { $0.publishesTo == t }.map { "\"\(serviceNames[$0.service])\"" }
+            var publishers = consumers.filter { $0.publishesTo == t }.map { "\"\(serviceNames[$0.service])\"" }
+            for publisher in callPublishers where publisher.topic == t {
+                let name = "\"\(serviceNames[publisher.service])\""
+                if !publishers.contains(name) { publishers.append(name) }
+            }
             if publishers.isEmpty {
-                log.add(path + "." + config.topic(t).name, "no consumer publishes to it (add \"publishes\": \"\(config.topic(t).name)\" to one)", at: node.location)
+                log.add(path + "." + config.topic(t).name, "nobody publishes to it (add \"publishes\": \"\(config.topic(t).name)\" to a consumer, "
+                        + "or a {\"publish\": \"\(config.topic(t).name)\"} step to a service's calls)", at: node.location)
             } else if publishers.count > 1 {
                 log.add(path + "." + config.topic(t).name, "has \(publishers.count) publishers, \(publishers.joined(separator: " and ")); "
-                        + "a topic has one publishing consumer group", at: node.location)
+                        + "a topic has one publishing service", at: node.location)
             }
         }
         if let cycle = firstCycle(config) {
@@ -125,7 +132,11 @@ extension ArchitectureReader {
 
     /// A chain of topics that comes back to where it started, if any (depth-first, in file order).
     func firstCycle(_ config: EventsConfig) -> [Int]? {
-        func next(_ t: Int) -> [Int] { config.consumers.filter { $0.topic == t }.compactMap(\.publishesTo) }
+        func next(_ t: Int) -> [Int] {
+            config.consumers.indices.filter { config.consumers[$0].topic == t }.flatMap { g in
+                [config.consumers[g].publishesTo].compactMap { $0 } + (config.calls?.publishedTopics(below: config.calls?.consumerRoots[g]) ?? [])
+            }
+        }
         var state = [UInt8](repeating: 0, count: config.topicCount)  // 0 unseen, 1 on the path, 2 done
         var path: [Int] = []
         func visit(_ t: Int) -> [Int]? {
