@@ -12,7 +12,7 @@ struct TraceDocumentImportTests {
     /// the retry storm (timeouts, four attempts, abandoned queries, a growing database line),
     /// the hybrid checkout (calls before the publish, a consumer's calls) and the choreography
     /// (events through two topics).
-    @Test(arguments: ["payment-email-slowdown", "retry-storm", "hybrid-checkout", "order-choreography"])
+    @Test(arguments: ["payment-email-slowdown", "retry-storm", "hybrid-checkout", "order-choreography", "payment-publishes"])
     func everySliceAndEveryFlowSurvivesImport(_ name: String) throws {
         let report = try #require(ShippedRuns.named(name))
         let checker = try TraceImportChecker(TraceDocument.render(report))
