@@ -28,14 +28,34 @@ public indirect enum JSONOutput: Sendable {
 
     /// The value on one line, without spaces, keys sorted.
     public var compact: String {
+        var out = ""
+        writeCompact(to: &out)
+        return out
+    }
+
+    /// Appends `compact` to `out`, without building each member's text apart.
+    func writeCompact(to out: inout String) {
         switch self {
         case .object(let members):
-            "{" + members.sorted(by: { $0.0 < $1.0 }).map { JSONString.literal($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
-        case .array(let elements): "[" + elements.map(\.compact).joined(separator: ",") + "]"
-        case .string(let text): JSONString.literal(text)
-        case .number(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .null: "null"
+            out += "{"
+            for (i, (key, value)) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
+                if i > 0 { out += "," }
+                out += JSONString.literal(key)
+                out += ":"
+                value.writeCompact(to: &out)
+            }
+            out += "}"
+        case .array(let elements):
+            out += "["
+            for (i, value) in elements.enumerated() {
+                if i > 0 { out += "," }
+                value.writeCompact(to: &out)
+            }
+            out += "]"
+        case .string(let text): out += JSONString.literal(text)
+        case .number(let text): out += text
+        case .bool(let flag): out += flag ? "true" : "false"
+        case .null: out += "null"
         }
     }
 

@@ -67,7 +67,12 @@ public enum TraceDocument {
             events += order.map { timed[$0].event }
         }
         // One event per line: compact enough to keep, still readable and diffable.
-        return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n" + events.map(\.compact).joined(separator: ",\n") + "\n]}\n"
+        var out = "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n"
+        for (i, event) in events.enumerated() {
+            if i > 0 { out += ",\n" }
+            event.writeCompact(to: &out)
+        }
+        return out + "\n]}\n"
     }
 
     static func metadata(_ kind: String, pid: Int, tid: Int?, args: [(String, JSONOutput)]) -> JSONOutput {
