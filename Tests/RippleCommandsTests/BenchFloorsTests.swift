@@ -45,6 +45,7 @@ struct BenchFloorsTests {
         try #"{"kernel.mm1.eventsPerSecond": 1e15}"#.write(toFile: path, atomically: true, encoding: .utf8)
         let result = TestScenarios.ripple(["bench", "--quick", "--floors", path])
         #expect(result.status == 1)
+        #expect(result.output.contains("below a floor: measuring again (attempt 3 of 3)"))
         #expect(result.output.contains("✗ kernel.mm1.eventsPerSecond: measured "))
         #expect(result.output.contains("below its floor of 1000000000000000"))
     }
