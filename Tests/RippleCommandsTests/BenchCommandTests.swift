@@ -51,3 +51,16 @@ struct BenchCommandTests {
         #expect((figures["growth.mm1.2000.peakResidentBytes"] ?? 0) > 0)
     }
 }
+
+/// Peak memory is this program's own high-water mark, and it never falls.
+struct ProcessStatisticsTests {
+    @Test func thePeakCoversMemoryTouchedAndNeverFalls() {
+        let before = ProcessStatistics.peakResidentBytes
+        var block = [UInt8](repeating: 1, count: 64 << 20)
+        block[block.count - 1] = 2
+        let after = ProcessStatistics.peakResidentBytes
+        #expect(block.last == 2)
+        #expect(after >= before && after >= 64 << 20, "\(before) then \(after)")
+        #expect(ProcessStatistics.peakResidentBytes >= after)
+    }
+}
