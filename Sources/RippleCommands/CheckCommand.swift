@@ -15,7 +15,7 @@ struct CheckCommand: Command {
         + "[--shard K/N|auto [--shard-count N] [--shard-out FILE]] [--junit FILE] [--quiet] [--memory-budget SIZE]"
     static let options = [
         OptionSpec("seeds", value: "LIST", help: "run every scenario under each seed, as in 1..50 or 1,5,9 (default: its own)"),
-        OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1); the output is the same for any N"),
+        OptionSpec("jobs", value: "N", help: "runs at once, on N threads (default 1; with fewer runs than N, a run's architectures share them); the output is the same for any N"),
         OptionSpec("check-determinism", help: "run every architecture twice and check both runs handle the same events"),
         OptionSpec("swarm", help: "draw each seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
         OptionSpec("shard", value: "K/N|auto", help: "make only shard K of N's runs; auto reads a Slurm array or Kubernetes Indexed Job"),
@@ -83,11 +83,13 @@ struct CheckCommand: Command {
         let all = plan.pairs
         let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
         let printer = ScenarioLinePrinter(plan: plan, jobs: mine.map(\.subject), isShard: part != nil, output: output, figures: figures, console: console)
+        // Threads left over when there are fewer runs than jobs go to each run's architectures.
+        let (checksDeterminism, swarms, inner) = (self.checksDeterminism, self.swarms, max(1, jobs / max(1, mine.count)))
         let results = ParallelRuns.map(mine.count, threads: jobs, inOrder: printer.finished) { r in
             var scenario = scenarios[mine[r].subject]
             scenario.isSwarming = swarms
             scenario.setSeed(mine[r].seed)
-            return ScenarioRunner.check(scenario, checksDeterminism: checksDeterminism)
+            return ScenarioRunner.check(scenario, checksDeterminism: checksDeterminism, threads: inner)
         }
         var runs = plan.subjects.map { _ in [CheckRun]() }
         for (r, pair) in mine.enumerated() { runs[pair.subject].append(results[r]) }

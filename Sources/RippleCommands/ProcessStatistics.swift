@@ -3,11 +3,22 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Foundation
 
 /// Facts about the running process, for benchmarks.
 enum ProcessStatistics {
-    /// The largest resident set size so far, in bytes.
+    /// The largest resident set size so far of this program, in bytes. On Linux this is
+    /// `VmHWM` of `/proc/self/status`, which starts afresh when a program is executed;
+    /// `getrusage`'s figure is not used there, since a child process started by a larger parent
+    /// inherits the parent's.
     static var peakResidentBytes: Int {
+        #if os(Linux)
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) {
+            let fields = line.split(whereSeparator: \.isWhitespace)  // "VmHWM:", kibibytes, "kB"
+            if fields.count == 3, let kibibytes = Int(fields[1]) { return kibibytes * 1_024 }
+        }
+        #endif
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         #if canImport(Darwin)

@@ -1,3 +1,4 @@
+import Foundation
 import SimKernel
 import SimMetrics
 import SimReports
@@ -7,7 +8,9 @@ import SimReports
 /// time. Used only when standard error is a terminal, and it never touches the simulation: it
 /// only reads the clock and the event count the run reports (at least every 1 % of the run
 /// and every `Scheduler.progressEventStride` events), and keeps the wall clock to itself.
-final class ProgressMeter {
+/// Architectures running on several threads report to one meter; the line shows whichever
+/// reported last, and a lock keeps their reports from overlapping.
+final class ProgressMeter: @unchecked Sendable {
     /// The shortest wall time between two redrawn lines, so a fast run does not flood the terminal.
     static let redrawInterval = Duration.milliseconds(100)
 
@@ -15,19 +18,16 @@ final class ProgressMeter {
     let length: TimeSpan
     let eventBudget: Int
     let clock = ContinuousClock()
-    /// When the current architecture started: when the previous one last reported.
-    var started: ContinuousClock.Instant
-    var lastReport: ContinuousClock.Instant
+    let lock = NSLock()
+    /// When each architecture reported first (its start, when it reports clock zero as it starts), in order of first report.
+    var starts: [(architecture: String, at: ContinuousClock.Instant)] = []
     var lastDrawn: ContinuousClock.Instant?
-    var architecture = ""
 
     /// A meter for runs of `length` of simulated time and at most `eventBudget` events each.
     init(console: Console, length: TimeSpan, eventBudget: Int) {
         self.console = console
         self.length = length
         self.eventBudget = eventBudget
-        started = clock.now
-        lastReport = started
     }
 
     /// The share of a run done at `now` after `events` events: the nearer of its end in
@@ -38,17 +38,21 @@ final class ProgressMeter {
     }
 
     /// Reports that `architecture` has simulated up to `now`, handling `events` events; the line
-    /// is redrawn for a new architecture and otherwise at most every `redrawInterval`.
+    /// is redrawn when an architecture reports first and otherwise at most every `redrawInterval`.
     func report(_ architecture: String, _ now: Instant, _ events: Int) {
-        let isNew = architecture != self.architecture
-        if isNew {
-            self.architecture = architecture
-            started = lastReport
+        lock.lock()
+        defer { lock.unlock() }
+        let time = clock.now
+        let started: ContinuousClock.Instant
+        if let known = starts.first(where: { $0.architecture == architecture }) {
+            started = known.at
+            if let lastDrawn, time - lastDrawn < Self.redrawInterval { return }
+        } else {
+            starts.append((architecture, time))
+            started = time
         }
-        lastReport = clock.now
-        if !isNew, let lastDrawn, lastReport - lastDrawn < Self.redrawInterval { return }
-        lastDrawn = lastReport
-        let elapsed = lastReport - started
+        lastDrawn = time
+        let elapsed = time - started
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         let rate = seconds > 0 ? "  " + Format.compact(Double(events) / seconds / 1e6, significant: 3) + "M events/s" : ""
         let at = Format.duration(nanoseconds: Double(now.nanoseconds))

@@ -1,4 +1,5 @@
 import Foundation
+import SimMetrics
 import SimReports
 
 /// Writes a run's report files into one folder.
@@ -6,9 +7,14 @@ public enum ReportFolder {
     /// The files of a report, by name, in the order they are written: the one place that
     /// names them. A chart with nothing to draw has no file.
     public static func files(for report: RunReport) -> [(name: String, contents: String)] {
+        files(for: report, measurements: report.measurements)
+    }
+
+    /// The files of `report`, whose figures are `measurements` (`report.measurements`, already built).
+    public static func files(for report: RunReport, measurements: Measurements) -> [(name: String, contents: String)] {
         let charts = RunCharts.charts(of: report)
         return [
-            ("metrics.json", MetricsDocument.render(report)),
+            ("metrics.json", MetricsDocument.render(report, measurements: measurements)),
             ("summary.md", SummaryDocument.render(report)),
             ("timeseries.csv", TimeSeriesTable.render(report)),
             ("trace.json", TraceDocument.render(report)),
@@ -52,8 +58,15 @@ public enum ReportFolder {
     /// Writes every file of `report` as the whole of `folder`, replacing an earlier report there.
     /// - Throws: `OutputError` naming the path that could not be written; an earlier report stays whole.
     public static func write(_ report: RunReport, to folder: OutputFolder) throws(OutputError) {
+        try write(report, measurements: report.measurements, to: folder)
+    }
+
+    /// Writes every file of `report`, whose figures are `measurements` (`report.measurements`,
+    /// already built), as the whole of `folder`, replacing an earlier report there.
+    /// - Throws: `OutputError` naming the path that could not be written; an earlier report stays whole.
+    public static func write(_ report: RunReport, measurements: Measurements, to folder: OutputFolder) throws(OutputError) {
         do {
-            try folder.write(files(for: report))
+            try folder.write(files(for: report, measurements: measurements))
         } catch {
             throw OutputError(message: "cannot write the report folder " + error.message)
         }

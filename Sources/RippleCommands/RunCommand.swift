@@ -1,3 +1,4 @@
+import Foundation
 import SimChecks
 import SimKernel
 import SimMetrics
@@ -9,11 +10,12 @@ import SimScenario
 struct RunCommand: Command {
     static let name = "run"
     static let summary = "Run scenarios through each architecture and write reports"
-    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--check-determinism] [--swarm] [--quiet] [--memory-budget SIZE]"
+    static let usage = "ripple run FILE... [--seed N] [--out DIR] [--only ARCH] [--jobs N] [--check-determinism] [--swarm] [--quiet] [--memory-budget SIZE]"
     static let options = [
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
         OptionSpec("only", value: "ARCH", isRepeatable: true, help: "run only this architecture (repeatable)"),
+        OptionSpec("jobs", value: "N", help: "architectures at once, one thread each (default: the processors, at most the architectures); the output is the same for any N"),
         OptionSpec("check-determinism", help: "run each architecture twice and check both runs handle the same events"),
         OptionSpec("swarm", help: "draw the seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
         OptionSpec("quiet", help: "print nothing but errors, failed expectations and runs that differ"),
@@ -24,6 +26,8 @@ struct RunCommand: Command {
     let seed: UInt64?
     let out: String?
     let only: [String]
+    /// Threads for one scenario's architectures (and, with `--check-determinism`, their second runs).
+    let jobs: Int
     let isQuiet: Bool
     let checksDeterminism: Bool
     let swarms: Bool
@@ -40,6 +44,7 @@ struct RunCommand: Command {
         }
         out = arguments.value("out")
         only = arguments.allValues("only")
+        jobs = try arguments.value("jobs").map { try ParallelRuns.threads($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         isQuiet = arguments.has("quiet")
         checksDeterminism = arguments.has("check-determinism")
         swarms = arguments.has("swarm")
@@ -63,11 +68,13 @@ struct RunCommand: Command {
         for (i, var scenario) in scenarios.enumerated() {
             var outcomes: [ArchitectureOutcome], repeats: [RepeatedRun] = []
             if checksDeterminism {
-                (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only)
+                (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only, threads: jobs)
                 if repeats.contains(where: { !$0.isAlike }) { status = .expectationFailed }
             } else {
                 let meter = console.isInteractive && !isQuiet ? ProgressMeter(console: console, length: scenario.world.end.sinceStart, eventBudget: scenario.world.eventBudget) : nil
-                outcomes = ScenarioRunner.run(scenario, only: only, progress: meter.map { meter in { meter.report($0, $1, $2) } })
+                var progress: (@Sendable (String, Instant, Int) -> Void)?
+                if let meter { progress = { meter.report($0, $1, $2) } }
+                outcomes = ScenarioRunner.run(scenario, only: only, threads: jobs, progress: progress)
                 meter?.finish()
             }
             // With --only, expectations that read an architecture left out cannot be checked.
@@ -77,7 +84,8 @@ struct RunCommand: Command {
             let skipped = scenario.expectations.count
             scenario.expectations.removeAll { !$0.architecturesRead.allSatisfy(ran.contains) }
             var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
-            report.verdicts = scenario.verdicts(for: report.measurements)
+            let measurements = report.measurements
+            report.verdicts = scenario.verdicts(for: measurements)
             if report.verdicts.contains(where: { !$0.holds }) { status = .expectationFailed }
             for outcome in outcomes {
                 guard let error = outcome.metrics.ledger.firstError else { continue }
@@ -85,7 +93,7 @@ struct RunCommand: Command {
                 status = .expectationFailed
             }
             let folder = folders[i].path
-            try ReportFolder.write(report, to: folders[i])
+            try ReportFolder.write(report, measurements: measurements, to: folders[i])
             if isQuiet {
                 for verdict in report.verdicts where !verdict.holds { console.write("\(scenario.name): \(verdict.line)\n") }
                 for repeated in repeats where !repeated.isAlike { console.write("\(scenario.name): \(repeated.line)\n  \(repeated.difference!)\n") }

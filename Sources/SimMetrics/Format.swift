@@ -15,9 +15,8 @@ public enum Format {
         let sign = value < 0 && units != 0 ? "-" : ""
         guard decimals > 0 else { return sign + String(units) }
         let whole = units / Int64(scale)
-        var fraction = String(units % Int64(scale))
-        while fraction.count < decimals { fraction = "0" + fraction }
-        return sign + String(whole) + "." + fraction
+        let digits = String(units % Int64(scale))
+        return sign + String(whole) + "." + String(repeating: "0", count: Swift.max(0, decimals - digits.utf8.count)) + digits
     }
 
     /// A number with up to `significant` significant digits, trailing zeros removed:
@@ -30,25 +29,27 @@ public enum Format {
         while probe >= 10 { probe /= 10; magnitude += 1 }
         while probe < 1 { probe *= 10; magnitude -= 1 }
         let decimals = Swift.max(0, significant - 1 - magnitude)
-        var text = fixed(value, decimals: Swift.min(decimals, 12))
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text
+        return withoutTrailingZeros(fixed(value, decimals: Swift.min(decimals, 12)))
+    }
+
+    /// `text` without the zeros after its decimal point's last other digit, nor a point left
+    /// last: `"2.50"` → `"2.5"`, `"3.000"` → `"3"`; text without a point as it stands.
+    static func withoutTrailingZeros(_ text: String) -> String {
+        var bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: ".")) else { return text }
+        while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
+        if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `value` with up to `decimals` places, trailing zeros (and a trailing point) removed and
     /// `-0` written `0`: `decimal(2.50, decimals: 3)` = `"2.5"`. This is how `metrics.json`
     /// writes decimals.
     public static func decimal(_ value: Double, decimals: Int) -> String {
-        var text = fixed(value, decimals: decimals)
+        let text = fixed(value, decimals: decimals)
         guard value.isFinite else { return text }
-        if text.contains(".") {
-            while text.hasSuffix("0") { text.removeLast() }
-            if text.hasSuffix(".") { text.removeLast() }
-        }
-        return text == "-0" ? "0" : text
+        let trimmed = withoutTrailingZeros(text)
+        return trimmed == "-0" ? "0" : trimmed
     }
 
     /// A measured duration in nanoseconds as people read it: a number of `significant` digits,

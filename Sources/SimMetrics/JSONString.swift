@@ -4,6 +4,8 @@
 public enum JSONString {
     /// `text` as a JSON string literal.
     public static func literal(_ text: String) -> String {
+        // Most text (keys, names) needs no escape: quote it whole.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) { return "\"" + text + "\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

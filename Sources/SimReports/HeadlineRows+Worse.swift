@@ -22,7 +22,8 @@ extension HeadlineRows {
     /// not compare that way or where the architecture has no value.
     static func figure(_ label: String, of a: ArchitectureReport) -> Double? {
         func quantile(_ h: Histogram, _ q: Double) -> Double? { h.isEmpty ? nil : Double(h.quantile(q)) }
-        let counts = a.consistencyTotals.counts
+        // The consistency totals are summed over the ledger: only for the rows that read them.
+        var counts: EffectCounts { a.consistencyTotals.counts }
         let perRequest = a.metrics.requests == 0 ? nil : 1.0
         switch label {
         case "failed": return Double(a.failed)

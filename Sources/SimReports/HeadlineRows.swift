@@ -7,6 +7,11 @@ public enum HeadlineRows {
     public static func rows(_ report: RunReport, compact: Bool) -> [[String]] {
         let a = report.architectures
         func row(_ label: String, _ value: (ArchitectureReport) -> String) -> [String] { [label] + a.map(value) }
+        // Summed over the ledger's targets once per architecture: several rows read it.
+        let totals = a.map(\.consistencyTotals)
+        func consistency(_ label: String, _ value: ((counts: EffectCounts, missing: Int, divergent: Int, staleness: Histogram)) -> String) -> [String] {
+            [label] + totals.map(value)
+        }
         func ms(_ h: Histogram, _ q: Double) -> String { h.isEmpty ? "–" : Format.duration(nanoseconds: Double(h.quantile(q))) }
         var rows: [[String]] = [
             row("requests") { String($0.metrics.requests) },
@@ -18,12 +23,12 @@ public enum HeadlineRows {
             row("user latency max") { ms($0.metrics.latencySuccess, 1) },
             row("end-to-end p99") { ms($0.metrics.endToEnd, 0.99) },
             row("completed (all effects)") { String($0.metrics.completed) },
-            row("duplicated effects") { String($0.consistencyTotals.counts.duplicated) },
-            row("out-of-order effects") { String($0.consistencyTotals.counts.outOfOrder) },
-            row("lost effects") { String($0.consistencyTotals.counts.lost) },
-            row("dead-lettered effects") { String($0.consistencyTotals.counts.deadLettered) },
-            row("missing at end") { String($0.consistencyTotals.missing) },
-            row("staleness p99") { ms($0.consistencyTotals.staleness, 0.99) },
+            consistency("duplicated effects") { String($0.counts.duplicated) },
+            consistency("out-of-order effects") { String($0.counts.outOfOrder) },
+            consistency("lost effects") { String($0.counts.lost) },
+            consistency("dead-lettered effects") { String($0.counts.deadLettered) },
+            consistency("missing at end") { String($0.missing) },
+            consistency("staleness p99") { ms($0.staleness, 0.99) },
             row("recovery after last fault") { r in
                 let recovery = r.recovery(after: report.windows, arrivalsEnd: report.duration)
                 guard recovery.isMeasurable else { return "–" }
@@ -43,8 +48,8 @@ public enum HeadlineRows {
                 row("unavailable") { String($0.metrics.failures.unavailable) },
                 row("errors") { String($0.metrics.failures.error) },
                 row("end-to-end p50") { ms($0.metrics.endToEnd, 0.5) },
-                row("staleness max") { ms($0.consistencyTotals.staleness, 1) },
-                row("divergent entities at end") { String($0.consistencyTotals.divergent) },
+                consistency("staleness max") { ms($0.staleness, 1) },
+                consistency("divergent entities at end") { String($0.divergent) },
             ]
         }
         rows += [

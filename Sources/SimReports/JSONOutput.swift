@@ -28,15 +28,41 @@ public indirect enum JSONOutput: Sendable {
 
     /// The value on one line, without spaces, keys sorted.
     public var compact: String {
+        var out: [UInt8] = []
+        writeCompact(to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `compact`'s UTF-8 bytes to `out`, without building each member's text apart.
+    func writeCompact(to out: inout [UInt8]) {
         switch self {
         case .object(let members):
-            "{" + members.sorted(by: { $0.0 < $1.0 }).map { JSONString.literal($0.0) + ":" + $0.1.compact }.joined(separator: ",") + "}"
-        case .array(let elements): "[" + elements.map(\.compact).joined(separator: ",") + "]"
-        case .string(let text): JSONString.literal(text)
-        case .number(let text): text
-        case .bool(let flag): flag ? "true" : "false"
-        case .null: "null"
+            out.append(UInt8(ascii: "{"))
+            for (i, (key, value)) in Self.sortedByKey(members).enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                out.append(contentsOf: JSONString.literal(key).utf8)
+                out.append(UInt8(ascii: ":"))
+                value.writeCompact(to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .array(let elements):
+            out.append(UInt8(ascii: "["))
+            for (i, value) in elements.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                value.writeCompact(to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        case .string(let text): out.append(contentsOf: JSONString.literal(text).utf8)
+        case .number(let text): out.append(contentsOf: text.utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .null: out.append(contentsOf: "null".utf8)
         }
+    }
+
+    /// `members` in key order; as they are when a writer built them in that order already.
+    static func sortedByKey(_ members: [(String, JSONOutput)]) -> [(String, JSONOutput)] {
+        let isSorted = members.indices.dropFirst().allSatisfy { members[$0 - 1].0 < members[$0].0 }
+        return isSorted ? members : members.sorted(by: { $0.0 < $1.0 })
     }
 
     func write(to out: inout String, indent: Int) {
@@ -45,7 +71,7 @@ public indirect enum JSONOutput: Sendable {
         case .object(let members):
             guard !members.isEmpty else { out += "{}"; return }
             out += "{\n"
-            for (i, (key, value)) in members.sorted(by: { $0.0 < $1.0 }).enumerated() {
+            for (i, (key, value)) in Self.sortedByKey(members).enumerated() {
                 out += pad + JSONString.literal(key) + ": "
                 value.write(to: &out, indent: indent + 1)
                 out += i == members.count - 1 ? "\n" : ",\n"

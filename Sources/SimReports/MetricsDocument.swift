@@ -11,11 +11,16 @@ public enum MetricsDocument {
 
     /// The text of `metrics.json` for `report`.
     public static func render(_ report: RunReport) -> String {
-        document(report).rendered
+        render(report, measurements: report.measurements)
     }
 
-    /// `metrics.json` for `report`, as a value to write.
-    public static func document(_ report: RunReport) -> JSONOutput {
+    /// The text of `metrics.json` for `report`, whose figures are `measurements` (`report.measurements`, already built).
+    public static func render(_ report: RunReport, measurements: Measurements) -> String {
+        document(report, measurements: measurements).rendered
+    }
+
+    /// `metrics.json` for `report`, whose figures are `measurements`, as a value to write.
+    public static func document(_ report: RunReport, measurements: Measurements) -> JSONOutput {
         .object([
             ("schemaVersion", .int(schemaVersion)),
             ("ripple", .object([("version", .string(report.version))])),
@@ -27,7 +32,7 @@ public enum MetricsDocument {
                 ("drainMs", JSONOutput(.milliseconds(report.drain.nanoseconds))),
                 ("faults", .array(report.faults.map { .string($0) })),
             ])),
-            ("architectures", .object(report.measurements.architectures.map { ($0.name, JSONOutput($0.figures)) })),
+            ("architectures", .object(measurements.architectures.map { ($0.name, JSONOutput($0.figures)) })),
             ("expectations", .array(report.verdicts.map(expectation))),
             ("verdict", .string(RunVerdict(report.verdicts).rawValue)),
         ])

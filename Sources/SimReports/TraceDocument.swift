@@ -36,30 +36,32 @@ public enum TraceDocument {
             var timed: [(at: Int64, rank: Int64, event: JSONOutput)] = []
             for slice in layout.slices {
                 let duration = (slice.end - slice.start).nanoseconds
-                var members: [(String, JSONOutput)] = [
-                    ("ph", .string("X")), ("pid", .int(pid)), ("tid", .int(firstTid[slice.track]! + slice.lane)), ("name", .string(slice.name)),
-                    ("cat", .string(slice.category)), ("ts", microseconds(slice.start.sinceStart)), ("dur", microseconds(.nanoseconds(duration))),
-                ]
+                // Members in key order, as they are written.
+                var members: [(String, JSONOutput)] = []
                 if let request = slice.request { members.append(("args", .object([("request", .number(String(request)))]))) }
+                members += [
+                    ("cat", .string(slice.category)), ("dur", microseconds(.nanoseconds(duration))), ("name", .string(slice.name)),
+                    ("ph", .string("X")), ("pid", .int(pid)), ("tid", .int(firstTid[slice.track]! + slice.lane)), ("ts", microseconds(slice.start.sinceStart)),
+                ]
                 // At one instant the importer opens longer slices first; a zero-length one goes with the flows, after the slices.
                 timed.append((slice.start.sinceStart.nanoseconds, duration > 0 ? -duration : 0, .object(members)))
             }
             for flow in layout.flows {
                 let message = flow.message
-                var args: [(String, JSONOutput)] = [("request", .number(String(message.request)))]
+                // Members in key order, as they are written.
+                var args: [(String, JSONOutput)] = []
                 if message.kind == .call || message.kind == .reply { args.append(("attempt", .int(message.attempt))) }
                 if message.kind == .reply { args.append(("outcome", .string(message.failure?.rawValue ?? "ok"))) }
-                let common: [(String, JSONOutput)] = [
-                    ("id", .int(flowID)), ("pid", .int(pid)), ("name", .string(message.kind.rawValue)), ("cat", .string("message")),
-                    ("args", .object(args)),
-                ]
+                args.append(("request", .number(String(message.request))))
+                let (id, name) = (JSONOutput.int(flowID), JSONOutput.string(message.kind.rawValue))
                 flowID += 1
-                timed.append((message.sent.sinceStart.nanoseconds, 1, .object(common + [
-                    ("ph", .string("s")), ("tid", .int(firstTid[message.from]! + flow.fromLane)), ("ts", microseconds(message.sent.sinceStart)),
+                timed.append((message.sent.sinceStart.nanoseconds, 1, .object([
+                    ("args", .object(args)), ("cat", .string("message")), ("id", id), ("name", name), ("ph", .string("s")), ("pid", .int(pid)),
+                    ("tid", .int(firstTid[message.from]! + flow.fromLane)), ("ts", microseconds(message.sent.sinceStart)),
                 ])))
-                timed.append((message.received.sinceStart.nanoseconds, 1, .object(common + [
-                    ("ph", .string("f")), ("bp", .string("e")), ("tid", .int(firstTid[message.to]! + flow.toLane)),
-                    ("ts", microseconds(message.received.sinceStart)),
+                timed.append((message.received.sinceStart.nanoseconds, 1, .object([
+                    ("args", .object(args)), ("bp", .string("e")), ("cat", .string("message")), ("id", id), ("name", name), ("ph", .string("f")),
+                    ("pid", .int(pid)), ("tid", .int(firstTid[message.to]! + flow.toLane)), ("ts", microseconds(message.received.sinceStart)),
                 ])))
             }
             // A stable sort: ties keep the order above, slices before the flows they enclose.
@@ -67,11 +69,18 @@ public enum TraceDocument {
             events += order.map { timed[$0].event }
         }
         // One event per line: compact enough to keep, still readable and diffable.
-        return "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n" + events.map(\.compact).joined(separator: ",\n") + "\n]}\n"
+        var out = Array("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n".utf8)
+        for (i, event) in events.enumerated() {
+            if i > 0 { out.append(contentsOf: ",\n".utf8) }
+            event.writeCompact(to: &out)
+        }
+        out.append(contentsOf: "\n]}\n".utf8)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func metadata(_ kind: String, pid: Int, tid: Int?, args: [(String, JSONOutput)]) -> JSONOutput {
-        var members: [(String, JSONOutput)] = [("ph", .string("M")), ("pid", .int(pid)), ("name", .string(kind)), ("args", .object(args))]
+        // Members in key order, as they are written.
+        var members: [(String, JSONOutput)] = [("args", .object(args)), ("name", .string(kind)), ("ph", .string("M")), ("pid", .int(pid))]
         if let tid { members.append(("tid", .int(tid))) }
         return .object(members)
     }

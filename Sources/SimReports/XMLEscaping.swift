@@ -6,6 +6,9 @@ enum XMLEscaping {
     /// tabs and line breaks become character references, so they survive in an attribute value.
     /// - Complexity: O(n) in the length of `text`.
     static func escaped(_ text: String, isAttribute: Bool = false) -> String {
+        // Most text (numbers, names) has nothing to replace: hand it back whole. A byte 0xEF
+        // may start U+FFFE or U+FFFF, so it takes the long way.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0xEF || Self.entityBytes.contains($0) }) { return text }
         var out = ""
         out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -24,4 +27,7 @@ enum XMLEscaping {
         }
         return out
     }
+
+    /// The bytes of `& < > " '`, which are always replaced.
+    static let entityBytes: [UInt8] = Array("&<>\"'".utf8)
 }

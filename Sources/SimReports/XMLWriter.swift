@@ -11,7 +11,8 @@ struct XMLWriter {
 
     /// Writes `<name attributes>` and leaves it open.
     mutating func open(_ name: String, _ attributes: [Attribute] = []) {
-        text += "<" + name + rendered(attributes) + ">\n"
+        start(name, attributes)
+        text += ">\n"
     }
 
     /// Writes `</name>`.
@@ -21,10 +22,13 @@ struct XMLWriter {
 
     /// Writes a whole element: empty (`<name .../>`) or holding `content` as text.
     mutating func element(_ name: String, _ attributes: [Attribute], content: String? = nil) {
+        start(name, attributes)
         if let content {
-            text += "<" + name + rendered(attributes) + ">" + XMLEscaping.escaped(content) + "</" + name + ">\n"
+            text += ">"
+            text += XMLEscaping.escaped(content)
+            text += "</" + name + ">\n"
         } else {
-            text += "<" + name + rendered(attributes) + "/>\n"
+            text += "/>\n"
         }
     }
 
@@ -34,10 +38,17 @@ struct XMLWriter {
         text += markup
     }
 
-    private func rendered(_ attributes: [Attribute]) -> String {
-        var out = ""
-        for attribute in attributes { out += " " + attribute.name + "=\"" + XMLEscaping.escaped(attribute.value) + "\"" }
-        return out
+    /// Writes `<name` and the attributes, escaped, leaving the tag to be ended.
+    private mutating func start(_ name: String, _ attributes: [Attribute]) {
+        text += "<"
+        text += name
+        for attribute in attributes {
+            text += " "
+            text += attribute.name
+            text += "=\""
+            text += XMLEscaping.escaped(attribute.value)
+            text += "\""
+        }
     }
 
     /// A coordinate or length in pixels, to a tenth of a pixel.

@@ -5,8 +5,8 @@ import Foundation
 /// what is printed never depends on how many threads there were or which finished first.
 ///
 /// This is the only concurrency in Ripple, and it lives across runs: each job is a whole
-/// simulation (one scenario under one seed) with its own state, run start to finish on one
-/// thread. Nothing inside a run is ever shared or parallel.
+/// simulation (one scenario under one seed, or one architecture of it) with its own state, run
+/// start to finish on one thread. Nothing inside a simulation is ever shared or parallel.
 public enum ParallelRuns {
     /// A limit on threads: the same as `ripple check --jobs` has.
     public static let maximumThreads = 256

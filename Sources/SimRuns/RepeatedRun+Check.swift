@@ -13,7 +13,14 @@ extension RepeatedRun {
     /// reruns both recording up to `recordingLimit` events and names the first that differs.
     public static func check(_ architecture: String, recordingLimit: Int = RepeatedRun.recordingLimit,
                              run: (Int) -> ArchitectureOutcome, figures: (ArchitectureOutcome) -> Figure) -> (ArchitectureOutcome, RepeatedRun) {
-        let first = run(0), second = run(0)
+        check(architecture, first: run(0), second: run(0), recordingLimit: recordingLimit, rerun: run, figures: figures)
+    }
+
+    /// Compares two runs of one architecture already made from fresh state, `first` and `second`,
+    /// as `check(_:recordingLimit:run:figures:)` does; `rerun` is called only when their events differ.
+    public static func check(_ architecture: String, first: ArchitectureOutcome, second: ArchitectureOutcome,
+                             recordingLimit: Int = RepeatedRun.recordingLimit, rerun run: (Int) -> ArchitectureOutcome,
+                             figures: (ArchitectureOutcome) -> Figure) -> (ArchitectureOutcome, RepeatedRun) {
         let events = [first.events, second.events]
         let digests = [first.history.fingerprint.hexDigest, second.history.fingerprint.hexDigest]
         var difference: String?
@@ -51,11 +58,16 @@ extension RepeatedRun {
 extension ScenarioRunner {
     /// Runs every architecture of `scenario` (or only `only`) twice, each from fresh state, and
     /// checks that both runs handled the same events and measured the same figures; returns the
-    /// first runs' outcomes.
-    public static func runTwice(_ scenario: Scenario, only: [String] = []) -> (outcomes: [ArchitectureOutcome], repeats: [RepeatedRun]) {
+    /// first runs' outcomes. The runs share up to `threads` threads (each run on one thread); the
+    /// result is the same for any `threads`.
+    public static func runTwice(_ scenario: Scenario, only: [String] = [], threads: Int = 1) -> (outcomes: [ArchitectureOutcome], repeats: [RepeatedRun]) {
+        let chosen = chosenArchitectures(of: scenario, only: only)
+        // Runs 2i and 2i + 1 are architecture i's first and second.
+        let runs = ParallelRuns.map(2 * chosen.count, threads: threads) { run(chosen[$0 / 2], in: scenario.world) }
         var outcomes: [ArchitectureOutcome] = [], repeats: [RepeatedRun] = []
-        for architecture in scenario.architectures where only.isEmpty || only.contains(architecture.name) {
-            let (outcome, repeated) = RepeatedRun.check(architecture.name, run: { run(architecture, in: scenario.world, recordingFirst: $0) }) {
+        for (i, architecture) in chosen.enumerated() {
+            let (outcome, repeated) = RepeatedRun.check(architecture.name, first: runs[2 * i], second: runs[2 * i + 1],
+                                                        rerun: { run(architecture, in: scenario.world, recordingFirst: $0) }) {
                 Measurements(scenario: scenario, outcomes: [$0]).architectures[0].figures
             }
             outcomes.append(outcome)

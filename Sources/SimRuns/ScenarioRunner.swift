@@ -21,12 +21,24 @@ public struct ArchitectureOutcome: Sendable {
 
 /// Runs each architecture of a scenario in the same world with the same seed.
 public enum ScenarioRunner {
-    /// Runs every architecture (or only `only`, by name), one after the other. `progress`, if
-    /// given, hears each architecture's name, clock and events handled as it goes.
-    public static func run(_ scenario: Scenario, only: [String] = [], progress: ((String, Instant, Int) -> Void)? = nil) -> [ArchitectureOutcome] {
-        scenario.architectures.filter { only.isEmpty || only.contains($0.name) }.map { architecture in
-            run(architecture, in: scenario.world, progress: progress.map { report in { report(architecture.name, $0, $1) } })
+    /// Runs every architecture (or only `only`, by name), each from fresh state, on up to
+    /// `threads` threads (one architecture per thread; 1 runs them one after the other); the
+    /// outcomes are in the scenario's order and the same for any `threads`. `progress`, if given,
+    /// hears each architecture's name with clock zero as it starts, then its clock and events
+    /// handled as it goes; with several threads its calls come from each of them.
+    public static func run(_ scenario: Scenario, only: [String] = [], threads: Int = 1,
+                           progress: (@Sendable (String, Instant, Int) -> Void)? = nil) -> [ArchitectureOutcome] {
+        let chosen = chosenArchitectures(of: scenario, only: only)
+        return ParallelRuns.map(chosen.count, threads: threads) { i in
+            let architecture = chosen[i]
+            progress?(architecture.name, .zero, 0)
+            return run(architecture, in: scenario.world, progress: progress.map { report in { report(architecture.name, $0, $1) } })
         }
+    }
+
+    /// The architectures of `scenario` named in `only` (every one when it is empty), in the scenario's order.
+    public static func chosenArchitectures(of scenario: Scenario, only: [String]) -> [ArchitectureSpec] {
+        scenario.architectures.filter { only.isEmpty || only.contains($0.name) }
     }
 
     /// Runs one architecture in `world`, a fresh model from nothing but the world and the
