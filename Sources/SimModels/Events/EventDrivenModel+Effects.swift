@@ -19,7 +19,8 @@ extension EventDrivenModel {
         if config.consumers[g].isIdempotent {
             let key = Int(record.key)
             guard record.version > highestApplied[g][key] else {
-                if metrics.ledger.recordSkip(target: g, key: record.key, version: record.version) {
+                // Counted superseded once, with the first copy skipped (the effect unsettled till then).
+                if isUnsettled(record, at: g), metrics.ledger.recordSkip(target: g, key: record.key, version: record.version) {
                     settle(record, at: g, isApplied: false, now: now)
                     if relayFirstLane[g] >= 0 { settleDownstream(record, of: g) }
                 }
@@ -31,6 +32,12 @@ extension EventDrivenModel {
         guard outcome == .inOrder || outcome == .outOfOrder else { return true }
         settle(record, at: g, isApplied: true, now: now)
         return true
+    }
+
+    /// Whether `record`'s effect at consumer `g` is still unsettled: no copy of it applied,
+    /// lost, dead-lettered or skipped as superseded there yet.
+    func isUnsettled(_ record: EventRecord, at g: Int) -> Bool {
+        pending.isLive(record.requestSlot, record.requestGeneration) && pending[record.requestSlot].unsettled & (UInt64(1) << UInt64(g)) != 0
     }
 
     /// `record`'s event can never reach consumer `g`. It counts as lost only if no copy of it
