@@ -71,7 +71,7 @@ extension EventDrivenModel {
         let r = calling.requests[calling.jobs[job].request]
         let record = EventRecord(request: r.id, requestSlot: r.pendingSlot, key: r.key, version: r.version,
                                  requestGeneration: r.pendingGeneration, arrival: r.arrival, createdAt: r.committedAt)
-        if writeOutboxRow(publisher, record, &scheduler) { return finish(job, outcome: .ok, &scheduler) }
+        if writeOutboxRow(publisher, record, isWritten: true, &scheduler) { return finish(job, outcome: .ok, &scheduler) }
         sendOnward(OnwardPublish(record: record, group: Int32(publisher), item: job, generation: calling.jobs.generation(of: job), round: 0,
                                  instance: -1), &scheduler)
     }

@@ -11,21 +11,33 @@ extension EventDrivenModel {
     /// An idempotent consumer keeps, per entity, the highest version it has applied, and skips
     /// any version at or below it: a replay of one it applied (a duplicate avoided), or one it
     /// never applied that a newer version has superseded (counted by the ledger; its effect is
-    /// settled unapplied).
-    mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) {
+    /// settled unapplied). Returns whether the consumer wrote its state: false for a skip, for
+    /// which a consumer with an outbox writes no row either (a superseded version then goes no
+    /// further: the effects downstream settle unapplied).
+    @discardableResult
+    mutating func applyEffect(_ g: Int, _ record: EventRecord, at now: Instant) -> Bool {
         if config.consumers[g].isIdempotent {
             let key = Int(record.key)
             guard record.version > highestApplied[g][key] else {
-                if metrics.ledger.recordSkip(target: g, key: record.key, version: record.version) {
+                // Counted superseded once, with the first copy skipped (the effect unsettled till then).
+                if isUnsettled(record, at: g), metrics.ledger.recordSkip(target: g, key: record.key, version: record.version) {
                     settle(record, at: g, isApplied: false, now: now)
+                    if relayFirstLane[g] >= 0 { settleDownstream(record, of: g) }
                 }
-                return
+                return false
             }
             highestApplied[g][key] = record.version
         }
         let outcome = metrics.recordApply(target: g, key: record.key, version: record.version, committedAt: record.createdAt, at: now)
-        guard outcome == .inOrder || outcome == .outOfOrder else { return }
+        guard outcome == .inOrder || outcome == .outOfOrder else { return true }
         settle(record, at: g, isApplied: true, now: now)
+        return true
+    }
+
+    /// Whether `record`'s effect at consumer `g` is still unsettled: no copy of it applied,
+    /// lost, dead-lettered or skipped as superseded there yet.
+    func isUnsettled(_ record: EventRecord, at g: Int) -> Bool {
+        pending.isLive(record.requestSlot, record.requestGeneration) && pending[record.requestSlot].unsettled & (UInt64(1) << UInt64(g)) != 0
     }
 
     /// `record`'s event can never reach consumer `g`. It counts as lost only if no copy of it

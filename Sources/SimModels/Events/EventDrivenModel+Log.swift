@@ -103,16 +103,16 @@ extension EventDrivenModel {
             // The second copy of a duplicated delivery: applied (and published) again unless
             // it fails, and then done with, whatever its fate (it is not retried).
             if !fails {
-                applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
-                if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, &scheduler) { return publishOnward(g, p, &scheduler) }
+                let isWritten = applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
+                if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, isWritten: isWritten, &scheduler) { return publishOnward(g, p, &scheduler) }
             }
             groups[g].cursors[p].isProcessingDuplicate = false
             return moveOn(g, p, &scheduler)
         }
         if fails { return failAttempt(g, p, &scheduler) }
         groups[g].cursors[p].failures = 0
-        applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
-        if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, &scheduler) { return publishOnward(g, p, &scheduler) }
+        let isWritten = applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
+        if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, isWritten: isWritten, &scheduler) { return publishOnward(g, p, &scheduler) }
         finishApplied(g, p, &scheduler)
     }
 

@@ -73,9 +73,11 @@ extension EventDrivenModel {
     mutating func finishJob(_ g: Int, _ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let j = queueGroups[g].jobs[job]
         guard j.fate == .served else { return closeJob(g, job, succeeded: false, &scheduler) }
-        applyEffect(g, j.record, at: scheduler.now)
+        let isWritten = applyEffect(g, j.record, at: scheduler.now)
         if queues[g].isLive(j.message) { queues[g].messages[j.message.slot].isApplied = true }
-        if config.consumers[g].publishesTo != nil, !writeOutboxRow(g, j.record, &scheduler) { return publishOnward(queue: g, job: job, &scheduler) }
+        if config.consumers[g].publishesTo != nil, !writeOutboxRow(g, j.record, isWritten: isWritten, &scheduler) {
+            return publishOnward(queue: g, job: job, &scheduler)
+        }
         closeJob(g, job, succeeded: true, &scheduler)
     }
 

@@ -13,12 +13,15 @@ import SimMetrics
 /// duplicate when an answer was lost). The rows survive a crash of the consumer service; the
 /// relay stops while the service is down and resumes from the oldest unanswered row.
 extension EventDrivenModel {
-    /// Publisher `g` (a consumer that has applied `record`, or a node whose calls succeeded)
-    /// publishes it: through its outbox, the row is written and the relay told; returns
-    /// whether it did (else the publisher dual-writes).
-    mutating func writeOutboxRow(_ g: Int, _ record: EventRecord, _ scheduler: inout Scheduler<Event>) -> Bool {
+    /// Publisher `g` (a consumer that has processed `record`, or a node whose calls
+    /// succeeded) publishes it: through its outbox, the row is written with its state and the
+    /// relay told; returns whether it has an outbox (else the publisher dual-writes). An
+    /// idempotent consumer that skipped the event (`isWritten` false) wrote nothing, so no
+    /// row: a replay's row went with the effect it repeats.
+    mutating func writeOutboxRow(_ g: Int, _ record: EventRecord, isWritten: Bool, _ scheduler: inout Scheduler<Event>) -> Bool {
         let first = relayFirstLane[g]
         guard first >= 0 else { return false }
+        guard isWritten else { return true }
         let t = publishers[g].topic
         let lane = first + (topicBrokers[t] == .log ? onwardPartition(of: record, in: t) : 0)
         relayLanes[lane].rows.append(record)

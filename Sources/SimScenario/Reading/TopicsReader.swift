@@ -30,7 +30,8 @@ extension ArchitectureReader {
             }
             config.onwardTopics.append(topic)
             if let consumers = object.required("consumers", "an object of consuming services") {
-                for var consumer in readConsumers(consumers, object.path("consumers"), broker: topic.broker, topicNames: names) {
+                let queueHolder = "the topic \"\(member.key)\" is on a queue"
+                for var consumer in readConsumers(consumers, object.path("consumers"), broker: topic.broker, topicNames: names, queueHolder: queueHolder) {
                     consumer.topic = i + 1
                     config.consumers.append(consumer)
                 }

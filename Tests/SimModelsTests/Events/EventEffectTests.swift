@@ -100,4 +100,20 @@ struct EventEffectTests {
         let email = model.metrics.ledger.finalReport()[0]
         #expect(model.pending.liveCount == email.missingAtEnd && email.missingAtEnd > 500)
     }
+
+    /// Idempotent consumers of queues, whose workers overtake each other, on few entities,
+    /// with half the broker's deliveries to email duplicated: a version skipped as superseded
+    /// counts once however many copies of it are skipped, so the versions superseded are
+    /// exactly the versions missing (nothing is lost or dead-lettered).
+    @Test func aSupersededVersionCountsOnceWhateverItsCopies() {
+        let duplicates = NetworkFault(scope: .links(from: 3, to: 1, bothWays: false), duplicate: Probability(0.5), start: .zero,
+                                      end: .zero + .seconds(10))
+        var config = Worlds.events(idempotent: true)
+        config.broker = .queue(QueueSettings())
+        var w = world([], [duplicates])
+        w.workload.keyCount = 5
+        let report = finished(w, config).metrics.ledger.finalReport()
+        #expect(report[0].counts.superseded > 0)
+        #expect(report[0].counts.superseded == report[0].missingAtEnd, "\(report[0].counts)")
+    }
 }

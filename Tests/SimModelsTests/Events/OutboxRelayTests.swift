@@ -88,6 +88,36 @@ struct OutboxRelayTests {
         #expect(metrics.completed == metrics.requests)
     }
 
+    /// An idempotent inventory that commits every 5 s crashes: after its restart it reads
+    /// again what it applied since its last commit, and skips each replay. Its outbox row was
+    /// written with the effect it skips, so the replay writes none, and shipping gets each
+    /// order once.
+    @Test func anIdempotentConsumerWritesNoRowForAReplay() {
+        var config = chain(via: .outbox)
+        (config.consumers[0].isIdempotent, config.consumers[0].commit) = (true, .periodic(.seconds(5)))
+        let metrics = Worlds.run(world(faults: [Worlds.fault(.crash, on: Self.inventory, at: 8, for: 3)]), config)
+        #expect(counts(metrics)[0].duplicated == 0 && counts(metrics)[1].duplicated == 0)
+        #expect(counts(metrics)[1].applied == metrics.requests && metrics.completed == metrics.requests)
+    }
+
+    /// Inventory reads a queue, whose competing workers overtake each other, and is idempotent:
+    /// a version that comes after a newer one is skipped as superseded. It writes no row for
+    /// it, so the event goes no further: shipping, on a keyed log, applies every entity's
+    /// versions in order, misses exactly what inventory skipped, and those requests do not complete.
+    @Test func aSupersededVersionWritesNoRow() {
+        var config = chain(via: .outbox)
+        config.broker = .queue(QueueSettings())
+        config.consumers[0].isIdempotent = true
+        var world = world()
+        world.workload.keyCount = 5
+        let metrics = Worlds.run(world, config)
+        let report = metrics.ledger.finalReport()
+        #expect(report[0].counts.superseded > 0)
+        #expect(report[1].counts.outOfOrder == 0)
+        #expect(report[1].missingAtEnd == report[0].missingAtEnd)
+        #expect(metrics.completed == metrics.requests - report[0].missingAtEnd)
+    }
+
     /// A third of the broker's answers to inventory lost, from 2 s to 8 s.
     static let lossyAnswers = [NetworkFault(scope: .links(from: broker, to: inventory, bothWays: false), drop: Probability(0.3),
                                             start: .zero + .seconds(2), end: .zero + .seconds(8))]

@@ -111,6 +111,7 @@ struct TopicsReaderTests {
                                       "architectures.events.topics.shipped.retention", "architectures.events.topics.shipped.consumers.audit.commit"])
         #expect(found.dropFirst().first?.message.contains("did you mean \"queue\"") == true, "\(found)")
         #expect(found.first?.message.contains("nobody publishes to it") == true)
+        #expect(found.last?.message.hasSuffix("the topic \"shipped\" is on a queue") == true, "\(found)")
     }
 
     @Test func aTopicsUnknownFieldIsRefused() {
