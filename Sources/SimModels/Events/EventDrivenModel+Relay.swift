@@ -25,6 +25,7 @@ extension EventDrivenModel {
         let t = publishers[g].topic
         let lane = first + (topicBrokers[t] == .log ? onwardPartition(of: record, in: t) : 0)
         relayLanes[lane].rows.append(record)
+        relayRowsWaiting += 1
         if !relayLanes[lane].isSending { relaySend(lane, &scheduler) }
         return true
     }
@@ -64,6 +65,7 @@ extension EventDrivenModel {
             return scheduler.schedule(retry, after: config.producer.retryBackoff)
         }
         _ = relayLanes[lane].rows.popFirst()
+        relayRowsWaiting -= 1
         relayLanes[lane].sentRows &+= 1
         relayLanes[lane].isSending = false
         relayLanes[lane].isBackingOff = false

@@ -16,7 +16,7 @@ extension EventDrivenModel {
             for p in 0..<config.topic(t).partitions { dropConsumed(topic: t, p) }
         }
         let ends = partitions.map(\.endOffset)
-        var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged)]
+        var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged + relayRowsWaiting)]
         for g in config.consumers.indices {
             gauges.append(isOnLog[g] ? Double(groups[g].lag(endOffsets: ends)) : Double(queues[g].count))
         }

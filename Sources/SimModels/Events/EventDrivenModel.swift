@@ -141,6 +141,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     /// each publisher's lanes start (−1 for one that does not).
     var relayLanes: [RelayLane]
     let relayFirstLane: [Int]
+    /// Rows in every publisher's outbox not yet acknowledged by the broker.
+    var relayRowsWaiting = 0
     /// Per topic: its broker, a log or a queue per consumer.
     let topicBrokers: [Broker]
     /// Per consumer: whether its topic is a log (else a queue of its own).

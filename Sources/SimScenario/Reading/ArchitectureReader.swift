@@ -229,7 +229,7 @@ struct ArchitectureReader {
     /// The consumers of one topic on `broker`; `queueHolder` says, in a refusal of a log-only
     /// field, what is on a queue (the architecture, or one of its topics).
     func readConsumers(_ node: JSONNode, _ path: String, broker: Broker, topicNames: [String],
-                       queueHolder: String = "this architecture uses a queue") -> [ConsumerConfig] {
+                       queueHolder: String = "this architecture uses a queue", queueSettings: String = "broker.queue") -> [ConsumerConfig] {
         guard let members = node.objectMembers, !members.isEmpty else {
             log.wrong(path, expected: "an object with at least one consuming service", found: node)
             return []
@@ -258,7 +258,7 @@ struct ArchitectureReader {
                 consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
             }
             if let n = object.optional("publishes") { readPublishes(n, object.path("publishes"), topicNames: topicNames, into: &consumer) }
-            if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object, queueHolder: queueHolder) }
+            if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object, queueHolder: queueHolder, queueSettings: queueSettings) }
             object.rejectUnknownKeys()
             return consumer
         }
@@ -299,10 +299,11 @@ struct ArchitectureReader {
     }
 
     /// On a queue, the log's settings are errors rather than silently ignored.
-    func rejectLogSettings(_ object: inout ObjectReader, queueHolder: String) {
+    /// `queueSettings` is where the queue's settings are written, for the hint.
+    func rejectLogSettings(_ object: inout ObjectReader, queueHolder: String, queueSettings: String) {
         object.allow(Self.logOnlyConsumerFields)
         for member in object.members where Self.logOnlyConsumerFields.contains(member.key) {
-            let instead = member.key == "maxAttempts" ? " (a queue counts receives: set broker.queue.maxReceiveCount)" : ""
+            let instead = member.key == "maxAttempts" ? " (a queue counts receives: set \(queueSettings).maxReceiveCount)" : ""
             log.add(object.path(member.key), "applies to the log broker only\(instead); \(queueHolder)", at: member.keyLocation)
         }
     }

@@ -22,7 +22,8 @@ extension ArchitectureReader {
             NameRule.check(member.key, topicPath, what: "consumers' \"publishes\" refer to it", log: log, at: member.keyLocation)
             guard var object = ObjectReader(member.value, path: topicPath, log: log) else { continue }
             var topic = TopicConfig(name: member.key, broker: config.broker, partitions: config.partitions, isKeyed: config.isKeyed)
-            if let n = object.optional("broker") { topic.broker = readBroker(n, object.path("broker")) ?? topic.broker }
+            let ownBroker = object.optional("broker")
+            if let n = ownBroker { topic.broker = readBroker(n, object.path("broker")) ?? topic.broker }
             if topic.broker != .log {
                 rejectLogTopicSettings(&object)
             } else {
@@ -31,7 +32,9 @@ extension ArchitectureReader {
             config.onwardTopics.append(topic)
             if let consumers = object.required("consumers", "an object of consuming services") {
                 let queueHolder = "the topic \"\(member.key)\" is on a queue"
-                for var consumer in readConsumers(consumers, object.path("consumers"), broker: topic.broker, topicNames: names, queueHolder: queueHolder) {
+                let queueSettings = ownBroker == nil ? "broker.queue" : "topics.\(member.key).broker.queue"
+                for var consumer in readConsumers(consumers, object.path("consumers"), broker: topic.broker, topicNames: names, queueHolder: queueHolder,
+                                                  queueSettings: queueSettings) {
                     consumer.topic = i + 1
                     config.consumers.append(consumer)
                 }

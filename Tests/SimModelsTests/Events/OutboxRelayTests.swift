@@ -118,6 +118,18 @@ struct OutboxRelayTests {
         #expect(metrics.completed == metrics.requests - report[0].missingAtEnd)
     }
 
+    /// Rows waiting for the broker's answer count in the `outbox` gauge, beside the entry's:
+    /// while answers to inventory are lost, its relay's rows wait out the publish timeout.
+    @Test func waitingRowsCountInTheOutboxGauge() {
+        func peakOutbox(_ metrics: ArchitectureMetrics) -> Double {
+            let column = metrics.series.gaugeNames.firstIndex(of: "outbox")!
+            return metrics.series.rows.map { $0.gauges[column] }.max() ?? 0
+        }
+        let outbox = peakOutbox(Worlds.run(world(network: Self.lossyAnswers), chain(via: .outbox)))
+        let dual = peakOutbox(Worlds.run(world(network: Self.lossyAnswers), chain(via: .dualWrite)))
+        #expect(outbox >= dual + 15, "outbox \(outbox), dual write \(dual)")
+    }
+
     /// A third of the broker's answers to inventory lost, from 2 s to 8 s.
     static let lossyAnswers = [NetworkFault(scope: .links(from: broker, to: inventory, bothWays: false), drop: Probability(0.3),
                                             start: .zero + .seconds(2), end: .zero + .seconds(8))]

@@ -138,4 +138,14 @@ struct TopicsReaderTests {
                                       "architectures.events.topics.reserved.consumers.shipping.publishes"], "\(found)")
         #expect(found.first?.message.contains("did you mean \"outbox\"") == true, "\(found)")
     }
+
+    /// `maxAttempts` on a queue topic's consumer points at where that topic's queue settings are written.
+    @Test func aQueueTopicsMaxAttemptsPointsAtItsOwnSettings() {
+        let found = issues("""
+            {"consumers": {"inventory": {"publishes": "reserved"}},
+             "topics": {"reserved": {"broker": "queue", "consumers": {"shipping": {"maxAttempts": 3}}}}}
+            """)
+        #expect(found.map(\.path) == ["architectures.events.topics.reserved.consumers.shipping.maxAttempts"])
+        #expect(found.first?.message.contains("set topics.reserved.broker.queue.maxReceiveCount") == true, "\(found)")
+    }
 }
