@@ -129,6 +129,13 @@ public struct ArchitectureMetrics: Sendable {
         series.current.deadLettered += 1
     }
 
+    /// Records that a worker of `service` was held for `held` (its work, and whatever it
+    /// waited for while it kept the worker), for the service's holding time and utilisation.
+    public mutating func recordHeld(_ held: TimeSpan, service: Int) {
+        services[service].holding.record(held.nanoseconds)
+        services[service].busyNanoseconds += Double(held.nanoseconds)
+    }
+
     /// Records an event handed to consumer group `consumer` again.
     public mutating func recordRedelivery(consumer: Int) {
         redeliveries += 1

@@ -85,11 +85,4 @@ extension EventDrivenModel {
         pending.remove(slot)
         return true
     }
-
-    /// A consumer of `service` held a worker from `since` to `now`.
-    mutating func recordHolding(_ service: Int, since: Instant, _ now: Instant) {
-        let held = now - since
-        metrics.services[service].holding.record(held.nanoseconds)
-        metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
-    }
 }

@@ -74,9 +74,8 @@ extension EventDrivenModel {
         let service = groups[g].config.service
         let record = groups[g].cursors[p].inFlight!
         let attempt = 1 + groups[g].cursors[p].failures
-        var random = workDraws[service].stream(request: record.request, attempt: attempt)
-        var work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
-        groups[g].cursors[p].fate = faults.fate(of: service, at: scheduler.now, draws: faultDraws[service], request: record.request, attempt: attempt)
+        var work = calling.stations.workTime(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
+        groups[g].cursors[p].fate = calling.stations.fate(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
         switch groups[g].cursors[p].fate {
         case .served: break
         case .fails: work = 0  // an error fails at once, as a synchronous callee's does
@@ -90,7 +89,7 @@ extension EventDrivenModel {
     mutating func finishProcessing(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let service = groups[g].config.service
-        recordHolding(service, since: groups[g].cursors[p].processingSince, now)
+        metrics.recordHeld(now - groups[g].cursors[p].processingSince, service: service)
         let id = groups[g].cursors[p].inFlight!.request
         if metrics.trace.isSampled(id) {
             metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].cursors[p].busyInstance),

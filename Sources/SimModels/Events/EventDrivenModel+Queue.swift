@@ -55,9 +55,8 @@ extension EventDrivenModel {
         let service = queueGroups[g].config.service
         queueGroups[g].busy[Int(j.instance)] += 1
         queueGroups[g].jobs[job].startedAt = scheduler.now
-        var random = workDraws[service].stream(request: j.record.request, attempt: Int(j.receive))
-        var work = faults.work(of: service, normally: world.services[service].work, at: scheduler.now).sample(&random)
-        let fate = faults.fate(of: service, at: scheduler.now, draws: faultDraws[service], request: j.record.request, attempt: Int(j.receive))
+        var work = calling.stations.workTime(of: service, request: j.record.request, attempt: Int(j.receive), at: scheduler.now, faults: faults)
+        let fate = calling.stations.fate(of: service, request: j.record.request, attempt: Int(j.receive), at: scheduler.now, faults: faults)
         queueGroups[g].jobs[job].fate = fate
         switch fate {
         case .served: break
@@ -92,7 +91,7 @@ extension EventDrivenModel {
         queueGroups[g].jobs.remove(job)
         queueGroups[g].busy[instance] -= 1
         queueGroups[g].held[instance] -= 1
-        recordHolding(service, since: j.startedAt, now)
+        metrics.recordHeld(now - j.startedAt, service: service)
         if metrics.trace.isSampled(j.record.request) {
             metrics.trace.span(.process, request: j.record.request, track: TraceTrack(node: service, instance: instance), from: j.startedAt, to: now)
         }

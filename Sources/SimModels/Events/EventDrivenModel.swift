@@ -168,15 +168,13 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     var nextRoundRobin = 0
     /// Per entity: its partition when events are keyed (hashing text once, not per event).
     let keyPartitions: [Int32]
-    let workDraws: [RequestDraws]
     /// The fate of every message between the entry, the broker, the consumers and the services they call.
     var network: Network
-    /// The synchronous calls of the entry and the consumers, and the services they call.
+    /// The synchronous calls of the entry and the consumers, and the services they call; its
+    /// `stations` decide every service's work and fate, the entry's and consumers' included.
     var calling: CallTree
     /// The users' timeouts and retries, when the workload gives them.
     var clients: Clients?
-    /// Per service: which attempts its `errors` and `hang` faults strike.
-    let faultDraws: [RequestDraws]
     /// What the run measured.
     public internal(set) var metrics: ArchitectureMetrics
 
@@ -218,9 +216,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         keyPartitions = (0..<world.workload.keyCount).map {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
         }
-        workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "events/network")
-        faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
         clients = world.workload.client.map { Clients(policy: $0, seed: world.seed) }
         calling = Self.callTree(config.calls, consumers: config.consumers.count, world: world)
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
@@ -423,7 +419,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         let now = scheduler.now
         if faults.isDown(entry, at: now) { return respond(job, failure: .unavailable, &scheduler) }
         let attempt = Int(entryJobs[job].attempt)
-        if faults.fate(of: entry, at: now, draws: faultDraws[entry], request: entryJobs[job].request, attempt: attempt) == .fails {
+        if calling.stations.fate(of: entry, request: entryJobs[job].request, attempt: attempt, at: now, faults: faults) == .fails {
             return respond(job, failure: .error, &scheduler)
         }
         switch entryPool.admit(job, at: now) {
@@ -449,8 +445,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         if metrics.trace.isSampled(j.request), now > j.arrival {
             metrics.trace.span(.queued, request: j.request, track: TraceTrack(node: entry), from: j.arrival, to: now)
         }
-        var random = workDraws[entry].stream(request: entryJobs[job].request, attempt: Int(entryJobs[job].attempt))
-        let work = faults.work(of: entry, normally: world.services[entry].work, at: now).sample(&random)
+        let work = calling.stations.workTime(of: entry, request: entryJobs[job].request, attempt: Int(entryJobs[job].attempt), at: now, faults: faults)
         scheduler.schedule(.entryDone(job: job, generation: entryJobs.generation(of: job)), after: .nanoseconds(work))
     }
 
@@ -511,8 +506,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             metrics.trace.span(.waiting, request: j.request, track: TraceTrack(node: entry), from: j.workDoneAt, to: now)
         }
         let held = now - j.tookWorkerAt
-        metrics.services[entry].holding.record(held.nanoseconds)
-        metrics.services[entry].busyNanoseconds += Double(held.nanoseconds)
+        metrics.recordHeld(held, service: entry)
         respond(job, failure: failure, &scheduler)
         if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
     }

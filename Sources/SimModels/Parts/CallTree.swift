@@ -41,10 +41,8 @@ public struct CallTree: Sendable {
     /// Per node: the index of the record its calls count in (`metrics.edges`, see `CallEdges`),
     /// or −1 for a root.
     let edgeRecord: [Int]
-    /// Per service: the draws of its work, per request and attempt.
-    let workDraws: [RequestDraws]
-    /// Per service: which attempts its `errors` and `hang` faults strike.
-    let faultDraws: [RequestDraws]
+    /// What acts on each service's work: its work time and the faults that strike it.
+    let stations: Stations
     var backoffRandom: RandomStream
 
     /// The calls of `graph` in `world`, each edge under its node's policy or `defaultPolicy`;
@@ -60,8 +58,7 @@ public struct CallTree: Sendable {
         pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }
         edges = policies.map(CallEdge.init)
         edgeRecord = CallEdges(graph).edgeOfNode
-        workDraws = world.services.map { RequestDraws(seed: world.seed, name: $0.name + "/work") }
-        faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
+        stations = Stations(world: world)
         backoffRandom = RandomStream(seed: world.seed, name: backoffStream)
     }
 

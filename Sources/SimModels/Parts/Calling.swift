@@ -93,7 +93,7 @@ extension Calling {
         calling.jobs[job].arrivedAt = now
         if faults.isDown(service, at: now) { return answer(job, .unavailable, &scheduler) }
         let id = calling.requests[calling.jobs[job].request].id
-        switch faults.fate(of: service, at: now, draws: calling.faultDraws[service], request: id, attempt: Int(calling.jobs[job].attempt)) {
+        switch calling.stations.fate(of: service, request: id, attempt: Int(calling.jobs[job].attempt), at: now, faults: faults) {
         case .served: break
         case .fails: return answer(job, .error, &scheduler)
         case .hangs: return release(job)  // never answers: the caller times out
@@ -121,8 +121,7 @@ extension Calling {
         if metrics.trace.isSampled(id), now > calling.jobs[job].arrivedAt {
             metrics.trace.span(.queued, request: id, track: TraceTrack(node: service), from: calling.jobs[job].arrivedAt, to: now)
         }
-        var random = calling.workDraws[service].stream(request: id, attempt: Int(calling.jobs[job].attempt))
-        let work = faults.work(of: service, normally: world.services[service].work, at: now).sample(&random)
+        let work = calling.stations.workTime(of: service, request: id, attempt: Int(calling.jobs[job].attempt), at: now, faults: faults)
         scheduler.schedule(Self.call(.workDone(job: job, generation: calling.jobs.generation(of: job))), after: .nanoseconds(work))
     }
 
@@ -291,8 +290,7 @@ extension Calling {
         if metrics.trace.isSampled(id), scheduler.now > calling.jobs[job].workDoneAt, calling.jobs[job].phase == .waiting {
             metrics.trace.span(.waiting, request: id, track: TraceTrack(node: service), from: calling.jobs[job].workDoneAt, to: scheduler.now)
         }
-        metrics.services[service].holding.record(held.nanoseconds)
-        metrics.services[service].busyNanoseconds += Double(held.nanoseconds)
+        metrics.recordHeld(held, service: service)
         if let next = calling.pools[service].release() { startWork(next.job, queuedSince: next.since, &scheduler) }
         answer(job, outcome, &scheduler)
     }
