@@ -67,7 +67,7 @@ extension EventDrivenModel {
         }
         for g in publishers.indices where publishers[g].service == service { relayCrashEdge(g, isStart: isStart, &scheduler) }
         if service == entry {
-            if isStart { crashEntry(&scheduler) } else { for lane in lanes.indices { pump(lane, &scheduler) } }
+            if isStart { crashEntry(&scheduler) } else { restartProducer(&scheduler) }
         }
         if isStart, config.calls != nil { crashCalls(at: service, &scheduler) }
     }
@@ -109,9 +109,18 @@ extension EventDrivenModel {
                     retireIfDone(message)
                 }
             }
-            lanes[lane].startEpoch(oldest: lanes[lane].events.first.map { messages[$0].number })
         }
         _ = entryPool.reset()
         for job in entryJobs.liveSlots { respond(job, failure: .unavailable, &scheduler) }
+    }
+
+    /// The entry comes back: its producer starts a new epoch on each lane, over the events
+    /// then still unacknowledged (an acknowledgement that reached the lane while the entry was
+    /// down counts), and sends again from the oldest.
+    mutating func restartProducer(_ scheduler: inout Scheduler<Event>) {
+        for lane in lanes.indices {
+            startEpoch(lane)
+            pump(lane, &scheduler)
+        }
     }
 }

@@ -211,7 +211,27 @@ extension EventDrivenModel {
             messages[first].isInLane = false
             retireIfDone(first)
         }
-        if expired { lanes[lane].startEpoch(oldest: lanes[lane].events.first.map { messages[$0].number }) }
+        if expired { startEpoch(lane) }
+    }
+
+    /// `lane` starts a new epoch, whose sequence numbers run on without a gap over the events
+    /// it will send again: those still unacknowledged, renumbered from zero in order. An event
+    /// acknowledged out of turn leaves the lane now, as a new epoch will not send it, and the
+    /// broker would otherwise wait in vain for its number.
+    mutating func startEpoch(_ lane: Int) {
+        lanes[lane].startEpoch()
+        var kept = RingBuffer<Int32>(capacity: Swift.max(lanes[lane].events.count, 16))
+        while let message = lanes[lane].events.popFirst() {
+            guard messages[message].state == .waiting else {
+                messages[message].isInLane = false
+                retireIfDone(message)
+                continue
+            }
+            messages[message].number = lanes[lane].nextNumber
+            lanes[lane].nextNumber &+= 1
+            kept.append(message)
+        }
+        lanes[lane].events = kept
     }
 
     /// The producer gives up on `message`; its user, if waiting, gets `timeout`.

@@ -39,10 +39,10 @@ struct ProducerLane: Sendable {
         !isBackingOff && sent < events.count && sent < (isProbing ? 1 : Self.window)
     }
 
-    /// Starts a new epoch: sequence numbers restart at the oldest event still in the lane.
-    mutating func startEpoch(oldest number: UInt32?) {
+    /// Starts a new epoch: sequence numbers restart at zero with the next number given out.
+    mutating func startEpoch() {
         epoch += 1
-        epochBase = number ?? nextNumber
+        epochBase = nextNumber
     }
 }
 

@@ -27,7 +27,7 @@ struct ProducerLaneTests {
     }
 
     /// A lane sends up to its window, but only its oldest event while probing or nothing while
-    /// backing off; a new epoch numbers from the oldest event left.
+    /// backing off; a new epoch numbers on from the next number given out.
     @Test func aLaneSendsItsWindowOrAProbe() {
         var lane = ProducerLane()
         for message in 0..<3 { lane.events.append(Int32(message)) }
@@ -41,9 +41,10 @@ struct ProducerLaneTests {
         #expect(!lane.maySend, "a probe is one event")
         (lane.sent, lane.isBackingOff) = (0, true)
         #expect(!lane.maySend)
-        lane.startEpoch(oldest: 1)
-        #expect(lane.epoch == 1 && lane.epochBase == 1)
-        lane.startEpoch(oldest: nil)
-        #expect(lane.epoch == 2 && lane.epochBase == 3)
+        lane.startEpoch()
+        #expect(lane.epoch == 1 && lane.epochBase == 3, "sequence 0 is the next number given out")
+        lane.nextNumber = 5
+        lane.startEpoch()
+        #expect(lane.epoch == 2 && lane.epochBase == 5)
     }
 }

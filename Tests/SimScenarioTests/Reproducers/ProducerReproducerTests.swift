@@ -27,4 +27,13 @@ struct ProducerReproducerTests {
         let verdicts = try verdicts("broker-pause-duplicates")
         #expect(verdicts.count == 1 && verdicts.allSatisfy(\.holds), "\(verdicts.map(\.line))")
     }
+
+    /// An entry crash while lost acknowledgements leave a partition's later events
+    /// acknowledged before an earlier one: the restarted producer numbers what it sends again
+    /// without a gap, so every row reaches the broker (the broker once refused them for ever,
+    /// and 146 events never reached email here).
+    @Test func theRestartedProducerNumbersItsEventsWithoutAGap() throws {
+        let verdicts = try verdicts("outbox-entry-crash-lost-acks")
+        #expect(verdicts.count == 1 && verdicts.allSatisfy(\.holds), "\(verdicts.map(\.line))")
+    }
 }
