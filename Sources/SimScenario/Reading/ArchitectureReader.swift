@@ -125,9 +125,11 @@ struct ArchitectureReader {
             config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: topicNames)
         }
         if let topicsNode { readTopics(topicsNode, object.path("topics"), names: topicNames, into: &config) }
+        let hasCalls = object.members.contains { $0.key == "calls" }
         readCalls(&object, topicNames: topicNames, into: &config)
         if topicsNode != nil || config.consumers.contains(where: { $0.publishesTo != nil }) {
-            checkChains(config, object.path("topics"), at: topicsNode ?? object.node)
+            // Calls refused above may hold a topic's publish step: a topic without a publisher is then not news.
+            checkChains(config, object.path("topics"), at: topicsNode ?? object.node, callsRead: !hasCalls || config.calls != nil)
         }
         return config
     }

@@ -103,7 +103,9 @@ extension ArchitectureReader {
     /// Checks that the topics form chains: one publishing service per onward topic (a consumer
     /// group, or a service whose calls end in a publish step), no service consuming two
     /// topics, no cycle, no topic that nothing publishes to.
-    func checkChains(_ config: EventsConfig, _ path: String, at node: JSONNode) {
+    /// `callsRead` false: the architecture's calls were refused, so a topic nobody publishes to
+    /// may have lost its publish step with them and is not reported.
+    func checkChains(_ config: EventsConfig, _ path: String, at node: JSONNode, callsRead: Bool) {
         let consumers = config.consumers
         var seen: [Int: Int] = [:]
         for consumer in consumers {
@@ -120,7 +122,7 @@ extension ArchitectureReader {
                 let name = "\"\(serviceNames[publisher.service])\""
                 if !publishers.contains(name) { publishers.append(name) }
             }
-            if publishers.isEmpty {
+            if publishers.isEmpty, callsRead {
                 log.add(path + "." + config.topic(t).name, "nobody publishes to it (add \"publishes\": \"\(config.topic(t).name)\" to a consumer, "
                         + "or a {\"publish\": \"\(config.topic(t).name)\"} step to a service's calls)", at: node.location)
             } else if publishers.count > 1 {

@@ -85,4 +85,13 @@ struct CallsReaderTests {
         #expect(cycle.contains { $0.message.contains("has 2 publishers") }, "\(cycle)")
         #expect(cycle.contains { $0.message.contains("the topics form a cycle") }, "\(cycle)")
     }
+
+    /// A refused publish step is reported once: its topic is not also reported as having no publisher.
+    @Test func aRefusedPublishStepIsReportedOnce() {
+        let found = issues("""
+            {"calls": {"checkout": ["payment"], "payment": [{"publish": "payments"}, "bank"]},
+             "consumers": {"email": {}}, "topics": {"payments": {"consumers": {"ledger": {}}}}}
+            """)
+        #expect(found.map(\.path) == ["architectures.events.calls.payment[0]"], "\(found)")
+    }
 }
