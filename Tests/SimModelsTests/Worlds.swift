@@ -20,6 +20,24 @@ enum Worlds {
 
     static let paymentChain = SyncConfig(chain: [0, 1, 2], timeout: .seconds(2))
 
+    /// order (0) → inventory (1) → shipping (2), exponential work of 5, 10 and 15 ms, at `rate`
+    /// requests per second for `seconds` over `keys` entities.
+    static func orders(seed: UInt64, keys: Int, rate: Int64 = 200, seconds: Int64 = 20, drain: Int64 = 60,
+                       latency: Distribution = .constant(500_000), faults: [FaultConfig] = [], network: [NetworkFault] = []) -> WorldConfig {
+        var world = WorldConfig(
+            seed: seed, duration: .seconds(seconds), drain: .seconds(drain),
+            workload: WorkloadConfig(entry: 0, arrivals: .poisson(.perSecond(rate)), keyCount: keys),
+            services: [
+                ServiceConfig(name: "order", workers: 50, work: .exponential(mean: 5e6)),
+                ServiceConfig(name: "inventory", workers: 20, work: .exponential(mean: 10e6)),
+                ServiceConfig(name: "shipping", workers: 20, work: .exponential(mean: 15e6)),
+            ],
+            faults: faults)
+        world.network = NetworkConfig(latency: latency)
+        world.networkFaults = network
+        return world
+    }
+
     static func events(publish: PublishDiscipline = .outbox, commit: CommitPolicy = .afterProcessing,
                        idempotent: Bool = false, keyed: Bool = true, instances: Int = 2) -> EventsConfig {
         EventsConfig(partitions: 12, isKeyed: keyed, publish: publish, consumers: [

@@ -11,17 +11,7 @@ import SimMetrics
 struct MixedBrokerTests {
     /// order (0) → inventory (1) → shipping (2), at 200 per second for 20 s.
     func world(latency: Distribution = .constant(500_000), faults: [FaultConfig] = []) -> WorldConfig {
-        var world = WorldConfig(
-            seed: 42, duration: .seconds(20), drain: .seconds(60),
-            workload: WorkloadConfig(entry: 0, arrivals: .poisson(.perSecond(200)), keyCount: 50),
-            services: [
-                ServiceConfig(name: "order", workers: 50, work: .exponential(mean: 5e6)),
-                ServiceConfig(name: "inventory", workers: 20, work: .exponential(mean: 10e6)),
-                ServiceConfig(name: "shipping", workers: 20, work: .exponential(mean: 15e6)),
-            ],
-            faults: faults)
-        world.network = NetworkConfig(latency: latency)
-        return world
+        Worlds.orders(seed: 42, keys: 50, latency: latency, faults: faults)
     }
 
     /// Inventory reads the entry's topic (on `entry`) and publishes to "reserved" (on `onward`), which shipping reads.

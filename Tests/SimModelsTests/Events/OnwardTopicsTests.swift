@@ -11,17 +11,7 @@ struct OnwardTopicsTests {
     /// order (0) → inventory (1) → shipping (2), at `rate` per second for `seconds`.
     func world(rate: Int64 = 200, seconds: Int64 = 20, drain: Int64 = 60, latency: Distribution = .constant(500_000),
                faults: [FaultConfig] = []) -> WorldConfig {
-        var world = WorldConfig(
-            seed: 42, duration: .seconds(seconds), drain: .seconds(drain),
-            workload: WorkloadConfig(entry: 0, arrivals: .poisson(.perSecond(rate)), keyCount: 200),
-            services: [
-                ServiceConfig(name: "order", workers: 50, work: .exponential(mean: 5e6)),
-                ServiceConfig(name: "inventory", workers: 20, work: .exponential(mean: 10e6)),
-                ServiceConfig(name: "shipping", workers: 20, work: .exponential(mean: 15e6)),
-            ],
-            faults: faults)
-        world.network = NetworkConfig(latency: latency)
-        return world
+        Worlds.orders(seed: 42, keys: 200, rate: rate, seconds: seconds, drain: drain, latency: latency, faults: faults)
     }
 
     /// The chain: inventory reads the entry's topic and publishes to "reserved", which shipping reads.

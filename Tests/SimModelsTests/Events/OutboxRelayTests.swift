@@ -12,18 +12,7 @@ struct OutboxRelayTests {
 
     /// order (0) → inventory (1) → shipping (2), at 200 per second for 20 s.
     func world(latency: Distribution = .constant(500_000), faults: [FaultConfig] = [], network: [NetworkFault] = []) -> WorldConfig {
-        var world = WorldConfig(
-            seed: 7, duration: .seconds(20), drain: .seconds(60),
-            workload: WorkloadConfig(entry: Self.order, arrivals: .poisson(.perSecond(200)), keyCount: 100),
-            services: [
-                ServiceConfig(name: "order", workers: 50, work: .exponential(mean: 5e6)),
-                ServiceConfig(name: "inventory", workers: 20, work: .exponential(mean: 10e6)),
-                ServiceConfig(name: "shipping", workers: 20, work: .exponential(mean: 15e6)),
-            ],
-            faults: faults)
-        world.network = NetworkConfig(latency: latency)
-        world.networkFaults = network
-        return world
+        Worlds.orders(seed: 7, keys: 100, latency: latency, faults: faults, network: network)
     }
 
     /// Inventory reads the entry's topic and publishes to "reserved" `via` a dual write or an outbox.
