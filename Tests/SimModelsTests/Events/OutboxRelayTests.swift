@@ -8,7 +8,7 @@ import SimMetrics
 /// consumer never waits for the broker, so a lost answer no longer stalls it or makes it
 /// apply its effect twice; nothing is lost, and each entity's order survives.
 struct OutboxRelayTests {
-    static let (order, inventory, shipping, broker) = (0, 1, 2, 3)
+    static let (inventory, shipping, broker) = (1, 2, 3)
 
     /// order (0) → inventory (1) → shipping (2), at 200 per second for 20 s.
     func world(latency: Distribution = .constant(500_000), faults: [FaultConfig] = [], network: [NetworkFault] = []) -> WorldConfig {
