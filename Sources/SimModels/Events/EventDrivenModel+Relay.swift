@@ -86,7 +86,7 @@ extension EventDrivenModel {
     mutating func relayCrashEdge(_ g: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         let first = relayFirstLane[g]
         guard first >= 0 else { return }
-        for lane in first..<first + relayLaneCount(g) {
+        for lane in first..<first + Self.relayLaneCount(of: config.topic(publishers[g].topic)) {
             if isStart {
                 relayLanes[lane].epoch &+= 1
                 relayLanes[lane].isSending = false
@@ -97,12 +97,9 @@ extension EventDrivenModel {
         }
     }
 
-    /// How many relay lanes publisher `g` has: one per partition of its onward log topic, one
+    /// How many relay lanes a publisher to `topic` has: one per partition of a log topic, one
     /// for a queue topic.
-    func relayLaneCount(_ g: Int) -> Int {
-        let t = publishers[g].topic
-        return topicBrokers[t] == .log ? config.topic(t).partitions : 1
-    }
+    static func relayLaneCount(of topic: TopicConfig) -> Int { topic.broker == .log ? topic.partitions : 1 }
 
     /// The relay lanes of every publisher that publishes through an outbox, end to end, and
     /// where each publisher's start (−1 for one that does not).
@@ -111,8 +108,7 @@ extension EventDrivenModel {
         for (g, publisher) in publishers.enumerated() {
             guard publisher.topic >= 0, publisher.via == .outbox else { first.append(-1); continue }
             first.append(lanes.count)
-            let topic = config.topic(publisher.topic)
-            lanes += [RelayLane](repeating: RelayLane(publisher: g), count: topic.broker == .log ? topic.partitions : 1)
+            lanes += [RelayLane](repeating: RelayLane(publisher: g), count: relayLaneCount(of: config.topic(publisher.topic)))
         }
         return (lanes, first)
     }
