@@ -276,6 +276,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     public mutating func run(recordingFirst limit: Int = 0, progress: ((Instant, Int) -> Void)? = nil)
         -> (metrics: ArchitectureMetrics, stop: StopReason, events: EventHistory) {
         var scheduler = Scheduler<Event>()
+        scheduler.openLanes(for: world)
         scheduler.record(first: limit)
         start(&scheduler)
         let limits = RunLimits(until: world.end, eventBudget: world.eventBudget)

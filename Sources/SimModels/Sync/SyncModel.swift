@@ -86,6 +86,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
     public mutating func run(recordingFirst limit: Int = 0, progress: ((Instant, Int) -> Void)? = nil)
         -> (metrics: ArchitectureMetrics, stop: StopReason, events: EventHistory) {
         var scheduler = Scheduler<Event>()
+        scheduler.openLanes(for: world)
         scheduler.record(first: limit)
         if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges where edge.isStart { scheduler.schedule(.crash(fault: Int32(edge.fault)), at: edge.time) }
