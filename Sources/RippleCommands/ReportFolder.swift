@@ -1,6 +1,7 @@
 import Foundation
 import SimMetrics
 import SimReports
+import SimRuns
 
 /// Writes a run's report files into one folder.
 public enum ReportFolder {
@@ -10,22 +11,38 @@ public enum ReportFolder {
         files(for: report, measurements: report.measurements)
     }
 
-    /// The files of `report`, whose figures are `measurements` (`report.measurements`, already built).
-    public static func files(for report: RunReport, measurements: Measurements) -> [(name: String, contents: String)] {
+    /// The files of `report`, whose figures are `measurements` (`report.measurements`, already
+    /// built), rendered on up to `threads` threads: each file is rendered whole by one thread,
+    /// and the list is the same, byte for byte and in order, for any number of threads.
+    public static func files(for report: RunReport, measurements: Measurements, threads: Int = 1) -> [(name: String, contents: String)] {
+        let renderings = renderings(for: report, measurements: measurements)
+        let contents = ParallelRuns.map(renderings.count, threads: threads) { renderings[$0].render() }
+        return zip(renderings, contents).map { ($0.name, $1) }
+    }
+
+    /// One file of a report: its name, and how to render it.
+    struct Rendering: Sendable {
+        let name: String
+        let render: @Sendable () -> String
+    }
+
+    /// The files of `report`, by name, in the order they are written, each yet to be rendered.
+    static func renderings(for report: RunReport, measurements: Measurements) -> [Rendering] {
         let charts = RunCharts.charts(of: report)
         return [
-            ("metrics.json", MetricsDocument.render(report, measurements: measurements)),
-            ("summary.md", SummaryDocument.render(report)),
-            ("timeseries.csv", TimeSeriesTable.render(report)),
-            ("trace.json", TraceDocument.render(report)),
+            Rendering(name: "metrics.json") { MetricsDocument.render(report, measurements: measurements) },
+            Rendering(name: "summary.md") { SummaryDocument.render(report) },
+            Rendering(name: "timeseries.csv") { TimeSeriesTable.render(report) },
+            Rendering(name: "trace.json") { TraceDocument.render(report) },
         ]
-            + charts.map { (fileName(of: $0.kind), $0.svg()) }
+            + charts.map { chart in Rendering(name: fileName(of: chart.kind)) { chart.svg() } }
             + report.architectures.map { architecture in
-                let requests = SequenceDiagram.chooseRequests(architecture, windows: report.windows)
-                return ("sequence-\(architecture.name).svg",
-                        SequenceDiagram.render(architecture, nodeNames: report.nodeNames, requests: requests, windows: report.windows))
+                Rendering(name: "sequence-\(architecture.name).svg") {
+                    let requests = SequenceDiagram.chooseRequests(architecture, windows: report.windows)
+                    return SequenceDiagram.render(architecture, nodeNames: report.nodeNames, requests: requests, windows: report.windows)
+                }
             }
-            + [("report.html", ReportPage.render(report, charts: charts))]
+            + [Rendering(name: "report.html") { ReportPage.render(report, charts: charts) }]
     }
 
     /// The SVG file a chart is written to.
@@ -62,11 +79,12 @@ public enum ReportFolder {
     }
 
     /// Writes every file of `report`, whose figures are `measurements` (`report.measurements`,
-    /// already built), as the whole of `folder`, replacing an earlier report there.
+    /// already built), rendered on up to `threads` threads, as the whole of `folder`, replacing
+    /// an earlier report there.
     /// - Throws: `OutputError` naming the path that could not be written; an earlier report stays whole.
-    public static func write(_ report: RunReport, measurements: Measurements, to folder: OutputFolder) throws(OutputError) {
+    public static func write(_ report: RunReport, measurements: Measurements, threads: Int = 1, to folder: OutputFolder) throws(OutputError) {
         do {
-            try folder.write(files(for: report, measurements: measurements))
+            try folder.write(files(for: report, measurements: measurements, threads: threads))
         } catch {
             throw OutputError(message: "cannot write the report folder " + error.message)
         }

@@ -15,7 +15,7 @@ struct RunCommand: Command {
         OptionSpec("seed", value: "N", help: "use this seed instead of the scenario's"),
         OptionSpec("out", value: "DIR", help: "the report folder (default reports/<name>; with several files, DIR/<name>)"),
         OptionSpec("only", value: "ARCH", isRepeatable: true, help: "run only this architecture (repeatable)"),
-        OptionSpec("jobs", value: "N", help: "architectures at once, one thread each (default: the processors, at most the architectures); the output is the same for any N"),
+        OptionSpec("jobs", value: "N", help: "architectures at once, one thread each, and as many report files rendered at once (default: the processors); the output is the same for any N"),
         OptionSpec("check-determinism", help: "run each architecture twice and check both runs handle the same events"),
         OptionSpec("swarm", help: "draw the seed's faults and arrival rate within the bounds of the scenario's \"swarm\""),
         OptionSpec("quiet", help: "print nothing but errors, failed expectations and runs that differ"),
@@ -93,7 +93,7 @@ struct RunCommand: Command {
                 status = .expectationFailed
             }
             let folder = folders[i].path
-            try ReportFolder.write(report, measurements: measurements, to: folders[i])
+            try ReportFolder.write(report, measurements: measurements, threads: jobs, to: folders[i])
             if isQuiet {
                 for verdict in report.verdicts where !verdict.holds { console.write("\(scenario.name): \(verdict.line)\n") }
                 for repeated in repeats where !repeated.isAlike { console.write("\(scenario.name): \(repeated.line)\n  \(repeated.difference!)\n") }

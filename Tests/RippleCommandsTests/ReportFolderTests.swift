@@ -34,6 +34,13 @@ struct ReportFolderTests {
         #expect(files.first { $0.name == "report.html" }?.contents.hasPrefix("<!DOCTYPE html>") == true)
     }
 
+    @Test func filesRenderedOnSeveralThreadsAreTheSameInTheSameOrder() {
+        let one = ReportFolder.files(for: Self.report, measurements: Self.report.measurements, threads: 1)
+        let four = ReportFolder.files(for: Self.report, measurements: Self.report.measurements, threads: 4)
+        #expect(four.map(\.name) == one.map(\.name))
+        #expect(four.map(\.contents) == one.map(\.contents))
+    }
+
     @Test func writeWritesExactlyTheListedFiles() throws {
         let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: folder) }
