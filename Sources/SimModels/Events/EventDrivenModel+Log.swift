@@ -230,7 +230,7 @@ extension EventDrivenModel {
     /// - Complexity: O(groups + events dropped).
     mutating func dropConsumed(topic: Int, _ p: Int) {
         var oldest = Int64.max
-        for g in topicConsumers[topic] { oldest = Swift.min(oldest, groups[g].oldestNeeded(p)) }
+        for k in topicConsumers[topic].indices { oldest = Swift.min(oldest, groups[topicConsumers[topic][k]].oldestNeeded(p)) }
         if oldest != .max { partitions[topicFirstPartition[topic] + p].dropConsumed(below: oldest) }
     }
 }
