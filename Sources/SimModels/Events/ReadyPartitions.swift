@@ -16,11 +16,6 @@ struct ReadyPartitions: Sendable {
         words = [UInt64](repeating: 0, count: instances * wordsPerInstance)
     }
 
-    /// Whether partition `p` is in `instance`'s set.
-    func contains(_ p: Int, instance: Int) -> Bool {
-        words[instance * wordsPerInstance + p >> 6] & (1 << UInt64(p & 63)) != 0
-    }
-
     /// Puts partition `p` in `instance`'s set.
     mutating func insert(_ p: Int, instance: Int) {
         words[instance * wordsPerInstance + p >> 6] |= 1 << UInt64(p & 63)
