@@ -45,6 +45,7 @@ extension ConsumerGroup {
             cursors[p].position = cursors[p].committed
         }
         load[i] = 0
+        markEveryOwnedReady()
         return lost
     }
 
@@ -80,7 +81,7 @@ extension ConsumerGroup {
             cursors[p].owner = cursors[p].target
             cursors[p].isPaused = false
         }
-        listOwnedPartitions()
+        markEveryOwnedReady()
     }
 
     /// A live instance gives up partition `p`: with periodic commits it commits its
@@ -112,6 +113,7 @@ extension ConsumerGroup {
                 cursors[p].position = cursors[p].committed
             }
         }
+        markEveryOwnedReady()
         return true
     }
 

@@ -11,9 +11,9 @@ struct ConsumerGroup: Sendable {
     var cursors: [PartitionCursor]
     /// Per instance: partitions being processed now.
     var load: [Int]
-    /// Per instance: the partitions it owns, in partition order (so a freed worker looks at
-    /// an instance's own partitions, not at every cursor of the topic).
-    var owned: [[Int32]]
+    /// Per instance: the partitions it owns that may have an event to fetch (so a freed worker
+    /// looks at those, not at every partition of the instance or of the topic).
+    var ready: ReadyPartitions
     /// Whether the whole group is down.
     var isDown = false
     /// Per instance: whether the instance alone is down.
@@ -33,21 +33,28 @@ struct ConsumerGroup: Sendable {
         isInstanceDown = [Bool](repeating: false, count: config.instances)
         isMember = [Bool](repeating: true, count: config.instances)
         incarnation = [UInt32](repeating: 0, count: config.instances)
-        owned = [[Int32]](repeating: [], count: config.instances)
+        ready = ReadyPartitions(instances: config.instances, partitions: partitions)
         for (p, owner) in assignment().enumerated() { (cursors[p].target, cursors[p].owner) = (owner, owner) }
-        listOwnedPartitions()
+        markEveryOwnedReady()
     }
 
-    /// Rebuilds `owned` from the cursors' owners.
+    /// Partition `p` may have an event to fetch: it joins its owner's ready set. Whatever
+    /// makes a partition fetchable (an append, its worker freed, its position moved back)
+    /// calls this, or fetches the partition, which calls it when it cannot start.
+    mutating func markReady(_ p: Int) {
+        if cursors[p].owner >= 0 { ready.insert(p, instance: cursors[p].owner) }
+    }
+
+    /// Every owned partition joins its owner's ready set (and no other set holds it): after a
+    /// change of owners, or of many partitions at once.
     /// - Complexity: O(partitions + instances).
-    mutating func listOwnedPartitions() {
-        for i in owned.indices { owned[i].removeAll(keepingCapacity: true) }
-        for p in cursors.indices where cursors[p].owner >= 0 { owned[cursors[p].owner].append(Int32(p)) }
+    mutating func markEveryOwnedReady() {
+        ready.removeAll()
+        for p in cursors.indices { markReady(p) }
     }
 
-    // The two queries below run for every partition of an instance each time one of its
-    // workers frees. Inlined, they read the few fields they need; called, they would have the
-    // whole group copied onto the stack first.
+    // The two queries below run at every fetch. Inlined, they read the few fields they need;
+    // called, they would have the whole group copied onto the stack first.
 
     /// Whether a live instance is assigned partition `p` and no rebalance has paused it.
     @inline(__always) func isOwnedByLiveInstance(_ p: Int) -> Bool {
@@ -79,6 +86,7 @@ struct ConsumerGroup: Sendable {
             abandon(p)
         }
         for i in load.indices { load[i] = 0 }
+        markEveryOwnedReady()
         return lost
     }
 

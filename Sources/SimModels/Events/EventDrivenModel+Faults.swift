@@ -82,6 +82,7 @@ extension EventDrivenModel {
         guard !isStart else { return }
         for g in logConsumers {
             for p in groups[g].cursors.indices where !groups[g].cursors[p].isBusy { groups[g].cursors[p].position = groups[g].cursors[p].committed }
+            groups[g].markEveryOwnedReady()
         }
         serveWaitingConsumers(&scheduler)
     }

@@ -8,13 +8,17 @@ extension EventDrivenModel {
     /// and the broker is serving (when it is not, the partition is fetched again when the
     /// broker resumes).
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        guard !groups[g].cursors[p].isBusy else { return }  // the cheapest test first: a freed worker asks every partition of its instance
+        guard !groups[g].cursors[p].isBusy else { return }
         let log = groups[g].firstPartition + p
-        guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[log].endOffset) else { return }
+        guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[log].endOffset) else {
+            if groups[g].cursors[p].position < partitions[log].endOffset { groups[g].markReady(p) }  // a freed worker will ask it again
+            return
+        }
         if groups[g].cursors[p].position < partitions[log].startOffset {
             skipExpired(g, p)
             if groups[g].cursors[p].position == partitions[log].endOffset { return }  // reset to the end: nothing to read yet
         }
+        groups[g].ready.remove(p, instance: groups[g].cursors[p].owner)
         groups[g].cursors[p].isBusy = true
         groups[g].cursors[p].inFlight = partitions[log].record(at: groups[g].cursors[p].position)
         groups[g].cursors[p].busyInstance = groups[g].cursors[p].owner
@@ -162,9 +166,11 @@ extension EventDrivenModel {
     }
 
     /// Partition `p` frees its worker: it fetches again (the same event after a failure),
-    /// then the instance's other partitions may use the free worker. If a rebalance has
-    /// taken the partition from the instance meanwhile, the instance lets it go now; if the
-    /// group evicted the instance, it lets it go uncommitted, back at its committed offset.
+    /// then the instance's other partitions may use the free worker, in partition order; only
+    /// those in its ready set are asked (a partition that is busy, paused or read to the end
+    /// would start nothing, and leaves the set). If a rebalance has taken the partition from
+    /// the instance meanwhile, the instance lets it go now; if the group evicted the instance,
+    /// it lets it go uncommitted, back at its committed offset.
     mutating func release(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         groups[g].cursors[p].isBusy = false
         let instance = groups[g].cursors[p].busyInstance
@@ -176,10 +182,17 @@ extension EventDrivenModel {
             groups[g].commitOnRevoke(p)
         }
         fetch(g, p, &scheduler)
-        for k in groups[g].owned[instance].indices {
-            guard groups[g].load[instance] < groups[g].config.concurrency else { break }  // every worker taken: none can start
-            let other = Int(groups[g].owned[instance][k])
-            if other != p, !groups[g].cursors[other].isBusy { fetch(g, other, &scheduler) }
+        var from = 0
+        // Until every worker is taken (then none can start).
+        while groups[g].load[instance] < groups[g].config.concurrency, let other = groups[g].ready.first(of: instance, from: from) {
+            from = other + 1
+            guard other != p else { continue }
+            if groups[g].cursors[other].isBusy || groups[g].cursors[other].isPaused
+                || groups[g].cursors[other].position >= partitions[groups[g].firstPartition + other].endOffset {
+                groups[g].ready.remove(other, instance: instance)
+            } else {
+                fetch(g, other, &scheduler)
+            }
         }
     }
 
@@ -217,7 +230,7 @@ extension EventDrivenModel {
     /// - Complexity: O(groups + events dropped).
     mutating func dropConsumed(topic: Int, _ p: Int) {
         var oldest = Int64.max
-        for g in topicConsumers[topic] { oldest = Swift.min(oldest, groups[g].oldestNeeded(p)) }
+        for k in topicConsumers[topic].indices { oldest = Swift.min(oldest, groups[topicConsumers[topic][k]].oldestNeeded(p)) }
         if oldest != .max { partitions[topicFirstPartition[topic] + p].dropConsumed(below: oldest) }
     }
 }

@@ -86,7 +86,8 @@ extension EventDrivenModel {
         var record = record
         record.appendedAt = scheduler.now
         guard topicBrokers[t] == .log else {
-            for g in topicConsumers[t] {
+            for k in topicConsumers[t].indices {  // by index: iterating the array would retain it at every append
+                let g = topicConsumers[t][k]
                 metrics.messages += 1
                 queues[g].send(record, at: scheduler.now)
                 dispatch(g, &scheduler)
@@ -94,7 +95,7 @@ extension EventDrivenModel {
             return
         }
         _ = partitions[topicFirstPartition[t] + p].append(record)
-        for g in topicConsumers[t] { fetch(g, p, &scheduler) }
+        for k in topicConsumers[t].indices { fetch(topicConsumers[t][k], p, &scheduler) }
     }
 
     /// The partition of log topic `t` that `record` goes to: its key's, or the next one round-robin.

@@ -125,7 +125,8 @@ extension EventDrivenModel {
         record.appendedAt = scheduler.now
         guard case .log = config.broker else {
             // Fan-out: every consumer service's queue gets its own copy.
-            for g in topicConsumers[0] {
+            for k in topicConsumers[0].indices {  // by index: iterating the array would retain it at every append
+                let g = topicConsumers[0][k]
                 metrics.messages += 1
                 queues[g].send(record, at: scheduler.now)
                 dispatch(g, &scheduler)
@@ -133,7 +134,7 @@ extension EventDrivenModel {
             return
         }
         _ = partitions[lane].append(record)
-        for g in topicConsumers[0] { fetch(g, lane, &scheduler) }
+        for k in topicConsumers[0].indices { fetch(topicConsumers[0][k], lane, &scheduler) }
     }
 
     /// An acknowledgement reaches the producer. Only the first one for a message the producer

@@ -105,9 +105,13 @@ public struct Network: Sendable {
     let faults: [NetworkFault]
     var latencyRandom: RandomStream
     var faultRandom: RandomStream
-    /// Per link (`from << 32 | to`), when its latest message in order arrives. Only looked up,
-    /// never iterated, so the hash seed cannot change a run.
-    var lastArrival: [UInt64: Instant] = [:]
+    /// Per link (`from * nodes + to`), when its latest message in order arrives (`nobody`
+    /// before its first). The table grows to the highest node that has sent or received.
+    var lastArrival: [Instant] = []
+    /// The nodes `lastArrival` has room for.
+    var nodes = 0
+    /// The last arrival of a link no message has crossed yet: earlier than any arrival.
+    static let nobody = Instant(nanoseconds: .min)
 
     public init(_ config: NetworkConfig, faults: [NetworkFault], seed: UInt64, name: String) {
         self.config = config
@@ -118,7 +122,7 @@ public struct Network: Sendable {
 
     /// The fate of a message from node `from` to node `to` sent at `now`.
     public mutating func transmit(from: Int, to: Int, at now: Instant) -> Transmission {
-        var delay = TimeSpan(nanoseconds: latency(from: from, to: to).sample(&latencyRandom))
+        var delay = TimeSpan(nanoseconds: sampleLatency(from: from, to: to))
         var heldBack = TimeSpan.zero
         var duplicated = false
         for fault in faults where now >= fault.start && now < fault.end && fault.scope.contains(from: from, to: to) {
@@ -139,8 +143,18 @@ public struct Network: Sendable {
     /// When a message on from → to that would arrive at `arrival` arrives in order: not
     /// before the link's previous message.
     mutating func inOrder(from: Int, to: Int, arrivingAt arrival: Instant) -> Instant {
-        let link = UInt64(from) << 32 | UInt64(to)
-        return Self.keepLatest(arrival, in: &lastArrival[link, default: arrival])  // one lookup of the link
+        if from >= nodes || to >= nodes { makeRoom(forNodes: Swift.max(from, to) + 1) }
+        return Self.keepLatest(arrival, in: &lastArrival[from * nodes + to])
+    }
+
+    /// Widens `lastArrival` to `count` nodes, keeping every link's last arrival.
+    /// - Complexity: O(count²), once per new highest node.
+    mutating func makeRoom(forNodes count: Int) {
+        var wider = [Instant](repeating: Self.nobody, count: count * count)
+        for from in 0..<nodes {
+            for to in 0..<nodes { wider[from * count + to] = lastArrival[from * nodes + to] }
+        }
+        (lastArrival, nodes) = (wider, count)
     }
 
     /// Moves `last` up to `arrival` if it is earlier, and returns it.
@@ -149,11 +163,14 @@ public struct Network: Sendable {
         return last
     }
 
-    func latency(from: Int, to: Int) -> Distribution {
-        for link in config.links where (link.from == nil || link.from == from) && (link.to == nil || link.to == to) {
-            return link.latency
+    /// A latency draw, in nanoseconds, from the distribution of the link from → to: sampled
+    /// where it is stored (copying a distribution out would retain it, once per message).
+    mutating func sampleLatency(from: Int, to: Int) -> Int64 {
+        for k in config.links.indices
+        where (config.links[k].from == nil || config.links[k].from == from) && (config.links[k].to == nil || config.links[k].to == to) {
+            return config.links[k].latency.sample(&latencyRandom)
         }
-        return config.latency
+        return config.latency.sample(&latencyRandom)
     }
 }
 

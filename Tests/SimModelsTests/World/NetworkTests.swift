@@ -72,6 +72,20 @@ struct NetworkTests {
         #expect(n.transmit(from: 0, to: 2, at: .zero + .milliseconds(2)) == .delivered(.milliseconds(1)))
     }
 
+    /// A link keeps its order when messages on higher-numbered nodes widen the table of
+    /// links: the slow message on 0 → 1 still holds up the next one there, and the new
+    /// links start free.
+    @Test func aLinkKeepsItsOrderWhenNewNodesAppear() {
+        var n = network([NetworkFault(scope: .links(from: 0, to: 1, bothWays: false), extraLatency: .seconds(1),
+                                      start: .zero, end: .zero + .milliseconds(1))])
+        #expect(n.transmit(from: 0, to: 1, at: .zero) == .delivered(.seconds(1) + .milliseconds(7)))
+        #expect(n.transmit(from: 9, to: 3, at: .zero + .milliseconds(1)) == .delivered(.milliseconds(1)))
+        #expect(n.transmit(from: 2, to: 12, at: .zero + .milliseconds(1)) == .delivered(.milliseconds(1)))
+        #expect(n.transmit(from: 0, to: 1, at: .zero + .milliseconds(2)) == .delivered(.seconds(1) + .milliseconds(5)))
+        #expect(n.transmit(from: 9, to: 3, at: .zero + .milliseconds(1)) == .delivered(.milliseconds(1)))
+        #expect(n.transmit(from: 3, to: 9, at: .zero + .milliseconds(1)) == .delivered(.milliseconds(1)))
+    }
+
     /// Only a reorder fault lets later messages overtake: about its probability of them are
     /// held back, and each held message is overtaken.
     @Test func aReorderFaultLetsLaterMessagesOvertake() {
