@@ -15,6 +15,12 @@
         add(value, value, times: times)
     }
 
+    /// Adds `value²`.
+    @inlinable mutating func add(square value: UInt64) {
+        let square = value.multipliedFullWidth(by: value)
+        add(low: square.low, middle: square.high, high: 0)
+    }
+
     /// Adds `a · b · c`.
     @inlinable mutating func add(_ a: UInt64, _ b: UInt64, times c: UInt64) {
         let ab = a.multipliedFullWidth(by: b)
