@@ -1,18 +1,21 @@
 extension Distribution {
-    /// Draws one value from `random`.
-    public func sample(_ random: inout RandomStream) -> Int64 {
+    /// Draws one value from `random`. Inlined, so that a model's work and arrival draws
+    /// (constants, uniforms and exponentials) cost no call beyond the logarithm.
+    @inlinable public func sample(_ random: inout RandomStream) -> Int64 {
         switch self {
         case .constant(let value):
             return value
         case .uniform(let low, let high):
             return low + Int64(random.next(below: UInt64(high - low) + 1))
+        case .exponential(let mean):
+            return Distribution.clamp(-mean * Math.ln(random.nextOpenUnit()))
         default:
             return Distribution.clamp(sampleReal(&random))
         }
     }
 
     /// Draws one value as a `Double`, before rounding to an integer.
-    func sampleReal(_ random: inout RandomStream) -> Double {
+    @usableFromInline func sampleReal(_ random: inout RandomStream) -> Double {
         switch self {
         case .constant(let value):
             return Double(value)
@@ -50,7 +53,8 @@ extension Distribution {
         return Math.squareRoot(-2 * Math.ln(u1)) * Math.cosine(2 * Double.pi * u2)
     }
 
-    static func clamp(_ x: Double) -> Int64 {
+    /// `x` rounded to the nearest integer within `0...sampleCeiling`.
+    @inlinable static func clamp(_ x: Double) -> Int64 {
         guard x > 0 else { return 0 }
         guard x < Double(sampleCeiling) else { return sampleCeiling }
         return Int64(x.rounded())

@@ -4,7 +4,10 @@
 /// Each case is how people describe such values: a constant, a uniform range, an
 /// exponential with a mean, a normal truncated at zero, a lognormal given (mu, sigma) or
 /// (median, p99), a Pareto heavy tail, a percentile table, or a weighted mixture.
-public indirect enum Distribution: Hashable, Sendable {
+///
+/// Not `indirect`: a mixture nests its parts through an array already, so the common cases
+/// (an exponential, a constant) keep their numbers inline and copying one counts no references.
+public enum Distribution: Hashable, Sendable {
     /// Always `value`.
     case constant(Int64)
     /// Uniform on the closed range `min...max`.
@@ -30,7 +33,7 @@ public indirect enum Distribution: Hashable, Sendable {
 
     /// The largest value any sample takes: one hundred days in nanoseconds. Heavy tails are
     /// cut here so that a sample can never overflow the clock.
-    public static let sampleCeiling: Int64 = 100 * 86_400 * 1_000_000_000
+    @inlinable public static var sampleCeiling: Int64 { 100 * 86_400 * 1_000_000_000 }
 }
 
 /// One weighted part of a mixture.

@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// The few C math functions the kernel needs, in one place so no other file imports libc.
-enum Math {
+@usableFromInline enum Math {
     @inlinable static func ln(_ x: Double) -> Double { log(x) }
     @inlinable static func exponential(_ x: Double) -> Double { exp(x) }
     @inlinable static func squareRoot(_ x: Double) -> Double { x.squareRoot() }

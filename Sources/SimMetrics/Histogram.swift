@@ -44,8 +44,18 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// Records one occurrence of `value`; a negative value is recorded as 0.
+    ///
+    /// The models record several values per request, so this is `record(_:count:)` with the
+    /// count known to be 1: one square and no products with the count.
     @inlinable public mutating func record(_ value: Int64) {
-        record(value, count: 1)
+        let value = Swift.max(value, 0)
+        if counts.isEmpty { allocateBuckets() }
+        counts[Histogram.index(of: value)] += 1
+        totalCount += 1
+        total.add(UInt64(value))
+        squares.add(square: UInt64(value))
+        smallest = Swift.min(smallest, value)
+        largest = Swift.max(largest, value)
     }
 
     /// Records `count` occurrences of `value` (negative values as 0); `count` must not be

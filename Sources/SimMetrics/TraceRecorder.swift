@@ -10,6 +10,14 @@ public struct TraceRecorder: Sendable {
     public let stride: UInt64
     /// At most this many requests are traced.
     public let limit: UInt64
+    /// The largest id that can be traced, `limit · stride − 1` (when `limit` is positive).
+    @usableFromInline let lastSampled: UInt64
+    /// `stride` is an odd number times 2^`strideShift`.
+    @usableFromInline let strideShift: UInt64
+    /// The inverse of `stride`'s odd part modulo 2^64.
+    @usableFromInline let oddInverse: UInt64
+    /// The largest quotient a multiple of `stride` can have: (2^64 − 1) / `stride`.
+    @usableFromInline let largestQuotient: UInt64
     /// The traced requests' spans, in the order they were recorded.
     public private(set) var spans: [TraceSpan] = []
     /// The traced requests' messages, in the order they were recorded.
@@ -21,11 +29,28 @@ public struct TraceRecorder: Sendable {
     public init(limit: Int, expectedRequests: Int) {
         self.limit = UInt64(Swift.max(0, limit))
         stride = UInt64(Swift.max(1, expectedRequests / Swift.max(1, limit)))
+        let (end, overflowed) = self.limit.multipliedReportingOverflow(by: stride)
+        lastSampled = overflowed ? .max : end &- 1
+        strideShift = UInt64(stride.trailingZeroBitCount)
+        let odd = stride >> strideShift
+        var inverse = odd  // correct to 3 bits; each Newton step doubles the bits
+        for _ in 0..<5 { inverse &*= 2 &- odd &* inverse }
+        oddInverse = inverse
+        largestQuotient = UInt64.max / stride
     }
 
-    /// Whether request `id` is traced.
+    /// Whether request `id` is traced: a multiple of `stride` below `limit · stride`.
+    ///
+    /// Asked several times for every request, so it divides by nothing: ids past the last
+    /// traced one fail one comparison, and a multiple of `stride = odd · 2^k` is recognised
+    /// by multiplying by the inverse of `odd` modulo 2^64 (Hacker's Delight, 10–17).
     @inlinable public func isSampled(_ id: UInt64) -> Bool {
-        id % stride == 0 && id / stride < limit
+        id <= lastSampled && limit > 0 && Self.rotateRight(id &* oddInverse, by: strideShift) <= largestQuotient
+    }
+
+    /// `x` rotated right by `k` bits, `k` below 64.
+    @inlinable @inline(__always) static func rotateRight(_ x: UInt64, by k: UInt64) -> UInt64 {
+        (x &>> k) | (x &<< ((64 &- k) & 63))
     }
 
     /// Records a span of `kind` on `track` for request `id`.

@@ -15,6 +15,12 @@
         add(value, value, times: times)
     }
 
+    /// Adds `value²`: a histogram does this on every record, so it is always inlined.
+    @inlinable @inline(__always) mutating func add(square value: UInt64) {
+        let square = value.multipliedFullWidth(by: value)
+        add(low: square.low, middle: square.high, high: 0)
+    }
+
     /// Adds `a · b · c`.
     @inlinable mutating func add(_ a: UInt64, _ b: UInt64, times c: UInt64) {
         let ab = a.multipliedFullWidth(by: b)
@@ -29,7 +35,8 @@
         add(low: other.low, middle: other.middle, high: other.high)
     }
 
-    @inlinable mutating func add(low otherLow: UInt64, middle otherMiddle: UInt64, high otherHigh: UInt64) {
+    @inlinable @inline(__always)
+    mutating func add(low otherLow: UInt64, middle otherMiddle: UInt64, high otherHigh: UInt64) {
         let (newLow, lowCarried) = low.addingReportingOverflow(otherLow)
         let (partialMiddle, middleCarried1) = middle.addingReportingOverflow(otherMiddle)
         let (newMiddle, middleCarried2) = partialMiddle.addingReportingOverflow(lowCarried ? 1 : 0)

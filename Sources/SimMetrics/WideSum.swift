@@ -17,6 +17,13 @@
         add(WideSum(high: product.high, low: product.low))
     }
 
+    /// Adds `value`.
+    @inlinable mutating func add(_ value: UInt64) {
+        let (sum, carried) = low.addingReportingOverflow(value)
+        low = sum
+        high = high &+ (carried ? 1 : 0)
+    }
+
     /// Adds another sum.
     @inlinable mutating func add(_ other: WideSum) {
         let (sum, carried) = low.addingReportingOverflow(other.low)

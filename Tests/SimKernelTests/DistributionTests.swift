@@ -45,6 +45,16 @@ struct DistributionTests {
         for p in [0.5, 0.9, 0.99] { expectQuantile(values, probability: p, at: -mean * naturalLog(1 - p)) }
     }
 
+    @Test func inlinedExponentialDrawIsTheGeneralOne() {
+        var inlined = RandomStream(seed: 7, name: "distribution-test"), general = inlined
+        for mean in [0.5, 1_000, 1e6, 3.3e9, 1e15] {
+            let exponential = Distribution.exponential(mean: mean)
+            for _ in 0..<10_000 {
+                #expect(exponential.sample(&inlined) == Distribution.clamp(exponential.sampleReal(&general)))
+            }
+        }
+    }
+
     @Test func normalIsTruncatedAtZeroNotClamped() {
         // Mean 10, sd 10: a quarter of the untruncated mass is below zero; resampling
         // moves the mean to μ + σφ(α)/(1−Φ(α)) with α = −1, about 12.876 (×1e6 here).

@@ -34,6 +34,17 @@ struct HistogramTests {
         }
     }
 
+    @Test func recordingOneValueIsRecordingItOnce() {
+        var single = Histogram(), counted = Histogram()
+        let values = randomValues(10_000, seed: 3) + [0, 1, .max, .max - 1, 1 << 62, (1 << 47) - 1, 1 << 47]
+        for value in values + values.reversed() {
+            single.record(value)
+            counted.record(value, count: 1)
+        }
+        #expect(single == counted, "buckets, sums and squares (with their carries) agree")
+        #expect(single.variance == counted.variance && single.sum == counted.sum)
+    }
+
     @Test func negativeValuesAreRecordedAsZero() {
         var histogram = Histogram()
         histogram.record(-5)

@@ -26,9 +26,13 @@ struct Stations: Sendable {
 
     /// Nanoseconds of work for attempt `attempt` of `request` at `service`, starting at `now`
     /// under `faults`.
+    /// A service without faults (the common case) draws straight from its own distribution.
     @inline(__always) func workTime(of service: Int, request: UInt64, attempt: Int, at now: Instant, faults: FaultBook) -> Int64 {
         var random = workDraws[service].stream(request: request, attempt: attempt)
-        return faults.work(of: service, normally: normalWork[service], at: now).sample(&random)
+        guard faults.isClear(service) else {
+            return faults.workUnderFaults(of: service, normally: normalWork[service], at: now).sample(&random)
+        }
+        return normalWork[service].sample(&random)
     }
 
     /// Whether attempt `attempt` of `request` at `service` is served, fails or hangs at `now` under `faults`.

@@ -1,3 +1,4 @@
+import SimKernel
 import Testing
 @testable import SimModels
 
@@ -25,6 +26,28 @@ struct SlotTableTests {
         #expect(table.insert(10).slot == 3)
         #expect(table.insert(11).slot == 1)
         #expect(table.insert(12).slot == 4, "no free slot left: the table grows")
+    }
+
+    @Test func slotsAndGenerationsMatchAStackOfFreedSlots() {
+        var random = RandomStream(seed: 11, name: "slot-table")
+        var table = SlotTable<Int>()
+        var freed: [Int32] = [], generations: [UInt32] = [], live: [Int32] = []
+        for step in 0..<20_000 {
+            if live.isEmpty || random.next(below: 5) < 3 {
+                let expected = freed.popLast() ?? Int32(generations.count)
+                if expected == generations.count { generations.append(0) }
+                let (slot, generation) = table.insert(step)
+                #expect(slot == expected && generation == generations[Int(slot)])
+                live.append(slot)
+            } else {
+                let slot = live.remove(at: Int(random.next(below: UInt64(live.count))))
+                table.remove(slot)
+                generations[Int(slot)] &+= 1
+                freed.append(slot)
+            }
+            #expect(table.liveCount == live.count)
+        }
+        #expect(table.liveSlots == live.sorted())
     }
 
     @Test func liveSlotsAndCountFollowInsertsAndRemoves() {

@@ -1,0 +1,36 @@
+import Testing
+@testable import SimMetrics
+
+/// The trace samples every `stride`-th request up to its limit: the division-free test picks
+/// exactly the ids that `id % stride == 0 && id / stride < limit` picks.
+struct TraceRecorderTests {
+    func expectSamplingByDivision(_ trace: TraceRecorder, ids: some Sequence<UInt64>) {
+        for id in ids {
+            let expected = id % trace.stride == 0 && id / trace.stride < trace.limit
+            #expect(trace.isSampled(id) == expected, "id \(id), stride \(trace.stride), limit \(trace.limit)")
+        }
+    }
+
+    @Test func everyStrideUpTo300PicksItsMultiplesBelowTheLimit() {
+        for expected in 1...300 {
+            for limit in [0, 1, 3, 7] {
+                let trace = TraceRecorder(limit: limit, expectedRequests: expected * Swift.max(1, limit))
+                expectSamplingByDivision(trace, ids: 0..<UInt64(expected * 9))
+            }
+        }
+    }
+
+    @Test func largeIdsAndStridesAreSampledExactly() {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state
+        }
+        for _ in 0..<200 {
+            let trace = TraceRecorder(limit: Int(next() >> 40) + 1, expectedRequests: Int(next() >> 2))
+            let multiples = (0..<50).map { _ in (next() >> 30) &* trace.stride }
+            let neighbours = multiples.flatMap { [$0 &- 1, $0 &+ 1] }
+            expectSamplingByDivision(trace, ids: multiples + neighbours + [0, .max, .max - 1])
+        }
+    }
+}
