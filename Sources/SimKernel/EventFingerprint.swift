@@ -16,8 +16,8 @@ public struct EventFingerprint: Sendable, Hashable {
     @usableFromInline var hash = EventFingerprint.offsetBasis
 
     /// The FNV-1a 64-bit offset basis and prime.
-    @usableFromInline static let offsetBasis: UInt64 = 0xCBF2_9CE4_8422_2325
-    @usableFromInline static let prime: UInt64 = 0x0000_0100_0000_01B3
+    @inlinable static var offsetBasis: UInt64 { 0xCBF2_9CE4_8422_2325 }
+    @inlinable static var prime: UInt64 { 0x0000_0100_0000_01B3 }
 
     /// The fingerprint of no events.
     public init() {}

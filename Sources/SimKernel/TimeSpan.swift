@@ -10,7 +10,7 @@ public struct TimeSpan: Hashable, Comparable, Sendable {
     @inlinable public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
     /// No time at all.
-    public static let zero = TimeSpan(nanoseconds: 0)
+    @inlinable public static var zero: TimeSpan { TimeSpan(nanoseconds: 0) }
     /// `n` nanoseconds.
     @inlinable public static func nanoseconds(_ n: Int64) -> TimeSpan { TimeSpan(nanoseconds: n) }
     /// `n` microseconds (1,000 nanoseconds each).
@@ -48,9 +48,9 @@ public struct Instant: Hashable, Comparable, Sendable {
     @inlinable public init(nanoseconds: Int64) { self.nanoseconds = nanoseconds }
 
     /// The start of every run.
-    public static let zero = Instant(nanoseconds: 0)
+    @inlinable public static var zero: Instant { Instant(nanoseconds: 0) }
     /// Later than any instant a run can reach.
-    public static let distantFuture = Instant(nanoseconds: .max)
+    @inlinable public static var distantFuture: Instant { Instant(nanoseconds: .max) }
 
     /// The time elapsed since the start of the run.
     @inlinable public var sinceStart: TimeSpan { TimeSpan(nanoseconds: nanoseconds) }

@@ -13,7 +13,7 @@ public struct TimerHandle: Hashable, Sendable {
     }
 
     /// The handle of an event that cannot be cancelled.
-    public static let none = TimerHandle(slot: .max, generation: 0)
+    @inlinable public static var none: TimerHandle { TimerHandle(slot: .max, generation: 0) }
 }
 
 /// The slots behind `TimerHandle`s: one generation counter per slot and a free list.
