@@ -18,15 +18,8 @@ extension EventDrivenModel {
             skipExpired(g, p)
             if groups[g].cursors[p].position == partitions[log].endOffset { return }  // reset to the end: nothing to read yet
         }
-        groups[g].ready.remove(p, instance: groups[g].cursors[p].owner)
-        groups[g].cursors[p].isBusy = true
-        groups[g].cursors[p].inFlight = partitions[log].record(at: groups[g].cursors[p].position)
-        groups[g].cursors[p].busyInstance = groups[g].cursors[p].owner
-        groups[g].load[groups[g].cursors[p].owner] += 1
-        if groups[g].config.commit == .beforeProcessing {
-            groups[g].cursors[p].committed = groups[g].cursors[p].position + 1  // at the broker, as it hands the event out
-            recordCommit(g, p, at: scheduler.now)
-        }
+        groups[g].take(p, partitions[log].record(at: groups[g].cursors[p].position))
+        if groups[g].config.commit == .beforeProcessing { recordCommit(g, p, at: scheduler.now) }
         sendDelivery(g, p, &scheduler)
     }
 
@@ -79,14 +72,14 @@ extension EventDrivenModel {
         let record = groups[g].cursors[p].inFlight!
         let attempt = 1 + groups[g].cursors[p].failures
         var work = calling.stations.workTime(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
-        groups[g].cursors[p].fate = calling.stations.fate(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
-        switch groups[g].cursors[p].fate {
+        let fate = calling.stations.fate(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
+        switch fate {
         case .served: break
         case .fails: work = 0  // an error fails at once, as a synchronous callee's does
         case .hangs: work += groups[g].config.fetchTimeout.nanoseconds
         }
         metrics.services[service].started += 1
-        groups[g].cursors[p].processingSince = scheduler.now
+        groups[g].startProcessing(p, fate: fate, at: scheduler.now)
         scheduler.schedule(.processed(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch), after: .nanoseconds(work))
     }
 
@@ -99,8 +92,7 @@ extension EventDrivenModel {
             metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].cursors[p].busyInstance),
                                from: groups[g].cursors[p].processingSince, to: now)
         }
-        let fails = groups[g].cursors[p].fate != .served
-        groups[g].cursors[p].fate = .served
+        let fails = groups[g].endProcessing(p)
         let publishes = groups[g].config.publishesTo != nil
         if groups[g].cursors[p].isProcessingDuplicate {
             // The second copy of a duplicated delivery: applied (and published) again unless
@@ -113,7 +105,6 @@ extension EventDrivenModel {
             return moveOn(g, p, &scheduler)
         }
         if fails { return failAttempt(g, p, &scheduler) }
-        groups[g].cursors[p].failures = 0
         let isWritten = applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
         if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, isWritten: isWritten, &scheduler) { return publishOnward(g, p, &scheduler) }
         finishApplied(g, p, &scheduler)
@@ -152,9 +143,7 @@ extension EventDrivenModel {
     /// The head of partition `p` is done with (applied or dead-lettered): the position moves
     /// past it, the commit policy commits it, and the worker takes the next event.
     mutating func moveOn(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        let next = groups[g].cursors[p].position + 1
-        groups[g].cursors[p].position = next
-        groups[g].cursors[p].processedThrough = Swift.max(groups[g].cursors[p].processedThrough, next)
+        let next = groups[g].passHead(p)
         if groups[g].config.commit == .afterProcessing, !groups[g].cursors[p].isFenced {
             metrics.messages += 1
             let commit = Event.commitArrives(group: Int32(g), partition: Int32(p), offset: next, epoch: groups[g].cursors[p].epoch)
@@ -172,15 +161,7 @@ extension EventDrivenModel {
     /// the instance meanwhile, the instance lets it go now; if the group evicted the instance,
     /// it lets it go uncommitted, back at its committed offset.
     mutating func release(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
-        groups[g].cursors[p].isBusy = false
-        let instance = groups[g].cursors[p].busyInstance
-        groups[g].load[instance] -= 1
-        if groups[g].cursors[p].isFenced {
-            groups[g].cursors[p].isFenced = false
-            groups[g].cursors[p].position = groups[g].cursors[p].committed
-        } else if groups[g].cursors[p].isPaused || groups[g].cursors[p].owner != instance {
-            groups[g].commitOnRevoke(p)
-        }
+        let instance = groups[g].free(p)
         fetch(g, p, &scheduler)
         var from = 0
         // Until every worker is taken (then none can start).
