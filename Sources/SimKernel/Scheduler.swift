@@ -21,7 +21,8 @@ public struct Scheduler<Event> {
     @usableFromInline var recording: [HandledEvent] = []
     @usableFromInline var recordingLimit = 0
     @usableFromInline var queue = EventQueue<Event>()
-    /// Cancellable events (timeouts), first-in first-out per delay, beside the heap.
+    /// Events whose delay many share (timeouts, constant latency or work), first-in first-out
+    /// per delay, beside the heap.
     @usableFromInline var lanes = DelayLanes<Event>()
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var timers = TimerSlots()
@@ -46,12 +47,7 @@ public struct Scheduler<Event> {
     /// Schedules `event` after `delay` from now (in the delay's lane when one is open: see
     /// `openLane(for:)`).
     @inlinable public mutating func schedule(_ event: Event, after delay: TimeSpan) {
-        guard !lanes.delays.isEmpty else { return enqueue(event, at: now + delay, timer: .none) }
-        let time = now + delay
-        precondition(time >= now, "an event was scheduled in the past")
-        let item = ScheduledEvent(time: time, sequence: nextSequence, timer: .none, event: event)
-        if !lanes.insert(item, delay: delay, opening: false) { queue.insert(item) }
-        nextSequence &+= 1
+        enqueue(event, after: delay, timer: .none, opensLane: false)
     }
 
     /// From now on, events scheduled exactly `delay` ahead wait in a first-in first-out lane
@@ -81,11 +77,7 @@ public struct Scheduler<Event> {
     /// the heap.
     @inlinable public mutating func scheduleCancellable(_ event: Event, after delay: TimeSpan) -> TimerHandle {
         let handle = timers.issue()
-        let time = now + delay
-        precondition(time >= now, "an event was scheduled in the past")
-        let item = ScheduledEvent(time: time, sequence: nextSequence, timer: handle, event: event)
-        if !lanes.insert(item, delay: delay, opening: true) { queue.insert(item) }
-        nextSequence &+= 1
+        enqueue(event, after: delay, timer: handle, opensLane: true)
         return handle
     }
 
@@ -98,6 +90,17 @@ public struct Scheduler<Event> {
     @inlinable mutating func enqueue(_ event: Event, at time: Instant, timer: TimerHandle) {
         precondition(time >= now, "an event was scheduled in the past")
         queue.insert(ScheduledEvent(time: time, sequence: nextSequence, timer: timer, event: event))
+        nextSequence &+= 1
+    }
+
+    /// Adds `event`, due `delay` from now, to the lane for `delay` (opening it when `opensLane`
+    /// is set and one more may open), or else to the heap.
+    @inlinable mutating func enqueue(_ event: Event, after delay: TimeSpan, timer: TimerHandle, opensLane: Bool) {
+        guard opensLane || !lanes.delays.isEmpty else { return enqueue(event, at: now + delay, timer: timer) }
+        let time = now + delay
+        precondition(time >= now, "an event was scheduled in the past")
+        let item = ScheduledEvent(time: time, sequence: nextSequence, timer: timer, event: event)
+        if !lanes.insert(item, delay: delay, opening: opensLane) { queue.insert(item) }
         nextSequence &+= 1
     }
 
