@@ -8,7 +8,7 @@ public struct RandomStream: Sendable {
     @usableFromInline var s0: UInt64, s1: UInt64, s2: UInt64, s3: UInt64
 
     /// A stream with exactly this state (for known-answer tests); it must not be all zero.
-    public init(state: (UInt64, UInt64, UInt64, UInt64)) {
+    @inlinable public init(state: (UInt64, UInt64, UInt64, UInt64)) {
         precondition(state != (0, 0, 0, 0), "xoshiro256** state must not be all zero")
         (s0, s1, s2, s3) = state
     }

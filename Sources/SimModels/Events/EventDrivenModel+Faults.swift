@@ -93,7 +93,6 @@ extension EventDrivenModel {
     /// restarted relay sends them again from the oldest. Either way the producer comes back
     /// in a new epoch.
     mutating func crashEntry(_ scheduler: inout Scheduler<Event>) {
-        let now = scheduler.now
         while let message = producerBuffer.popFirst() {
             unacknowledged -= 1
             loseEverywhere(messages[message].record)
