@@ -1,4 +1,3 @@
-import Foundation
 import SimChecks
 import SimMetrics
 import SimReports
@@ -66,7 +65,7 @@ struct CheckCommand: Command {
     }
 
     func run(_ console: Console) throws -> ExitStatus {
-        let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessInfo.processInfo.environment) }
+        let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessEnvironment.variables) }
         try output.checkWritable()
         do {
             if let shardOut { try OutputFile.checkWritable(shardOut) }

@@ -1,7 +1,13 @@
-import Foundation
 import SimChecks
 import SimReports
 import SimScenario
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What `ripple check` and `ripple merge` do with a finished report: compare it with a
 /// baseline (or rewrite the baseline), print it, write JUnit XML, and pick the exit status.
@@ -45,7 +51,7 @@ struct CheckOutput {
     /// The baseline to compare with, read before anything runs so a bad file stops the check early.
     func loadBaseline() throws -> Baseline? {
         guard let baseline else { return nil }
-        if updatesBaseline, !FileManager.default.fileExists(atPath: baseline) { return Baseline() }
+        if updatesBaseline, access(baseline, F_OK) != 0 { return Baseline() }
         do {
             return try BaselineLoader.load(path: baseline)
         } catch {

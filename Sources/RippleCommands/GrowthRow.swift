@@ -1,4 +1,3 @@
-import Foundation
 import SimKernel
 import SimModels
 
@@ -41,7 +40,7 @@ enum GrowthRow: Equatable {
     }
 
     /// The prefix of the row's figures: `growth.mm1.<requests>` or `growth.hold.<pending>`.
-    var key: String { "growth." + argument.replacingOccurrences(of: ":", with: ".") }
+    var key: String { "growth." + argument.replacing(":", with: ".") }
 
     /// Measures the row in this process; `mm1File` is the M/M/1 pipeline scenario.
     func measure(mm1File: String) throws -> BenchFigures {
@@ -68,21 +67,8 @@ enum GrowthRow: Equatable {
     /// Measures the row in a child process of this binary (`ripple bench --growth-row`).
     /// - Throws: `ReportedError` when the child fails or prints no figures.
     func measureInChild(mm1File: String) throws -> BenchFigures {
-        let process = Process()
-        #if os(Linux)
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-        #else
-        process.executableURL = Bundle.main.executableURL
-        #endif
-        process.arguments = ["bench", "--growth-row", argument, "--scenarios", mm1File]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ReportedError("ripple: bench --growth-row \(argument) failed with exit status \(process.terminationStatus)")
-        }
-        return try BenchFigures.parse(Array(data), file: "the output of bench --growth-row \(argument)")
+        let what = "bench --growth-row \(argument)"
+        let data = try ChildProcess.output(of: ["bench", "--growth-row", argument, "--scenarios", mm1File], what: what)
+        return try BenchFigures.parse(data, file: "the output of " + what)
     }
 }

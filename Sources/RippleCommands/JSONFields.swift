@@ -1,4 +1,3 @@
-import Foundation
 import SimReports
 import SimScenario
 
@@ -10,9 +9,12 @@ struct JSONFields {
 
     /// The parsed document at `file`, at most `limit` bytes.
     func document(limit: Int = JSONParser.maximumBytes) throws -> JSONNode {
-        guard let data = FileManager.default.contents(atPath: file) else { throw ReportedError("ripple: \(file): no such file, or it cannot be read") }
+        // One byte past the limit, so that the parser refuses an oversized file without it being read whole.
+        guard let data = FileBytes.contents(of: file, upTo: limit + 1) else {
+            throw ReportedError("ripple: \(file): no such file, or it cannot be read")
+        }
         do {
-            return try JSONParser.parse([UInt8](data), limit: limit)
+            return try JSONParser.parse(data, limit: limit)
         } catch {
             throw ReportedError("ripple: \(file):\(error.location.line):\(error.location.column): \(error.message)")
         }

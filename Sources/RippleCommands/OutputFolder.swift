@@ -1,6 +1,7 @@
-import Foundation
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
@@ -38,14 +39,14 @@ public struct OutputFolder: Sendable {
     ///   report is then left as it was.
     public func write(_ files: [(name: String, contents: String)]) throws(OutputError) {
         let staging = sibling("\(getpid())")
-        if exists(staging) { try? FileManager.default.removeItem(atPath: staging) }  // left by an earlier process of this id
+        if exists(staging) { FileTree.remove(staging) }  // left by an earlier process of this id
         guard mkdir(staging, 0o777) == 0 else { throw OutputError(message: "\(path): \(OutputFile.reason(errno))") }
         do {
             for (name, contents) in files { try OutputFile.write(contents, to: staging + "/" + name) }
             try checkOldFolder()
         } catch {
-            try? FileManager.default.removeItem(atPath: staging)
-            throw OutputError(message: error.message.replacingOccurrences(of: staging, with: path))
+            FileTree.remove(staging)
+            throw OutputError(message: error.message.replacing(staging, with: path))
         }
         guard exists else {
             guard rename(staging, path) == 0 else { throw failure(errno, removing: staging) }
@@ -58,7 +59,7 @@ public struct OutputFolder: Sendable {
             rename(old, path)
             throw failure(code, removing: staging)
         }
-        try? FileManager.default.removeItem(atPath: old)  // holds only Ripple's files: checked above
+        FileTree.remove(old)  // holds only Ripple's files: checked above
     }
 
     /// Refuses a path that is not a folder, or a folder holding something Ripple did not write.
@@ -69,12 +70,7 @@ public struct OutputFolder: Sendable {
             return
         }
         guard status.st_mode & S_IFMT == S_IFDIR else { throw OutputError(message: "\(path): exists and is not a folder") }
-        let entries: [String]
-        do {
-            entries = try FileManager.default.contentsOfDirectory(atPath: path)
-        } catch {
-            throw OutputError(message: "\(path): cannot be listed")
-        }
+        guard let entries = FileTree.entries(of: path) else { throw OutputError(message: "\(path): cannot be listed") }
         let foreign = entries.filter { !owns($0) }.sorted()
         guard foreign.isEmpty else {
             let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
@@ -106,7 +102,7 @@ public struct OutputFolder: Sendable {
     }
 
     func failure(_ code: Int32, removing staging: String) -> OutputError {
-        try? FileManager.default.removeItem(atPath: staging)
+        FileTree.remove(staging)
         return OutputError(message: "\(path): \(OutputFile.reason(code))")
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import SimKernel
 import SimReports
 import SimRuns
@@ -45,8 +44,9 @@ struct PipelineBenchmark {
             outcomes.append(outcome)
             runs.append(Run(architecture: architecture.name, requests: outcome.metrics.requests, events: outcome.events, seconds: seconds))
         }
-        let folder = NSTemporaryDirectory() + "ripple-bench-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try ProcessEnvironment.temporaryFolder(prefix: "ripple-bench-")
+        defer { FileTree.remove(temporary) }
+        let folder = temporary + "/report"
         let (_, writeSeconds) = try Stopwatch.time {
             scenario.expectations.removeAll(where: \.isAboutTheMean)  // as ripple run does: one run has no mean
             var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)

@@ -1,9 +1,11 @@
+import SimScenario
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Musl)
+import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Foundation
 
 /// Facts about the running process, for benchmarks.
 enum ProcessStatistics {
@@ -13,7 +15,8 @@ enum ProcessStatistics {
     /// inherits the parent's.
     static var peakResidentBytes: Int {
         #if os(Linux)
-        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+        if let bytes = FileBytes.contents(of: "/proc/self/status", upTo: 1 << 16),
+           case let status = String(decoding: bytes, as: UTF8.self),
            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) {
             let fields = line.split(whereSeparator: \.isWhitespace)  // "VmHWM:", kibibytes, "kB"
             if fields.count == 3, let kibibytes = Int(fields[1]) { return kibibytes * 1_024 }

@@ -1,7 +1,7 @@
-import Foundation
 import SimKernel
 import SimMetrics
 import SimReports
+import SimRuns
 
 /// Shows how far a run has got on standard error, one line rewritten in place: the share done,
 /// by the nearer of the simulated time and the event budget, and events per second of wall
@@ -18,7 +18,7 @@ final class ProgressMeter: @unchecked Sendable {
     let length: TimeSpan
     let eventBudget: Int
     let clock = ContinuousClock()
-    let lock = NSLock()
+    let lock = Lock()
     /// When each architecture reported first (its start, when it reports clock zero as it starts), in order of first report.
     var starts: [(architecture: String, at: ContinuousClock.Instant)] = []
     var lastDrawn: ContinuousClock.Instant?

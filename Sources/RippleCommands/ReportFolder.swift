@@ -1,4 +1,3 @@
-import Foundation
 import SimMetrics
 import SimReports
 import SimRuns

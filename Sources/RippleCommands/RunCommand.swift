@@ -1,4 +1,3 @@
-import Foundation
 import SimChecks
 import SimKernel
 import SimMetrics
@@ -44,7 +43,7 @@ struct RunCommand: Command {
         }
         out = arguments.value("out")
         only = arguments.allValues("only")
-        jobs = try arguments.value("jobs").map { try ParallelRuns.threads($0) } ?? ProcessInfo.processInfo.activeProcessorCount
+        jobs = try arguments.value("jobs").map { try ParallelRuns.threads($0) } ?? ProcessEnvironment.processorCount
         isQuiet = arguments.has("quiet")
         checksDeterminism = arguments.has("check-determinism")
         swarms = arguments.has("swarm")

@@ -1,5 +1,11 @@
-import Foundation
 import SimScenario
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Finding and loading scenario files named on the command line.
 enum ScenarioFiles {
@@ -41,8 +47,7 @@ enum ScenarioFiles {
         try paths.flatMap { path throws -> [String] in
             if let problem = notRegular(path) { throw ReportedError(problem) }
             guard kind(of: path) == "folder" else { return [path] }
-            let entries = (try? FileManager.default.subpathsOfDirectory(atPath: path)) ?? []
-            return entries.filter { $0.hasSuffix(".json") }.sorted().map { (path as NSString).appendingPathComponent($0) }.filter { file in
+            return FileTree.subpaths(of: path).filter { $0.hasSuffix(".json") }.sorted().map { FileTree.joined(path, $0) }.filter { file in
                 switch kind(of: file) {
                 case "regular file": return true
                 case "folder", nil: return false

@@ -1,4 +1,3 @@
-import Foundation
 import SimChecks
 import SimReports
 import SimScenario

@@ -1,4 +1,3 @@
-import Foundation
 import SimReports
 
 /// Writes a sweep's files into one folder.

@@ -1,5 +1,4 @@
 import Dispatch
-import Foundation
 
 /// Runs independent jobs on several threads and hands back their results in job order, so
 /// what is printed never depends on how many threads there were or which finished first.
@@ -38,7 +37,7 @@ public enum ParallelRuns {
 
 /// The jobs not yet taken and the results so far, behind one lock.
 private final class JobBoard<Result: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
+    private let lock = Lock()
     private var next = 0
     private var slots: [Result?]
     private var finished = 0

@@ -1,4 +1,3 @@
-import Foundation
 import SimChecks
 
 /// Reads a baseline file: an object of scenarios, each an object of architectures, each an

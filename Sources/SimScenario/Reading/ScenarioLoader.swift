@@ -1,5 +1,11 @@
-import Foundation
 import SimKernel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Reads scenario files from disk: bytes, then strict JSON, then a validated `Scenario`.
 public enum ScenarioLoader {
@@ -49,20 +55,18 @@ public enum ScenarioLoader {
 
     /// The bytes of the file at `path`, at most one past the size limit.
     public static func readBytes(_ path: String) throws(ScenarioError) -> [UInt8] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+        var status = stat()
+        guard stat(path, &status) == 0 else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: missingFileMessage(path), position: nil)])
         }
-        guard !isDirectory.boolValue else {
+        guard status.st_mode & S_IFMT != S_IFDIR else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "is a folder; expected a scenario file (.json)", position: nil)])
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        // One byte past the limit, so an oversized file is refused without loading it whole.
+        guard let bytes = FileBytes.contents(of: path, upTo: JSONParser.maximumBytes + 1) else {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: "cannot be read (permissions?)", position: nil)])
         }
-        defer { try? handle.close() }
-        // Read one byte past the limit, so an oversized file is refused without loading it whole.
-        let data = (try? handle.read(upToCount: JSONParser.maximumBytes + 1)) ?? nil
-        return [UInt8](data ?? Data())
+        return bytes
     }
 
     /// Why nothing readable stands at `path`: `no such file`, or a symbolic link that leads

@@ -1,0 +1,41 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the operating system tells this process about where it runs: its environment
+/// variables, the processors online, a folder for temporary files.
+enum ProcessEnvironment {
+    /// The environment variables, by name.
+    static var variables: [String: String] {
+        var variables: [String: String] = [:]
+        var entry = environ
+        while let pointer = entry.pointee {
+            let text = String(cString: pointer)
+            if let equals = text.firstIndex(of: "=") {
+                variables[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            entry += 1
+        }
+        return variables
+    }
+
+    /// How many processors are online, at least 1.
+    static var processorCount: Int {
+        Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+    }
+
+    /// A new, empty folder for temporary files (under `$TMPDIR`, else `/tmp`), named after `prefix`.
+    /// - Throws: `ReportedError` with the operating system's reason when it cannot be made.
+    static func temporaryFolder(prefix: String) throws -> String {
+        let parent = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        var template = Array(FileTree.joined(parent, prefix + "XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw ReportedError("ripple: cannot make a temporary folder in \(parent): \(String(cString: strerror(errno)))")
+        }
+        return String(cString: made)
+    }
+}
