@@ -10,10 +10,17 @@ struct CompactJSONWriter {
     private(set) var bytes: [UInt8] = []
     /// Whether the object open innermost has no member yet.
     private var isObjectEmpty = false
+    /// Whether the array of lines open has no element yet.
+    private var isLinesEmpty = false
 
     /// Appends `text` as it is: punctuation between values, or text that is JSON already.
     mutating func append(raw text: String) {
         bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Makes room for `count` more bytes, so a long document is not copied as it grows.
+    mutating func reserveCapacity(more count: Int) {
+        bytes.reserveCapacity(bytes.count + count)
     }
 
     /// Writes `{`.
@@ -28,12 +35,40 @@ struct CompactJSONWriter {
         isObjectEmpty = false
     }
 
-    /// Writes a member's key (after a comma unless it is the object's first), for its value to follow.
-    mutating func key(_ key: String) {
+    /// Writes `[` and a line break: an array whose elements each get a line of their own.
+    mutating func openLines() {
+        bytes.append(contentsOf: "[\n".utf8)
+        isLinesEmpty = true
+    }
+
+    /// Starts an element of the array of lines: after a comma and a line break, unless it is the first.
+    mutating func startLine() {
+        if !isLinesEmpty { bytes.append(contentsOf: ",\n".utf8) }
+        isLinesEmpty = false
+    }
+
+    /// Writes a line break and `]`, ending the array of lines.
+    mutating func closeLines() {
+        bytes.append(contentsOf: "\n]".utf8)
+    }
+
+    /// Writes a member's key (after a comma unless it is the object's first), for its value to
+    /// follow. Keys are written into Ripple, in plain ASCII that needs no escape.
+    mutating func key(_ key: StaticString) {
         if !isObjectEmpty { bytes.append(UInt8(ascii: ",")) }
         isObjectEmpty = false
-        string(key)
+        literal(key)
         bytes.append(UInt8(ascii: ":"))
+    }
+
+    /// Writes `text`, a string written into Ripple in plain ASCII that needs no escape, as a
+    /// JSON string literal.
+    mutating func literal(_ text: StaticString) {
+        let utf8 = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        assert(!utf8.contains { $0 < 0x20 || $0 >= 0x80 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }, "\(text) needs an escape")
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: utf8)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// Writes `text` as a JSON string literal, escaped as `JSONString.literal` escapes it.

@@ -17,18 +17,15 @@ public enum TraceDocument {
     /// - Complexity: O(n log n) for n spans and messages traced.
     public static func render(_ report: RunReport) -> String {
         var json = CompactJSONWriter()
-        json.append(raw: "{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n")
-        var events = 0
-        /// Starts an event's line: one event per line, compact enough to keep, still readable and diffable.
-        func startEvent() {
-            if events > 0 { json.append(raw: ",\n") }
-            events += 1
-        }
+        json.openObject()
+        json.key("displayTimeUnit"); json.literal("ms")
+        json.key("traceEvents")
+        json.openLines()  // one event per line: compact enough to keep, still readable and diffable
         var flowIDs = 0
         for (p, architecture) in report.architectures.enumerated() {
             let pid = p + 1
             let layout = TraceLayout(architecture.metrics.trace, windows: report.windows, runEnd: report.length)
-            startEvent()
+            json.startLine()
             writeMetadata("process_name", pid: pid, tid: nil, to: &json) { $0.key("name"); $0.string(architecture.name) }
             var firstTid: [TraceTrack: Int] = [:]  // looked up only, never iterated
             var tid = 1
@@ -36,16 +33,17 @@ public enum TraceDocument {
                 firstTid[track] = tid
                 for lane in 0..<count {
                     let name = name(of: track, in: report) + (count > 1 ? " · lane \(lane + 1)" : "")
-                    startEvent()
+                    json.startLine()
                     writeMetadata("thread_name", pid: pid, tid: tid, to: &json) { $0.key("name"); $0.string(name) }
-                    startEvent()
+                    json.startLine()
                     writeMetadata("thread_sort_index", pid: pid, tid: tid, to: &json) { $0.key("sort_index"); $0.integer(tid) }
                     tid += 1
                 }
             }
             let timed = timedEvents(of: layout)
+            json.reserveCapacity(more: 128 * timed.count)  // an event's line is about 120 bytes
             for event in timed {
-                startEvent()
+                json.startLine()
                 switch event.what {
                 case .slice(let s):
                     let slice = layout.slices[s]
@@ -60,7 +58,9 @@ public enum TraceDocument {
             }
             flowIDs += layout.flows.count
         }
-        json.append(raw: "\n]}\n")
+        json.closeLines()
+        json.closeObject()
+        json.append(raw: "\n")
         return String(decoding: json.bytes, as: UTF8.self)
     }
 
@@ -89,7 +89,7 @@ public enum TraceDocument {
     }
 
     /// A metadata event (`"ph": "M"`) of `kind`, whose args `writeArgs` writes.
-    static func writeMetadata(_ kind: String, pid: Int, tid: Int?, to json: inout CompactJSONWriter,
+    static func writeMetadata(_ kind: StaticString, pid: Int, tid: Int?, to json: inout CompactJSONWriter,
                               args writeArgs: (inout CompactJSONWriter) -> Void) {
         // Members in key order, as they are written.
         json.openObject()
@@ -97,8 +97,8 @@ public enum TraceDocument {
         json.openObject()
         writeArgs(&json)
         json.closeObject()
-        json.key("name"); json.string(kind)
-        json.key("ph"); json.string("M")
+        json.key("name"); json.literal(kind)
+        json.key("ph"); json.literal("M")
         json.key("pid"); json.integer(pid)
         if let tid { json.key("tid"); json.integer(tid) }
         json.closeObject()
@@ -117,7 +117,7 @@ public enum TraceDocument {
         json.key("cat"); json.string(slice.category)
         json.key("dur"); json.decimal(thousandths: (slice.end - slice.start).nanoseconds)
         json.key("name"); json.string(slice.name)
-        json.key("ph"); json.string("X")
+        json.key("ph"); json.literal("X")
         json.key("pid"); json.integer(pid)
         json.key("tid"); json.integer(tid)
         json.key("ts"); json.decimal(thousandths: slice.start.sinceStart.nanoseconds)
@@ -135,11 +135,11 @@ public enum TraceDocument {
         if message.kind == .reply { json.key("outcome"); json.string(message.failure?.rawValue ?? "ok") }
         json.key("request"); json.integer(message.request)
         json.closeObject()
-        if !isSend { json.key("bp"); json.string("e") }
-        json.key("cat"); json.string("message")
+        if !isSend { json.key("bp"); json.literal("e") }
+        json.key("cat"); json.literal("message")
         json.key("id"); json.integer(id)
         json.key("name"); json.string(message.kind.rawValue)
-        json.key("ph"); json.string(isSend ? "s" : "f")
+        json.key("ph"); isSend ? json.literal("s") : json.literal("f")
         json.key("pid"); json.integer(pid)
         json.key("tid"); json.integer(tid)
         json.key("ts"); json.decimal(thousandths: (isSend ? message.sent : message.received).sinceStart.nanoseconds)

@@ -52,16 +52,34 @@ struct CompactJSONWriterTests {
         json.openObject()
         json.key("args")
         json.openObject()
-        json.key("k\"ey"); json.string("line\nbreak \\ é")
+        json.key("key"); json.string("line\nbreak \\ \"é\"")
         json.key("n"); json.integer(-3)
         json.closeObject()
         json.key("empty")
         json.openObject()
         json.closeObject()
+        json.key("ph"); json.literal("X")
         json.key("ts"); json.decimal(thousandths: 20_500)
         json.closeObject()
-        let tree = JSONOutput.object([("args", .object([("k\"ey", .string("line\nbreak \\ é")), ("n", .int(-3))])),
-                                      ("empty", .object([])), ("ts", .number("20.5"))])
+        let tree = JSONOutput.object([("args", .object([("key", .string("line\nbreak \\ \"é\"")), ("n", .int(-3))])),
+                                      ("empty", .object([])), ("ph", .string("X")), ("ts", .number("20.5"))])
         #expect(String(decoding: json.bytes, as: UTF8.self) == tree.compact)
+    }
+
+    @Test func linesHoldOneElementEach() {
+        var json = CompactJSONWriter()
+        json.openLines()
+        for n in 1...3 {
+            json.startLine()
+            json.openObject()
+            json.key("n"); json.integer(n)
+            json.closeObject()
+        }
+        json.closeLines()
+        #expect(String(decoding: json.bytes, as: UTF8.self) == "[\n{\"n\":1},\n{\"n\":2},\n{\"n\":3}\n]")
+        var empty = CompactJSONWriter()
+        empty.openLines()
+        empty.closeLines()
+        #expect(String(decoding: empty.bytes, as: UTF8.self) == "[\n\n]")
     }
 }
