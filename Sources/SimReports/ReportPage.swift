@@ -98,11 +98,12 @@ public enum ReportPage {
         page.close("tr")
         page.close("thead")
         page.open("tbody")
+        let totals = report.architectures.map(\.consistencyTotals)  // several rows compare them
         for row in HeadlineRows.rows(report, compact: false) {
             let label = row.first ?? ""
             page.open("tr", HeadlineRows.headlines.contains(label) ? [("class", "headline")] : [])
             page.element("th", [("scope", "row")], content: label)
-            for (cell, isWorse) in zip(row.dropFirst(), HeadlineRows.worse(in: report, label: label)) {
+            for (cell, isWorse) in zip(row.dropFirst(), HeadlineRows.worse(in: report, label: label, totals: totals)) {
                 guard isWorse else { page.element("td", [], content: cell); continue }
                 page.open("td", [("class", "worse"), ("title", "the worse design for this figure")])
                 page.append(markup: XMLEscaping.escaped(cell))
