@@ -14,9 +14,13 @@ public enum ReportFolder {
     /// built), rendered on up to `threads` threads: each file is rendered whole by one thread,
     /// and the list is the same, byte for byte and in order, for any number of threads.
     public static func files(for report: RunReport, measurements: Measurements, threads: Int = 1) -> [(name: String, contents: String)] {
-        let renderings = renderings(for: report, measurements: measurements)
+        let charts = RunCharts.charts(of: report)
+        let renderings = renderings(for: report, charts: charts, measurements: measurements)
         let contents = ParallelRuns.map(renderings.count, threads: threads) { renderings[$0].render() }
-        return zip(renderings, contents).map { ($0.name, $1) }
+        let files: [(name: String, contents: String)] = zip(renderings, contents).map { ($0.name, $1) }
+        // The page inlines the charts' files, drawn above, rather than drawing each chart again.
+        let documents = charts.map { chart in files.first { $0.name == fileName(of: chart.kind) }!.contents }
+        return files + [("report.html", ReportPage.render(report, charts: charts, documents: documents))]
     }
 
     /// One file of a report: its name, and how to render it.
@@ -25,10 +29,10 @@ public enum ReportFolder {
         let render: @Sendable () -> String
     }
 
-    /// The files of `report`, by name, in the order they are written, each yet to be rendered.
-    static func renderings(for report: RunReport, measurements: Measurements) -> [Rendering] {
-        let charts = RunCharts.charts(of: report)
-        return [
+    /// The files of `report` but its page, by name, in the order they are written, each yet to
+    /// be rendered; `charts` are the run's charts.
+    static func renderings(for report: RunReport, charts: [RunChart], measurements: Measurements) -> [Rendering] {
+        [
             Rendering(name: "metrics.json") { MetricsDocument.render(report, measurements: measurements) },
             Rendering(name: "summary.md") { SummaryDocument.render(report) },
             Rendering(name: "timeseries.csv") { TimeSeriesTable.render(report) },
@@ -41,7 +45,6 @@ public enum ReportFolder {
                     return SequenceDiagram.render(architecture, nodeNames: report.nodeNames, requests: requests, windows: report.windows)
                 }
             }
-            + [Rendering(name: "report.html") { ReportPage.render(report, charts: charts) }]
     }
 
     /// The SVG file a chart is written to.

@@ -6,9 +6,10 @@ public enum SweepFolder {
     /// them. One plot per metric.
     public static func files(for report: SweepReport) -> [(name: String, contents: String)] {
         let charts = SweepChart.charts(of: report)
+        let documents = charts.map { $0.svg() }
         return [("sweep.csv", SweepDocument.csv(report)), ("sweep.json", SweepDocument.json(report))]
-            + charts.map { ($0.fileName, $0.svg()) }
-            + [("sweep.html", SweepPage.render(report, charts: charts))]
+            + zip(charts, documents).map { ($0.fileName, $1) }
+            + [("sweep.html", SweepPage.render(report, charts: charts, documents: documents))]
     }
 
     /// Whether `name` is a file Ripple writes into a sweep folder: its tables, page and plots.

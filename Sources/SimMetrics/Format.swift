@@ -12,11 +12,7 @@ public enum Format {
         let scaled = (abs(value) * scale).rounded(.toNearestOrAwayFromZero)
         guard scaled < 9e18 else { return value.description }  // Swift prints doubles identically everywhere
         let units = Int64(scaled)
-        let sign = value < 0 && units != 0 ? "-" : ""
-        guard decimals > 0 else { return sign + String(units) }
-        let whole = units / Int64(scale)
-        let digits = String(units % Int64(scale))
-        return sign + String(whole) + "." + String(repeating: "0", count: Swift.max(0, decimals - digits.utf8.count)) + digits
+        return FixedPointText.text(units: UInt64(units), decimals: decimals, isNegative: value < 0 && units != 0)
     }
 
     /// A number with up to `significant` significant digits, trailing zeros removed:
@@ -35,11 +31,12 @@ public enum Format {
     /// `text` without the zeros after its decimal point's last other digit, nor a point left
     /// last: `"2.50"` → `"2.5"`, `"3.000"` → `"3"`; text without a point as it stands.
     static func withoutTrailingZeros(_ text: String) -> String {
-        var bytes = Array(text.utf8)
+        let bytes = text.utf8
         guard bytes.contains(UInt8(ascii: ".")) else { return text }
-        while bytes.last == UInt8(ascii: "0") { bytes.removeLast() }
-        if bytes.last == UInt8(ascii: ".") { bytes.removeLast() }
-        return String(decoding: bytes, as: UTF8.self)
+        var end = bytes.endIndex
+        while bytes[bytes.index(before: end)] == UInt8(ascii: "0") { end = bytes.index(before: end) }
+        if bytes[bytes.index(before: end)] == UInt8(ascii: ".") { end = bytes.index(before: end) }
+        return String(text[..<end])
     }
 
     /// `value` with up to `decimals` places, trailing zeros (and a trailing point) removed and

@@ -1,6 +1,9 @@
 import SimMetrics
 
 extension HeadlineRows {
+    /// An architecture's consistency summed over its effect targets (`ArchitectureReport.consistencyTotals`).
+    typealias ConsistencyTotals = (counts: EffectCounts, missing: Int, divergent: Int, staleness: Histogram)
+
     /// The rows that carry a run's lesson, highlighted on the page: what users met (failures,
     /// the p99 wait), what the system lost, and how soon it recovered.
     public static let headlines = ["failed", "user latency p99", "missing at end", "recovery after last fault"]
@@ -10,7 +13,13 @@ extension HeadlineRows {
     /// another's. Empty for a row that does not compare (counts of requests, recovery) or where
     /// fewer than two architectures have a value.
     public static func worse(in report: RunReport, label: String) -> [Bool] {
-        let values = report.architectures.map { figure(label, of: $0) }
+        worse(in: report, label: label, totals: report.architectures.map(\.consistencyTotals))
+    }
+
+    /// `worse(in:label:)`, given each architecture's `consistencyTotals` (summed over its
+    /// ledger once for every row, rather than once per row that reads them).
+    static func worse(in report: RunReport, label: String, totals: [ConsistencyTotals]) -> [Bool] {
+        let values = zip(report.architectures, totals).map { figure(label, of: $0, totals: $1) }
         let known = values.compactMap { $0 }
         guard known.count >= 2, let most = known.max(), let least = known.min(), most > least else {
             return Array(repeating: false, count: values.count)
@@ -20,10 +29,9 @@ extension HeadlineRows {
 
     /// The figure behind a row, as a number where a larger one is worse; `nil` for rows that do
     /// not compare that way or where the architecture has no value.
-    static func figure(_ label: String, of a: ArchitectureReport) -> Double? {
+    static func figure(_ label: String, of a: ArchitectureReport, totals: ConsistencyTotals) -> Double? {
         func quantile(_ h: Histogram, _ q: Double) -> Double? { h.isEmpty ? nil : Double(h.quantile(q)) }
-        // The consistency totals are summed over the ledger: only for the rows that read them.
-        var counts: EffectCounts { a.consistencyTotals.counts }
+        let counts = totals.counts
         let perRequest = a.metrics.requests == 0 ? nil : 1.0
         switch label {
         case "failed": return Double(a.failed)
@@ -38,10 +46,10 @@ extension HeadlineRows {
         case "out-of-order effects": return Double(counts.outOfOrder)
         case "lost effects": return Double(counts.lost)
         case "dead-lettered effects": return Double(counts.deadLettered)
-        case "missing at end": return Double(a.consistencyTotals.missing)
-        case "divergent entities at end": return Double(a.consistencyTotals.divergent)
-        case "staleness p99": return quantile(a.consistencyTotals.staleness, 0.99)
-        case "staleness max": return quantile(a.consistencyTotals.staleness, 1)
+        case "missing at end": return Double(totals.missing)
+        case "divergent entities at end": return Double(totals.divergent)
+        case "staleness p99": return quantile(totals.staleness, 0.99)
+        case "staleness max": return quantile(totals.staleness, 1)
         case "timeouts": return Double(a.metrics.failures.timeout)
         case "rejected": return Double(a.metrics.failures.rejected)
         case "unavailable": return Double(a.metrics.failures.unavailable)

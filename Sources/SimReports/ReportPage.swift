@@ -8,9 +8,11 @@ import SimMetrics
 /// as well-formed markup (every element closed, every attribute quoted, all text escaped), and
 /// like every report it is a pure function of the run: no dates, no paths.
 public enum ReportPage {
-    /// The page for `report`, drawing `charts` (by default every chart of the run).
+    /// The page for `report`, drawing `charts` (by default every chart of the run). When the
+    /// charts' standalone documents (`chart.svg()`, one per chart, in order) are already
+    /// drawn, `documents` hands them over and the page inlines them instead of drawing again.
     /// - Complexity: O(n) in the number of time-series rows.
-    public static func render(_ report: RunReport, charts: [RunChart]? = nil) -> String {
+    public static func render(_ report: RunReport, charts: [RunChart]? = nil, documents: [String]? = nil) -> String {
         var page = XMLWriter()
         page.append(markup: "<!DOCTYPE html>\n")
         page.open("html", [("lang", "en")])
@@ -22,7 +24,7 @@ public enum ReportPage {
         writeFaults(of: report, to: &page)
         writeExpectations(of: report, to: &page)
         writeTable(of: report, to: &page)
-        writeCharts(charts ?? RunCharts.charts(of: report), to: &page)
+        writeCharts(charts ?? RunCharts.charts(of: report), documents: documents, to: &page)
         writeSequences(of: report, to: &page)
         page.open("footer")
         page.element("p", [], content: "Written by Ripple \(report.version) from the scenario and its seed alone: "
@@ -96,11 +98,12 @@ public enum ReportPage {
         page.close("tr")
         page.close("thead")
         page.open("tbody")
+        let totals = report.architectures.map(\.consistencyTotals)  // several rows compare them
         for row in HeadlineRows.rows(report, compact: false) {
             let label = row.first ?? ""
             page.open("tr", HeadlineRows.headlines.contains(label) ? [("class", "headline")] : [])
             page.element("th", [("scope", "row")], content: label)
-            for (cell, isWorse) in zip(row.dropFirst(), HeadlineRows.worse(in: report, label: label)) {
+            for (cell, isWorse) in zip(row.dropFirst(), HeadlineRows.worse(in: report, label: label, totals: totals)) {
                 guard isWorse else { page.element("td", [], content: cell); continue }
                 page.open("td", [("class", "worse"), ("title", "the worse design for this figure")])
                 page.append(markup: XMLEscaping.escaped(cell))
@@ -133,14 +136,16 @@ public enum ReportPage {
         page.close("section")
     }
 
-    /// Each chart inline, as a figure with its caption.
-    static func writeCharts(_ charts: [RunChart], to page: inout XMLWriter) {
+    /// Each chart inline, as a figure with its caption; drawn from `documents`, the charts'
+    /// standalone documents, when given.
+    static func writeCharts(_ charts: [RunChart], documents: [String]?, to page: inout XMLWriter) {
+        precondition(documents.map { $0.count == charts.count } ?? true, "one document per chart")
         page.open("section", [("id", "charts")])
         page.element("h2", [], content: "Over time")
         if charts.isEmpty { page.element("p", [], content: "No time series was recorded.") }
-        for chart in charts {
+        for (c, chart) in charts.enumerated() {
             page.open("figure")
-            page.append(markup: chart.svg(standalone: false))
+            page.append(markup: documents.map { SVGInlining.element(fromDocument: $0[c]) } ?? chart.svg(standalone: false))
             page.element("figcaption", [], content: chart.caption)
             page.close("figure")
         }

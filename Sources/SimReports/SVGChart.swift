@@ -20,7 +20,7 @@ public enum SVGChart {
         let layout = ChartLayout(chart: chart, width: width, height: height)
         let size = (width: Format.fixed(layout.width, decimals: 0), height: Format.fixed(layout.height, decimals: 0))
         var svg = XMLWriter()
-        let namespace: [XMLWriter.Attribute] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
+        let namespace: [XMLWriter.Attribute] = standalone ? [SVGInlining.namespace] : []
         svg.open("svg", namespace + [("width", size.width), ("height", size.height),
                                      ("viewBox", "0 0 " + size.width + " " + size.height),
                                      ("font-family", "Helvetica, Arial, sans-serif"), ("font-size", "13")])

@@ -31,7 +31,7 @@ public enum SequenceDiagram {
         let height = y0 + 20
 
         var svg = XMLWriter()
-        let namespace: [XMLWriter.Attribute] = standalone ? [("xmlns", "http://www.w3.org/2000/svg")] : []
+        let namespace: [XMLWriter.Attribute] = standalone ? [SVGInlining.namespace] : []
         svg.open("svg", namespace + [("width", String(width)), ("height", XMLWriter.pixels(height)),
                          ("viewBox", "0 0 \(width) \(XMLWriter.pixels(height))"), ("font-family", "system-ui, sans-serif"), ("font-size", "11")])
         svg.open("defs")

@@ -4,9 +4,11 @@
 /// Like `report.html` it needs nothing else (inline style and plots, no scripts, no URL), is
 /// well-formed markup, and is a pure function of the sweep: no dates, no paths.
 public enum SweepPage {
-    /// The page for `report`, drawing `charts` (by default one per metric).
+    /// The page for `report`, drawing `charts` (by default one per metric). When the charts'
+    /// standalone documents (`chart.svg()`, one per chart, in order) are already drawn,
+    /// `documents` hands them over and the page inlines them instead of drawing again.
     /// - Complexity: O(rows).
-    public static func render(_ report: SweepReport, charts: [SweepChart]? = nil) -> String {
+    public static func render(_ report: SweepReport, charts: [SweepChart]? = nil, documents: [String]? = nil) -> String {
         var page = XMLWriter()
         page.append(markup: "<!DOCTYPE html>\n")
         page.open("html", [("lang", "en")])
@@ -22,11 +24,13 @@ public enum SweepPage {
         page.open("main")
         writeHeader(of: report, to: &page)
         writeParameters(of: report, to: &page)
-        for (m, chart) in (charts ?? SweepChart.charts(of: report)).enumerated() {
+        let charts = charts ?? SweepChart.charts(of: report)
+        precondition(documents.map { $0.count == charts.count } ?? true, "one document per chart")
+        for (m, chart) in charts.enumerated() {
             page.open("section", [("id", "metric-\(m + 1)")])
             page.element("h2", [], content: chart.metric)
             page.open("figure")
-            page.append(markup: chart.svg(standalone: false))
+            page.append(markup: documents.map { SVGInlining.element(fromDocument: $0[m]) } ?? chart.svg(standalone: false))
             page.element("figcaption", [], content: chart.caption)
             page.close("figure")
             writeTable(report.table(ofMetric: m), rowHeaders: report.parameters.count, to: &page)

@@ -16,90 +16,139 @@ public enum TraceDocument {
     /// The JSON of `trace.json` for `report`, one trace event per line.
     /// - Complexity: O(n log n) for n spans and messages traced.
     public static func render(_ report: RunReport) -> String {
-        var events: [JSONOutput] = []
-        var flowID = 0
+        var json = CompactJSONWriter()
+        json.openObject()
+        json.key("displayTimeUnit"); json.literal("ms")
+        json.key("traceEvents")
+        json.openLines()  // one event per line: compact enough to keep, still readable and diffable
+        var flowIDs = 0
         for (p, architecture) in report.architectures.enumerated() {
             let pid = p + 1
             let layout = TraceLayout(architecture.metrics.trace, windows: report.windows, runEnd: report.length)
-            events.append(metadata("process_name", pid: pid, tid: nil, args: [("name", .string(architecture.name))]))
+            json.startLine()
+            writeMetadata("process_name", pid: pid, tid: nil, to: &json) { $0.key("name"); $0.string(architecture.name) }
             var firstTid: [TraceTrack: Int] = [:]  // looked up only, never iterated
             var tid = 1
             for (track, count) in layout.lanes {
                 firstTid[track] = tid
                 for lane in 0..<count {
                     let name = name(of: track, in: report) + (count > 1 ? " · lane \(lane + 1)" : "")
-                    events.append(metadata("thread_name", pid: pid, tid: tid, args: [("name", .string(name))]))
-                    events.append(metadata("thread_sort_index", pid: pid, tid: tid, args: [("sort_index", .int(tid))]))
+                    json.startLine()
+                    writeMetadata("thread_name", pid: pid, tid: tid, to: &json) { $0.key("name"); $0.string(name) }
+                    json.startLine()
+                    writeMetadata("thread_sort_index", pid: pid, tid: tid, to: &json) { $0.key("sort_index"); $0.integer(tid) }
                     tid += 1
                 }
             }
-            var timed: [(at: Int64, rank: Int64, event: JSONOutput)] = []
-            for slice in layout.slices {
-                let duration = (slice.end - slice.start).nanoseconds
-                // Members in key order, as they are written.
-                var members: [(String, JSONOutput)] = []
-                if let request = slice.request { members.append(("args", .object([("request", .number(String(request)))]))) }
-                members += [
-                    ("cat", .string(slice.category)), ("dur", microseconds(.nanoseconds(duration))), ("name", .string(slice.name)),
-                    ("ph", .string("X")), ("pid", .int(pid)), ("tid", .int(firstTid[slice.track]! + slice.lane)), ("ts", microseconds(slice.start.sinceStart)),
-                ]
-                // At one instant the importer opens longer slices first; a zero-length one goes with the flows, after the slices.
-                timed.append((slice.start.sinceStart.nanoseconds, duration > 0 ? -duration : 0, .object(members)))
+            let timed = timedEvents(of: layout)
+            json.reserveCapacity(more: 128 * timed.count)  // an event's line is about 120 bytes
+            for event in timed {
+                json.startLine()
+                switch event.what {
+                case .slice(let s):
+                    let slice = layout.slices[s]
+                    writeSlice(slice, pid: pid, tid: firstTid[slice.track]! + slice.lane, to: &json)
+                case .send(let f):
+                    let flow = layout.flows[f]
+                    writeFlowEnd(flow.message, isSend: true, id: flowIDs + f, pid: pid, tid: firstTid[flow.message.from]! + flow.fromLane, to: &json)
+                case .receive(let f):
+                    let flow = layout.flows[f]
+                    writeFlowEnd(flow.message, isSend: false, id: flowIDs + f, pid: pid, tid: firstTid[flow.message.to]! + flow.toLane, to: &json)
+                }
             }
-            for flow in layout.flows {
-                let message = flow.message
-                // Members in key order, as they are written.
-                var args: [(String, JSONOutput)] = []
-                if message.kind == .call || message.kind == .reply { args.append(("attempt", .int(message.attempt))) }
-                if message.kind == .reply { args.append(("outcome", .string(message.failure?.rawValue ?? "ok"))) }
-                args.append(("request", .number(String(message.request))))
-                let (id, name) = (JSONOutput.int(flowID), JSONOutput.string(message.kind.rawValue))
-                flowID += 1
-                timed.append((message.sent.sinceStart.nanoseconds, 1, .object([
-                    ("args", .object(args)), ("cat", .string("message")), ("id", id), ("name", name), ("ph", .string("s")), ("pid", .int(pid)),
-                    ("tid", .int(firstTid[message.from]! + flow.fromLane)), ("ts", microseconds(message.sent.sinceStart)),
-                ])))
-                timed.append((message.received.sinceStart.nanoseconds, 1, .object([
-                    ("args", .object(args)), ("bp", .string("e")), ("cat", .string("message")), ("id", id), ("name", name), ("ph", .string("f")),
-                    ("pid", .int(pid)), ("tid", .int(firstTid[message.to]! + flow.toLane)), ("ts", microseconds(message.received.sinceStart)),
-                ])))
-            }
-            // A stable sort: ties keep the order above, slices before the flows they enclose.
-            let order = timed.indices.sorted { (timed[$0].at, timed[$0].rank, $0) < (timed[$1].at, timed[$1].rank, $1) }
-            events += order.map { timed[$0].event }
+            flowIDs += layout.flows.count
         }
-        // One event per line: compact enough to keep, still readable and diffable.
-        var out = Array("{\"displayTimeUnit\":\"ms\",\"traceEvents\":[\n".utf8)
-        for (i, event) in events.enumerated() {
-            if i > 0 { out.append(contentsOf: ",\n".utf8) }
-            event.writeCompact(to: &out)
-        }
-        out.append(contentsOf: "\n]}\n".utf8)
-        return String(decoding: out, as: UTF8.self)
+        json.closeLines()
+        json.closeObject()
+        json.append(raw: "\n")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    static func metadata(_ kind: String, pid: Int, tid: Int?, args: [(String, JSONOutput)]) -> JSONOutput {
+    /// An event of one process that has a time: a slice, or one end of a flow, by its index in the layout.
+    enum TimedEvent {
+        case slice(Int), send(Int), receive(Int)
+    }
+
+    /// The slices and flow ends of `layout` in the order Perfetto's importer handles them: by
+    /// time; at one instant longer slices first, then zero-length ones with the flows; ties in
+    /// the order slices, then each flow's two ends, so slices come before the flows they enclose.
+    /// - Complexity: O(n log n) for n slices and flows.
+    static func timedEvents(of layout: TraceLayout) -> [(at: Int64, rank: Int64, order: Int, what: TimedEvent)] {
+        var timed: [(at: Int64, rank: Int64, order: Int, what: TimedEvent)] = []
+        timed.reserveCapacity(layout.slices.count + 2 * layout.flows.count)
+        for (s, slice) in layout.slices.enumerated() {
+            let duration = (slice.end - slice.start).nanoseconds
+            timed.append((slice.start.sinceStart.nanoseconds, duration > 0 ? -duration : 0, timed.count, .slice(s)))
+        }
+        for (f, flow) in layout.flows.enumerated() {
+            timed.append((flow.message.sent.sinceStart.nanoseconds, 1, timed.count, .send(f)))
+            timed.append((flow.message.received.sinceStart.nanoseconds, 1, timed.count, .receive(f)))
+        }
+        timed.sort { ($0.at, $0.rank, $0.order) < ($1.at, $1.rank, $1.order) }
+        return timed
+    }
+
+    /// A metadata event (`"ph": "M"`) of `kind`, whose args `writeArgs` writes.
+    static func writeMetadata(_ kind: StaticString, pid: Int, tid: Int?, to json: inout CompactJSONWriter,
+                              args writeArgs: (inout CompactJSONWriter) -> Void) {
         // Members in key order, as they are written.
-        var members: [(String, JSONOutput)] = [("args", .object(args)), ("name", .string(kind)), ("ph", .string("M")), ("pid", .int(pid))]
-        if let tid { members.append(("tid", .int(tid))) }
-        return .object(members)
+        json.openObject()
+        json.key("args")
+        json.openObject()
+        writeArgs(&json)
+        json.closeObject()
+        json.key("name"); json.literal(kind)
+        json.key("ph"); json.literal("M")
+        json.key("pid"); json.integer(pid)
+        if let tid { json.key("tid"); json.integer(tid) }
+        json.closeObject()
+    }
+
+    /// A complete event (`"ph": "X"`) for `slice`, on thread `tid` of process `pid`.
+    static func writeSlice(_ slice: TraceLayout.Slice, pid: Int, tid: Int, to json: inout CompactJSONWriter) {
+        // Members in key order, as they are written.
+        json.openObject()
+        if let request = slice.request {
+            json.key("args")
+            json.openObject()
+            json.key("request"); json.integer(request)
+            json.closeObject()
+        }
+        json.key("cat"); json.string(slice.category)
+        json.key("dur"); json.decimal(thousandths: (slice.end - slice.start).nanoseconds)
+        json.key("name"); json.string(slice.name)
+        json.key("ph"); json.literal("X")
+        json.key("pid"); json.integer(pid)
+        json.key("tid"); json.integer(tid)
+        json.key("ts"); json.decimal(thousandths: slice.start.sinceStart.nanoseconds)
+        json.closeObject()
+    }
+
+    /// One end of `message`'s flow: the start (`"ph": "s"`) where it is sent, or the end
+    /// (`"ph": "f"`, bound to its enclosing slice) where it is received, on thread `tid` of process `pid`.
+    static func writeFlowEnd(_ message: TraceMessage, isSend: Bool, id: Int, pid: Int, tid: Int, to json: inout CompactJSONWriter) {
+        // Members in key order, as they are written.
+        json.openObject()
+        json.key("args")
+        json.openObject()
+        if message.kind == .call || message.kind == .reply { json.key("attempt"); json.integer(message.attempt) }
+        if message.kind == .reply { json.key("outcome"); json.string(message.failure?.rawValue ?? "ok") }
+        json.key("request"); json.integer(message.request)
+        json.closeObject()
+        if !isSend { json.key("bp"); json.literal("e") }
+        json.key("cat"); json.literal("message")
+        json.key("id"); json.integer(id)
+        json.key("name"); json.string(message.kind.rawValue)
+        json.key("ph"); isSend ? json.literal("s") : json.literal("f")
+        json.key("pid"); json.integer(pid)
+        json.key("tid"); json.integer(tid)
+        json.key("ts"); json.decimal(thousandths: (isSend ? message.sent : message.received).sinceStart.nanoseconds)
+        json.closeObject()
     }
 
     static func name(of track: TraceTrack, in report: RunReport) -> String {
         if track == TraceLayout.faults { return "faults" }
         let node = track.node < report.nodeNames.count ? report.nodeNames[track.node] : "node \(track.node)"
         return track.instance == 0 ? node : "\(node)#\(track.instance)"
-    }
-
-    /// `span` in microseconds, exactly: the whole microseconds and up to three decimals.
-    static func microseconds(_ span: TimeSpan) -> JSONOutput {
-        let ns = span.nanoseconds
-        let sign = ns < 0 ? "-" : ""
-        let whole = String(ns.magnitude / 1_000), fraction = ns.magnitude % 1_000
-        guard fraction != 0 else { return .number(sign + whole) }
-        var digits = String(fraction)
-        digits = String(repeating: "0", count: 3 - digits.count) + digits
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return .number(sign + whole + "." + digits)
     }
 }

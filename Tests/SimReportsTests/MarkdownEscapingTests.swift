@@ -1,3 +1,4 @@
+import SimKernel
 import Testing
 @testable import SimReports
 
@@ -28,5 +29,23 @@ struct MarkdownEscapingTests {
         let tableRows = summary.split(separator: "\n").filter { $0.hasPrefix("| ") }
         let header = tableRows.first.map { $0.components(separatedBy: " | ").count }
         #expect(tableRows.allSatisfy { $0.components(separatedBy: " | ").count == header })
+    }
+
+    /// The one-pass path for plain text gives what the character-by-character pass gives, over
+    /// seeded strings from an alphabet of digits, letters, points, brackets, signs, markup,
+    /// entities, control characters and non-ASCII text, and over the figures a report shows.
+    @Test func plainTextIsEscapedAsTheCharacterByCharacterPassEscapesIt() {
+        let alphabet: [String] = ["0", "1", "9", "a", "Z", " ", ".", ")", "(", "-", "+", "=", ">", "<", "&", "#", "|", "*", "_",
+                                  "\\", "`", "[", "!", "~", "%", ":", "/", "\n", "\t", "\u{7F}", "é", "µ", "–", "▲", "\r\n"]
+        var random = RandomStream(seed: 5, name: "markdown")
+        var texts = ["", "12.3 ms", "850 µs", "0.5%", "1)", "1.2.3", "12", "-3", "never (metastable)", "sync (sync)", "–",
+                     "3 (1.5%)", "+1", "=x", "> q", "a > b", "1 < 2", "2024) x"]
+        for _ in 0..<20_000 {
+            let length = Int(random.next() % 9)
+            texts.append((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined())
+        }
+        for text in texts {
+            #expect(MarkdownEscaping.escaped(text) == MarkdownEscaping.escapedCharacterByCharacter(text), "\(text.debugDescription)")
+        }
     }
 }
