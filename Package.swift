@@ -6,11 +6,12 @@ import PackageDescription
 /// of a run's time (BENCHMARKS.md). SwiftPM has no setting for it, so the compiler writes LLVM
 /// bitcode into each object file and the linker optimises the whole program. The executables
 /// link the Swift runtime statically: no shared libraries to load and bind at start-up, and
-/// direct calls into the runtime. Debug builds, and so the tests, are built as usual.
+/// direct calls into the runtime. Both are for Linux, where Ripple is measured (BENCHMARKS.md); debug
+/// builds, and so the tests, are built as usual.
 let linkTimeOptimised: [SwiftSetting] = [
-    .unsafeFlags(["-Xfrontend", "-emit-bc", "-Xfrontend", "-lto=llvm-full"], .when(configuration: .release)),
+    .unsafeFlags(["-Xfrontend", "-emit-bc", "-Xfrontend", "-lto=llvm-full"], .when(platforms: [.linux], configuration: .release)),
 ]
-let optimisedLinking: [LinkerSetting] = [.unsafeFlags(["-lto=llvm-full", "-static-stdlib"], .when(configuration: .release))]
+let optimisedLinking: [LinkerSetting] = [.unsafeFlags(["-lto=llvm-full", "-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
 
 /// Ripple: a deterministic simulator that runs one workload, under one fault schedule,
 /// through a synchronous call chain and an event-driven design, and reports both side by side.

@@ -24,7 +24,11 @@ enum ChildProcess {
     static func output(of arguments: [String], executable: String = thisProgram, what: String) throws -> [UInt8] {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw ReportedError("ripple: \(what) could not start: no pipe") }
+        #if canImport(Darwin)
+        var actions: posix_spawn_file_actions_t?
+        #else
         var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], STDOUT_FILENO)
@@ -32,7 +36,7 @@ enum ChildProcess {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child = pid_t()
-        let spawned = posix_spawnp(&child, executable, &actions, nil, argv, environ)
+        let spawned = posix_spawnp(&child, executable, &actions, nil, argv, ProcessEnvironment.table)
         close(pipeEnds[1])
         defer { close(pipeEnds[0]) }
         guard spawned == 0 else { throw ReportedError("ripple: \(what) could not start: \(String(cString: strerror(spawned)))") }

@@ -12,7 +12,7 @@ enum ProcessEnvironment {
     /// The environment variables, by name.
     static var variables: [String: String] {
         var variables: [String: String] = [:]
-        var entry = environ
+        var entry = table
         while let pointer = entry.pointee {
             let text = String(cString: pointer)
             if let equals = text.firstIndex(of: "=") {
@@ -21,6 +21,15 @@ enum ProcessEnvironment {
             entry += 1
         }
         return variables
+    }
+
+    /// The environment as the C library keeps it: `NAME=value` strings up to a null pointer.
+    static var table: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> {
+        #if canImport(Darwin)
+        _NSGetEnviron().pointee!
+        #else
+        environ
+        #endif
     }
 
     /// How many processors are online, at least 1.
