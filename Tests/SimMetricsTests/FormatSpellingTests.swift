@@ -51,7 +51,9 @@ struct FormatSpellingTests {
     static var values: [Double] {
         var stream = RandomStream(seed: 17)
         let special: [Double] = [0, -0.0, 0.5, -0.5, 1, 10, 100, 0.001, 0.0005, 2.345, 9.995, 99.95, 1e18, 9.5e18, 1e30, -1e30,
-                                 .nan, .infinity, -.infinity, .leastNonzeroMagnitude, .greatestFiniteMagnitude]
+                                 .nan, .infinity, -.infinity, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+                                 1.5, 2.5, -2.5, 0.05, 0.005, 0.15, 0.25, 0.35, 1.005, 2.675, 999.5, 8.99e18, 9e18, -9e18,
+                                 0.0049, -0.0049, 1e-7, -1e-7, 4_503_599_627_370_496.5]
         return special + (0..<20_000).map { _ in
             let mantissa = stream.nextUnit() * 2 - 1
             return mantissa * Double.pow10(Int(stream.nextUnit() * 30) - 12)
