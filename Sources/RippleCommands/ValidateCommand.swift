@@ -18,8 +18,10 @@ struct ValidateCommand: Command {
     }
 
     func run(_ console: Console) throws -> ExitStatus {
+        let files = try ScenarioFiles.expand(paths, console: console)
+        guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
         var isValid = true
-        for path in try ScenarioFiles.expand(paths, console: console) {
+        for path in files {
             do {
                 let scenario = try ScenarioLoader.load(path: path, memoryBudget: memoryBudget)
                 console.write("ok: \(path.printable) (\(scenario.name): \(scenario.architectures.map(\.name).joined(separator: ", ")))\n")
