@@ -24,6 +24,8 @@ enum ChildProcess {
     static func output(of arguments: [String], executable: String = thisProgram, what: String) throws -> [UInt8] {
         var pipeEnds: [Int32] = [0, 0]
         guard pipe(&pipeEnds) == 0 else { throw ReportedError("ripple: \(what) could not start: no pipe") }
+        // Neither end stays open in a child: only its copy as the child's standard output does.
+        for end in pipeEnds { _ = fcntl(end, F_SETFD, FD_CLOEXEC) }
         #if canImport(Darwin)
         var actions: posix_spawn_file_actions_t?
         #else
@@ -32,7 +34,6 @@ enum ChildProcess {
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_adddup2(&actions, pipeEnds[1], STDOUT_FILENO)
-        posix_spawn_file_actions_addclose(&actions, pipeEnds[0])
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var child = pid_t()

@@ -17,7 +17,10 @@ enum FileTree {
         defer { closedir(stream) }
         var names: [String] = []
         while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            // The name ends at its NUL, which may come well before the end of `d_name`'s declared size.
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: MemoryLayout.size(ofValue: $0.pointee)) { String(cString: $0) }
+            }
             if name != ".", name != ".." { names.append(name) }
         }
         return names
@@ -47,6 +50,12 @@ enum FileTree {
     /// `folder` and `name` joined by one slash (none added after a trailing one).
     static func joined(_ folder: String, _ name: String) -> String {
         folder.isEmpty ? name : folder.hasSuffix("/") ? folder + name : folder + "/" + name
+    }
+
+    /// Whether a regular file itself (not a link to one) stands at `path`.
+    static func isRegularFile(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
     }
 
     /// Whether a folder itself (not a link to one) stands at `path`.

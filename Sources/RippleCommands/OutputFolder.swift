@@ -71,7 +71,8 @@ public struct OutputFolder: Sendable {
         }
         guard status.st_mode & S_IFMT == S_IFDIR else { throw OutputError(message: "\(path): exists and is not a folder") }
         guard let entries = FileTree.entries(of: path) else { throw OutputError(message: "\(path): cannot be listed") }
-        let foreign = entries.filter { !owns($0) }.sorted()
+        // Ripple writes only regular files there: a folder or link under one of its names is the user's.
+        let foreign = entries.filter { !owns($0) || !FileTree.isRegularFile(FileTree.joined(path, $0)) }.sorted()
         guard foreign.isEmpty else {
             let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
             throw OutputError(message: "\(path): holds files Ripple did not write (\(shown)); Ripple replaces a report folder whole, so choose another --out or move them")

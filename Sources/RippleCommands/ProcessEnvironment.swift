@@ -42,9 +42,10 @@ enum ProcessEnvironment {
     static func temporaryFolder(prefix: String) throws -> String {
         let parent = getenv("TMPDIR").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var template = Array(FileTree.joined(parent, prefix + "XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
+        let made = template.withUnsafeMutableBufferPointer { mkdtemp($0.baseAddress!) != nil }
+        guard made else {
             throw ReportedError("ripple: cannot make a temporary folder in \(parent): \(String(cString: strerror(errno)))")
         }
-        return String(cString: made)
+        return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

@@ -80,6 +80,21 @@ struct ReportFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.md"])
     }
 
+    @Test func aFolderOrLinkUnderAChartsNameIsTheUsersAndKept() throws {
+        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder + "/lag.svg", withIntermediateDirectories: true)
+        try "mine".write(toFile: folder + "/lag.svg/precious.txt", atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/latency.svg", withDestinationPath: folder + "/lag.svg/precious.txt")
+        do {
+            _ = try ReportFolder.prepare(folder)
+            Issue.record("a folder under a chart's name was accepted, and would have been removed whole")
+        } catch {
+            #expect(error.message.contains("holds files Ripple did not write (lag.svg, latency.svg)"), "\(error.message)")
+        }
+        #expect(try String(contentsOfFile: folder + "/lag.svg/precious.txt", encoding: .utf8) == "mine")
+    }
+
     @Test func aFolderThatCannotBeMadeIsRefusedWithTheReason() throws {
         let file = NSTemporaryDirectory() + "ripple-report-file-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: file) }
