@@ -47,9 +47,10 @@ extension EventDrivenModel {
     /// acknowledgement.
     mutating func send(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
         let generation = messages.generation(of: message)
-        let m = messages[message], lane = lanes[Int(m.lane)]
-        let arrival = Event.publishArrives(message: message, generation: generation, round: lane.round, epoch: lane.epoch,
-                                           sequence: m.number &- lane.epochBase)
+        let m = messages[message], lane = Int(m.lane)  // the lane's fields one by one: a copy of it would retain its queue
+        let round = lanes[lane].round
+        let arrival = Event.publishArrives(message: message, generation: generation, round: round, epoch: lanes[lane].epoch,
+                                           sequence: m.number &- lanes[lane].epochBase)
         metrics.attempts += 1
         metrics.messages += 1
         if m.hasBeenSent { metrics.retries += 1 }
@@ -59,7 +60,7 @@ extension EventDrivenModel {
             scheduler.schedule(arrival, after: delay)
             traceMessage(.publish, request: m.record.request, from: TraceTrack(node: entry), to: TraceTrack(node: broker), after: delay, scheduler.now)
         }
-        messages[message].timer = scheduler.scheduleCancellable(.publishTimeout(message: message, generation: generation, round: lane.round),
+        messages[message].timer = scheduler.scheduleCancellable(.publishTimeout(message: message, generation: generation, round: round),
                                                                 after: config.publishTimeout)
     }
 
