@@ -32,9 +32,11 @@ enum ProcessEnvironment {
         #endif
     }
 
-    /// How many processors are online, at least 1.
+    /// How many processors this process can keep busy, at least 1: those online, or fewer when
+    /// its affinity mask or a cgroup CPU quota allows fewer (`ProcessorLimits`).
     static var processorCount: Int {
-        Swift.max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let online = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return Swift.max(1, Swift.min(online, ProcessorLimits.current ?? online))
     }
 
     /// A new, empty folder for temporary files (under `$TMPDIR`, else `/tmp`), named after `prefix`.
