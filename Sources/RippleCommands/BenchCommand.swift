@@ -53,7 +53,7 @@ struct BenchCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         let floors = try floorsPath.map { BenchFloors(floors: try BenchFigures.parse(ScenarioLoader.readBytes($0), file: $0)) }
-        if let jsonPath { try OutputFile.checkWritable(jsonPath) }
+        if let jsonPath { try OutputFile.checkWritable(jsonPath, sparing: InputFiles(scenarioPaths + [floorsPath].compactMap { $0 })) }
         if let growthRow {
             console.write(try growthRow.measure(mm1File: mm1File(console)).json)
             return .success

@@ -66,14 +66,14 @@ struct CheckCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessEnvironment.variables) }
-        try output.checkWritable()
+        let files = try ScenarioFiles.expand(paths, console: console)
+        guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
+        try output.checkWritable(sparing: files)
         do {
-            if let shardOut { try OutputFile.checkWritable(shardOut) }
+            if let shardOut { try OutputFile.checkWritable(shardOut, sparing: InputFiles(files + [output.baseline].compactMap { $0 })) }
         } catch {
             throw ReportedError("ripple: cannot write the shard file \(error.message)")
         }
-        let files = try ScenarioFiles.expand(paths, console: console)
-        guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
         let scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)

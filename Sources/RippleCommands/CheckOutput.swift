@@ -34,15 +34,19 @@ struct CheckOutput {
     }
 
     /// Refuses, before anything runs, a `--junit` file (or a baseline to rewrite) that cannot be
-    /// written, with the operating system's reason.
-    func checkWritable() throws {
+    /// written, with the operating system's reason, or that is one of the files the command
+    /// reads (`inputs`, and the baseline for the JUnit file).
+    func checkWritable(sparing inputs: [String]) throws {
         do {
-            if let junit { try OutputFile.checkWritable(junit) }
+            if let junit {
+                try OutputFile.checkWritable(junit, sparing: InputFiles(inputs + [baseline].compactMap { $0 }))
+                try OutputFile.checkReplaceable(junit, startingWith: JUnitDocument.opening, what: "a JUnit file")
+            }
         } catch {
             throw ReportedError("ripple: cannot write the JUnit file \(error.message)")
         }
         do {
-            if let baseline, updatesBaseline { try OutputFile.checkWritable(baseline) }
+            if let baseline, updatesBaseline { try OutputFile.checkWritable(baseline, sparing: InputFiles(inputs)) }
         } catch {
             throw ReportedError("ripple: cannot write the baseline file \(error.message)")
         }

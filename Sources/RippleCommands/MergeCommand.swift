@@ -19,7 +19,7 @@ struct MergeCommand: Command {
     }
 
     func run(_ console: Console) throws -> ExitStatus {
-        try output.checkWritable()
+        try output.checkWritable(sparing: files)
         let figures = try output.loadBaseline()
         if let problem = files.lazy.compactMap(ScenarioFiles.notRegular).first { throw ReportedError(problem) }
         let shards = try files.map(ShardFile.init(reading:))

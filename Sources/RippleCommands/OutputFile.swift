@@ -1,3 +1,5 @@
+import SimScenario
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -35,10 +37,12 @@ public enum OutputFile {
         }
     }
 
-    /// Checks, before anything runs, that `write(_:to:)` can write `path`: what stands there is
-    /// writable, or its folder exists and lets a file be made in it.
+    /// Checks, before anything runs, that `write(_:to:)` can write `path`: it is none of the
+    /// command's `inputs`, and what stands there is writable, or its folder exists and lets a
+    /// file be made in it.
     /// - Throws: `OutputError` naming the path and the operating system's reason.
-    public static func checkWritable(_ path: String) throws(OutputError) {
+    static func checkWritable(_ path: String, sparing inputs: InputFiles) throws(OutputError) {
+        try inputs.refuse(path)
         switch target(of: path) {
         case .absent(let resolved):
             let folder = parent(of: resolved)
@@ -55,6 +59,17 @@ public enum OutputFile {
         case .refused(let why):
             throw OutputError(message: "\(path): \(why)")
         }
+    }
+
+    /// Refuses to replace a non-empty regular file at `path` that does not begin with `opening`,
+    /// the start of every file of its kind Ripple writes: it is some other file of the user's
+    /// (a scenario a shell glob put after `--junit`, say).
+    /// - Throws: `OutputError` naming the path and `what` Ripple writes there.
+    static func checkReplaceable(_ path: String, startingWith opening: String, what: String) throws(OutputError) {
+        guard case .regular(let resolved) = target(of: path),
+              let start = FileBytes.contents(of: resolved, upTo: opening.utf8.count), !start.isEmpty,
+              !start.elementsEqual(opening.utf8) else { return }
+        throw OutputError(message: "\(path): exists and is not \(what) Ripple wrote; Ripple replaces only its own, so choose another path or remove it")
     }
 
     static func target(of path: String) -> Target {

@@ -16,15 +16,17 @@ public struct OutputFolder: Sendable {
     public let path: String
     /// Whether a file of this name is one Ripple writes into such a folder.
     let owns: @Sendable (String) -> Bool
+    /// The files the command reads: one of them in the folder makes it the user's.
+    let inputs: InputFiles
 
     /// Checks, before anything runs, that `path` can receive a report: it is missing or a
-    /// folder holding only files `owns` accepts, and its parent folder (created if missing)
-    /// lets a folder be made and renamed in it.
+    /// folder holding only files `owns` accepts and none of the command's `inputs`, and its
+    /// parent folder (created if missing) lets a folder be made and renamed in it.
     /// - Throws: `OutputError` naming the path and the operating system's reason.
-    public static func prepare(_ path: String, owns: @escaping @Sendable (String) -> Bool) throws(OutputError) -> OutputFolder {
+    static func prepare(_ path: String, owns: @escaping @Sendable (String) -> Bool, sparing inputs: InputFiles) throws(OutputError) -> OutputFolder {
         var trimmed = path
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        let folder = OutputFolder(path: trimmed, owns: owns)
+        let folder = OutputFolder(path: try linkTarget(of: trimmed) ?? trimmed, owns: owns, inputs: inputs)
         try folder.checkOldFolder()
         try makeFolders(OutputFile.parent(of: path))
         let probe = folder.sibling("probe")
@@ -71,12 +73,28 @@ public struct OutputFolder: Sendable {
         }
         guard status.st_mode & S_IFMT == S_IFDIR else { throw OutputError(message: "\(path): exists and is not a folder") }
         guard let entries = FileTree.entries(of: path) else { throw OutputError(message: "\(path): cannot be listed") }
+        if let input = entries.sorted().lazy.compactMap({ self.inputs.input(at: FileTree.joined(self.path, $0)) }).first {
+            throw OutputError(message: "\(path): holds \(input), a file this command reads; Ripple replaces a report folder whole, so choose another --out")
+        }
         // Ripple writes only regular files there: a folder or link under one of its names is the user's.
         let foreign = entries.filter { !owns($0) || !FileTree.isRegularFile(FileTree.joined(path, $0)) }.sorted()
         guard foreign.isEmpty else {
             let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
             throw OutputError(message: "\(path): holds files Ripple did not write (\(shown)); Ripple replaces a report folder whole, so choose another --out or move them")
         }
+    }
+
+    /// The folder a symbolic link at `path` points to, so that the report is written there and the
+    /// link stays; `nil` when `path` is not a link.
+    /// - Throws: `OutputError` when the link leads to no folder.
+    static func linkTarget(of path: String) throws(OutputError) -> String? {
+        var link = stat(), status = stat()
+        guard lstat(path, &link) == 0, link.st_mode & S_IFMT == S_IFLNK else { return nil }
+        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR, let real = realpath(path, nil) else {
+            throw OutputError(message: "\(path): is a link to no folder")
+        }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Makes `folder` and every missing folder above it.

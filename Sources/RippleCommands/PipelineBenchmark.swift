@@ -52,7 +52,7 @@ struct PipelineBenchmark {
             var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
             let measurements = report.measurements
             report.verdicts = scenario.verdicts(for: measurements)
-            try ReportFolder.write(report, measurements: measurements, to: ReportFolder.prepare(folder))
+            try ReportFolder.write(report, measurements: measurements, to: ReportFolder.prepare(folder, sparing: InputFiles([])))
         }
         return PipelineBenchmark(name: scenario.name, parseSeconds: parseSeconds, runs: runs, writeSeconds: writeSeconds,
                                  peakResidentBytes: ProcessStatistics.peakResidentBytes)

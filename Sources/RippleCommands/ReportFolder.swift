@@ -64,11 +64,12 @@ public enum ReportFolder {
             || name.hasPrefix("sequence-") && name.hasSuffix(".svg")
     }
 
-    /// Checks, before the run, that a report can be written whole into `folder`.
+    /// Checks, before the run, that a report can be written whole into `folder`, which holds
+    /// none of the command's `inputs`.
     /// - Throws: `OutputError` with the operating system's reason.
-    public static func prepare(_ folder: String) throws(OutputError) -> OutputFolder {
+    static func prepare(_ folder: String, sparing inputs: InputFiles) throws(OutputError) -> OutputFolder {
         do {
-            return try OutputFolder.prepare(folder, owns: owns)
+            return try OutputFolder.prepare(folder, owns: owns, sparing: inputs)
         } catch {
             throw OutputError(message: "cannot write the report folder " + error.message)
         }
@@ -94,7 +95,7 @@ public enum ReportFolder {
 
     /// Prepares `folder` and writes `report` into it.
     public static func write(_ report: RunReport, to folder: String) throws(OutputError) {
-        try write(report, to: prepare(folder))
+        try write(report, to: prepare(folder, sparing: InputFiles([])))
     }
 }
 

@@ -156,7 +156,8 @@ struct RunCommand: Command {
             guard let i = paths[..<j].firstIndex(of: paths[j]) else { continue }
             throw UsageError("\(files[i]) and \(files[j]) are both named '\(scenarios[j].name)': their reports would overwrite each other in \(paths[j]); give them different names")
         }
-        return try paths.map(ReportFolder.prepare)
+        let inputs = InputFiles(files)
+        return try paths.map { path throws(OutputError) in try ReportFolder.prepare(path, sparing: inputs) }
     }
 
     func reportFolder(for scenario: Scenario) -> String {

@@ -46,7 +46,7 @@ struct ShrinkCommand: Command {
         let scenario = try ScenarioFiles.loadAll([file])[0]
         let path = out ?? scenario.name + ".shrunk.json"
         do {
-            try OutputFile.checkWritable(path)
+            try OutputFile.checkWritable(path, sparing: InputFiles([file]))
         } catch {
             throw ReportedError("ripple: cannot write the shrunk scenario \(error.message)")
         }

@@ -70,7 +70,7 @@ struct SweepCommand: Command {
             throw UsageError("\(sweep.combinations.count) combinations × \(seeds.count) seeds make \(runs) runs; at most \(Self.maximumRuns) are allowed")
         }
         let folder = out ?? "reports/" + sweep.base.name + "-sweep"
-        let output = try SweepFolder.prepare(folder)
+        let output = try SweepFolder.prepare(folder, sparing: InputFiles([file]))
         let measured = measure(sweep, console: console)
         let paths = sweep.base.metricPaths
         let report = SweepReport(

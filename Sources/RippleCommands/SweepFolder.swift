@@ -17,11 +17,12 @@ public enum SweepFolder {
         ["sweep.csv", "sweep.json", "sweep.html"].contains(name) || name.hasSuffix(".svg")
     }
 
-    /// Checks, before the sweep runs, that its files can be written whole into `folder`.
+    /// Checks, before the sweep runs, that its files can be written whole into `folder`, which
+    /// holds none of the command's `inputs`.
     /// - Throws: `OutputError` with the operating system's reason.
-    public static func prepare(_ folder: String) throws(OutputError) -> OutputFolder {
+    static func prepare(_ folder: String, sparing inputs: InputFiles) throws(OutputError) -> OutputFolder {
         do {
-            return try OutputFolder.prepare(folder, owns: owns)
+            return try OutputFolder.prepare(folder, owns: owns, sparing: inputs)
         } catch {
             throw OutputError(message: "cannot write the sweep folder " + error.message)
         }

@@ -22,13 +22,15 @@ public enum JUnitDocument {
             + "skipped=\"\(cases.filter(\.isSkipped).count)\" time=\"0\""
     }
 
+    /// How every JUnit file Ripple writes begins: an existing file that does not is the user's.
+    public static let opening = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"ripple check\" "
+
     /// The JUnit XML for `report`.
     /// - Complexity: O(c × s log s) for c test cases and s seeds.
     public static func render(_ report: CheckReport) -> String {
         let suites = report.scenarios.map { ($0, cases($0, isSweep: report.sweep != nil)) }
         let all = suites.flatMap(\.1)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"ripple check\" \(counts(all))>\n"
+        var out = opening + "\(counts(all))>\n"
         for (scenario, cases) in suites {
             let name = XMLEscaping.escaped(scenario.name, isAttribute: true)
             out += "  <testsuite name=\"\(name)\" \(counts(cases))>\n"

@@ -73,13 +73,47 @@ struct OutputFileTests {
     }
 
     @Test func checkWritableGivesTheOperatingSystemsReason() throws {
-        try OutputFile.checkWritable(folder + "/new.xml")
+        try OutputFile.checkWritable(folder + "/new.xml", sparing: InputFiles([]))
         do {
-            try OutputFile.checkWritable(folder + "/no/such/folder/junit.xml")
+            try OutputFile.checkWritable(folder + "/no/such/folder/junit.xml", sparing: InputFiles([]))
             Issue.record("a missing folder was accepted")
         } catch {
             #expect(error.message == "\(folder)/no/such/folder/junit.xml: No such file or directory (\(folder)/no/such/folder)")
         }
-        #expect(throws: OutputError.self) { try OutputFile.checkWritable(folder) }
+        #expect(throws: OutputError.self) { try OutputFile.checkWritable(folder, sparing: InputFiles([])) }
+    }
+
+    @Test func aFileTheCommandReadsIsNoOutputWhateverItsSpelling() throws {
+        let scenario = folder + "/a.json"
+        try "{}".write(toFile: scenario, atomically: false, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: folder + "/alias.json", withDestinationPath: scenario)
+        let inputs = InputFiles([scenario, folder + "/missing.json"])
+        for spelling in [scenario, folder + "/./a.json", folder + "/alias.json"] {
+            do {
+                try OutputFile.checkWritable(spelling, sparing: inputs)
+                Issue.record("\(spelling), the scenario being read, was accepted as an output")
+            } catch {
+                #expect(error.message.hasPrefix("\(spelling): is "), "\(error.message)")
+                #expect(error.message.hasSuffix("a file this command reads; choose another path"), "\(error.message)")
+            }
+        }
+        try OutputFile.checkWritable(folder + "/missing.json", sparing: inputs)  // an input that does not exist is no file to lose
+    }
+
+    @Test func onlyAFileOfTheSameKindIsReplaced() throws {
+        let opening = "<?xml version=\"1.0\"?>\n<testsuites"
+        let junit = folder + "/junit.xml", scenario = folder + "/b.json", empty = folder + "/empty.xml"
+        try (opening + " tests=\"1\">").write(toFile: junit, atomically: false, encoding: .utf8)
+        try "{\"name\": \"b\"}".write(toFile: scenario, atomically: false, encoding: .utf8)
+        try "".write(toFile: empty, atomically: false, encoding: .utf8)
+        for path in [junit, empty, folder + "/new.xml"] {
+            try OutputFile.checkReplaceable(path, startingWith: opening, what: "a JUnit file")
+        }
+        do {
+            try OutputFile.checkReplaceable(scenario, startingWith: opening, what: "a JUnit file")
+            Issue.record("a scenario was accepted as a JUnit file to replace")
+        } catch {
+            #expect(error.message == "\(scenario): exists and is not a JUnit file Ripple wrote; Ripple replaces only its own, so choose another path or remove it")
+        }
     }
 }

@@ -71,7 +71,7 @@ struct ReportFolderTests {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "mine".write(toFile: folder + "/notes.md", atomically: false, encoding: .utf8)
         do {
-            _ = try ReportFolder.prepare(folder)
+            _ = try ReportFolder.prepare(folder, sparing: InputFiles([]))
             Issue.record("a folder with the user's notes was accepted")
         } catch {
             #expect(error.message == "cannot write the report folder \(folder): holds files Ripple did not write (notes.md); "
@@ -87,7 +87,7 @@ struct ReportFolderTests {
         try "mine".write(toFile: folder + "/lag.svg/precious.txt", atomically: false, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: folder + "/latency.svg", withDestinationPath: folder + "/lag.svg/precious.txt")
         do {
-            _ = try ReportFolder.prepare(folder)
+            _ = try ReportFolder.prepare(folder, sparing: InputFiles([]))
             Issue.record("a folder under a chart's name was accepted, and would have been removed whole")
         } catch {
             #expect(error.message.contains("holds files Ripple did not write (lag.svg, latency.svg)"), "\(error.message)")
@@ -100,10 +100,37 @@ struct ReportFolderTests {
         defer { try? FileManager.default.removeItem(atPath: file) }
         try "x".write(toFile: file, atomically: false, encoding: .utf8)
         do {
-            _ = try ReportFolder.prepare(file + "/report")
+            _ = try ReportFolder.prepare(file + "/report", sparing: InputFiles([]))
             Issue.record("a folder under a file was accepted")
         } catch {
             #expect(error.message == "cannot write the report folder \(file)/report: Not a directory")
         }
+    }
+
+    @Test func aFolderHoldingAFileTheCommandReadsIsRefusedAndKept() throws {
+        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "{}".write(toFile: folder + "/metrics.json", atomically: false, encoding: .utf8)  // a scenario under a report's file name
+        do {
+            _ = try ReportFolder.prepare(folder, sparing: InputFiles([folder + "/./metrics.json"]))
+            Issue.record("a folder holding the scenario being run was accepted, and would have been replaced whole")
+        } catch {
+            #expect(error.message.contains("holds \(folder)/./metrics.json, a file this command reads"), "\(error.message)")
+        }
+        #expect(try String(contentsOfFile: folder + "/metrics.json", encoding: .utf8) == "{}")
+    }
+
+    @Test func aLinkToAFolderIsWrittenThroughAndStays() throws {
+        let parent = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        try FileManager.default.createDirectory(atPath: parent + "/real", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: parent + "/link", withDestinationPath: "real")
+        try FileManager.default.createSymbolicLink(atPath: parent + "/nowhere", withDestinationPath: "missing")
+        try ReportFolder.write(Self.report, to: parent + "/link")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/link") == "real")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/real").sorted() == ReportFolder.files(for: Self.report).map(\.name).sorted())
+        #expect(throws: OutputError.self) { try ReportFolder.prepare(parent + "/nowhere", sparing: InputFiles([])) }
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/nowhere") == "missing")
     }
 }
