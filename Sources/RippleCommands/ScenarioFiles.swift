@@ -48,6 +48,7 @@ enum ScenarioFiles {
             if let problem = notRegular(path) { throw ReportedError(problem) }
             guard kind(of: path) == "folder" else { return [path] }
             return FileTree.subpaths(of: path).filter { $0.hasSuffix(".json") }.sorted().map { FileTree.joined(path, $0) }.filter { file in
+                if isRippleOutput(file) { return false }
                 switch kind(of: file) {
                 case "regular file": return true
                 case "folder", nil: return false
@@ -57,6 +58,15 @@ enum ScenarioFiles {
                 }
             }
         }
+    }
+
+    /// Whether `file` is a JSON file Ripple wrote into a report or sweep folder (`metrics.json`
+    /// or `trace.json` beside a `report.html`, `sweep.json` beside a `sweep.html`): a report kept
+    /// among the scenarios is not a scenario.
+    static func isRippleOutput(_ file: String) -> Bool {
+        let folder = OutputFile.parent(of: file), name = OutputFile.name(of: file)
+        let page = ReportFolder.owns(name) ? "report.html" : SweepFolder.owns(name) ? "sweep.html" : nil
+        return page.map { kind(of: FileTree.joined(folder, $0)) == "regular file" } ?? false
     }
 
     /// Why the file named `path` is not read, when it is neither a regular file, a folder nor missing.

@@ -45,6 +45,9 @@ struct CheckCommandTests {
         let rerun = ripple(["run", "\(folder)/b-fails.json", "--seed", "7", "--out", folder + "/rerun"])
         #expect(rerun.status == 1)
         #expect(rerun.output.contains("✗ sync latency.success.p99Ms < 1ms: " + lines[4].components(separatedBy: "measured ")[1]))
+        // The report now kept in the scenario folder is no scenario: its metrics.json and trace.json are left out.
+        #expect(FileManager.default.fileExists(atPath: folder + "/rerun/metrics.json"))
+        #expect(ripple(["check", folder, "--quiet"]).output == lines[4...6].joined(separator: "\n") + "\n")
     }
 
     /// Sweeping seeds, the output lists the failing seeds and the spread of the metric, and is
