@@ -128,9 +128,16 @@ struct BenchCommand: Command {
         figures.record("kernel.mm1.eventsPerSecond", Double(events) / mm1Seconds)
         figures.record("kernel.mm1.customersPerSecond", Double(customers) / mm1Seconds)
         figures.record("kernel.mm1.peakResidentBytes", Double(ProcessStatistics.peakResidentBytes))
+        let (bareEvents, bareSeconds) = Stopwatch.time {
+            var loop = BareMM1Loop(interarrival: .exponential(mean: 1_250_000), service: .exponential(mean: 1_000_000),
+                                   customers: customers, seed: 1)
+            return loop.run().events
+        }
+        figures.record("reference.bareMM1.eventsPerSecond", Double(bareEvents) / bareSeconds)
         var rows: [[String]] = [["benchmark", "work", "Mops/s", "peak RSS"]]
         rows.append(["M/M/1 ρ=0.8 events", "\(events) events", millions(Double(events) / mm1Seconds), mebibytes(ProcessStatistics.peakResidentBytes)])
         rows.append(["M/M/1 ρ=0.8 customers", "\(customers) customers", millions(Double(customers) / mm1Seconds), mebibytes(ProcessStatistics.peakResidentBytes)])
+        rows.append(["bare M/M/1 loop events (reference)", "\(bareEvents) events", millions(Double(bareEvents) / bareSeconds), ""])
         if !isOnlyMM1 {
             for pending in GrowthRow.holdSizes {
                 let (handled, seconds) = Stopwatch.time {
