@@ -108,8 +108,8 @@ struct RunCommand: Command {
             let reproduction = "ripple run \(Shell.quote(files[i])) --seed \(scenario.world.seed)" + (swarms ? " --swarm" : "")
             write(report.verdicts, skipped: skipped - scenario.expectations.count, means: means, reproduction: reproduction, to: console)
             write(repeats, to: console)
-            console.write("\nreport: \(folder)/report.html\n")
-            console.write("trace:  \(folder)/trace.json (open it in https://ui.perfetto.dev)\n\n")
+            console.write("\nreport: \(folder.printable)/report.html\n")
+            console.write("trace:  \(folder.printable)/trace.json (open it in https://ui.perfetto.dev)\n\n")
         }
         return status
     }

@@ -80,7 +80,7 @@ struct SweepCommand: Command {
             measured: stride(from: 0, to: runs, by: seeds.count).map { Array(measured[$0..<$0 + seeds.count]) })
         try SweepFolder.write(report, to: output)
         console.write(report.rendered)
-        console.write("\nfiles: \(folder)/ (sweep.csv, sweep.json, sweep.html, \(SweepChart.charts(of: report).map(\.fileName).joined(separator: ", ")))\n")
+        console.write("\nfiles: \(folder.printable)/ (sweep.csv, sweep.json, sweep.html, \(SweepChart.charts(of: report).map(\.fileName).joined(separator: ", ")))\n")
         return .success
     }
 

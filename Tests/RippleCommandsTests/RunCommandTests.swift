@@ -34,6 +34,15 @@ struct RunCommandTests {
         }
     }
 
+    @Test func aFolderNameWithALineBreakPrintsOnOneLine() throws {
+        let out = temporaryFolder() + "/two\nlines"
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        let result = run(["run", Self.scenario, "--out", out])
+        #expect(result.status == 0)
+        #expect(result.output.contains("report: \(out.replacingOccurrences(of: "\n", with: "\\n"))/report.html\n"))
+        #expect(FileManager.default.fileExists(atPath: out + "/report.html"))
+    }
+
     /// The run tells its story: the schedule, the figures with durations in one style, each
     /// verdict measured against its limit with its reason, and where to look next.
     @Test func runPrintsTheScheduleTheVerdictsWhyAndWhereToLook() throws {
