@@ -73,15 +73,36 @@ extension ConsumerGroup {
     }
 
     /// The rebalance ends: every partition goes to its planned owner and resumes. A partition
-    /// that changes hands starts afresh at counting failed attempts.
+    /// that changes hands starts afresh at counting failed attempts. Work an evicted member
+    /// still has in hand is dropped first (see `dropFencedWork`), so no partition waits for it.
+    /// Returns the partitions whose dropped event was already committed (at-most-once): those
+    /// events are lost.
     /// - Complexity: O(partitions).
-    mutating func completeRebalance() {
+    mutating func completeRebalance() -> [Int] {
+        var lost: [Int] = []
         for p in cursors.indices {
+            if cursors[p].isFenced, dropFencedWork(p) { lost.append(p) }
             if cursors[p].owner != cursors[p].target { cursors[p].failures = 0 }
             cursors[p].owner = cursors[p].target
             cursors[p].isPaused = false
         }
         markEveryOwnedReady()
+        return lost
+    }
+
+    /// The event partition `p` has in hand belongs to a member the group evicted, whose
+    /// generation is over: it is dropped, as Kafka discards a fetch response of an older
+    /// generation. The worker is freed, the partition goes back to its committed offset (its
+    /// next owner reads the event again from there), and whatever the old member's work still
+    /// sends (its delivery, the end of its processing, its retries, calls, onward publishes
+    /// and commits) carries the old epoch and is ignored. Returns whether the event had been
+    /// committed before it was processed (at-most-once): it is lost.
+    mutating func dropFencedWork(_ p: Int) -> Bool {
+        let isLost = cursors[p].committed > cursors[p].position
+        load[cursors[p].busyInstance] -= 1
+        abandon(p)
+        cursors[p].position = cursors[p].committed
+        return isLost
     }
 
     /// A live instance gives up partition `p`: with periodic commits it commits its
@@ -96,8 +117,9 @@ extension ConsumerGroup {
 extension ConsumerGroup {
     /// Every member that is not crashed is dropped from the group: the partitions it owns
     /// stop at their committed offsets (their next owner reads from there), and the event it
-    /// is working on, if any, is finished but never committed (its commits are fenced, as
-    /// Kafka fences a stale generation). Returns whether any member was dropped.
+    /// has in hand, if any, is fenced: never committed (as Kafka fences a stale generation),
+    /// and dropped when the rebalance ends if its work is not over by then. Returns whether
+    /// any member was dropped.
     /// - Complexity: O(partitions + instances).
     mutating func evictMembers() -> Bool {
         var evicted = [Bool](repeating: false, count: isMember.count)

@@ -97,6 +97,7 @@ struct ConsumerGroup: Sendable {
         cursors[p].failures = 0
         cursors[p].hasDuplicate = false
         cursors[p].isProcessingDuplicate = false
+        cursors[p].isFenced = false
         cursors[p].epoch &+= 1
     }
 

@@ -37,9 +37,10 @@ extension EventDrivenModel {
         scheduler.schedule(.rebalanceEnds(group: Int32(g), generation: groups[g].generation), after: groups[g].config.rebalancePause)
     }
 
-    /// The new assignment takes effect and every partition may fetch again.
+    /// The new assignment takes effect and every partition may fetch again, from its
+    /// committed offset where an evicted member's work in hand was dropped.
     mutating func endRebalance(_ g: Int, _ scheduler: inout Scheduler<Event>) {
-        groups[g].completeRebalance()
+        for p in groups[g].completeRebalance() { lose(groups[g].cursors[p].inFlight!, at: g) }
         for p in groups[g].cursors.indices { fetch(g, p, &scheduler) }
     }
 }

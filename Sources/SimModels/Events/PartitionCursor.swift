@@ -35,8 +35,9 @@ struct PartitionCursor: Sendable {
     var hasDuplicate = false
     /// Whether the processing under way is of that second copy.
     var isProcessingDuplicate = false
-    /// Whether the event being processed belongs to an instance the group has evicted: it is
-    /// finished, but not committed, and the partition then goes back to its committed offset.
+    /// Whether the event in hand belongs to an instance the group has evicted: if its work
+    /// ends before the rebalance does, it is not committed and the partition goes back to its
+    /// committed offset; else the rebalance's end drops it (see `ConsumerGroup.dropFencedWork`).
     var isFenced = false
     /// The owner the rebalance in progress will give it.
     var target = 0

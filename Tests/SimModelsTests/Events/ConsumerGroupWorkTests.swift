@@ -70,4 +70,27 @@ struct ConsumerGroupWorkTests {
         _ = group.free(0)
         #expect(group.cursors[0].committed == 0)
     }
+
+    /// Work an evicted member still has in hand when the rebalance ends is dropped: the
+    /// partition is free for its new owner at its committed offset, in a new epoch (the old
+    /// work's late events are ignored), and the old worker is released. Committed before
+    /// processing, the dropped event is lost.
+    @Test(arguments: [CommitPolicy.afterProcessing, .beforeProcessing])
+    func theRebalanceDropsAnEvictedMembersWorkInHand(commit: CommitPolicy) {
+        var group = ConsumerGroup(config: ConsumerConfig(service: 1, instances: 2, commit: commit), partitions: 2)
+        group.cursors[0].position = 4
+        group.cursors[0].committed = 4
+        group.take(0, Self.record)
+        let (busy, epoch) = (group.cursors[0].busyInstance, group.cursors[0].epoch)
+        group.isInstanceDown[1 - busy] = true  // crashed: not evicted
+        #expect(group.evictMembers() && group.cursors[0].isFenced && group.cursors[0].isBusy)
+        group.restart(instance: 1 - busy)
+        group.beginRebalance()
+        let lost = group.completeRebalance()
+        #expect(lost == (commit == .beforeProcessing ? [0] : []))
+        let cursor = group.cursors[0]
+        #expect(!cursor.isBusy && !cursor.isFenced && cursor.epoch != epoch)
+        #expect(cursor.position == (commit == .beforeProcessing ? 5 : 4) && cursor.owner == 1 - busy)
+        #expect(group.load == [0, 0] && group.ready.first(of: 1 - busy, from: 0) == 0)
+    }
 }

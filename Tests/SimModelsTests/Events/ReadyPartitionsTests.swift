@@ -57,7 +57,7 @@ struct ReadyPartitionsTests {
         var group = ConsumerGroup(config: ConsumerConfig(service: 1, instances: 3), partitions: 12)
         group.isMember[1] = false
         group.beginRebalance()
-        group.completeRebalance()
+        _ = group.completeRebalance()
         for p in 0..<12 {
             for i in 0..<3 { #expect((group.ready.first(of: i, from: p) == p) == (group.cursors[p].owner == i), "partition \(p)") }
         }
