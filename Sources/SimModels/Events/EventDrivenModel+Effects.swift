@@ -2,11 +2,12 @@ import SimKernel
 
 /// What becomes of each event's effect at each consumer. The ledger counts applications,
 /// losses and dead letters; the request behind the event is kept until the effect at every
-/// consumer is settled one way or the other, then freed (and counted complete if every
-/// effect was applied).
+/// consumer is settled one way or the other and its user has had the entry's answer, then
+/// freed (and counted complete if the answer was a success and every effect was applied).
 extension EventDrivenModel {
     /// A consumer of `g` applied `record` at `now`: the ledger counts it, and the request it
-    /// came from completes when its last effect is applied.
+    /// came from completes when its last effect is applied (if its user was answered with
+    /// success, then or before; else when that answer comes).
     ///
     /// An idempotent consumer keeps, per entity, the highest version it has applied, and skips
     /// any version at or below it: a replay of one it applied (a duplicate avoided), or one it
@@ -69,20 +70,45 @@ extension EventDrivenModel {
     }
 
     /// Settles the effect of `record` at consumer `g`, if it is not settled yet; returns
-    /// whether it was unsettled. When the request's last effect settles, it is freed, and
-    /// counted complete if every effect was applied.
+    /// whether it was unsettled. An effect applied at `now` moves the request's last
+    /// application there (its end-to-end time ends at the last one).
     @discardableResult
     mutating func settle(_ record: EventRecord, at g: Int, isApplied: Bool, now: Instant) -> Bool {
         let slot = record.requestSlot, bit = UInt64(1) << UInt64(g)
         guard pending.isLive(slot, record.requestGeneration), pending[slot].unsettled & bit != 0 else { return false }
         pending[slot].unsettled &= ~bit
-        if !isApplied { pending[slot].isIncomplete = true }
-        guard pending[slot].unsettled == 0 else { return true }
-        if !pending[slot].isIncomplete {
+        if isApplied {
+            pending[slot].lastAppliedAt = now
+        } else {
+            pending[slot].isIncomplete = true
+        }
+        finishIfSettled(slot)
+        return true
+    }
+
+    /// The user has had the entry's answer to the request awaiting effects in `slot` (of
+    /// `generation`): only a success the user was still waiting for lets it complete. The
+    /// answer may come before or after its effects settle.
+    mutating func settleAnswer(_ slot: Int32, _ generation: UInt32, isSuccess: Bool) {
+        guard slot >= 0, pending.isLive(slot, generation), pending[slot].awaitsAnswer else { return }
+        pending[slot].awaitsAnswer = false
+        if !isSuccess { pending[slot].isIncomplete = true }
+        finishIfSettled(slot)
+    }
+
+    /// Once every effect of the request in `slot` has settled and its user has been answered,
+    /// it is freed, and counted complete if the answer was a success and every effect was
+    /// applied. Its end-to-end time runs from its arrival to its last application, whenever
+    /// the answer came; one whose last application came before the warm-up ended is not recorded.
+    mutating func finishIfSettled(_ slot: Int32) {
+        let request = pending[slot]
+        guard request.unsettled == 0, !request.awaitsAnswer else { return }
+        if !request.isIncomplete {
             metrics.completed += 1
-            metrics.endToEnd.record((now - record.arrival).nanoseconds)
+            if request.lastAppliedAt >= metrics.warmupEnded ?? .zero {
+                metrics.endToEnd.record((request.lastAppliedAt - request.arrival).nanoseconds)
+            }
         }
         pending.remove(slot)
-        return true
     }
 }

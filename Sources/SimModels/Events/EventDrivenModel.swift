@@ -406,10 +406,14 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         admit(job, &scheduler)
     }
 
-    /// The entry answers `job`'s user with `failure` (`nil`: success) and forgets the job.
+    /// The entry answers `job`'s user with `failure` (`nil`: success) and forgets the job. The
+    /// request awaiting its effects, if the job has one, can complete only if this answer is
+    /// the user's success: not a failure, nor an attempt its user no longer waits for.
     mutating func respond(_ job: Int32, failure: FailureKind?, _ scheduler: inout Scheduler<Event>) {
         let j = entryJobs[job]
         entryJobs.remove(job)
+        let isUserSuccess = failure == nil && (j.user < 0 || awaits(user: j.user, generation: j.userGeneration, attempt: j.attempt + 1))
+        settleAnswer(j.pendingSlot, j.pendingGeneration, isSuccess: isUserSuccess)
         guard j.user >= 0 else { return metrics.recordResponse(latency: scheduler.now - j.arrival, failure: failure) }
         entryAnswered(user: j.user, generation: j.userGeneration, attempt: j.attempt + 1, failure: failure, &scheduler)
     }
@@ -478,6 +482,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         let j = entryJobs[job], version = j.version
         let (slot, generation) = j.pendingSlot >= 0 ? (j.pendingSlot, j.pendingGeneration)
             : pending.insert(PendingRequest(arrival: j.arrival, consumers: config.consumers.count))
+        (entryJobs[job].pendingSlot, entryJobs[job].pendingGeneration) = (slot, generation)
         let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, requestGeneration: generation,
                                  arrival: j.arrival, createdAt: now)
         switch config.publish {
@@ -532,13 +537,19 @@ struct EntryJob: Sendable {
     var pendingGeneration: UInt32 = 0
 }
 
-/// A request whose effects are not all settled yet (applied, lost or dead-lettered).
+/// A request whose effects are not all settled yet (applied, lost or dead-lettered), or
+/// whose user has not had the entry's answer yet.
 struct PendingRequest: Sendable {
     var arrival: Instant
     /// One bit per consumer whose effect is not settled yet.
     var unsettled: UInt64
-    /// Whether some consumer's effect was lost or dead-lettered: the request will not complete.
+    /// Whether the entry has not answered its user yet.
+    var awaitsAnswer = true
+    /// Whether some consumer's effect was lost or dead-lettered, or its user was answered
+    /// with a failure (or had stopped waiting): the request will not complete.
     var isIncomplete = false
+    /// When the last of its effects applied so far was applied.
+    var lastAppliedAt = Instant.zero
 
     init(arrival: Instant, consumers: Int) {
         precondition(consumers >= 1 && consumers <= EventsConfig.maxConsumers, "1 to 64 consumers")

@@ -79,10 +79,16 @@ extension Serving {
         }
     }
 
+    /// Whether user request `user` (of `generation`) still waits for the entry's answer to
+    /// its attempt `attempt`: the user has neither had an answer nor given up on it.
+    func awaits(user: Int32, generation: UInt32, attempt: UInt16) -> Bool {
+        clients!.users.isLive(user, generation) && clients!.users[user].isWaiting && clients!.users[user].attempt == attempt
+    }
+
     /// The entry answered attempt `attempt` of `user` with `failure` (`nil`: success). An
     /// answer the user no longer waits for is dropped: its work was done for nothing.
     mutating func entryAnswered(user: Int32, generation: UInt32, attempt: UInt16, failure: FailureKind?, _ scheduler: inout Scheduler<Event>) {
-        guard clients!.users.isLive(user, generation), clients!.users[user].isWaiting, clients!.users[user].attempt == attempt else { return }
+        guard awaits(user: user, generation: generation, attempt: attempt) else { return }
         scheduler.cancel(clients!.users[user].timer)
         attemptEnded(user, generation, failure: failure, &scheduler)
     }

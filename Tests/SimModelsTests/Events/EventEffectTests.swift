@@ -4,7 +4,7 @@ import SimMetrics
 @testable import SimModels
 
 /// A request is remembered until its effect at every consumer is settled (applied, lost or
-/// dead-lettered), then forgotten: memory follows the requests in flight, however many
+/// dead-lettered) and its user answered, then forgotten: memory follows the requests in flight, however many
 /// events are lost, and a stray copy of an event never touches another request.
 struct EventEffectTests {
     /// Runs the whole experiment and returns the model, to look at what it still holds.
@@ -71,15 +71,35 @@ struct EventEffectTests {
         let (slot, generation) = model.pending.insert(PendingRequest(arrival: .zero, consumers: 2))
         let stray = EventRecord(request: 1, requestSlot: slot, key: 0, version: 1, requestGeneration: generation,
                                 arrival: .zero, createdAt: .zero)
+        model.settleAnswer(slot, generation, isSuccess: true)
         model.lose(stray, at: 0)
         model.lose(stray, at: 1)
-        #expect(model.pending.liveCount == 0, "both effects settled: the request is freed")
+        #expect(model.pending.liveCount == 0, "its user answered and both effects settled: the request is freed")
         let next = model.pending.insert(PendingRequest(arrival: .zero, consumers: 2))
         #expect(next.slot == slot, "the slot is reused")
         model.lose(stray, at: 0)
         model.deadLetter(stray, at: 1)
         #expect(model.pending.isLive(next.slot, next.generation) && model.pending[next.slot].unsettled == 0b11)
         #expect(model.metrics.ledger.counts[0].lost == 1, "the stray loss is not counted again")
+    }
+
+    /// The user's answer may come after every effect was applied: a failure then leaves the
+    /// request incomplete, and a success completes it with its end-to-end time ending at
+    /// the last application, not at the answer.
+    @Test func anAnswerAfterTheEffectsDecidesTheCompletion() {
+        var model = EventDrivenModel(world: world(), config: Worlds.events())
+        for isSuccess in [false, true] {
+            let (slot, generation) = model.pending.insert(PendingRequest(arrival: .zero, consumers: 2))
+            let record = EventRecord(request: 1, requestSlot: slot, key: 0, version: 1, requestGeneration: generation,
+                                     arrival: .zero, createdAt: .zero)
+            model.settle(record, at: 0, isApplied: true, now: .zero + .milliseconds(3))
+            model.settle(record, at: 1, isApplied: true, now: .zero + .milliseconds(5))
+            #expect(model.pending.isLive(slot, generation), "every effect applied, but the user is not answered yet")
+            model.settleAnswer(slot, generation, isSuccess: isSuccess)
+            #expect(model.pending.liveCount == 0)
+        }
+        #expect(model.metrics.completed == 1, "only the success completes")
+        #expect(model.metrics.endToEnd.count == 1 && model.metrics.endToEnd.max == TimeSpan.milliseconds(5).nanoseconds)
     }
 
     /// Duplicates everywhere (a duplicated publish, a duplicated delivery) outlive the
