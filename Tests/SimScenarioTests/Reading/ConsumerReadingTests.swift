@@ -16,9 +16,23 @@ struct ConsumerReadingTests {
 
     @Test func readsFailureHandling() throws {
         let consumer = try #require(try read("""
-        {"consumers": {"email": {"maxAttempts": 3, "retryBackoff": "250ms", "onFailure": "park"}}}
+        {"consumers": {"email": {"maxAttempts": 3, "retryBackoff": "250ms", "onFailure": "retry-in-line"}}}
         """)?.consumers.first)
-        #expect(consumer.maxAttempts == 3 && consumer.retryBackoff == .milliseconds(250) && consumer.onFailure == .park)
+        #expect(consumer.maxAttempts == 3 && consumer.retryBackoff == .milliseconds(250) && consumer.onFailure == .retryInLine)
+        let parked = try #require(try read("{\"consumers\": {\"email\": {\"onFailure\": \"park\"}}}")?.consumers.first)
+        #expect(parked.onFailure == .park)
+    }
+
+    /// A parking consumer dead-letters at the first failure: the retry settings are errors
+    /// naming `retry-in-line`, on a log and on a queue, never accepted and ignored.
+    @Test func refusesRetrySettingsOfAParkingConsumer() {
+        let onLog = issues("""
+        {"consumers": {"email": {"maxAttempts": 3, "retryBackoff": "250ms", "onFailure": "park"}}}
+        """)
+        #expect(onLog.map(\.path) == ["architectures.events.consumers.email.maxAttempts", "architectures.events.consumers.email.retryBackoff"])
+        #expect(onLog.allSatisfy { $0.message.contains("applies to \"onFailure\": \"retry-in-line\" only") }, "\(onLog.map(\.message))")
+        let onQueue = issues("{\"broker\": \"queue\", \"consumers\": {\"email\": {\"retryBackoff\": \"1s\", \"onFailure\": \"park\"}}}")
+        #expect(onQueue.map(\.path) == ["architectures.events.consumers.email.retryBackoff"])
     }
 
     @Test func rejectsBadFailureHandlingWithPathsAndSuggestions() {
