@@ -17,8 +17,9 @@ struct ScenarioReader {
 
     func read(_ root: JSONNode) -> Scenario? {
         guard var top = ObjectReader(root, path: "", log: log) else { return nil }
-        let name = top.required("name", "a short name such as \"payment-email-slowdown\"").flatMap { values.string($0, "name") }
-        if let name { NameRule.check(name, "name", what: "it names the report folder", log: log, at: root.location) }
+        let nameNode = top.required("name", "a short name such as \"payment-email-slowdown\"")
+        let name = nameNode.flatMap { values.string($0, "name") }
+        if let name, let nameNode { NameRule.check(name, "name", what: "it names the report folder", log: log, at: nameNode.location) }
         let description = top.optional("description").flatMap { values.string($0, "description") } ?? ""
         let seed = top.optional("seed").flatMap { values.seed($0, "seed") } ?? 1
         let duration = top.required("duration", "a duration such as \"5m\"")

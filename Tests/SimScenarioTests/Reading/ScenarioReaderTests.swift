@@ -72,6 +72,13 @@ struct ScenarioReaderTests {
     @Test func namesMustBeUsableAsFolders() {
         #expect(issues(minimal.replacingOccurrences(of: "\"name\": \"m\"", with: "\"name\": \"../evil\"")).map(\.path) == ["name"])
     }
+
+    /// A bad scenario name is reported where its value is, not at the file's first character.
+    @Test func aBadNameIsReportedAtItsValue() {
+        let found = issues(minimal.replacingOccurrences(of: "{\"name\": \"m\"", with: "{\n  \"name\": \"a/b\""))
+        #expect(found.map(\.path) == ["name"])
+        #expect(found.first?.position == TextPosition(line: 2, column: 11))
+    }
 }
 
 /// Call trees: who calls whom, in which order, in parallel or not, required or best effort.
