@@ -18,6 +18,10 @@ struct ArchitectureReader {
         return members.compactMap { member in
             let path = "architectures." + member.key
             NameRule.check(member.key, path, what: "it names files in the report folder", log: log, at: member.keyLocation)
+            if member.key == "all" {
+                log.add(path, "\"all\" is reserved: an expectation's \"architecture\": \"all\" means every architecture; expected another name",
+                        at: member.keyLocation)
+            }
             guard var object = ObjectReader(member.value, path: path, log: log) else { return nil }
             let kind: String?
             if let kindNode = object.optional("kind") {

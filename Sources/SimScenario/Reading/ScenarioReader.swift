@@ -137,6 +137,10 @@ struct ScenarioReader {
         for member in members {
             let path = "services." + member.key
             NameRule.check(member.key, path, what: "it names columns, charts and report lines", log: log, at: member.keyLocation)
+            if member.key == "broker" {
+                log.add(path, "\"broker\" is reserved for the broker node in faults (a {\"crash\": \"broker\"} would crash this service in a "
+                        + "synchronous design and the broker in an event-driven one); expected another service name", at: member.keyLocation)
+            }
             guard var object = ObjectReader(member.value, path: path, log: log) else { continue }
             let workers = object.optional("workers").flatMap { values.integer($0, object.path("workers"), in: 1...100_000) } ?? 1
             var capacity: Int?
