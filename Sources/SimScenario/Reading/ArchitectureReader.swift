@@ -130,7 +130,8 @@ struct ArchitectureReader {
         let topicsNode = object.optional("topics")
         let topicNames = topicsNode?.objectMembers?.map(\.key) ?? []
         if let consumers = object.required("consumers", "an object of consuming services") {
-            config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: topicNames)
+            config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: topicNames,
+                                             retains: config.retention != nil || config.retentionEvents != nil)
         }
         if let topicsNode { readTopics(topicsNode, object.path("topics"), names: topicNames, into: &config) }
         let hasCalls = object.members.contains { $0.key == "calls" }
@@ -257,8 +258,9 @@ struct ArchitectureReader {
                                         "assignment", "rebalance", "fetchTimeout"]
 
     /// The consumers of one topic on `broker`; `queueHolder` says, in a refusal of a log-only
-    /// field, what is on a queue (the architecture, or one of its topics).
-    func readConsumers(_ node: JSONNode, _ path: String, broker: Broker, topicNames: [String],
+    /// field, what is on a queue (the architecture, or one of its topics); `retains` whether
+    /// the topic deletes events (`retention` or `retentionEvents`).
+    func readConsumers(_ node: JSONNode, _ path: String, broker: Broker, topicNames: [String], retains: Bool,
                        queueHolder: String = "this architecture uses a queue", queueSettings: String = "broker.queue") -> [ConsumerConfig] {
         guard let members = node.objectMembers, !members.isEmpty else {
             log.wrong(path, expected: "an object with at least one consuming service", found: node)
@@ -288,17 +290,23 @@ struct ArchitectureReader {
                 consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
             }
             if let n = object.optional("publishes") { readPublishes(n, object.path("publishes"), topicNames: topicNames, into: &consumer) }
-            if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object, queueHolder: queueHolder, queueSettings: queueSettings) }
+            if broker == .log { readLogSettings(&object, retains: retains, into: &consumer) } else { rejectLogSettings(&object, queueHolder: queueHolder, queueSettings: queueSettings) }
             if consumer.onFailure == .park { rejectRetrySettings(object, broker: broker) }
             object.rejectUnknownKeys()
             return consumer
         }
     }
 
-    /// Offsets, attempts and rebalancing: what a consumer of the log adds.
-    func readLogSettings(_ object: inout ObjectReader, into consumer: inout ConsumerConfig) {
+    /// Offsets, attempts and rebalancing: what a consumer of the log adds. `offsetReset`
+    /// applies only when the topic deletes events (`retains`): elsewhere it is an error.
+    func readLogSettings(_ object: inout ObjectReader, retains: Bool, into consumer: inout ConsumerConfig) {
         if let n = object.optional("offsetReset") {
-            consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? consumer.offsetReset
+            if retains {
+                consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? consumer.offsetReset
+            } else {
+                log.add(object.path("offsetReset"), "applies only to a topic with \"retention\" or \"retentionEvents\"; this topic keeps every "
+                        + "event, so no position of the group is ever deleted", at: object.members.first { $0.key == "offsetReset" }!.keyLocation)
+            }
         }
         let intervalNode = object.optional("commitEvery")
         let interval = intervalNode.flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }

@@ -83,6 +83,23 @@ struct ConsumerReadingTests {
         #expect(onQueue.first?.message.contains("log broker only") == true)
     }
 
+    /// `offsetReset` says where a group resumes once retention has deleted its position: on a
+    /// topic that keeps every event it would never apply, so it is an error there, on the
+    /// entry's topic and on an onward one alike.
+    @Test func offsetResetNeedsATopicThatDeletesEvents() throws {
+        let kept = issues("{\"consumers\": {\"email\": {\"offsetReset\": \"earliest\"}}}")
+        #expect(kept.map(\.path) == ["architectures.events.consumers.email.offsetReset"])
+        #expect(kept.first?.message.contains("applies only to a topic with \"retention\" or \"retentionEvents\"") == true, "\(kept.map(\.message))")
+        let retained = try #require(try read("""
+        {"topic": {"retentionEvents": 100}, "consumers": {"email": {"offsetReset": "earliest"}}}
+        """)?.consumers.first)
+        #expect(retained.offsetReset == .earliest)
+        let onward = issues("""
+        {"consumers": {"email": {"publishes": "sent"}}, "topics": {"sent": {"consumers": {"pay": {"offsetReset": "latest"}}}}}
+        """)
+        #expect(onward.contains { $0.path == "architectures.events.topics.sent.consumers.pay.offsetReset" }, "\(onward.map(\.path))")
+    }
+
     /// A limit on everything: an architecture has at most 64 consumers.
     @Test func rejectsMoreThanSixtyFourConsumers() throws {
         func scenario(consumers: Int) -> [UInt8] {
