@@ -131,7 +131,7 @@ struct ArchitectureReader {
         let topicNames = topicsNode?.objectMembers?.map(\.key) ?? []
         if let consumers = object.required("consumers", "an object of consuming services") {
             config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: topicNames,
-                                             retains: config.retention != nil || config.retentionEvents != nil)
+                                             retains: Self.statesRetention(topicNode))
         }
         if let topicsNode { readTopics(topicsNode, object.path("topics"), names: topicNames, into: &config) }
         let hasCalls = object.members.contains { $0.key == "calls" }
@@ -256,6 +256,13 @@ struct ArchitectureReader {
     /// group rebalances, and counts receives instead of attempts.
     static let logOnlyConsumerFields = ["commit", "commitEvery", "offsetReset", "maxAttempts", "sessionTimeout", "rebalancePause",
                                         "assignment", "rebalance", "fetchTimeout"]
+
+    /// Whether a topic object states `retention` or `retentionEvents`: its consumers' positions
+    /// may then be deleted (judged on the keys written, so a bad retention value is not also
+    /// reported as a missing one).
+    static func statesRetention(_ topic: JSONNode?) -> Bool {
+        topic?.objectMembers?.contains { $0.key == "retention" || $0.key == "retentionEvents" } == true
+    }
 
     /// The consumers of one topic on `broker`; `queueHolder` says, in a refusal of a log-only
     /// field, what is on a queue (the architecture, or one of its topics); `retains` whether

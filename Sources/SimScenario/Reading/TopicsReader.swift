@@ -34,7 +34,7 @@ extension ArchitectureReader {
                 let queueHolder = "the topic \"\(member.key)\" is on a queue"
                 let queueSettings = ownBroker == nil ? "broker.queue" : "topics.\(member.key).broker.queue"
                 for var consumer in readConsumers(consumers, object.path("consumers"), broker: topic.broker, topicNames: names,
-                                                  retains: topic.retention != nil || topic.retentionEvents != nil, queueHolder: queueHolder,
+                                                  retains: Self.statesRetention(member.value), queueHolder: queueHolder,
                                                   queueSettings: queueSettings) {
                     consumer.topic = i + 1
                     config.consumers.append(consumer)

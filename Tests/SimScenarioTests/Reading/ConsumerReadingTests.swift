@@ -94,6 +94,8 @@ struct ConsumerReadingTests {
         {"topic": {"retentionEvents": 100}, "consumers": {"email": {"offsetReset": "earliest"}}}
         """)?.consumers.first)
         #expect(retained.offsetReset == .earliest)
+        let badRetention = issues("{\"topic\": {\"retention\": \"0s\"}, \"consumers\": {\"email\": {\"offsetReset\": \"earliest\"}}}")
+        #expect(badRetention.map(\.path) == ["architectures.events.topic.retention"])
         let onward = issues("""
         {"consumers": {"email": {"publishes": "sent"}}, "topics": {"sent": {"consumers": {"pay": {"offsetReset": "latest"}}}}}
         """)
