@@ -32,12 +32,13 @@ public enum TimeSeriesColumn {
         ]
         for suffix in suffixes where words.count > suffix.words.count && words.suffix(suffix.words.count).elementsEqual(suffix.words) {
             let subject = words.dropLast(suffix.words.count).map { $0 == "→" ? "to" : identifier($0) }
-            return leadingLetter((subject + [suffix.unit]).joined(separator: "_"))
+            return leadingLetter(gauge, (subject + [suffix.unit]).filter { !$0.isEmpty }.joined(separator: "_"))
         }
-        return gauge == "outbox" ? "outbox_events" : leadingLetter(identifier(gauge))
+        return gauge == "outbox" ? "outbox_events" : leadingLetter(gauge, identifier(gauge))
     }
 
-    /// `name` in lower case with every run of other characters than letters and digits as one `_`.
+    /// `name` in lower case with every run of other characters than letters and digits as one
+    /// `_`, none at either end (empty when `name` has no letter or digit).
     static func identifier(_ name: String) -> String {
         var out = ""
         for scalar in name.lowercased().unicodeScalars {
@@ -48,11 +49,15 @@ public enum TimeSeriesColumn {
             }
         }
         while out.hasSuffix("_") { out.removeLast() }
-        return out.isEmpty ? "gauge" : out
+        return out
     }
 
-    /// `column`, with `gauge_` in front when it does not start with a letter (a service named `2fa`).
-    static func leadingLetter(_ column: String) -> String {
-        column.first.map { ("a"..."z").contains($0) } == true ? column : "gauge_" + column
+    /// `column`, the column of `gauge`, with `gauge_` in front when the gauge's name (its
+    /// service's) does not start with a letter `a`–`z` or `A`–`Z`: a service named `2fa`, or
+    /// `-rf`, whose column would otherwise be the one of a service named `rf`.
+    static func leadingLetter(_ gauge: String, _ column: String) -> String {
+        let startsWithLetter = gauge.unicodeScalars.first.map { $0.isASCII && $0.properties.isAlphabetic } == true
+        if startsWithLetter { return column }
+        return column.isEmpty ? "gauge" : "gauge_" + column
     }
 }

@@ -44,7 +44,15 @@ struct TimeSeriesTableTests {
         report.architectures = [ArchitectureReport(name: "odd", kind: "sync", metrics: metrics, stopReason: "drained", events: 1)]
         let csv = TimeSeriesTable.render(report)
         #expect(csv.hasPrefix(TimeSeriesColumn.fixed.joined(separator: ",")
-                              + ",gauge_2fa_queue_requests,pay_ment_busy_workers,pay_ment_busy_workers_2,x_lag_s\n"))
+                              + ",gauge_2fa_queue_requests,pay_ment_busy_workers,pay_ment_busy_workers_2,gauge_x_lag_s\n"))
         #expect(Self.loaderProblems(csv) == [])
+    }
+
+    /// A service whose name starts with punctuation gets `gauge_` in front, as one starting
+    /// with a digit does: `-rf` no longer takes the column of `rf` and pushes it to `_2`.
+    @Test func aNameStartingWithPunctuationGetsGaugeInFront() {
+        #expect(TimeSeriesColumn.names(ofGauges: ["-rf queue", "rf queue", "_x busy", "x busy", "-- queue", "?"])
+                == ["gauge_rf_queue_requests", "rf_queue_requests", "gauge_x_busy_workers", "x_busy_workers", "gauge_queue_requests", "gauge"])
+        #expect(TimeSeriesColumn.names(ofGauges: ["a → -b breaker", "Émail lag"]) == ["a_to_b_breaker_state", "gauge_mail_lag_events"])
     }
 }

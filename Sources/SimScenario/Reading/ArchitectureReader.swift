@@ -18,6 +18,10 @@ struct ArchitectureReader {
         return members.compactMap { member in
             let path = "architectures." + member.key
             NameRule.check(member.key, path, what: "it names files in the report folder", log: log, at: member.keyLocation)
+            if member.key == "all" {
+                log.add(path, "\"all\" is reserved: an expectation's \"architecture\": \"all\" means every architecture; expected another name",
+                        at: member.keyLocation)
+            }
             guard var object = ObjectReader(member.value, path: path, log: log) else { return nil }
             let kind: String?
             if let kindNode = object.optional("kind") {
@@ -114,15 +118,20 @@ struct ArchitectureReader {
         if let n = object.optional("publish") {
             config.publish = values.choice(n, object.path("publish"), PublishDiscipline.allCases.map { ($0.rawValue, $0) }) ?? config.publish
         }
-        if let n = object.optional("relayEvery") { config.relayInterval = values.duration(n, object.path("relayEvery"), in: .microseconds(1)...TimeSpan.minutes(10)) ?? config.relayInterval }
-        if let n = object.optional("linger") { config.linger = values.duration(n, object.path("linger"), in: .zero...TimeSpan.minutes(1)) ?? config.linger }
-        if let n = object.optional("waitForAck") { config.waitsForAck = values.bool(n, object.path("waitForAck")) ?? config.waitsForAck }
+        if let n = publishModeField(&object, "relayEvery", config.publish) {
+            config.relayInterval = values.duration(n, object.path("relayEvery"), in: .microseconds(1)...TimeSpan.minutes(10)) ?? config.relayInterval
+        }
+        if let n = publishModeField(&object, "linger", config.publish) {
+            config.linger = values.duration(n, object.path("linger"), in: .zero...TimeSpan.minutes(1)) ?? config.linger
+        }
+        if let n = publishModeField(&object, "waitForAck", config.publish) { config.waitsForAck = values.bool(n, object.path("waitForAck")) ?? config.waitsForAck }
         if let n = object.optional("publishTimeout") { config.publishTimeout = values.duration(n, object.path("publishTimeout"), in: .microseconds(1)...TimeSpan.hours(1)) ?? config.publishTimeout }
         if let n = object.optional("producer") { config.producer = readProducer(n, object.path("producer"), config) ?? config.producer }
         let topicsNode = object.optional("topics")
         let topicNames = topicsNode?.objectMembers?.map(\.key) ?? []
         if let consumers = object.required("consumers", "an object of consuming services") {
-            config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: topicNames)
+            config.consumers = readConsumers(consumers, object.path("consumers"), broker: config.broker, topicNames: topicNames,
+                                             retains: Self.statesRetention(topicNode))
         }
         if let topicsNode { readTopics(topicsNode, object.path("topics"), names: topicNames, into: &config) }
         let hasCalls = object.members.contains { $0.key == "calls" }
@@ -154,6 +163,26 @@ struct ArchitectureReader {
         config.calls = EventCalls(graph: calls.graph, policy: policy, entryRoot: calls.roots[0], consumerRoots: Array(calls.roots.dropFirst()))
     }
 
+    /// The publish mode each mode-specific field of an events architecture belongs to, and
+    /// what the other mode does instead.
+    static let publishModeFields: [String: (mode: PublishDiscipline, otherwise: String)] = [
+        "relayEvery": (.outbox, "a dual write sends from the producer's buffer after \"linger\""),
+        "linger": (.dualWrite, "the outbox relay sends the committed rows every \"relayEvery\""),
+        "waitForAck": (.dualWrite, "with \"outbox\" the entry answers once the event is committed with its state"),
+    ]
+
+    /// The value of `key`, a field of one publish mode, when the architecture publishes that
+    /// way; in the other mode the field is an error naming its mode, not silently ignored.
+    func publishModeField(_ object: inout ObjectReader, _ key: String, _ publish: PublishDiscipline) -> JSONNode? {
+        guard let node = object.optional(key), let rule = Self.publishModeFields[key] else { return nil }
+        guard rule.mode == publish else {
+            let member = object.members.first { $0.key == key }!
+            log.add(object.path(key), "applies to \"publish\": \"\(rule.mode.rawValue)\" only; \(rule.otherwise)", at: member.keyLocation)
+            return nil
+        }
+        return node
+    }
+
     /// `{"retryBackoff": "100ms", "deliveryTimeout": "120s", "idempotent": true}`: Kafka's
     /// `retry.backoff.ms`, `delivery.timeout.ms` (dual write only) and `enable.idempotence`
     /// (log only). A delivery timeout shorter than `linger` + `publishTimeout` is refused, as
@@ -167,7 +196,7 @@ struct ArchitectureReader {
         if let n = object.optional("deliveryTimeout") {
             let floor = config.linger + config.publishTimeout
             if config.publish != .dualWrite {
-                log.add(object.path("deliveryTimeout"), "applies to \"dual-write\" only; the outbox relay retries until the broker acknowledges", at: n.location)
+                log.add(object.path("deliveryTimeout"), "applies to \"publish\": \"dual-write\" only; the outbox relay retries until the broker acknowledges", at: n.location)
             } else if let timeout = values.duration(n, object.path("deliveryTimeout"), in: .microseconds(1)...TimeSpan.hours(24)) {
                 if timeout < floor {
                     log.add(object.path("deliveryTimeout"), "expected at least linger + publishTimeout (\(floor)), found \(timeout): the first attempt could outlive it", at: n.location)
@@ -228,9 +257,17 @@ struct ArchitectureReader {
     static let logOnlyConsumerFields = ["commit", "commitEvery", "offsetReset", "maxAttempts", "sessionTimeout", "rebalancePause",
                                         "assignment", "rebalance", "fetchTimeout"]
 
+    /// Whether a topic object states `retention` or `retentionEvents`: its consumers' positions
+    /// may then be deleted (judged on the keys written, so a bad retention value is not also
+    /// reported as a missing one).
+    static func statesRetention(_ topic: JSONNode?) -> Bool {
+        topic?.objectMembers?.contains { $0.key == "retention" || $0.key == "retentionEvents" } == true
+    }
+
     /// The consumers of one topic on `broker`; `queueHolder` says, in a refusal of a log-only
-    /// field, what is on a queue (the architecture, or one of its topics).
-    func readConsumers(_ node: JSONNode, _ path: String, broker: Broker, topicNames: [String],
+    /// field, what is on a queue (the architecture, or one of its topics); `retains` whether
+    /// the topic deletes events (`retention` or `retentionEvents`).
+    func readConsumers(_ node: JSONNode, _ path: String, broker: Broker, topicNames: [String], retains: Bool,
                        queueHolder: String = "this architecture uses a queue", queueSettings: String = "broker.queue") -> [ConsumerConfig] {
         guard let members = node.objectMembers, !members.isEmpty else {
             log.wrong(path, expected: "an object with at least one consuming service", found: node)
@@ -260,16 +297,23 @@ struct ArchitectureReader {
                 consumer.onFailure = values.choice(n, object.path("onFailure"), FailureHandling.allCases.map { ($0.rawValue, $0) }) ?? consumer.onFailure
             }
             if let n = object.optional("publishes") { readPublishes(n, object.path("publishes"), topicNames: topicNames, into: &consumer) }
-            if broker == .log { readLogSettings(&object, into: &consumer) } else { rejectLogSettings(&object, queueHolder: queueHolder, queueSettings: queueSettings) }
+            if broker == .log { readLogSettings(&object, retains: retains, into: &consumer) } else { rejectLogSettings(&object, queueHolder: queueHolder, queueSettings: queueSettings) }
+            if consumer.onFailure == .park { rejectRetrySettings(object, broker: broker) }
             object.rejectUnknownKeys()
             return consumer
         }
     }
 
-    /// Offsets, attempts and rebalancing: what a consumer of the log adds.
-    func readLogSettings(_ object: inout ObjectReader, into consumer: inout ConsumerConfig) {
+    /// Offsets, attempts and rebalancing: what a consumer of the log adds. `offsetReset`
+    /// applies only when the topic deletes events (`retains`): elsewhere it is an error.
+    func readLogSettings(_ object: inout ObjectReader, retains: Bool, into consumer: inout ConsumerConfig) {
         if let n = object.optional("offsetReset") {
-            consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? consumer.offsetReset
+            if retains {
+                consumer.offsetReset = values.choice(n, object.path("offsetReset"), OffsetReset.allCases.map { ($0.rawValue, $0) }) ?? consumer.offsetReset
+            } else {
+                log.add(object.path("offsetReset"), "applies only to a topic with \"retention\" or \"retentionEvents\"; this topic keeps every "
+                        + "event, so no position of the group is ever deleted", at: object.members.first { $0.key == "offsetReset" }!.keyLocation)
+            }
         }
         let intervalNode = object.optional("commitEvery")
         let interval = intervalNode.flatMap { values.duration($0, object.path("commitEvery"), in: .milliseconds(1)...TimeSpan.hours(1)) }
@@ -297,6 +341,17 @@ struct ArchitectureReader {
         }
         if let n = object.optional("fetchTimeout") {
             consumer.fetchTimeout = values.duration(n, object.path("fetchTimeout"), in: .milliseconds(1)...TimeSpan.hours(1)) ?? consumer.fetchTimeout
+        }
+    }
+
+    /// A parking consumer dead-letters an event at its first failure: the retry settings of
+    /// `retry-in-line` are errors rather than silently ignored (`maxAttempts` on a queue is
+    /// refused as a log setting already).
+    func rejectRetrySettings(_ object: ObjectReader, broker: Broker) {
+        let fields = broker == .log ? ["retryBackoff", "maxAttempts"] : ["retryBackoff"]
+        for member in object.members where fields.contains(member.key) {
+            log.add(object.path(member.key), "applies to \"onFailure\": \"retry-in-line\" only; \"park\" dead-letters an event at its first failure",
+                    at: member.keyLocation)
         }
     }
 

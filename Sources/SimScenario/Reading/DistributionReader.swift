@@ -107,37 +107,83 @@ struct DistributionReader {
     }
 
     /// `{"p50": "20ms", "p90": "45ms", "p99": "120ms", "max": "2s"}`; `min` defaults to 0.
+    /// Every problem is reported at once: bad keys, a percentile given twice, and, among the
+    /// keys that read, a value below the one of a lower percentile.
     func empirical(_ node: JSONNode, _ path: String) -> Distribution? {
         guard let members = node.objectMembers else { log.wrong(path, expected: "an object of percentiles", found: node); return nil }
-        var points: [(probability: Double, value: Double)] = []
-        var hasMax = false, failed = false
+        var seen: [(probability: Double, key: String)] = []
+        var points: [(probability: Double, value: TimeSpan, key: String, location: TextPosition)] = []
+        var failed = false
         for member in members {
             let memberPath = path + "." + member.key
-            let probability: Double?
-            switch member.key {
-            case "min": probability = 0
-            case "max": probability = 1; hasMax = true
-            default:
-                let digits = member.key.dropFirst()
-                if member.key.first == "p", let p = Double(digits), p > 0, p < 100 { probability = p / 100 } else { probability = nil }
-            }
-            guard let probability else {
-                log.add(memberPath, "expected a percentile key such as \"p50\", \"p99.9\", \"min\" or \"max\"", at: member.keyLocation)
+            guard let probability = percentile(member.key, memberPath, at: member.keyLocation) else { failed = true; continue }
+            if let same = seen.first(where: { $0.probability == probability }) {
+                log.add(memberPath, "the same percentile as \"\(same.key)\"; expected each percentile once", at: member.keyLocation)
                 failed = true
                 continue
             }
+            seen.append((probability, member.key))
             guard let span = values.duration(member.value, memberPath) else { failed = true; continue }
-            points.append((probability, Double(span.nanoseconds)))
+            points.append((probability, span, member.key, member.value.location))
         }
-        if !hasMax { log.add(path + ".max", "is missing; expected a duration, the largest value", at: node.location); failed = true }
-        guard !failed else { return nil }
-        if !points.contains(where: { $0.probability == 0 }) { points.append((0, 0)) }
+        if !seen.contains(where: { $0.key == "max" }) {
+            log.add(path + ".max", "is missing; expected a duration, the largest value", at: node.location)
+            failed = true
+        }
         points.sort { $0.probability < $1.probability }
-        guard let table = EmpiricalTable(points: points) else {
+        for (lower, higher) in zip(points, points.dropFirst()) where higher.value < lower.value {
+            log.add(path + "." + higher.key, "expected at least \(lower.value) (the value of \"\(lower.key)\": values grow with the percentile), "
+                    + "found \(higher.value)", at: higher.location)
+            failed = true
+        }
+        guard !failed else { return nil }
+        var table = points.map { (probability: $0.probability, value: Double($0.value.nanoseconds)) }
+        if table.first?.probability != 0 { table.insert((0, 0), at: 0) }
+        guard let empirical = EmpiricalTable(points: table) else {
             log.add(path, "expected values that grow with the percentile", at: node.location)
             return nil
         }
-        return .empirical(table)
+        return .empirical(empirical)
+    }
+
+    /// The cumulative probability that a key of an empirical table names: `min` 0, `max` 1,
+    /// and `pX` X/100 for X a plain decimal number with 0 < X < 100 (`p50`, `p99.9`, `p0.5`:
+    /// no sign, exponent, extra leading zero or bare point). Logs the key and gives `nil` otherwise.
+    func percentile(_ key: String, _ path: String, at position: TextPosition) -> Double? {
+        switch key {
+        case "min": return 0
+        case "max": return 1
+        default: break
+        }
+        let expected = "expected a percentile key such as \"p50\", \"p99.9\", \"min\" or \"max\""
+        let text = key.dropFirst()
+        guard key.first == "p", Self.isPlainDecimal(text), let number = Double(text) else {
+            let hint = key.first == "p" ? Self.plainDecimal(text).map { " (write \"p\($0)\")" } ?? "" : ""
+            log.add(path, "\(expected), found \"\(key)\"\(hint); X in \"pX\" is plain digits, with one decimal point between digits", at: position)
+            return nil
+        }
+        guard number > 0, number < 100, number / 100 < 1 else {
+            let instead = number == 0 ? " (write \"min\" for the smallest value)" : number <= 100 ? " (write \"max\" for the largest value)" : ""
+            log.add(path, "expected a percentile above 0 and below 100, found \"\(key)\"\(instead)", at: position)
+            return nil
+        }
+        return number / 100
+    }
+
+    /// Whether `text` is digits with at most one decimal point between digits, and no extra
+    /// leading zero (`50`, `0.5`, `99.9`; not `050`, `.5`, `5.`, `1e1` or `+50`).
+    static func isPlainDecimal(_ text: Substring) -> Bool {
+        plainDecimal(text) == String(text)
+    }
+
+    /// `text` written as a plain decimal (`050` → `50`, `.5` → `0.5`, `5.` → `5`), when it is
+    /// digits with at most one decimal point; `nil` when it holds anything else.
+    static func plainDecimal(_ text: Substring) -> String? {
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard !text.isEmpty, text != ".", parts.allSatisfy({ $0.allSatisfy { ("0"..."9").contains($0) } }) else { return nil }
+        let whole = parts[0].drop { $0 == "0" }
+        let fraction = parts.count == 2 ? parts[1] : ""
+        return (whole.isEmpty ? "0" : String(whole)) + (fraction.isEmpty ? "" : "." + fraction)
     }
 
     /// `[{"weight": 0.99, "constant": "10ms"}, {"weight": 0.01, "constant": "2s"}]`.

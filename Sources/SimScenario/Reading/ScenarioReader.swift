@@ -17,8 +17,9 @@ struct ScenarioReader {
 
     func read(_ root: JSONNode) -> Scenario? {
         guard var top = ObjectReader(root, path: "", log: log) else { return nil }
-        let name = top.required("name", "a short name such as \"payment-email-slowdown\"").flatMap { values.string($0, "name") }
-        if let name { NameRule.check(name, "name", what: "it names the report folder", log: log, at: root.location) }
+        let nameNode = top.required("name", "a short name such as \"payment-email-slowdown\"")
+        let name = nameNode.flatMap { values.string($0, "name") }
+        if let name, let nameNode { NameRule.check(name, "name", what: "it names the report folder", log: log, at: nameNode.location) }
         let description = top.optional("description").flatMap { values.string($0, "description") } ?? ""
         let seed = top.optional("seed").flatMap { values.seed($0, "seed") } ?? 1
         let duration = top.required("duration", "a duration such as \"5m\"")
@@ -136,6 +137,10 @@ struct ScenarioReader {
         for member in members {
             let path = "services." + member.key
             NameRule.check(member.key, path, what: "it names columns, charts and report lines", log: log, at: member.keyLocation)
+            if member.key == "broker" {
+                log.add(path, "\"broker\" is reserved for the broker node in faults (a {\"crash\": \"broker\"} would crash this service in a "
+                        + "synchronous design and the broker in an event-driven one); expected another service name", at: member.keyLocation)
+            }
             guard var object = ObjectReader(member.value, path: path, log: log) else { continue }
             let workers = object.optional("workers").flatMap { values.integer($0, object.path("workers"), in: 1...100_000) } ?? 1
             var capacity: Int?

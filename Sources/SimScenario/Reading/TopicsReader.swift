@@ -33,7 +33,8 @@ extension ArchitectureReader {
             if let consumers = object.required("consumers", "an object of consuming services") {
                 let queueHolder = "the topic \"\(member.key)\" is on a queue"
                 let queueSettings = ownBroker == nil ? "broker.queue" : "topics.\(member.key).broker.queue"
-                for var consumer in readConsumers(consumers, object.path("consumers"), broker: topic.broker, topicNames: names, queueHolder: queueHolder,
+                for var consumer in readConsumers(consumers, object.path("consumers"), broker: topic.broker, topicNames: names,
+                                                  retains: Self.statesRetention(member.value), queueHolder: queueHolder,
                                                   queueSettings: queueSettings) {
                     consumer.topic = i + 1
                     config.consumers.append(consumer)

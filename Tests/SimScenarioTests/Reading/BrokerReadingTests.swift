@@ -20,7 +20,7 @@ struct BrokerReadingTests {
     @Test func readsQueueSettings() throws {
         let broker = try EventsReading.read("""
         {"broker": {"queue": {"visibilityTimeout": "5s", "maxReceiveCount": 20, "prefetch": 1, "retention": "14h"}},
-         "consumers": {"email": {"retryBackoff": "1s", "onFailure": "park"}}}
+         "consumers": {"email": {"retryBackoff": "1s", "onFailure": "retry-in-line"}}}
         """)?.broker
         #expect(broker == .queue(QueueSettings(visibilityTimeout: .seconds(5), maxReceiveCount: 20, prefetch: 1, retention: .hours(14))))
     }

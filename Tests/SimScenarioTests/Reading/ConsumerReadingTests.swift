@@ -16,9 +16,23 @@ struct ConsumerReadingTests {
 
     @Test func readsFailureHandling() throws {
         let consumer = try #require(try read("""
-        {"consumers": {"email": {"maxAttempts": 3, "retryBackoff": "250ms", "onFailure": "park"}}}
+        {"consumers": {"email": {"maxAttempts": 3, "retryBackoff": "250ms", "onFailure": "retry-in-line"}}}
         """)?.consumers.first)
-        #expect(consumer.maxAttempts == 3 && consumer.retryBackoff == .milliseconds(250) && consumer.onFailure == .park)
+        #expect(consumer.maxAttempts == 3 && consumer.retryBackoff == .milliseconds(250) && consumer.onFailure == .retryInLine)
+        let parked = try #require(try read("{\"consumers\": {\"email\": {\"onFailure\": \"park\"}}}")?.consumers.first)
+        #expect(parked.onFailure == .park)
+    }
+
+    /// A parking consumer dead-letters at the first failure: the retry settings are errors
+    /// naming `retry-in-line`, on a log and on a queue, never accepted and ignored.
+    @Test func refusesRetrySettingsOfAParkingConsumer() {
+        let onLog = issues("""
+        {"consumers": {"email": {"maxAttempts": 3, "retryBackoff": "250ms", "onFailure": "park"}}}
+        """)
+        #expect(onLog.map(\.path) == ["architectures.events.consumers.email.maxAttempts", "architectures.events.consumers.email.retryBackoff"])
+        #expect(onLog.allSatisfy { $0.message.contains("applies to \"onFailure\": \"retry-in-line\" only") }, "\(onLog.map(\.message))")
+        let onQueue = issues("{\"broker\": \"queue\", \"consumers\": {\"email\": {\"retryBackoff\": \"1s\", \"onFailure\": \"park\"}}}")
+        #expect(onQueue.map(\.path) == ["architectures.events.consumers.email.retryBackoff"])
     }
 
     @Test func rejectsBadFailureHandlingWithPathsAndSuggestions() {
@@ -67,6 +81,25 @@ struct ConsumerReadingTests {
         let onQueue = issues("{\"broker\": \"queue\", \"consumers\": {\"email\": {\"fetchTimeout\": \"2s\"}}}")
         #expect(onQueue.map(\.path) == ["architectures.events.consumers.email.fetchTimeout"])
         #expect(onQueue.first?.message.contains("log broker only") == true)
+    }
+
+    /// `offsetReset` says where a group resumes once retention has deleted its position: on a
+    /// topic that keeps every event it would never apply, so it is an error there, on the
+    /// entry's topic and on an onward one alike.
+    @Test func offsetResetNeedsATopicThatDeletesEvents() throws {
+        let kept = issues("{\"consumers\": {\"email\": {\"offsetReset\": \"earliest\"}}}")
+        #expect(kept.map(\.path) == ["architectures.events.consumers.email.offsetReset"])
+        #expect(kept.first?.message.contains("applies only to a topic with \"retention\" or \"retentionEvents\"") == true, "\(kept.map(\.message))")
+        let retained = try #require(try read("""
+        {"topic": {"retentionEvents": 100}, "consumers": {"email": {"offsetReset": "earliest"}}}
+        """)?.consumers.first)
+        #expect(retained.offsetReset == .earliest)
+        let badRetention = issues("{\"topic\": {\"retention\": \"0s\"}, \"consumers\": {\"email\": {\"offsetReset\": \"earliest\"}}}")
+        #expect(badRetention.map(\.path) == ["architectures.events.topic.retention"])
+        let onward = issues("""
+        {"consumers": {"email": {"publishes": "sent"}}, "topics": {"sent": {"consumers": {"pay": {"offsetReset": "latest"}}}}}
+        """)
+        #expect(onward.contains { $0.path == "architectures.events.topics.sent.consumers.pay.offsetReset" }, "\(onward.map(\.path))")
     }
 
     /// A limit on everything: an architecture has at most 64 consumers.

@@ -37,11 +37,28 @@ struct ProducerReadingTests {
         """)
         #expect(short.map(\.path) == ["architectures.events.producer.deliveryTimeout"] && short[0].message.contains("at least linger + publishTimeout"))
         let outbox = EventsReading.issues("{\"producer\": {\"deliveryTimeout\": \"60s\"}, \"consumers\": {\"email\": {}}}")
-        #expect(outbox.map(\.path) == ["architectures.events.producer.deliveryTimeout"] && outbox[0].message.contains("dual-write"))
+        #expect(outbox.map(\.path) == ["architectures.events.producer.deliveryTimeout"] && outbox[0].message.contains("\"publish\": \"dual-write\" only"))
         let queue = EventsReading.issues("{\"broker\": \"queue\", \"producer\": {\"idempotent\": true}, \"consumers\": {\"email\": {}}}")
         #expect(queue.map(\.path) == ["architectures.events.producer.idempotent"])
         let typo = EventsReading.issues("{\"producer\": {\"idempotant\": false, \"retryBackoff\": \"11m\"}, \"consumers\": {\"email\": {}}}")
         #expect(typo.map(\.path) == ["architectures.events.producer.idempotant", "architectures.events.producer.retryBackoff"])
         #expect(typo.first?.message.contains("did you mean \"idempotent\"?") == true, "\(typo.first?.message ?? "")")
+    }
+
+    /// `linger` and `waitForAck` shape the dual write's producer and `relayEvery` the outbox's
+    /// relay: in the other mode each is an error naming its mode, never accepted and ignored.
+    @Test func refusesTheOtherPublishModesFields() {
+        let outbox = EventsReading.issues("""
+        {"publish": "outbox", "linger": "1m", "waitForAck": false, "relayEvery": "5ms", "consumers": {"email": {}}}
+        """)
+        #expect(outbox.map(\.path) == ["architectures.events.linger", "architectures.events.waitForAck"])
+        #expect(outbox.allSatisfy { $0.message.contains("applies to \"publish\": \"dual-write\" only") }, "\(outbox.map(\.message))")
+        let byDefault = EventsReading.issues("{\"linger\": \"1m\", \"consumers\": {\"email\": {}}}")
+        #expect(byDefault.map(\.path) == ["architectures.events.linger"])
+        let dualWrite = EventsReading.issues("""
+        {"publish": "dual-write", "relayEvery": "1us", "linger": "0s", "waitForAck": true, "consumers": {"email": {}}}
+        """)
+        #expect(dualWrite.map(\.path) == ["architectures.events.relayEvery"])
+        #expect(dualWrite.first?.message.contains("applies to \"publish\": \"outbox\" only") == true, "\(dualWrite.map(\.message))")
     }
 }

@@ -72,6 +72,25 @@ struct ScenarioReaderTests {
     @Test func namesMustBeUsableAsFolders() {
         #expect(issues(minimal.replacingOccurrences(of: "\"name\": \"m\"", with: "\"name\": \"../evil\"")).map(\.path) == ["name"])
     }
+
+    /// `broker` names the broker node in faults and `all` every architecture in expectations:
+    /// neither can name a service or an architecture, or one name would mean two things.
+    @Test func refusesTheReservedNames() {
+        let service = issues(minimal.replacingOccurrences(of: "\"b\"", with: "\"broker\""))
+        #expect(service.map(\.path) == ["services.broker"])
+        #expect(service.first?.message.contains("\"broker\" is reserved for the broker node in faults") == true, "\(service.map(\.message))")
+        let architecture = issues(minimal.replacingOccurrences(of: "\"sync\": {", with: "\"all\": {\"kind\": \"sync\", "))
+        #expect(architecture.map(\.path) == ["architectures.all"])
+        #expect(architecture.first?.message.contains("\"all\" is reserved") == true, "\(architecture.map(\.message))")
+        #expect(issues(minimal.replacingOccurrences(of: "\"b\"", with: "\"brokers\"")).isEmpty)
+    }
+
+    /// A bad scenario name is reported where its value is, not at the file's first character.
+    @Test func aBadNameIsReportedAtItsValue() {
+        let found = issues(minimal.replacingOccurrences(of: "{\"name\": \"m\"", with: "{\n  \"name\": \"a/b\""))
+        #expect(found.map(\.path) == ["name"])
+        #expect(found.first?.position == TextPosition(line: 2, column: 11))
+    }
 }
 
 /// Call trees: who calls whom, in which order, in parallel or not, required or best effort.
