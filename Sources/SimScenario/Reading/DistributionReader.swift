@@ -159,12 +159,12 @@ struct DistributionReader {
         let text = key.dropFirst()
         guard key.first == "p", Self.isPlainDecimal(text), let number = Double(text) else {
             let hint = key.first == "p" ? Self.plainDecimal(text).map { " (write \"p\($0)\")" } ?? "" : ""
-            log.add(path, "\(expected), found \"\(key)\"\(hint); X in \"pX\" is plain digits, with one decimal point between digits", at: position)
+            log.add(path, "\(expected), found \(Describe.quoted(key))\(hint); X in \"pX\" is plain digits, with one decimal point between digits", at: position)
             return nil
         }
         guard number > 0, number < 100, number / 100 < 1 else {
             let instead = number == 0 ? " (write \"min\" for the smallest value)" : number <= 100 ? " (write \"max\" for the largest value)" : ""
-            log.add(path, "expected a percentile above 0 and below 100, found \"\(key)\"\(instead)", at: position)
+            log.add(path, "expected a percentile above 0 and below 100, found \(Describe.quoted(key))\(instead)", at: position)
             return nil
         }
         return number / 100

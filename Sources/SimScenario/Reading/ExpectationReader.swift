@@ -136,7 +136,7 @@ struct ExpectationReader {
         let expected = "a tolerance: a fraction such as 0.1 or a percentage such as \"10%\""
         if let text = node.stringValue {
             guard text.hasSuffix("%"), let percent = Double(text.dropLast()), percent.isFinite, (0...1_000).contains(percent) else {
-                log.add(path, "expected \(expected), from 0 to 1000%, found \"\(text)\"", at: node.location)
+                log.add(path, "expected \(expected), from 0 to 1000%, found \(Describe.quoted(text))", at: node.location)
                 return nil
             }
             return .some(percent / 100)

@@ -114,7 +114,7 @@ struct FaultReader {
             return nil
         }
         guard !number.isEmpty, number.count <= 3, number.allSatisfy({ ("0"..."9").contains($0) }), let instance = Int(number) else {
-            log.add(path, "expected an instance number from 0 to 999 after \"#\", found \"\(text)\"", at: node.location)
+            log.add(path, "expected an instance number from 0 to 999 after \"#\", found \(Describe.quoted(text))", at: node.location)
             return nil
         }
         guard kind == "crash" else {

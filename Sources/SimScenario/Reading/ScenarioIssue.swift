@@ -62,10 +62,16 @@ enum Describe {
     /// `"4s"` for a string, `42` for a number, `an object` for containers.
     static func found(_ node: JSONNode) -> String {
         switch node.value {
-        case .string(let text): "\"" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "\""
+        case .string(let text): quoted(text)
         case .number(let text): text
         default: node.kindDescription
         }
+    }
+
+    /// `text` in quotes, cut after 40 characters with "…", so that an error line stays a line
+    /// however long the value in the file.
+    static func quoted(_ text: String) -> String {
+        "\"" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "\""
     }
 
     /// `"a", "b" or "c"`.

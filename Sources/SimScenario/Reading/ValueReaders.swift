@@ -67,12 +67,12 @@ struct ValueReader {
             return nil
         }
         guard let span = TimeSpan(parsing: text) else {
-            log.add(path, "expected \(expected), found \"\(text)\"", at: node.location)
+            log.add(path, "expected \(expected), found \(Describe.quoted(text))", at: node.location)
             return nil
         }
         guard range.contains(span) else {
             let what = span < range.lowerBound ? "at least \(range.lowerBound)" : "at most \(range.upperBound)"
-            log.add(path, "expected a duration \(what), found \"\(text)\"", at: node.location)
+            log.add(path, "expected a duration \(what), found \(Describe.quoted(text))", at: node.location)
             return nil
         }
         return span
@@ -86,16 +86,16 @@ struct ValueReader {
             if let equivalent = Rate.preciseEquivalent(of: text) {
                 let advice = equivalent == "none" ? "" : "; write it per a longer unit, as \"\(equivalent)\""
                 log.add(path, "expected a rate with at most three decimals (a whole number of thousandths of an event per unit), "
-                        + "found \"\(text)\"\(advice)", at: node.location)
+                        + "found \(Describe.quoted(text))\(advice)", at: node.location)
                 return nil
             }
             let hint = text.hasPrefix("-") ? "; a rate cannot be negative" : ""
-            log.add(path, "expected \(expected), found \"\(text)\"\(hint)", at: node.location)
+            log.add(path, "expected \(expected), found \(Describe.quoted(text))\(hint)", at: node.location)
             return nil
         }
-        guard rate.milliEvents > 0 else { log.add(path, "expected a positive rate, found \"\(text)\"", at: node.location); return nil }
+        guard rate.milliEvents > 0 else { log.add(path, "expected a positive rate, found \(Describe.quoted(text))", at: node.location); return nil }
         guard rate.eventsPerSecond <= maximumPerSecond else {
-            log.add(path, "expected at most \(Int(maximumPerSecond))/s, found \"\(text)\"", at: node.location)
+            log.add(path, "expected at most \(Int(maximumPerSecond))/s, found \(Describe.quoted(text))", at: node.location)
             return nil
         }
         return rate
@@ -107,7 +107,7 @@ struct ValueReader {
         guard let text = node.stringValue else { log.wrong(path, expected: Describe.choices(names), found: node); return nil }
         guard let match = choices.first(where: { $0.0 == text }) else {
             let hint = Suggestion.closest(to: text, among: names).map { " (did you mean \"\($0)\"?)" } ?? ""
-            log.add(path, "expected \(Describe.choices(names)), found \"\(text)\"\(hint)", at: node.location)
+            log.add(path, "expected \(Describe.choices(names)), found \(Describe.quoted(text))\(hint)", at: node.location)
             return nil
         }
         return match.1

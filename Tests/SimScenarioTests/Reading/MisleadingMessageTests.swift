@@ -22,6 +22,14 @@ struct MisleadingMessageTests {
         }
     }
 
+    /// A 100 000-character rate made a 100 KB error line: a value is shown up to 40 characters.
+    @Test func aHugeValueIsShownCut() {
+        let issues = Self.issues(rate: String(repeating: "1", count: 100_000) + "/s")
+        #expect(issues.count == 1, "\(issues)")
+        #expect(issues.first?.message.contains("found \"" + String(repeating: "1", count: 40) + "…\"") == true, "\(issues)")
+        #expect((issues.first?.message.count ?? .max) < 200, "\(issues)")
+    }
+
     @Test func aSymbolicLinkLoopIsCalledOne() throws {
         let folder = NSTemporaryDirectory() + "ripple-loop-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
