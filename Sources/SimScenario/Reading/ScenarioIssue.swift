@@ -74,8 +74,9 @@ enum Describe {
         "\"" + (text.count > 40 ? String(text.prefix(40)) + "…" : text) + "\""
     }
 
-    /// `"a", "b" or "c"`.
+    /// `"a", "b" or "c"`, or what to do when there are no names to choose from.
     static func choices(_ names: [String]) -> String {
+        guard !names.isEmpty else { return "the names defined in the file, and none is" }
         let quoted = names.map { "\"\($0)\"" }
         guard quoted.count > 1 else { return quoted.first ?? "" }
         return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!

@@ -70,9 +70,13 @@ struct ScenarioReader {
 
     /// `"30s"` (a warm-up shorter than `duration`) or `{"requests": 1000}`.
     func readWarmup(_ node: JSONNode, duration: TimeSpan?) -> Warmup? {
-        if node.stringValue != nil {
-            let longest = TimeSpan.nanoseconds(Swift.max(1, (duration ?? Self.maximumDuration).nanoseconds - 1))
-            return values.duration(node, "warmup", in: .nanoseconds(1)...longest).map { .time($0) }
+        if let text = node.stringValue {
+            guard let span = values.duration(node, "warmup", in: .nanoseconds(1)...Self.maximumDuration) else { return nil }
+            if let duration, span >= duration {
+                log.add("warmup", "expected a warm-up shorter than duration (\(duration)), found \(Describe.quoted(text))", at: node.location)
+                return nil
+            }
+            return .time(span)
         }
         guard node.objectMembers != nil else {
             log.wrong("warmup", expected: "a duration such as \"30s\" or {\"requests\": 1000}", found: node)
@@ -94,6 +98,15 @@ struct ScenarioReader {
                 + "sample every \(needed) or more", at: node.location)
     }
 
+    /// `span` rounded down to whole seconds (whole milliseconds or microseconds below a second
+    /// or a millisecond), as advice writes a duration: `200s`, not `199999999.999us`.
+    static func wholeUnits(_ span: TimeSpan) -> TimeSpan {
+        for size: Int64 in [1_000_000_000, 1_000_000, 1_000] where span.nanoseconds >= size {
+            return .nanoseconds(span.nanoseconds / size * size)
+        }
+        return span
+    }
+
     /// Each request costs its run at least one event (its arrival), so a run whose arrivals
     /// alone, at the lowest rate the process takes, pass the event budget cannot reach its end:
     /// it is refused here instead of stopping early. (Runs that pass the budget only through
@@ -102,7 +115,7 @@ struct ScenarioReader {
         let budget = WorldConfig.defaultEventBudget
         let requests = arrivals.lowestRatePerSecond * duration.seconds
         guard requests > Double(budget) else { return }
-        let longest = TimeSpan.nanoseconds(Int64(Double(duration.nanoseconds) * Double(budget) / requests))
+        let longest = Self.wholeUnits(.nanoseconds(Int64(Double(budget) / arrivals.lowestRatePerSecond * 1e9)))
         log.add("workload.arrivals", "at least \(Format.compact(requests)) requests arrive in \(duration), each at least one event, "
                 + "more than the event budget of \(budget) events per architecture; the run would stop early: "
                 + "lower the rate or make duration at most \(longest)", at: node.location)

@@ -30,6 +30,12 @@ struct MisleadingMessageTests {
         #expect((issues.first?.message.count ?? .max) < 200, "\(issues)")
     }
 
+    /// With no services at all, an unknown service's message ended in "expected one of ".
+    @Test func anUnknownNameWithNothingToChooseFromSaysSo() {
+        let issues = Self.issues(services: "", architectures: #"{"sync": {"chain": ["a"]}}"#)
+        #expect(issues.contains { $0.message == "unknown service \"a\"; expected one of the names defined in the file, and none is" }, "\(issues)")
+    }
+
     @Test func aSymbolicLinkLoopIsCalledOne() throws {
         let folder = NSTemporaryDirectory() + "ripple-loop-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

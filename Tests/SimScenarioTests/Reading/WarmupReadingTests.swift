@@ -30,6 +30,7 @@ struct WarmupReadingTests {
 
     @Test func refusesAWarmupAsLongAsTheArrivals() {
         #expect(issues(scenario(warmup: "\"4s\"")).map(\.path) == ["warmup"])
+        #expect(issues(scenario(warmup: "\"5s\"")).first?.message == "expected a warm-up shorter than duration (4s), found \"5s\"")
         #expect(issues(scenario(warmup: "{\"requests\": 0}")).map(\.path) == ["warmup.requests"])
         #expect(issues(scenario(warmup: "{\"request\": 5}")).map(\.path) == ["warmup.requests", "warmup.request"])
         #expect(issues(scenario(warmup: "7")).map(\.path) == ["warmup"])

@@ -44,6 +44,7 @@ struct EventBudgetReproducerTests {
         let issues = HostileInputReproducerTests.issues(name)
         #expect(issues.map(\.path) == ["workload.arrivals"], "\(issues)")
         #expect(issues.first?.message.contains("more than the event budget of 2000000000 events per architecture") == true, "\(issues)")
+        #expect(issues.first?.message.hasSuffix("make duration at most 200s") == true, "\(issues)")  // in whole seconds, not 199999999.999us
     }
 
     @Test func aRunThatEndsHasNoStopTime() throws {
