@@ -35,7 +35,7 @@ struct JSONFields {
 
     func member(_ node: JSONNode, _ key: String, _ path: String) throws -> JSONNode {
         guard let value = try members(node, path).first(where: { $0.key == key })?.value else {
-            throw fail(path.isEmpty ? key : path + "." + key, "is missing")
+            throw ReportedError("ripple: \(file): the field \"\(path.isEmpty ? key : path + "." + key)\" is missing")
         }
         return value
     }
