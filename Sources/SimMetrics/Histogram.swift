@@ -12,10 +12,11 @@
 /// values are counted in the top bucket, while `min`, `max`, `sum`, `mean` and the sum of
 /// squares behind `variance` stay exact.
 /// Negative values are recorded as 0. Two histograms are equal when they hold the same
-/// counts and extremes, however they were built (recording and merging commute).
+/// counts and extremes, however they were built (recording and merging commute, and an
+/// emptied histogram equals a new one).
 public struct Histogram: Sendable, Equatable {
     /// Counts per bucket; see `Histogram+Buckets.swift` for the layout. Empty (unallocated)
-    /// exactly while nothing is recorded.
+    /// until the first record; `removeAll()` zeroes it and keeps it.
     @usableFromInline var counts: ContiguousArray<Int> = []
     @usableFromInline var totalCount = 0
     /// The exact sum of recorded values, in 128 bits so that it cannot overflow.
@@ -71,6 +72,29 @@ public struct Histogram: Sendable, Equatable {
         squares.add(square: UInt64(value), times: UInt64(count))
         smallest = Swift.min(smallest, value)
         largest = Swift.max(largest, value)
+    }
+
+    /// Forgets every recorded value but keeps the buckets' storage, so that recording again
+    /// allocates nothing: a histogram reused interval after interval costs one allocation.
+    /// - Complexity: O(buckets from the smallest value's to the largest's).
+    public mutating func removeAll() {
+        guard !isEmpty else { return }
+        counts.withUnsafeMutableBufferPointer { buckets in
+            for index in Histogram.index(of: smallest)...Histogram.index(of: largest) { buckets[index] = 0 }
+        }
+        totalCount = 0
+        total = WideSum()
+        squares = WideSquareSum()
+        smallest = .max
+        largest = .min
+    }
+
+    /// Whether `a` and `b` hold the same values: the same counts in every bucket, sums and
+    /// extremes, whether or not an empty one has its buckets allocated.
+    public static func == (a: Histogram, b: Histogram) -> Bool {
+        guard a.totalCount == b.totalCount, a.total == b.total, a.squares == b.squares,
+              a.smallest == b.smallest, a.largest == b.largest else { return false }
+        return a.isEmpty || a.counts == b.counts
     }
 
     /// Adds every value recorded in `other`, as if each had been recorded here.

@@ -33,7 +33,7 @@ public struct TimeSeries: Sendable {
     /// Ends the current interval at `time` with the gauges' values, and starts the next.
     public mutating func close(at time: Instant, gauges: [Double]) {
         rows.append(TimeSeriesRow(end: time, window: current, gauges: gauges))
-        current = TimeSeriesWindow()
+        current.clear()
     }
 }
 
@@ -50,6 +50,13 @@ public struct TimeSeriesWindow: Sendable {
     public var deadLettered = 0
     public var staleness = Histogram()
     public init() {}
+
+    /// Zeroes every counter for the next interval, keeping the histograms' storage.
+    mutating func clear() {
+        (arrivals, succeeded, failed, timeouts, rejected, applied, deadLettered) = (0, 0, 0, 0, 0, 0, 0)
+        latency.removeAll()
+        staleness.removeAll()
+    }
 }
 
 /// One finished interval.

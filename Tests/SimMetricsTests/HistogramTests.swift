@@ -110,6 +110,18 @@ struct HistogramTests {
         #expect(histogram(of: [1_000_000]) != histogram(of: [1_000_001]), "same bucket, other extremes and sum")
     }
 
+    @Test func anEmptiedHistogramEqualsANewOneAndKeepsItsStorage() {
+        var reused = histogram(of: randomValues(1_000, seed: 11))
+        let capacity = reused.counts.capacity
+        reused.removeAll()
+        #expect(reused == Histogram() && reused.isEmpty && reused.quantile(0.99) == 0)
+        let values = randomValues(500, seed: 12)
+        for value in values { reused.record(value) }
+        #expect(reused == histogram(of: values), "no count of the first values is left behind")
+        #expect(reused.quantile(0.5) == histogram(of: values).quantile(0.5) && reused.variance == histogram(of: values).variance)
+        #expect(reused.bucketCount == Histogram.totalBuckets && reused.counts.capacity == capacity, "the buckets were kept, not allocated again")
+    }
+
     @Test func memoryDoesNotGrowWithRecords() {
         var histogram = Histogram()
         #expect(histogram.bucketCount == 0, "an empty histogram holds no buckets")
