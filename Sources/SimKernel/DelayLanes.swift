@@ -12,6 +12,9 @@
     /// The lanes' delays, in the order the lanes were opened.
     @usableFromInline var delays: [Int64] = []
     @usableFromInline var lanes: [EventLane<Event>] = []
+    /// The (time, sequence) of each lane's first event, `LaneHead.idle` for an empty lane: side
+    /// by side in one small array, so finding the earliest lane reads no lane's storage.
+    @usableFromInline var heads: ContiguousArray<LaneHead> = []
     /// The lane whose first event is the earliest of all lanes'; -1 while every lane is empty.
     @usableFromInline var earliest = -1
     /// How many events the lanes hold, cancelled ones included until they are taken.
@@ -22,14 +25,15 @@
     /// The most lanes opened; events with a delay beyond them go to the heap.
     @inlinable static var laneLimit: Int { 8 }
 
-    /// The earliest event of all lanes, if any.
-    @inlinable var first: ScheduledEvent<Event>? { earliest < 0 ? nil : lanes[earliest].first }
+    /// The time and sequence of the earliest event of all lanes; there must be one.
+    @inlinable var firstHead: LaneHead { heads[earliest] }
 
     /// Opens a lane for `delay`, unless one is open or `laneLimit` are.
     @inlinable mutating func open(_ delay: TimeSpan) {
         guard !delays.contains(delay.nanoseconds), delays.count < Self.laneLimit else { return }
         delays.append(delay.nanoseconds)
         lanes.append(EventLane())
+        heads.append(.idle)
     }
 
     /// Adds `item`, due `delay` after now, to the lane for `delay`, opening it first when
@@ -41,23 +45,59 @@
             guard opening, lane < Self.laneLimit else { return false }
             open(delay)
         }
-        let wasEmpty = lanes[lane].isEmpty
         lanes[lane].append(item)
         count += 1
-        if wasEmpty, earliest < 0 || item.precedes(lanes[earliest].first!) { earliest = lane }
+        if heads[lane].isIdle {
+            let head = LaneHead(item)
+            heads[lane] = head
+            if earliest < 0 || head.precedes(heads[earliest]) { earliest = lane }
+        }
         return true
     }
 
     /// Removes and returns the earliest event of all lanes; there must be one.
     @inlinable mutating func removeFirst() -> ScheduledEvent<Event> {
         let item = lanes[earliest].removeFirst()
+        heads[earliest] = lanes[earliest].first.map { LaneHead($0) } ?? .idle
         count -= 1
-        earliest = -1
-        for lane in lanes.indices {
-            guard let head = lanes[lane].first else { continue }
-            if earliest < 0 || head.precedes(lanes[earliest].first!) { earliest = lane }
+        earliest = heads.withUnsafeBufferPointer { heads in
+            var earliest = 0
+            for lane in heads.indices.dropFirst() where heads[lane].precedes(heads[earliest]) { earliest = lane }
+            return heads[earliest].isIdle ? -1 : earliest
         }
         return item
+    }
+}
+
+/// Where a lane's first event stands in the order of events: its time and sequence, or, for an
+/// empty lane, a key after every event's.
+@usableFromInline struct LaneHead {
+    @usableFromInline var time: Int64
+    @usableFromInline var sequence: UInt64
+
+    /// The key of an empty lane: after every event (an event's sequence never reaches 2⁶⁴ − 1).
+    @inlinable static var idle: LaneHead { LaneHead(time: .max, sequence: .max) }
+
+    @inlinable init(time: Int64, sequence: UInt64) {
+        self.time = time
+        self.sequence = sequence
+    }
+
+    /// The key of `item`.
+    @inlinable init<Event>(_ item: ScheduledEvent<Event>) {
+        self.init(time: item.time.nanoseconds, sequence: item.sequence)
+    }
+
+    @inlinable var isIdle: Bool { sequence == .max }
+
+    /// Earlier time first; at the same time, earlier sequence first.
+    @inlinable func precedes(_ other: LaneHead) -> Bool {
+        time < other.time || (time == other.time && sequence < other.sequence)
+    }
+
+    /// Whether the event with this key comes before `item`.
+    @inlinable func precedes<Event>(_ item: ScheduledEvent<Event>) -> Bool {
+        time < item.time.nanoseconds || (time == item.time.nanoseconds && sequence < item.sequence)
     }
 }
 

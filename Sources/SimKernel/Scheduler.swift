@@ -120,8 +120,8 @@ public struct Scheduler<Event> {
     /// Removes the earliest pending event, live or cancelled, from the heap or a lane, if it
     /// is due no later than `limit`.
     @inlinable @inline(__always) mutating func takeEarliest(notAfter limit: Instant) -> ScheduledEvent<Event>? {
-        if lanes.earliest >= 0, let laneHead = lanes.first, queue.first.map({ laneHead.precedes($0) }) ?? true {
-            return laneHead.time <= limit ? lanes.removeFirst() : nil
+        if lanes.earliest >= 0, case let laneHead = lanes.firstHead, queue.first.map({ laneHead.precedes($0) }) ?? true {
+            return laneHead.time <= limit.nanoseconds ? lanes.removeFirst() : nil
         }
         guard let head = queue.first, head.time <= limit else { return nil }
         return queue.removeFirst()
