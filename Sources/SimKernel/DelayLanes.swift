@@ -11,6 +11,9 @@
 @usableFromInline struct DelayLanes<Event> {
     /// The lanes' delays, in the order the lanes were opened.
     @usableFromInline var delays: [Int64] = []
+    /// Bit `d mod 64` set for each lane's delay `d`: a delay whose bit is clear has no lane,
+    /// so most delays drawn from a distribution are sent to the heap without a search.
+    @usableFromInline var delayBits: UInt64 = 0
     @usableFromInline var lanes: [EventLane<Event>] = []
     /// The (time, sequence) of each lane's first event, `LaneHead.idle` for an empty lane: side
     /// by side in one small array, so finding the earliest lane reads no lane's storage.
@@ -32,9 +35,16 @@
     @inlinable mutating func open(_ delay: TimeSpan) {
         guard !delays.contains(delay.nanoseconds), delays.count < Self.laneLimit else { return }
         delays.append(delay.nanoseconds)
+        delayBits |= Self.bit(of: delay)
         lanes.append(EventLane())
         heads.append(.idle)
     }
+
+    /// Whether a lane may be open for `delay`: false means none is.
+    @inlinable func mayHold(_ delay: TimeSpan) -> Bool { delayBits & Self.bit(of: delay) != 0 }
+
+    /// The bit of `delayBits` that stands for `delay`.
+    @inlinable static func bit(of delay: TimeSpan) -> UInt64 { 1 << UInt64(truncatingIfNeeded: delay.nanoseconds & 63) }
 
     /// Adds `item`, due `delay` after now, to the lane for `delay`, opening it first when
     /// `opening` is set. Returns whether a lane took the item.

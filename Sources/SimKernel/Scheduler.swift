@@ -96,7 +96,7 @@ public struct Scheduler<Event> {
     /// Adds `event`, due `delay` from now, to the lane for `delay` (opening it when `opensLane`
     /// is set and one more may open), or else to the heap.
     @inlinable mutating func enqueue(_ event: Event, after delay: TimeSpan, timer: TimerHandle, opensLane: Bool) {
-        guard opensLane || !lanes.delays.isEmpty else { return enqueue(event, at: now + delay, timer: timer) }
+        guard opensLane || lanes.mayHold(delay) else { return enqueue(event, at: now + delay, timer: timer) }
         let time = now + delay
         precondition(time >= now, "an event was scheduled in the past")
         let item = ScheduledEvent(time: time, sequence: nextSequence, timer: timer, event: event)

@@ -89,6 +89,18 @@ struct DelayLanesTests {
         #expect(due == 1)
     }
 
+    @Test func aDelayWithoutALaneIsToldApartWithoutASearch() {
+        var lanes = DelayLanes<Int>()
+        lanes.open(.microseconds(500))
+        lanes.open(.seconds(2))
+        #expect(lanes.mayHold(.microseconds(500)) && lanes.mayHold(.seconds(2)))
+        #expect(!lanes.mayHold(.nanoseconds(500_001)) && !lanes.mayHold(.nanoseconds(1_999_999_999)))
+        let sameBit = TimeSpan.nanoseconds(500_000 + 64)
+        let item = ScheduledEvent(time: Instant(nanoseconds: 500_064), sequence: 0, timer: .none, event: 0)
+        #expect(lanes.mayHold(sameBit) && !lanes.insert(item, delay: sameBit, opening: false),
+                "a delay sharing a lane's bit is still searched for, and has no lane")
+    }
+
     @Test func beyondEightDelaysTheHeapTakesTheRest() {
         var lanes = DelayLanes<Int>()
         for delay in 1...8 { lanes.open(.nanoseconds(Int64(delay))) }
