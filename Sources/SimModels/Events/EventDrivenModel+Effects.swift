@@ -102,7 +102,7 @@ extension EventDrivenModel {
     /// the answer came; one whose last application came before the warm-up ended is not recorded.
     mutating func finishIfSettled(_ slot: Int32) {
         let request = pending[slot]
-        guard request.unsettled == 0, !request.awaitsAnswer else { return }
+        guard request.unsettled == 0, !request.awaitsAnswer, request.failedCalls < 0 else { return }
         if !request.isIncomplete {
             metrics.completed += 1
             if request.lastAppliedAt >= metrics.warmupEnded ?? .zero {
