@@ -73,8 +73,8 @@ extension EventDrivenModel {
         config.consumers.indices.contains { consumers & (UInt64(1) << UInt64($0)) != 0 && downstream[$0].contains(g) }
     }
 
-    /// A node of the entry's calls has published `record` to topic `t`, or written it to its
-    /// outbox for the relay to: the topic's consumers have the event coming.
+    /// A called service has published `record` to topic `t`, or written it to its outbox for
+    /// the relay to: the topic's consumers have the event coming.
     mutating func markReached(_ record: EventRecord, topic t: Int) {
         guard pending.isLive(record.requestSlot, record.requestGeneration) else { return }
         for g in topicConsumers[t] { pending[record.requestSlot].reached |= UInt64(1) << UInt64(g) }
