@@ -20,10 +20,10 @@ extension EventDrivenModel {
     mutating func rootFinished(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
         let origin = calling.jobs[job].origin
         if origin.owner < 0 {
-            guard entryJobs.isLive(origin.item, origin.generation) else { return }
-            if outcome == .ok { return publish(origin.item, &scheduler) }
-            let j = entryJobs[origin.item]
-            if pending.isLive(j.pendingSlot, j.pendingGeneration) { pending.remove(j.pendingSlot) }  // the request failed: nothing completes
+            let isAnswering = entryJobs.isLive(origin.item, origin.generation)
+            if isAnswering, outcome == .ok { return publish(origin.item, &scheduler) }
+            holdForFailedCalls(calling.jobs[job].request)
+            guard isAnswering else { return }
             return finishEntryJob(origin.item, failure: outcome.failure, &scheduler)
         }
         let g = Int(origin.owner)
@@ -37,6 +37,47 @@ extension EventDrivenModel {
             if outcome != .ok { queueGroups[g].jobs[origin.item].fate = .fails }
             finishJob(g, origin.item, &scheduler)
         }
+    }
+
+    /// The entry's calls for the request in call-tree slot `calls` failed (or its crash ended
+    /// them): the request completes nothing, and the entry publishes nothing for it. The events
+    /// its called services published before the failure still reach their consumers, so the
+    /// request stays pending, its effects at those consumers counted as for any event, until
+    /// no job of its calls is left to publish more (see `callsEnded`).
+    mutating func holdForFailedCalls(_ calls: Int32) {
+        let r = calling.requests[calls]
+        guard pending.isLive(r.pendingSlot, r.pendingGeneration) else { return }
+        pending[r.pendingSlot].isIncomplete = true
+        pending[r.pendingSlot].failedCalls = calls
+    }
+
+    /// The calls in call-tree slot `slot` have ended. If they are the failed calls a pending
+    /// request waits on, every consumer none of them published to will never have the event:
+    /// its effect settles unapplied (nothing was published to lose), as do those downstream.
+    mutating func callsEnded(_ slot: Int32) {
+        let r = calling.requests[slot], p = r.pendingSlot
+        guard p >= 0, pending.isLive(p, r.pendingGeneration), pending[p].failedCalls == slot else { return }
+        pending[p].failedCalls = -1
+        let record = EventRecord(request: r.id, requestSlot: p, key: r.key, version: r.version, requestGeneration: r.pendingGeneration,
+                                 arrival: r.arrival, createdAt: r.committedAt)
+        let reached = pending[p].reached
+        for g in config.consumers.indices where reached & (UInt64(1) << UInt64(g)) == 0 && !isDownstream(g, of: reached) {
+            settle(record, at: g, isApplied: false, now: .zero)
+        }
+        if pending.isLive(p, r.pendingGeneration) { finishIfSettled(p) }
+    }
+
+    /// Whether consumer `g` reads, directly or through further topics, what one of the
+    /// consumers in the `consumers` mask publishes.
+    func isDownstream(_ g: Int, of consumers: UInt64) -> Bool {
+        config.consumers.indices.contains { consumers & (UInt64(1) << UInt64($0)) != 0 && downstream[$0].contains(g) }
+    }
+
+    /// A called service has published `record` to topic `t`, or written it to its outbox for
+    /// the relay to: the topic's consumers have the event coming.
+    mutating func markReached(_ record: EventRecord, topic t: Int) {
+        guard pending.isLive(record.requestSlot, record.requestGeneration) else { return }
+        for g in topicConsumers[t] { pending[record.requestSlot].reached |= UInt64(1) << UInt64(g) }
     }
 
     /// Consumer `g` has done its own work on the head of partition `p`: it makes its calls
@@ -71,8 +112,15 @@ extension EventDrivenModel {
         let r = calling.requests[calling.jobs[job].request]
         let record = EventRecord(request: r.id, requestSlot: r.pendingSlot, key: r.key, version: r.version,
                                  requestGeneration: r.pendingGeneration, arrival: r.arrival, createdAt: r.committedAt)
-        if writeOutboxRow(publisher, record, isWritten: true, &scheduler) { return finish(job, outcome: .ok, &scheduler) }
-        sendOnward(OnwardPublish(record: record, group: Int32(publisher), item: job, generation: calling.jobs.generation(of: job), round: 0,
-                                 instance: -1), &scheduler)
+        if writeOutboxRow(publisher, record, isWritten: true, &scheduler) {
+            markReached(record, topic: publishers[publisher].topic)
+            return finish(job, outcome: .ok, &scheduler)
+        }
+        // The publish holds the request until the broker is done with it: a late append still reaches the topic.
+        calling.requests[calling.jobs[job].request].references += 1
+        var item = OnwardPublish(record: record, group: Int32(publisher), item: job, generation: calling.jobs.generation(of: job), round: 0,
+                                 instance: -1)
+        item.calls = calling.jobs[job].request
+        sendOnward(item, &scheduler)
     }
 }

@@ -2,8 +2,9 @@ import SimKernel
 
 /// What becomes of each event's effect at each consumer. The ledger counts applications,
 /// losses and dead letters; the request behind the event is kept until the effect at every
-/// consumer is settled one way or the other and its user has had the entry's answer, then
-/// freed (and counted complete if the answer was a success and every effect was applied).
+/// consumer is settled one way or the other and its user has had the entry's answer (and, if
+/// the entry's calls failed, until no job of them is left to publish), then freed (and
+/// counted complete if the answer was a success and every effect was applied).
 extension EventDrivenModel {
     /// A consumer of `g` applied `record` at `now`: the ledger counts it, and the request it
     /// came from completes when its last effect is applied (if its user was answered with
@@ -102,7 +103,7 @@ extension EventDrivenModel {
     /// the answer came; one whose last application came before the warm-up ended is not recorded.
     mutating func finishIfSettled(_ slot: Int32) {
         let request = pending[slot]
-        guard request.unsettled == 0, !request.awaitsAnswer else { return }
+        guard request.unsettled == 0, !request.awaitsAnswer, request.failedCalls < 0 else { return }
         if !request.isIncomplete {
             metrics.completed += 1
             if request.lastAppliedAt >= metrics.warmupEnded ?? .zero {

@@ -57,6 +57,7 @@ extension EventDrivenModel {
             if item.relayLane >= 0 {
                 relayed(item, &scheduler)
             } else {
+                if item.calls >= 0 { markReached(item.record, topic: publishers[Int(item.group)].topic) }
                 appendOnward(item.record, to: publishers[Int(item.group)].topic, &scheduler)
             }
         }
@@ -140,9 +141,13 @@ extension EventDrivenModel {
         finishApplied(g, p, &scheduler)
     }
 
-    /// Frees an onward publish once the broker is done with it and its consumer no longer waits.
+    /// Frees an onward publish once the broker is done with it and its consumer no longer
+    /// waits, and a called service's publish lets go of its request.
     mutating func retireOnwardIfDone(_ publish: Int32) {
-        if !onward[publish].isAtBroker, !onward[publish].isAwaited { onward.remove(publish) }
+        let item = onward[publish]
+        guard !item.isAtBroker, !item.isAwaited else { return }
+        onward.remove(publish)
+        if item.calls >= 0 { releaseRequest(item.calls) }
     }
 }
 
@@ -163,6 +168,9 @@ struct OnwardPublish: Sendable {
     var instance: Int32
     /// The outbox relay lane it was sent from, or −1 for a dual write.
     var relayLane: Int32 = -1
+    /// For a called service's dual write: its request's slot in the call tree, held until
+    /// the broker is done with the publish (else −1).
+    var calls: Int32 = -1
     var timer: TimerHandle = .none
     /// Whether its first copy is still on its way to the broker.
     var isAtBroker = true

@@ -550,6 +550,12 @@ struct PendingRequest: Sendable {
     var isIncomplete = false
     /// When the last of its effects applied so far was applied.
     var lastAppliedAt = Instant.zero
+    /// After the entry's calls failed: the slot of those calls' request in the call tree,
+    /// while a job of them, or a dual write one of them sent, may still publish (else −1).
+    var failedCalls: Int32 = -1
+    /// One bit per consumer of a topic a called service has published the event to (or
+    /// written it to its outbox for).
+    var reached: UInt64 = 0
 
     init(arrival: Instant, consumers: Int) {
         precondition(consumers >= 1 && consumers <= EventsConfig.maxConsumers, "1 to 64 consumers")

@@ -25,6 +25,9 @@ protocol Calling: EventHandling {
     /// `job`'s node publishes (its steps succeeded): the design sends the event and, when it
     /// is done with it, hands the job back through `finish(_:outcome:_:)`.
     mutating func publishAfterSteps(_ job: Int32, _ scheduler: inout Scheduler<Event>)
+    /// Nothing refers to the request in `slot` any more (no job of its calls is left): it is
+    /// freed after this returns.
+    mutating func callsEnded(_ slot: Int32)
 }
 
 extension Calling {
@@ -69,8 +72,16 @@ extension Calling {
     mutating func release(_ job: Int32) {
         let request = calling.jobs[job].request
         calling.jobs.remove(job)
-        calling.requests[request].references -= 1
-        if calling.requests[request].references == 0 { calling.requests.remove(request) }
+        releaseRequest(request)
+    }
+
+    /// Drops one reference to the request in `slot` (a job's, or its design's); the last one
+    /// frees it, after its design has heard that its calls ended.
+    mutating func releaseRequest(_ slot: Int32) {
+        calling.requests[slot].references -= 1
+        guard calling.requests[slot].references == 0 else { return }
+        callsEnded(slot)
+        calling.requests.remove(slot)
     }
 
     /// Starts a root job at `node` whose own work its design has done (and whose worker it

@@ -175,6 +175,9 @@ public struct SyncModel: EventHandling, Calling, Serving {
                       failure: outcome.failure, &scheduler)
     }
 
+    /// A synchronous design keeps nothing of a request beyond its calls.
+    mutating func callsEnded(_ slot: Int32) {}
+
     /// A synchronous design has no broker: its reader refuses publish steps.
     mutating func publishAfterSteps(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         preconditionFailure("a synchronous design publishes nothing")

@@ -69,6 +69,20 @@ struct PublishStepTests {
         #expect(outbox.completed == outbox.requests)
     }
 
+    /// Checkout fails after payment's publish (the broker's outage refuses some and times out
+    /// others, which may still be appended) or in checkout's own crash: a failed request is
+    /// held while its calls may still publish, then freed once every effect it reached has
+    /// settled. Nothing stays held at the end, and nothing fails completes.
+    @Test(arguments: [PublishDiscipline.dualWrite, .outbox])
+    func failedRequestsAreFreedOnceTheirCallsEnd(via: PublishDiscipline) {
+        let faults = [Worlds.fault(.crash, on: Self.broker, at: 8, for: 5), Worlds.fault(.crash, on: Self.checkout, at: 15, for: 1)]
+        var model = EventDrivenModel(world: world(faults: faults), config: hybrid(via: via))
+        let metrics = model.run().metrics
+        #expect(metrics.failures.total > 0)
+        #expect(model.pending.liveCount == 0, "\(model.pending.liveCount) requests still held")
+        #expect(metrics.completed <= metrics.requests - metrics.failures.total)
+    }
+
     /// The ledger is down from 10 s to the end: the requests after that never complete, though
     /// email applied them all; completion waits for every effect a request reaches.
     @Test func completionWaitsForTheCalledServicesEvent() {
