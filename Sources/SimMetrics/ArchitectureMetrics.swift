@@ -70,7 +70,7 @@ public struct ArchitectureMetrics: Sendable {
     /// Requests that arrived during the warm-up, left out of per-request costs.
     public internal(set) var warmupRequests = 0
     /// Per effect target: the staleness of effects applied after the warm-up (every effect
-    /// without one). The ledger's own staleness covers the whole run.
+    /// without one).
     public internal(set) var staleness: [Histogram]
 
     public init(serviceNames: [String], targets: [String], keyCount: Int, gaugeNames: [String], consumerNames: [String] = [],
@@ -114,7 +114,7 @@ public struct ArchitectureMetrics: Sendable {
 
     /// Records an effect applied by `target`.
     public mutating func recordApply(target: Int, key: Int32, version: Int32, committedAt: Instant, at now: Instant) -> ConsistencyLedger.Application {
-        let outcome = ledger.apply(target: target, key: key, version: version, committedAt: committedAt, at: now)
+        let outcome = ledger.apply(target: target, key: key, version: version)
         if outcome == .inOrder || outcome == .outOfOrder {
             series.current.applied += 1
             series.current.staleness.record((now - committedAt).nanoseconds)

@@ -28,8 +28,6 @@ public struct ConsistencyLedger: Sendable {
     var distinct: [Int32]
     /// Per target: what was counted.
     public private(set) var counts: [EffectCounts]
-    /// Per target: time from the commit to the application (first applications only).
-    public private(set) var staleness: [Histogram]
 
     /// The first model error, described (`nil` while there is none).
     public private(set) var firstError: String?
@@ -43,7 +41,6 @@ public struct ConsistencyLedger: Sendable {
         applied = VersionSet(cells: keyCount * targets.count, gapLimit: gapLimit)
         distinct = [Int32](repeating: 0, count: keyCount * targets.count)
         counts = [EffectCounts](repeating: EffectCounts(), count: targets.count)
-        staleness = [Histogram](repeating: Histogram(), count: targets.count)
     }
 
     /// Records that the entry committed a change to `key`; returns the new version.
@@ -64,10 +61,11 @@ public struct ConsistencyLedger: Sendable {
         case refused
     }
 
-    /// Records that `target` applied `version` of `key`, committed at `committedAt`.
+    /// Records that `target` applied `version` of `key` (the time it took is the metrics'
+    /// staleness, not the ledger's).
     /// - Complexity: O(1) amortised for versions applied in order; see `VersionSet.insert`.
     @discardableResult
-    public mutating func apply(target: Int, key: Int32, version: Int32, committedAt: Instant, at now: Instant) -> Application {
+    public mutating func apply(target: Int, key: Int32, version: Int32) -> Application {
         guard isCommitted(version, of: key, at: target, by: "applied") else { return .refused }
         let untracked = applied.untracked
         let outcome: Application
@@ -85,7 +83,6 @@ public struct ConsistencyLedger: Sendable {
             distinct[target * keyCount + Int(key)] += 1
             counts[target].applied += 1
             if outcome == .outOfOrder { counts[target].outOfOrder += 1 }
-            staleness[target].record((now - committedAt).nanoseconds)
         }
         return outcome
     }
@@ -145,8 +142,7 @@ public struct ConsistencyLedger: Sendable {
                 missing += Int(committed[key] - distinct[cell])
                 if applied.highest(in: cell) != committed[key] { divergent += 1 }
             }
-            return TargetConsistency(name: targets[t], counts: counts[t], staleness: staleness[t],
-                                     missingAtEnd: missing, divergentEntities: divergent)
+            return TargetConsistency(name: targets[t], counts: counts[t], missingAtEnd: missing, divergentEntities: divergent)
         }
     }
 
@@ -185,8 +181,6 @@ public struct TargetConsistency: Sendable {
     public var name: String
     /// What happened to the effects this target should have applied.
     public var counts: EffectCounts
-    /// Nanoseconds from each version's commit to its first application by this target.
-    public var staleness: Histogram
     /// Committed versions never applied by the end of the drain (lost, dead-lettered or still pending).
     public var missingAtEnd: Int
     /// Entities whose latest applied version is not the latest committed one.

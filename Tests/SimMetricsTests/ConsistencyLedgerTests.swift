@@ -13,7 +13,7 @@ struct ConsistencyLedgerTests {
     }
 
     func apply(_ version: Int32, _ ledger: inout ConsistencyLedger) -> ConsistencyLedger.Application {
-        ledger.apply(target: 0, key: 0, version: version, committedAt: .zero, at: .zero)
+        ledger.apply(target: 0, key: 0, version: version)
     }
 
     /// A hot entity's replay after a crash, 500 versions behind: duplicates, not out of order
