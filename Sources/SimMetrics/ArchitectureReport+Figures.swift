@@ -16,10 +16,11 @@ extension ArchitectureReport {
     public func perRequest(_ total: Double) -> Double { metrics.requests == 0 ? 0 : total / Double(metrics.requests) }
 
     /// Worker-seconds held per request, over every service: after a warm-up, the worker time
-    /// measured after it per request that arrived after it.
-    public var workerSecondsPerRequest: Double {
+    /// measured after it per request that arrived after it. `nil` when no request arrived
+    /// (after the warm-up, if any): there is nothing to divide by, which is no data, not zero.
+    public var workerSecondsPerRequest: Double? {
         let measured = metrics.requests - metrics.warmupRequests
-        return measured == 0 ? 0 : metrics.services.reduce(0) { $0 + $1.busyNanoseconds } / 1e9 / Double(measured)
+        return measured == 0 ? nil : metrics.services.reduce(0) { $0 + $1.busyNanoseconds } / 1e9 / Double(measured)
     }
 
     /// Consistency summed over every effect target (staleness after the warm-up, if any).

@@ -55,7 +55,7 @@ public enum HeadlineRows {
         rows += [
             row("attempts / request") { perArrival($0, Format.fixed($0.perRequest(Double($0.metrics.attempts)), decimals: 2)) },
             row("messages / request") { perArrival($0, Format.fixed($0.perRequest(Double($0.metrics.messages)), decimals: 2)) },
-            row("worker-seconds / request") { perArrival($0, Format.fixed($0.workerSecondsPerRequest, decimals: 3)) },
+            row("worker-seconds / request") { $0.workerSecondsPerRequest.map { Format.fixed($0, decimals: 3) } ?? "–" },
         ]
         return rows
     }

@@ -41,6 +41,17 @@ struct NoDataTests {
         #expect(figure("requests.errorRate", in: report) == "0")
     }
 
+    /// Worker time per request after a warm-up that every request arrived in has nothing to
+    /// divide by: `null` and `–`, not 0 (which a sweep would have averaged in).
+    @Test func workerSecondsPerRequestAfterAWarmupThatTookEveryRequestIsNoData() {
+        var report = Self.report()
+        report.architectures[0].metrics.endWarmup(at: Instant(nanoseconds: 1_500_000_000))
+        #expect(report.architectures[0].workerSecondsPerRequest == nil)
+        #expect(figure("cost.workerSecondsPerRequest", in: report) == "null")
+        #expect(HeadlineRows.rows(report, compact: true).contains(["worker-seconds / request", "–"]))
+        #expect(figure("cost.attemptsPerRequest", in: report) != "null", "counts keep the whole run")
+    }
+
     @Test func requestsNeverAnsweredAreCounted() {
         let report = Self.report()
         #expect(report.architectures[0].unansweredAtEnd == 2)
