@@ -43,12 +43,12 @@ extension ArchitectureReport {
     }
 
     /// Per gauge column ending in `suffix` (for example `" lag"`): the name without it, its
-    /// peak and its last value.
-    public func gauges(endingWith suffix: String) -> [(name: String, peak: Double, last: Double)] {
+    /// peak and its last value, both `nil` when the run took no sample.
+    public func gauges(endingWith suffix: String) -> [(name: String, peak: Double?, last: Double?)] {
         metrics.series.gaugeNames.enumerated().compactMap { column, name in
             guard name.hasSuffix(suffix) else { return nil }
             let values = metrics.series.rows.map { $0.gauges[column] }
-            return (String(name.dropLast(suffix.count)), values.max() ?? 0, values.last ?? 0)
+            return (String(name.dropLast(suffix.count)), values.max(), values.last)
         }
     }
 

@@ -36,8 +36,8 @@ public enum HeadlineRows {
                 return after == .zero ? "at once" : Format.duration(nanoseconds: Double(after.nanoseconds))
             },
             row("peak consumer lag") { r in
-                let lags = r.gauges(endingWith: " lag")
-                return lags.isEmpty ? "–" : Format.compact(lags.map(\.peak).max() ?? 0, significant: 6)
+                let peaks = r.gauges(endingWith: " lag").compactMap(\.peak)  // none without consumers or samples
+                return peaks.max().map { Format.compact($0, significant: 6) } ?? "–"
             },
         ]
         if !compact {

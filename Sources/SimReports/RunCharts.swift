@@ -2,7 +2,8 @@ import SimKernel
 import SimMetrics
 
 /// The charts of a run over time, built from each architecture's time series, with every
-/// fault window shaded and labelled. A chart that would have no series is not built.
+/// fault window shaded and labelled. A chart that would have no series is not built, nor is
+/// any chart of a run whose time series has no row.
 ///
 /// x is the end of each interval in seconds since the start, the same as `time_s` in
 /// `timeseries.csv`.
@@ -12,6 +13,8 @@ public enum RunCharts {
     /// plots share a left edge as well as a time span.
     /// - Complexity: O(n) in the number of time-series rows.
     public static func charts(of report: RunReport) -> [RunChart] {
+        // A run shorter than one interval has no row: axes without a point would read as data.
+        guard report.architectures.contains(where: { !$0.metrics.series.rows.isEmpty }) else { return [] }
         var charts = [latency(of: report), lag(of: report), throughput(of: report), workers(of: report)].compactMap { $0 }
         for index in charts.indices {
             charts[index].chart.xQuantity = .seconds

@@ -52,6 +52,20 @@ struct NoDataTests {
         #expect(figure("cost.attemptsPerRequest", in: report) != "null", "counts keep the whole run")
     }
 
+    /// A run shorter than `sampleEvery` takes no sample: its consumer lag has no peak (`null`
+    /// in metrics.json, `–` in the tables) and it has no chart, rather than empty axes.
+    @Test func aRunWithoutSamplesHasNoLagPeakAndNoCharts() {
+        var metrics = ArchitectureMetrics(serviceNames: ["front"], targets: ["back"], keyCount: 4, gaugeNames: ["back lag"])
+        metrics.recordArrival()
+        let events = ArchitectureReport(name: "events", kind: "events", metrics: metrics, stopReason: "timeLimit", events: 3)
+        let report = RunReport(name: "short", description: "", seed: 1, duration: .milliseconds(1), drain: .zero, version: "0.0.0-test",
+                               faults: [], windows: [], architectures: [events])
+        #expect(HeadlineRows.rows(report, compact: true).contains(["peak consumer lag", "–"]))
+        #expect(RunCharts.charts(of: report).isEmpty)
+        let html = ReportPage.render(report)
+        #expect(html.contains("No time series was recorded.") && !html.contains("<figure>"))
+    }
+
     @Test func requestsNeverAnsweredAreCounted() {
         let report = Self.report()
         #expect(report.architectures[0].unansweredAtEnd == 2)
