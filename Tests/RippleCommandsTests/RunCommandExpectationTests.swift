@@ -65,6 +65,8 @@ struct RunCommandExpectationTests {
         let page = try String(contentsOfFile: folder + "/report/report.html", encoding: .utf8)
         #expect(page.contains(" — no expectation was checked; 2 not checked: they read an architecture left out by --only.\n"))
         #expect(!page.contains("states no expectations"))
+        let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
+        #expect(summary.contains("\n**Verdict: no expectations** (2 not checked: they read an architecture left out by --only)\n"))
     }
 }
 
