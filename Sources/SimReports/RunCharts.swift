@@ -105,14 +105,22 @@ public enum RunCharts {
 
     // MARK: Parts
 
-    /// The whole run in seconds, from the start to the end of the drain: every chart of a run
-    /// covers it, so their time axes line up.
-    static func span(of report: RunReport) -> ClosedRange<Double> { 0...Swift.max(report.length.seconds, 0) }
+    /// The whole run in seconds, from the start to the end of the drain, or to the latest stop
+    /// when every architecture stopped early (an event budget or a line limit): every chart of
+    /// a run covers it, so their time axes line up.
+    static func span(of report: RunReport) -> ClosedRange<Double> {
+        // When every architecture stopped early, nothing was recorded after the last stop.
+        let end = report.architectures.map { $0.metrics.stoppedAt?.sinceStart ?? report.length }.max() ?? report.length
+        return 0...Swift.max(end.seconds, 0)
+    }
 
     /// The run's fault windows in seconds; a window without an end runs to the end of the run.
+    /// Each is cut at the end of the time axis, and one that begins after it is left out.
     static func windows(of report: RunReport) -> [ChartWindow] {
-        report.windows.map {
-            ChartWindow(start: $0.start.seconds, end: ($0.end ?? report.length).seconds, label: $0.label)
+        let end = span(of: report).upperBound
+        return report.windows.compactMap {
+            guard $0.start.seconds < end else { return nil }
+            return ChartWindow(start: $0.start.seconds, end: Swift.min(($0.end ?? report.length).seconds, end), label: $0.label)
         }
     }
 
