@@ -24,8 +24,8 @@ struct ChartLayout {
     let legendOmitted: Int
 
     static let titleBaseline = 22.0
-    /// The share of a linear y axis from 0 kept below 0, so a line at 0 stays visible above the x axis.
-    static let zeroLift = 0.03
+    /// The share of a linear y axis kept below its lowest tick, so a line there stays visible above the x axis.
+    static let bottomLift = 0.03
     static let legendRowHeight = 20.0
     /// Average widths of a character, for spacing, and of a wide one, for shortening text
     /// that must fit (13 px text: DejaVu Sans averages about 7.6 px, Helvetica about 7).
@@ -47,7 +47,7 @@ struct ChartLayout {
         let legendRows = Double((legend.last?.row ?? -1) + 1)
         bottom = height - 46 - legendRows * ChartLayout.legendRowHeight
         let yTicks = ChartAxis(covering: chart.yExtent, scale: chart.yScale, maxIntervals: Int((bottom - top) / 34))
-        yAxis = (chart.yQuantity == .milliseconds ? yTicks.labelledAsMilliseconds() : yTicks).liftingZero(by: ChartLayout.zeroLift)
+        yAxis = (chart.yQuantity == .milliseconds ? yTicks.labelledAsMilliseconds() : yTicks).liftingBottom(by: ChartLayout.bottomLift)
         let room = Swift.min(Swift.max(chart.yTickLabelRoom, 0), 24)
         let tickLabelWidth = Double(Swift.max(yAxis.ticks.map(\.label.count).max() ?? 1, room)) * ChartLayout.tickCharacterWidth
         left = 36 + tickLabelWidth

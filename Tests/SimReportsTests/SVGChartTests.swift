@@ -106,6 +106,19 @@ struct SVGChartTests {
         }
     }
 
+    /// A line at the lowest tick of a linear axis is drawn above the x axis, not on it: 0 lag,
+    /// and a latency at 10 ms on an axis from 10 ms (the event-driven line a sync chart hid).
+    @Test func aLineAtTheLowestTickIsDrawnAboveTheXAxis() {
+        for (low, high) in [(0.0, 5.0), (10.0, 35.0)] {
+            let chart = Chart(title: "t", xLabel: "x", yLabel: "y",
+                              series: [ChartSeries(name: "a", points: [(0, low), (1, low), (2, high)])], windows: [])
+            let layout = ChartLayout(chart: chart, width: 600, height: 300)
+            #expect(layout.yAxis.ticks.first?.value == low, "the axis's lowest tick is the line's")
+            let y = layout.position(x: 0, y: low)?.y ?? layout.bottom
+            #expect(y < layout.bottom - 3, "\(low): at \(y), the x axis at \(layout.bottom)")
+        }
+    }
+
     @Test func sampleIsWellFormedWithOnePolylineAndLegendEntryPerSeries() {
         let svg = SVGChart.render(Self.sample)
         #expect(XMLChecker.problems(in: svg) == [])
