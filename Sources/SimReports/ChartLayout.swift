@@ -82,7 +82,7 @@ struct ChartLayout {
         var entries: [LegendEntry] = []
         var x = start, row = 0
         for (index, name) in names.enumerated() {
-            let text = shortened(name, toFit: end - start - 30, characterWidth: wideCharacterWidth)
+            let text = shortenedInTheMiddle(name, toFit: end - start - 30, characterWidth: wideCharacterWidth)
             let entryWidth = legendEntryWidth(text)
             if x > start && x + entryWidth > end + 18 { row += 1; x = start }
             if row == maxRows { break }
@@ -103,6 +103,16 @@ struct ChartLayout {
     static func shortened(_ text: String, toFit width: Double, characterWidth: Double) -> String {
         let limit = Swift.max(4, Int(width / characterWidth))
         return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+
+    /// `text`, with its middle replaced by "…" when more than `width` px at `characterWidth` px
+    /// a character: a legend entry keeps both the architecture that starts it and the `p50` or
+    /// `pool` that ends it, so two long entries never read alike.
+    static func shortenedInTheMiddle(_ text: String, toFit width: Double, characterWidth: Double) -> String {
+        let limit = Swift.max(4, Int(width / characterWidth))
+        guard text.count > limit else { return text }
+        let tail = (limit - 1) / 2
+        return String(text.prefix(limit - 1 - tail)) + "…" + String(text.suffix(tail))
     }
 
     /// The width of a legend entry: swatch, gap, text and the space before the next entry.
