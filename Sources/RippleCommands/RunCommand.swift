@@ -85,6 +85,7 @@ struct RunCommand: Command {
             var report = RunReport(scenario: scenario, outcomes: outcomes, version: Ripple.version)
             let measurements = report.measurements
             report.verdicts = scenario.verdicts(for: measurements)
+            report.unchecked = Self.unchecked(leftOut: skipped - scenario.expectations.count, means: means)
             if report.verdicts.contains(where: { !$0.holds }) { status = .expectationFailed }
             for outcome in outcomes {
                 guard let error = outcome.metrics.ledger.firstError else { continue }
@@ -106,7 +107,7 @@ struct RunCommand: Command {
             console.write(Table(rows: [header] + HeadlineRows.rows(report, compact: true)).rendered)
             for sentence in report.stoppedEarly { console.write("warning: \(sentence.printable)\n") }
             let reproduction = "ripple run \(Shell.quote(files[i])) --seed \(scenario.world.seed)" + (swarms ? " --swarm" : "")
-            write(report.verdicts, skipped: skipped - scenario.expectations.count, means: means, reproduction: reproduction, to: console)
+            write(report.verdicts, unchecked: report.unchecked, reproduction: reproduction, to: console)
             write(repeats, to: console)
             console.write("\nreport: \(folder.printable)/report.html\n")
             console.write("trace:  \(folder.printable)/trace.json (open it in https://ui.perfetto.dev)\n\n")
@@ -122,11 +123,18 @@ struct RunCommand: Command {
         for fault in report.faults { console.write("  " + fault.printable + "\n") }
     }
 
+    /// Why expectations were not checked in one run: `leftOut` read an architecture left out by
+    /// `--only`, `means` are about a mean over seeds.
+    static func unchecked(leftOut: Int, means: Int) -> [String] {
+        (leftOut > 0 ? ["\(leftOut) not checked: they read an architecture left out by --only"] : [])
+            + (means > 0 ? ["\(means) not checked: a mean over seeds needs ripple check --seeds"] : [])
+    }
+
     /// The expectations' verdicts, one line each, then what was measured against the limit,
     /// the scenario's reason, and under a failure the command that repeats it; then how many
     /// were left out and why.
-    func write(_ verdicts: [Verdict], skipped: Int, means: Int, reproduction: String, to console: Console) {
-        guard !verdicts.isEmpty || skipped > 0 || means > 0 else { return }
+    func write(_ verdicts: [Verdict], unchecked: [String], reproduction: String, to console: Console) {
+        guard !verdicts.isEmpty || !unchecked.isEmpty else { return }
         console.write("\nexpectations\n")
         for verdict in verdicts {
             console.write("  " + verdict.line + "\n")
@@ -134,8 +142,7 @@ struct RunCommand: Command {
             if let why = verdict.why { console.write("      why: " + why.printable + "\n") }
             if !verdict.holds { console.write("      reproduce: " + reproduction + "\n") }
         }
-        if skipped > 0 { console.write("  (\(skipped) not checked: they read an architecture left out by --only)\n") }
-        if means > 0 { console.write("  (\(means) not checked: a mean over seeds needs ripple check --seeds)\n") }
+        for clause in unchecked { console.write("  (\(clause))\n") }
     }
 
     /// The determinism check's lines, one per architecture, with where the runs part ways.

@@ -16,10 +16,11 @@ extension ArchitectureReport {
     public func perRequest(_ total: Double) -> Double { metrics.requests == 0 ? 0 : total / Double(metrics.requests) }
 
     /// Worker-seconds held per request, over every service: after a warm-up, the worker time
-    /// measured after it per request that arrived after it.
-    public var workerSecondsPerRequest: Double {
+    /// measured after it per request that arrived after it. `nil` when no request arrived
+    /// (after the warm-up, if any): there is nothing to divide by, which is no data, not zero.
+    public var workerSecondsPerRequest: Double? {
         let measured = metrics.requests - metrics.warmupRequests
-        return measured == 0 ? 0 : metrics.services.reduce(0) { $0 + $1.busyNanoseconds } / 1e9 / Double(measured)
+        return measured == 0 ? nil : metrics.services.reduce(0) { $0 + $1.busyNanoseconds } / 1e9 / Double(measured)
     }
 
     /// Consistency summed over every effect target (staleness after the warm-up, if any).
@@ -42,12 +43,12 @@ extension ArchitectureReport {
     }
 
     /// Per gauge column ending in `suffix` (for example `" lag"`): the name without it, its
-    /// peak and its last value.
-    public func gauges(endingWith suffix: String) -> [(name: String, peak: Double, last: Double)] {
+    /// peak and its last value, both `nil` when the run took no sample.
+    public func gauges(endingWith suffix: String) -> [(name: String, peak: Double?, last: Double?)] {
         metrics.series.gaugeNames.enumerated().compactMap { column, name in
             guard name.hasSuffix(suffix) else { return nil }
             let values = metrics.series.rows.map { $0.gauges[column] }
-            return (String(name.dropLast(suffix.count)), values.max() ?? 0, values.last ?? 0)
+            return (String(name.dropLast(suffix.count)), values.max(), values.last)
         }
     }
 

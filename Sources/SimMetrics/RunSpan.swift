@@ -100,7 +100,7 @@ struct RunSpan {
     func cost(_ a: ArchitectureReport) -> Figure {
         let m = a.metrics
         let byAttempts: [(String, Figure)] = m.callsByAttempts.enumerated().map { (String($0.offset), .integer($0.element)) }
-        let workerSeconds: Figure = m.requests == 0 ? .absent : .decimal(a.workerSecondsPerRequest, places: 6)
+        let workerSeconds: Figure = a.workerSecondsPerRequest.map { .decimal($0, places: 6) } ?? .absent
         return .group([
             ("attemptsPerRequest", perArrival(a, Double(m.attempts), decimals: 4)),
             ("retriesPerRequest", perArrival(a, Double(m.retries), decimals: 4)),

@@ -45,11 +45,13 @@ extension ChartAxis {
         })
     }
 
-    /// A linear axis that starts at 0 lowered by `share` of its length, so a line at 0 is
-    /// drawn above the x axis, not hidden in it. Ticks keep their values.
-    func liftingZero(by share: Double) -> ChartAxis {
-        guard scale == .linear, lower == 0, upper > 0 else { return self }
-        let low = -share * upper
+    /// A linear axis whose start is lowered by `share` of its length, so a line at its lowest
+    /// tick (0 lag, or a latency that never changes) is drawn above the x axis, not hidden in
+    /// it. Ticks keep their values.
+    func liftingBottom(by share: Double) -> ChartAxis {
+        guard scale == .linear, upper > lower else { return self }
+        let low = lower - share * (upper - lower)
+        guard low.isFinite else { return self }
         return ChartAxis(scale: scale, lower: low, upper: upper, ticks: ticks.map {
             Tick(value: $0.value, label: $0.label, fraction: ($0.value - low) / (upper - low))
         })

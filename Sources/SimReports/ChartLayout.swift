@@ -24,8 +24,8 @@ struct ChartLayout {
     let legendOmitted: Int
 
     static let titleBaseline = 22.0
-    /// The share of a linear y axis from 0 kept below 0, so a line at 0 stays visible above the x axis.
-    static let zeroLift = 0.03
+    /// The share of a linear y axis kept below its lowest tick, so a line there stays visible above the x axis.
+    static let bottomLift = 0.03
     static let legendRowHeight = 20.0
     /// Average widths of a character, for spacing, and of a wide one, for shortening text
     /// that must fit (13 px text: DejaVu Sans averages about 7.6 px, Helvetica about 7).
@@ -47,7 +47,7 @@ struct ChartLayout {
         let legendRows = Double((legend.last?.row ?? -1) + 1)
         bottom = height - 46 - legendRows * ChartLayout.legendRowHeight
         let yTicks = ChartAxis(covering: chart.yExtent, scale: chart.yScale, maxIntervals: Int((bottom - top) / 34))
-        yAxis = (chart.yQuantity == .milliseconds ? yTicks.labelledAsMilliseconds() : yTicks).liftingZero(by: ChartLayout.zeroLift)
+        yAxis = (chart.yQuantity == .milliseconds ? yTicks.labelledAsMilliseconds() : yTicks).liftingBottom(by: ChartLayout.bottomLift)
         let room = Swift.min(Swift.max(chart.yTickLabelRoom, 0), 24)
         let tickLabelWidth = Double(Swift.max(yAxis.ticks.map(\.label.count).max() ?? 1, room)) * ChartLayout.tickCharacterWidth
         left = 36 + tickLabelWidth
@@ -82,7 +82,7 @@ struct ChartLayout {
         var entries: [LegendEntry] = []
         var x = start, row = 0
         for (index, name) in names.enumerated() {
-            let text = shortened(name, toFit: end - start - 30, characterWidth: wideCharacterWidth)
+            let text = shortenedInTheMiddle(name, toFit: end - start - 30, characterWidth: wideCharacterWidth)
             let entryWidth = legendEntryWidth(text)
             if x > start && x + entryWidth > end + 18 { row += 1; x = start }
             if row == maxRows { break }
@@ -103,6 +103,16 @@ struct ChartLayout {
     static func shortened(_ text: String, toFit width: Double, characterWidth: Double) -> String {
         let limit = Swift.max(4, Int(width / characterWidth))
         return text.count > limit ? String(text.prefix(limit - 1)) + "…" : text
+    }
+
+    /// `text`, with its middle replaced by "…" when more than `width` px at `characterWidth` px
+    /// a character: a legend entry keeps both the architecture that starts it and the `p50` or
+    /// `pool` that ends it, so two long entries never read alike.
+    static func shortenedInTheMiddle(_ text: String, toFit width: Double, characterWidth: Double) -> String {
+        let limit = Swift.max(4, Int(width / characterWidth))
+        guard text.count > limit else { return text }
+        let tail = (limit - 1) / 2
+        return String(text.prefix(limit - 1 - tail)) + "…" + String(text.suffix(tail))
     }
 
     /// The width of a legend entry: swatch, gap, text and the space before the next entry.

@@ -56,7 +56,7 @@ extension HeadlineRows {
         case "errors": return Double(a.metrics.failures.error)
         case "attempts / request": return perRequest.map { _ in a.perRequest(Double(a.metrics.attempts)) }
         case "messages / request": return perRequest.map { _ in a.perRequest(Double(a.metrics.messages)) }
-        case "worker-seconds / request": return perRequest.map { _ in a.workerSecondsPerRequest }
+        case "worker-seconds / request": return a.workerSecondsPerRequest
         default: return nil
         }
     }

@@ -36,8 +36,8 @@ public enum HeadlineRows {
                 return after == .zero ? "at once" : Format.duration(nanoseconds: Double(after.nanoseconds))
             },
             row("peak consumer lag") { r in
-                let lags = r.gauges(endingWith: " lag")
-                return lags.isEmpty ? "–" : Format.compact(lags.map(\.peak).max() ?? 0, significant: 6)
+                let peaks = r.gauges(endingWith: " lag").compactMap(\.peak)  // none without consumers or samples
+                return peaks.max().map { Format.compact($0, significant: 6) } ?? "–"
             },
         ]
         if !compact {
@@ -55,7 +55,7 @@ public enum HeadlineRows {
         rows += [
             row("attempts / request") { perArrival($0, Format.fixed($0.perRequest(Double($0.metrics.attempts)), decimals: 2)) },
             row("messages / request") { perArrival($0, Format.fixed($0.perRequest(Double($0.metrics.messages)), decimals: 2)) },
-            row("worker-seconds / request") { perArrival($0, Format.fixed($0.workerSecondsPerRequest, decimals: 3)) },
+            row("worker-seconds / request") { $0.workerSecondsPerRequest.map { Format.fixed($0, decimals: 3) } ?? "–" },
         ]
         return rows
     }

@@ -11,7 +11,8 @@ enum MarkdownEscaping {
     /// letter, `/`, `!` or `?`) and every `&` that could start an entity written as entities,
     /// so no HTML passes; inline markup escaped; and a leading `-`, `+`, `=` or `>`, or a
     /// number ending in `.` or `)`, escaped so the text cannot start a list, a quote or a
-    /// heading underline. A comparison such as `p99 < 1ms` stays as written.
+    /// heading underline. Only a number's `.` or `)` followed by a space or the end can start
+    /// a list, so `7.6 s` stays as written. A comparison such as `p99 < 1ms` stays as written.
     /// - Complexity: O(n) in the length of `text`.
     static func escaped(_ text: String) -> String {
         plainEscaped(text) ?? escapedCharacterByCharacter(text)
@@ -30,6 +31,8 @@ enum MarkdownEscaping {
         guard digits > 0, digits < bytes.count else { return text }
         let split = bytes.index(bytes.startIndex, offsetBy: digits)
         guard bytes[split] == UInt8(ascii: ".") || bytes[split] == UInt8(ascii: ")") else { return text }
+        let after = bytes.index(after: split)
+        guard after == bytes.endIndex || bytes[after] == UInt8(ascii: " ") else { return text }
         return String(text[..<split]) + "\\" + String(text[split...])
     }
 
@@ -51,7 +54,7 @@ enum MarkdownEscaping {
             case ">" where i == 0: out += "&gt;"
             case _ where inlineMarkup.contains(character): out += "\\" + String(character)
             case _ where i == 0 && "-+=".contains(character): out += "\\" + String(character)
-            case _ where ".)".contains(character) && !out.isEmpty && out.allSatisfy(\.isNumber): out += "\\" + String(character)
+            case _ where ".)".contains(character) && next == " " && !out.isEmpty && out.allSatisfy(\.isNumber): out += "\\" + String(character)
             default: out.append(character)
             }
         }

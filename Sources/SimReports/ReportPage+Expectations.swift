@@ -8,7 +8,7 @@ extension ReportPage {
         page.open("section", [("id", "verdict"), ("class", "verdict " + cssClass(verdict))])
         page.open("p")
         page.element("strong", [], content: headline(verdict))
-        page.append(markup: XMLEscaping.escaped(" " + explanation(report.verdicts)) + "\n")
+        page.append(markup: XMLEscaping.escaped(" " + explanation(report.verdicts, unchecked: report.unchecked)) + "\n")
         page.close("p")
         page.close("section")
     }
@@ -45,11 +45,16 @@ extension ReportPage {
         verdict.rawValue.prefix(1).uppercased() + verdict.rawValue.dropFirst()
     }
 
-    /// The banner's sentence after the headline.
-    static func explanation(_ verdicts: [Verdict]) -> String {
-        guard !verdicts.isEmpty else { return "— the scenario states no expectations, so this run was not judged." }
+    /// The banner's sentence after the headline, ending with the expectations this run did
+    /// not check (`unchecked`, as `RunReport.unchecked` says them).
+    static func explanation(_ verdicts: [Verdict], unchecked: [String] = []) -> String {
+        let rest = unchecked.map { "; " + $0 }.joined()
+        guard !verdicts.isEmpty else {
+            if unchecked.isEmpty { return "— the scenario states no expectations, so this run was not judged." }
+            return "— no expectation was checked" + rest + "."
+        }
         let held = verdicts.filter { $0.status == .passed }.count
-        return "— \(held) of \(verdicts.count) expectation\(verdicts.count == 1 ? "" : "s") held (\(RunVerdict.counts(verdicts)))."
+        return "— \(held) of \(verdicts.count) expectation\(verdicts.count == 1 ? "" : "s") held (\(RunVerdict.counts(verdicts)))" + rest + "."
     }
 
     /// `✓ passed`, `✗ failed`, `✗ no data`.

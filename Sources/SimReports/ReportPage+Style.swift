@@ -27,7 +27,7 @@ extension ReportPage {
         .faults { margin: 0; padding-left: 22px; }
         table { border-collapse: collapse; font-size: 15px; min-width: 60%; }
         th, td { padding: 5px 14px; border-bottom: 1px solid #eceff3; }
-        thead th { text-align: right; vertical-align: bottom; border-bottom: 2px solid #c9ced6; }
+        thead th { text-align: right; vertical-align: bottom; border-bottom: 2px solid #c9ced6; overflow-wrap: anywhere; }
         thead th:first-child, tbody th { text-align: left; }
         tbody th { font-weight: normal; color: #333b48; }
         td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -2,7 +2,8 @@ import SimKernel
 import SimMetrics
 
 /// The charts of a run over time, built from each architecture's time series, with every
-/// fault window shaded and labelled. A chart that would have no series is not built.
+/// fault window shaded and labelled. A chart that would have no series is not built, nor is
+/// any chart of a run whose time series has no row.
 ///
 /// x is the end of each interval in seconds since the start, the same as `time_s` in
 /// `timeseries.csv`.
@@ -12,6 +13,8 @@ public enum RunCharts {
     /// plots share a left edge as well as a time span.
     /// - Complexity: O(n) in the number of time-series rows.
     public static func charts(of report: RunReport) -> [RunChart] {
+        // A run shorter than one interval has no row: axes without a point would read as data.
+        guard report.architectures.contains(where: { !$0.metrics.series.rows.isEmpty }) else { return [] }
         var charts = [latency(of: report), lag(of: report), throughput(of: report), workers(of: report)].compactMap { $0 }
         for index in charts.indices {
             charts[index].chart.xQuantity = .seconds
@@ -102,14 +105,22 @@ public enum RunCharts {
 
     // MARK: Parts
 
-    /// The whole run in seconds, from the start to the end of the drain: every chart of a run
-    /// covers it, so their time axes line up.
-    static func span(of report: RunReport) -> ClosedRange<Double> { 0...Swift.max(report.length.seconds, 0) }
+    /// The whole run in seconds, from the start to the end of the drain, or to the latest stop
+    /// when every architecture stopped early (an event budget or a line limit): every chart of
+    /// a run covers it, so their time axes line up.
+    static func span(of report: RunReport) -> ClosedRange<Double> {
+        // When every architecture stopped early, nothing was recorded after the last stop.
+        let end = report.architectures.map { $0.metrics.stoppedAt?.sinceStart ?? report.length }.max() ?? report.length
+        return 0...Swift.max(end.seconds, 0)
+    }
 
     /// The run's fault windows in seconds; a window without an end runs to the end of the run.
+    /// Each is cut at the end of the time axis, and one that begins after it is left out.
     static func windows(of report: RunReport) -> [ChartWindow] {
-        report.windows.map {
-            ChartWindow(start: $0.start.seconds, end: ($0.end ?? report.length).seconds, label: $0.label)
+        let end = span(of: report).upperBound
+        return report.windows.compactMap {
+            guard $0.start.seconds < end else { return nil }
+            return ChartWindow(start: $0.start.seconds, end: Swift.min(($0.end ?? report.length).seconds, end), label: $0.label)
         }
     }
 

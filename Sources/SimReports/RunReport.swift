@@ -27,6 +27,10 @@ public struct RunReport: Sendable {
     public var nodeNames: [String] = []
     /// The scenario's expectations, checked against this run (empty when it states none).
     public var verdicts: [Verdict] = []
+    /// Why some of the scenario's expectations were not checked in this run, one clause per
+    /// reason, as `2 not checked: they read an architecture left out by --only`; empty when
+    /// every one was.
+    public var unchecked: [String] = []
     /// The 64-bit FNV-1a hash of the scenario file's bytes, so the report can be traced to its
     /// input; `nil` when the scenario was not read from a file as it stands.
     public var scenarioHash: UInt64?

@@ -16,7 +16,9 @@ public enum SummaryDocument {
         if !report.description.isEmpty { out += md(report.description) + "\n\n" }
         let warmup = report.warmupText.map { " · figures from \($0), after the warm-up" } ?? ""
         out += "Seed \(report.seed) · arrivals for \(Format.duration(report.duration)) · drain \(Format.duration(report.drain))\(warmup) · Ripple \(report.version)\n\n"
-        out += "**Verdict: " + RunVerdict(report.verdicts).rawValue + "** (" + RunVerdict.counts(report.verdicts) + ")\n\n"
+        let checked = report.verdicts.isEmpty && !report.unchecked.isEmpty ? [] : [RunVerdict.counts(report.verdicts)]
+        let counts = (checked + report.unchecked).joined(separator: "; ")
+        out += "**Verdict: " + RunVerdict(report.verdicts).rawValue + "** (" + md(counts) + ")\n\n"
         for sentence in report.stoppedEarly { out += "**Stopped early:** " + md(sentence) + ".\n\n" }
         out += "## Faults\n\n"
         out += report.faults.isEmpty ? "None.\n\n" : report.faults.map { "- " + md($0) }.joined(separator: "\n") + "\n\n"

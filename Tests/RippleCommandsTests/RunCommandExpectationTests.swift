@@ -49,6 +49,24 @@ struct RunCommandExpectationTests {
         let result = TestScenarios.ripple(["run", file, "--out", folder + "/report", "--only", "events"])
         #expect(result.status == 0)
         #expect(result.output.contains("  ✓ events requests.failed = 0: 0\n      measured 0, limit 0\n  (2 not checked: they read an architecture left out by --only)\n"))
+        // The reports say so too, so a partial check never reads as a whole one.
+        let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
+        #expect(summary.contains("\n**Verdict: passed** (1 passed; 2 not checked: they read an architecture left out by --only)\n"))
+        let page = try String(contentsOfFile: folder + "/report/report.html", encoding: .utf8)
+        #expect(page.contains("<strong>Passed</strong>\n — 1 of 1 expectation held (1 passed); 2 not checked: they read an architecture left out by --only.\n"))
+    }
+
+    /// When --only leaves out every architecture the expectations read, the run is not said to
+    /// state none.
+    @Test func onlyLeavingOutEveryExpectationSaysNoneWasChecked() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let file = try TestScenarios.write("none", expectations: TestScenarios.holding, in: folder)
+        _ = TestScenarios.ripple(["run", file, "--out", folder + "/report", "--only", "sync"])
+        let page = try String(contentsOfFile: folder + "/report/report.html", encoding: .utf8)
+        #expect(page.contains(" — no expectation was checked; 2 not checked: they read an architecture left out by --only.\n"))
+        #expect(!page.contains("states no expectations"))
+        let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
+        #expect(summary.contains("\n**Verdict: no expectations** (2 not checked: they read an architecture left out by --only)\n"))
     }
 }
 

@@ -17,6 +17,19 @@ struct MarkdownEscapingTests {
         #expect(MarkdownEscaping.escaped("> quote") == "&gt; quote")
         #expect(MarkdownEscaping.escaped("12. twelve") == #"12\. twelve"#)
         #expect(MarkdownEscaping.escaped("payment-email 0.5 s") == "payment-email 0.5 s")
+        #expect(MarkdownEscaping.escaped("1.") == #"1\."#)
+        #expect(MarkdownEscaping.escaped("3) x") == #"3\) x"#)
+    }
+
+    /// A number's point is a list marker only before a space or the end: the figures of
+    /// `summary.md` (`7.6 s`, `0.376`) read as written, not as `7\.6 s`.
+    @Test func aDecimalPointIsNotEscaped() {
+        for figure in ["7.6 s", "59.5 s", "1.01 min", "0.376", "2.04", "5.95 s", "1.2.3", "1)x"] {
+            #expect(MarkdownEscaping.escaped(figure) == figure)
+            #expect(MarkdownEscaping.escapedCharacterByCharacter(figure) == figure)
+        }
+        #expect(MarkdownEscaping.escaped("é 1.5") == "é 1.5")
+        #expect(MarkdownEscaping.escaped("12.\tx") == #"12.\\tx"#)
     }
 
     /// The description and names of `injection.json` put no HTML into the summary, and each
@@ -39,7 +52,7 @@ struct MarkdownEscapingTests {
                                   "\\", "`", "[", "!", "~", "%", ":", "/", "\n", "\t", "\u{7F}", "é", "µ", "–", "▲", "\r\n"]
         var random = RandomStream(seed: 5, name: "markdown")
         var texts = ["", "12.3 ms", "850 µs", "0.5%", "1)", "1.2.3", "12", "-3", "never (metastable)", "sync (sync)", "–",
-                     "3 (1.5%)", "+1", "=x", "> q", "a > b", "1 < 2", "2024) x"]
+                     "3 (1.5%)", "+1", "=x", "> q", "a > b", "1 < 2", "2024) x", "1.", "1. ", "7.6 s", "1)x"]
         for _ in 0..<20_000 {
             let length = Int(random.next() % 9)
             texts.append((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] }.joined())

@@ -41,6 +41,31 @@ struct NoDataTests {
         #expect(figure("requests.errorRate", in: report) == "0")
     }
 
+    /// Worker time per request after a warm-up that every request arrived in has nothing to
+    /// divide by: `null` and `–`, not 0 (which a sweep would have averaged in).
+    @Test func workerSecondsPerRequestAfterAWarmupThatTookEveryRequestIsNoData() {
+        var report = Self.report()
+        report.architectures[0].metrics.endWarmup(at: Instant(nanoseconds: 1_500_000_000))
+        #expect(report.architectures[0].workerSecondsPerRequest == nil)
+        #expect(figure("cost.workerSecondsPerRequest", in: report) == "null")
+        #expect(HeadlineRows.rows(report, compact: true).contains(["worker-seconds / request", "–"]))
+        #expect(figure("cost.attemptsPerRequest", in: report) != "null", "counts keep the whole run")
+    }
+
+    /// A run shorter than `sampleEvery` takes no sample: its consumer lag has no peak (`null`
+    /// in metrics.json, `–` in the tables) and it has no chart, rather than empty axes.
+    @Test func aRunWithoutSamplesHasNoLagPeakAndNoCharts() {
+        var metrics = ArchitectureMetrics(serviceNames: ["front"], targets: ["back"], keyCount: 4, gaugeNames: ["back lag"])
+        metrics.recordArrival()
+        let events = ArchitectureReport(name: "events", kind: "events", metrics: metrics, stopReason: "timeLimit", events: 3)
+        let report = RunReport(name: "short", description: "", seed: 1, duration: .milliseconds(1), drain: .zero, version: "0.0.0-test",
+                               faults: [], windows: [], architectures: [events])
+        #expect(HeadlineRows.rows(report, compact: true).contains(["peak consumer lag", "–"]))
+        #expect(RunCharts.charts(of: report).isEmpty)
+        let html = ReportPage.render(report)
+        #expect(html.contains("No time series was recorded.") && !html.contains("<figure>"))
+    }
+
     @Test func requestsNeverAnsweredAreCounted() {
         let report = Self.report()
         #expect(report.architectures[0].unansweredAtEnd == 2)

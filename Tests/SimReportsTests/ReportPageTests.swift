@@ -66,6 +66,13 @@ struct ReportPageTests {
         #expect(!ReportPage.styleSheet.contains { $0 == "<" || $0 == ">" || $0 == "&" })
     }
 
+    /// An architecture's name (up to 100 characters with no space) heads a column of the
+    /// side-by-side table; the heading may break anywhere, so the table stays inside the page.
+    @Test func columnHeadingsMayBreakAnywhere() {
+        let rule = ReportPage.styleSheet.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("thead th {") }
+        #expect(rule?.contains("overflow-wrap: anywhere;") == true, "\(String(describing: rule))")
+    }
+
     @Test func aRunWithoutFaultsOrChartsSaysSo() {
         var quiet = report
         quiet.faults = []

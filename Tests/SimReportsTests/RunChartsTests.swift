@@ -85,6 +85,20 @@ struct RunChartsTests {
         for chart in RunCharts.charts(of: report) { #expect(chart.chart.xSpan == 0...300, "\(chart.kind) spans the whole run") }
     }
 
+    /// A run every architecture stopped early has no data after the last stop: its time axis
+    /// ends there (not 24 h later, with the data a sliver at the left), and a fault window is
+    /// cut there or left out.
+    @Test func aRunStoppedEarlyIsChartedUpToItsLastStop() {
+        var stopped = report
+        stopped.architectures[0].metrics.stoppedAt = Instant(nanoseconds: 100_000_000_000)
+        #expect(RunCharts.span(of: stopped) == 0...300, "one architecture ran to the end")
+        stopped.architectures[1].metrics.stoppedAt = Instant(nanoseconds: 90_000_000_000)
+        #expect(RunCharts.span(of: stopped) == 0...100)
+        let windows = RunCharts.windows(of: stopped)
+        #expect(windows.map(\.label) == ["slow email"] && windows.first?.end == 100)
+        for chart in RunCharts.charts(of: stopped) { #expect(chart.chart.xSpan == 0...100, "\(chart.kind)") }
+    }
+
     @Test func lagAndWorkersTakeEveryMatchingGaugePerArchitecture() throws {
         let lag = try #require(RunCharts.lag(of: report))
         #expect(lines(in: lag.svg()) == ["events email", "events notification"])

@@ -106,6 +106,31 @@ struct SVGChartTests {
         }
     }
 
+    /// A line at the lowest tick of a linear axis is drawn above the x axis, not on it: 0 lag,
+    /// and a latency at 10 ms on an axis from 10 ms (the event-driven line a sync chart hid).
+    @Test func aLineAtTheLowestTickIsDrawnAboveTheXAxis() {
+        for (low, high) in [(0.0, 5.0), (10.0, 35.0)] {
+            let chart = Chart(title: "t", xLabel: "x", yLabel: "y",
+                              series: [ChartSeries(name: "a", points: [(0, low), (1, low), (2, high)])], windows: [])
+            let layout = ChartLayout(chart: chart, width: 600, height: 300)
+            #expect(layout.yAxis.ticks.first?.value == low, "the axis's lowest tick is the line's")
+            let y = layout.position(x: 0, y: low)?.y ?? layout.bottom
+            #expect(y < layout.bottom - 3, "\(low): at \(y), the x axis at \(layout.bottom)")
+        }
+    }
+
+    /// Long legend entries are cut in the middle, so the `p50` and `p99` of one long
+    /// architecture name stay two entries a reader can tell apart.
+    @Test func longLegendEntriesKeepTheirEnds() {
+        let name = "sync-" + String(repeating: "s", count: 100)
+        let chart = Chart(title: "t", xLabel: "x", yLabel: "y", series: [ChartSeries(name: name + " p50", points: [(0, 1)]),
+                                                                          ChartSeries(name: name + " p99", points: [(0, 2)])], windows: [])
+        let legend = ChartLayout(chart: chart, width: 600, height: 300).legend.map(\.text)
+        #expect(legend.count == 2 && legend[0] != legend[1], "\(legend)")
+        #expect(legend.allSatisfy { $0.hasPrefix("sync-s") && $0.contains("…") }, "\(legend)")
+        #expect(legend.map { $0.suffix(4) } == [" p50", " p99"], "\(legend)")
+    }
+
     @Test func sampleIsWellFormedWithOnePolylineAndLegendEntryPerSeries() {
         let svg = SVGChart.render(Self.sample)
         #expect(XMLChecker.problems(in: svg) == [])
@@ -237,7 +262,7 @@ struct SVGChartTests {
         #expect(layout.yLabel.hasSuffix("…") && layout.xLabel == "time (s)")
         let long = try #require(Self.edgeCases.first { $0.0 == "long name" }?.1)
         let entry = try #require(ChartLayout(chart: long, width: 760, height: 320).legend.first)
-        #expect(entry.text.hasSuffix("…") && entry.x + ChartLayout.legendEntryWidth(entry.text) < 760)
+        #expect(entry.text.contains("…") && entry.x + ChartLayout.legendEntryWidth(entry.text) < 760)
         #expect(ChartLayout(chart: Self.sample, width: 760, height: 320).title == Self.sample.title)
     }
 
