@@ -8,13 +8,17 @@ public enum RunVerdict: String, Sendable, Equatable {
     /// None failed on a measured value, but at least one had no value to judge (a metric or a
     /// limit the run did not define): no data is never taken for a pass.
     case noData = "no data"
-    /// The scenario states no expectations (or none about the architectures that ran).
+    /// The scenario states no expectations.
     case noExpectations = "no expectations"
+    /// The scenario states expectations, but the run checked none of them: `--only` left out
+    /// every architecture they read, or they are about means over seeds.
+    case notChecked = "not checked"
 
-    /// The verdict over `verdicts`.
-    public init(_ verdicts: [Verdict]) {
+    /// The verdict over `verdicts`, the expectations checked; `someUnchecked` when the run
+    /// left out others the scenario states.
+    public init(_ verdicts: [Verdict], someUnchecked: Bool = false) {
         if verdicts.isEmpty {
-            self = .noExpectations
+            self = someUnchecked ? .notChecked : .noExpectations
         } else if verdicts.contains(where: { $0.status == .failed }) {
             self = .failed
         } else if verdicts.contains(where: { $0.status == .noData }) {

@@ -34,7 +34,8 @@ public enum MetricsDocument {
             ])),
             ("architectures", .object(measurements.architectures.map { ($0.name, JSONOutput($0.figures)) })),
             ("expectations", .array(report.verdicts.map(expectation))),
-            ("verdict", .string(RunVerdict(report.verdicts).rawValue)),
+            ("unchecked", .array(report.unchecked.map { .string($0) })),
+            ("verdict", .string(report.verdict.rawValue)),
         ])
     }
 

@@ -4,7 +4,7 @@ extension ReportPage {
     /// The banner at the top of the page: the run's verdict over its expectations, with how
     /// many passed, failed and had no data, so a failing run never reads like a passing one.
     static func writeVerdict(of report: RunReport, to page: inout XMLWriter) {
-        let verdict = RunVerdict(report.verdicts)
+        let verdict = report.verdict
         page.open("section", [("id", "verdict"), ("class", "verdict " + cssClass(verdict))])
         page.open("p")
         page.element("strong", [], content: headline(verdict))
@@ -40,7 +40,7 @@ extension ReportPage {
         page.close("section")
     }
 
-    /// `Passed`, `Failed`, `No data`, `No expectations`.
+    /// `Passed`, `Failed`, `No data`, `No expectations`, `Not checked`.
     static func headline(_ verdict: RunVerdict) -> String {
         verdict.rawValue.prefix(1).uppercased() + verdict.rawValue.dropFirst()
     }
@@ -71,7 +71,7 @@ extension ReportPage {
         case .passed: "passed"
         case .failed: "failed"
         case .noData: "nodata"
-        case .noExpectations: "unjudged"
+        case .noExpectations, .notChecked: "unjudged"
         }
     }
 

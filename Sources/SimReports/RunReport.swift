@@ -31,6 +31,10 @@ public struct RunReport: Sendable {
     /// reason, as `2 not checked: they read an architecture left out by --only`; empty when
     /// every one was.
     public var unchecked: [String] = []
+
+    /// The run's verdict over the expectations it checked (`not checked` when it left out
+    /// every one the scenario states).
+    public var verdict: RunVerdict { RunVerdict(verdicts, someUnchecked: !unchecked.isEmpty) }
     /// The 64-bit FNV-1a hash of the scenario file's bytes, so the report can be traced to its
     /// input; `nil` when the scenario was not read from a file as it stands.
     public var scenarioHash: UInt64?

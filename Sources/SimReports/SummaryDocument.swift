@@ -18,7 +18,7 @@ public enum SummaryDocument {
         out += "Seed \(report.seed) · arrivals for \(Format.duration(report.duration)) · drain \(Format.duration(report.drain))\(warmup) · Ripple \(report.version)\n\n"
         let checked = report.verdicts.isEmpty && !report.unchecked.isEmpty ? [] : [RunVerdict.counts(report.verdicts)]
         let counts = (checked + report.unchecked).joined(separator: "; ")
-        out += "**Verdict: " + RunVerdict(report.verdicts).rawValue + "** (" + md(counts) + ")\n\n"
+        out += "**Verdict: " + report.verdict.rawValue + "** (" + md(counts) + ")\n\n"
         for sentence in report.stoppedEarly { out += "**Stopped early:** " + md(sentence) + ".\n\n" }
         out += "## Faults\n\n"
         out += report.faults.isEmpty ? "None.\n\n" : report.faults.map { "- " + md($0) }.joined(separator: "\n") + "\n\n"

@@ -54,6 +54,8 @@ struct RunCommandExpectationTests {
         #expect(summary.contains("\n**Verdict: passed** (1 passed; 2 not checked: they read an architecture left out by --only)\n"))
         let page = try String(contentsOfFile: folder + "/report/report.html", encoding: .utf8)
         #expect(page.contains("<strong>Passed</strong>\n — 1 of 1 expectation held (1 passed); 2 not checked: they read an architecture left out by --only.\n"))
+        let metrics = try String(contentsOfFile: folder + "/report/metrics.json", encoding: .utf8)
+        #expect(metrics.contains("\"unchecked\": [\n    \"2 not checked: they read an architecture left out by --only\"\n  ],\n  \"verdict\": \"passed\""))
     }
 
     /// When --only leaves out every architecture the expectations read, the run is not said to
@@ -63,10 +65,12 @@ struct RunCommandExpectationTests {
         let file = try TestScenarios.write("none", expectations: TestScenarios.holding, in: folder)
         _ = TestScenarios.ripple(["run", file, "--out", folder + "/report", "--only", "sync"])
         let page = try String(contentsOfFile: folder + "/report/report.html", encoding: .utf8)
-        #expect(page.contains(" — no expectation was checked; 2 not checked: they read an architecture left out by --only.\n"))
+        #expect(page.contains("<strong>Not checked</strong>\n — no expectation was checked; 2 not checked: they read an architecture left out by --only.\n"))
         #expect(!page.contains("states no expectations"))
         let summary = try String(contentsOfFile: folder + "/report/summary.md", encoding: .utf8)
-        #expect(summary.contains("\n**Verdict: no expectations** (2 not checked: they read an architecture left out by --only)\n"))
+        #expect(summary.contains("\n**Verdict: not checked** (2 not checked: they read an architecture left out by --only)\n"))
+        let metrics = try String(contentsOfFile: folder + "/report/metrics.json", encoding: .utf8)
+        #expect(metrics.contains("\"verdict\": \"not checked\""))
     }
 }
 

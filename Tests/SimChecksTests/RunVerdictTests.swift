@@ -19,6 +19,8 @@ struct RunVerdictTests {
     @Test func theRunVerdictWeighsThemAll() {
         let passed = Self.verdict(0.5, holds: true), failed = Self.verdict(2, holds: false), missing = Self.verdict(nil, holds: false)
         #expect(RunVerdict([]) == .noExpectations)
+        #expect(RunVerdict([], someUnchecked: true) == .notChecked, "left out is not the same as stated none")
+        #expect(RunVerdict([failed], someUnchecked: true) == .failed, "what was checked decides")
         #expect(RunVerdict([passed, passed]) == .passed)
         #expect(RunVerdict([passed, missing]) == .noData)
         #expect(RunVerdict([missing, failed, passed]) == .failed)
