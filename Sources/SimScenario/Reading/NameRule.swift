@@ -17,7 +17,7 @@ enum NameRule {
     static func check(_ name: String, _ path: String, what why: String, log: IssueLog, at position: TextPosition?) {
         guard !isValid(name) else { return }
         let shown = name.count > 40 ? String(name.prefix(40)) + "…" : name
-        log.add(path, "expected a name of letters, digits, '-', '_' or '.', not starting with '.' and at most \(maximumLength) characters "
+        log.add(path, "expected a name of ASCII letters, digits, '-', '_' or '.', not starting with '.' and at most \(maximumLength) characters "
                 + "(\(why)), found \"\(shown)\"", at: position)
     }
 }

@@ -76,10 +76,16 @@ struct MisleadingMessageTests {
         #expect(issue?.message.hasPrefix("expected a non-empty array of steps") == true, "\(issues)")
     }
 
+    @Test func aNameWithALetterBeyondASCIIIsToldASCIIIsExpected() {
+        let issues = Self.issues(services: #""zürich": {"work": "1ms"}"#, architectures: #"{"sync": {"chain": ["zürich"]}}"#, entry: "zürich")
+        let issue = issues.first { $0.path == "services.zürich" }
+        #expect(issue?.message.hasPrefix("expected a name of ASCII letters") == true, "ü is a letter, but not an ASCII one: \(issues)")
+    }
+
     @Test func aNameWithAnArrowIsRefusedSoEveryLinkReadsOneWay() {
         let arrow = Self.issues(services: #""a": {"work": "1ms"}, "b->c": {"work": "1ms"}"#, architectures: #"{"sync": {"chain": ["a"]}}"#)
         #expect(arrow.first?.path == "services.b->c", "\(arrow)")
-        #expect(arrow.first?.message.hasPrefix("expected a name of letters, digits, '-', '_' or '.'") == true, "\(arrow)")
+        #expect(arrow.first?.message.hasPrefix("expected a name of ASCII letters, digits, '-', '_' or '.'") == true, "\(arrow)")
         // A name may end in '-': "a-->b" is the link from "a-" to "b".
         let dash = Self.issues(services: #""a-": {"work": "1ms"}, "b": {"work": "1ms"}"#, architectures: #"{"sync": {"chain": ["a-", "b"]}}"#,
                                faults: #"[{"network": "a-->b", "at": "0s", "for": "1s", "drop": 0.5}]"#, entry: "a-")
