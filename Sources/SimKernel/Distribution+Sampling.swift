@@ -57,7 +57,11 @@ extension Distribution {
     @inlinable static func clamp(_ x: Double) -> Int64 {
         guard x > 0 else { return 0 }
         guard x < Double(sampleCeiling) else { return sampleCeiling }
-        return Int64(x.rounded())
+        // Half away from zero, as `x.rounded()`, without the call to libm: below 2⁵² the
+        // fraction `x − ⌊x⌋` is exact, and above it `x` is a whole number.
+        // The comparison is added, not branched on: which way it goes is a coin toss.
+        let whole = Int64(x)
+        return whole &+ (x - Double(whole) >= 0.5 ? 1 : 0)
     }
 
     /// The mean of the distribution (before rounding and the sample ceiling), when finite.

@@ -16,4 +16,16 @@ struct RingBufferTests {
             #expect(ring.count == reference.count && ring.first == reference.first)
         }
     }
+
+    @Test func aLineEmptiedAtOnceIsReusedInOrderFromWhereverItsFrontWas() {
+        var ring = RingBuffer<Int>(capacity: 4)
+        for i in 0..<4 { ring.append(i) }
+        _ = ring.popFirst()
+        ring.append(4)  // wraps around: the front is at position 1
+        ring.removeAll()
+        #expect(ring.isEmpty && ring.first == nil && ring.popFirst() == nil)
+        for i in 10..<20 { ring.append(i) }  // fills and grows past the old storage
+        #expect((0..<10).map { ring[$0] } == Array(10..<20))
+        #expect((0..<10).compactMap { _ in ring.popFirst() } == Array(10..<20))
+    }
 }

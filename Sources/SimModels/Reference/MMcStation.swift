@@ -47,6 +47,8 @@ public struct MMcStation: EventHandling {
     var arrivals = 0
     var lastChange = Instant.zero
     var batchWait: Double = 0
+    /// Customers still to start service before the current batch is complete.
+    var batchLeft: Int
     /// What the station has measured so far; complete once `run()` returns.
     public private(set) var measurements = Measurements()
 
@@ -58,6 +60,7 @@ public struct MMcStation: EventHandling {
         self.service = service
         self.customerLimit = customers
         self.batchSize = Swift.max(customers / 20, 1)
+        batchLeft = batchSize
         arrivalsRandom = RandomStream(seed: seed, name: "station/arrivals")
         serviceRandom = RandomStream(seed: seed, name: "station/service")
     }
@@ -97,9 +100,11 @@ public struct MMcStation: EventHandling {
         measurements.totalWait += wait
         measurements.customersServed += 1
         batchWait += wait
-        if measurements.customersServed % batchSize == 0 {
+        batchLeft -= 1
+        if batchLeft == 0 {
             measurements.batchMeanWaits.append(batchWait / Double(batchSize))
             batchWait = 0
+            batchLeft = batchSize
         }
         busy += 1
         // With exponential service the departure order need not match the start order, but
