@@ -26,6 +26,17 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
         self.init(milliEvents: milli, per: .nanoseconds(unit.nanoseconds))
     }
 
+    /// A rate whose count is written with a bare decimal point (`".5/s"`, `"2./s"`) as it must
+    /// be written (`"0.5/s"`, `"2/s"`); `nil` for any other text, a negative count included, or
+    /// when the strict text is no rate either (`".0005/s"`).
+    public static func strictSpelling(of text: String) -> String? {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].hasPrefix("-"), TimeSpan.units.contains(where: { $0.name == parts[1] }),
+              let count = ExactDecimal.strictSpelling(of: parts[0]),
+              Rate(parsing: count + "/" + parts[1]) != nil else { return nil }
+        return count + "/" + parts[1]
+    }
+
     /// For text that reads as a count per a unit but is not a whole number of thousandths of an
     /// event (`"0.0005/s"`, four decimals), the same rate per the shortest longer unit that makes
     /// it one (`"0.03/m"`), or `"none"` when no unit does; `nil` for any other text.

@@ -15,6 +15,17 @@ extension TimeSpan {
         self = value
     }
 
+    /// A duration written with a bare decimal point (`"1.s"`, `".5s"`) as it must be written
+    /// (`"1s"`, `"0.5s"`); `nil` for any other text, or when the strict text is no duration either (`".5ns"`).
+    public static func strictSpelling(of text: String) -> String? {
+        let unitStart = text.firstIndex(where: { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "-")) }) ?? text.endIndex
+        let unitName = text[unitStart...]
+        guard units.contains(where: { $0.name == unitName }),
+              let number = ExactDecimal.strictSpelling(of: text[..<unitStart]),
+              parse(number + unitName) != nil else { return nil }
+        return number + unitName
+    }
+
     static func parse(_ text: String) -> TimeSpan? {
         var body = Substring(text)
         var negative = false
@@ -63,12 +74,13 @@ struct ExactDecimal {
     /// How many of them stand after the decimal point.
     var decimals: Int
 
+    /// Reads digits, optionally a point and at least one more digit: `12`, `0.5`; not `.5`, `1.`.
     init?<S: StringProtocol>(_ text: S) {
         guard !text.isEmpty else { return nil }
         var digits: UInt64 = 0, decimals = 0, seenPoint = false, seenDigit = false
         for c in text.utf8 {
             if c == UInt8(ascii: ".") {
-                if seenPoint { return nil }
+                if seenPoint || !seenDigit { return nil }
                 seenPoint = true
                 continue
             }
@@ -80,9 +92,25 @@ struct ExactDecimal {
             seenDigit = true
             if seenPoint { decimals += 1 }
         }
-        guard seenDigit else { return nil }
+        guard seenDigit, !seenPoint || decimals > 0 else { return nil }
         self.digits = digits
         self.decimals = decimals
+    }
+
+    /// A number written with a bare point (`.5`, `1.`, `-.5`) as it must be written (`0.5`, `1`,
+    /// `-0.5`); `nil` for any other text.
+    static func strictSpelling<S: StringProtocol>(of text: S) -> String? {
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let body = text.dropFirst(sign.count)
+        let strict: String
+        if body.hasPrefix(".") {
+            strict = "0" + body
+        } else if body.hasSuffix(".") {
+            strict = String(body.dropLast())
+        } else {
+            return nil
+        }
+        return ExactDecimal(strict) == nil ? nil : sign + strict
     }
 
     /// `self × factor` when that is a whole number that fits in `Int64`; otherwise `nil`.

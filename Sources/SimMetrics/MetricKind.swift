@@ -25,15 +25,24 @@ public enum MetricKind: Sendable, Equatable {
     /// outside), Student's t stopped at 0 otherwise; `nil` when there are too few values.
     /// - Complexity: O(n) in the count, for the t quantile.
     public func interval(of statistics: RunningStatistics, level: Double) -> ClosedRange<Double>? {
-        switch self {
-        case .fraction:
-            if statistics.count >= 2, statistics.min >= 0, statistics.max <= 1 {
-                return statistics.wilsonInterval(level: level)
-            }
-            return statistics.confidenceInterval(level: level).map { clamp($0) }
-        case .nonNegative:
-            return statistics.confidenceInterval(level: level).map { clamp($0) }
-        }
+        if takesWilson(statistics) { return statistics.wilsonInterval(level: level) }
+        return statistics.confidenceInterval(level: level).map { clamp($0) }
+    }
+
+    /// Which ends of `interval(of:level:)` are not Student's t but the bound of what the metric
+    /// can take (0, or 1 for a fraction), put where the t interval went past it: the mean lies
+    /// inside, but that end says only that the t method, with few seeds or skewed values,
+    /// reached beyond the possible.
+    /// - Complexity: O(n) in the count, for the t quantile.
+    public func boundedEnds(of statistics: RunningStatistics, level: Double) -> (lower: Bool, upper: Bool) {
+        guard !takesWilson(statistics), let student = statistics.confidenceInterval(level: level) else { return (false, false) }
+        let kept = clamp(student)
+        return (kept.lowerBound > student.lowerBound, kept.upperBound < student.upperBound)
+    }
+
+    /// Whether the mean of `statistics` gets Wilson's interval: a fraction's, with every value in [0, 1].
+    func takesWilson(_ statistics: RunningStatistics) -> Bool {
+        self == .fraction && statistics.count >= 2 && statistics.min >= 0 && statistics.max <= 1
     }
 
     /// `range` kept inside what the kind allows: [0, 1] or [0, ∞).

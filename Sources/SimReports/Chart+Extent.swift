@@ -13,7 +13,8 @@ extension Chart {
         return extent.range
     }
 
-    /// The range of y over every point that can be drawn, band edges included; nil when none can.
+    /// The range of y over every point that can be drawn, band edges included, and 0 when the
+    /// axis starts there (`yStartsAtZero`, linear); nil when no point can be drawn.
     /// - Complexity: O(n) in the number of points.
     var yExtent: ClosedRange<Double>? {
         var extent = Extent()
@@ -21,6 +22,7 @@ extension Chart {
         for band in bands {
             for point in band.points where canPlace(point) { extent.include(point.low); extent.include(point.high) }
         }
+        if yStartsAtZero, yScale == .linear, extent.range != nil { extent.include(0) }
         return extent.range
     }
 

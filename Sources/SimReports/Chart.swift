@@ -25,6 +25,9 @@ public struct Chart: Sendable {
     /// Whether the x axis ends exactly at `xSpan`'s ends instead of at the next round tick: a
     /// run's charts end where the run ends.
     public var xEndsAtSpan = false
+    /// Whether a linear y axis reaches 0 whatever the data: a count (a lag, busy workers, requests
+    /// per second) is read against none, so 1 000 to 1 010 does not fill the plot as if from nothing.
+    public var yStartsAtZero = false
     /// Characters of room kept left of the plot for the y tick labels, at least (0 to 24):
     /// charts stacked on one page given the same room share a left edge, so their x axes line up.
     public var yTickLabelRoom: Int = 0

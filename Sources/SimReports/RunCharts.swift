@@ -2,7 +2,8 @@ import SimKernel
 import SimMetrics
 
 /// The charts of a run over time, built from each architecture's time series, with every
-/// fault window shaded and labelled. A chart that would have no series is not built, nor is
+/// fault window shaded and labelled. Charts of counts start their y axis at 0; latency's
+/// fits its values. A chart that would have no series is not built, nor is
 /// any chart of a run whose time series has no row.
 ///
 /// x is the end of each interval in seconds since the start, the same as `time_s` in
@@ -55,8 +56,9 @@ public enum RunCharts {
     public static func lag(of report: RunReport) -> RunChart? {
         let series = gaugeSeries(of: report, endingWith: " lag")
         guard !series.isEmpty else { return nil }
-        let chart = Chart(title: "Consumer lag", xLabel: "time since the start", yLabel: "lag (events)",
+        var chart = Chart(title: "Consumer lag", xLabel: "time since the start", yLabel: "lag (events)",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
+        chart.yStartsAtZero = true
         return RunChart(kind: .lag, chart: chart, caption:
             "Events not yet handled: lag that builds in the fault and then drains is a slowdown kept from users.")
     }
@@ -74,8 +76,9 @@ public enum RunCharts {
             }, paletteSlot: slot(ofArchitecture: index, dashed: true)))
         }
         guard !series.isEmpty else { return nil }
-        let chart = Chart(title: "Throughput and errors", xLabel: "time since the start", yLabel: "requests per second (1/s)",
+        var chart = Chart(title: "Throughput and errors", xLabel: "time since the start", yLabel: "requests per second (1/s)",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
+        chart.yStartsAtZero = true
         return RunChart(kind: .throughput, chart: chart, caption:
             "Answers per second: a dip in succeeded or a rise in failed is felt by users; a burst after is a backlog.")
     }
@@ -97,8 +100,9 @@ public enum RunCharts {
             }
         }
         guard !series.isEmpty else { return nil }
-        let chart = Chart(title: "Busy workers per service", xLabel: "time since the start", yLabel: "workers",
+        var chart = Chart(title: "Busy workers per service", xLabel: "time since the start", yLabel: "workers",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
+        chart.yStartsAtZero = true
         return RunChart(kind: .workers, chart: chart, caption:
             "Workers each service holds, its pool dashed: a line that meets its pool means the pool has run dry.")
     }

@@ -34,6 +34,7 @@ public enum SweepPage {
             page.element("figcaption", [], content: chart.caption)
             page.close("figure")
             writeTable(report.table(ofMetric: m), rowHeaders: report.parameters.count, to: &page)
+            if let note = report.boundNote(ofMetric: m) { page.element("p", [], content: note) }
             page.close("section")
         }
         page.open("footer")

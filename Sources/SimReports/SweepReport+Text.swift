@@ -9,6 +9,7 @@ extension SweepReport {
         for m in metrics.indices {
             out += "\n\(metrics[m]): mean over the seeds [\(percent) confidence interval]\n"
             out += Table(rows: table(ofMetric: m)).rendered
+            if let note = boundNote(ofMetric: m) { out += note + "\n" }
         }
         return out
     }
@@ -31,13 +32,28 @@ extension SweepReport {
             + combinations.indices.map { c in parameters.indices.map { value(of: $0, in: c) } + shown.map { cells[c][$0] } }
     }
 
-    /// `241.3 [236.4, 246.2]`; the count when some seeds gave no value; `–` when none did.
+    /// `241.3 [236.4, 246.2]`, or `1 [0*, 13.71]` where an end is the metric's bound (`boundMark`);
+    /// the count when some seeds gave no value; `–` when none did.
     func cell(_ row: SweepRow) -> String {
         guard let mean = row.mean else { return "–" }
         var text = Self.reading(mean)
-        if let interval = row.interval { text += " [\(Self.reading(interval.lowerBound)), \(Self.reading(interval.upperBound))]" }
+        if let interval = row.interval {
+            let low = Self.reading(interval.lowerBound) + (row.boundedEnds.lower ? Self.boundMark : "")
+            let high = Self.reading(interval.upperBound) + (row.boundedEnds.upper ? Self.boundMark : "")
+            text += " [\(low), \(high)]"
+        }
         if row.count < seeds.count { text += " (n=\(row.count))" }
         return text
+    }
+
+    /// The mark of an interval's end that is the metric's bound rather than Student's t.
+    static let boundMark = "*"
+
+    /// What `boundMark` means, when a cell of metric `m`'s table carries it; `nil` otherwise.
+    func boundNote(ofMetric m: Int) -> String? {
+        guard rows.contains(where: { $0.metric == m && $0.interval != nil && ($0.boundedEnds.lower || $0.boundedEnds.upper) }) else { return nil }
+        return "\(Self.boundMark) not Student's t but the bound of what the metric can take: the t interval went past it "
+            + "(few seeds or skewed values) and is cut there"
     }
 
     /// A figure for people: four significant digits, all of the integer part.

@@ -91,8 +91,10 @@ public struct SweepRow: Sendable {
     /// Count, mean and spread of the values present.
     public var statistics: RunningStatistics
     /// The confidence interval for the mean, inside what the metric can take (`MetricKind`):
-    /// Wilson's for a fraction, Student's t stopped at 0 otherwise; `nil` with fewer than two values.
+    /// Wilson's for a fraction, Student's t cut at 0 otherwise (`boundedEnds` says which end is cut); `nil` with fewer than two values.
     public var interval: ClosedRange<Double>?
+    /// Which ends of `interval` are the metric's bound rather than Student's t, which went past it.
+    public var boundedEnds: (lower: Bool, upper: Bool)
 
     init(combination: Int, architecture: Int, metric: Int, values: [Double?], kind: MetricKind, level: Double) {
         self.combination = combination
@@ -103,6 +105,7 @@ public struct SweepRow: Sendable {
         for case let value? in values { statistics.add(value) }
         self.statistics = statistics
         interval = kind.interval(of: statistics, level: level)
+        boundedEnds = kind.boundedEnds(of: statistics, level: level)
     }
 
     /// How many seeds gave a value.

@@ -14,6 +14,7 @@ struct TimeSpanTests {
 
     @Test("text that is not a duration is refused", arguments: [
         "", "10", "ms", "10 ms", "1.5ns", "1..5s", "10parsecs", "1e3ms", "99999999999999999999h", "--1s", ".s",
+        ".5s", "1.s", "-.5s", "1.ms", "0.s",
     ])
     func refuses(text: String) {
         #expect(TimeSpan(parsing: text) == nil)
@@ -39,6 +40,30 @@ struct TimeSpanTests {
         #expect(Rate(parsing: "12000/m")?.description == "12000/m")
         for bad in ["200", "/s", "200/", "200/parsec", "-5/s", "2/s/s"] { #expect(Rate(parsing: bad) == nil) }
         #expect(Rate(parsing: "0/s")?.meanGap == nil)
+    }
+
+    @Test func aBareDecimalPointIsRefusedInARateToo() {
+        for bad in [".5/s", "200./s", "./s"] { #expect(Rate(parsing: bad) == nil) }
+    }
+
+    @Test("a duration with a bare decimal point is shown written strictly", arguments: [
+        ("1.s", "1s"), (".5s", "0.5s"), ("-.5ms", "-0.5ms"), ("250.us", "250us"), (".25µs", "0.25µs"),
+    ])
+    func strictDuration(text: String, strict: String) {
+        #expect(TimeSpan.strictSpelling(of: text) == strict)
+    }
+
+    @Test("a duration with no bare decimal point, or none that mends it, has no strict spelling", arguments: [
+        "1s", "0.5s", ".s", ".5", ".5parsecs", ".5ns", "..5s", "1..s",
+    ])
+    func noStrictDuration(text: String) {
+        #expect(TimeSpan.strictSpelling(of: text) == nil)
+    }
+
+    @Test func aRateWithABareDecimalPointIsShownWrittenStrictly() {
+        #expect(Rate.strictSpelling(of: ".5/s") == "0.5/s")
+        #expect(Rate.strictSpelling(of: "200./m") == "200/m")
+        for other in ["0.5/s", "-.5/s", ".0005/s", "./s", ".5/parsec", ".5"] { #expect(Rate.strictSpelling(of: other) == nil) }
     }
 
     @Test func instantArithmeticSaturates() {

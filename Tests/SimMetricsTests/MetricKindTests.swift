@@ -29,4 +29,15 @@ struct MetricKindTests {
         #expect(interval.lowerBound == 0 && abs(interval.upperBound - 13.706204736174694) < 1e-9)
         #expect(MetricKind.nonNegative.interval(of: statistics([1]), level: 0.95) == nil)
     }
+
+    @Test func anEndCutAtTheMetricsBoundIsToldApartFromStudentsT() {
+        // 0 and 2: Student's t goes to 1 − 12.706 below 0; 100 and 102 stays above it.
+        #expect(MetricKind.nonNegative.boundedEnds(of: statistics([0, 2]), level: 0.95) == (true, false))
+        #expect(MetricKind.nonNegative.boundedEnds(of: statistics([100, 102]), level: 0.95) == (false, false))
+        // A fraction whose values stray above 1 gets Student's t, cut at both ends.
+        #expect(MetricKind.fraction.boundedEnds(of: statistics([0.5, 1.5]), level: 0.95) == (true, true))
+        // Wilson's interval lies inside [0, 1] of itself: nothing is cut.
+        #expect(MetricKind.fraction.boundedEnds(of: statistics([0, 0.1]), level: 0.95) == (false, false))
+        #expect(MetricKind.nonNegative.boundedEnds(of: statistics([1]), level: 0.95) == (false, false))
+    }
 }

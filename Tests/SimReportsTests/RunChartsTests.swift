@@ -165,6 +165,23 @@ struct RunChartAxesTests {
         #expect(ChartLayout(chart: chart, width: 860, height: 360).xAxis.ticks.map(\.label).suffix(2) == ["80 s", "100 s"])
     }
 
+    /// A lag of 1 000 to 1 010 events, a pool of 50 with 40 to 45 busy, 100 to 110 requests a
+    /// second: each count's axis starts at 0, so a steady value does not read as a swing from nothing.
+    @Test func countChartsStartTheirAxisAtZero() throws {
+        var report = RunReportFixture.report()
+        var metrics = ArchitectureMetrics(serviceNames: [], targets: [], keyCount: 1, gaugeNames: ["email lag", "payment busy"])
+        for t in 1...300 {
+            for _ in 0..<(100 + t % 11) { metrics.recordResponse(latency: .milliseconds(5), failure: nil) }
+            metrics.series.close(at: Instant(nanoseconds: Int64(t) * 1_000_000_000), gauges: [Double(1_000 + t % 11), Double(40 + t % 6)])
+        }
+        report.architectures = [report.architectures[1]]
+        report.architectures[0].metrics = metrics
+        for chart in [RunCharts.lag(of: report), RunCharts.workers(of: report), RunCharts.throughput(of: report)] {
+            let chart = try #require(chart)
+            #expect(layout(chart).yAxis.ticks.first?.label == "0", "\(chart.kind): \(layout(chart).yAxis.ticks.map(\.label))")
+        }
+    }
+
     @Test func latencyTicksAreDurations() throws {
         let latency = try #require(RunCharts.latency(of: RunReportFixture.report()))
         #expect(layout(latency).yAxis.ticks.map(\.label) == ["10 ms", "100 ms", "1 s", "10 s"])

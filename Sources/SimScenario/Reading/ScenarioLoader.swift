@@ -37,7 +37,12 @@ public enum ScenarioLoader {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
         }
         let reader = ScenarioReader()
-        guard let scenario = reader.read(root) else {
+        let scenario = reader.read(root)
+        if let scenario, canEstimateMemory(despite: reader.log.issues),
+           let (path, message) = MemoryEstimate(scenario).refusal(budget: memoryBudget) {
+            reader.log.add(path, message, at: (try? root.node(at: path))?.location ?? root.location)
+        }
+        guard let scenario, reader.log.issues.isEmpty else {
             // File order: by position (stable, so issues at one place keep the order they were found in).
             let ordered = reader.log.issues.enumerated().sorted { a, b in
                 let pa = a.element.position.map { ($0.line, $0.column) } ?? (0, 0)
@@ -46,11 +51,17 @@ public enum ScenarioLoader {
             }.map(\.element)
             throw ScenarioError(file: file, issues: ordered)
         }
-        if let (path, message) = MemoryEstimate(scenario).refusal(budget: memoryBudget) {
-            let position = (try? root.node(at: path))?.location ?? root.location
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: path, message: message, position: position)])
-        }
         return scenario
+    }
+
+    /// Whether a scenario read with `issues` still gives a memory estimate that is not larger
+    /// than the file means: a field that did not read stands in as its default (or, for an
+    /// architecture, is left out), which only lowers the estimate, except for `sampleEvery`
+    /// and `workload.keys`, whose defaults may be finer or more than the file meant.
+    static func canEstimateMemory(despite issues: [ScenarioIssue]) -> Bool {
+        !issues.contains { issue in
+            ["sampleEvery", "workload.keys"].contains { issue.path == $0 || issue.path.hasPrefix($0 + ".") }
+        }
     }
 
     /// The bytes of the file at `path`, at most one past the size limit.

@@ -15,6 +15,9 @@ struct ScenarioReader {
     static let maximumSamples: Int64 = 1_000_000
     static let maximumKeys = 10_000_000
 
+    /// The scenario as far as `root` reads: `nil` only when its duration, workload or services
+    /// do not. With issues in `log` it is not valid; the parts that read stand for what the file
+    /// says (so its memory can be estimated alongside the issues), the rest for defaults.
     func read(_ root: JSONNode) -> Scenario? {
         guard var top = ObjectReader(root, path: "", log: log) else { return nil }
         let nameNode = top.required("name", "a short name such as \"payment-email-slowdown\"")
@@ -58,12 +61,12 @@ struct ScenarioReader {
         }
         top.rejectUnknownKeys()
 
-        guard log.issues.isEmpty, let name, let duration, let workload, !services.isEmpty else { return nil }
+        guard let duration, let workload, !services.isEmpty else { return nil }
         var world = WorldConfig(seed: seed, duration: duration, drain: drain, workload: workload, services: services,
                                 network: network, faults: faults.map(\.config), networkFaults: networkFaults.map(\.config),
                                 sampleInterval: interval)
         world.warmup = warmup
-        return Scenario(name: name, description: description, world: world, architectures: architectures,
+        return Scenario(name: name ?? "", description: description, world: world, architectures: architectures,
                         faultDescriptions: faults.map(\.description) + networkFaults.map(\.description),
                         expectations: expectations, chaos: chaos, swarm: swarm)
     }

@@ -67,7 +67,8 @@ struct ValueReader {
             return nil
         }
         guard let span = TimeSpan(parsing: text) else {
-            log.add(path, "expected \(expected), found \(Describe.quoted(text))", at: node.location)
+            let hint = TimeSpan.strictSpelling(of: text).map { " (did you mean \"\($0)\"?)" } ?? ""
+            log.add(path, "expected \(expected), found \(Describe.quoted(text))\(hint)", at: node.location)
             return nil
         }
         guard range.contains(span) else {
@@ -89,7 +90,8 @@ struct ValueReader {
                         + "found \(Describe.quoted(text))\(advice)", at: node.location)
                 return nil
             }
-            let hint = text.hasPrefix("-") ? "; a rate cannot be negative" : ""
+            let hint = text.hasPrefix("-") ? "; a rate cannot be negative"
+                : Rate.strictSpelling(of: text).map { " (did you mean \"\($0)\"?)" } ?? ""
             log.add(path, "expected \(expected), found \(Describe.quoted(text))\(hint)", at: node.location)
             return nil
         }

@@ -68,6 +68,26 @@ struct MemoryReproducerTests {
         #expect(issues.first?.position != nil)
     }
 
+    /// `keys-1e7-64-consumers.json` with `edit` applied: the paths of its issues.
+    static func issuePaths(editing edit: (String) -> String) throws -> [String] {
+        let original = try String(contentsOf: Reproducer.folder.appendingPathComponent("keys-1e7-64-consumers.json"), encoding: .utf8)
+        do {
+            _ = try ScenarioLoader.parse(Array(edit(original).utf8), file: "keys-1e7-64-consumers.json")
+            return []
+        } catch {
+            return error.issues.map(\.path)
+        }
+    }
+
+    @Test func theBudgetIsReportedWithTheOtherIssues() throws {
+        let paths = try Self.issuePaths { $0.replacingOccurrences(of: #""description": "#, with: #""descripton": "#)
+            .replacingOccurrences(of: #""s1": {"workers": 4, "work": "1ms"}"#, with: #""s1": {"workers": 4, "wrk": "1ms"}"#) }
+        #expect(paths == ["descripton", "workload.keys.count", "services.s1.work", "services.s1.wrk"], "\(paths)")
+        // Keys that do not read would count as the default: the budget is left unjudged.
+        let unread = try Self.issuePaths { $0.replacingOccurrences(of: #""count": 10000000"#, with: #""count": "10000000""#) }
+        #expect(unread == ["workload.keys.count"], "\(unread)")
+    }
+
     @Test func aRaisedBudgetAcceptsThem() throws {
         let path = Reproducer.folder.appendingPathComponent("keys-1e7-64-consumers.json").path
         let scenario = try ScenarioLoader.load(path: path, memoryBudget: 16 << 30)
