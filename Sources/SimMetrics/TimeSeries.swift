@@ -2,7 +2,8 @@ import SimKernel
 
 /// Figures sampled at a fixed interval of virtual time: one row per interval.
 ///
-/// A model calls `close(at:)` at each interval boundary; counters accumulated during the
+/// A model calls `close(at:)` at each interval boundary, and once more where the run ends
+/// when that is not a boundary (a last, shorter interval); counters accumulated during the
 /// interval and gauges read at its end become one row. Rows cost a few dozen bytes each,
 /// so an hour at one-second intervals is a few hundred kilobytes whatever the load.
 public struct TimeSeries: Sendable {
@@ -24,6 +25,10 @@ public struct TimeSeries: Sendable {
         self.gaugeNames = gaugeNames
         self.workGaugeCount = workGaugeCount ?? gaugeNames.count
     }
+
+    /// Where the interval being filled started: the end of the last row, or the run's start
+    /// before the first.
+    public var currentStart: Instant { rows.last?.end ?? .zero }
 
     /// The work in the system at the end of `row`: the sum of its work gauges.
     public func work(in row: TimeSeriesRow) -> Double {

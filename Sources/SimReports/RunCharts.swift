@@ -14,7 +14,7 @@ public enum RunCharts {
     /// plots share a left edge as well as a time span.
     /// - Complexity: O(n) in the number of time-series rows.
     public static func charts(of report: RunReport) -> [RunChart] {
-        // A run shorter than one interval has no row: axes without a point would read as data.
+        // A run a limit stopped at its start has no row: axes without a point would read as data.
         guard report.architectures.contains(where: { !$0.metrics.series.rows.isEmpty }) else { return [] }
         var charts = [latency(of: report), lag(of: report), throughput(of: report), workers(of: report)].compactMap { $0 }
         for index in charts.indices {

@@ -56,7 +56,7 @@ public struct MemoryEstimate: Sendable {
         let path = "architectures." + architecture.name
         let keys = Double(world.workload.keyCount)
         let services = Double(world.services.count)
-        let rows = Double((world.duration + world.drain).nanoseconds / world.sampleInterval.nanoseconds + 1)
+        let rows = Double(ScenarioReader.samples(over: world.duration + world.drain, every: world.sampleInterval))
         let traced = Double(Swift.min(world.traceLimit, Swift.max(1, world.expectedRequests)))
         let targets: Int, used: Int, gauges: Int, keyArrays: Int
         switch architecture.design {

@@ -52,8 +52,8 @@ struct NoDataTests {
         #expect(figure("cost.attemptsPerRequest", in: report) != "null", "counts keep the whole run")
     }
 
-    /// A run shorter than `sampleEvery` takes no sample: its consumer lag has no peak (`null`
-    /// in metrics.json, `–` in the tables) and it has no chart, rather than empty axes.
+    /// A run that took no sample (a limit stopped it at its start): its consumer lag has no
+    /// peak (`null` in metrics.json, `–` in the tables) and it has no chart, rather than empty axes.
     @Test func aRunWithoutSamplesHasNoLagPeakAndNoCharts() {
         var metrics = ArchitectureMetrics(serviceNames: ["front"], targets: ["back"], keyCount: 4, gaugeNames: ["back lag"])
         metrics.recordArrival()

@@ -2,10 +2,30 @@ import SimKernel
 import SimMetrics
 
 /// What happens at the end of each sampling interval: retention, dropping consumed events
-/// from memory, the gauges, and each consumer group's health.
+/// from memory, the gauges, and each consumer group's health; and, once the run is over, the
+/// row of its last, shorter interval.
 extension EventDrivenModel {
+    /// The time-series interval ends: retention applies, its row is recorded, and the next
+    /// sample is scheduled.
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
+        applyRetention(at: now)
+        recordSample(at: now)
+        if now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }
+    }
+
+    /// The run ended at `end`: when that is after the last sample (a run whose length is not a
+    /// multiple of the interval, or one stopped early), the shorter interval since then gets its
+    /// row too, so the rows count every request. Taken once the run is over, not scheduled, and
+    /// without retention: it observes the run's last state without changing it.
+    mutating func closeLastInterval(at end: Instant) {
+        guard end > metrics.series.currentStart else { return }  // the last sample was taken at the end
+        recordSample(at: end)
+    }
+
+    /// Deletes what each topic's and queue's retention no longer keeps at `now`, and drops from
+    /// memory the events every consumer of a log has processed.
+    mutating func applyRetention(at now: Instant) {
         for t in topicBrokers.indices where topicBrokers[t] == .log { expire(topic: t, at: now) }
         for g in queueConsumers {
             let retention = queues[g].settings.retention.nanoseconds
@@ -15,6 +35,12 @@ extension EventDrivenModel {
         for t in topicBrokers.indices where topicBrokers[t] == .log {
             for p in 0..<config.topic(t).partitions { dropConsumed(topic: t, p) }
         }
+    }
+
+    /// Closes the time series' interval at `now` with the gauges read then, and judges each
+    /// consumer group's health over the interval. It only observes: nothing a later event
+    /// sees changes.
+    mutating func recordSample(at now: Instant) {
         let ends = partitions.map(\.endOffset)
         var gauges = [Double(entryPool.queueLength), Double(entryPool.busy), Double(unacknowledged + relayRowsWaiting)]
         for g in config.consumers.indices {
@@ -28,7 +54,6 @@ extension EventDrivenModel {
         metrics.series.close(at: now, gauges: gauges)
         for g in config.consumers.indices { metrics.consumers[g].record(status(of: g, at: now), over: now - lastSample) }
         lastSample = now
-        if now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }
     }
 
     /// Deletes what `topic`'s retention no longer keeps. A consumer that is down resets its

@@ -287,6 +287,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             stop = scheduler.run(&self, limits: limits)
         }
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
+        closeLastInterval(at: stop.isEarly ? scheduler.now : world.end)
         recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }

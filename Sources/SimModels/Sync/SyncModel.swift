@@ -99,6 +99,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
             stop = scheduler.run(&self, limits: limits)
         }
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
+        closeLastInterval(at: stop.isEarly ? scheduler.now : world.end)
         recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }
@@ -185,12 +186,27 @@ public struct SyncModel: EventHandling, Calling, Serving {
 
     // MARK: - Sampling
 
+    /// The time-series interval ends: its row is recorded and the next sample scheduled.
     mutating func sample(_ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
+        recordSample(at: now)
+        if now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }
+    }
+
+    /// Closes the time series' interval at `now` with the gauges read then: the lines and busy
+    /// workers of the services at work, and each breaker's state. It only observes.
+    mutating func recordSample(at now: Instant) {
         let gauges = servicesAtWork.map { Double(calling.pools[$0].queueLength) } + servicesAtWork.map { Double(calling.pools[$0].busy) }
             + calling.edges.indices.dropFirst().compactMap { calling.edges[$0].breaker?.level(at: now) }
         metrics.series.close(at: now, gauges: gauges)
-        if now + world.sampleInterval <= world.end { scheduler.scheduleObservation(.sample, after: world.sampleInterval) }
+    }
+
+    /// The run ended at `end`: when that is after the last sample (a run whose length is not a
+    /// multiple of the interval, or one stopped early), the shorter interval since then gets its
+    /// row too, so the rows count every request. Taken once the run is over, not scheduled.
+    mutating func closeLastInterval(at end: Instant) {
+        guard end > metrics.series.currentStart else { return }  // the last sample was taken at the end
+        recordSample(at: end)
     }
 }
 

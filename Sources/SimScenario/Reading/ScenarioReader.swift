@@ -91,9 +91,16 @@ struct ScenarioReader {
         return count.map { .requests($0) }
     }
 
-    /// A run keeps one time-series row per `interval`: a long run needs a longer interval.
+    /// The time-series rows a run of `length` keeps: one per whole `interval`, and one for the
+    /// shorter interval left at the end, if any.
+    static func samples(over length: TimeSpan, every interval: TimeSpan) -> Int64 {
+        (length.nanoseconds + interval.nanoseconds - 1) / interval.nanoseconds
+    }
+
+    /// A run keeps one time-series row per `interval` (see `samples(over:every:)`): a long run
+    /// needs a longer interval.
     func checkSamples(over length: TimeSpan, every interval: TimeSpan, at node: JSONNode) {
-        let samples = length.nanoseconds / interval.nanoseconds
+        let samples = Self.samples(over: length, every: interval)
         guard samples > Self.maximumSamples else { return }
         let perSample: Int64 = Self.maximumSamples * 1_000_000  // nanoseconds of run per millisecond of interval
         let needed = TimeSpan.milliseconds((length.nanoseconds + perSample - 1) / perSample)

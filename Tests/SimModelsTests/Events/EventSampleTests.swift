@@ -40,4 +40,23 @@ struct EventSampleTests {
         #expect(lags.count == 200)
         #expect(abs(mean - 1) <= 4 * (2.0 / 200).squareRoot(), "mean lag \(mean) at commit ticks, expected 1")
     }
+
+    /// A run of 2.5 s sampled every second ends with a shorter interval, whose row ends where
+    /// the run ends. It only observes: retention (each partition keeps its newest 20 events)
+    /// applied at each whole second is not applied again at the end, so the partition still
+    /// holds what was appended since; and the consumer's health covers the whole run.
+    @Test func theLastShorterIntervalHasARowAndAppliesNoRetention() {
+        var (world, config) = Self.tiedWorld(seconds: 3)
+        (world.duration, world.sampleInterval) = (.milliseconds(2_500), .seconds(1))
+        config.retentionEvents = 20
+        var model = EventDrivenModel(world: world, config: config)
+        let m = model.run().metrics
+        #expect(m.series.rows.map(\.end) == [1_000, 2_000, 2_500].map { Instant(nanoseconds: $0 * 1_000_000) })
+        #expect(m.series.rows.map(\.arrivals).reduce(0, +) == m.requests)
+        #expect(m.series.rows.map(\.applied).reduce(0, +) == m.ledger.finalReport()[0].counts.applied)
+        let held = model.partitions[0].endOffset - model.partitions[0].startOffset
+        #expect(held > 20 + 100, "about 250 appended in the last half second are still held: \(held)")
+        let health = ConsumerStatus.allCases.map { m.consumers[0].time(in: $0) }.reduce(TimeSpan.zero, +)
+        #expect(health == .milliseconds(2_500))
+    }
 }

@@ -109,6 +109,33 @@ struct SyncModelTests {
         let a = run(Worlds.payments()), b = run(Worlds.payments())
         #expect(a.latencySuccess == b.latencySuccess && a.endToEnd == b.endToEnd)
     }
+
+    /// A run of 2.8 s sampled every second ends with a shorter interval: its row ends where the
+    /// run ends, so the rows count every arrival and every answer, failures (a tenth of email's
+    /// calls fail) included.
+    @Test func theLastShorterIntervalHasARow() {
+        var world = Worlds.payments(rate: 200, faults: [Worlds.fault(.errors(Probability(0.1)), on: 1, at: 0, for: 3)])
+        (world.duration, world.drain) = (.milliseconds(2_500), .milliseconds(300))
+        let m = run(world)
+        #expect(m.series.rows.map(\.end) == [1_000, 2_000, 2_800].map { Instant(nanoseconds: $0 * 1_000_000) })
+        #expect(m.series.rows.map(\.arrivals).reduce(0, +) == m.requests)
+        #expect(m.series.rows.map(\.succeeded).reduce(0, +) == m.succeeded)
+        #expect(m.failures.total > 0 && m.series.rows.map(\.failed).reduce(0, +) == m.failures.total)
+    }
+
+    /// A run its event budget stops early ends its time series where it stopped: the interval
+    /// cut short there has a row, even when it is the first.
+    @Test func aRunStoppedEarlyHasARowWhereItStopped() throws {
+        var world = Worlds.payments(rate: 200)
+        world.eventBudget = 1_000
+        var model = SyncModel(world: world, config: Worlds.paymentChain)
+        let (m, stop, _) = model.run()
+        #expect(stop == .eventBudget)
+        let stoppedAt = try #require(m.stoppedAt)
+        #expect(stoppedAt < .zero + world.sampleInterval, "stopped in the first interval")
+        #expect(m.series.rows.map(\.end) == [stoppedAt])
+        #expect(m.series.rows.map(\.arrivals).reduce(0, +) == m.requests)
+    }
 }
 
 /// Network faults and pauses reach the synchronous chain as they would a real one.

@@ -43,4 +43,13 @@ struct RunLengthReadingTests {
         #expect(found.first?.message == "a run of 87601h sampled every 1s keeps 315363600 samples, more than 1000000; sample every 315.364s or more", "\(found)")
         #expect(issues(scenario(duration: "87601h", sampleEvery: "1h")).map(\.path) == ["duration"])
     }
+
+    /// A run that ends between two samples keeps a row for its last, shorter interval, so it
+    /// counts as a sample: a million whole seconds and half a second more is one too many.
+    @Test func aShorterLastIntervalCountsAsASample() {
+        #expect(issues(scenario(duration: "996400s", sampleEvery: "1s")) == [], "1 000 000 s with the drain")
+        let found = issues(scenario(duration: "996400500ms", sampleEvery: "1s"))
+        #expect(found.first?.message == "a run of 16666.675m sampled every 1s keeps 1000001 samples, more than 1000000; sample every 1.001s or more",
+                "\(found)")
+    }
 }
