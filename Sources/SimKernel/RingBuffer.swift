@@ -2,19 +2,20 @@
 ///
 /// Models keep their waiting lines in these: appending and removing at the ends is O(1)
 /// and allocates only when the line grows past its largest size so far. The storage holds
-/// elements, not optionals, and fills up by appending before it wraps around: a removed
-/// element stays in its slot until it is overwritten, so elements are plain values (every
-/// line holds numbers and small structs of them).
+/// elements, not optionals: it is allocated by the first append, its free slots filled with
+/// copies of the element appended, and a removed element stays in its slot until it is
+/// overwritten, so elements are plain values (every line holds numbers and small structs of them).
 public struct RingBuffer<Element> {
-    /// The ring; its first `slots.count` positions are in use once it has filled up.
-    @usableFromInline var slots: ContiguousArray<Element>
+    /// The ring: every slot holds a value, those outside the line stale ones.
+    @usableFromInline var slots: ContiguousArray<Element> = []
+    /// The ring's size at its first append.
+    @usableFromInline let initialCapacity: Int
     @usableFromInline var head = 0
     @usableFromInline var storedCount = 0
 
     /// An empty line with room for `capacity` elements (at least one) before it first grows.
     public init(capacity: Int = 16) {
-        slots = []
-        slots.reserveCapacity(Swift.max(capacity, 1))
+        initialCapacity = Swift.max(capacity, 1)
     }
 
     /// How many elements are queued.
@@ -33,16 +34,12 @@ public struct RingBuffer<Element> {
     @inlinable public var first: Element? { storedCount == 0 ? nil : slots[head] }
 
     /// Adds `element` at the back.
-    /// - Complexity: O(1) amortised.
+    /// - Complexity: O(1) amortised: the ring doubles when full.
     @inlinable public mutating func append(_ element: Element) {
-        if storedCount < slots.count {
-            var index = head + storedCount
-            if index >= slots.count { index -= slots.count }
-            slots[index] = element
-        } else {
-            if head != 0 { straighten() }
-            slots.append(element)
-        }
+        if storedCount == slots.count { grow(filling: element) }
+        var index = head + storedCount
+        if index >= slots.count { index -= slots.count }
+        slots[index] = element
         storedCount += 1
     }
 
@@ -57,14 +54,21 @@ public struct RingBuffer<Element> {
     }
 
     /// Removes every element, keeping the storage.
-    public mutating func removeAll() {
+    @inlinable public mutating func removeAll() {
         head = 0
         storedCount = 0
     }
 
-    /// Rotates a full ring so that its front is at position 0, for `append` to grow it at the end.
-    @usableFromInline mutating func straighten() {
-        slots = ContiguousArray(slots[head...] + slots[..<head])
+    /// Allocates the ring (`initialCapacity` slots) or doubles it, the line first from
+    /// position 0 and the new slots filled with `element`.
+    @inlinable mutating func grow(filling element: Element) {
+        let size = slots.isEmpty ? initialCapacity : slots.count * 2
+        var larger = ContiguousArray<Element>()
+        larger.reserveCapacity(size)
+        larger.append(contentsOf: slots[head...])
+        larger.append(contentsOf: slots[..<head])
+        larger.append(contentsOf: repeatElement(element, count: size - larger.count))
+        slots = larger
         head = 0
     }
 }
