@@ -26,11 +26,10 @@ extension ConsumerGroup {
     }
 
     /// Processing of partition `p`'s event ends: returns whether it failed. The fate is
-    /// cleared, and the first copy's failed attempts too when it succeeded.
+    /// cleared; the failed attempts are not, as an onward publish may still fail this one.
     mutating func endProcessing(_ p: Int) -> Bool {
         let fails = cursors[p].fate != .served
         cursors[p].fate = .served
-        if !fails, !cursors[p].isProcessingDuplicate { cursors[p].failures = 0 }
         return fails
     }
 

@@ -110,10 +110,12 @@ extension EventDrivenModel {
         finishApplied(g, p, &scheduler)
     }
 
-    /// The head of partition `p` is applied (and published onward, if `g` does): a
-    /// duplicated delivery's second copy is processed next, else the position moves on.
+    /// The head of partition `p` is applied (and published onward, if `g` does): its attempt
+    /// succeeded, so its failed attempts are forgotten, and a duplicated delivery's second
+    /// copy is processed next, else the position moves on.
     mutating func finishApplied(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
+        groups[g].cursors[p].failures = 0
         if groups[g].cursors[p].hasDuplicate {
             groups[g].cursors[p].hasDuplicate = false
             groups[g].cursors[p].isProcessingDuplicate = true

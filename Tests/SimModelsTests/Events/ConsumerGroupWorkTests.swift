@@ -22,19 +22,16 @@ struct ConsumerGroupWorkTests {
         #expect(group.cursors[1].committed == (commit == .beforeProcessing ? 1 : 0))
     }
 
-    /// A failed attempt keeps its count of failures; a success of the first copy clears it,
-    /// and a duplicate's end leaves it; either way the fate is cleared.
-    @Test func endingProcessingClearsTheFateAndAFirstCopysFailures() {
+    /// Ending processing clears the fate and keeps the count of failed attempts, failed or
+    /// not: a success is not known to be the attempt's until its onward publish is answered.
+    @Test func endingProcessingClearsTheFateAndKeepsTheFailures() {
         var group = ConsumerGroup(config: ConsumerConfig(service: 1), partitions: 1)
         group.cursors[0].failures = 2
         group.startProcessing(0, fate: .fails, at: Instant(nanoseconds: 5))
         #expect(group.cursors[0].processingSince == Instant(nanoseconds: 5))
         #expect(group.endProcessing(0) && group.cursors[0].failures == 2 && group.cursors[0].fate == .served)
-        group.cursors[0].isProcessingDuplicate = true
         group.startProcessing(0, fate: .served, at: Instant(nanoseconds: 6))
         #expect(!group.endProcessing(0) && group.cursors[0].failures == 2)
-        group.cursors[0].isProcessingDuplicate = false
-        #expect(!group.endProcessing(0) && group.cursors[0].failures == 0)
     }
 
     /// Passing the head moves the position and what has been processed, which a rewound
