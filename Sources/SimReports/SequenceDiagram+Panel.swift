@@ -3,32 +3,56 @@ import SimMetrics
 
 extension SequenceDiagram {
     /// One traced request's part of a diagram: its instants as rows far enough apart for a
-    /// label each, its activation boxes, arrows, timeouts and labels.
+    /// label each, its activation boxes, arrows, timeouts and labels. A request with more than
+    /// `messageLimit` messages is drawn up to its `messageLimit`-th message (in order of
+    /// sending), and the panel says how many it leaves out.
     struct Panel {
         static let header = 30.0, minimumRow = 15.0, proportionalHeight = 196.0, fontSize = 10.0
+        /// The most messages a panel draws: a diagram with more arrows is too long to read,
+        /// and drawing it would take time and space out of all proportion to the run.
+        static let messageLimit = 200
 
         let request: UInt64
+        /// The messages drawn: the first `messageLimit` sent, in the order they were recorded.
         let messages: [TraceMessage]
+        /// How many messages the request has in all, drawn or not.
+        let messageCount: Int
+        /// The spans drawn: those starting by the last message drawn, or all of them.
         let spans: [TraceSpan]
+        /// The timeouts drawn: those by the last message drawn, or all of them.
         let timeouts: [TraceTimeout]
+        /// The replies that reach a caller which gave up on them, by all the request's timeouts.
+        let lateReplies: LateReplies
         /// Where a published event waits in the broker: from the publish's arrival to the
         /// broker's last message about it (a delivery or the acknowledgement).
         let holdings: [(node: Int, start: Instant, end: Instant)]
+        /// The first and last instants drawn.
         let start: Instant, end: Instant
+        /// How long the whole request lasts, drawn or not.
+        let length: TimeSpan
         /// Every instant something happens, in order, and the height of its row.
         private var rows: [(time: Instant, y: Double)] = []
 
         /// The panel of `request` in `trace`, or `nil` when nothing of it was traced.
+        /// - Complexity: O(n log n) for the n messages, spans and timeouts of the request.
         init?(request: UInt64, trace: TraceRecorder, windows: [FaultWindow]) {
             self.request = request
-            messages = trace.messages.filter { $0.request == request }
-            spans = trace.spans.filter { $0.request == request }
-            timeouts = trace.timeouts.filter { $0.request == request }
-            let messages = messages
-            holdings = messages.filter { $0.kind == .publish }.compactMap { publish in
-                let last = messages.filter { $0.from == publish.to && $0.sent >= publish.received }.map(\.sent).max()
-                return last.map { (publish.to.node, publish.received, $0) }
+            let allMessages = trace.messages.filter { $0.request == request }
+            let allSpans = trace.spans.filter { $0.request == request }
+            let allTimeouts = trace.timeouts.filter { $0.request == request }
+            let allTimes = allMessages.flatMap { [$0.sent, $0.received] } + allSpans.flatMap { [$0.start, $0.end] } + allTimeouts.map(\.time)
+            guard let requestStart = allTimes.min(), let requestEnd = allTimes.max() else { return nil }
+            length = requestEnd - requestStart
+            messageCount = allMessages.count
+            lateReplies = LateReplies(allTimeouts)
+            if let cut = Self.cut(allMessages) {
+                messages = allMessages.enumerated().filter { ($0.element.sent, $0.offset) <= cut }.map(\.element)
+                spans = allSpans.filter { $0.start <= cut.sent }
+                timeouts = allTimeouts.filter { $0.time <= cut.sent }
+            } else {
+                (messages, spans, timeouts) = (allMessages, allSpans, allTimeouts)
             }
+            holdings = Self.holdings(messages)
             var times = messages.flatMap { [$0.sent, $0.received] } + spans.flatMap { [$0.start, $0.end] } + timeouts.map(\.time)
             guard let first = times.min(), let last = times.max() else { return nil }
             start = first
@@ -46,9 +70,32 @@ extension SequenceDiagram {
             }
         }
 
+        /// The last message drawn of `messages`, as its send time and its place among them,
+        /// when there are more than `messageLimit`; `nil` when all are drawn.
+        /// - Complexity: O(n log n) for n messages.
+        static func cut(_ messages: [TraceMessage]) -> (sent: Instant, offset: Int)? {
+            guard messages.count > messageLimit else { return nil }
+            let bySending = messages.enumerated().map { ($0.element.sent, $0.offset) }.sorted { $0 < $1 }
+            return bySending[messageLimit - 1]
+        }
+
+        /// The broker's holding of each publish in `messages`: from its arrival to the last
+        /// message the broker sends from that track, if that is no earlier.
+        /// - Complexity: O(n) for n messages.
+        static func holdings(_ messages: [TraceMessage]) -> [(node: Int, start: Instant, end: Instant)] {
+            var lastSent: [TraceTrack: Instant] = [:]  // looked up only, never iterated
+            for message in messages { lastSent[message.from] = Swift.max(lastSent[message.from] ?? message.sent, message.sent) }
+            return messages.filter { $0.kind == .publish }.compactMap { publish in
+                guard let last = lastSent[publish.to], last >= publish.received else { return nil }
+                return (publish.to.node, publish.received, last)
+            }
+        }
+
         /// The height, from the panel's top, of instant `t` (interpolated between rows).
+        /// - Complexity: O(log r) for r rows.
         func y(_ t: Instant) -> Double {
-            guard let after = rows.firstIndex(where: { $0.time >= t }) else { return rows.last?.y ?? Self.header }
+            let after = rows.partitionPoint { $0.time >= t }
+            guard after < rows.count else { return rows.last?.y ?? Self.header }
             guard after > 0, rows[after].time != t else { return rows[after].y }
             let a = rows[after - 1], b = rows[after]
             return a.y + (b.y - a.y) * Double((t - a.time).nanoseconds) / Double((b.time - a.time).nanoseconds)
@@ -61,7 +108,7 @@ extension SequenceDiagram {
             svg.element("line", [("x1", "8"), ("y1", XMLWriter.pixels(y0 + 4)), ("x2", String(width - 8)), ("y2", XMLWriter.pixels(y0 + 4)),
                                  ("stroke", "#ddd")])
             let heading = "request \(request) · starts at \(Format.duration(nanoseconds: Double(start.nanoseconds))) · lasts "
-                + Format.duration(nanoseconds: Double((end - start).nanoseconds))
+                + Format.duration(nanoseconds: Double(length.nanoseconds))
             labels.reserve(box(heading, x: 10, y: y0 + 18, anchor: "start", fontSize: 11))
             svg.element("text", [("x", "10"), ("y", XMLWriter.pixels(y0 + 18)), ("fill", "#555")], content: heading)
             var windowLabels: [(String, Double)] = []
@@ -86,7 +133,7 @@ extension SequenceDiagram {
                 svg.element("line", [("x1", XMLWriter.pixels(x1)), ("y1", XMLWriter.pixels(y1)), ("x2", XMLWriter.pixels(x2)), ("y2", XMLWriter.pixels(y2)),
                                      ("stroke", isAnswer ? "#777" : "#222"), ("stroke-width", "1.2"),
                                      ("marker-end", "url(#\(arrow))"), ("data-message", message.kind.rawValue)])
-                let text = label(of: message, timeouts: timeouts)
+                let text = label(of: message, isLate: lateReplies.isLate(message))
                 let at = labels.place(text, from: x1, y1, to: x2, y2, fontSize: Self.fontSize)
                 texts.append((text, at.x, at.y, "middle", message.failure == nil && !text.hasSuffix("too late") ? "#333" : "#a33", message.kind.rawValue))
             }
@@ -111,6 +158,12 @@ extension SequenceDiagram {
             for (text, ly) in windowLabels {
                 svg.element("text", [("x", String(width - 12)), ("y", XMLWriter.pixels(ly)), ("text-anchor", "end"), ("fill", "#a33"),
                                      ("stroke", "#fff"), ("stroke-width", "3"), ("paint-order", "stroke")], content: text)
+            }
+            if messages.count < messageCount {
+                let note = "first \(messages.count) of \(messageCount) messages shown: the \(messageCount - messages.count) sent later are left out"
+                let ly = labels.placeBeside(note, x: 10, y: labels.bottom(atLeast: y(end)) + 16, anchor: "start", fontSize: 11)
+                svg.element("text", [("x", "10"), ("y", XMLWriter.pixels(ly)), ("fill", "#a33"), ("data-omitted", String(messageCount - messages.count))],
+                            content: note)
             }
             return labels.bottom(atLeast: y(end)) - y0 + 18
         }

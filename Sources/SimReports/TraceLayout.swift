@@ -66,8 +66,10 @@ struct TraceLayout {
     /// track. Uncovered ends of one request on one track form one slice, unless a recorded span
     /// of that request begins between them.
     private static func derivedSlices(_ trace: TraceRecorder) -> [Slice] {
-        var spans: [Key: [TraceSpan]] = [:]  // looked up only, never iterated
-        for span in trace.spans { spans[Key(track: span.track, request: span.request), default: []].append(span) }
+        var spans: [Key: Coverage] = [:]  // looked up only, never iterated
+        for span in trace.spans.sorted(by: { $0.start < $1.start }) {
+            spans[Key(track: span.track, request: span.request), default: Coverage()].append(span)
+        }
         var ends: [End] = []
         for (i, m) in trace.messages.enumerated() {
             ends.append(End(track: m.from, request: m.request, time: m.sent, kind: m.kind, isSend: true, order: 2 * i))
@@ -83,10 +85,10 @@ struct TraceLayout {
             cluster = []
         }
         for end in ends {
-            let own = spans[Key(track: end.track, request: end.request)] ?? []
-            if own.contains(where: { $0.start <= end.time && end.time <= $0.end }) { continue }
+            let own = spans[Key(track: end.track, request: end.request)] ?? Coverage()
+            if own.covers(end.time) { continue }
             if let last = cluster.last, last.track != end.track || last.request != end.request
-                || own.contains(where: { last.time < $0.start && $0.start < end.time }) {
+                || own.hasStart(after: last.time, before: end.time) {
                 close()
             }
             cluster.append(end)
@@ -131,20 +133,73 @@ struct TraceLayout {
         if let track { lanes.append((track, open.count)) }
     }
 
-    /// Writes each message end on a lane holding a slice of its request that covers the instant.
+    /// Writes each message end on a lane holding a slice of its request that covers the instant:
+    /// of those slices, the one that began last, on the lowest lane when several began then.
+    /// - Complexity: O((s + m) log(s + m)) for s slices and m messages.
     private mutating func bindFlows(_ messages: [TraceMessage]) {
+        // Each track's slices of each request, from the first to begin to the last (lower lanes later).
         var covering: [Key: [Int]] = [:]  // looked up only, never iterated
-        for (i, slice) in slices.enumerated() {
-            guard let request = slice.request else { continue }
-            covering[Key(track: slice.track, request: request), default: []].append(i)
+        let byStart = slices.indices.filter { slices[$0].request != nil }.sorted {
+            (slices[$0].start, -slices[$0].lane, $0) < (slices[$1].start, -slices[$1].lane, $1)
         }
-        func lane(_ track: TraceTrack, _ request: UInt64, _ time: Instant) -> Int {
-            let candidates = (covering[Key(track: track, request: request)] ?? []).filter { slices[$0].start <= time && time <= slices[$0].end }
-            // Every end is covered: by a recorded span, or by the slice derived for it.
-            let latest = candidates.max { (slices[$0].start, -slices[$0].lane) < (slices[$1].start, -slices[$1].lane) }!
-            return slices[latest].lane
+        for i in byStart { covering[Key(track: slices[i].track, request: slices[i].request!), default: []].append(i) }
+        var ends: [(key: Key, time: Instant, message: Int, isSend: Bool)] = []
+        for (i, m) in messages.enumerated() {
+            ends.append((Key(track: m.from, request: m.request), m.sent, i, true))
+            ends.append((Key(track: m.to, request: m.request), m.received, i, false))
         }
-        flows = messages.map { Flow(message: $0, fromLane: lane($0.from, $0.request, $0.sent), toLane: lane($0.to, $0.request, $0.received)) }
+        ends.sort { ($0.key.track, $0.key.request, $0.time) < ($1.key.track, $1.key.request, $1.time) }
+        var lanes = [(from: Int, to: Int)](repeating: (0, 0), count: messages.count)
+        // One sweep per track and request, instants in order: slices join a stack as they begin,
+        // so its top is the latest begun; one that ended before an instant ends before every later one.
+        var first = 0
+        while first < ends.count {
+            let key = ends[first].key
+            var after = first
+            while after < ends.count && ends[after].key == key { after += 1 }
+            let candidates = covering[key] ?? []
+            var next = 0
+            var begun: [Int] = []
+            for end in ends[first..<after] {
+                while next < candidates.count && slices[candidates[next]].start <= end.time {
+                    begun.append(candidates[next])
+                    next += 1
+                }
+                while let top = begun.last, slices[top].end < end.time { begun.removeLast() }
+                // Every end is covered: by a recorded span, or by the slice derived for it.
+                let lane = slices[begun.last!].lane
+                if end.isSend { lanes[end.message].from = lane } else { lanes[end.message].to = lane }
+            }
+            first = after
+        }
+        flows = messages.indices.map { Flow(message: messages[$0], fromLane: lanes[$0].from, toLane: lanes[$0].to) }
+    }
+
+    /// One request's recorded spans on one track, by start, to tell which instants they cover.
+    private struct Coverage {
+        private var starts: [Instant] = []
+        /// The latest end of the spans up to each one.
+        private var reach: [Instant] = []
+
+        /// Adds `span`, which starts no earlier than any span added before.
+        mutating func append(_ span: TraceSpan) {
+            starts.append(span.start)
+            reach.append(Swift.max(reach.last ?? span.end, span.end))
+        }
+
+        /// Whether a span covers `time`, its ends included.
+        /// - Complexity: O(log n) for n spans.
+        func covers(_ time: Instant) -> Bool {
+            let begun = starts.partitionPoint { $0 > time }
+            return begun > 0 && reach[begun - 1] >= time
+        }
+
+        /// Whether a span starts strictly between `earlier` and `later`.
+        /// - Complexity: O(log n) for n spans.
+        func hasStart(after earlier: Instant, before later: Instant) -> Bool {
+            let next = starts.partitionPoint { $0 > earlier }
+            return next < starts.count && starts[next] < later
+        }
     }
 
     private struct Key: Hashable {

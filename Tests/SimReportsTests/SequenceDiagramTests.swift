@@ -1,5 +1,7 @@
 import Foundation
 import Testing
+import SimKernel
+import SimMetrics
 @testable import SimReports
 
 /// Sequence diagrams are readable where the lesson is: every label says what its message is,
@@ -71,5 +73,32 @@ struct SequenceDiagramTests {
             #expect(count("data-message=") == count("data-label=") - count("data-label=\"timeout\""), "one label per message")
             #expect(count("data-timeout=") == count("data-label=\"timeout\""), "one label per timeout")
         }
+    }
+
+    /// A request redelivered thousands of times is drawn up to the panel's limit of messages,
+    /// and the diagram says how many it leaves out, instead of growing with every redelivery.
+    @Test func aRequestWithThousandsOfMessagesIsDrawnUpToTheLimit() throws {
+        var metrics = ArchitectureMetrics(serviceNames: ["payment", "email"], targets: ["email"], keyCount: 1, gaugeNames: [])
+        metrics.trace = TraceRecorder(limit: 10, expectedRequests: 10)
+        let ms = { (n: Int64) in Instant.zero + .milliseconds(n) }
+        let payment = TraceTrack(node: 0), email = TraceTrack(node: 1), broker = TraceTrack(node: 2)
+        metrics.trace.span(.work, request: 0, track: payment, from: ms(0), to: ms(1))
+        metrics.trace.message(.publish, request: 0, from: payment, to: broker, sent: ms(1), received: ms(2))
+        let redeliveries: Int64 = 4000
+        for i in 0..<redeliveries {
+            metrics.trace.message(.delivery, request: 0, from: broker, to: email, sent: ms(2 + 2 * i), received: ms(3 + 2 * i))
+            metrics.trace.span(.process, request: 0, track: email, from: ms(3 + 2 * i), to: ms(4 + 2 * i))
+        }
+        let architecture = ArchitectureReport(name: "events", kind: "events", metrics: metrics, stopReason: "quiescent", events: 1)
+        let svg = SequenceDiagram.render(architecture, nodeNames: ["payment", "email", "broker"], requests: [0], windows: [])
+        let count = { (marker: String) in svg.components(separatedBy: marker).count - 1 }
+        let limit = SequenceDiagram.Panel.messageLimit, total = Int(redeliveries) + 1
+        #expect(count("data-message=") == limit)
+        #expect(count("data-label=") == limit, "one label per message drawn")
+        #expect(count("data-span=") <= limit + 1, "only the spans begun by the last message drawn")
+        #expect(svg.contains("first \(limit) of \(total) messages shown: the \(total - limit) sent later are left out"))
+        #expect(count("data-omitted=\"\(total - limit)\"") == 1)
+        #expect(Self.textBoxes(svg).last?.text.hasPrefix("first \(limit)") == true, "the note ends the panel")
+        #expect(XMLChecker.problems(in: svg).isEmpty)
     }
 }
