@@ -13,8 +13,7 @@ extension EventDrivenModel {
             let now = scheduler.now
             let (message, receives) = queues[g].receive(at: now)!
             if let limit = queues[g].settings.maxReceiveCount, receives > Int32(limit) {
-                deadLetter(queues[g].messages[message.slot].record, at: g)  // the broker's redrive policy moves it
-                queues[g].delete(message)
+                redrive(g, message)
                 continue
             }
             if receives > 1 { metrics.recordRedelivery(consumer: g) }
@@ -89,6 +88,7 @@ extension EventDrivenModel {
         let instance = Int(j.instance)
         let service = queueGroups[g].config.service
         queueGroups[g].jobs.remove(job)
+        if j.isRedriven { endRedrivenReceive(j, of: g) }
         queueGroups[g].busy[instance] -= 1
         queueGroups[g].held[instance] -= 1
         metrics.recordHeld(now - j.startedAt, service: service)
@@ -160,9 +160,12 @@ extension EventDrivenModel {
     }
 
     /// Instance `instance` of queue consumer `g` (every instance with `nil`) goes down or
-    /// comes back. Messages it held reappear when their visibility timeouts run out.
+    /// comes back. Messages it held reappear when their visibility timeouts run out; those
+    /// the broker has redriven meanwhile do not, and the receives it drops of them end.
     mutating func queueCrashEdge(_ g: Int, instance: Int?, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
-        if isStart { queueGroups[g].stop(instance: instance) }
+        if isStart {
+            for job in queueGroups[g].stop(instance: instance) { endRedrivenReceive(job, of: g) }
+        }
         if let instance { queueGroups[g].isInstanceDown[instance] = isStart } else { queueGroups[g].isDown = isStart }
         if !isStart { dispatch(g, &scheduler) }
     }

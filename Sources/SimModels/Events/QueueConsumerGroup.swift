@@ -48,15 +48,40 @@ struct QueueConsumerGroup: Sendable {
 
     /// Instance `i` (or, with `nil`, every instance) stops: what it received and had not
     /// answered is forgotten; the queue will make it visible again when its visibility
-    /// timeout runs out.
+    /// timeout runs out. Returns the forgotten receives whose messages the broker has
+    /// redriven meanwhile: those will not reappear.
     /// - Complexity: O(receives in progress).
-    mutating func stop(instance: Int?) {
-        for job in jobs.liveSlots where instance == nil || Int(jobs[job].instance) == instance { jobs.remove(job) }
+    mutating func stop(instance: Int?) -> [QueueJob] {
+        var redriven: [QueueJob] = []
+        for job in jobs.liveSlots where instance == nil || Int(jobs[job].instance) == instance {
+            if jobs[job].isRedriven { redriven.append(jobs[job]) }
+            jobs.remove(job)
+        }
         for i in held.indices where instance == nil || i == instance {
             held[i] = 0
             busy[i] = 0
             waiting[i].removeAll()
         }
+        return redriven
+    }
+
+    /// Marks every receive of `message` on its way to or inside an instance as redriven;
+    /// returns whether there was one.
+    /// - Complexity: O(receives in progress), a scan: the broker redrives rarely, and the
+    ///   receives in progress are at most instances × prefetch.
+    mutating func markReceivesRedriven(of message: MessageReference) -> Bool {
+        var isAny = false
+        for job in jobs.liveSlots where jobs[job].message == message {
+            jobs[job].isRedriven = true
+            isAny = true
+        }
+        return isAny
+    }
+
+    /// Whether a receive of `message` is on its way to or inside an instance.
+    /// - Complexity: O(receives in progress), a scan (see `markReceivesRedriven(of:)`).
+    func hasReceive(of message: MessageReference) -> Bool {
+        jobs.liveSlots.contains { jobs[$0].message == message }
     }
 }
 
@@ -73,4 +98,7 @@ struct QueueJob: Sendable {
     /// What the faults do to this receive: a `hang` is given up as failed after the
     /// visibility timeout, an error fails at once.
     var fate = AttemptFate.served
+    /// Whether the broker's redrive policy moved the message to the dead-letter queue while
+    /// this receive was in progress: its end settles the message's effect.
+    var isRedriven = false
 }

@@ -62,4 +62,18 @@ struct CompletionReproducerTests {
         #expect(run.value("events", "requests.completed") == succeeded)
         #expect(run.value("events", "endToEnd.count") == succeeded)
     }
+
+    /// A 10 ms visibility timeout under 50 ms of work and a redrive policy of one receive:
+    /// the broker dead-letters every message while its only receive is still processing, and
+    /// that receive then applies the effect. Every request completes, with its end-to-end time
+    /// (none did: the redrive had settled the effect unapplied).
+    @Test func aMessageRedrivenWhileItsReceiveProcessesCompletesWhenApplied() throws {
+        let run = try Reproducer("redriven-while-processing")
+        #expect(run.failures.isEmpty, "\(run.failures)")
+        #expect(run.value("events-q1", "consistency.a.deadLettered") == 199)
+        #expect(run.value("events-q1", "consistency.a.applied") == 199)
+        #expect(run.value("events-q1", "consistency.a.missingAtEnd") == 0)
+        #expect(run.value("events-q1", "requests.completed") == 199)
+        #expect(run.value("events-q1", "endToEnd.count") == 199)
+    }
 }
