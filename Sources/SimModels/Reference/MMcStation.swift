@@ -41,8 +41,6 @@ public struct MMcStation: EventHandling {
     var arrivalsRandom: RandomStream
     var serviceRandom: RandomStream
     var waiting = RingBuffer<Instant>(capacity: 1024)
-    /// Arrival times of customers in service, in the order they started.
-    var inService = RingBuffer<Instant>(capacity: 64)
     var busy = 0
     var arrivals = 0
     var lastChange = Instant.zero
@@ -89,8 +87,6 @@ public struct MMcStation: EventHandling {
             if busy < servers { startService(arrivedAt: now, scheduler: &scheduler) } else { waiting.append(now) }
         case .departure:
             busy -= 1
-            let arrivedAt = inService.popFirst()!
-            measurements.totalSojourn += Double((now - arrivedAt).nanoseconds)
             if let next = waiting.popFirst() { startService(arrivedAt: next, scheduler: &scheduler) }
         }
     }
@@ -107,10 +103,10 @@ public struct MMcStation: EventHandling {
             batchLeft = batchSize
         }
         busy += 1
-        // With exponential service the departure order need not match the start order, but
-        // with identical servers any departure may be charged to the earliest starter
-        // without changing the mean sojourn: it only permutes which customer leaves.
-        inService.append(arrivedAt)
-        scheduler.schedule(.departure, after: .nanoseconds(service.sample(&serviceRandom)))
+        // The customer leaves `service` after starting: its sojourn is known now, its wait plus
+        // its own service time, whichever of the servers' customers leaves first.
+        let serviceTime = service.sample(&serviceRandom)
+        measurements.totalSojourn += wait + Double(serviceTime)
+        scheduler.schedule(.departure, after: .nanoseconds(serviceTime))
     }
 }
