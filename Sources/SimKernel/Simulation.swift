@@ -26,8 +26,8 @@ public enum StopReason: String, Sendable {
     case quiescent
     /// The event budget was spent: a limit on runaway models, reported with the seed.
     case eventBudget
-    /// A service's waiting line passed its limit: the model stopped the run (`Scheduler.stop`)
-    /// before the line could exhaust memory.
+    /// A service's waiting line, or the backlog a broker holds for a topic, passed its limit:
+    /// the model stopped the run (`Scheduler.stop`) before the line could exhaust memory.
     case lineLimit
 
     /// Whether a limit ended the run before its end (the event budget or a line's limit).

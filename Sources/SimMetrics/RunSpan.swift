@@ -90,7 +90,7 @@ struct RunSpan {
             ("stop", .text(a.stopReason)),
             ("events", .integer(a.events)),
             ("stoppedAtMs", stoppedAt),
-            ("overflowedLine", m.lineOverflow.map { .text($0.service) } ?? .absent),
+            ("overflowedLine", m.lineOverflow.map { .text($0.line) } ?? .absent),
             ("warmupEndMs", warmupEnd),
             ("modelError", modelError),
         ])

@@ -56,7 +56,7 @@ public struct RunReport: Sendable {
     /// Simulated time from start to the end of the drain.
     public var length: TimeSpan { duration + drain }
 
-    /// One sentence per architecture a limit (the event budget, or a waiting line's limit)
+    /// One sentence per architecture a limit (the event budget, or the limit of a waiting line or a topic's backlog)
     /// stopped before the end of the run, saying where; empty when every run reached its end.
     /// Every output shows them.
     public var stoppedEarly: [String] {
@@ -66,8 +66,7 @@ public struct RunReport: Sendable {
                 guard let overflow = a.metrics.lineOverflow else {
                     return "\(a.name) stopped at the event budget (\(a.events) events) \(when): its figures cover only part of the run"
                 }
-                return "\(a.name) stopped: the line at \(overflow.service) passed \(overflow.limit) waiting requests \(when); "
-                    + "give it a bounded `queue`. Its figures cover only part of the run"
+                return "\(a.name) stopped: \(overflow.passed) \(when); \(overflow.remedy). Its figures cover only part of the run"
             }
         }
     }

@@ -214,6 +214,6 @@ extension EventDrivenModel {
     mutating func dropConsumed(topic: Int, _ p: Int) {
         var oldest = Int64.max
         for k in topicConsumers[topic].indices { oldest = Swift.min(oldest, groups[topicConsumers[topic][k]].oldestNeeded(p)) }
-        if oldest != .max { partitions[topicFirstPartition[topic] + p].dropConsumed(below: oldest) }
+        if oldest != .max { heldEvents[topic] -= partitions[topicFirstPartition[topic] + p].dropConsumed(below: oldest) }
     }
 }

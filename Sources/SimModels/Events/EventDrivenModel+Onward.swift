@@ -93,9 +93,10 @@ extension EventDrivenModel {
                 queues[g].send(record, at: scheduler.now)
                 dispatch(g, &scheduler)
             }
-            return
+            return holdsOneMore(topic: t, &scheduler)
         }
         _ = partitions[topicFirstPartition[t] + p].append(record)
+        holdsOneMore(topic: t, &scheduler)
         for k in topicConsumers[t].indices { fetch(topicConsumers[t][k], p, &scheduler) }
     }
 

@@ -132,9 +132,10 @@ extension EventDrivenModel {
                 queues[g].send(record, at: scheduler.now)
                 dispatch(g, &scheduler)
             }
-            return
+            return holdsOneMore(topic: 0, &scheduler)
         }
         _ = partitions[lane].append(record)
+        holdsOneMore(topic: 0, &scheduler)
         for k in topicConsumers[0].indices { fetch(topicConsumers[0][k], lane, &scheduler) }
     }
 

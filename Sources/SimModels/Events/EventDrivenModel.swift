@@ -122,6 +122,9 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     var appendedSequences: [AppendedSequence]
     /// Every topic's partitions, the topics end to end (the entry's first).
     var partitions: [PartitionLog]
+    /// Per log topic: the events its partitions hold in memory (0 for a queue topic, whose
+    /// queues count their own).
+    var heldEvents: [Int]
     /// Per topic: where its partitions start in `partitions`.
     let topicFirstPartition: [Int]
     /// Per topic: the consumers that read it.
@@ -190,6 +193,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         let topics = (0..<config.topicCount).map(config.topic)
         topicFirstPartition = topics.indices.map { t in topics[..<t].reduce(0) { $0 + $1.partitions } }
         partitions = [PartitionLog](repeating: PartitionLog(), count: topics.reduce(0) { $0 + $1.partitions })
+        heldEvents = [Int](repeating: 0, count: topics.count)
         topicConsumers = topics.indices.map { t in config.consumers.indices.filter { config.consumers[$0].topic == t } }
         downstream = Self.downstream(of: config)
         onwardRoundRobin = [Int](repeating: 0, count: topics.count)
@@ -433,8 +437,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         case .queued:
             metrics.services[entry].peakQueue = Swift.max(metrics.services[entry].peakQueue, entryPool.queueLength)
             if entryPool.queueLength > world.lineLimit {
-                metrics.lineOverflow = LineOverflow(service: world.services[entry].name, limit: world.lineLimit)
-                scheduler.stop(.lineLimit)
+                stopAtLineLimit(of: entry, &scheduler)
             }
         case .rejected:
             metrics.services[entry].rejected += 1

@@ -50,13 +50,17 @@ struct PartitionLog: Sendable {
         startOffset = Swift.max(startOffset, endOffset - Int64(count))
     }
 
-    /// Drops from memory the events below `offset`, which no group will read again.
+    /// Drops from memory the events below `offset`, which no group will read again; returns
+    /// how many it dropped.
     /// - Complexity: O(events dropped).
-    mutating func dropConsumed(below offset: Int64) {
+    @discardableResult
+    mutating func dropConsumed(below offset: Int64) -> Int {
+        let held = records.count
         while firstHeld < offset, let oldest = records.popFirst() {
             lastDroppedAppendedAt = oldest.appendedAt
             firstHeld += 1
         }
+        return held - records.count
     }
 }
 

@@ -24,8 +24,9 @@ public struct WorldConfig: Sendable {
     public var sampleInterval: TimeSpan
     /// A limit on the number of events one architecture run may handle.
     public var eventBudget: Int
-    /// The most requests one service's waiting line may hold before the run stops (a line
-    /// without a `queue` limit grows with the backlog, and with it the memory).
+    /// The most requests one service's waiting line, or events the broker holds for one topic,
+    /// may reach before the run stops (a line without a `queue` limit, or a topic whose
+    /// consumers fall behind, grows with the backlog, and with it the memory).
     public var lineLimit = WorldConfig.defaultLineLimit
     /// How many requests are traced (spans and messages), spread over the run.
     public var traceLimit: Int = 100

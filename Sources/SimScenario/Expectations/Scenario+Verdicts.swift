@@ -18,7 +18,8 @@ extension Scenario {
 
     /// A failed verdict for each architecture in `measurements` whose run a limit stopped:
     /// `✗ sync stopped at the event budget at t = 3.2s of 24h: 3200ms`, or
-    /// `✗ sync stopped: the line at payment passed 10000000 waiting requests at t = 3.2min of 24h`.
+    /// `✗ sync stopped: the line at payment passed 10000000 waiting requests at t = 3.2min of 24h`, or
+    /// `✗ events stopped: the backlog of the topic of orders passed 10000000 events at t = 33min of 1h`.
     func stoppedEarlyVerdicts(for measurements: Measurements) -> [Verdict] {
         let length = Format.duration(nanoseconds: Double((world.duration + world.drain).nanoseconds))
         return architectures.compactMap { architecture in
@@ -27,9 +28,10 @@ extension Scenario {
             let at = Format.duration(nanoseconds: stoppedMs * 1e6)
             var text = "\(architecture.name) stopped at the event budget at t = \(at) of \(length)"
             var why = "the run ended after \(world.eventBudget) events; shorten it or lower the arrival rate"
-            if let service = run.member("overflowedLine")?.textValue {
-                text = "\(architecture.name) stopped: the line at \(service) passed \(world.lineLimit) waiting requests at t = \(at) of \(length)"
-                why = "requests arrived faster than \(service) served them; give \(service) a bounded \"queue\" (or more workers, or a lower arrival rate)"
+            if let line = run.member("overflowedLine")?.textValue {
+                let overflow = LineOverflow(line: line, limit: world.lineLimit)
+                text = "\(architecture.name) stopped: \(overflow.passed) at t = \(at) of \(length)"
+                why = overflow.cause
             }
             return Verdict(text: text, architecture: architecture.name, metric: "run.stoppedAtMs", why: why,
                            measured: stoppedMs, unit: "ms", references: [], holds: false)

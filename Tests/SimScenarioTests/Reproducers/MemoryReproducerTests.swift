@@ -46,7 +46,35 @@ struct MemoryReproducerTests {
             $0.replacingOccurrences(of: #"{"sync": {"chain": ["a", "b"]}}"#, with: #"{"events": {"consumers": {"b": {}}}}"#)
         }
         #expect(outcomes.map(\.stop) == [.lineLimit])
-        #expect(outcomes.first?.metrics.lineOverflow?.service == "a")
+        #expect(outcomes.first?.metrics.lineOverflow?.line == "a")
+    }
+
+    /// A consumer down for the hour at 5 000 requests a second, with a line limit of 10 000:
+    /// the backlog of the entry's topic passes it after about 2 s, stopping the run, and every
+    /// output says so, naming the topic.
+    @Test(arguments: [#""topic": {"partitions": 12, "retention": "10m"}"#, #""broker": "queue""#])
+    func aTopicsBacklogThatPassesTheLimitStopsTheRunAndFailsItsCheck(broker: String) throws {
+        var scenario = try ScenarioLoader.parse(Array("""
+        {"name": "outage-hour", "duration": "1h",
+         "workload": {"entry": "orders", "arrivals": {"poisson": "5000/s"}},
+         "services": {"orders": {"workers": 200, "work": "2ms"}, "billing": {"work": "5ms"}},
+         "faults": [{"crash": "billing", "at": "0s", "for": "1h"}],
+         "architectures": {"events": {\(broker), "consumers": {"billing": {"instances": 4, "concurrency": 3}}}}}
+        """.utf8), file: "outage-hour.json")
+        scenario.world.lineLimit = 10_000
+        let outcomes = ScenarioRunner.run(scenario)
+        var report = RunReport(scenario: scenario, outcomes: outcomes, version: "test")
+        report.verdicts = scenario.verdicts(for: report.measurements)
+        #expect(outcomes.map(\.stop) == [.lineLimit])
+        let run = report.measurements.value(at: "run", in: "events")
+        #expect(run?.member("overflowedLine")?.textValue == "topic of orders")
+        let stoppedMs = run?.member("stoppedAtMs")?.numberValue ?? 0
+        #expect((1_500...2_500).contains(stoppedMs), "\(stoppedMs)")
+        let failures = report.verdicts.filter { !$0.holds }.map(\.line)
+        #expect(failures.count == 1 && failures.first?.hasPrefix("✗ events stopped: the backlog of the topic of orders passed 10000 events at t = ") == true,
+                "\(failures)")
+        #expect(SummaryDocument.render(report).contains("**Stopped early:** events stopped: the backlog of the topic of orders passed 10000 events at t = "))
+        #expect(ReportPage.render(report).contains("its consumers fell behind"))
     }
 
     @Test func aBoundedLineNeverStopsTheRun() throws {

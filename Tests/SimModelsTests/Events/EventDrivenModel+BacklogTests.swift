@@ -1,0 +1,67 @@
+import Testing
+import SimKernel
+import SimMetrics
+@testable import SimModels
+
+/// A topic's backlog is a waiting line of events: when the events the broker holds for it
+/// pass the line limit, the run stops there, naming the topic, before the backlog can exhaust
+/// memory; a backlog that its consumers keep below the limit never stops the run.
+struct EventDrivenModelBacklogTests {
+    /// order (0) → inventory (1), shipping (2) at 200 requests a second for 20 s, with a line
+    /// limit of 1 000 and the services in `down` crashed for the whole run.
+    func world(down: [Int] = [1, 2]) -> WorldConfig {
+        var world = Worlds.orders(seed: 42, keys: 200, faults: down.map { Worlds.fault(.crash, on: $0, at: 0, for: 100) })
+        world.lineLimit = 1_000
+        return world
+    }
+
+    /// Runs `config` in `world` and returns the model after its run, with why it stopped.
+    func run(_ world: WorldConfig, _ config: EventsConfig) -> (EventDrivenModel, StopReason) {
+        var model = EventDrivenModel(world: world, config: config)
+        let stop = model.run().stop
+        return (model, stop)
+    }
+
+    /// Every event the broker holds: the partitions' events in memory and the queues' messages.
+    func held(_ model: EventDrivenModel) -> Int {
+        model.partitions.reduce(0) { $0 + $1.records.count } + model.queues.reduce(0) { $0 + $1.count }
+    }
+
+    @Test(arguments: [Broker.log, .queue(QueueSettings())])
+    func aBacklogPastTheLineLimitStopsTheRunNamingItsTopic(broker: Broker) {
+        var config = Worlds.events()
+        config.broker = broker
+        let (model, stop) = run(world(), config)
+        #expect(stop == .lineLimit)
+        #expect(model.metrics.lineOverflow == LineOverflow(topicOfEntry: "order", limit: 1_000))
+        #expect(model.metrics.lineOverflow?.passed == "the backlog of the topic of order passed 1000 events")
+        // 200 events a second, each held once on the log and once per consumer's queue.
+        let stoppedAt = model.metrics.stoppedAt?.nanoseconds ?? 0
+        let expected: Int64 = broker == .log ? 5_000_000_000 : 2_500_000_000
+        #expect(abs(stoppedAt - expected) < 500_000_000, "\(stoppedAt)")
+        // The run stops at the append that passed the limit: one event on the log, a copy per queue.
+        let copies = broker == .log ? 1 : config.consumers.count
+        #expect((1_001...1_000 + copies).contains(held(model)), "\(held(model))")
+    }
+
+    @Test func theBacklogOfAnOnwardTopicStopsTheRunNamingIt() {
+        var inventory = ConsumerConfig(service: 1, instances: 2, concurrency: 6)
+        inventory.publishesTo = 1
+        var shipping = ConsumerConfig(service: 2, instances: 2, concurrency: 6)
+        shipping.topic = 1
+        var config = EventsConfig(partitions: 12, consumers: [inventory, shipping])
+        config.onwardTopics = [TopicConfig(name: "reserved", partitions: 12)]
+        let (model, stop) = run(world(down: [2]), config)
+        #expect(stop == .lineLimit)
+        #expect(model.metrics.lineOverflow?.line == "topic reserved")
+        #expect(model.heldEvents[1] == 1_001)
+    }
+
+    @Test func aBacklogItsConsumersKeepBelowTheLimitNeverStopsTheRun() {
+        let (model, stop) = run(world(down: []), Worlds.events())
+        #expect(stop != .lineLimit)
+        #expect(model.metrics.lineOverflow == nil)
+        #expect(held(model) == 0, "every event was dropped once every group was past it")
+        #expect(model.heldEvents == [0])
+    }
+}
