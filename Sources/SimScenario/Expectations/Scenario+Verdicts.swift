@@ -19,8 +19,10 @@ extension Scenario {
     /// A failed verdict for each architecture in `measurements` whose run a limit stopped:
     /// `✗ sync stopped at the event budget at t = 3.2s of 24h: 3200ms`, or
     /// `✗ sync stopped: the line at payment passed 10000000 waiting requests at t = 3.2min of 24h`.
+    /// Its limit is the run's planned end, so it reads `measured 3.2 min, limit 24 h`.
     func stoppedEarlyVerdicts(for measurements: Measurements) -> [Verdict] {
-        let length = Format.duration(nanoseconds: Double((world.duration + world.drain).nanoseconds))
+        let plannedEnd = Double((world.duration + world.drain).nanoseconds)
+        let length = Format.duration(nanoseconds: plannedEnd)
         return architectures.compactMap { architecture in
             guard let run = measurements.value(at: "run", in: architecture.name),
                   let stoppedMs = run.member("stoppedAtMs")?.numberValue else { return nil }
@@ -32,7 +34,7 @@ extension Scenario {
                 why = "requests arrived faster than \(service) served them; give \(service) a bounded \"queue\" (or more workers, or a lower arrival rate)"
             }
             return Verdict(text: text, architecture: architecture.name, metric: "run.stoppedAtMs", why: why,
-                           measured: stoppedMs, unit: "ms", references: [], holds: false)
+                           measured: stoppedMs, unit: "ms", references: [], holds: false, limits: [plannedEnd / 1e6])
         }
     }
 }
