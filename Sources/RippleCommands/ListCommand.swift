@@ -21,20 +21,30 @@ struct ListCommand: Command {
         for path in try ScenarioFiles.expand([folder], console: console) {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
-                rows.append([path, scenario.name, firstSentence(scenario.description)])
+                rows.append([path, scenario.name, Self.firstSentence(scenario.description)])
             } catch {
                 rows.append([path, "(invalid)", "run 'ripple validate \(path)'"])
                 status = .badInput
             }
         }
         guard rows.count > 1 else { throw UsageError("no scenario files (*.json) in \(folder)") }
-        console.write(Table(rows: rows).rendered)
+        console.write(Table(rows: rows, textColumns: 3).rendered)
         return status
     }
 
-    func firstSentence(_ text: String) -> String {
-        let end = text.firstIndex(where: { $0 == "." || $0 == "?" }) ?? text.endIndex
-        let sentence = String(text[..<end]) + (end < text.endIndex ? String(text[end]) : "")
+    /// The first sentence of `text`: up to a `.` or `?` followed by a space or the end, so a
+    /// decimal point ("2.5 times") does not end it; longer than 90 characters, it is cut and
+    /// the cut shows "…".
+    static func firstSentence(_ text: String) -> String {
+        let characters = Array(text)
+        var end = characters.count
+        for i in characters.indices where characters[i] == "." || characters[i] == "?" {
+            if i + 1 == characters.count || characters[i + 1].isWhitespace {
+                end = i + 1
+                break
+            }
+        }
+        let sentence = String(characters[..<end])
         return sentence.count > 90 ? String(sentence.prefix(89)) + "…" : sentence
     }
 }

@@ -48,20 +48,48 @@ extension TimeSpan {
     /// The same exact text as reports write durations, a number, a space and a unit: `1.5 min`,
     /// `12.345 s`, `250 µs`.
     public var reading: String {
-        written(units: ["h", "min", "s", "ms", "µs", "ns"], separator: " ")
+        written(units: Self.readingUnits, separator: " ")
+    }
+
+    /// Two spans in one unit, as reports write the ends of a window: the unit `reading` picks
+    /// for `second`, or a smaller one when `first` is not exact in it. `84 s` and `94 s` read
+    /// `84 s`, `94 s` (not `1.4 min`, `94 s`); `500 ms` and `1 s` read `0.5 s`, `1 s`.
+    public static func readings(_ first: TimeSpan, _ second: TimeSpan) -> (String, String) {
+        let unit = first.isExact(inUnit: second.exactUnit) ? second.exactUnit : Swift.max(first.exactUnit, second.exactUnit)
+        return (first.written(unit: unit, names: readingUnits, separator: " "),
+                second.written(unit: unit, names: readingUnits, separator: " "))
+    }
+
+    /// Unit names for `reading`, from hours down to nanoseconds.
+    static let readingUnits = ["h", "min", "s", "ms", "µs", "ns"]
+    /// Unit sizes in nanoseconds, from hours down to nanoseconds.
+    static let unitSizes: [UInt64] = [3_600_000_000_000, 60_000_000_000, 1_000_000_000, 1_000_000, 1_000, 1]
+
+    /// The index in `unitSizes` of the largest unit that writes this span exactly to at most
+    /// three decimals and is not larger than the span; 0 (hours) for zero.
+    var exactUnit: Int {
+        let magnitude = nanoseconds.magnitude
+        guard magnitude != 0 else { return 0 }
+        return Self.unitSizes.indices.first { magnitude >= Self.unitSizes[$0] && isExact(inUnit: $0) } ?? Self.unitSizes.count - 1
+    }
+
+    /// Whether the unit at `unit` in `unitSizes` writes this span exactly to three decimals.
+    func isExact(inUnit unit: Int) -> Bool {
+        nanoseconds.magnitude % Swift.max(Self.unitSizes[unit] / 1_000, 1) == 0
     }
 
     /// The exact text with `units` named for hours, minutes, seconds, milliseconds,
     /// microseconds and nanoseconds, `separator` between number and unit.
     func written(units names: [String], separator: String) -> String {
         if nanoseconds == 0 { return "0" + separator + names[2] }
+        return written(unit: exactUnit, names: names, separator: separator)
+    }
+
+    /// The text in the unit at `unit` in `unitSizes`, named by `names`; exact when that unit
+    /// is no larger than `exactUnit`.
+    func written(unit: Int, names: [String], separator: String) -> String {
         let sign = nanoseconds < 0 ? "-" : ""
-        let magnitude = nanoseconds.magnitude
-        let sizes: [UInt64] = [3_600_000_000_000, 60_000_000_000, 1_000_000_000, 1_000_000, 1_000]
-        for (name, size) in zip(names, sizes) where magnitude >= size && magnitude % (size / 1_000) == 0 {
-            return sign + ExactDecimal.format(magnitude, over: size) + separator + name
-        }
-        return sign + String(magnitude) + separator + names[5]
+        return sign + ExactDecimal.format(nanoseconds.magnitude, over: Self.unitSizes[unit]) + separator + names[unit]
     }
 }
 

@@ -68,10 +68,13 @@ public enum Format {
         span.reading
     }
 
-    /// A window of the run, exactly: `"from 1 min to 2 min"`, or `"from 4.167 min to the end"`
-    /// when it has no end.
+    /// A window of the run, exactly, both ends in one unit so its length shows:
+    /// `"from 1 min to 2 min"`, `"from 84 s to 94 s"`, or `"from 4.167 min to the end"` when it
+    /// has no end.
     public static func window(from start: TimeSpan, lasting length: TimeSpan?) -> String {
-        "from " + duration(start) + " to " + (length.map { duration(start + $0) } ?? "the end")
+        guard let length else { return "from " + duration(start) + " to the end" }
+        let (first, last) = TimeSpan.readings(start, start + length)
+        return "from " + first + " to " + last
     }
 
     /// A fraction as a percentage with `decimals` places: `percent(0.1234)` = `"12.3%"`.

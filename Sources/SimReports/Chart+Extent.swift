@@ -14,7 +14,8 @@ extension Chart {
     }
 
     /// The range of y over every point that can be drawn, band edges included, and 0 when the
-    /// axis starts there (`yStartsAtZero`, linear); nil when no point can be drawn.
+    /// axis starts there (`yStartsAtZero`, linear: all zeros then span 0…1, never −1…1, as a
+    /// count is never negative); nil when no point can be drawn.
     /// - Complexity: O(n) in the number of points.
     var yExtent: ClosedRange<Double>? {
         var extent = Extent()
@@ -22,7 +23,10 @@ extension Chart {
         for band in bands {
             for point in band.points where canPlace(point) { extent.include(point.low); extent.include(point.high) }
         }
-        if yStartsAtZero, yScale == .linear, extent.range != nil { extent.include(0) }
+        if yStartsAtZero, yScale == .linear, let range = extent.range {
+            extent.include(0)
+            if range == 0...0 { extent.include(1) }
+        }
         return extent.range
     }
 

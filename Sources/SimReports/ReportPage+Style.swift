@@ -48,11 +48,12 @@ extension ReportPage {
         .verdict.nodata { background: #fff4e0; border-color: #b45309; color: #6b3a06; }
         .verdict.unjudged { background: #f1f3f6; border-color: #8a93a0; color: #333b48; }
         table.expectations td, table.expectations th { text-align: left; white-space: normal; vertical-align: top; }
+        table.expectations thead th { white-space: nowrap; overflow-wrap: normal; }
         table.expectations td.outcome { white-space: nowrap; font-weight: 600; }
         tr.passed td.outcome { color: #1e7b34; }
         tr.failed td.outcome { color: #b42318; }
         tr.nodata td.outcome { color: #b45309; }
-        td.why { color: #4a5362; font-size: 14px; }
+        td.why { color: #4a5362; font-size: 14px; overflow-wrap: anywhere; }
         footer { margin-top: 48px; padding-top: 12px; border-top: 1px solid #e1e5ea; font-size: 13px; color: #6b7380; }
 
         """

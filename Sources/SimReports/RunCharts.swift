@@ -64,7 +64,8 @@ public enum RunCharts {
     }
 
     /// Requests that succeeded and that failed, per second, per architecture, an
-    /// architecture's two in one colour (failures dashed).
+    /// architecture's two in one colour (failures dashed). The axis title is short enough to
+    /// fit the shortest plot a full legend leaves.
     public static func throughput(of report: RunReport) -> RunChart? {
         var series: [ChartSeries] = []
         for (index, architecture) in report.architectures.enumerated() {
@@ -76,7 +77,7 @@ public enum RunCharts {
             }, paletteSlot: slot(ofArchitecture: index, dashed: true)))
         }
         guard !series.isEmpty else { return nil }
-        var chart = Chart(title: "Throughput and errors", xLabel: "time since the start", yLabel: "requests per second (1/s)",
+        var chart = Chart(title: "Throughput and errors", xLabel: "time since the start", yLabel: "requests/s",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         chart.yStartsAtZero = true
         return RunChart(kind: .throughput, chart: chart, caption:

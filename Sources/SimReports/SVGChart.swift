@@ -4,7 +4,7 @@ import SimMetrics
 ///
 /// The output is a pure function of the chart and size: every number goes through `Format`,
 /// so the same chart gives the same bytes on every platform. Edge cases draw, never crash:
-/// with no data the axes span 0…1 (or, for x, the windows), a flat line gets an axis reaching
+/// with no data the axes span 0…1 (or, for x, the windows) and the plot says "no data", a flat line gets an axis reaching
 /// zero, a NaN y (no data) breaks its line, other points that cannot be placed (infinite, or
 /// y ≤ 0 on a logarithmic scale) are skipped rather than clamped, windows are clipped to the x axis, and text too long for its
 /// place is shortened with "…".
@@ -30,6 +30,7 @@ public enum SVGChart {
         drawGrid(layout, to: &svg)
         drawBands(of: chart, in: layout, to: &svg)
         drawSeries(of: chart, in: layout, to: &svg)
+        if chart.yExtent == nil { drawNoDataNote(in: layout, to: &svg) }
         drawAxes(layout, to: &svg)
         drawLabels(layout, to: &svg)
         drawLegend(of: chart, in: layout, to: &svg)
@@ -58,6 +59,14 @@ public enum SVGChart {
                         content: window.label)
         }
         svg.close("g")
+    }
+
+    /// "no data" in the middle of a plot with no point to draw, so empty axes never read as a
+    /// run in which nothing happened.
+    static func drawNoDataNote(in layout: ChartLayout, to svg: inout XMLWriter) {
+        svg.element("text", [("data-no-data", "chart"), ("x", XMLWriter.pixels((layout.left + layout.right) / 2)),
+                             ("y", XMLWriter.pixels((layout.top + layout.bottom) / 2)), ("text-anchor", "middle"),
+                             ("font-size", "15"), ("fill", "#555555")], content: "no data")
     }
 
     /// Each band as a translucent polygon: along its high edge, then back along its low edge.

@@ -34,6 +34,7 @@ public enum SweepPage {
             page.element("figcaption", [], content: chart.caption)
             page.close("figure")
             writeTable(report.table(ofMetric: m), rowHeaders: report.parameters.count, to: &page)
+            page.element("p", [], content: report.intervalNote(ofMetric: m))
             if let note = report.boundNote(ofMetric: m) { page.element("p", [], content: note) }
             page.close("section")
         }
@@ -72,7 +73,7 @@ public enum SweepPage {
         }
         page.close("ul")
         page.element("p", [], content: "Each combination ran under every seed; every cell is the mean over the seeds "
-                         + "with its \(report.percent) confidence interval (Student's t) in brackets.")
+                         + "with its \(report.percent) confidence interval in brackets; each metric says how its interval is worked out.")
         page.close("section")
     }
 

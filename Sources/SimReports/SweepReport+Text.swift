@@ -46,6 +46,13 @@ extension SweepReport {
         return text
     }
 
+    /// How metric `m`'s intervals are worked out: Wilson's score interval for a fraction (an
+    /// error rate, a truth value), Student's t otherwise.
+    func intervalNote(ofMetric m: Int) -> String {
+        let method = MetricKind.of(metrics[m]) == .fraction ? "Wilson score interval, as the metric is a fraction" : "Student's t"
+        return "In brackets: the \(percent) confidence interval of the mean (\(method))."
+    }
+
     /// The mark of an interval's end that is the metric's bound rather than Student's t.
     static let boundMark = "*"
 

@@ -1,15 +1,20 @@
 import SimMetrics
 
-/// An aligned plain-text table for terminals: first row is the header, first column
-/// left-aligned, every other column right-aligned (numbers line up). Cells print `printable`,
-/// so text from a file cannot break a row.
+/// An aligned plain-text table for terminals: first row is the header, the leading text
+/// columns left-aligned, every other column right-aligned (numbers line up). Cells print
+/// `printable`, so text from a file cannot break a row.
 public struct Table {
     /// The rows, header first.
     public var rows: [[String]]
+    /// How many leading columns hold text and are left-aligned; the rest hold numbers.
+    public var textColumns: Int
 
     /// A table of `rows`, header first; the header sets the columns (short rows are padded,
-    /// extra cells dropped).
-    public init(rows: [[String]]) { self.rows = rows }
+    /// extra cells dropped). The first `textColumns` columns are left-aligned.
+    public init(rows: [[String]], textColumns: Int = 1) {
+        self.rows = rows
+        self.textColumns = textColumns
+    }
 
     /// The table as lines of text, with a rule under the header.
     public var rendered: String {
@@ -22,7 +27,7 @@ public struct Table {
             for (i, width) in widths.enumerated() {
                 let cell = i < row.count ? row[i] : ""
                 let padding = String(repeating: " ", count: width - cell.count)
-                parts.append(i == 0 ? cell + padding : padding + cell)
+                parts.append(i < textColumns ? cell + padding : padding + cell)
             }
             var text = parts.joined(separator: "  ")
             while text.hasSuffix(" ") { text.removeLast() }

@@ -42,5 +42,12 @@ struct FormatTests {
         #expect(Format.duration(.microseconds(250)) == "250 µs")
         #expect(Format.window(from: .seconds(60), lasting: .seconds(60)) == "from 1 min to 2 min")
         #expect(Format.window(from: .seconds(250), lasting: nil) == "from 250 s to the end")
+        // Both ends in one unit, so the window's length reads at a glance.
+        #expect(Format.window(from: .seconds(84), lasting: .seconds(10)) == "from 84 s to 94 s")
+        #expect(Format.window(from: .seconds(150), lasting: .seconds(20)) == "from 150 s to 170 s")
+        #expect(Format.window(from: .zero, lasting: .seconds(120)) == "from 0 min to 2 min")
+        #expect(Format.window(from: .milliseconds(1_500), lasting: .milliseconds(500)) == "from 1.5 s to 2 s")
+        #expect(Format.window(from: .milliseconds(500), lasting: .milliseconds(500)) == "from 0.5 s to 1 s")
+        #expect(Format.window(from: .microseconds(1_500), lasting: .seconds(2)) == "from 1.5 ms to 2001.5 ms")
     }
 }

@@ -73,6 +73,18 @@ struct ReportPageTests {
         #expect(rule?.contains("overflow-wrap: anywhere;") == true, "\(String(describing: rule))")
     }
 
+    /// A reason holding a long word (a runbook's URL) wraps inside its cell, so the expectations
+    /// table stays inside the page; its headings never break inside a word.
+    @Test func aLongReasonWrapsAndExpectationHeadingsStayWhole() {
+        func rule(_ selector: String) -> String? {
+            ReportPage.styleSheet.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.first { $0.hasPrefix(selector + " {") }
+        }
+        #expect(rule("td.why")?.contains("overflow-wrap: anywhere;") == true, "\(String(describing: rule("td.why")))")
+        let heading = rule("table.expectations thead th")
+        #expect(heading?.contains("white-space: nowrap;") == true && heading?.contains("overflow-wrap: normal;") == true,
+                "\(String(describing: heading))")
+    }
+
     @Test func aRunWithoutFaultsOrChartsSaysSo() {
         var quiet = report
         quiet.faults = []

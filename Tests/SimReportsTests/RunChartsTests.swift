@@ -111,6 +111,20 @@ struct RunChartsTests {
         #expect(pool.points.map(\.y) == [50, 50] && pool.points.map(\.x) == [0, 300], "the pool's size across the whole run")
     }
 
+    /// However many architectures share the legend, the throughput axis's title is whole.
+    @Test func theThroughputAxisTitleFitsBesideAFullLegend() throws {
+        var crowded = report
+        crowded.architectures = (0..<8).map { index in
+            var architecture = report.architectures[index % 2]
+            architecture.name = "architecture-number-\(index)"
+            return architecture
+        }
+        let throughput = try #require(RunCharts.throughput(of: crowded))
+        let layout = ChartLayout(chart: throughput.chart, width: RunChart.width, height: RunChart.height)
+        #expect(layout.bottom - layout.top < 100, "the legend leaves the plot its least height")
+        #expect(layout.yLabel == throughput.chart.yLabel && !layout.yLabel.contains("…"), "\(layout.yLabel)")
+    }
+
     @Test func throughputIsPerSecondOfEachInterval() throws {
         var report = report
         // Stretch sync's intervals to two seconds each: the same counts are half the rate.

@@ -119,6 +119,25 @@ struct SVGChartTests {
         }
     }
 
+    /// A count that stayed at zero (no request, no lag) is drawn on an axis from 0, never
+    /// with negative ticks.
+    @Test func anAllZeroCountStartsItsAxisAtZero() {
+        var chart = Chart(title: "t", xLabel: "x", yLabel: "lag (events)",
+                          series: [ChartSeries(name: "a", points: [(0, 0), (1, 0), (2, 0)])], windows: [])
+        chart.yStartsAtZero = true
+        let ticks = ChartLayout(chart: chart, width: 760, height: 320).yAxis.ticks
+        #expect(ticks.first?.value == 0 && ticks.last?.value == 1, "\(ticks.map(\.label))")
+        #expect(!SVGChart.render(chart).contains(">-"))
+    }
+
+    /// A chart with no point to draw says so in its plot, so empty axes never read as data.
+    @Test func aChartWithNothingToDrawSaysNoData() {
+        let empty = Chart(title: "t", xLabel: "x", yLabel: "latency",
+                          series: [ChartSeries(name: "a p99", points: [(1, .nan), (2, .nan)])], windows: [])
+        #expect(SVGChart.render(empty).contains(">no data</text>"))
+        #expect(!SVGChart.render(Self.sample).contains(">no data</text>"))
+    }
+
     /// Long legend entries are cut in the middle, so the `p50` and `p99` of one long
     /// architecture name stay two entries a reader can tell apart.
     @Test func longLegendEntriesKeepTheirEnds() {

@@ -15,6 +15,12 @@ struct SweepReportTests {
         let errorRate = try #require(report.rows[0].interval), failed = try #require(report.rows[1].interval)
         #expect(errorRate.lowerBound > 0.03 && errorRate.upperBound < 0.82)
         #expect(failed.lowerBound == 0)
+        // The page names each metric's method: Wilson's for the rate, Student's t for the count.
+        let html = SweepPage.render(report)
+        #expect(!html.contains("confidence interval (Student&apos;s t) in brackets"))
+        #expect(html.contains("<p>In brackets: the 95 % confidence interval of the mean (Wilson score interval, as the metric is a fraction).</p>"))
+        #expect(html.contains("<p>In brackets: the 95 % confidence interval of the mean (Student&apos;s t).</p>"))
+        #expect(html.ranges(of: "Wilson").count == 1, "only the rate's table")
     }
 
     /// Two email latencies × two seeds × two architectures × two metrics, with one value missing.

@@ -14,6 +14,19 @@ struct TextTableTests {
         """)
     }
 
+    /// Text columns line up on their left edge, so short text does not float to the right.
+    @Test func textColumnsAreLeftAligned() {
+        let table = Table(rows: [["file", "what it shows", "n"], ["a.json", "short", "1"], ["bb.json", "a longer line", "12"]],
+                          textColumns: 2).rendered
+        #expect(table == """
+        file     what it shows   n
+        -------  -------------  --
+        a.json   short           1
+        bb.json  a longer line  12
+
+        """)
+    }
+
     /// Text from a scenario in a cell cannot break the table's lines or reach the terminal raw.
     @Test func aTableRowStaysOneLine() {
         let table = Table(rows: [["file", "what"], ["x.json", "forged\nok: y.json\u{1B}[2K"]]).rendered

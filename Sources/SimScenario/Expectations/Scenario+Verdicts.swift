@@ -20,8 +20,10 @@ extension Scenario {
     /// `✗ sync stopped at the event budget at t = 3.2s of 24h: 3200ms`, or
     /// `✗ sync stopped: the line at payment passed 10000000 waiting requests at t = 3.2min of 24h`, or
     /// `✗ events stopped: the backlog of the topic of orders passed 10000000 events at t = 33min of 1h`.
+    /// Its limit is the run's planned end, so it reads `measured 3.2 min, limit 24 h`.
     func stoppedEarlyVerdicts(for measurements: Measurements) -> [Verdict] {
-        let length = Format.duration(nanoseconds: Double((world.duration + world.drain).nanoseconds))
+        let plannedEnd = Double((world.duration + world.drain).nanoseconds)
+        let length = Format.duration(nanoseconds: plannedEnd)
         return architectures.compactMap { architecture in
             guard let run = measurements.value(at: "run", in: architecture.name),
                   let stoppedMs = run.member("stoppedAtMs")?.numberValue else { return nil }
@@ -34,7 +36,7 @@ extension Scenario {
                 why = overflow.cause
             }
             return Verdict(text: text, architecture: architecture.name, metric: "run.stoppedAtMs", why: why,
-                           measured: stoppedMs, unit: "ms", references: [], holds: false)
+                           measured: stoppedMs, unit: "ms", references: [], holds: false, limits: [plannedEnd / 1e6])
         }
     }
 }

@@ -30,6 +30,15 @@ struct EventBudgetReproducerTests {
         #expect(report.verdicts.first?.holds == true)
     }
 
+    /// The stop is judged against the run's planned end, not against "no data ()".
+    @Test func aStoppedRunIsJudgedAgainstItsPlannedEnd() throws {
+        let (_, report) = try Self.stoppedRun()
+        let stopped = try #require(report.verdicts.last)
+        #expect(stopped.status == .failed)
+        #expect(stopped.judgement.hasSuffix(", limit 24 h"), "\(stopped.judgement)")
+        #expect(stopped.limitText == "24 h")
+    }
+
     @Test func everyOutputSaysWhereItStopped() throws {
         let (_, report) = try Self.stoppedRun()
         let stoppedMs = report.measurements.value(at: "run.stoppedAtMs", in: "sync")?.numberValue
