@@ -36,7 +36,8 @@ public struct ParsedArguments {
     /// Whether `--name` was given.
     public func has(_ name: String) -> Bool { flags.contains(name) }
 
-    /// Splits `arguments` by `options`; `--name=value` and `--name value` are both accepted.
+    /// Splits `arguments` by `options`; `--name=value` and `--name value` are both accepted,
+    /// and an empty value is a usage error (an empty `--out` would name no folder).
     public init(_ arguments: [String], options: [OptionSpec]) throws {
         var index = 0
         var onlyPositionals = false
@@ -62,14 +63,12 @@ public struct ParsedArguments {
                 throw UsageError("option --\(name) is given twice; give it once")
             }
             if let valueName = spec.valueName {
-                if let inlineValue {
-                    values[name, default: []].append(inlineValue)
-                } else if index < arguments.count {
-                    values[name, default: []].append(arguments[index])
-                    index += 1
-                } else {
+                guard let value = inlineValue ?? (index < arguments.count ? arguments[index] : nil) else {
                     throw UsageError("option --\(name) expects a value: \(valueName)")
                 }
+                if inlineValue == nil { index += 1 }
+                guard !value.isEmpty else { throw UsageError("option --\(name) expects a value: \(valueName), found an empty one") }
+                values[name, default: []].append(value)
             } else {
                 guard inlineValue == nil else { throw UsageError("option --\(name) takes no value") }
                 flags.insert(name)

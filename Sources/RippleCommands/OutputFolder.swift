@@ -20,19 +20,23 @@ public struct OutputFolder: Sendable {
     let inputs: InputFiles
 
     /// Checks, before anything runs, that `path` can receive a report: it is missing or a
-    /// folder holding only files `owns` accepts and none of the command's `inputs`, and its
-    /// parent folder (created if missing) lets a folder be made and renamed in it.
+    /// folder holding only files `owns` accepts and none of the command's `inputs`, it is not
+    /// the current folder, and its parent folder (created if missing) lets a folder be made and
+    /// renamed in it. `x/.` and `x/` name the folder `x`.
     /// - Throws: `OutputError` naming the path and the operating system's reason.
     static func prepare(_ path: String, owns: @escaping @Sendable (String) -> Bool, sparing inputs: InputFiles) throws(OutputError) -> OutputFolder {
-        var trimmed = path
-        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed.removeLast() }
-        let folder = OutputFolder(path: try linkTarget(of: trimmed) ?? trimmed, owns: owns, inputs: inputs)
+        let named = try namedPath(of: folderPath(path))
+        let folder = OutputFolder(path: try linkTarget(of: named) ?? named, owns: owns, inputs: inputs)
+        if isCurrentFolder(folder.path) {
+            throw OutputError(message: "\(path): is the current folder; Ripple replaces a report folder whole, which would leave the shell in a removed folder, so choose another --out (a folder inside this one, say)")
+        }
         try folder.checkOldFolder()
-        try makeFolders(OutputFile.parent(of: path))
+        let parent = OutputFile.parent(of: folder.path)
+        try makeFolders(parent)
         let probe = folder.sibling("probe")
-        guard mkdir(probe, 0o777) == 0 else { throw OutputError(message: "\(path): \(OutputFile.reason(errno)) (\(OutputFile.parent(of: path)))") }
+        guard mkdir(probe, 0o777) == 0 else { throw OutputError(message: "\(path): \(OutputFile.reason(errno)) (\(parent))") }
         rmdir(probe)
-        if folder.exists, access(path, W_OK | X_OK) != 0 { throw OutputError(message: "\(path): \(OutputFile.reason(errno))") }
+        if folder.exists, access(folder.path, W_OK | X_OK) != 0 { throw OutputError(message: "\(path): \(OutputFile.reason(errno))") }
         return folder
     }
 
@@ -82,6 +86,33 @@ public struct OutputFolder: Sendable {
             let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
             throw OutputError(message: "\(path): holds files Ripple did not write (\(shown)); Ripple replaces a report folder whole, so choose another --out or move them")
         }
+    }
+
+    /// `path` without the trailing slashes and `.` components that name the folder itself:
+    /// `x/.`, `x/./` and `x/` are `x`; `./` is `.`; `/.` is `/`.
+    static func folderPath(_ path: String) -> String {
+        var folder = Substring(path)
+        while folder.count > 1 {
+            if folder.hasSuffix("/") || folder.hasSuffix("/.") { folder.removeLast() } else { break }
+        }
+        return String(folder)
+    }
+
+    /// `path` itself, or, when its last component is `.` or `..` (a folder that has no name of
+    /// its own to be renamed by), the absolute path of the folder it names.
+    /// - Throws: `OutputError` when there is no such folder.
+    static func namedPath(of path: String) throws(OutputError) -> String {
+        guard [".", ".."].contains(OutputFile.name(of: path)) else { return path }
+        guard let real = realpath(path, nil) else { throw OutputError(message: "\(path): \(OutputFile.reason(errno))") }
+        defer { free(real) }
+        return String(cString: real)
+    }
+
+    /// Whether `path` is the process's current folder, under any spelling.
+    static func isCurrentFolder(_ path: String) -> Bool {
+        var folder = stat(), current = stat()
+        return stat(path, &folder) == 0 && stat(".", &current) == 0
+            && folder.st_dev == current.st_dev && folder.st_ino == current.st_ino
     }
 
     /// The folder a symbolic link at `path` points to, so that the report is written there and the

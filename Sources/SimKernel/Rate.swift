@@ -26,6 +26,14 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
         self.init(milliEvents: milli, per: .nanoseconds(unit.nanoseconds))
     }
 
+    /// Whether `text` is a count per a unit whose count is too large for a `Rate` to hold (more
+    /// than about 9.2 × 10^15 events per unit), such as `"99999999999999999999999/s"`.
+    public static func isTooFrequent(_ text: String) -> Bool {
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, let count = ExactDecimal(parts[0]), TimeSpan.units.contains(where: { $0.name == parts[1] }) else { return false }
+        return count.isTooLarge(scaledBy: 1_000)
+    }
+
     /// A rate whose count is written with a bare decimal point (`".5/s"`, `"2./s"`) as it must
     /// be written (`"0.5/s"`, `"2/s"`); `nil` for any other text, a negative count included, or
     /// when the strict text is no rate either (`".0005/s"`).
@@ -42,7 +50,7 @@ public struct Rate: Hashable, Sendable, CustomStringConvertible {
     /// it one (`"0.03/m"`), or `"none"` when no unit does; `nil` for any other text.
     public static func preciseEquivalent(of text: String) -> String? {
         let parts = text.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 2, let count = ExactDecimal(parts[0]), count.scaled(by: 1_000) == nil,
+        guard parts.count == 2, let count = ExactDecimal(parts[0]), count.scaled(by: 1_000) == nil, !count.isTooLarge(scaledBy: 1_000),
               let unit = TimeSpan.units.first(where: { $0.name == parts[1] }) else { return nil }
         for longer in TimeSpan.units where longer.nanoseconds > unit.nanoseconds && longer.nanoseconds % unit.nanoseconds == 0 {
             if let milli = count.scaled(by: 1_000 * (longer.nanoseconds / unit.nanoseconds)) {

@@ -26,17 +26,28 @@ extension TimeSpan {
         return number + unitName
     }
 
+    /// Whether `text` is a well-formed duration, a number and a unit, longer either way than a
+    /// `TimeSpan` holds (about 292 years), such as `"2562048h"`.
+    public static func isTooLong(_ text: String) -> Bool {
+        guard let (_, number, unit) = read(text) else { return false }
+        return number.isTooLarge(scaledBy: unit)
+    }
+
     static func parse(_ text: String) -> TimeSpan? {
+        guard let (negative, number, unit) = read(text), let ns = number.scaled(by: unit) else { return nil }
+        return TimeSpan(nanoseconds: negative ? -ns : ns)
+    }
+
+    /// The sign, number and unit (in nanoseconds) of a duration's text; `nil` when it is not a
+    /// number followed by a unit.
+    static func read(_ text: String) -> (negative: Bool, number: ExactDecimal, unit: Int64)? {
         var body = Substring(text)
         var negative = false
         if body.first == "-" { negative = true; body = body.dropFirst() }
         let numberEnd = body.firstIndex(where: { !($0.isASCII && ($0.isNumber || $0 == ".")) }) ?? body.endIndex
-        let number = body[..<numberEnd]
         let unitName = body[numberEnd...]
-        guard let unit = units.first(where: { $0.name == unitName }),
-              let decimal = ExactDecimal(number),
-              let ns = decimal.scaled(by: unit.nanoseconds) else { return nil }
-        return TimeSpan(nanoseconds: negative ? -ns : ns)
+        guard let unit = units.first(where: { $0.name == unitName }), let number = ExactDecimal(body[..<numberEnd]) else { return nil }
+        return (negative, number, unit.nanoseconds)
     }
 
     /// The shortest exact text for this span, in the largest unit that divides it to at most
@@ -95,17 +106,24 @@ extension TimeSpan {
 
 extension TimeSpan: CustomStringConvertible {}
 
-/// A non-negative decimal number read exactly from text, as digits and a count of decimals.
+/// A non-negative decimal number read exactly from text of any length, as its significant
+/// digits and a count of decimals, in time linear in the text. Leading zeros and zeros ending
+/// the fraction change nothing (`1.000s` is `1s`); past what 64 bits hold, the number still
+/// knows its whole part, or that it has none that fits, so that a number too large to use is
+/// told apart from a malformed one.
 struct ExactDecimal {
-    /// All the digits, as an integer.
-    var digits: UInt64
-    /// How many of them stand after the decimal point.
+    /// All the significant digits, as an integer; `nil` when they do not fit in `UInt64` or
+    /// reach more than 18 places after the point.
+    var digits: UInt64?
+    /// How many places after the point the last non-zero digit stands.
     var decimals: Int
+    /// The part before the point; `nil` when it does not fit in `UInt64`.
+    var whole: UInt64?
 
     /// Reads digits, optionally a point and at least one more digit: `12`, `0.5`; not `.5`, `1.`.
     init?<S: StringProtocol>(_ text: S) {
-        guard !text.isEmpty else { return nil }
-        var digits: UInt64 = 0, decimals = 0, seenPoint = false, seenDigit = false
+        var whole: UInt64? = 0, digits: UInt64? = 0, decimals = 0, zeros = 0
+        var seenPoint = false, seenDigit = false, seenDecimal = false
         for c in text.utf8 {
             if c == UInt8(ascii: ".") {
                 if seenPoint || !seenDigit { return nil }
@@ -113,16 +131,32 @@ struct ExactDecimal {
                 continue
             }
             guard c >= 48, c <= 57 else { return nil }
-            let (times, o1) = digits.multipliedReportingOverflow(by: 10)
-            let (sum, o2) = times.addingReportingOverflow(UInt64(c - 48))
-            if o1 || o2 || decimals >= 18 { return nil }
-            digits = sum
+            let digit = UInt64(c - 48)
             seenDigit = true
-            if seenPoint { decimals += 1 }
+            if !seenPoint {
+                whole = whole.flatMap { Self.appending(digit, to: $0) }
+                digits = digits.flatMap { Self.appending(digit, to: $0) }
+                continue
+            }
+            seenDecimal = true
+            // Zeros after the point count only once a non-zero digit follows them.
+            guard digit > 0 else { zeros += 1; continue }
+            decimals += zeros + 1
+            while zeros > 0, let shifted = digits { digits = Self.appending(0, to: shifted); zeros -= 1 }
+            digits = digits.flatMap { Self.appending(digit, to: $0) }
+            zeros = 0
         }
-        guard seenDigit, !seenPoint || decimals > 0 else { return nil }
-        self.digits = digits
+        guard seenDigit, !seenPoint || seenDecimal else { return nil }
+        self.digits = decimals > 18 ? nil : digits
         self.decimals = decimals
+        self.whole = whole
+    }
+
+    /// `value × 10 + digit`, or `nil` when that does not fit in `UInt64`.
+    static func appending(_ digit: UInt64, to value: UInt64) -> UInt64? {
+        let (times, o1) = value.multipliedReportingOverflow(by: 10)
+        let (sum, o2) = times.addingReportingOverflow(digit)
+        return o1 || o2 ? nil : sum
     }
 
     /// A number written with a bare point (`.5`, `1.`, `-.5`) as it must be written (`0.5`, `1`,
@@ -143,8 +177,8 @@ struct ExactDecimal {
 
     /// `self × factor` when that is a whole number that fits in `Int64`; otherwise `nil`.
     func scaled(by factor: Int64) -> Int64? {
-        var divisor: UInt64 = 1
-        for _ in 0..<decimals { divisor *= 10 }
+        guard let digits else { return nil }
+        let divisor = Self.power(decimals)
         let product = digits.multipliedFullWidth(by: UInt64(factor))
         guard product.high < divisor else { return nil }
         let (quotient, remainder) = divisor.dividingFullWidth((product.high, product.low))
@@ -152,11 +186,25 @@ struct ExactDecimal {
         return Int64(quotient)
     }
 
-    /// The value as a `Double`, for quantities that are not time (probabilities, rates).
-    var doubleValue: Double {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        return Double(digits) / scale
+    /// Whether `self × factor` is more than `Int64.max`: the number is well formed but too
+    /// large to use. A number with more than 18 significant decimals, never a whole number of
+    /// nanoseconds or thousandths, is too large only when its whole part is.
+    func isTooLarge(scaledBy factor: Int64) -> Bool {
+        guard let digits else {
+            guard let whole else { return true }
+            let (scaled, overflow) = whole.multipliedReportingOverflow(by: UInt64(factor))
+            return overflow || scaled > UInt64(Int64.max)
+        }
+        let product = digits.multipliedFullWidth(by: UInt64(factor))
+        let limit = UInt64(Int64.max).multipliedFullWidth(by: Self.power(decimals))
+        return (product.high, product.low) > (limit.high, limit.low)
+    }
+
+    /// 10 to the power `exponent`, for an exponent from 0 to 19.
+    static func power(_ exponent: Int) -> UInt64 {
+        var value: UInt64 = 1
+        for _ in 0..<exponent { value *= 10 }
+        return value
     }
 
     /// `value / unit` written exactly, with up to three decimals and no trailing zeros.

@@ -60,6 +60,41 @@ struct OutputPathTests {
         #expect(ripple(["check", "x.json", "--quiet", "--quiet"]).errors.hasPrefix("ripple: option --quiet is given twice"))
     }
 
+    @Test func anEmptyOptionValueIsAUsageErrorBeforeAnyRun() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let cases: [(arguments: [String], error: String)] = [
+            (["run", folder + "/a.json", "--out", ""], "option --out expects a value: DIR, found an empty one"),
+            (["run", folder + "/a.json", "--out="], "option --out expects a value: DIR, found an empty one"),
+            (["check", folder + "/a.json", "--junit", ""], "option --junit expects a value: FILE, found an empty one"),
+        ]
+        for (arguments, error) in cases {
+            let result = ripple(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.output.isEmpty)  // nothing ran
+            #expect(result.errors.hasPrefix("ripple: \(error)\n"), "\(result.errors)")
+        }
+    }
+
+    @Test func runWritesAReportFolderNamedWithATrailingDotIntoThatFolder() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let result = ripple(["run", folder + "/a.json", "--out", folder + "/report/.", "--quiet"])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "report"])
+        #expect(FileManager.default.fileExists(atPath: folder + "/report/report.html"))
+        #expect(ripple(["run", folder + "/a.json", "--out", folder + "/report/.", "--quiet"]).status == 0)  // its own report is replaced
+    }
+
+    @Test func runRefusesTheCurrentFolderBeforeSimulating() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let result = ripple(["run", folder + "/a.json", "--out", "."])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)  // nothing ran
+        #expect(result.errors.hasPrefix("ripple: cannot write the report folder .: is the current folder; "), "\(result.errors)")
+    }
+
     @Test func runRefusesReportFoldersItCannotWriteBeforeSimulating() throws {
         let folder = TestScenarios.temporaryFolder()
         try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)

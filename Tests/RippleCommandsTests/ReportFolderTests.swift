@@ -133,4 +133,29 @@ struct ReportFolderTests {
         #expect(throws: OutputError.self) { try ReportFolder.prepare(parent + "/nowhere", sparing: InputFiles([])) }
         #expect(try FileManager.default.destinationOfSymbolicLink(atPath: parent + "/nowhere") == "missing")
     }
+
+    @Test func aPathEndingInDotOrSlashIsTheFolderItselfWrittenFromBeside() throws {
+        let parent = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: parent) }
+        let names = ReportFolder.files(for: Self.report).map(\.name).sorted()
+        for given in ["/new/.", "/new/./", "/new/"] {  // made, then replaced: its staging folder stands beside it
+            let folder = try ReportFolder.prepare(parent + given, sparing: InputFiles([]))
+            #expect(folder.path == parent + "/new")
+            try ReportFolder.write(Self.report, to: folder)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: parent) == ["new"], "\(given)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: parent + "/new").sorted() == names, "\(given)")
+        }
+    }
+
+    @Test func theCurrentFolderIsRefusedUnderAnySpelling() throws {
+        let current = FileManager.default.currentDirectoryPath
+        for given in [".", "./", current, current + "/."] {
+            do {
+                _ = try ReportFolder.prepare(given, sparing: InputFiles([]))
+                Issue.record("\(given): the current folder was accepted, and would have been swapped out from under the shell")
+            } catch {
+                #expect(error.message.hasPrefix("cannot write the report folder \(given): is the current folder; "), "\(error.message)")
+            }
+        }
+    }
 }

@@ -12,6 +12,31 @@ struct TimeSpanTests {
         #expect(TimeSpan(parsing: text)?.nanoseconds == nanoseconds)
     }
 
+    @Test func zerosThatChangeNothingAreReadAtAnyLength() {
+        let zeros = String(repeating: "0", count: 10_000)
+        #expect(TimeSpan(parsing: "1." + zeros + "s") == .seconds(1))
+        #expect(TimeSpan(parsing: zeros + "1ms") == .milliseconds(1))
+        #expect(TimeSpan(parsing: "0.1" + zeros + "s") == .milliseconds(100))
+        #expect(Rate(parsing: "200." + zeros + "/s") == Rate(parsing: "200/s"))
+        #expect(TimeSpan(parsing: "0." + zeros + "1s") == nil)  // less than a nanosecond
+    }
+
+    @Test("a well-formed duration longer than a TimeSpan holds is told apart from a malformed one", arguments: [
+        ("2562048h", true), ("-2562048h", true), ("9223372036.854775808s", true), ("1000000000000000000000000000000s", true),
+        ("99999999999999999999.5ns", true), ("2562047.79h", true),
+        ("2562047h", false), ("9223372036.854775807s", false), ("1.5ns", false), ("10parsecs", false), ("1e30s", false), ("1.s", false),
+    ])
+    func tooLong(text: String, isTooLong: Bool) {
+        #expect(TimeSpan.isTooLong(text) == isTooLong)
+        if isTooLong { #expect(TimeSpan(parsing: text) == nil) }
+    }
+
+    @Test func aWellFormedRateTooFrequentForARateIsToldApartFromAMalformedOne() {
+        for tooFrequent in ["99999999999999999999999/s", "9223372036854776/h", "9223372036854775.808/ns"] { #expect(Rate.isTooFrequent(tooFrequent)) }
+        for other in ["9223372036854775/h", "0.0005/s", "-5/s", "1e30/s", "99999999999999999999999/parsec"] { #expect(!Rate.isTooFrequent(other)) }
+        #expect(Rate.preciseEquivalent(of: "99999999999999999999999/s") == nil)
+    }
+
     @Test("text that is not a duration is refused", arguments: [
         "", "10", "ms", "10 ms", "1.5ns", "1..5s", "10parsecs", "1e3ms", "99999999999999999999h", "--1s", ".s",
         ".5s", "1.s", "-.5s", "1.ms", "0.s",

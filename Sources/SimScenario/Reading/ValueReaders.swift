@@ -66,16 +66,19 @@ struct ValueReader {
             }
             return nil
         }
+        // Refuses a value below the range, or above it (a text too long for any duration is, unless negative).
+        func outOfRange(below: Bool) -> TimeSpan? {
+            let what = below ? "at least \(range.lowerBound)" : "at most \(range.upperBound)"
+            log.add(path, "expected a duration \(what), found \(Describe.quoted(text))", at: node.location)
+            return nil
+        }
         guard let span = TimeSpan(parsing: text) else {
+            if TimeSpan.isTooLong(text) { return outOfRange(below: text.hasPrefix("-")) }
             let hint = TimeSpan.strictSpelling(of: text).map { " (did you mean \"\($0)\"?)" } ?? ""
             log.add(path, "expected \(expected), found \(Describe.quoted(text))\(hint)", at: node.location)
             return nil
         }
-        guard range.contains(span) else {
-            let what = span < range.lowerBound ? "at least \(range.lowerBound)" : "at most \(range.upperBound)"
-            log.add(path, "expected a duration \(what), found \(Describe.quoted(text))", at: node.location)
-            return nil
-        }
+        guard range.contains(span) else { return outOfRange(below: span < range.lowerBound) }
         return span
     }
 
@@ -83,7 +86,9 @@ struct ValueReader {
     func rate(_ node: JSONNode, _ path: String, maximumPerSecond: Double = 10_000_000) -> Rate? {
         let expected = "a rate such as \"200/s\" (per ns, us, ms, s, m or h)"
         guard let text = node.stringValue else { log.wrong(path, expected: expected, found: node); return nil }
+        let tooFrequent = "expected at most \(Int(maximumPerSecond))/s, found \(Describe.quoted(text))"
         guard let rate = Rate(parsing: text) else {
+            if Rate.isTooFrequent(text) { log.add(path, tooFrequent, at: node.location); return nil }
             if let equivalent = Rate.preciseEquivalent(of: text) {
                 let advice = equivalent == "none" ? "" : "; write it per a longer unit, as \"\(equivalent)\""
                 log.add(path, "expected a rate with at most three decimals (a whole number of thousandths of an event per unit), "
@@ -96,10 +101,7 @@ struct ValueReader {
             return nil
         }
         guard rate.milliEvents > 0 else { log.add(path, "expected a positive rate, found \(Describe.quoted(text))", at: node.location); return nil }
-        guard rate.eventsPerSecond <= maximumPerSecond else {
-            log.add(path, "expected at most \(Int(maximumPerSecond))/s, found \(Describe.quoted(text))", at: node.location)
-            return nil
-        }
+        guard rate.eventsPerSecond <= maximumPerSecond else { log.add(path, tooFrequent, at: node.location); return nil }
         return rate
     }
 
