@@ -9,7 +9,7 @@ import SimScenario
 struct ShardFile {
     /// The format's name and version, so a merge refuses files it does not understand.
     static let format = "ripple-check-shard"
-    static let formatVersion = 1
+    static let formatVersion = 2
     /// A limit on a shard file's size: 256 MiB.
     static let maximumBytes = 256 * 1024 * 1024
 
@@ -52,6 +52,11 @@ struct ShardFile {
             ("verdicts", .array(run.verdicts.map { v in
                 .object([("measured", JSONFields.exact(v.measured)), ("references", .array(v.references.map(JSONOutput.string))),
                          ("limits", .array(v.limits.map { JSONFields.exact($0) })), ("holds", .bool(v.holds))])
+            })),
+            ("stops", .array(run.stops.map { v in
+                .object([("text", .string(v.text)), ("architecture", .string(v.architecture)), ("metric", .string(v.metric)),
+                         ("why", v.why.map(JSONOutput.string) ?? .null), ("measured", JSONFields.exact(v.measured)), ("unit", .string(v.unit)),
+                         ("limits", .array(v.limits.map { JSONFields.exact($0) }))])
             })),
             ("repeats", .array(run.repeats.map { r in
                 .object([("architecture", .string(r.architecture)), ("events", .array(r.events.map(JSONOutput.int))),
@@ -155,7 +160,17 @@ extension ShardFile {
             return RepeatedRun(architecture: try json.string(json.member(node, "architecture", at), at + ".architecture"), events: events,
                                digests: digests, difference: try json.optionalString(json.member(node, "difference", at), at + ".difference"))
         }
+        let stops = try json.elements(json.member(node, "stops", path), path + ".stops").enumerated().map { s, node in
+            let at = path + ".stops[\(s)]"
+            return Verdict(text: try json.string(json.member(node, "text", at), at + ".text"),
+                           architecture: try json.string(json.member(node, "architecture", at), at + ".architecture"),
+                           metric: try json.string(json.member(node, "metric", at), at + ".metric"),
+                           why: try json.optionalString(json.member(node, "why", at), at + ".why"),
+                           measured: try json.optionalNumber(json.member(node, "measured", at), at + ".measured"),
+                           unit: try json.string(json.member(node, "unit", at), at + ".unit"), references: [], holds: false,
+                           limits: try json.elements(json.member(node, "limits", at), at + ".limits").map { try json.number($0, at + ".limits") })
+        }
         let schedule = try json.optionalString(json.member(node, "schedule", path), path + ".schedule")
-        return CheckRun(seed: seed, verdicts: verdicts, repeats: repeats, schedule: schedule)
+        return CheckRun(seed: seed, verdicts: verdicts, stops: stops, repeats: repeats, schedule: schedule)
     }
 }

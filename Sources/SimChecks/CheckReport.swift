@@ -27,9 +27,14 @@ public struct CheckReport: Sendable {
     /// Every baseline comparison, in scenario order.
     public var baselineChecks: [BaselineCheck] { scenarios.flatMap(\.baselineChecks) }
 
-    /// Whether every expectation held, every run repeated alike and no mean got worse than its baseline.
+    /// Every run a limit stopped early, in scenario and seed order.
+    public var stoppedRuns: [StoppedRun] { scenarios.flatMap(\.stoppedRuns) }
+
+    /// Whether every expectation held, no run stopped early, every run repeated alike and no
+    /// mean got worse than its baseline.
     public var holds: Bool {
-        expectations.allSatisfy(\.holds) && determinism.allSatisfy(\.holds) && baselineChecks.allSatisfy(\.holds)
+        expectations.allSatisfy(\.holds) && stoppedRuns.isEmpty && determinism.allSatisfy(\.holds)
+            && baselineChecks.allSatisfy(\.holds)
     }
 
     /// Compares every scenario's means with `baseline`'s figures.
@@ -72,6 +77,8 @@ public struct CheckedScenario: Sendable {
     public var file: String
     /// Its expectations in file order (one per architecture); empty when it states none.
     public var expectations: [CheckedExpectation]
+    /// Its runs that a limit stopped before their planned end, in seed order.
+    public var stoppedRuns: [StoppedRun] = []
     /// Whether its architectures ran alike twice, when that was checked.
     public var determinism: CheckedDeterminism?
     /// Its means compared with a baseline, when one was given.
@@ -99,6 +106,7 @@ public struct CheckedScenario: Sendable {
             expectation.runFlags = runFlags
             return expectation
         })
+        stoppedRuns = runs.flatMap { run in run.stops.map { StoppedRun(seed: run.seed, verdict: $0, file: file, runFlags: runFlags) } }
         if checksDeterminism {
             determinism = CheckedDeterminism(scenario: name, file: file, seeds: seeds, runs: runs.map(\.repeats))
             determinism?.runFlags = runFlags

@@ -55,16 +55,21 @@ public struct CheckRun: Sendable, Equatable {
     public var seed: UInt64
     /// One verdict per expectation, in the scenario's order.
     public var verdicts: [Verdict]
+    /// A failed verdict for each architecture a limit stopped before its planned end
+    /// (`✗ sync stopped at the event budget …`): its figures cover only part of the run.
+    public var stops: [Verdict]
     /// Each architecture run twice, when determinism was checked; else empty.
     public var repeats: [RepeatedRun]
     /// What `--swarm` drew for this seed, as a line; `nil` without a swarm.
     public var schedule: String?
 
-    /// What a run under `seed` found: `verdicts` in expectation order, `repeats` when determinism
-    /// was checked, and the swarm's `schedule` when swarming.
-    public init(seed: UInt64, verdicts: [Verdict], repeats: [RepeatedRun] = [], schedule: String? = nil) {
+    /// What a run under `seed` found: `verdicts` in expectation order, the `stops` of
+    /// architectures a limit cut short, `repeats` when determinism was checked, and the swarm's
+    /// `schedule` when swarming.
+    public init(seed: UInt64, verdicts: [Verdict], stops: [Verdict] = [], repeats: [RepeatedRun] = [], schedule: String? = nil) {
         self.seed = seed
         self.verdicts = verdicts
+        self.stops = stops
         self.repeats = repeats
         self.schedule = schedule
     }

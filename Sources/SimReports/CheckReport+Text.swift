@@ -36,6 +36,11 @@ extension CheckReport {
                 if let reproduction = expectation.reproduction { out += indent + "reproduce: " + reproduction + "\n" }
             }
         }
+        for stopped in scenario.stoppedRuns {
+            line("FAIL", scenario, stopped.text, stopped.outcome)
+            if let why = stopped.verdict.why { out += indent + "why: " + why.printable + "\n" }
+            out += indent + "reproduce: " + stopped.reproduction + "\n"
+        }
         if let determinism = scenario.determinism, !(isQuiet && determinism.holds) {
             line(determinism.holds ? "PASS" : "FAIL", scenario, CheckedDeterminism.text, determinism.outcome())
             for detail in determinism.details { out += indent + detail + "\n" }
@@ -59,6 +64,8 @@ extension CheckReport {
         if let sweep { text += " under \(Self.count(sweep.count, "seed"))" }
         text += ": \(all.count - failed - deferred) held, \(failed) failed"
         if deferred > 0 { text += ", \(deferred) left to the merge" }
+        let stopped = stoppedRuns.count
+        if stopped > 0 { text += "; \(Self.count(stopped, "run")) stopped early" }
         let repeated = determinism
         if !repeated.isEmpty {
             text += "; runs alike twice in \(repeated.filter(\.holds).count) of \(Self.count(repeated.count, "scenario"))"

@@ -1,7 +1,7 @@
 import SimChecks
 
 /// Writes `ripple check`'s findings as JUnit XML for CI systems: one test suite per scenario,
-/// one test case per expectation, determinism check and baseline figure; a failure carries
+/// one test case per expectation, run stopped early, determinism check and baseline figure; a failure carries
 /// the measured value, the failing seeds and the command that repeats it. A scenario without
 /// expectations, and a statement about the mean that a shard leaves to the merge, is a skipped
 /// test case. Every `time` is 0 (wall-clock seconds would make the file differ from run to
@@ -58,6 +58,10 @@ public enum JUnitDocument {
                 return Case(name: expectation.text, passed: true, message: expectation.outcome(), details: [], isSkipped: true)
             }
             return self.expectation(case: expectation, isSweep: isSweep)
+        }
+        for stopped in scenario.stoppedRuns {
+            cases.append(Case(name: stopped.text, passed: false, message: stopped.outcome,
+                              details: (stopped.verdict.why.map { ["why: " + $0] } ?? []) + ["reproduce: " + stopped.reproduction]))
         }
         if let determinism = scenario.determinism {
             cases.append(Case(name: CheckedDeterminism.text, passed: determinism.holds, message: determinism.outcome(),
