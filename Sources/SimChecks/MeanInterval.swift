@@ -8,8 +8,9 @@ import SimMetrics
 /// under a ratio such as `10 × events`, both architectures faced the same seed, so the noise
 /// they share cancels), with Student's t for n − 1 degrees of freedom, and is shown around
 /// the measured mean: `mean − half … mean + half`. For a fixed limit it is the ordinary
-/// interval of the mean, or for a fraction (`MetricKind.fraction`) the Wilson score interval.
-/// Either way it stays inside what the metric can take: [0, 1] for a fraction, [0, ∞) else.
+/// interval of the mean, or for a truth value (`MetricKind.truth`) the Wilson score interval.
+/// Either way it stays inside what the metric can take: [0, 1] for a fraction or a truth
+/// value, [0, ∞) else.
 public struct MeanInterval: Sendable, Equatable {
     /// The metric's mean over the seeds.
     public var mean: Double
@@ -46,7 +47,7 @@ public struct MeanInterval: Sendable, Equatable {
         mean = measured.mean
         let kind = MetricKind.of(verdicts[0].metric, isTruth: verdicts[0].isTruth)
         let isFixed = verdicts.allSatisfy(\.references.isEmpty)
-        let range = (isFixed && kind == .fraction ? kind.interval(of: measured, level: confidence) : nil)
+        let range = (isFixed && kind == .truth ? kind.interval(of: measured, level: confidence) : nil)
             ?? kind.clamp((mean - halves[0])...(mean + halves[bounds - 1]))
         low = range.lowerBound
         high = range.upperBound

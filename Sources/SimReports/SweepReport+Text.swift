@@ -46,10 +46,10 @@ extension SweepReport {
         return text
     }
 
-    /// How metric `m`'s intervals are worked out: Wilson's score interval for a fraction (an
-    /// error rate, a truth value), Student's t otherwise.
+    /// How metric `m`'s intervals are worked out: Wilson's score interval for a truth value,
+    /// Student's t otherwise.
     func intervalNote(ofMetric m: Int) -> String {
-        let method = MetricKind.of(metrics[m]) == .fraction ? "Wilson score interval, as the metric is a fraction" : "Student's t"
+        let method = MetricKind.of(metrics[m]) == .truth ? "Wilson score interval, as the metric is true or false in each run" : "Student's t"
         return "In brackets: the \(percent) confidence interval of the mean (\(method))."
     }
 

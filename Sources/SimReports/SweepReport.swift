@@ -91,7 +91,7 @@ public struct SweepRow: Sendable {
     /// Count, mean and spread of the values present.
     public var statistics: RunningStatistics
     /// The confidence interval for the mean, inside what the metric can take (`MetricKind`):
-    /// Wilson's for a fraction, Student's t cut at 0 otherwise (`boundedEnds` says which end is cut); `nil` with fewer than two values.
+    /// Wilson's for a truth value, Student's t cut at the metric's bounds otherwise (`boundedEnds` says which end is cut); `nil` with fewer than two values.
     public var interval: ClosedRange<Double>?
     /// Which ends of `interval` are the metric's bound rather than Student's t, which went past it.
     public var boundedEnds: (lower: Bool, upper: Bool)

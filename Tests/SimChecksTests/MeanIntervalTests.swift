@@ -41,13 +41,19 @@ struct MeanIntervalTests {
         #expect(MeanInterval(verdicts([1, 2], limits: [[3], [3]]), comparison: .equals, confidence: 0.95) == nil)
     }
 
-    /// The mean of a rate over seeds gets Wilson's interval, inside [0, 1].
+    /// The mean of a rate over seeds gets Student's t, kept inside [0, 1]; a truth value's gets
+    /// Wilson's interval.
     @Test func aRatesMeanStaysInsideZeroToOne() throws {
-        let verdicts = [0.05, 0.5046].map {
-            Verdict(text: "sync requests.errorRate ≤ 0.9", architecture: "sync", metric: "requests.errorRate", why: nil, measured: $0,
-                    unit: "", references: [], holds: true, limits: [0.9])
+        func verdicts(_ metric: String, _ values: [Double]) -> [Verdict] {
+            values.map { Verdict(text: "sync \(metric) ≤ 0.9", architecture: "sync", metric: metric, why: nil, measured: $0,
+                                 unit: "", references: [], holds: true, limits: [0.9]) }
         }
-        let mean = try #require(MeanInterval(verdicts, comparison: .atMost, confidence: 0.95))
-        #expect(abs(mean.low - 0.032295328492513875) < 1e-9 && abs(mean.high - 0.8152085181760229) < 1e-9 && mean.holds)
+        // Mean 0.015, s = 0.005, half width t(0.975, 2) · 0.005/√3 = 0.0124207.
+        let rate = try #require(MeanInterval(verdicts("requests.errorRate", [0.01, 0.02, 0.015]), comparison: .atMost, confidence: 0.95))
+        #expect(abs(rate.low - 0.0025793) < 1e-6 && abs(rate.high - 0.0274207) < 1e-6 && rate.holds)
+        let wide = try #require(MeanInterval(verdicts("requests.errorRate", [0.05, 0.5046]), comparison: .atMost, confidence: 0.95))
+        #expect(wide.low == 0 && wide.high == 1 && !wide.holds)
+        let truth = try #require(MeanInterval(verdicts("recovery.metastable", [0.05, 0.5046]), comparison: .atMost, confidence: 0.95))
+        #expect(abs(truth.low - 0.032295328492513875) < 1e-9 && abs(truth.high - 0.8152085181760229) < 1e-9 && truth.holds)
     }
 }

@@ -6,21 +6,21 @@ import SimMetrics
 /// and its files show exactly those numbers: the text table, the CSV and the JSON, one plot
 /// per metric with a line and band per architecture, and a self-contained page.
 struct SweepReportTests {
-    /// A sweep's error rate keeps its interval inside [0, 1]; a count's stops at 0.
+    /// A sweep's truth value keeps its interval inside [0, 1] (Wilson's); a count's stops at 0.
     @Test func intervalsFollowTheMetricsKind() throws {
         let rate = SweepParameter(path: "workload.arrivals.poisson", values: ["100/s"], kind: .text, positions: [100], axisLabel: "rate")
         let report = SweepReport(name: "s", description: "", version: "0", seeds: [1, 2], parameters: [rate], architectures: ["sync"],
-                                 metrics: ["requests.errorRate", "requests.failed"], combinations: [[0]], measures: [[true, true]],
+                                 metrics: ["recovery.recovered", "requests.failed"], combinations: [[0]], measures: [[true, true]],
                                  measured: [[[[0.05, 1]], [[0.5046, 30]]]])
-        let errorRate = try #require(report.rows[0].interval), failed = try #require(report.rows[1].interval)
-        #expect(errorRate.lowerBound > 0.03 && errorRate.upperBound < 0.82)
+        let recovered = try #require(report.rows[0].interval), failed = try #require(report.rows[1].interval)
+        #expect(recovered.lowerBound > 0.03 && recovered.upperBound < 0.82)
         #expect(failed.lowerBound == 0)
-        // The page names each metric's method: Wilson's for the rate, Student's t for the count.
+        // The page names each metric's method: Wilson's for the truth value, Student's t for the count.
         let html = SweepPage.render(report)
         #expect(!html.contains("confidence interval (Student&apos;s t) in brackets"))
-        #expect(html.contains("<p>In brackets: the 95 % confidence interval of the mean (Wilson score interval, as the metric is a fraction).</p>"))
+        #expect(html.contains("<p>In brackets: the 95 % confidence interval of the mean (Wilson score interval, as the metric is true or false in each run).</p>"))
         #expect(html.contains("<p>In brackets: the 95 % confidence interval of the mean (Student&apos;s t).</p>"))
-        #expect(html.ranges(of: "Wilson").count == 1, "only the rate's table")
+        #expect(html.ranges(of: "Wilson").count == 1, "only the truth value's table")
     }
 
     /// Two email latencies × two seeds × two architectures × two metrics, with one value missing.
