@@ -82,16 +82,26 @@ public struct Verdict: Sendable, Equatable {
     public var judgement: String {
         guard let measured else { return "measured: no data (the run has no value for \(metric))" }
         guard !limits.isEmpty else { return "measured \(reading(measured)), limit: no data (\(references.joined(separator: ", ")))" }
-        var significant = 3
+        let significant = digitsTellingApart(measured)
         func text(_ value: Double) -> String { Self.reading(value, unit: unit, significant: significant) }
-        while significant < 9, limits.contains(where: { $0 != measured && text($0) == text(measured) }) { significant += 1 }
         let noun = limits.count == 1 ? "limit" : "limits"
         return "measured \(text(measured)), \(noun) " + limits.map(text).joined(separator: " … ")
     }
 
-    /// What was measured, with the figures a ratio compared it to: `"78.9 ms (sync 59.5 s)"`.
+    /// The significant digits, from 3 up to 9, that write `measured` unlike every limit it
+    /// differs from (`24.84 ms` against a limit of 24.8 ms, where 3 digits read `24.8 ms` twice).
+    func digitsTellingApart(_ measured: Double) -> Int {
+        var significant = 3
+        func text(_ value: Double) -> String { Self.reading(value, unit: unit, significant: significant) }
+        while significant < 9, limits.contains(where: { $0 != measured && text($0) == text(measured) }) { significant += 1 }
+        return significant
+    }
+
+    /// What was measured, with digits enough to tell it from its limits, and the figures a ratio
+    /// compared it to: `"78.9 ms (sync 59.5 s)"`.
     public var measurement: String {
-        reading(measured) + (references.isEmpty ? "" : " (" + references.joined(separator: ", ") + ")")
+        let value = measured.map { Self.reading($0, unit: unit, significant: digitsTellingApart($0)) } ?? reading(nil)
+        return value + (references.isEmpty ? "" : " (" + references.joined(separator: ", ") + ")")
     }
 
     /// One line for terminals and `summary.md`: `"✓ events … ≤ 0.1 × sync: 78.9 ms (sync 59.5 s)"`;

@@ -38,6 +38,8 @@ struct ExpectationEvaluationTests {
         let close = Verdict(text: "t", architecture: "a", metric: "latency.success.p99Ms", why: nil, measured: 200.04, unit: "ms",
                             references: [], holds: false, limits: [200])
         #expect(close.judgement == "measured 200.04 ms, limit 200 ms", "digits enough to tell the value from its limit")
+        // `ripple check` and every ✗ line print the measurement alone: it too must not read as the limit.
+        #expect(close.measurement == "200.04 ms" && close.line == "✗ t: 200.04 ms")
         let hundredth = verdict("events", "latency.success.p99Ms", .atMost, .ratio(of: "sync", times: 0.01, written: "0.01"))
         #expect(!hundredth.holds)
         #expect(hundredth.line == "✗ events latency.success.p99Ms ≤ 0.01 × sync: 40 ms (sync 401 ms)")
