@@ -33,60 +33,81 @@ public struct ScheduledEvent<Event> {
 /// Contiguous storage and hole-sifting (move, don't swap) keep the hot loop free of
 /// allocation once the heap has grown to its working size. Four children per node halve
 /// the depth of a binary heap, which matters once a million events are pending.
-public struct EventQueue<Event> {
-    @usableFromInline var storage: ContiguousArray<ScheduledEvent<Event>> = []
+///
+/// The queue owns its storage alone (it cannot be copied, only moved), so inserting and
+/// removing never ask whether the storage is shared, as an array's copy-on-write must.
+public struct EventQueue<Event>: ~Copyable {
+    @usableFromInline var heap: UnsafeMutablePointer<ScheduledEvent<Event>>
+    @usableFromInline var capacity: Int
+    @usableFromInline var storedCount = 0
 
-    /// An empty queue of pending events.
-    public init() {}
+    /// An empty queue of pending events, with room for a few before it grows.
+    public init() {
+        capacity = 16
+        heap = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        heap.deinitialize(count: storedCount)
+        heap.deallocate()
+    }
 
     /// How many events are pending, including cancelled ones not yet skipped.
-    @inlinable public var count: Int { storage.count }
+    @inlinable public var count: Int { storedCount }
     /// Whether no event is pending (a cancelled one not yet skipped still counts).
-    @inlinable public var isEmpty: Bool { storage.isEmpty }
+    @inlinable public var isEmpty: Bool { storedCount == 0 }
     /// The earliest pending event, if any.
-    @inlinable public var first: ScheduledEvent<Event>? { storage.first }
+    @inlinable public var first: ScheduledEvent<Event>? { storedCount == 0 ? nil : heap.pointee }
 
     /// Adds an event.
-    /// - Complexity: O(log₄ n).
+    /// - Complexity: O(log₄ n), amortised over the doublings of the storage.
     @inlinable public mutating func insert(_ item: ScheduledEvent<Event>) {
-        storage.append(item)
-        storage.withUnsafeMutableBufferPointer { heap in
-            var hole = heap.count - 1
-            while hole > 0 {
-                let parent = (hole - 1) >> 2
-                guard item.precedes(heap[parent]) else { break }
-                heap[hole] = heap[parent]
-                hole = parent
-            }
-            heap[hole] = item
+        if storedCount == capacity { grow() }
+        var hole = storedCount
+        storedCount += 1
+        while hole > 0 {
+            let parent = (hole - 1) >> 2
+            guard item.precedes(heap[parent]) else { break }
+            (heap + hole).initialize(to: (heap + parent).move())
+            hole = parent
         }
+        (heap + hole).initialize(to: item)
     }
 
     /// Removes and returns the earliest event.
     /// - Complexity: O(log₄ n).
     @inlinable public mutating func removeFirst() -> ScheduledEvent<Event>? {
-        guard let last = storage.popLast() else { return nil }
-        guard !storage.isEmpty else { return last }
-        return storage.withUnsafeMutableBufferPointer { heap in
-            let top = heap[0]
-            let count = heap.count
-            var hole = 0
-            while true {
-                let firstChild = 4 * hole + 1
-                if firstChild >= count { break }
-                var best = firstChild
-                let end = min(firstChild + 4, count)
-                var child = firstChild + 1
-                while child < end {
-                    if heap[child].precedes(heap[best]) { best = child }
-                    child += 1
-                }
-                guard heap[best].precedes(last) else { break }
-                heap[hole] = heap[best]
-                hole = best
+        guard storedCount > 0 else { return nil }
+        storedCount -= 1
+        let top = heap.move()
+        let count = storedCount
+        guard count > 0 else { return top }
+        let last = (heap + count).move()
+        var hole = 0
+        while true {
+            let firstChild = 4 * hole + 1
+            if firstChild >= count { break }
+            var best = firstChild
+            let end = min(firstChild + 4, count)
+            var child = firstChild + 1
+            while child < end {
+                if heap[child].precedes(heap[best]) { best = child }
+                child += 1
             }
-            heap[hole] = last
-            return top
+            guard heap[best].precedes(last) else { break }
+            (heap + hole).initialize(to: (heap + best).move())
+            hole = best
         }
+        (heap + hole).initialize(to: last)
+        return top
+    }
+
+    /// Doubles the storage, moving the pending events into it.
+    @usableFromInline mutating func grow() {
+        let larger = UnsafeMutablePointer<ScheduledEvent<Event>>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: heap, count: storedCount)
+        heap.deallocate()
+        heap = larger
+        capacity *= 2
     }
 }

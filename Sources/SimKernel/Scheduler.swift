@@ -4,8 +4,11 @@
 /// instant come out in the order they were scheduled, observations after all the others. `Event` is the model's own value
 /// type (usually an enum dispatched by a `switch`), so running an event allocates nothing.
 ///
+/// A scheduler has one owner, the run that drives it: it moves but is never copied, so its
+/// agenda is never shared.
+///
 /// - warning: Scheduling in the past is a programming error and stops the process.
-public struct Scheduler<Event> {
+public struct Scheduler<Event>: ~Copyable {
     /// The current virtual time: the time of the event being handled.
     @inlinable public var now: Instant { clock }
     /// How many events have been handled so far (cancelled ones are not counted).
