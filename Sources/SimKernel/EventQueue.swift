@@ -61,7 +61,7 @@ public struct EventQueue<Event>: ~Copyable {
 
     /// Adds an event.
     /// - Complexity: O(log₄ n), amortised over the doublings of the storage.
-    @inlinable public mutating func insert(_ item: ScheduledEvent<Event>) {
+    @inlinable @inline(__always) public mutating func insert(_ item: ScheduledEvent<Event>) {
         if storedCount == capacity { grow() }
         var hole = storedCount
         storedCount += 1

@@ -48,7 +48,7 @@ public struct Histogram: Sendable, Equatable {
     ///
     /// The models record several values per request, so this is `record(_:count:)` with the
     /// count known to be 1: one square and no products with the count.
-    @inlinable public mutating func record(_ value: Int64) {
+    @inlinable @inline(__always) public mutating func record(_ value: Int64) {
         let value = Swift.max(value, 0)
         if counts.isEmpty { allocateBuckets() }
         counts[Histogram.index(of: value)] += 1

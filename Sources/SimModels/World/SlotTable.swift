@@ -44,7 +44,7 @@ public struct SlotTable<Record>: Sendable where Record: Sendable {
     public var liveCount: Int { slots.count - freeCount }
 
     /// Stores `record` in the slot freed last, or a new one, and returns its slot and generation.
-    @inlinable public mutating func insert(_ record: Record) -> (slot: Int32, generation: UInt32) {
+    @inlinable @inline(__always) public mutating func insert(_ record: Record) -> (slot: Int32, generation: UInt32) {
         let slot = firstFree
         guard slot >= 0 else {
             slots.append(Slot(record: record, generation: 0))
