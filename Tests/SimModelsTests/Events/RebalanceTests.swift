@@ -25,7 +25,7 @@ struct RebalanceTests {
     }
 
     /// A model run up to `second`, for looking inside it.
-    struct Stepper {
+    struct Stepper: ~Copyable {
         var model: EventDrivenModel
         var scheduler = Scheduler<EventDrivenModel.Event>()
 
