@@ -88,6 +88,13 @@ struct CallEdge: Sendable {
         budget = policy.retryBudget.map(RetryBudget.init)
     }
 
+    /// The caller crashed at `now`: it restarts with a closed breaker and a full retry budget,
+    /// both kept in its memory.
+    mutating func restartCaller(at now: Instant) {
+        breaker?.restart(at: now)
+        if let ratio = budget?.ratio { budget = RetryBudget(ratio: ratio) }
+    }
+
     /// Whether the edge's retry budget allows one more retry (spending it).
     mutating func allowsRetry() -> Bool {
         guard budget != nil else { return true }

@@ -353,9 +353,15 @@ extension Calling {
     /// `service` goes down: everything it held or queued is lost, with every call those jobs
     /// had open (its timer, a pending retry, the replies still on the wire); their callers
     /// time out. Work already sent to other services still runs there, unawaited. A root job
-    /// that is lost reaches its design through `rootFinished` as `.unavailable`.
+    /// that is lost reaches its design through `rootFinished` as `.unavailable`. The breakers
+    /// and retry budgets on the edges it calls out on lived in its memory: it restarts with
+    /// them closed and full, so a trial call lost with it cannot hold a breaker half-open.
     mutating func crashCalls(at service: Int, _ scheduler: inout Scheduler<Event>) {
         _ = calling.pools[service].reset()
+        for node in calling.edges.indices {
+            guard let caller = calling.graph.caller(of: node), calling.graph.nodes[caller].service == service else { continue }
+            calling.edges[node].restartCaller(at: scheduler.now)
+        }
         for call in calling.calls.liveSlots where calling.isHeldByCrashed(call, service) {
             scheduler.cancel(calling.calls[call].timer)
             if calling.policies[Int(calling.calls[call].node)].bulkhead != nil, calling.calls[call].attempt > 0 {

@@ -49,6 +49,11 @@ public struct CircuitBreaker: Sendable {
     public private(set) var openings = 0
     /// When it last opened.
     var lastOpened = Instant.zero
+    /// When its last opening stops refusing calls: `openDuration` after it opened, or sooner
+    /// if its caller crashed meanwhile.
+    var lastOpenEnd = Instant.zero
+    /// How long the openings before the last one refused calls.
+    var earlierOpenTime = TimeSpan.zero
 
     /// A closed breaker with an empty window, following `policy`.
     public init(policy: BreakerPolicy) {
@@ -92,17 +97,29 @@ public struct CircuitBreaker: Sendable {
     }
 
     mutating func open(at now: Instant) {
+        if openings > 0 { earlierOpenTime += lastOpenEnd - lastOpened }
         state = .open(until: now + policy.openDuration)
         openings += 1
         lastOpened = now
+        lastOpenEnd = now + policy.openDuration
     }
 
-    /// How long it refused calls up to `now`: `openDuration` for each opening, the last one
-    /// only up to `now`. (Openings never overlap: an open breaker records nothing.)
+    /// Its caller crashed at `now`: the breaker lived in the caller's memory, so the caller
+    /// restarts with a closed breaker and an empty window (as a restarted resilience4j
+    /// process does), and an opening in progress stops refusing calls at the crash.
+    public mutating func restart(at now: Instant) {
+        if case .open = state { lastOpenEnd = Swift.min(lastOpenEnd, now) }
+        trialsLeft = 0
+        trialSuccesses = 0
+        close()
+    }
+
+    /// How long it refused calls up to `now`: `openDuration` for each opening (cut short by a
+    /// crash of its caller), the last one only up to `now`. (Openings never overlap: an open
+    /// breaker records nothing.)
     public func timeOpen(through now: Instant) -> TimeSpan {
         guard openings > 0 else { return .zero }
-        let last = Swift.max(.zero, Swift.min(now, lastOpened + policy.openDuration) - lastOpened)
-        return policy.openDuration * Int64(openings - 1) + last
+        return earlierOpenTime + Swift.max(.zero, Swift.min(now, lastOpenEnd) - lastOpened)
     }
 
     /// Its state at `now` as a gauge: 0 closed, 0.5 half-open (letting trial calls through, or

@@ -28,6 +28,25 @@ struct CircuitBreakerTests {
         breaker.record(failure: false, at: at(7_100))  // the trial succeeds: closed
         #expect(breaker.level(at: at(8_000)) == 0 && breaker.timeOpen(through: at(9_000)) == .seconds(4))
     }
+
+    /// A crash of the caller ends an opening at the crash and restarts the breaker closed with
+    /// an empty window, as a restarted process's resilience4j breaker starts.
+    @Test func aRestartedCallerHasAClosedBreakerAndItsOpeningEndsAtTheCrash() {
+        var breaker = CircuitBreaker(policy: policy)
+        for _ in 0..<4 { breaker.record(failure: true, at: at(1_000)) }  // open from 1 s until 3 s
+        breaker.restart(at: at(1_400))
+        #expect(breaker.level(at: at(1_500)) == 0 && breaker.allowsCall(at: at(1_500)))
+        #expect(breaker.openings == 1 && breaker.timeOpen(through: at(9_000)) == .milliseconds(400))
+        for _ in 0..<3 { breaker.record(failure: true, at: at(2_000)) }
+        #expect(breaker.level(at: at(2_000)) == 0, "the window restarted empty: three failures are under minimumCalls")
+        breaker.record(failure: true, at: at(2_000))  // open again from 2 s until 4 s
+        #expect(breaker.openings == 2 && breaker.timeOpen(through: at(3_000)) == .milliseconds(1_400))
+        #expect(breaker.timeOpen(through: at(9_000)) == .milliseconds(2_400))
+        let trial = breaker.allowsCall(at: at(4_000))
+        breaker.restart(at: at(4_100))  // the trial is lost with its caller: nothing holds the breaker half-open
+        #expect(trial && breaker.level(at: at(4_200)) == 0 && breaker.allowsCall(at: at(4_200)))
+        #expect(breaker.timeOpen(through: at(9_000)) == .milliseconds(2_400), "half-open is not open")
+    }
 }
 
 /// The synchronous design reports each edge's breaker in its metrics and its state over time.
@@ -48,6 +67,28 @@ struct SyncBreakerReportingTests {
         let levels = m.series.rows.map { $0.gauges[column] }
         #expect(levels.contains(1) && levels.allSatisfy { [0, 0.5, 1].contains($0) } && levels.last == 0)
         #expect(m.series.workGaugeCount == 6, "the breakers' states are not work")
+    }
+
+    /// notification fails every call until 2 s, so the breaker on email → notification opens;
+    /// at 2.2 s its half-open trial (notification now takes 300 ms) is lost when email crashes.
+    /// email restarts at 2.7 s with a closed breaker, and its calls succeed again.
+    @Test func aTrialCallLostWithItsCrashedCallerDoesNotHoldTheBreakerHalfOpen() {
+        var world = Worlds.payments(rate: 100, seconds: 10, emailWork: .constant(1_000_000), faults: [
+            Worlds.fault(.errors(.always), on: 2, at: 0, for: 2),
+            FaultConfig(kind: .crash, service: 1, start: .zero + .milliseconds(2_200), end: .zero + .milliseconds(2_700)),
+        ], entryWorkers: 100, drain: 1)
+        world.services[0].work = .constant(1_000_000)
+        world.services[2].work = .constant(300_000_000)
+        world.services[2].workers = 100
+        var config = SyncConfig(chain: [0, 1, 2], timeout: .seconds(1))
+        config.breaker = BreakerPolicy(failureRateThreshold: 0.5, windowSize: 5, minimumCalls: 5, openDuration: .seconds(1), halfOpenCalls: 1)
+        var model = SyncModel(world: world, config: config)
+        let m = model.run().metrics
+        let notification = m.breakers[1]
+        #expect(notification.edge == "email → notification" && notification.openings >= 1)
+        let column = m.series.gaugeNames.firstIndex(of: "email → notification breaker")!
+        #expect(m.series.rows.last?.gauges[column] == 0)
+        #expect(m.succeeded > 500, "requests after the restart succeed: \(m.succeeded)")
     }
 
     @Test func withoutBreakersThereIsNothingToReport() {
