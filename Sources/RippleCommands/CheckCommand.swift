@@ -77,6 +77,7 @@ struct CheckCommand: Command {
         let scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)
+        try plan.requireDistinctNames()
         try plan.requireSeedsForMeans()
         let figures = try output.loadBaseline()
         let all = plan.pairs
