@@ -68,7 +68,7 @@ struct CheckCommand: Command {
         let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessEnvironment.variables) }
         let files = try ScenarioFiles.expand(paths, console: console)
         guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
-        try output.checkWritable(sparing: files)
+        try output.checkWritable(sparing: files, alongside: shardOut.map { [(option: "shard-out", path: $0)] } ?? [])
         do {
             if let shardOut { try OutputFile.checkWritable(shardOut, sparing: InputFiles(files + [output.baseline].compactMap { $0 })) }
         } catch {
