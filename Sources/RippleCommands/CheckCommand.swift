@@ -68,7 +68,7 @@ struct CheckCommand: Command {
         let part = try shard.map { try ShardSpec.parse($0, shardCount: shardCount, environment: ProcessEnvironment.variables) }
         let files = try ScenarioFiles.expand(paths, console: console)
         guard !files.isEmpty else { throw UsageError("no scenario files (*.json) in \(paths.joined(separator: ", "))") }
-        try output.checkWritable(sparing: files)
+        try output.checkWritable(sparing: files, alongside: shardOut.map { [(option: "shard-out", path: $0)] } ?? [])
         do {
             if let shardOut { try OutputFile.checkWritable(shardOut, sparing: InputFiles(files + [output.baseline].compactMap { $0 })) }
         } catch {
@@ -77,6 +77,7 @@ struct CheckCommand: Command {
         let scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)
+        try plan.requireDistinctNames()
         try plan.requireSeedsForMeans()
         let figures = try output.loadBaseline()
         let all = plan.pairs

@@ -34,9 +34,16 @@ struct CheckOutput {
     }
 
     /// Refuses, before anything runs, a `--junit` file (or a baseline to rewrite) that cannot be
-    /// written, with the operating system's reason, or that is one of the files the command
-    /// reads (`inputs`, and the baseline for the JUnit file).
-    func checkWritable(sparing inputs: [String]) throws {
+    /// written, with the operating system's reason, that is one of the files the command
+    /// reads (`inputs`, and the baseline for the JUnit file), or that is the file of another
+    /// output (`others`, such as `--shard-out`).
+    func checkWritable(sparing inputs: [String], alongside others: [(option: String, path: String)] = []) throws {
+        let rewrittenBaseline = updatesBaseline ? baseline.map { (option: "baseline", path: $0) } : nil
+        do {
+            try OutputFile.requireDistinct([junit.map { (option: "junit", path: $0) }, rewrittenBaseline].compactMap { $0 } + others)
+        } catch {
+            throw ReportedError("ripple: \(error.message)")
+        }
         do {
             if let junit {
                 try OutputFile.checkWritable(junit, sparing: InputFiles(inputs + [baseline].compactMap { $0 }))

@@ -58,6 +58,16 @@ struct CheckPlan: Equatable {
         }
     }
 
+    /// Refuses two scenarios of one name: a JUnit file would hold them as one test suite, and
+    /// a baseline as one scenario whose figures each would be compared with the other's.
+    func requireDistinctNames() throws {
+        for j in subjects.indices {
+            guard let i = subjects[..<j].firstIndex(where: { $0.name == subjects[j].name }) else { continue }
+            throw UsageError("\(subjects[i].file) and \(subjects[j].file) are both named '\(subjects[j].name)': "
+                + "their checks would be one test suite in a JUnit file and one scenario in a baseline; give them different names")
+        }
+    }
+
     /// The report of `runs` (each scenario's, in seed order); `shard` when they are one shard's.
     func report(_ runs: [[CheckRun]], shard: ShardPart? = nil) -> CheckReport {
         // A shard reports only the scenarios it ran.

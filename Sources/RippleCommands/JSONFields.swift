@@ -24,8 +24,9 @@ struct JSONFields {
         ReportedError("ripple: \(file): \(path.isEmpty ? "" : path + ": ")\(message)")
     }
 
+    /// A number is shown as written: "found a number" would not say what is wrong with 2.5 or 1e999.
     func wrong(_ path: String, expected: String, found node: JSONNode) -> ReportedError {
-        fail(path, "expected \(expected), found \(node.kindDescription)")
+        fail(path, "expected \(expected), found \(node.numberText ?? node.kindDescription)")
     }
 
     func members(_ node: JSONNode, _ path: String) throws -> [JSONMember] {
@@ -71,7 +72,7 @@ struct JSONFields {
     }
 
     func number(_ node: JSONNode, _ path: String) throws -> Double {
-        guard let value = node.numberText.flatMap({ Double($0) }), value.isFinite else { throw wrong(path, expected: "a number", found: node) }
+        guard let value = node.numberText.flatMap({ Double($0) }), value.isFinite else { throw wrong(path, expected: "a finite number", found: node) }
         return value
     }
 

@@ -61,6 +61,32 @@ public enum OutputFile {
         }
     }
 
+    /// Refuses two options that name one file (`--junit x.xml --shard-out ./x.xml`): one output
+    /// would replace the other, and the command would still succeed.
+    /// - Throws: `OutputError` naming both options.
+    static func requireDistinct(_ outputs: [(option: String, path: String)]) throws(OutputError) {
+        let destinations = outputs.map { destination(of: $0.path) }
+        for j in outputs.indices {
+            guard let file = destinations[j], let i = destinations[..<j].firstIndex(of: file) else { continue }
+            throw OutputError(message: "--\(outputs[i].option) \(outputs[i].path) and --\(outputs[j].option) \(outputs[j].path) "
+                + "name one file, so one would replace the other; give each its own path")
+        }
+    }
+
+    /// The file `path` is written to, alike for every spelling of it (`a.xml`, `./a.xml`, a link
+    /// to it): its folder's real path and its name. `nil` for a FIFO or a character device, which
+    /// takes any number of writers, and for a path that cannot be written, refused on its own.
+    static func destination(of path: String) -> String? {
+        let file: String
+        switch target(of: path) {
+        case .absent(let resolved), .regular(let resolved): file = resolved
+        case .stream, .refused: return nil
+        }
+        guard let folder = realpath(parent(of: file), nil) else { return nil }
+        defer { free(folder) }
+        return String(cString: folder) + "/" + name(of: file)
+    }
+
     /// Refuses to replace a non-empty regular file at `path` that does not begin with `opening`,
     /// the start of every file of its kind Ripple writes: it is some other file of the user's
     /// (a scenario a shell glob put after `--junit`, say).

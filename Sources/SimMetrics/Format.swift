@@ -39,6 +39,13 @@ public enum Format {
         return String(text[..<end])
     }
 
+    /// A time given in whole nanoseconds as exact seconds: up to nine decimals, trailing zeros
+    /// (and a trailing point) removed: `seconds(nanoseconds: 2_800_000_000)` = `"2.8"`,
+    /// `seconds(nanoseconds: 10_000_000_001)` = `"10.000000001"`.
+    public static func seconds(nanoseconds: Int64) -> String {
+        withoutTrailingZeros(FixedPointText.text(units: nanoseconds.magnitude, decimals: 9, isNegative: nanoseconds < 0))
+    }
+
     /// `value` with up to `decimals` places, trailing zeros (and a trailing point) removed and
     /// `-0` written `0`: `decimal(2.50, decimals: 3)` = `"2.5"`. This is how `metrics.json`
     /// writes decimals.

@@ -60,7 +60,8 @@ public enum JUnitDocument {
             return self.expectation(case: expectation, isSweep: isSweep)
         }
         for stopped in scenario.stoppedRuns {
-            cases.append(Case(name: stopped.text, passed: false, message: stopped.outcome,
+            // Named with its seed: runs stopped alike under two seeds would be one case of one name.
+            cases.append(Case(name: stopped.text + " with seed \(stopped.seed)", passed: false, message: stopped.outcome,
                               details: (stopped.verdict.why.map { ["why: " + $0] } ?? []) + ["reproduce: " + stopped.reproduction]))
         }
         if let determinism = scenario.determinism {

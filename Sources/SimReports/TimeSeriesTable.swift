@@ -24,7 +24,7 @@ public enum TimeSeriesTable {
             let columns = gaugeNames.map { index[$0] }
             for row in a.metrics.series.rows {
                 let answered = row.succeeded + row.failed > 0  // else the interval's latency has no data
-                var cells = [CSVCell.escaped(a.name), Format.compact(row.end.sinceStart.seconds, significant: 9),
+                var cells = [CSVCell.escaped(a.name), Format.seconds(nanoseconds: row.end.sinceStart.nanoseconds),
                              String(row.arrivals), String(row.succeeded), String(row.failed), String(row.timeouts), String(row.rejected),
                              answered ? Format.fixed(Double(row.latencyP50) / 1e6, decimals: 3) : "",
                              answered ? Format.fixed(Double(row.latencyP99) / 1e6, decimals: 3) : "",

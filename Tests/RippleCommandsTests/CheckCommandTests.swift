@@ -96,6 +96,23 @@ struct CheckCommandTests {
         #expect(result.output == "SKIP  silent  no expectations\n\ncheck: 0 expectations in 1 scenario: 0 held, 0 failed; 1 scenario without expectations\n")
     }
 
+    /// Two files of one scenario name would be one JUnit test suite and share one baseline entry,
+    /// each scenario compared with the other's figures: refused before anything runs or is written.
+    @Test func twoScenariosOfOneNameAreRefused() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try FileManager.default.createDirectory(atPath: folder + "/other", withIntermediateDirectories: true)
+        let first = try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let second = try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder + "/other")
+        let baseline = folder + "/baseline.json"
+        let result = ripple(["check", first, second, "--seeds", "1..2", "--baseline", baseline, "--update-baseline"])
+        #expect(result.status == 2)
+        #expect(result.output.isEmpty)  // nothing ran
+        #expect(result.errors.hasPrefix("ripple: \(first) and \(second) are both named 'a': their checks would be one test suite "
+            + "in a JUnit file and one scenario in a baseline; give them different names\n"))
+        #expect(!FileManager.default.fileExists(atPath: baseline))
+        #expect(ripple(["check", first, first]).status == 2)
+    }
+
     @Test func badArgumentsAndBadFilesExitTwo() throws {
         let folder = try folder()
         #expect(ripple(["check"]).status == 2)

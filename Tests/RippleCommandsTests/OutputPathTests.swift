@@ -125,4 +125,19 @@ struct OutputPathTests {
         #expect(result.errors == "ripple: cannot write the JUnit file \(folder)/missing/junit.xml: No such file or directory (\(folder)/missing)\n")
         #expect(ripple(["check", folder + "/a.json", "--junit", folder]).errors == "ripple: cannot write the JUnit file \(folder): is a folder\n")
     }
+
+    /// Two outputs named by one path, however spelt, are refused before any run: one would
+    /// replace the other (the shard file lost to the JUnit XML) and the check still exit 0.
+    @Test func twoOutputsOfOnePathAreRefused() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let file = try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let shard = ripple(["check", file, "--shard", "1/1", "--shard-out", folder + "/out", "--junit", folder + "/./out"])
+        #expect(shard.status == 2)
+        #expect(shard.output.isEmpty)  // nothing ran
+        #expect(shard.errors == "ripple: --junit \(folder)/./out and --shard-out \(folder)/out name one file, so one would replace the other; give each its own path\n")
+        #expect(!FileManager.default.fileExists(atPath: folder + "/out"))
+        let baseline = ripple(["check", file, "--seeds", "1..2", "--baseline", folder + "/b.json", "--update-baseline", "--junit", folder + "/b.json"])
+        #expect(baseline.status == 2 && baseline.errors.contains("--junit \(folder)/b.json and --baseline \(folder)/b.json name one file"))
+        #expect(ripple(["check", file, "--shard", "1/1", "--shard-out", "/dev/null", "--junit", "/dev/null"]).status == 0)
+    }
 }

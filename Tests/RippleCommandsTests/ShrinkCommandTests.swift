@@ -49,6 +49,20 @@ struct ShrinkCommandTests {
         #expect(rerun.status == 1 && rerun.output.hasPrefix("planted.shrunk: ✗ sync requests.failed = 0: "))
     }
 
+    /// A scenario named with the most characters a name may have shrinks to one whose name,
+    /// cut to make room for `.shrunk`, still validates, so the reproduction runs as printed.
+    @Test func aLongNameIsCutToStayAName() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let planted = try String(contentsOfFile: try planted(in: folder), encoding: .utf8)
+        let long = String(repeating: "n", count: 100), file = folder + "/long.json", out = folder + "/long.shrunk.json"
+        try Data(planted.replacingOccurrences(of: "\"planted\"", with: "\"\(long)\"").utf8).write(to: URL(fileURLWithPath: file))
+        #expect(ripple(["shrink", file, "--seed", "7", "--runs", "2", "--out", out]).status == 1)
+        let written = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(written.hasPrefix("{\n  \"name\": \"\(long.prefix(93)).shrunk\",\n"))
+        #expect(ripple(["validate", out]).status == 0)
+        #expect(ripple(["run", out, "--out", folder + "/report", "--quiet"]).status == 1)
+    }
+
     @Test func nothingFailsNothingToShrink() throws {
         let file = try TestScenarios.write("fine", expectations: TestScenarios.holding, in: TestScenarios.temporaryFolder())
         let result = ripple(["shrink", file, "--seed", "3"])

@@ -45,6 +45,22 @@ struct StoppedRunCheckTests {
         #expect(junit.contains("<failure message=\"stopped with seed 7\">why: the run ended after 200 events"), "\(junit)")
     }
 
+    /// A JUnit reader takes the cases of one name in a suite for one test: each stopped run's
+    /// case names its seed, so runs stopped alike under several seeds stay apart.
+    @Test func eachStoppedRunIsATestCaseOfItsOwnName() throws {
+        var (scenario, run) = try Self.stoppedRun()
+        scenario.setSeed(8)
+        let other = ScenarioRunner.check(scenario, checksDeterminism: false)
+        let report = CheckReport(sweep: [7, 8], scenarios: [CheckedScenario(name: scenario.name, file: "cut.json",
+                                                                             statements: scenario.expectations.map(\.statement),
+                                                                             runs: [run, other], checksDeterminism: false)])
+        let names = JUnitDocument.render(report).components(separatedBy: "<testcase ").dropFirst()
+            .map { $0.components(separatedBy: " name=\"")[1].components(separatedBy: "\"")[0] }
+        let stopped = names.filter { $0.contains(" stopped ") }
+        #expect(stopped.count == 4 && Set(names).count == names.count, "\(names)")
+        #expect(stopped.filter { $0.hasSuffix(" with seed 7") }.count == 2 && stopped.filter { $0.hasSuffix(" with seed 8") }.count == 2, "\(stopped)")
+    }
+
     @Test func aShardFileCarriesTheStopsToTheMerge() throws {
         let (scenario, run) = try Self.stoppedRun()
         let plan = CheckPlan(sweep: nil, checksDeterminism: false, swarms: false,

@@ -14,6 +14,14 @@ struct FormatTests {
         #expect(Format.fixed(1e30, decimals: 2) != "")
     }
 
+    @Test func secondsAreExactToTheNanosecond() {
+        #expect(Format.seconds(nanoseconds: 2_800_000_000) == "2.8")
+        #expect(Format.seconds(nanoseconds: 10_000_000_001) == "10.000000001")
+        #expect(Format.seconds(nanoseconds: 1_000) == "0.000001")
+        #expect(Format.seconds(nanoseconds: 0) == "0")
+        #expect(Format.seconds(nanoseconds: -1_500_000_000) == "-1.5")
+    }
+
     @Test func compactKeepsSignificantDigits() {
         #expect(Format.compact(0.012345) == "0.0123")
         #expect(Format.compact(1234567) == "1234567")

@@ -114,6 +114,15 @@ struct TimeSeriesTotalsTests {
         #expect(tables["sync"]?.sums["failed"] ?? 0 > 0, "sync fails the requests whose call to b fails")
     }
 
+    /// A run ending a nanosecond after a sample has its last row at its end, exactly: no two
+    /// rows of an architecture share a `time_s`, which a loader keys the series by.
+    @Test func theLastRowEndsExactlyWhereTheRunEnds() throws {
+        let report = try Self.run(Self.scenario(duration: "2s", drain: "1ns"))
+        let lines = TimeSeriesTable.render(report).split(separator: "\n")
+        #expect(lines.dropFirst().map { $0.split(separator: ",").prefix(2).joined(separator: ",") }
+                == ["sync,1", "sync,2", "sync,2.000000001", "events,1", "events,2", "events,2.000000001"])
+    }
+
     /// A run shorter than one interval has one row, at its end, with the gauges read there:
     /// the consumer lag has a peak, and the report draws the charts of that one sample.
     @Test func aRunShorterThanOneIntervalHasOneRowAtItsEnd() throws {

@@ -98,13 +98,20 @@ public struct ScenarioShrinker {
         return FailureReason(verdict, comparison: expectation.comparison, in: measurements).map(Trial.fails) ?? .holds
     }
 
+    /// `name` marked as shrunk, `<name>.shrunk`, its end cut where needed to stay within the
+    /// 100 characters a name may have.
+    static func shrunkName(of name: String) -> String {
+        let mark = ".shrunk"
+        return String(name.prefix(NameRule.maximumLength - mark.count)) + mark
+    }
+
     /// The document as the scenario file to write: `seed` set to the seed (so the file fails
     /// as it is), the name marked as shrunk and the description saying where it came from.
     public func finished(_ document: JSONNode, name: String) -> JSONNode {
         let number = JSONNode(value: .number(String(seed)), location: document.location)
         let description = document.member("description")?.stringValue.map { " " + $0 } ?? ""
         return document
-            .setting("name", to: document.string(name + ".shrunk"))
+            .setting("name", to: document.string(Self.shrunkName(of: name)))
             .setting("description", to: document.string("Shrunk by ripple shrink from \(file) under seed \(seed).\(description)"), after: "name")
             .setting("seed", to: number, after: "description")
     }

@@ -3,8 +3,9 @@
 /// the scenario's name, each architecture's and each service's. ASCII letters, digits, `-`,
 /// `_` and `.`, not starting with `.`, at most 100 characters: no `/`, no `..`, nothing a
 /// terminal, a shell or a spreadsheet reads as more than a name.
-enum NameRule {
-    static let maximumLength = 100
+public enum NameRule {
+    /// The most characters a name may have.
+    public static let maximumLength = 100
 
     /// Whether `name` follows the rule.
     static func isValid(_ name: String) -> Bool {
