@@ -44,7 +44,19 @@ struct ExpectationReader {
             log.add("expectations", "expected at most \(Self.maximumCount) expectations, found \(elements.count)", at: node.location)
             return []
         }
-        return elements.enumerated().flatMap { i, element in readExpectation(element, "expectations[\(i)]") }
+        var read: [(expectation: Expectation, element: Int)] = []
+        for (i, element) in elements.enumerated() {
+            for expectation in readExpectation(element, "expectations[\(i)]") {
+                // Each statement is one test case in a JUnit file, named by its text: one stated
+                // twice would be two cases of one name, which reporters take for one.
+                if let earlier = read.first(where: { $0.expectation.text == expectation.text }) {
+                    log.add("expectations[\(i)]", "states \"\(expectation.text)\" again, as expectations[\(earlier.element)] does; drop one of them", at: element.location)
+                } else {
+                    read.append((expectation, i))
+                }
+            }
+        }
+        return read.map(\.expectation)
     }
 
     func readExpectation(_ node: JSONNode, _ path: String) -> [Expectation] {

@@ -51,6 +51,24 @@ struct ExpectationReaderTests {
         ])
     }
 
+    /// A statement made twice (whatever its `why`, or once through "all") would be two JUnit
+    /// test cases of one name, which reporters take for one test.
+    @Test func aStatementMadeTwiceIsRefused() {
+        #expect(problems("""
+        {"metric": "requests.failed", "architecture": "sync", "equals": 0, "why": "none fail"},
+        {"metric": "requests.failed", "architecture": "sync", "equals": 0, "why": "still none"},
+        {"metric": "requests.failed", "atMost": 3},
+        {"metric": "requests.failed", "architecture": "events", "atMost": 3}
+        """) == [
+            "expectations[1]: states \"sync requests.failed = 0\" again, as expectations[0] does; drop one of them",
+            "expectations[3]: states \"events requests.failed ≤ 3\" again, as expectations[2] does; drop one of them",
+        ])
+        #expect(problems("""
+        {"metric": "requests.failed", "architecture": "sync", "equals": 0},
+        {"metric": "requests.failed", "architecture": "events", "equals": 0}
+        """).isEmpty)
+    }
+
     @Test func allMeansEveryArchitectureButTheOneComparedWith() throws {
         #expect(try read("{\"metric\": \"consistency.total.lost\", \"atLeast\": 0}").map(\.architecture) == ["sync", "events"])
         let ratio = try read("{\"metric\": \"requests.failed\", \"architecture\": \"all\", \"atMost\": {\"ratioOf\": \"sync\", \"times\": 1}}")
