@@ -78,7 +78,7 @@ struct CheckOutput {
     /// for, and returns the exit status.
     func finish(_ report: CheckReport, figures: Baseline?, printedScenarios: Bool = false, console: Console) throws -> ExitStatus {
         var report = report
-        if let figures, !updatesBaseline { report.compare(with: figures) }
+        if let figures, let baseline, !updatesBaseline { report.compare(with: figures, file: baseline) }
         if !printedScenarios {
             console.write(report.rendered(isQuiet: isQuiet))
         } else if !isQuiet {
@@ -108,7 +108,7 @@ struct CheckOutput {
     /// names need `nameWidth`, compared with `figures` unless rewriting them.
     func lines(of checked: CheckedScenario, sweep: [UInt64]?, nameWidth: Int, figures: Baseline?) -> String {
         var one = CheckReport(sweep: sweep, scenarios: [checked], shard: nil)
-        if let figures, !updatesBaseline { one.compare(with: figures) }
+        if let figures, let baseline, !updatesBaseline { one.compare(with: figures, file: baseline) }
         return CheckReport.rendered(one.scenarios[0], nameWidth: nameWidth, isQuiet: isQuiet, isSweep: sweep != nil)
     }
 }

@@ -37,14 +37,16 @@ public struct CheckReport: Sendable {
             && baselineChecks.allSatisfy(\.holds)
     }
 
-    /// Compares every scenario's means with `baseline`'s figures.
-    public mutating func compare(with baseline: Baseline) {
+    /// Compares every scenario's means with `baseline`'s figures, read from the file named
+    /// `file` (for reproduction commands).
+    public mutating func compare(with baseline: Baseline, file: String) {
         for i in scenarios.indices {
             scenarios[i].baselineChecks = scenarios[i].baselineMetrics.map { metric in
                 var check = metric
                 check.baseline = baseline.figure(scenario: scenarios[i].name, architecture: metric.architecture, metric: metric.metric)
                 return check
             }
+            scenarios[i].baselineFile = file
         }
     }
 }
@@ -83,6 +85,8 @@ public struct CheckedScenario: Sendable {
     public var determinism: CheckedDeterminism?
     /// Its means compared with a baseline, when one was given.
     public var baselineChecks: [BaselineCheck] = []
+    /// The baseline file its means were compared with, as the user named it.
+    public var baselineFile: String?
     /// What `--swarm` drew under each seed, in seed order; empty without a swarm.
     public var schedules: [(seed: UInt64, schedule: String)] = []
 
@@ -112,6 +116,13 @@ public struct CheckedScenario: Sendable {
             determinism?.runFlags = runFlags
         }
         schedules = runs.compactMap { run in run.schedule.map { (run.seed, $0) } }
+    }
+
+    /// The command that repeats the comparison with the baseline, when a mean got worse than
+    /// its figure: the same seeds against the same file.
+    public var baselineReproduction: String? {
+        guard let baselineFile, !baselineChecks.allSatisfy(\.holds), let first = expectations.first else { return nil }
+        return "ripple check \(Shell.quote(file)) --seeds \(SeedRanges.text(first.seeds)) --baseline \(Shell.quote(baselineFile))" + first.runFlags
     }
 
     /// The metrics a baseline holds for this scenario, each with its mean over the seeds:

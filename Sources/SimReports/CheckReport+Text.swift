@@ -49,6 +49,7 @@ extension CheckReport {
         for check in scenario.baselineChecks where !(isQuiet && check.holds) {
             line(check.holds ? "PASS" : "FAIL", scenario, check.text, check.outcome)
         }
+        if let reproduction = scenario.baselineReproduction { out += indent + "reproduce: " + reproduction + "\n" }
         return out
     }
 

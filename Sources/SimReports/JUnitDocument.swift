@@ -69,7 +69,8 @@ public enum JUnitDocument {
                               details: determinism.details + (determinism.reproduction.map { ["reproduce: " + $0] } ?? [])))
         }
         for check in scenario.baselineChecks {
-            cases.append(Case(name: check.text, passed: check.holds, message: check.outcome, details: []))
+            let reproduction = check.holds ? nil : scenario.baselineReproduction
+            cases.append(Case(name: check.text, passed: check.holds, message: check.outcome, details: reproduction.map { ["reproduce: " + $0] } ?? []))
         }
         if cases.isEmpty { cases.append(Case(name: "no expectations", passed: true, message: "no expectations", details: [], isSkipped: true)) }
         return cases

@@ -71,6 +71,7 @@ struct CheckCommandGateTests {
         let worse = ripple(["check", folder, "--seeds", "1..3", "--baseline", baseline, "--quiet"])
         #expect(worse.status == 1)
         #expect(worse.output.hasPrefix("FAIL  gate  baseline: sync latency.success.p99Ms  mean ") && worse.output.contains(": +10% (worse beyond +5%)"))
+        #expect(worse.output.contains("\n            reproduce: ripple check \(folder)/gate.json --seeds 1..3 --baseline \(baseline)\n"), "\(worse.output)")
         try Data("{\"gate\": {\"sync\": {\"latency.success.p99Ms\": \"fast\"}}}".utf8).write(to: URL(fileURLWithPath: baseline))
         let bad = ripple(["check", folder, "--baseline", baseline])
         #expect(bad.status == 2 && bad.errors.contains("baseline.json:1:45: error: gate.sync[\"latency.success.p99Ms\"]: expected a number, the metric's mean, found \"fast\""))

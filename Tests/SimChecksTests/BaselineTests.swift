@@ -38,8 +38,11 @@ struct BaselineTests {
         let updated = old.updated(with: report)
         #expect(updated.figures == ["z": ["sync": ["x": 1]], "b": ["sync": ["requests.failed": 3]]])
         var compared = report
-        compared.compare(with: Baseline(figures: ["b": ["sync": ["requests.failed": 2.5]]]))
+        compared.compare(with: Baseline(figures: ["b": ["sync": ["requests.failed": 2.5]]]), file: "base line.json")
         #expect(compared.baselineChecks.map(\.holds) == [false])  // 3 is 20% worse than 2.5
         #expect(!compared.holds)
+        #expect(compared.scenarios[0].baselineReproduction == "ripple check b.json --seeds 1,2 --baseline 'base line.json'")
+        compared.compare(with: Baseline(figures: ["b": ["sync": ["requests.failed": 3]]]), file: "base.json")
+        #expect(compared.holds && compared.scenarios[0].baselineReproduction == nil, "nothing to repeat when every mean is within tolerance")
     }
 }
