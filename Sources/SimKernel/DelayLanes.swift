@@ -79,6 +79,21 @@
     }
 }
 
+extension DelayLanes {
+    /// Removes every event `isDead` picks from every lane, keeping the order of the others.
+    /// - Complexity: O(n) for n events in the lanes.
+    @usableFromInline mutating func removeAll(where isDead: (ScheduledEvent<Event>) -> Bool) {
+        count = 0
+        earliest = -1
+        for lane in lanes.indices {
+            lanes[lane].removeAll(where: isDead)
+            count += lanes[lane].count
+            heads[lane] = lanes[lane].first.map { LaneHead($0) } ?? .idle
+            if !heads[lane].isIdle, earliest < 0 || heads[lane].precedes(heads[earliest]) { earliest = lane }
+        }
+    }
+}
+
 /// Where a lane's first event stands in the order of events: its time and sequence, or, for an
 /// empty lane, a key after every event's.
 @usableFromInline struct LaneHead {
@@ -128,6 +143,14 @@
 
     @inlinable mutating func append(_ item: ScheduledEvent<Event>) {
         storage.append(item)
+    }
+
+    /// Removes every event `isDead` picks, keeping the order of the others.
+    /// - Complexity: O(n) for n events in the lane.
+    @usableFromInline mutating func removeAll(where isDead: (ScheduledEvent<Event>) -> Bool) {
+        storage.removeFirst(head)
+        head = 0
+        storage.removeAll(where: isDead)
     }
 
     /// Removes and returns the oldest event; there must be one.

@@ -102,6 +102,47 @@ public struct EventQueue<Event>: ~Copyable {
         return top
     }
 
+    /// Removes every event `isDead` picks, keeping the order of the others.
+    ///
+    /// The order of events is total (no two share a sequence), so the heap rebuilt from the
+    /// events kept gives them out in the order they would have come out before.
+    /// - Complexity: O(n) for n pending events.
+    @usableFromInline mutating func removeAll(where isDead: (ScheduledEvent<Event>) -> Bool) {
+        var kept = 0
+        for index in 0..<storedCount {
+            let item = (heap + index).move()
+            if isDead(item) { continue }
+            (heap + kept).initialize(to: item)
+            kept += 1
+        }
+        storedCount = kept
+        var parent = (kept - 2) >> 2
+        while parent >= 0 {
+            siftDown(from: parent)
+            parent -= 1
+        }
+    }
+
+    /// Moves the event at `start` down until no child of it comes earlier.
+    @usableFromInline mutating func siftDown(from start: Int) {
+        let item = (heap + start).move()
+        var hole = start
+        while true {
+            let firstChild = 4 * hole + 1
+            if firstChild >= storedCount { break }
+            var best = firstChild
+            var child = firstChild + 1
+            while child < min(firstChild + 4, storedCount) {
+                if heap[child].precedes(heap[best]) { best = child }
+                child += 1
+            }
+            guard heap[best].precedes(item) else { break }
+            (heap + hole).initialize(to: (heap + best).move())
+            hole = best
+        }
+        (heap + hole).initialize(to: item)
+    }
+
     /// Doubles the storage, moving the pending events into it.
     @usableFromInline mutating func grow() {
         let larger = UnsafeMutablePointer<ScheduledEvent<Event>>.allocate(capacity: capacity * 2)

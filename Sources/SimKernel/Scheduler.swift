@@ -29,17 +29,27 @@ public struct Scheduler<Event>: ~Copyable {
     @usableFromInline var lanes = DelayLanes<Event>()
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var timers = TimerSlots()
+    /// Cancelled events still waiting in the heap or a lane.
+    @usableFromInline var cancelledWaiting = 0
+    /// The latest time of the cancelled events swept out before they came due (`sweepCancelled()`):
+    /// until then the run is not idle, as if they still waited to be skipped.
+    @usableFromInline var latestSwept = Instant.zero
     /// Why the model asked the run to stop (see `stop(_:)`); `nil` while it goes on.
     @usableFromInline var stopRequest: StopReason?
 
     /// A scheduler at time zero with nothing pending.
     public init() {}
 
-    /// How many events are waiting, cancelled ones included until they are skipped.
+    /// How many events are waiting, cancelled ones included until they are skipped or swept
+    /// out (see `cancel(_:)`).
     @inlinable public var pendingCount: Int { queue.count + lanes.count }
 
-    /// Whether nothing is waiting, cancelled events included until they are skipped.
-    @inlinable var isIdle: Bool { queue.isEmpty && lanes.count == 0 }
+    /// Whether nothing is waiting after `limit`, cancelled events included until they come due,
+    /// whether they wait to be skipped or were swept out before.
+    @inlinable func isIdle(after limit: Instant) -> Bool { queue.isEmpty && lanes.count == 0 && latestSwept <= limit }
+
+    /// The fewest cancelled events worth a sweep: below it, skipping them costs less.
+    @inlinable static var sweepFloor: Int { 1 << 16 }
 
     /// Schedules `event` at `time`.
     /// - Complexity: O(log n) for n pending events.
@@ -85,9 +95,30 @@ public struct Scheduler<Event>: ~Copyable {
     }
 
     /// Cancels a scheduled event; cancelling one that already fired or was cancelled does nothing.
-    /// - Complexity: O(1); the dead entry is skipped when it reaches the front.
+    ///
+    /// The dead entry is skipped when it reaches the front, or swept out once cancelled events
+    /// are at least half of those waiting (and at least `sweepFloor`): timeouts of an hour
+    /// cancelled a million times a second would otherwise hold gigabytes until they came due.
+    /// - Complexity: O(1) amortised: a sweep of n waiting events removes at least n/2.
     @inlinable public mutating func cancel(_ handle: TimerHandle) {
-        timers.retire(handle)
+        guard timers.retire(handle) else { return }
+        cancelledWaiting += 1
+        if cancelledWaiting >= Self.sweepFloor, 2 * cancelledWaiting >= pendingCount { sweepCancelled() }
+    }
+
+    /// Removes every cancelled event from the heap and the lanes, keeping the order of the others.
+    /// - Complexity: O(n) for n waiting events.
+    @usableFromInline mutating func sweepCancelled() {
+        var latest = latestSwept
+        let isDead = { [timers] (item: ScheduledEvent<Event>) -> Bool in
+            guard item.timer != .none, !timers.isLive(item.timer) else { return false }
+            latest = Swift.max(latest, item.time)
+            return true
+        }
+        queue.removeAll(where: isDead)
+        lanes.removeAll(where: isDead)
+        latestSwept = latest
+        cancelledWaiting = 0
     }
 
     @inlinable mutating func enqueue(_ event: Event, at time: Instant, timer: TimerHandle) {
@@ -111,7 +142,10 @@ public struct Scheduler<Event>: ~Copyable {
     /// Returns `nil` when nothing live is due by then; the clock then stays where it was.
     @inlinable public mutating func next(notAfter limit: Instant) -> Event? {
         while let item = takeEarliest(notAfter: limit) {
-            if item.timer != .none, !timers.retire(item.timer) { continue }
+            if item.timer != .none, !timers.retire(item.timer) {
+                cancelledWaiting -= 1
+                continue
+            }
             clock = item.time
             handledEvents.add(time: item.time, sequence: item.sequence)
             if handledEvents.count <= recordingLimit { recording.append(HandledEvent(time: item.time, sequence: item.sequence)) }

@@ -25,6 +25,22 @@ struct EventQueueTests {
         }
     }
 
+    @Test func removingSomeEventsLeavesTheRestInOrder() {
+        var random = RandomStream(seed: 5)
+        for size in 0..<200 {
+            var queue = EventQueue<Int>()
+            var reference: [(Int64, Int)] = []
+            for i in 0..<size {
+                let time = Int64(random.next(below: UInt64(size / 3 + 1)))
+                queue.insert(ScheduledEvent(time: Instant(nanoseconds: time), sequence: UInt64(i), timer: .none, event: i))
+                if i % 3 != 1 { reference.append((time, i)) }
+            }
+            queue.removeAll { $0.event % 3 == 1 }
+            #expect(queue.count == reference.count)
+            #expect(drain(&queue) == reference.sorted { $0 < $1 }.map(\.1), "size \(size)")
+        }
+    }
+
     @Test func interleavedInsertAndRemoveStayOrdered() {
         var random = RandomStream(seed: 11)
         var queue = EventQueue<Int>()

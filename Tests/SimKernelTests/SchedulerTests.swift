@@ -114,6 +114,40 @@ struct SchedulerTests {
         #expect(scheduler.run(&model, limits: RunLimits(eventBudget: 10)) == .eventBudget)
         #expect(scheduler.eventsHandled == 10)
     }
+
+    /// Hour-long timeouts cancelled a million times a second held every cancelled one until it
+    /// came due: 3.6·10⁹ entries an hour. Now they are swept out once they are half of what waits.
+    @Test func cancelledEventsAreSweptOutLongBeforeTheyComeDue() {
+        var scheduler = Scheduler<Recorder.Event>()
+        var model = Recorder()
+        scheduler.schedule(.mark(-1), at: Instant(nanoseconds: 5))
+        for i in 0..<300_000 {
+            // Every timer is cancelled but every 1000th; every 7th has a delay no lane holds.
+            let delay = TimeSpan.nanoseconds(i % 7 == 0 ? 3_600_000_000_000 + Int64(i) : 3_600_000_000_000)
+            let timer = scheduler.scheduleCancellable(.mark(i), after: delay)
+            if i % 1000 != 0 { scheduler.cancel(timer) }
+        }
+        #expect(scheduler.pendingCount < 2 * Scheduler<Recorder.Event>.sweepFloor)
+        #expect(scheduler.run(&model, limits: RunLimits()) == .quiescent)
+        let kept = (0..<300).map { 1000 * $0 }
+        #expect(model.seen.map(\.1) == [-1] + kept.sorted { ($0 % 7 == 0 ? $0 : 0, $0) < ($1 % 7 == 0 ? $1 : 0, $1) })
+    }
+
+    /// A cancelled event swept out still counts as waiting until it comes due, as one left to be
+    /// skipped does: a run whose limit comes first stops at its time limit with the clock there.
+    @Test func aSweptEventBeyondTheLimitStillStopsTheRunAtItsTimeLimit() {
+        var scheduler = Scheduler<Recorder.Event>()
+        var model = Recorder()
+        for i in 0..<Scheduler<Recorder.Event>.sweepFloor {
+            scheduler.cancel(scheduler.scheduleCancellable(.mark(i), after: .seconds(60)))
+        }
+        #expect(scheduler.pendingCount == 0)
+        let limit = Instant(nanoseconds: 1_000_000_000)
+        #expect(scheduler.run(&model, limits: RunLimits(until: limit)) == .timeLimit)
+        #expect(scheduler.now == limit)
+        #expect(scheduler.run(&model, limits: RunLimits()) == .quiescent)
+        #expect(model.seen.isEmpty)
+    }
 }
 
 /// Progress reports come by virtual time and by events, whichever is nearer, and never change the run.
