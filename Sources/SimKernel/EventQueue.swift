@@ -77,7 +77,17 @@ public struct EventQueue<Event>: ~Copyable {
     /// Removes and returns the earliest event.
     /// - Complexity: O(log₄ n).
     @inlinable public mutating func removeFirst() -> ScheduledEvent<Event>? {
-        guard storedCount > 0 else { return nil }
+        storedCount > 0 ? removeEarliest() : nil
+    }
+
+    /// Removes and returns the earliest event if it is due no later than `limit`.
+    /// - Complexity: O(log₄ n).
+    @inlinable public mutating func removeFirst(notAfter limit: Instant) -> ScheduledEvent<Event>? {
+        storedCount > 0 && heap.pointee.time <= limit ? removeEarliest() : nil
+    }
+
+    /// Removes and returns the earliest of the events pending, of which there is at least one.
+    @inlinable @inline(__always) mutating func removeEarliest() -> ScheduledEvent<Event> {
         storedCount -= 1
         let top = heap.move()
         let count = storedCount

@@ -160,8 +160,7 @@ public struct Scheduler<Event>: ~Copyable {
         if lanes.earliest >= 0, case let laneHead = lanes.firstHead, queue.first.map({ laneHead.precedes($0) }) ?? true {
             return laneHead.time <= limit.nanoseconds ? lanes.removeFirst() : nil
         }
-        guard let head = queue.first, head.time <= limit else { return nil }
-        return queue.removeFirst()
+        return queue.removeFirst(notAfter: limit)
     }
 
     /// Keeps the time and sequence number of the first `limit` events handled from now on in
