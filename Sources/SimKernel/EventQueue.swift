@@ -90,10 +90,16 @@ public struct EventQueue<Event>: ~Copyable {
     @inlinable @inline(__always) mutating func removeEarliest() -> ScheduledEvent<Event> {
         storedCount -= 1
         let top = heap.move()
+        guard storedCount > 0 else { return top }
+        sink((heap + storedCount).move(), from: 0)
+        return top
+    }
+
+    /// Puts `item` in the empty slot `start` or below it: while a child of the slot comes
+    /// earlier, the earliest child moves up and the slot moves down to it.
+    @inlinable @inline(__always) mutating func sink(_ item: ScheduledEvent<Event>, from start: Int) {
         let count = storedCount
-        guard count > 0 else { return top }
-        let last = (heap + count).move()
-        var hole = 0
+        var hole = start
         while true {
             let firstChild = 4 * hole + 1
             if firstChild >= count { break }
@@ -104,12 +110,11 @@ public struct EventQueue<Event>: ~Copyable {
                 if heap[child].precedes(heap[best]) { best = child }
                 child += 1
             }
-            guard heap[best].precedes(last) else { break }
+            guard heap[best].precedes(item) else { break }
             (heap + hole).initialize(to: (heap + best).move())
             hole = best
         }
-        (heap + hole).initialize(to: last)
-        return top
+        (heap + hole).initialize(to: item)
     }
 
     /// Removes every event `isDead` picks, keeping the order of the others.
@@ -128,29 +133,9 @@ public struct EventQueue<Event>: ~Copyable {
         storedCount = kept
         var parent = (kept - 2) >> 2
         while parent >= 0 {
-            siftDown(from: parent)
+            sink((heap + parent).move(), from: parent)
             parent -= 1
         }
-    }
-
-    /// Moves the event at `start` down until no child of it comes earlier.
-    @usableFromInline mutating func siftDown(from start: Int) {
-        let item = (heap + start).move()
-        var hole = start
-        while true {
-            let firstChild = 4 * hole + 1
-            if firstChild >= storedCount { break }
-            var best = firstChild
-            var child = firstChild + 1
-            while child < min(firstChild + 4, storedCount) {
-                if heap[child].precedes(heap[best]) { best = child }
-                child += 1
-            }
-            guard heap[best].precedes(item) else { break }
-            (heap + hole).initialize(to: (heap + best).move())
-            hole = best
-        }
-        (heap + hole).initialize(to: item)
     }
 
     /// Doubles the storage, moving the pending events into it.
