@@ -63,13 +63,13 @@ extension Calling {
 
     // MARK: - Jobs
 
-    mutating func newJob(request: Int32, node: Int, call: Int32, callGeneration: UInt32, attempt: UInt16) -> Int32 {
+    @inline(__always) mutating func newJob(request: Int32, node: Int, call: Int32, callGeneration: UInt32, attempt: UInt16) -> Int32 {
         calling.requests[request].references += 1
         return calling.jobs.insert(CallJob(request: request, node: Int16(node), call: call, callGeneration: callGeneration, attempt: attempt)).slot
     }
 
     /// Frees `job` and, when nothing refers to its request any more, the request.
-    mutating func release(_ job: Int32) {
+    @inline(__always) mutating func release(_ job: Int32) {
         let request = calling.jobs[job].request
         calling.jobs.remove(job)
         releaseRequest(request)
@@ -77,7 +77,7 @@ extension Calling {
 
     /// Drops one reference to the request in `slot` (a job's, or its design's); the last one
     /// frees it, after its design has heard that its calls ended.
-    mutating func releaseRequest(_ slot: Int32) {
+    @inline(__always) mutating func releaseRequest(_ slot: Int32) {
         calling.requests[slot].references -= 1
         guard calling.requests[slot].references == 0 else { return }
         callsEnded(slot)
@@ -158,7 +158,7 @@ extension Calling {
     }
 
     /// Calls every node of step `step` at once, or finishes the job after its last step.
-    mutating func runStep(_ step: Int, of job: Int32, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func runStep(_ step: Int, of job: Int32, _ scheduler: inout Scheduler<Event>) {
         let node = Int(calling.jobs[job].node)
         let steps = calling.steps[node]
         guard step < steps.count else {
@@ -307,7 +307,7 @@ extension Calling {
     }
 
     /// Sends `job`'s answer to its caller (or, for a root, to its design) and frees the job.
-    mutating func answer(_ job: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func answer(_ job: Int32, _ outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
         let call = calling.jobs[job].call
         if call < 0 {
             rootFinished(job, outcome: outcome, &scheduler)
