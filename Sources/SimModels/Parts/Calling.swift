@@ -121,7 +121,7 @@ extension Calling {
         }
     }
 
-    mutating func startWork(_ job: Int32, queuedSince: Instant, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func startWork(_ job: Int32, queuedSince: Instant, _ scheduler: inout Scheduler<Event>) {
         let service = calling.service(of: job)
         let now = scheduler.now
         calling.jobs[job].phase = .working
@@ -136,7 +136,7 @@ extension Calling {
         scheduler.schedule(Self.call(.workDone(job: job, generation: calling.jobs.generation(of: job))), after: .nanoseconds(work))
     }
 
-    mutating func finishOwnWork(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func finishOwnWork(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let node = Int(calling.jobs[job].node)
         let slot = calling.jobs[job].request
         let now = scheduler.now
@@ -290,7 +290,7 @@ extension Calling {
     }
 
     /// `job` is done: its worker goes to the next in line and its answer goes to its caller.
-    mutating func finish(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func finish(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
         if calling.jobs[job].isStepsOnly {
             rootFinished(job, outcome: outcome, &scheduler)
             return release(job)

@@ -140,7 +140,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
     }
 
     /// `request` starts at the entry as its attempt `attempt` (0 for a user's first).
-    mutating func enter(_ request: RequestState, attempt: UInt16, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func enter(_ request: RequestState, attempt: UInt16, _ scheduler: inout Scheduler<Event>) {
         let slot = calling.requests.insert(request).slot
         let job = newJob(request: slot, node: 0, call: -1, callGeneration: 0, attempt: attempt)
         if faults.hasPauses, let until = faults.pausedUntil(config.graph.nodes[0].service, at: scheduler.now) {
@@ -149,7 +149,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
         deliver(job, &scheduler)
     }
 
-    mutating func rootWorkDone(_ job: Int32, at now: Instant) {
+    @inline(__always) mutating func rootWorkDone(_ job: Int32, at now: Instant) {
         let slot = calling.jobs[job].request
         let version = metrics.ledger.commit(key: calling.requests[slot].key)
         calling.requests[slot].version = version
@@ -163,13 +163,13 @@ public struct SyncModel: EventHandling, Calling, Serving {
         if calling.requests[slot].effectsLeft == 0 { completeRequest(slot, now: now) }
     }
 
-    mutating func completeRequest(_ slot: Int32, now: Instant) {
+    @inline(__always) mutating func completeRequest(_ slot: Int32, now: Instant) {
         metrics.completed += 1
         metrics.endToEnd.record((now - calling.requests[slot].arrival).nanoseconds)
     }
 
     /// The user hears the entry's answer.
-    mutating func rootFinished(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
+    @inline(__always) mutating func rootFinished(_ job: Int32, outcome: CallOutcome, _ scheduler: inout Scheduler<Event>) {
         let request = calling.requests[calling.jobs[job].request]
         guard request.user >= 0 else { return metrics.recordResponse(latency: scheduler.now - request.arrival, failure: outcome.failure) }
         entryAnswered(user: request.user, generation: request.userGeneration, attempt: calling.jobs[job].attempt + 1,
