@@ -1,11 +1,12 @@
 import SimScenario
 
 /// `--memory-budget SIZE`: how much memory a scenario's run may be estimated to hold before it
-/// is refused (`MemoryEstimate`); 2 GiB unless given.
+/// is refused (`MemoryEstimate`), the rest setting how long its lines and backlogs may grow
+/// (`MemoryEstimate.lineLimit(budget:)`); 2 GiB unless given.
 enum MemoryBudget {
     /// The option, for the commands that load scenarios to run or check them.
     static let option = OptionSpec("memory-budget", value: "SIZE",
-                                   help: "refuse scenarios whose run is estimated to hold more memory than this, as in 8GiB or 512MiB (default 2GiB)")
+                                   help: "refuse scenarios whose run is estimated to hold more memory than this, and stop a run whose lines or backlogs would take the rest, as in 8GiB or 512MiB (default 2GiB)")
 
     /// The largest budget accepted: 1 TiB.
     static let maximum: Int64 = 1 << 40

@@ -65,6 +65,7 @@ struct RunCommand: Command {
         let folders = try prepareFolders(for: scenarios)
         var status = ExitStatus.success
         for (i, var scenario) in scenarios.enumerated() {
+            if !isQuiet { write(limitsOf: scenario, to: console) }
             var outcomes: [ArchitectureOutcome], repeats: [RepeatedRun] = []
             if checksDeterminism {
                 (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only, threads: jobs)
@@ -121,6 +122,17 @@ struct RunCommand: Command {
         guard !report.faults.isEmpty else { return console.write("faults: none\n") }
         console.write("faults:\n")
         for fault in report.faults { console.write("  " + fault.printable + "\n") }
+    }
+
+    /// The limits each architecture's run stops at, before it starts: its event budget, and
+    /// the line limit the memory budget leaves after the scenario's estimate.
+    func write(limitsOf scenario: Scenario, to console: Console) {
+        let estimate = MemoryEstimate(scenario)
+        let architectures = estimate.architectures == 1 ? "1 architecture" : "\(estimate.architectures) architectures"
+        console.write("\(scenario.name): each run stops at \(scenario.world.eventBudget) events or at \(scenario.world.lineLimit) "
+                      + "waiting in one line or backlog (the memory budget of \(MemoryEstimate.text(Double(memoryBudget))) less the estimate of "
+                      + "\(MemoryEstimate.text(estimate.bytes)), at \(Int(MemoryEstimate.pendingItemBytes)) bytes each, shared by \(architectures); "
+                      + "--memory-budget raises it)\n")
     }
 
     /// Why expectations were not checked in one run: `leftOut` read an architecture left out by

@@ -5,8 +5,9 @@ import SimModels
 /// The memory a scenario's run holds at its largest, estimated from the file before anything
 /// runs: what grows with the keys, the effect targets, the services, the length of the run
 /// and the traced requests, architecture by architecture (a run keeps every architecture's
-/// figures until its reports are written). Requests waiting in lines are bounded apart, by
-/// the line limit (`WorldConfig.lineLimit`).
+/// figures until its reports are written), and the messages in flight on the network. Requests
+/// waiting in lines and events held in a topic's backlog are bounded apart, by the line limit
+/// the rest of the budget leaves (`lineLimit(budget:)`).
 public struct MemoryEstimate: Sendable {
     /// The budget a scenario's estimate must stay within unless raised (`--memory-budget`): 2 GiB.
     public static let defaultBudget: Int64 = 2 << 30
@@ -26,6 +27,9 @@ public struct MemoryEstimate: Sendable {
     /// Every part, in the order of the architectures.
     public let parts: [Part]
 
+    /// How many architectures the scenario runs: each may hold a line up to the line limit.
+    public let architectures: Int
+
     /// The whole estimate, in bytes.
     public var bytes: Double { parts.reduce(0) { $0 + $1.bytes } }
 
@@ -36,6 +40,7 @@ public struct MemoryEstimate: Sendable {
     /// - Complexity: O(a × s) for a architectures and s services.
     public init(_ scenario: Scenario) {
         parts = scenario.architectures.flatMap { Self.parts(of: $0, in: scenario.world) }
+        architectures = scenario.architectures.count
     }
 
     // Costs of one item, from the types that hold them.
@@ -50,6 +55,10 @@ public struct MemoryEstimate: Sendable {
     static let rowBytes = Double(MemoryLayout<TimeSeriesRow>.stride + 32)
     /// A traced span or message.
     static let traceRecordBytes = Double(MemoryLayout<TraceMessage>.stride)
+    /// A request waiting in a line, an event held in a topic's backlog or a message in flight,
+    /// with the records of the request it belongs to: 230 to 250 bytes, measured on lines of
+    /// ten million, counted twice because a buffer that doubles holds its old and new copies at once.
+    public static let pendingItemBytes = 2 * 250.0
 
     static func parts(of architecture: ArchitectureSpec, in world: WorldConfig) -> [Part] {
         let name = "\"\(architecture.name)\""
@@ -88,7 +97,36 @@ public struct MemoryEstimate: Sendable {
             Part(bytes: traced * Double(used) * 5 * traceRecordBytes, path: path,
                  driver: "the trace of \(name): \(Int(traced)) requests × \(used) services",
                  remedy: "call fewer services in \(name)"),
+            inFlight(used: used, in: world, name: name),
         ]
+    }
+
+    /// The messages on the network at once in an architecture with `used` services at work:
+    /// by Little's law, the peak arrival rate × the longest mean latency a message can meet
+    /// (a link's, with a network fault's delay, or a held partition's length; at most the
+    /// arrivals' `duration`) × two messages per service at work (a call or delivery and its
+    /// reply or acknowledgement), each `pendingItemBytes`.
+    static func inFlight(used: Int, in world: WorldConfig, name: String) -> Part {
+        let latencies = [world.network.latency] + world.network.links.map(\.latency)
+        let linkSeconds = latencies.map { ($0.mean ?? Double(Distribution.sampleCeiling)) / 1e9 }.max() ?? 0
+        let faultSeconds = world.networkFaults.map { fault in
+            fault.holdsUntilHeal ? (fault.end - fault.start).seconds : fault.extraLatency.seconds + (fault.reorder.numerator == 0 ? 0 : fault.reorderDelay.seconds)
+        }.max() ?? 0
+        let seconds = Swift.min(linkSeconds + faultSeconds, world.duration.seconds)
+        let rate = world.workload.arrivals.peakRate
+        let messages = rate * seconds * Double(2 * used)
+        return Part(bytes: messages * pendingItemBytes, path: faultSeconds > linkSeconds ? "faults" : "network",
+                    driver: "the messages in flight in \(name): \(Format.compact(rate)) requests/s × \(Format.duration(nanoseconds: seconds * 1e9)) on the network × \(2 * used) messages each × \(Int(pendingItemBytes)) bytes",
+                    remedy: "lower the network latency, its faults' delays or the arrival rate")
+    }
+
+    /// The most requests one line, or events one topic's backlog, may hold in a run under
+    /// `budget` bytes: what the budget leaves after the estimate, shared by the architectures
+    /// (each keeps its stopped line until the reports are written), at `pendingItemBytes` an
+    /// item, and at most `WorldConfig.defaultLineLimit`; at least 1.
+    public func lineLimit(budget: Int64) -> Int {
+        let left = Swift.max(0, Double(budget) - bytes) / Double(Swift.max(1, architectures))
+        return Int(Swift.max(1, Swift.min(Double(WorldConfig.defaultLineLimit), (left / Self.pendingItemBytes).rounded(.down))))
     }
 
     /// `bytes` for people: `"10.3 GiB"`, `"512 MiB"`.

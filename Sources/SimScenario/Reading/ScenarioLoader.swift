@@ -31,7 +31,8 @@ public enum ScenarioLoader {
     }
 
     /// Validates a parsed scenario document; `file` names it in messages. A scenario whose
-    /// run's memory estimate passes `memoryBudget` bytes is refused, at the field that drives it.
+    /// run's memory estimate passes `memoryBudget` bytes is refused, at the field that drives it;
+    /// what the budget leaves sets its line limit (`MemoryEstimate.lineLimit(budget:)`).
     public static func scenario(from root: JSONNode, file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
         guard root.objectMembers != nil else {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
@@ -42,7 +43,7 @@ public enum ScenarioLoader {
            let (path, message) = MemoryEstimate(scenario).refusal(budget: memoryBudget) {
             reader.log.add(path, message, at: (try? root.node(at: path))?.location ?? root.location)
         }
-        guard let scenario, reader.log.issues.isEmpty else {
+        guard var scenario, reader.log.issues.isEmpty else {
             // File order: by position (stable, so issues at one place keep the order they were found in).
             let ordered = reader.log.issues.enumerated().sorted { a, b in
                 let pa = a.element.position.map { ($0.line, $0.column) } ?? (0, 0)
@@ -51,6 +52,7 @@ public enum ScenarioLoader {
             }.map(\.element)
             throw ScenarioError(file: file, issues: ordered)
         }
+        scenario.world.lineLimit = MemoryEstimate(scenario).lineLimit(budget: memoryBudget)
         return scenario
     }
 

@@ -77,6 +77,25 @@ struct MemoryReproducerTests {
         #expect(ReportPage.render(report).contains("its consumers fell behind"))
     }
 
+    /// A line or backlog that grows at about a million a second, with the limit a 64 MiB budget
+    /// leaves: the run stops at that limit, named, instead of growing past the memory it has
+    /// (at the 10 000 000 allowed before, the process was aborted under a 3 GB limit).
+    @Test(arguments: [("line-limit-sync", "the line at api passed "), ("line-limit-retries", "the line at api passed "),
+                      ("backlog-limit-events", "the backlog of the topic of api passed ")])
+    func aLineGrowingPastWhatTheBudgetLeavesStopsTheRun(name: String, passed: String) throws {
+        let path = Reproducer.folder.appendingPathComponent(name + ".json").path
+        let scenario = try ScenarioLoader.load(path: path, memoryBudget: 64 << 20)
+        let limit = scenario.world.lineLimit
+        try #require((100_000...140_000).contains(limit), "\(limit)")
+        let outcomes = ScenarioRunner.run(scenario)
+        #expect(outcomes.map(\.stop) == [.lineLimit])
+        #expect(outcomes.first?.metrics.lineOverflow?.limit == limit)
+        var report = RunReport(scenario: scenario, outcomes: outcomes, version: "test")
+        report.verdicts = scenario.verdicts(for: report.measurements)
+        let failures = report.verdicts.filter { !$0.holds }.map(\.line)
+        #expect(failures.count == 1 && failures.first?.contains(passed + "\(limit) ") == true, "\(failures)")
+    }
+
     @Test func aBoundedLineNeverStopsTheRun() throws {
         let (_, report, outcomes) = try Self.overloaded { $0.replacingOccurrences(of: #""workers": 1, "work": "10ms""#, with: #""workers": 1, "queue": 100, "work": "10ms""#)
             .replacingOccurrences(of: #""duration": "24h""#, with: #""duration": "20s""#) }
