@@ -129,10 +129,10 @@ struct RunCommand: Command {
     func write(limitsOf scenario: Scenario, to console: Console) {
         let estimate = MemoryEstimate(scenario)
         let architectures = estimate.architectures == 1 ? "1 architecture" : "\(estimate.architectures) architectures"
-        console.write("\(scenario.name): each run stops at \(scenario.world.eventBudget) events or at \(scenario.world.lineLimit) "
-                      + "waiting in one line or backlog (the memory budget of \(MemoryEstimate.text(Double(memoryBudget))) less the estimate of "
-                      + "\(MemoryEstimate.text(estimate.bytes)), at \(Int(MemoryEstimate.pendingItemBytes)) bytes each, shared by \(architectures); "
-                      + "--memory-budget raises it)\n")
+        console.write("\(scenario.name) — limits: each run stops after \(Format.grouped(scenario.world.eventBudget)) events, or once "
+                      + "\(Format.grouped(scenario.world.lineLimit)) wait in one line or backlog (a \(MemoryEstimate.text(Double(memoryBudget))) "
+                      + "memory budget less the \(MemoryEstimate.text(estimate.bytes)) estimate, at \(Int(MemoryEstimate.pendingItemBytes)) bytes "
+                      + "each, shared by \(architectures); --memory-budget raises it)\n")
     }
 
     /// Why expectations were not checked in one run: `leftOut` read an architecture left out by

@@ -39,6 +39,14 @@ public enum Format {
         return String(text[..<end])
     }
 
+    /// A count with its digits in groups of three, as people write large numbers in prose:
+    /// `grouped(2_143_937)` = `"2 143 937"`.
+    public static func grouped(_ count: Int) -> String {
+        let digits = Array(String(count.magnitude))
+        let groups = stride(from: digits.count, to: 0, by: -3).reversed().map { end in String(digits[Swift.max(0, end - 3)..<end]) }
+        return (count < 0 ? "-" : "") + groups.joined(separator: " ")
+    }
+
     /// A time given in whole nanoseconds as exact seconds: up to nine decimals, trailing zeros
     /// (and a trailing point) removed: `seconds(nanoseconds: 2_800_000_000)` = `"2.8"`,
     /// `seconds(nanoseconds: 10_000_000_001)` = `"10.000000001"`.

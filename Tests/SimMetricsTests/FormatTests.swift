@@ -14,6 +14,12 @@ struct FormatTests {
         #expect(Format.fixed(1e30, decimals: 2) != "")
     }
 
+    @Test func largeCountsAreWrittenInGroupsOfThree() {
+        #expect(Format.grouped(0) == "0" && Format.grouped(999) == "999" && Format.grouped(1_000) == "1 000")
+        #expect(Format.grouped(2_143_937) == "2 143 937" && Format.grouped(-12_345) == "-12 345")
+        #expect(Format.grouped(Int.min) == "-9 223 372 036 854 775 808")
+    }
+
     @Test func secondsAreExactToTheNanosecond() {
         #expect(Format.seconds(nanoseconds: 2_800_000_000) == "2.8")
         #expect(Format.seconds(nanoseconds: 10_000_000_001) == "10.000000001")
