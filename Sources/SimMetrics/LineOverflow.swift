@@ -1,10 +1,13 @@
 /// A waiting line that grew past the run's line limit, which stopped the run: a service's
-/// line of requests, or the backlog of events the broker holds for a topic (its partitions'
-/// events not yet past every consumer, or the messages in its consumers' queues).
+/// line of requests, the backlog of events the broker holds for a topic (its partitions'
+/// events not yet past every consumer, or the messages in its consumers' queues), or the
+/// events the entry has committed and the broker has not acknowledged (its outbox's rows, or
+/// its dual-writing producer's events).
 public struct LineOverflow: Sendable, Equatable {
-    /// The line, as `metrics.json` names it in `run.overflowedLine`: the service's name, or
-    /// `topic NAME` for a topic's backlog (`topic of ENTRY` for the entry service's topic).
-    /// Names hold no spaces, so the two never meet.
+    /// The line, as `metrics.json` names it in `run.overflowedLine`: the service's name,
+    /// `topic NAME` for a topic's backlog (`topic of ENTRY` for the entry service's topic),
+    /// or `outbox of ENTRY` or `producer of ENTRY` for the events the entry has not had
+    /// acknowledged. Names hold no spaces, so none of them meet.
     public var line: String
     /// The line limit it passed, in waiting requests or held events.
     public var limit: Int
@@ -30,23 +33,39 @@ public struct LineOverflow: Sendable, Equatable {
         self.init(line: "topic of " + entry, limit: limit)
     }
 
-    /// Whether it is a topic's backlog of events (else a service's line of requests).
+    /// The events that `entry` has committed and the broker has not acknowledged, which passed
+    /// `limit`: the rows of its outbox (`isOutbox`), or the events of its dual-writing producer.
+    public init(unacknowledgedAt entry: String, isOutbox: Bool, limit: Int) {
+        self.init(line: (isOutbox ? "outbox of " : "producer of ") + entry, limit: limit)
+    }
+
+    /// Whether it is a topic's backlog of events.
     public var isBacklog: Bool { line.hasPrefix("topic ") }
 
-    /// What passed the limit: `the line at payment passed 10000000 waiting requests`, or
-    /// `the backlog of the topic orders passed 10000000 events`.
+    /// Whether it is the events the entry has committed and the broker has not acknowledged.
+    public var isUnacknowledged: Bool { line.hasPrefix("outbox of ") || line.hasPrefix("producer of ") }
+
+    /// What passed the limit: `the line at payment passed 10000000 waiting requests`,
+    /// `the backlog of the topic orders passed 10000000 events`, or
+    /// `the outbox of orders passed 10000000 events the broker has not acknowledged`.
     public var passed: String {
-        isBacklog ? "the backlog of the \(line) passed \(limit) events" : "the line at \(line) passed \(limit) waiting requests"
+        if isUnacknowledged { return "the \(line) passed \(limit) events the broker has not acknowledged" }
+        return isBacklog ? "the backlog of the \(line) passed \(limit) events" : "the line at \(line) passed \(limit) waiting requests"
     }
 
     /// What keeps it below the limit, in a sentence's words.
     public var remedy: String {
-        isBacklog ? "its consumers fell behind; give them more instances or concurrency" : "give it a bounded `queue`"
+        if isUnacknowledged { return "the broker was down or out of reach for too long at this arrival rate; shorten its outage or lower the arrival rate" }
+        return isBacklog ? "its consumers fell behind; give them more instances or concurrency" : "give it a bounded `queue`"
     }
 
     /// Why it grew and what would stop it, for a failed check's `why`.
     public var cause: String {
-        isBacklog
+        if isUnacknowledged {
+            return "events were committed faster than the broker acknowledged them (it was down or out of reach); "
+                + "shorten the broker's outage or lower the arrival rate"
+        }
+        return isBacklog
             ? "events were published faster than the consumers of the \(line) processed them (or while they were down); "
                 + "give them more instances or concurrency, or lower the arrival rate"
             : "requests arrived faster than \(line) served them; give \(line) a bounded \"queue\" (or more workers, or a lower arrival rate)"

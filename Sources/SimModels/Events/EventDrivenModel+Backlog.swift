@@ -3,8 +3,19 @@ import SimMetrics
 
 /// The limit on what the broker holds: a topic's backlog is a waiting line of events, and
 /// past the world's line limit the run stops, as it does at a service's line, before the
-/// backlog can exhaust memory.
+/// backlog can exhaust memory. So is what the entry holds for the broker: the events it has
+/// committed and the broker has not acknowledged, which pile up while the broker is down.
 extension EventDrivenModel {
+    /// The entry has just committed one more event the broker has not acknowledged: the run
+    /// stops there if they now pass the line limit.
+    mutating func holdsOneMoreUnacknowledged(_ scheduler: inout Scheduler<Event>) {
+        unacknowledged += 1
+        guard unacknowledged > world.lineLimit else { return }
+        metrics.lineOverflow = LineOverflow(unacknowledgedAt: world.services[entry].name, isOutbox: config.publish == .outbox,
+                                            limit: world.lineLimit)
+        scheduler.stop(.lineLimit)
+    }
+
     /// The broker has just appended an event to topic `t` (to one partition, or a copy to each
     /// of its consumers' queues): the run stops there if the topic's backlog now passes the
     /// line limit.

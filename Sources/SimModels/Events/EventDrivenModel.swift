@@ -491,13 +491,13 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
                                  arrival: j.arrival, createdAt: now)
         switch config.publish {
         case .outbox:
-            unacknowledged += 1
+            holdsOneMoreUnacknowledged(&scheduler)
             outbox.append(messages.insert(OutgoingMessage(record: record, entryJob: -1, entryJobGeneration: 0)).slot)
             if !isRelayScheduled { scheduleRelay(&scheduler) }
             finishEntryJob(job, failure: nil, &scheduler)
         case .dualWrite:
             let waits = config.waitsForAck
-            unacknowledged += 1
+            holdsOneMoreUnacknowledged(&scheduler)
             var outgoing = OutgoingMessage(record: record, entryJob: waits ? job : -1, entryJobGeneration: entryJobs.generation(of: job))
             outgoing.deadline = now + config.deliveryTimeout
             let message = messages.insert(outgoing).slot

@@ -57,6 +57,27 @@ struct EventDrivenModelBacklogTests {
         #expect(model.heldEvents[1] == 1_001)
     }
 
+    /// The broker down for the whole run: the entry's committed events pile up unacknowledged
+    /// (the outbox's rows, or the dual-writing producer's events), and the run stops once they
+    /// pass the line limit, naming them, instead of holding them without end.
+    @Test(arguments: [PublishDiscipline.outbox, .dualWrite])
+    func eventsTheBrokerDoesNotAcknowledgePastTheLineLimitStopTheRun(publish: PublishDiscipline) {
+        var world = world(down: [])
+        world.faults = [Worlds.fault(.crash, on: world.brokerNode, at: 0, for: 100)]
+        var config = Worlds.events(publish: publish)
+        config.waitsForAck = false
+        config.producer.deliveryTimeout = .seconds(100)
+        let (model, stop) = run(world, config)
+        #expect(stop == .lineLimit)
+        let name = publish == .outbox ? "outbox of order" : "producer of order"
+        #expect(model.metrics.lineOverflow == LineOverflow(line: name, limit: 1_000))
+        #expect(model.metrics.lineOverflow?.passed == "the \(name) passed 1000 events the broker has not acknowledged")
+        #expect(model.unacknowledged == 1_001)
+        // 200 events a second: the 1 001st is committed after about 5 s.
+        let stoppedAt = model.metrics.stoppedAt?.nanoseconds ?? 0
+        #expect(abs(stoppedAt - 5_000_000_000) < 500_000_000, "\(stoppedAt)")
+    }
+
     @Test func aBacklogItsConsumersKeepBelowTheLimitNeverStopsTheRun() {
         let (model, stop) = run(world(down: []), Worlds.events())
         #expect(stop != .lineLimit)
