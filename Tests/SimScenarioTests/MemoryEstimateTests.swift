@@ -50,6 +50,31 @@ struct MemoryEstimateTests {
         #expect(issues.first?.position != nil)
     }
 
+    /// A million rows of 53 gauges in each of two architectures: estimated at 1.04 GiB, the run
+    /// passed and was aborted by the operating system under a 3 GB limit while its
+    /// `timeseries.csv` was written; the reports' text of each sample is now in the estimate,
+    /// which refuses it, and a tenth of the rows is estimated above the 455 MB it held.
+    @Test func theReportsOfTheTimeSeriesAreInTheEstimate() throws {
+        func scenario(seconds: Int) -> String {
+            let consumers = (0..<25).map { #""s\#($0)": { "instances": 1 }"# }.joined(separator: ", ")
+            let services = (0..<25).map { #""s\#($0)": { "workers": 4, "work": { "constant": "1ms" } }"# }.joined(separator: ", ")
+            let callees = (0..<25).map { #""s\#($0)""# }.joined(separator: ", ")
+            return #"{ "name": "wide-series", "duration": "\#(seconds)s", "sampleEvery": "10ms", "#
+                + #""workload": { "entry": "e", "arrivals": { "poisson": "1/s" }, "keys": { "count": 10 } }, "#
+                + #""services": { "e": { "workers": 8, "work": { "constant": "1ms" } }, \#(services) }, "#
+                + #""architectures": { "sync": { "calls": { "e": [\#(callees)] }, "timeout": "1s" }, "#
+                + #""events": { "topic": { "partitions": 1 }, "consumers": { \#(consumers) } } } }"#
+        }
+        do {
+            _ = try ScenarioLoader.parse(Array(scenario(seconds: 10_000).utf8), file: "wide-series.json")
+            Issue.record("a million rows of 53 gauges in two architectures were accepted")
+        } catch {
+            #expect(error.issues.map(\.path) == ["sampleEvery"], "\(error.issues)")
+        }
+        let tenth = try ScenarioLoader.parse(Array(scenario(seconds: 1_000).utf8), file: "wide-series.json")
+        #expect(MemoryEstimate(tenth).bytes > 455e6)
+    }
+
     /// A partition that holds messages until it heals keeps every one sent meanwhile.
     @Test func aHeldPartitionCountsItsMessagesInFlight() throws {
         let text = try String(contentsOf: Reproducer.folder.appendingPathComponent("in-flight-hour.json"), encoding: .utf8)
