@@ -18,7 +18,13 @@ public struct RequestDraws: Sendable {
     /// attempts of any requests ever share a stream, whatever the number of attempts.
     @inlinable public func stream(request: UInt64, attempt: Int = 0) -> RandomStream {
         let first = SplitMix64.mix(base ^ request)
-        let second = SplitMix64.mix(first ^ SplitMix64.mix(UInt64(attempt) &+ 0x9E37_79B9_7F4A_7C15))
+        let second = SplitMix64.mix(first ^ Self.attemptWord(attempt))
         return RandomStream(state: (first, second, SplitMix64.mix(second ^ base), SplitMix64.mix(first &+ second) | 1))
+    }
+
+    /// `mix(attempt + 0x9E37_79B9_7F4A_7C15)`, written out for attempt 0, the one nearly
+    /// every draw is for (it is SplitMix64's first output from seed 0).
+    @inlinable @inline(__always) static func attemptWord(_ attempt: Int) -> UInt64 {
+        attempt == 0 ? 0xE220_A839_7B1D_CDAF : SplitMix64.mix(UInt64(attempt) &+ 0x9E37_79B9_7F4A_7C15)
     }
 }

@@ -12,6 +12,12 @@ struct RequestDrawsTests {
         return stream.next()
     }
 
+    /// The word written out for attempt 0 is the one every other attempt's is computed as.
+    @Test func theFirstAttemptsWordIsTheMixOfItsAttempt() {
+        #expect(RequestDraws.attemptWord(0) == SplitMix64.mix(0x9E37_79B9_7F4A_7C15))
+        #expect(RequestDraws.attemptWord(3) == SplitMix64.mix(3 &+ 0x9E37_79B9_7F4A_7C15))
+    }
+
     /// A request's late attempts do not reuse the next request's early ones (as a key of
     /// `request × 64 + attempt` did from attempt 64 on).
     @Test func lateAttemptsNeverReuseAnotherRequestsDraws() {
