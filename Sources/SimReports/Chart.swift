@@ -63,6 +63,9 @@ public struct ChartSeries: Sendable {
     /// Whether each point without data (a NaN y) is marked with a `×` at the foot of the plot,
     /// for lines with few points where a gap alone is easy to miss.
     public var marksMissing: Bool
+    /// How many points the line had before it was thinned to `points` for drawing
+    /// (`thinned(toAtMost:)`); nil when every point is drawn.
+    public var thinnedFrom: Int?
 
     /// A line named `name` through `points`, coloured by its position unless `paletteSlot` is
     /// given, its points without data marked when `marksMissing`.

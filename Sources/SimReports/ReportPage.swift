@@ -136,7 +136,8 @@ public enum ReportPage {
         page.close("section")
     }
 
-    /// Each chart inline, as a figure with its caption; drawn from `documents`, the charts'
+    /// Each chart inline, as a figure with its caption, followed by its thinning note when its
+    /// lines were thinned for drawing; drawn from `documents`, the charts'
     /// standalone documents, when given.
     static func writeCharts(_ charts: [RunChart], documents: [String]?, to page: inout XMLWriter) {
         precondition(documents.map { $0.count == charts.count } ?? true, "one document per chart")
@@ -146,7 +147,7 @@ public enum ReportPage {
         for (c, chart) in charts.enumerated() {
             page.open("figure")
             page.append(markup: documents.map { SVGInlining.element(fromDocument: $0[c]) } ?? chart.svg(standalone: false))
-            page.element("figcaption", [], content: chart.caption)
+            page.element("figcaption", [], content: chart.caption + (chart.thinningNote.map { " " + $0 } ?? ""))
             page.close("figure")
         }
         page.close("section")

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// One chart of a run over time, with the line that tells a reader what to look for in it.
 public struct RunChart: Sendable {
     /// Which of a run's charts this is.
@@ -29,6 +31,16 @@ public struct RunChart: Sendable {
         self.kind = kind
         self.chart = chart
         self.caption = caption
+    }
+
+    /// A sentence for under the chart when a line was thinned for drawing, naming the most
+    /// points a thinned line keeps and the most samples one had: "Drawn from at most 2 000 of
+    /// 100 000 samples a line, …; timeseries.csv has every one."; nil when every point is drawn.
+    public var thinningNote: String? {
+        let thinned = chart.series.filter { $0.thinnedFrom != nil }
+        guard let samples = thinned.compactMap(\.thinnedFrom).max(), let drawn = thinned.map(\.points.count).max() else { return nil }
+        return "Drawn from at most \(Format.grouped(drawn)) of \(Format.grouped(samples)) samples a line, "
+            + "the lowest and highest of each stretch kept; timeseries.csv has every one."
     }
 
     /// The chart as SVG: a `standalone` document for its own file, or an `<svg>` element

@@ -7,8 +7,14 @@ import SimMetrics
 /// any chart of a run whose time series has no row.
 ///
 /// x is the end of each interval in seconds since the start, the same as `time_s` in
-/// `timeseries.csv`.
+/// `timeseries.csv`. A line of more than `pointLimit` rows is drawn from `pointLimit` of them,
+/// each stretch's lowest and highest (`ChartSeries.thinned(toAtMost:)`), so a long run's charts
+/// stay small enough to open; `timeseries.csv` keeps every row.
 public enum RunCharts {
+    /// The most points a line of a run's chart is drawn from: about three a pixel of a plot's
+    /// width, and more than the rows of any example in `scenarios/` (a few hundred), drawn whole.
+    public static let pointLimit = 2_000
+
     /// Every chart that has something to show, in reading order: latency, lag, throughput,
     /// workers; each keeps room for the longest y tick label of any, so stacked on a page their
     /// plots share a left edge as well as a time span.
@@ -42,6 +48,7 @@ public enum RunCharts {
             }
         }
         guard !series.isEmpty else { return nil }
+        series = series.map { $0.thinned(toAtMost: pointLimit) }
         let isLogarithmic = spansDecades(series, 2)
         var chart = Chart(title: "User-facing latency", xLabel: "time since the start",
                           yLabel: isLogarithmic ? "latency (log scale)" : "latency",
@@ -54,7 +61,7 @@ public enum RunCharts {
 
     /// Consumer lag in events: every gauge ending in " lag", per architecture.
     public static func lag(of report: RunReport) -> RunChart? {
-        let series = gaugeSeries(of: report, endingWith: " lag")
+        let series = gaugeSeries(of: report, endingWith: " lag").map { $0.thinned(toAtMost: pointLimit) }
         guard !series.isEmpty else { return nil }
         var chart = Chart(title: "Consumer lag", xLabel: "time since the start", yLabel: "lag (events)",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
@@ -77,6 +84,7 @@ public enum RunCharts {
             }, paletteSlot: slot(ofArchitecture: index, dashed: true)))
         }
         guard !series.isEmpty else { return nil }
+        series = series.map { $0.thinned(toAtMost: pointLimit) }
         var chart = Chart(title: "Throughput and errors", xLabel: "time since the start", yLabel: "requests/s",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         chart.yStartsAtZero = true
@@ -101,6 +109,7 @@ public enum RunCharts {
             }
         }
         guard !series.isEmpty else { return nil }
+        series = series.map { $0.thinned(toAtMost: pointLimit) }
         var chart = Chart(title: "Busy workers per service", xLabel: "time since the start", yLabel: "workers",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         chart.yStartsAtZero = true

@@ -15,13 +15,17 @@ public enum TimeSeriesTable {
             for name in a.metrics.series.gaugeNames where seen.insert(name).inserted { gaugeNames.append(name) }
         }
         let header = TimeSeriesColumn.fixed + TimeSeriesColumn.names(ofGauges: gaugeNames)
-        var out: [UInt8] = []  // the table as UTF-8: appending bytes costs less than joining and appending strings
-        let rows = report.architectures.reduce(0) { $0 + $1.metrics.series.rows.count }
-        out.reserveCapacity((rows + 1) * 8 * header.count)  // cells are rarely longer than 7 bytes
-        appendRow(header, to: &out)
-        for a in report.architectures {
+        // Each architecture's gauge index of each gauge column, nil where it lacks the gauge.
+        let columns = report.architectures.map { a in
             let index = Dictionary(a.metrics.series.gaugeNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-            let columns = gaugeNames.map { index[$0] }
+            return gaugeNames.map { index[$0] }
+        }
+        var out: [UInt8] = []  // the table as UTF-8: appending bytes costs less than joining and appending strings
+        out.reserveCapacity(reservedBytes(header: header.count, rows: zip(report.architectures, columns).map { a, columns in
+            (count: a.metrics.series.rows.count, gauges: columns.count { $0 != nil })
+        }))
+        appendRow(header, to: &out)
+        for (a, columns) in zip(report.architectures, columns) {
             for row in a.metrics.series.rows {
                 let answered = row.succeeded + row.failed > 0  // else the interval's latency has no data
                 var cells = [CSVCell.escaped(a.name), Format.seconds(nanoseconds: row.end.sinceStart.nanoseconds),
@@ -35,6 +39,16 @@ public enum TimeSeriesTable {
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes to reserve for a table of `header` columns over `rows`, each architecture's row
+    /// count and how many of the gauge columns it has: 8 a cell it fills (cells are rarely
+    /// longer than 7 bytes, and a comma), 1 a gauge cell it leaves empty (the comma alone).
+    static func reservedBytes(header: Int, rows: [(count: Int, gauges: Int)]) -> Int {
+        let gauges = header - TimeSeriesColumn.fixed.count
+        return rows.reduce(8 * header) { bytes, rows in
+            bytes + rows.count * (8 * (TimeSeriesColumn.fixed.count + rows.gauges) + (gauges - rows.gauges))
+        }
     }
 
     /// Appends `cells` to `out` as one line of UTF-8, separated by commas.

@@ -17,6 +17,14 @@ struct ReportPageTests {
         #expect(XMLChecker.problems(in: html) == [])
     }
 
+    /// A chart whose lines were thinned for drawing says so under it, after its caption.
+    @Test func aThinnedChartSaysSoUnderIt() throws {
+        let html = ReportPage.render(RunReportFixture.longReport())
+        let caption = try #require(RunCharts.lag(of: RunReportFixture.longReport())).caption
+        #expect(html.contains("<figcaption>" + caption + " Drawn from at most 2 000 of 100 000 samples a line, "
+                              + "the lowest and highest of each stretch kept; timeseries.csv has every one.</figcaption>"))
+    }
+
     @Test func pageIsSelfContained() {
         let html = ReportPage.render(report).lowercased()
         for forbidden in ["http://", "https://", "<script", "<link", "<img", "<iframe", "url(", "@import", "src="] {

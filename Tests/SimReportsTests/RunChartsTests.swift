@@ -206,4 +206,36 @@ struct RunChartAxesTests {
         let short = ChartAxis(covering: 0...250, scale: .linear, maxIntervals: 5).labelledAsMilliseconds()
         #expect(short.ticks.map(\.label) == ["0 ms", "50 ms", "100 ms", "150 ms", "200 ms", "250 ms"])
     }
+
+    /// Each line of a long run's chart is drawn from at most `pointLimit` of its rows and keeps
+    /// its lowest and highest value; the chart says so under it.
+    @Test func aLongRunsLinesAreThinnedKeepingTheirExtremes() {
+        let report = RunReportFixture.longReport()
+        let unthinned = RunCharts.points(of: report.architectures[0]) { row, _ in row.gauges[0] }
+        let charts = RunCharts.charts(of: report)
+        #expect(charts.map(\.kind) == [.latency, .lag, .throughput, .workers])
+        for chart in charts {
+            for line in chart.chart.series where !line.name.contains("pool") {
+                #expect(line.points.count <= RunCharts.pointLimit && line.thinnedFrom == 100_000, "\(line.name)")
+            }
+            #expect(chart.thinningNote?.hasPrefix("Drawn from ") == true, "\(chart.kind)")
+            #expect(chart.thinningNote?.contains(" of 100 000 samples a line") == true, "\(chart.kind)")
+            #expect(chart.svg().count < 200_000, "\(chart.kind): \(chart.svg().count) bytes")
+        }
+        let lag = charts[1].chart.series[0].points.map(\.y), busy = charts[3].chart.series[0].points.map(\.y)
+        #expect(lag.max() == 50_000 && lag.min() == unthinned.map(\.y).min() && busy.max() == 8 && busy.min() == 0)
+        let latency = charts[0].chart.series[1].points.map(\.y).filter(\.isFinite)
+        #expect(latency.min() == 5 && latency.max() == 17, "p99 from 5 ms to 17 ms")
+    }
+
+    /// A run of fewer rows than `pointLimit` draws every row, and its page and charts carry no
+    /// note of thinning.
+    @Test func aShortRunIsDrawnWhole() {
+        let report = RunReportFixture.report(), charts = RunCharts.charts(of: report)
+        for chart in charts {
+            #expect(chart.thinningNote == nil && chart.chart.series.allSatisfy { $0.thinnedFrom == nil }, "\(chart.kind)")
+        }
+        #expect(charts[1].chart.series[0].points.count == report.architectures[1].metrics.series.rows.count)
+        #expect(!ReportPage.render(report).contains("Drawn from"))
+    }
 }

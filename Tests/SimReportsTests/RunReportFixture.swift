@@ -55,4 +55,22 @@ enum RunReportFixture {
         }
         return metrics
     }
+
+    /// `report()`'s events design alone over 100 000 rows of 10 ms, its email lag and payment's
+    /// busy workers noisy with one spike each, answering a request in most intervals.
+    static func longReport() -> RunReport {
+        var long = report()
+        var metrics = ArchitectureMetrics(serviceNames: ["payment"], targets: [], keyCount: 1, gaugeNames: ["email lag", "payment busy"])
+        metrics.services[0].workers = 8
+        for row in 1...100_000 {
+            if row % 7 != 0 { metrics.recordResponse(latency: .milliseconds(Int64(5 + row % 13)), failure: nil) }
+            let lag = row == 61_803 ? 50_000 : Double(row * 7_919 % 1_000)
+            metrics.series.close(at: Instant(nanoseconds: Int64(row) * 10_000_000), gauges: [lag, row == 31_415 ? 8 : Double(row % 5)])
+        }
+        long.architectures = [long.architectures[1]]
+        long.architectures[0].metrics = metrics
+        long.duration = .seconds(1_000)
+        long.drain = .zero
+        return long
+    }
 }

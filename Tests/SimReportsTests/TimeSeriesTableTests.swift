@@ -24,6 +24,15 @@ struct TimeSeriesTableTests {
         return problems
     }
 
+    /// A row reserves 8 bytes a cell it fills and 1 (its comma) a gauge column its
+    /// architecture lacks: 1 000 rows of 12 fixed cells and none of 50 gauges need 12 × 8 + 50.
+    @Test func theTableReservesWhatEachArchitectureWrites() {
+        let header = TimeSeriesColumn.fixed.count + 50
+        #expect(TimeSeriesTable.reservedBytes(header: header, rows: [(count: 1_000, gauges: 0)]) == 8 * header + 1_000 * (12 * 8 + 50))
+        #expect(TimeSeriesTable.reservedBytes(header: header, rows: [(count: 1_000, gauges: 50), (count: 10, gauges: 0)])
+                == 8 * header + 1_000 * 8 * header + 10 * (12 * 8 + 50))
+    }
+
     @Test func gaugeColumnsAreSnakeCaseWithUnits() {
         let csv = TimeSeriesTable.render(RunReportFixture.report())
         let header = csv.prefix(while: { $0 != "\n" }).split(separator: ",").map(String.init)
