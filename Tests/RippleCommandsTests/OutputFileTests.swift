@@ -6,7 +6,7 @@ import Testing
 /// or device in place, and never renames over anything that is not a regular file.
 struct OutputFileTests {
     let folder: String = {
-        let path = NSTemporaryDirectory() + "ripple-output-file-" + UUID().uuidString
+        let path = TestScenarios.temporaryPath("output-file-")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }()

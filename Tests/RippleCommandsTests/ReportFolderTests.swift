@@ -42,7 +42,7 @@ struct ReportFolderTests {
     }
 
     @Test func writeWritesExactlyTheListedFiles() throws {
-        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let folder = TestScenarios.temporaryPath("report-folder-")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try ReportFolder.write(Self.report, to: folder)
         let written = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
@@ -55,7 +55,7 @@ struct ReportFolderTests {
     }
 
     @Test func aSecondWriteReplacesTheFolderWholeAndLeavesNothingBeside() throws {
-        let parent = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let parent = TestScenarios.temporaryPath("report-folder-")
         let folder = parent + "/tiny"
         defer { try? FileManager.default.removeItem(atPath: parent) }
         try ReportFolder.write(Self.report, to: folder)
@@ -66,7 +66,7 @@ struct ReportFolderTests {
     }
 
     @Test func aFolderHoldingOtherFilesIsRefusedAndKept() throws {
-        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let folder = TestScenarios.temporaryPath("report-folder-")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "mine".write(toFile: folder + "/notes.md", atomically: false, encoding: .utf8)
@@ -81,7 +81,7 @@ struct ReportFolderTests {
     }
 
     @Test func aFolderOrLinkUnderAChartsNameIsTheUsersAndKept() throws {
-        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let folder = TestScenarios.temporaryPath("report-folder-")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder + "/lag.svg", withIntermediateDirectories: true)
         try "mine".write(toFile: folder + "/lag.svg/precious.txt", atomically: false, encoding: .utf8)
@@ -96,7 +96,7 @@ struct ReportFolderTests {
     }
 
     @Test func aFolderThatCannotBeMadeIsRefusedWithTheReason() throws {
-        let file = NSTemporaryDirectory() + "ripple-report-file-" + UUID().uuidString
+        let file = TestScenarios.temporaryPath("report-file-")
         defer { try? FileManager.default.removeItem(atPath: file) }
         try "x".write(toFile: file, atomically: false, encoding: .utf8)
         do {
@@ -108,7 +108,7 @@ struct ReportFolderTests {
     }
 
     @Test func aFolderHoldingAFileTheCommandReadsIsRefusedAndKept() throws {
-        let folder = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let folder = TestScenarios.temporaryPath("report-folder-")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "{}".write(toFile: folder + "/metrics.json", atomically: false, encoding: .utf8)  // a scenario under a report's file name
@@ -122,7 +122,7 @@ struct ReportFolderTests {
     }
 
     @Test func aLinkToAFolderIsWrittenThroughAndStays() throws {
-        let parent = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let parent = TestScenarios.temporaryPath("report-folder-")
         defer { try? FileManager.default.removeItem(atPath: parent) }
         try FileManager.default.createDirectory(atPath: parent + "/real", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: parent + "/link", withDestinationPath: "real")
@@ -135,7 +135,7 @@ struct ReportFolderTests {
     }
 
     @Test func aPathEndingInDotOrSlashIsTheFolderItselfWrittenFromBeside() throws {
-        let parent = NSTemporaryDirectory() + "ripple-report-folder-" + UUID().uuidString
+        let parent = TestScenarios.temporaryPath("report-folder-")
         defer { try? FileManager.default.removeItem(atPath: parent) }
         let names = ReportFolder.files(for: Self.report).map(\.name).sorted()
         for given in ["/new/.", "/new/./", "/new/"] {  // made, then replaced: its staging folder stands beside it

@@ -23,7 +23,7 @@ struct ReportInBrowserTests {
             no chromium on PATH: install it to check report.html in a real browser \
             (Debian/Ubuntu: apt-get update && apt-get install -y chromium); RIPPLE_REQUIRE_BROWSER=1 is set, so its absence fails
             """)
-        let folder = NSTemporaryDirectory() + "ripple-browser-" + UUID().uuidString
+        let folder = TestScenarios.temporaryPath("browser-")
         let scenario = RunCommandTests.root.appendingPathComponent("scenarios/payment-email-slowdown.json").path
         let capture = CapturingConsole()
         try #require(Ripple.main(["run", scenario, "--out", folder, "--quiet"], console: capture.console) == 0, "\(capture.errors)")

@@ -13,11 +13,7 @@ struct RunCommandTests {
         return (status, capture.output, capture.errors)
     }
 
-    func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "ripple-test-" + UUID().uuidString
-        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
+    func temporaryFolder() -> String { TestScenarios.temporaryFolder() }
 
     @Test func runWritesTheReportAndPrintsTheTable() throws {
         let out = temporaryFolder()

@@ -4,9 +4,24 @@ import Foundation
 /// Small scenarios for command tests: two seconds of arrivals at 50/s through a → b, so a
 /// run takes milliseconds.
 enum TestScenarios {
-    /// A fresh empty folder under the system's temporary folder.
+    /// The folder holding every file and folder the tests of this process write, under the
+    /// system's temporary folder; it is removed when the process exits, so a test run leaves
+    /// nothing behind.
+    static let testsFolder: String = {
+        let path = NSTemporaryDirectory() + "ripple-tests-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        atexit { try? FileManager.default.removeItem(atPath: TestScenarios.testsFolder) }
+        return path
+    }()
+
+    /// A path in `testsFolder` that nothing has yet: `prefix` and a unique suffix.
+    static func temporaryPath(_ prefix: String) -> String {
+        testsFolder + "/" + prefix + UUID().uuidString
+    }
+
+    /// A fresh empty folder in `testsFolder`.
     static func temporaryFolder() -> String {
-        let path = NSTemporaryDirectory() + "ripple-test-" + UUID().uuidString
+        let path = temporaryPath("test-")
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }

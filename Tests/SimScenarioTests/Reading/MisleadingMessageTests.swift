@@ -39,6 +39,7 @@ struct MisleadingMessageTests {
     @Test func aSymbolicLinkLoopIsCalledOne() throws {
         let folder = NSTemporaryDirectory() + "ripple-loop-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try FileManager.default.createSymbolicLink(atPath: folder + "/a.json", withDestinationPath: folder + "/b.json")
         try FileManager.default.createSymbolicLink(atPath: folder + "/b.json", withDestinationPath: folder + "/a.json")
         try FileManager.default.createSymbolicLink(atPath: folder + "/dangling.json", withDestinationPath: folder + "/nothing.json")
@@ -53,6 +54,7 @@ struct MisleadingMessageTests {
     @Test func aFileOverTheLimitIsCalledLargerThanTheLimit() throws {
         let path = NSTemporaryDirectory() + "ripple-big-" + UUID().uuidString + ".json"
         try Data(repeating: UInt8(ascii: " "), count: 9_000_000).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
         do {
             _ = try ScenarioLoader.load(path: path)
             Issue.record("a 9 MB file was read")

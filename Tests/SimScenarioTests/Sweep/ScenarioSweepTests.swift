@@ -7,7 +7,7 @@ import SimKernel
 /// strict reader: the values land where the path says and keep the file's types; a path that
 /// is not in the file, a value of the wrong type, or a combination the reader refuses is an
 /// error naming the path.
-struct ScenarioSweepTests {
+final class ScenarioSweepTests {
     static let text = """
     {"name": "tiny", "seed": 3, "duration": "2s",
      "workload": {"entry": "a", "arrivals": {"poisson": "50/s"}},
@@ -16,11 +16,14 @@ struct ScenarioSweepTests {
                        "events": {"publish": "outbox", "consumers": {"b": {"concurrency": 4, "idempotent": false}}}}}
     """
 
-    func file() throws -> String {
-        let path = NSTemporaryDirectory() + "ripple-sweep-" + UUID().uuidString + ".json"
-        try Data(Self.text.utf8).write(to: URL(fileURLWithPath: path))
-        return path
-    }
+    /// The scenario file a test sweeps: written for each test, removed after it.
+    let path = NSTemporaryDirectory() + "ripple-sweep-" + UUID().uuidString + ".json"
+
+    init() throws { try Data(Self.text.utf8).write(to: URL(fileURLWithPath: path)) }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func file() -> String { path }
 
     @Test func everyCombinationHasItsValuesInPlace() throws {
         let sweep = try ScenarioSweep(file: file(), variations: ["services.b.work.constant=10ms,1s", "workload.arrivals.poisson=50/s..150/s:3"])
@@ -47,7 +50,7 @@ struct ScenarioSweepTests {
     }
 
     @Test func aPathThatIsNotInTheFileIsNamedWithTheKeysThere() throws {
-        let file = try file()
+        let file = file()
         #expect(problem(file, ["architectures.sync.timout=1s,2s"])
                 == "--vary architectures.sync.timout: no field \"timout\" in architectures.sync (did you mean \"timeout\"?); it has \"chain\" and \"timeout\"")
         #expect(problem(file, ["services.b.work=1s,2s"])
@@ -58,7 +61,7 @@ struct ScenarioSweepTests {
     }
 
     @Test func valuesOfAnotherTypeOrMalformedAreRefused() throws {
-        let file = try file()
+        let file = file()
         #expect(problem(file, ["services.a.workers=4,eight"])
                 == "--vary services.a.workers: the file writes a number there, so every value must be a JSON number such as 8 or 0.5; found 'eight'")
         #expect(problem(file, ["architectures.events.consumers.b.idempotent=yes"])
@@ -72,7 +75,7 @@ struct ScenarioSweepTests {
     /// Values the field does not accept get the reader's own error, with the file, the line
     /// the field is written on and its path, under the combination that gave them.
     @Test func aCombinationTheReaderRefusesGetsItsUsualError() throws {
-        let file = try file()
+        let file = file()
         let message = problem(file, ["services.a.workers=0,4", "duration=2s,0.5ms"])
         #expect(message.hasPrefix("3 of 4 combinations do not validate; nothing was run\n"))
         #expect(message.contains("with services.a.workers=0, duration=2s:\n\(file):3:32: error: services.a.workers: expected a whole number from 1 to 100000, found 0"))
