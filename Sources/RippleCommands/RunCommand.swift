@@ -65,7 +65,7 @@ struct RunCommand: Command {
         let folders = try prepareFolders(for: scenarios)
         var status = ExitStatus.success
         for (i, var scenario) in scenarios.enumerated() {
-            if !isQuiet { write(limitsOf: scenario, to: console) }
+            if !isQuiet { console.write(LimitsLine.text(scenario.name, scenarios: [scenario], budget: memoryBudget)) }
             var outcomes: [ArchitectureOutcome], repeats: [RepeatedRun] = []
             if checksDeterminism {
                 (outcomes, repeats) = ScenarioRunner.runTwice(scenario, only: only, threads: jobs)
@@ -122,17 +122,6 @@ struct RunCommand: Command {
         guard !report.faults.isEmpty else { return console.write("faults: none\n") }
         console.write("faults:\n")
         for fault in report.faults { console.write("  " + fault.printable + "\n") }
-    }
-
-    /// The limits each architecture's run stops at, before it starts: its event budget, and
-    /// the line limit the memory budget leaves after the scenario's estimate.
-    func write(limitsOf scenario: Scenario, to console: Console) {
-        let estimate = MemoryEstimate(scenario)
-        let architectures = estimate.architectures == 1 ? "1 architecture" : "\(estimate.architectures) architectures"
-        console.write("\(scenario.name) — limits: each run stops after \(Format.grouped(scenario.world.eventBudget)) events, or once "
-                      + "\(Format.grouped(scenario.world.lineLimit)) wait in one line or backlog (a \(MemoryEstimate.text(Double(memoryBudget))) "
-                      + "memory budget less the \(MemoryEstimate.text(estimate.bytes)) estimate, at \(Int(MemoryEstimate.pendingItemBytes)) bytes "
-                      + "each, shared by \(architectures); --memory-budget raises it)\n")
     }
 
     /// Why expectations were not checked in one run: `leftOut` read an architecture left out by

@@ -71,6 +71,7 @@ struct SweepCommand: Command {
         }
         let folder = out ?? "reports/" + sweep.base.name + "-sweep"
         let output = try SweepFolder.prepare(folder, sparing: InputFiles([file]))
+        console.write(LimitsLine.text(sweep.base.name, scenarios: sweep.scenarios, budget: memoryBudget))
         let measured = measure(sweep, console: console)
         let paths = sweep.base.metricPaths
         let report = SweepReport(

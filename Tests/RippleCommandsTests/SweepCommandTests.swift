@@ -78,7 +78,11 @@ struct SweepCommandTests {
         let folder = TestScenarios.temporaryFolder()
         let result = ripple(["sweep", try scenario(in: folder), "--vary", "services.b.workers=2,4", "--out", folder + "/sweep"])
         #expect(result.status == 0, "\(result.errors)")
-        #expect(result.output.hasPrefix("sweepable: 2 combinations × 20 seeds (1..20) = 40 runs of sync, events\n\n"
+        let lines = result.output.split(separator: "\n", omittingEmptySubsequences: false)
+        // Before the runs, their limits; the workers of b change no estimate.
+        #expect(lines[0].hasPrefix("sweepable — limits: each run stops after 2 000 000 000 events, or once "), "\(lines[0])")
+        #expect(lines[0].contains(" memory budget less each combination's ") && !lines[0].contains(" to "), "\(lines[0])")
+        #expect(lines.dropFirst().joined(separator: "\n").hasPrefix("sweepable: 2 combinations × 20 seeds (1..20) = 40 runs of sync, events\n\n"
                                         + "latency.success.p99Ms: mean over the seeds [95 % confidence interval]\n"))
         #expect(result.output.contains("\nconsistency.total.missingAtEnd: mean over the seeds [95 % confidence interval]\n"))
         #expect(result.output.hasSuffix("\nfiles: \(folder)/sweep/ (sweep.csv, sweep.json, sweep.html, "
@@ -94,6 +98,10 @@ struct SweepCommandTests {
         let result = ripple(["sweep", try scenario(in: folder), "--vary", "workload.arrivals.poisson=25/s..100/s:4",
                              "--seeds", "3", "--metric", "requests.arrived", "--out", folder + "/sweep"])
         #expect(result.status == 0, "\(result.errors)")
+        // More arrivals a second put more requests on the network at once: each combination has its own estimate and line limit.
+        let limits = try #require(result.output.split(separator: "\n").first)
+        #expect(limits.contains(" wait in one line or backlog (a 2 GiB memory budget less each combination's estimate ("), "\(limits)")
+        #expect(limits.components(separatedBy: " to ").count == 3, "both the line limit and the estimate are ranges: \(limits)")
         let csv = try String(contentsOfFile: folder + "/sweep/sweep.csv", encoding: .utf8).split(separator: "\n")
         #expect(csv.dropFirst().map { $0.split(separator: ",")[0] } == ["25/s", "25/s", "50/s", "50/s", "75/s", "75/s", "100/s", "100/s"])
         // With a single seed there is a mean but no interval.

@@ -1,0 +1,35 @@
+import SimMetrics
+import SimScenario
+
+/// The sentence that states, before runs start, the limits they stop at: each run's event
+/// budget, and the longest a waiting line or a topic's backlog may grow, which is what the
+/// memory budget leaves after the run's estimate. A sweep's combinations can differ in both;
+/// the sentence then gives their range.
+enum LimitsLine {
+    /// The limits of `scenarios` (one scenario, or a sweep's combinations of one), under the
+    /// memory budget `budget`, after `subject` (the scenario's name, and what is run).
+    static func text(_ subject: String, scenarios: [Scenario], budget: Int64) -> String {
+        let estimates = scenarios.map { MemoryEstimate($0).bytes }
+        let architectures = MemoryEstimate(scenarios[0]).architectures
+        let sharedBy = architectures == 1 ? "1 architecture" : "\(architectures) architectures"
+        let estimate = range(estimates.map(MemoryEstimate.text), of: estimates)
+        let each = scenarios.count == 1 ? "the \(estimate) estimate"
+            : estimates.min() == estimates.max() ? "each combination's \(estimate) estimate" : "each combination's estimate (\(estimate))"
+        return "\(subject) — limits: each run stops after \(range(of: scenarios.map(\.world.eventBudget))) events, or once "
+            + "\(range(of: scenarios.map(\.world.lineLimit))) wait in one line or backlog (a \(MemoryEstimate.text(Double(budget))) "
+            + "memory budget less \(each), at \(Int(MemoryEstimate.pendingItemBytes)) bytes each, shared by \(sharedBy); "
+            + "--memory-budget raises it)\n"
+    }
+
+    /// The one value all `values` share, or their least and greatest, grouped in thousands.
+    static func range(of values: [Int]) -> String {
+        range(values.map(Format.grouped), of: values)
+    }
+
+    /// `texts[i]` written for `values[i]`: the one text when the values are all equal, or the
+    /// texts of the least and the greatest value.
+    static func range<Value: Comparable>(_ texts: [String], of values: [Value]) -> String {
+        let least = values.indices.min { values[$0] < values[$1] }!, greatest = values.indices.max { values[$0] < values[$1] }!
+        return values[least] == values[greatest] ? texts[least] : texts[least] + " to " + texts[greatest]
+    }
+}

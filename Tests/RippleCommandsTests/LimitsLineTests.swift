@@ -1,0 +1,12 @@
+import Testing
+@testable import RippleCommands
+
+/// A range is one value when all agree, else the least and the greatest, each written as the
+/// value's own text.
+struct LimitsLineTests {
+    @Test func equalValuesAreOneValueAndOthersARange() {
+        #expect(LimitsLine.range(of: [2_143_750, 2_143_750]) == "2 143 750")
+        #expect(LimitsLine.range(of: [2_143_751, 2_143_691, 2_143_720]) == "2 143 691 to 2 143 751")
+        #expect(LimitsLine.range(["3.62 MiB", "3.56 MiB"], of: [3.62, 3.56]) == "3.56 MiB to 3.62 MiB")
+    }
+}
