@@ -86,7 +86,7 @@ struct SweepCommand: Command {
     }
 
     /// Every combination under every seed, in that order: for each run, each architecture's
-    /// value of each metric as its `metrics.json` writes it (`nil` where it has none).
+    /// value of each metric as its `metrics.json` writes it, a truth value as 1 or 0 (`nil` where it has none).
     func measure(_ sweep: ScenarioSweep, console: Console) -> [[[Double?]]] {
         let (scenarios, seeds, metrics) = (sweep.scenarios, self.seeds, self.metrics)
         let total = scenarios.count * seeds.count
@@ -104,7 +104,7 @@ struct SweepCommand: Command {
             scenario.setSeed(seeds[run % seeds.count])
             let measurements = Measurements(scenario: scenario, outcomes: ScenarioRunner.run(scenario))
             return scenario.architectures.map { architecture in
-                metrics.map { measurements.value(at: $0, in: architecture.name)?.numberValue }
+                metrics.map { measurements.value(at: $0, in: architecture.name)?.measuredValue }
             }
         }
     }

@@ -142,6 +142,30 @@ struct SweepCommandTests {
         #expect(page.components(separatedBy: "<figure>").count == 3 && !page.contains("<script"))
     }
 
+    /// A truth value such as `recovery.recovered` is a metric too: each run's `true` or `false`
+    /// counts as 1 or 0, and its mean, the share of seeds where it held, gets Wilson's interval.
+    @Test func aTruthValueIsSweptAsOneOrZeroARun() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let file = try scenario(in: folder)
+        let result = ripple(["sweep", file, "--vary", "services.b.workers=4", "--seeds", "1..2",
+                             "--metric", "recovery.recovered", "--out", folder + "/sweep"])
+        #expect(result.status == 0, "\(result.errors)")
+        let page = try String(contentsOfFile: folder + "/sweep/sweep.html", encoding: .utf8)
+        #expect(page.contains("Wilson score interval"))
+        let rows = try #require(json(folder + "/sweep/sweep.json")["rows"] as? [[String: Any]])
+        for architecture in ["sync", "events"] {
+            let expected = try [1, 2].map { seed -> Double in
+                let out = folder + "/run-\(architecture)-\(seed)"
+                #expect(ripple(["run", file, "--seed", "\(seed)", "--out", out, "--quiet"]).status == 0)
+                let run = try #require(json(out + "/metrics.json")["architectures"] as? [String: Any])
+                return try #require(value(at: "recovery.recovered", in: run[architecture]) as? Bool) ? 1 : 0
+            }
+            let row = try #require(rows.first { $0["architecture"] as? String == architecture })
+            #expect(row["n"] as? Int == 2)
+            #expect(row["bySeed"] as? [Double] == expected, "\(architecture)")
+        }
+    }
+
     @Test func aPathNotInTheScenarioExitsTwoNamingIt() throws {
         let folder = TestScenarios.temporaryFolder()
         let file = try scenario(in: folder)

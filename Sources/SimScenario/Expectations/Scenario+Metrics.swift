@@ -1,17 +1,19 @@
 import SimMetrics
 
 extension Scenario {
-    /// For each architecture, in file order, the path of every number its part of
-    /// `metrics.json` holds (below `architectures.<name>`), as expectations name them.
+    /// For each architecture, in file order, the path of every number and then every truth
+    /// value (`recovery.recovered`, measured as 1 or 0) its part of `metrics.json` holds (below
+    /// `architectures.<name>`), as expectations name them.
     /// - Complexity: O(size of one architecture's document) per architecture.
     public var metricPaths: [[String]] {
         let names = world.services.map(\.name)
         return architectures.map {
-            Measurements.metricPaths(for: $0.design.metricsLayout(serviceNames: names, entry: world.workload.entry))
+            let layout = $0.design.metricsLayout(serviceNames: names, entry: world.workload.entry)
+            return Measurements.metricPaths(for: layout) + Measurements.truthMetricPaths(for: layout)
         }
     }
 
-    /// Why `metric` is not a number any architecture reports, with the closest path or the
+    /// Why `metric` is not a number or truth value any architecture reports, with the closest path or the
     /// keys that could come next, as in `unknown metric "latency.succes.p99Ms" (did you mean
     /// "latency.success.p99Ms"?)`; `nil` when some architecture reports it.
     public func problem(withMetric metric: String) -> String? {
