@@ -54,10 +54,11 @@ public struct MemoryEstimate: Sendable {
     /// A time-series row without its gauges, with its array's header.
     static let rowBytes = Double(MemoryLayout<TimeSeriesRow>.stride + 32)
     /// What one gauge of one time-series row adds to the reports as they are written: its cell
-    /// in `timeseries.csv`, its point in a chart's SVG and again in the page that inlines it,
-    /// with the copies a text holds while it is built; measured at 39 bytes on 100 000 rows
-    /// of 53 gauges in each of two architectures.
-    static let reportBytesPerGaugeSample = 40.0
+    /// in `timeseries.csv`, with the copies a text holds while it is built (a chart draws at
+    /// most `RunCharts.pointLimit` rows, however long the run). Peak memory grew by 14.5 bytes
+    /// a gauge a row beyond the sample itself on 100 000 more rows of 52 and 53 gauges in two
+    /// architectures (10.7 with five-digit lags); 20 leaves a margin.
+    static let reportBytesPerGaugeSample = 20.0
     /// A traced span or message.
     static let traceRecordBytes = Double(MemoryLayout<TraceMessage>.stride)
     /// A request waiting in a line, an event held in a topic's backlog or a message in flight,
