@@ -5,7 +5,13 @@ import SimKernel
 ///
 /// Requests are sampled by id (every `stride`-th, up to `limit` of them), so the same
 /// requests are traced in every architecture and the cost for the rest is one comparison.
+/// Each traced request keeps at most `recordsPerRequest` messages and as many spans, the
+/// first recorded: a request redelivered without end (a queue whose visibility timeout is 0,
+/// a message that always fails with no `maxReceiveCount`) would otherwise grow the trace for
+/// as long as the run lasts.
 public struct TraceRecorder: Sendable {
+    /// The most messages, and the most spans, kept of one traced request.
+    public static let recordsPerRequest = 1_000
     /// Every `stride`-th request is traced.
     public let stride: UInt64
     /// At most this many requests are traced.
@@ -24,6 +30,10 @@ public struct TraceRecorder: Sendable {
     public private(set) var messages: [TraceMessage] = []
     /// The traced requests' calls that timed out, in the order they timed out.
     public private(set) var timeouts: [TraceTimeout] = []
+    /// Messages recorded of each traced request, kept or not, by its rank (`id / stride`).
+    private var messageCounts: [Int] = []
+    /// Spans recorded of each traced request, kept or not, by its rank (`id / stride`).
+    private var spanCounts: [Int] = []
 
     /// A recorder tracing `limit` requests spread over about `expectedRequests`; `limit` 0 traces none.
     public init(limit: Int, expectedRequests: Int) {
@@ -54,16 +64,34 @@ public struct TraceRecorder: Sendable {
     }
 
     /// Records a span of `kind` on `track` for request `id`.
+    /// Beyond `recordsPerRequest` spans of the request it is only counted.
     public mutating func span(_ kind: TraceSpan.Kind, request id: UInt64, track: TraceTrack, from start: Instant, to end: Instant) {
+        guard Self.count(request: id, stride: stride, in: &spanCounts) <= Self.recordsPerRequest else { return }
         spans.append(TraceSpan(kind: kind, request: id, track: track, start: start, end: end))
     }
 
     /// Records a message of `kind` from one track to another for request `id`: for a call or
     /// its reply, which `attempt` of the call it belongs to (1 for the first), and for a reply
-    /// the `failure` it answers with (`nil`: success).
+    /// the `failure` it answers with (`nil`: success). Beyond `recordsPerRequest` messages of
+    /// the request it is only counted.
     public mutating func message(_ kind: TraceMessage.Kind, request id: UInt64, from: TraceTrack, to: TraceTrack, sent: Instant, received: Instant,
                                  attempt: Int = 1, failure: FailureKind? = nil) {
+        guard Self.count(request: id, stride: stride, in: &messageCounts) <= Self.recordsPerRequest else { return }
         messages.append(TraceMessage(kind: kind, request: id, from: from, to: to, sent: sent, received: received, attempt: attempt, failure: failure))
+    }
+
+    /// How many messages of traced request `id` were recorded, those not kept included.
+    public func messageCount(request id: UInt64) -> Int {
+        let rank = Int(id / stride)
+        return rank < messageCounts.count ? messageCounts[rank] : 0
+    }
+
+    /// Counts one more record of request `id` in `counts`, by its rank, and returns its count.
+    private static func count(request id: UInt64, stride: UInt64, in counts: inout [Int]) -> Int {
+        let rank = Int(id / stride)
+        if rank >= counts.count { counts.append(contentsOf: repeatElement(0, count: rank + 1 - counts.count)) }
+        counts[rank] += 1
+        return counts[rank]
     }
 
     /// Records that `caller` stopped waiting at `time` for attempt `attempt` of its call to

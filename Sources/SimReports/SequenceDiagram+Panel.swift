@@ -15,7 +15,7 @@ extension SequenceDiagram {
         let request: UInt64
         /// The messages drawn: the first `messageLimit` sent, in the order they were recorded.
         let messages: [TraceMessage]
-        /// How many messages the request has in all, drawn or not.
+        /// How many messages the request has in all, drawn or not, kept in the trace or not.
         let messageCount: Int
         /// The spans drawn: those starting by the last message drawn, or all of them.
         let spans: [TraceSpan]
@@ -43,7 +43,7 @@ extension SequenceDiagram {
             let allTimes = allMessages.flatMap { [$0.sent, $0.received] } + allSpans.flatMap { [$0.start, $0.end] } + allTimeouts.map(\.time)
             guard let requestStart = allTimes.min(), let requestEnd = allTimes.max() else { return nil }
             length = requestEnd - requestStart
-            messageCount = allMessages.count
+            messageCount = trace.messageCount(request: request)
             lateReplies = LateReplies(allTimeouts)
             if let cut = Self.cut(allMessages) {
                 messages = allMessages.enumerated().filter { ($0.element.sent, $0.offset) <= cut }.map(\.element)

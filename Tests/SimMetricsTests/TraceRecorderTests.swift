@@ -1,4 +1,5 @@
 import Testing
+import SimKernel
 @testable import SimMetrics
 
 /// The trace samples every `stride`-th request up to its limit: the division-free test picks
@@ -32,5 +33,25 @@ struct TraceRecorderTests {
             let neighbours = multiples.flatMap { [$0 &- 1, $0 &+ 1] }
             expectSamplingByDivision(trace, ids: multiples + neighbours + [0, .max, .max - 1])
         }
+    }
+
+    /// A request redelivered without end keeps only its first `recordsPerRequest` messages
+    /// and spans, still counting every message, and leaves the other requests' records alone.
+    @Test func aTracedRequestKeepsAtMostItsRecordLimit() {
+        var trace = TraceRecorder(limit: 2, expectedRequests: 20)
+        let track = TraceTrack(node: 0)
+        let extra = 500
+        for k in 0..<(TraceRecorder.recordsPerRequest + extra) {
+            let at = Instant(nanoseconds: Int64(k))
+            trace.message(.delivery, request: 0, from: track, to: track, sent: at, received: at)
+            trace.span(.process, request: 0, track: track, from: at, to: at)
+        }
+        trace.message(.delivery, request: trace.stride, from: track, to: track, sent: .zero, received: .zero)
+        trace.span(.process, request: trace.stride, track: track, from: .zero, to: .zero)
+        #expect(trace.messages.count == TraceRecorder.recordsPerRequest + 1)
+        #expect(trace.spans.count == TraceRecorder.recordsPerRequest + 1)
+        #expect(trace.messageCount(request: 0) == TraceRecorder.recordsPerRequest + extra)
+        #expect(trace.messageCount(request: trace.stride) == 1)
+        #expect(trace.messages.last?.request == trace.stride)
     }
 }

@@ -77,11 +77,18 @@ extension EventDrivenModel {
     /// what they had received; commits sent meanwhile are lost. When it comes back, each
     /// group rejoins and reads from its committed offsets, so what was processed but not
     /// committed is read again. A partition with an event in hand keeps its place: the
-    /// instance commits that event when it is done, to the broker now back.
+    /// instance commits that event when it is done, to the broker now back. An event committed
+    /// before processing whose delivery never came (the instance was to fetch it again) is
+    /// not read again: it is lost.
     mutating func brokerCrashEdge(isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         guard !isStart else { return }
         for g in logConsumers {
-            for p in groups[g].cursors.indices where !groups[g].cursors[p].isBusy { groups[g].cursors[p].position = groups[g].cursors[p].committed }
+            for p in groups[g].cursors.indices where !groups[g].cursors[p].isBusy {
+                let cursor = groups[g].cursors[p], log = groups[g].firstPartition + p
+                let unprocessed = Swift.max(cursor.position, Swift.min(cursor.processedThrough, cursor.committed))
+                for offset in unprocessed..<Swift.max(unprocessed, cursor.committed) { lose(partitions[log].record(at: offset), at: g) }
+                groups[g].cursors[p].position = cursor.committed
+            }
             groups[g].markEveryOwnedReady()
         }
         serveWaitingConsumers(&scheduler)
