@@ -74,7 +74,7 @@ struct CheckCommand: Command {
         } catch {
             throw ReportedError("ripple: cannot write the shard file \(error.message)")
         }
-        let scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget)
+        let scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget, swarming: swarms)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)
         try plan.requireDistinctNames()
@@ -84,10 +84,9 @@ struct CheckCommand: Command {
         let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
         let printer = ScenarioLinePrinter(plan: plan, jobs: mine.map(\.subject), isShard: part != nil, output: output, figures: figures, console: console)
         // Threads left over when there are fewer runs than jobs go to each run's architectures.
-        let (checksDeterminism, swarms, inner) = (self.checksDeterminism, self.swarms, max(1, jobs / max(1, mine.count)))
+        let (checksDeterminism, inner) = (self.checksDeterminism, max(1, jobs / max(1, mine.count)))
         let results = ParallelRuns.map(mine.count, threads: jobs, inOrder: printer.finished) { r in
             var scenario = scenarios[mine[r].subject]
-            scenario.isSwarming = swarms
             scenario.setSeed(mine[r].seed)
             return ScenarioRunner.check(scenario, checksDeterminism: checksDeterminism, threads: inner)
         }

@@ -9,11 +9,12 @@ enum LimitsLine {
     /// The limits of `scenarios` (one scenario, or a sweep's combinations of one), under the
     /// memory budget `budget`, after `subject` (the scenario's name, and what is run).
     static func text(_ subject: String, scenarios: [Scenario], budget: Int64) -> String {
-        let estimates = scenarios.map { MemoryEstimate($0).bytes }
+        let estimates = scenarios.map(\.memoryEstimate.bytes)
         let architectures = MemoryEstimate(scenarios[0]).architectures
         let sharedBy = architectures == 1 ? "1 architecture" : "\(architectures) architectures"
         let estimate = range(estimates.map(MemoryEstimate.text), of: estimates)
-        let each = scenarios.count == 1 ? "the \(estimate) estimate"
+        let largest = scenarios[0].isSwarming ? " of the swarm's largest draw" : ""
+        let each = scenarios.count == 1 ? "the \(estimate) estimate\(largest)"
             : estimates.min() == estimates.max() ? "each combination's \(estimate) estimate" : "each combination's estimate (\(estimate))"
         return "\(subject) — limits: each run stops after \(range(of: scenarios.map(\.world.eventBudget))) events, or once "
             + "\(range(of: scenarios.map(\.world.lineLimit))) wait in one line or backlog (a \(MemoryEstimate.text(Double(budget))) "

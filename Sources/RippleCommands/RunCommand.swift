@@ -51,10 +51,9 @@ struct RunCommand: Command {
     }
 
     func run(_ console: Console) throws -> ExitStatus {
-        var scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget)
+        var scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget, swarming: swarms)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         for i in scenarios.indices {
-            scenarios[i].isSwarming = swarms
             if let seed { scenarios[i].setSeed(seed) }
             let names = scenarios[i].architectures.map(\.name)
             for name in only where !names.contains(name) {

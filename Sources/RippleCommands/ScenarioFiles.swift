@@ -11,14 +11,15 @@ import Darwin
 enum ScenarioFiles {
     /// Loads every file, reporting the problems of all of them before giving up, so that
     /// nothing runs (and no partial report is written) while any file is bad; a run estimated
-    /// to hold more than `memoryBudget` bytes is such a problem.
-    static func loadAll(_ paths: [String], memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws -> [Scenario] {
+    /// to hold more than `memoryBudget` bytes is such a problem. With `swarming` (`--swarm`),
+    /// runs use the swarm's draws, estimated at the largest.
+    static func loadAll(_ paths: [String], memoryBudget: Int64 = MemoryEstimate.defaultBudget, swarming: Bool = false) throws -> [Scenario] {
         var scenarios: [Scenario] = []
         var problems: [String] = []
         for path in paths {
             if let problem = notRegular(path) { problems.append(problem); continue }
             do {
-                scenarios.append(try ScenarioLoader.load(path: path, memoryBudget: memoryBudget))
+                scenarios.append(try ScenarioLoader.load(path: path, memoryBudget: memoryBudget, swarming: swarming))
             } catch {
                 problems.append(error.description)
             }

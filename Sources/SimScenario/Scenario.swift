@@ -21,10 +21,17 @@ public struct Scenario: Sendable {
     public let chaos: ChaosSpec?
     /// The bounds `--swarm` draws each seed's faults and arrival rate from, if the scenario states them.
     public let swarm: SwarmSpec?
-    /// Whether runs use the swarm's draw for their seed (`--swarm`); setting it draws anew.
+    /// Whether runs use the swarm's draw for their seed (`--swarm`); setting it draws anew and
+    /// sets the line limit for the swarm's largest draw.
     public var isSwarming = false {
-        didSet { setSeed(world.seed) }
+        didSet {
+            setSeed(world.seed)
+            world.lineLimit = memoryEstimate.lineLimit(budget: memoryBudget)
+        }
     }
+    /// The memory budget the scenario was loaded under (`--memory-budget`): its runs' line
+    /// limit is what the budget leaves after `memoryEstimate`.
+    public internal(set) var memoryBudget = MemoryEstimate.defaultBudget
     /// The 64-bit FNV-1a hash of the file's bytes it was read from (`FNV1a64`), which
     /// `metrics.json` writes so a result can be traced to its input; `nil` for a scenario
     /// not read from a file as it stands, such as a sweep's edit of one.
@@ -58,6 +65,15 @@ public struct Scenario: Sendable {
         setSeed(world.seed)
     }
 
+    /// What a run is estimated to hold in memory: while swarming, at the swarm's largest draw
+    /// (`SwarmSpec.largestDraw`), so that the runs of every seed fit.
+    public var memoryEstimate: MemoryEstimate {
+        guard isSwarming, let swarm else { return MemoryEstimate(self) }
+        var largest = self
+        largest.world.apply(swarm.largestDraw, writtenArrivals: writtenArrivals)
+        return MemoryEstimate(largest)
+    }
+
     /// Runs the scenario with `seed`, drawing the chaos schedule (and, while swarming, the
     /// swarm's faults and rate) anew for it.
     public mutating func setSeed(_ seed: UInt64) {
@@ -70,14 +86,7 @@ public struct Scenario: Sendable {
         swarmDraw = nil
         if isSwarming, let swarm {
             let draw = swarm.draw(seed: seed, written: world.faults)
-            world.faults += draw.faults
-            world.networkFaults += draw.networkFaults
-            if let rate = draw.rate {
-                switch writtenArrivals {
-                case .constant: world.workload.arrivals = .constant(rate)
-                case .poisson, .ramp, .bursts, .daily: world.workload.arrivals = .poisson(rate)  // a drawn rate is a steady one
-                }
-            }
+            world.apply(draw, writtenArrivals: writtenArrivals)
             swarmServices = Array(draw.descriptions.prefix(draw.faults.count))
             swarmNetwork = Array(draw.descriptions.dropFirst(draw.faults.count))
             swarmDraw = draw
@@ -137,5 +146,20 @@ public struct ArchitectureSpec: Sendable {
     public init(name: String, design: Design) {
         self.name = name
         self.design = design
+    }
+}
+
+extension WorldConfig {
+    /// Adds `draw`'s faults to the world's, and runs its arrivals at its rate, if it drew one:
+    /// `constant` arrivals (as `written`) stay evenly spaced at it, every other process becomes
+    /// Poisson arrivals at it (a drawn rate is a steady one).
+    mutating func apply(_ draw: SwarmSpec.Draw, writtenArrivals written: ArrivalProcess) {
+        faults += draw.faults
+        networkFaults += draw.networkFaults
+        guard let rate = draw.rate else { return }
+        switch written {
+        case .constant: workload.arrivals = .constant(rate)
+        case .poisson, .ramp, .bursts, .daily: workload.arrivals = .poisson(rate)
+        }
     }
 }

@@ -83,6 +83,25 @@ public struct SwarmSpec: Sendable {
         return draw
     }
 
+    /// The draw that costs a run the most memory: the highest rate, and every candidate fault
+    /// from its earliest start for its longest length. What a seed may draw is estimated at it.
+    public var largestDraw: Draw {
+        var draw = Draw()
+        draw.rate = milliEventsPerSecond.map { Rate(milliEvents: $0.upperBound, per: .seconds(1)) }
+        for candidate in candidates {
+            let begin = Instant.zero + candidate.start.lowerBound
+            let end = candidate.length.map { begin + $0.upperBound } ?? .distantFuture
+            if var fault = candidate.service {
+                (fault.start, fault.end) = (begin, end)
+                draw.faults.append(fault)
+            } else if var fault = candidate.network {
+                (fault.start, fault.end) = (begin, end)
+                draw.networkFaults.append(fault)
+            }
+        }
+        return draw
+    }
+
     /// A time drawn uniformly from `range`, in whole milliseconds above its lower end (so it
     /// reads well in reports), or whole nanoseconds when the range is under a millisecond.
     static func uniform(_ range: ClosedRange<TimeSpan>, _ random: inout RandomStream) -> TimeSpan {

@@ -64,6 +64,61 @@ struct SwarmTests {
         if case .poisson(let rate) = scenario.world.workload.arrivals { #expect(rate.description == "50/s") }
     }
 
+    /// What a seed may draw is estimated at the largest draw: the highest rate and every
+    /// candidate fault from its earliest start for its longest length.
+    @Test func theLargestDrawHasTheHighestRateAndEveryFaultAtItsLongest() throws {
+        let largest = try #require(scenario(swarm: swarm).swarm?.largestDraw)
+        #expect(largest.rate?.description == "80/s")
+        #expect(largest.faults.map { $0.start.sinceStart } == [.milliseconds(100), .milliseconds(1800)])
+        #expect(largest.faults.map { $0.end - $0.start } == [.milliseconds(500), .milliseconds(100)])
+        #expect(largest.networkFaults.count == 1)
+    }
+
+    /// A swarm whose highest rate puts 20 s of a million requests a second on the network is
+    /// refused under `--swarm`, at `swarm`, though the file's own rate fits; without `--swarm`
+    /// it has no effect. Before, the runs went ahead with the line limit of the file's rate.
+    @Test func aSwarmWhoseLargestDrawPassesTheBudgetIsRefusedUnderSwarm() throws {
+        let text = """
+        {"name": "s", "duration": "60s",
+         "workload": {"entry": "a", "arrivals": {"poisson": "1/s"}},
+         "services": {"a": {"work": "5ms"}, "b": {"work": "10ms"}},
+         "network": {"latency": {"constant": "20s"}},
+         "architectures": {"sync": {"chain": ["a", "b"]}},
+         "swarm": {"rate": ["1/s", "1000000/s"]}}
+        """
+        let plain = try ScenarioLoader.parse(Array(text.utf8), file: "s.json")
+        #expect(plain.world.lineLimit > 4_000_000)
+        do {
+            _ = try ScenarioLoader.parse(Array(text.utf8), file: "s.json", swarming: true)
+            Issue.record("a draw of 20 s of a million requests a second on the network was accepted")
+        } catch {
+            #expect(error.issues.map(\.path) == ["swarm"])
+            #expect(error.issues.first?.position?.line == 6)
+            #expect(error.issues.first?.message.hasPrefix("with --swarm, at its largest draw (the highest rate, every fault for its longest), "
+                                                          + "the run would hold about ") == true, "\(error.issues)")
+        }
+    }
+
+    /// Under `--swarm` the line limit is what the budget leaves after the largest draw, the
+    /// same for every seed.
+    @Test func theLineLimitOfASwarmIsSetAtItsLargestDraw() throws {
+        let text = """
+        {"name": "s", "duration": "60s",
+         "workload": {"entry": "a", "arrivals": {"poisson": "1/s"}},
+         "services": {"a": {"work": "5ms"}, "b": {"work": "10ms"}},
+         "network": {"latency": {"constant": "1s"}},
+         "architectures": {"sync": {"chain": ["a", "b"]}},
+         "swarm": {"rate": ["1/s", "100000/s"]}}
+        """
+        let plain = try ScenarioLoader.parse(Array(text.utf8), file: "s.json")
+        var swarming = try ScenarioLoader.parse(Array(text.utf8), file: "s.json", swarming: true)
+        let limit = swarming.world.lineLimit
+        #expect(limit < plain.world.lineLimit, "a hundred thousand requests a second for 1 s on the network take room")
+        #expect(limit == swarming.memoryEstimate.lineLimit(budget: MemoryEstimate.defaultBudget))
+        swarming.setSeed(2)
+        #expect(swarming.world.lineLimit == limit)
+    }
+
     @Test func theSwarmIsReadStrictly() {
         func problems(_ swarm: String) -> [String] {
             do { _ = try scenario(swarm: swarm); return [] } catch { return error.issues.map { "\($0.path): \($0.message)" } }

@@ -12,28 +12,33 @@ public enum ScenarioLoader {
     /// Loads and validates the scenario at `path`, refusing one whose run's memory estimate
     /// passes `memoryBudget` bytes.
     /// - Throws: `ScenarioError` listing every problem, each with its JSON path.
-    public static func load(path: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
+    /// With `swarming` (`--swarm`), its runs use the swarm's draws, and the estimate is at its largest.
+    public static func load(path: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget, swarming: Bool = false) throws(ScenarioError) -> Scenario {
         let bytes = try readBytes(path)
-        return try parse(bytes, file: path, memoryBudget: memoryBudget)
+        return try parse(bytes, file: path, memoryBudget: memoryBudget, swarming: swarming)
     }
 
     /// Validates scenario `bytes`; `file` names them in messages.
-    public static func parse(_ bytes: [UInt8], file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
+    public static func parse(_ bytes: [UInt8], file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget,
+                             swarming: Bool = false) throws(ScenarioError) -> Scenario {
         let root: JSONNode
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
         }
-        var scenario = try scenario(from: root, file: file, memoryBudget: memoryBudget)
+        var scenario = try scenario(from: root, file: file, memoryBudget: memoryBudget, swarming: swarming)
         scenario.fileHash = FNV1a64.hash(bytes)
         return scenario
     }
 
     /// Validates a parsed scenario document; `file` names it in messages. A scenario whose
     /// run's memory estimate passes `memoryBudget` bytes is refused, at the field that drives it;
-    /// what the budget leaves sets its line limit (`MemoryEstimate.lineLimit(budget:)`).
-    public static func scenario(from root: JSONNode, file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget) throws(ScenarioError) -> Scenario {
+    /// what the budget leaves sets its line limit (`MemoryEstimate.lineLimit(budget:)`). With
+    /// `swarming`, its runs use the swarm's draws, and one whose largest draw passes the budget
+    /// is refused at `swarm`.
+    public static func scenario(from root: JSONNode, file: String, memoryBudget: Int64 = MemoryEstimate.defaultBudget,
+                                swarming: Bool = false) throws(ScenarioError) -> Scenario {
         guard root.objectMembers != nil else {
             throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: "expected a JSON object describing a scenario, found \(root.kindDescription)", position: root.location)])
         }
@@ -52,7 +57,16 @@ public enum ScenarioLoader {
             }.map(\.element)
             throw ScenarioError(file: file, issues: ordered)
         }
-        scenario.world.lineLimit = MemoryEstimate(scenario).lineLimit(budget: memoryBudget)
+        scenario.memoryBudget = memoryBudget
+        scenario.world.lineLimit = scenario.memoryEstimate.lineLimit(budget: memoryBudget)
+        if swarming, scenario.swarm != nil {
+            scenario.isSwarming = true
+            if let (_, message) = scenario.memoryEstimate.refusal(budget: memoryBudget) {
+                let location = (try? root.node(at: "swarm"))?.location ?? root.location
+                throw ScenarioError(file: file, issues: [ScenarioIssue(path: "swarm", message: "with --swarm, at its largest draw (the highest rate, "
+                                                                           + "every fault for its longest), \(message)", position: location)])
+            }
+        }
         return scenario
     }
 

@@ -158,7 +158,7 @@ struct MemoryReproducerTests {
         do {
             _ = try ScenarioLoader.parse(bytes, file: "fanout-9999.json")
             Issue.record("a 9 999-way fan-out was accepted")
-        } catch let error as ScenarioError {
+        } catch {
             #expect(error.issues.map(\.path) == ["architectures.sync"], "\(error.issues)")
             #expect(error.issues.first?.message.contains("10000 services at work and 9999 effect targets") == true, "\(error.issues)")
         } catch {
