@@ -82,6 +82,11 @@ struct CheckCommand: Command {
         let figures = try output.loadBaseline()
         let all = plan.pairs
         let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
+        if !mine.isEmpty, !output.isQuiet {
+            // On standard error: standard output is the checks' results, the same as a merge of shards gives.
+            let checked = Array(Set(mine.map(\.subject))).sorted().map { scenarios[$0] }
+            console.writeError(LimitsLine.text("check", scenarios: checked, item: "scenario", budget: memoryBudget))
+        }
         let printer = ScenarioLinePrinter(plan: plan, jobs: mine.map(\.subject), isShard: part != nil, output: output, figures: figures, console: console)
         // Threads left over when there are fewer runs than jobs go to each run's architectures.
         let (checksDeterminism, inner) = (self.checksDeterminism, max(1, jobs / max(1, mine.count)))

@@ -6,16 +6,17 @@ import SimScenario
 /// memory budget leaves after the run's estimate. A sweep's combinations can differ in both;
 /// the sentence then gives their range.
 enum LimitsLine {
-    /// The limits of `scenarios` (one scenario, or a sweep's combinations of one), under the
-    /// memory budget `budget`, after `subject` (the scenario's name, and what is run).
-    static func text(_ subject: String, scenarios: [Scenario], budget: Int64) -> String {
+    /// The limits of `scenarios` (one scenario, a sweep's combinations of one, or the scenarios
+    /// of a check, each an `item`), under the memory budget `budget`, after `subject` (what is run).
+    static func text(_ subject: String, scenarios: [Scenario], item: String = "combination", budget: Int64) -> String {
         let estimates = scenarios.map(\.memoryEstimate.bytes)
-        let architectures = MemoryEstimate(scenarios[0]).architectures
-        let sharedBy = architectures == 1 ? "1 architecture" : "\(architectures) architectures"
+        let architectures = scenarios.map { $0.architectures.count }
+        let sharedBy = architectures.min() != architectures.max() ? "its architectures"
+            : architectures[0] == 1 ? "1 architecture" : "\(architectures[0]) architectures"
         let estimate = range(estimates.map(MemoryEstimate.text), of: estimates)
-        let largest = scenarios[0].isSwarming ? " of the swarm's largest draw" : ""
+        let largest = scenarios.contains(where: \.isSwarming) ? " of the swarm's largest draw" : ""
         let each = scenarios.count == 1 ? "the \(estimate) estimate\(largest)"
-            : estimates.min() == estimates.max() ? "each combination's \(estimate) estimate" : "each combination's estimate (\(estimate))"
+            : estimates.min() == estimates.max() ? "each \(item)'s \(estimate) estimate\(largest)" : "each \(item)'s estimate\(largest) (\(estimate))"
         return "\(subject) — limits: each run stops after \(range(of: scenarios.map(\.world.eventBudget))) events, or once "
             + "\(range(of: scenarios.map(\.world.lineLimit))) wait in one line or backlog (a \(MemoryEstimate.text(Double(budget))) "
             + "memory budget less \(each), at \(Int(MemoryEstimate.pendingItemBytes)) bytes each, shared by \(sharedBy); "

@@ -27,6 +27,22 @@ struct CheckCommandTests {
         PASS  holds  events latency.success.p99Ms ≤ sync  measured 5 ms (sync 
         """))
         #expect(result.output.hasSuffix("\n\ncheck: 2 expectations in 1 scenario: 2 held, 0 failed\n"))
+        // Before the runs, their limits, on standard error (standard output is the results).
+        #expect(result.errors.hasPrefix("check — limits: each run stops after 2 000 000 000 events, or once "), "\(result.errors)")
+        #expect(result.errors.contains(" wait in one line or backlog (a 2 GiB memory budget less the "))
+        #expect(ripple(["check", file, "--quiet"]).errors.isEmpty)
+    }
+
+    /// Scenarios of different sizes give a range, each its own estimate.
+    @Test func theLimitsOfSeveralScenariosAreARange() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("few-keys", expectations: TestScenarios.holding, in: folder)
+        let many = try String(contentsOfFile: TestScenarios.write("many-keys", expectations: TestScenarios.holding, in: folder), encoding: .utf8)
+        try many.replacingOccurrences(of: #""count": 100"#, with: #""count": 1000000"#)
+            .write(toFile: folder + "/many-keys.json", atomically: true, encoding: .utf8)
+        let result = ripple(["check", folder])
+        #expect(result.status == 0, "\(result.errors)")
+        #expect(result.errors.contains(" to ") && result.errors.contains("memory budget less each scenario's estimate ("), "\(result.errors)")
     }
 
     @Test func aFailureNamesTheCommandThatRepeatsIt() throws {
