@@ -64,7 +64,8 @@ public enum ScenarioLoader {
             if let (_, message) = scenario.memoryEstimate.refusal(budget: memoryBudget) {
                 let location = (try? root.node(at: "swarm"))?.location ?? root.location
                 throw ScenarioError(file: file, issues: [ScenarioIssue(path: "swarm", message: "with --swarm, at its largest draw (the highest rate, "
-                                                                           + "every fault for its longest), \(message)", position: location)])
+                                                                           + "every fault for its longest), \(message); or narrow the swarm's rate "
+                                                                           + "and fault lengths", position: location)])
             }
         }
         return scenario
