@@ -56,6 +56,7 @@ extension EventDrivenModel {
         if service == broker { return brokerCrashEdge(isStart: isStart, &scheduler) }
         for g in logConsumers where groups[g].config.service == service {
             if isStart {
+                for p in groups[g].cursors.indices where !groups[g].cursors[p].isBusy { loseSkipped(g, p, before: groups[g].cursors[p].committed) }
                 for p in groups[g].crash() { lose(groups[g].cursors[p].inFlight!, at: g) }
             } else {
                 groups[g].isDown = false
@@ -84,10 +85,8 @@ extension EventDrivenModel {
         guard !isStart else { return }
         for g in logConsumers {
             for p in groups[g].cursors.indices where !groups[g].cursors[p].isBusy {
-                let cursor = groups[g].cursors[p], log = groups[g].firstPartition + p
-                let unprocessed = Swift.max(cursor.position, Swift.min(cursor.processedThrough, cursor.committed))
-                for offset in unprocessed..<Swift.max(unprocessed, cursor.committed) { lose(partitions[log].record(at: offset), at: g) }
-                groups[g].cursors[p].position = cursor.committed
+                loseSkipped(g, p, before: groups[g].cursors[p].committed)
+                groups[g].cursors[p].position = groups[g].cursors[p].committed
             }
             groups[g].markEveryOwnedReady()
         }

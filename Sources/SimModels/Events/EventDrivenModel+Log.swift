@@ -61,10 +61,20 @@ extension EventDrivenModel {
         let log = groups[g].firstPartition + p
         let start = partitions[log].startOffset
         let target = groups[g].config.offsetReset == .earliest ? start : partitions[log].endOffset
-        let unprocessed = Swift.max(groups[g].cursors[p].position, Swift.min(groups[g].cursors[p].processedThrough, target))
-        for offset in unprocessed..<target { lose(partitions[log].record(at: offset), at: g) }
+        loseSkipped(g, p, before: target)
         groups[g].cursors[p].position = target
         groups[g].cursors[p].committed = Swift.max(groups[g].cursors[p].committed, target)
+    }
+
+    /// Partition `p` of group `g` moves forward to `target` without reading what lies between:
+    /// the events there it never processed are lost, the rest are not (a crash rewound the
+    /// partition after their effects happened). The one such event a free partition can hold
+    /// back from its committed offset was committed before processing and never delivered: its
+    /// refetch could not start (the broker was down or paused).
+    mutating func loseSkipped(_ g: Int, _ p: Int, before target: Int64) {
+        let log = groups[g].firstPartition + p, cursor = groups[g].cursors[p]
+        let unprocessed = Swift.max(cursor.position, Swift.min(cursor.processedThrough, target))
+        for offset in unprocessed..<Swift.max(unprocessed, target) { lose(partitions[log].record(at: offset), at: g) }
     }
 
     mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {

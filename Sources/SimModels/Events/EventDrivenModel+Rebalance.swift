@@ -9,6 +9,9 @@ extension EventDrivenModel {
     mutating func instanceCrashEdge(_ service: Int, instance: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         for g in logConsumers where groups[g].config.service == service && instance < groups[g].config.instances {
             if isStart {
+                for p in groups[g].cursors.indices where groups[g].cursors[p].owner == instance && !groups[g].cursors[p].isBusy {
+                    loseSkipped(g, p, before: groups[g].cursors[p].committed)
+                }
                 for p in groups[g].crash(instance: instance) { lose(groups[g].cursors[p].inFlight!, at: g) }
                 scheduler.schedule(.sessionExpires(group: Int32(g), instance: Int32(instance), incarnation: groups[g].incarnation[instance]),
                                    after: groups[g].config.sessionTimeout)

@@ -197,6 +197,26 @@ struct EventNetworkTests {
     }
 
     /// The same event, when the consumer crashes (all of it, or the instance that owns the
+    /// partition) while the broker is down: its refetch has failed, so the partition is free but
+    /// still short of its committed offset; the crash moves it there, past the event, which
+    /// counts as lost then, not missing without a reason.
+    @Test(arguments: [nil, 0, 1] as [Int?])
+    func aDroppedDeliveryCommittedBeforeProcessingIsLostWhenItsConsumerCrashesWhileTheBrokerIsDown(instance: Int?) {
+        var config = Worlds.events(commit: .beforeProcessing)
+        config.consumers[0].fetchTimeout = .seconds(1)
+        var w = world(link(Self.broker, Self.email, drop: 1))
+        w.networkFaults[0].end = .zero + .seconds(2) + .milliseconds(100)
+        var crash = Worlds.fault(.crash, on: Self.email, at: 4, for: 1)
+        crash.instance = instance
+        w.faults = [Worlds.fault(.crash, on: Self.broker, at: 3, for: 3), crash]
+        let m = Worlds.run(w, config)
+        let email = m.ledger.finalReport()[0]
+        #expect(email.counts.lost > 0, "the events whose delivery was dropped")
+        #expect(email.missingAtEnd == email.counts.lost)
+        #expect(email.counts.applied + email.counts.lost == m.ledger.totalCommitted)
+    }
+
+    /// The same event, when the consumer crashes (all of it, or the instance that owns the
     /// partition) before the refetch: the group resumes from its committed offsets, past it,
     /// and it counts as lost, not missing without a reason.
     @Test(arguments: [nil, 0, 1] as [Int?])
