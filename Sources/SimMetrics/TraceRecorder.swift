@@ -63,19 +63,21 @@ public struct TraceRecorder: Sendable {
         (x &>> k) | (x &<< ((64 &- k) & 63))
     }
 
-    /// Records a span of `kind` on `track` for request `id`.
+    /// Records a span of `kind` on `track` for request `id`, which must be traced (`isSampled`).
     /// Beyond `recordsPerRequest` spans of the request it is only counted.
     public mutating func span(_ kind: TraceSpan.Kind, request id: UInt64, track: TraceTrack, from start: Instant, to end: Instant) {
+        precondition(isSampled(id), "only a traced request's spans are recorded")
         guard Self.count(request: id, stride: stride, in: &spanCounts) <= Self.recordsPerRequest else { return }
         spans.append(TraceSpan(kind: kind, request: id, track: track, start: start, end: end))
     }
 
     /// Records a message of `kind` from one track to another for request `id`: for a call or
     /// its reply, which `attempt` of the call it belongs to (1 for the first), and for a reply
-    /// the `failure` it answers with (`nil`: success). Beyond `recordsPerRequest` messages of
-    /// the request it is only counted.
+    /// the `failure` it answers with (`nil`: success). `id` must be traced (`isSampled`); beyond
+    /// `recordsPerRequest` messages of the request it is only counted.
     public mutating func message(_ kind: TraceMessage.Kind, request id: UInt64, from: TraceTrack, to: TraceTrack, sent: Instant, received: Instant,
                                  attempt: Int = 1, failure: FailureKind? = nil) {
+        precondition(isSampled(id), "only a traced request's messages are recorded")
         guard Self.count(request: id, stride: stride, in: &messageCounts) <= Self.recordsPerRequest else { return }
         messages.append(TraceMessage(kind: kind, request: id, from: from, to: to, sent: sent, received: received, attempt: attempt, failure: failure))
     }

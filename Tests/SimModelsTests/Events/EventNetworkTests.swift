@@ -216,26 +216,6 @@ struct EventNetworkTests {
         #expect(email.counts.applied + email.counts.lost == m.ledger.totalCommitted)
     }
 
-    /// The same event, when the consumer crashes (all of it, or the instance that owns the
-    /// partition) before the refetch: the group resumes from its committed offsets, past it,
-    /// and it counts as lost, not missing without a reason.
-    @Test(arguments: [nil, 0, 1] as [Int?])
-    func aDroppedDeliveryCommittedBeforeProcessingIsLostWhenItsConsumerCrashesBeforeItsRefetch(instance: Int?) {
-        var config = Worlds.events(commit: .beforeProcessing)
-        config.consumers[0].fetchTimeout = .seconds(1)
-        var w = world(link(Self.broker, Self.email, drop: 1))
-        w.networkFaults[0].end = .zero + .seconds(2) + .milliseconds(100)
-        var crash = Worlds.fault(.crash, on: Self.email, at: 2, for: 3)
-        crash.start = .zero + .seconds(2) + .milliseconds(500)
-        crash.instance = instance
-        w.faults = [crash]
-        let m = Worlds.run(w, config)
-        let email = m.ledger.finalReport()[0]
-        #expect(email.counts.lost > 0, "the events whose delivery was dropped")
-        #expect(email.missingAtEnd == email.counts.lost)
-        #expect(email.counts.applied + email.counts.lost == m.ledger.totalCommitted)
-    }
-
     /// After-processing commits the network drops are simply lost: later ones supersede
     /// them. Nothing is replayed (no crash), so the effects are unaffected; only the lag,
     /// which is measured against the committed offsets, grows while every commit is lost.
