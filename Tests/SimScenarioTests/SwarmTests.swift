@@ -74,18 +74,24 @@ struct SwarmTests {
         #expect(largest.networkFaults.count == 1)
     }
 
+    /// A scenario at 1 request a second whose network takes `latency`, with a swarm drawing
+    /// rates from 1/s to `highest`; its `swarm` is on line 6.
+    static func rateSwarm(latency: String, highest: String) -> String {
+        """
+        {"name": "s", "duration": "60s",
+         "workload": {"entry": "a", "arrivals": {"poisson": "1/s"}},
+         "services": {"a": {"work": "5ms"}, "b": {"work": "10ms"}},
+         "network": {"latency": {"constant": "\(latency)"}},
+         "architectures": {"sync": {"chain": ["a", "b"]}},
+         "swarm": {"rate": ["1/s", "\(highest)"]}}
+        """
+    }
+
     /// A swarm whose highest rate puts 20 s of a million requests a second on the network is
     /// refused under `--swarm`, at `swarm`, though the file's own rate fits; without `--swarm`
     /// it has no effect. Before, the runs went ahead with the line limit of the file's rate.
     @Test func aSwarmWhoseLargestDrawPassesTheBudgetIsRefusedUnderSwarm() throws {
-        let text = """
-        {"name": "s", "duration": "60s",
-         "workload": {"entry": "a", "arrivals": {"poisson": "1/s"}},
-         "services": {"a": {"work": "5ms"}, "b": {"work": "10ms"}},
-         "network": {"latency": {"constant": "20s"}},
-         "architectures": {"sync": {"chain": ["a", "b"]}},
-         "swarm": {"rate": ["1/s", "1000000/s"]}}
-        """
+        let text = Self.rateSwarm(latency: "20s", highest: "1000000/s")
         let plain = try ScenarioLoader.parse(Array(text.utf8), file: "s.json")
         #expect(plain.world.lineLimit > 4_000_000)
         do {
@@ -103,14 +109,7 @@ struct SwarmTests {
     /// Under `--swarm` the line limit is what the budget leaves after the largest draw, the
     /// same for every seed.
     @Test func theLineLimitOfASwarmIsSetAtItsLargestDraw() throws {
-        let text = """
-        {"name": "s", "duration": "60s",
-         "workload": {"entry": "a", "arrivals": {"poisson": "1/s"}},
-         "services": {"a": {"work": "5ms"}, "b": {"work": "10ms"}},
-         "network": {"latency": {"constant": "1s"}},
-         "architectures": {"sync": {"chain": ["a", "b"]}},
-         "swarm": {"rate": ["1/s", "100000/s"]}}
-        """
+        let text = Self.rateSwarm(latency: "1s", highest: "100000/s")
         let plain = try ScenarioLoader.parse(Array(text.utf8), file: "s.json")
         var swarming = try ScenarioLoader.parse(Array(text.utf8), file: "s.json", swarming: true)
         let limit = swarming.world.lineLimit
