@@ -33,10 +33,13 @@ enum ScenarioFiles {
     static func requireSwarms(_ scenarios: [Scenario], files: [String]) throws {
         let missing = zip(scenarios, files).filter { $0.0.swarm == nil }.map(\.1)
         guard !missing.isEmpty else { return }
-        throw ReportedError(missing.map {
-            "ripple: \($0): --swarm: the scenario has no \"swarm\" block, so --swarm would draw nothing for it; "
-                + "give it one (docs/scenario-format.md#swarm) or leave it out of this command"
-        }.joined(separator: "\n"))
+        throw ReportedError(missing.map(noSwarm).joined(separator: "\n"))
+    }
+
+    /// Why `--swarm` is refused for the scenario at `path`: it has no `swarm` block.
+    static func noSwarm(_ path: String) -> String {
+        "ripple: \(path): --swarm: the scenario has no \"swarm\" block, so --swarm would draw nothing for it; "
+            + "give it one (docs/scenario-format.md#swarm) or leave it out of this command"
     }
 
     /// The scenario files named by `paths`: files as given, folders searched for `*.json`
