@@ -58,15 +58,16 @@ public enum ScenarioLoader {
             throw ScenarioError(file: file, issues: ordered)
         }
         scenario.memoryBudget = memoryBudget
-        scenario.world.lineLimit = scenario.memoryEstimate.lineLimit(budget: memoryBudget)
-        if swarming, scenario.swarm != nil {
-            scenario.isSwarming = true
-            if let (_, message) = scenario.memoryEstimate.refusal(budget: memoryBudget) {
-                let location = (try? root.node(at: "swarm"))?.location ?? root.location
-                throw ScenarioError(file: file, issues: [ScenarioIssue(path: "swarm", message: "with --swarm, at its largest draw (the highest rate, "
-                                                                           + "every fault for its longest), \(message); or narrow the swarm's rate "
-                                                                           + "and fault lengths", position: location)])
-            }
+        guard swarming, scenario.swarm != nil else {
+            scenario.world.lineLimit = scenario.memoryEstimate.lineLimit(budget: memoryBudget)
+            return scenario
+        }
+        scenario.isSwarming = true  // draws, and sets the line limit at the largest draw
+        if let (_, message) = scenario.memoryEstimate.refusal(budget: memoryBudget) {
+            let location = (try? root.node(at: "swarm"))?.location ?? root.location
+            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "swarm", message: "with --swarm, at its largest draw (the highest rate, "
+                                                                       + "every fault for its longest), \(message); or narrow the swarm's rate "
+                                                                       + "and fault lengths", position: location)])
         }
         return scenario
     }
