@@ -6,11 +6,12 @@ import SimKernel
 /// Requests are sampled by id (every `stride`-th, up to `limit` of them), so the same
 /// requests are traced in every architecture and the cost for the rest is one comparison.
 /// Each traced request keeps at most `recordsPerRequest` messages and as many spans, the
-/// first recorded: a request redelivered without end (a queue whose visibility timeout is 0,
-/// a message that always fails with no `maxReceiveCount`) would otherwise grow the trace for
-/// as long as the run lasts.
+/// first recorded (and as many timeouts): a request redelivered without end (a queue whose
+/// visibility timeout is 0, a message that always fails with no `maxReceiveCount`) would
+/// otherwise grow the trace for as long as the run lasts. What is left out is counted in
+/// `omissions`, so the trace can say so.
 public struct TraceRecorder: Sendable {
-    /// The most messages, and the most spans, kept of one traced request.
+    /// The most messages, the most spans and the most timeouts kept of one traced request.
     public static let recordsPerRequest = 1_000
     /// Every `stride`-th request is traced.
     public let stride: UInt64
@@ -34,6 +35,12 @@ public struct TraceRecorder: Sendable {
     private var messageCounts: [Int] = []
     /// Spans recorded of each traced request, kept or not, by its rank (`id / stride`).
     private var spanCounts: [Int] = []
+    /// Timeouts recorded of each traced request, kept or not, by its rank (`id / stride`).
+    private var timeoutCounts: [Int] = []
+    /// What was left out of each traced request that reached a limit, in the order each first did.
+    public private(set) var omissions: [TraceOmission] = []
+    /// Each traced request's place in `omissions`, by its rank; -1 while nothing of it is left out.
+    private var omissionIndex: [Int] = []
 
     /// A recorder tracing `limit` requests spread over about `expectedRequests`; `limit` 0 traces none.
     public init(limit: Int, expectedRequests: Int) {
@@ -67,7 +74,9 @@ public struct TraceRecorder: Sendable {
     /// Beyond `recordsPerRequest` spans of the request it is only counted.
     public mutating func span(_ kind: TraceSpan.Kind, request id: UInt64, track: TraceTrack, from start: Instant, to end: Instant) {
         precondition(isSampled(id), "only a traced request's spans are recorded")
-        guard Self.count(request: id, stride: stride, in: &spanCounts) <= Self.recordsPerRequest else { return }
+        guard Self.count(request: id, stride: stride, in: &spanCounts) <= Self.recordsPerRequest else {
+            return omit(request: id, at: start) { $0.spans += 1 }
+        }
         spans.append(TraceSpan(kind: kind, request: id, track: track, start: start, end: end))
     }
 
@@ -78,7 +87,9 @@ public struct TraceRecorder: Sendable {
     public mutating func message(_ kind: TraceMessage.Kind, request id: UInt64, from: TraceTrack, to: TraceTrack, sent: Instant, received: Instant,
                                  attempt: Int = 1, failure: FailureKind? = nil) {
         precondition(isSampled(id), "only a traced request's messages are recorded")
-        guard Self.count(request: id, stride: stride, in: &messageCounts) <= Self.recordsPerRequest else { return }
+        guard Self.count(request: id, stride: stride, in: &messageCounts) <= Self.recordsPerRequest else {
+            return omit(request: id, at: sent) { $0.messages += 1 }
+        }
         messages.append(TraceMessage(kind: kind, request: id, from: from, to: to, sent: sent, received: received, attempt: attempt, failure: failure))
     }
 
@@ -96,11 +107,43 @@ public struct TraceRecorder: Sendable {
         return counts[rank]
     }
 
+    /// Counts a record of request `id` beginning at `start` that the trace leaves out.
+    private mutating func omit(request id: UInt64, at start: Instant, _ count: (inout TraceOmission) -> Void) {
+        let rank = Int(id / stride)
+        if rank >= omissionIndex.count { omissionIndex.append(contentsOf: repeatElement(-1, count: rank + 1 - omissionIndex.count)) }
+        if omissionIndex[rank] < 0 {
+            omissionIndex[rank] = omissions.count
+            omissions.append(TraceOmission(request: id, first: start))
+        }
+        let index = omissionIndex[rank]
+        count(&omissions[index])
+        omissions[index].first = Swift.min(omissions[index].first, start)
+    }
+
     /// Records that `caller` stopped waiting at `time` for attempt `attempt` of its call to
-    /// `callee` for request `id`, after waiting `limit`.
+    /// `callee` for request `id`, which must be traced, after waiting `limit`. Beyond
+    /// `recordsPerRequest` timeouts of the request it is only counted.
     public mutating func timeout(request id: UInt64, caller: TraceTrack, callee: TraceTrack, attempt: Int, at time: Instant, after limit: TimeSpan) {
+        precondition(isSampled(id), "only a traced request's timeouts are recorded")
+        guard Self.count(request: id, stride: stride, in: &timeoutCounts) <= Self.recordsPerRequest else {
+            return omit(request: id, at: time) { $0.timeouts += 1 }
+        }
         timeouts.append(TraceTimeout(request: id, caller: caller, callee: callee, attempt: attempt, time: time, limit: limit))
     }
+}
+
+/// What a trace left out of one traced request past `TraceRecorder.recordsPerRequest`.
+public struct TraceOmission: Sendable, Equatable {
+    /// The traced request's id.
+    public var request: UInt64
+    /// Messages of the request not kept.
+    public var messages = 0
+    /// Spans of the request not kept.
+    public var spans = 0
+    /// Timeouts of the request not kept.
+    public var timeouts = 0
+    /// When the earliest record not kept begins (a span's start, a message's sending).
+    public var first: Instant
 }
 
 /// Where a span happens: a node (service or broker) and, for consumers, an instance.

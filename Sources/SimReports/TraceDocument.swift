@@ -5,7 +5,9 @@ import SimMetrics
 /// open: one process per architecture, one thread per lane of a node instance (see
 /// `TraceLayout`), a complete event (`"ph": "X"`) per slice, and a flow (`"s"` → `"f"`, the
 /// end bound to its enclosing slice) per message. Fault windows are complete events on
-/// `faults` lanes of their own. Every slice and flow carries its request's correlation id in
+/// `faults` lanes of their own; a request whose records passed the trace's limit
+/// (`TraceRecorder.recordsPerRequest`) gets a zero-length one on the `not traced` lane where
+/// the first record left out begins, named with the counts left out. Every slice and flow carries its request's correlation id in
 /// `args.request`.
 ///
 /// Times are microseconds, written exactly from integer nanoseconds (three decimals at most).
@@ -148,6 +150,7 @@ public enum TraceDocument {
 
     static func name(of track: TraceTrack, in report: RunReport) -> String {
         if track == TraceLayout.faults { return "faults" }
+        if track == TraceLayout.omissions { return "not traced" }
         let node = track.node < report.nodeNames.count ? report.nodeNames[track.node] : "node \(track.node)"
         return track.instance == 0 ? node : "\(node)#\(track.instance)"
     }

@@ -12,10 +12,11 @@ import SimMetrics
 /// until the acknowledgement), and otherwise a slice named after the messages, such as `reply`
 /// for an answer reaching a caller that stopped waiting.
 struct TraceLayout {
-    /// A slice on a lane: a recorded span, a slice derived from message ends, or a fault window.
+    /// A slice on a lane: a recorded span, a slice derived from message ends, a fault window,
+    /// or the mark where the trace began to leave out a request's records past its limit.
     struct Slice {
         var name: String
-        /// `span` (recorded), `message` (derived from message ends) or `fault`.
+        /// `span` (recorded), `message` (derived from message ends), `fault` or `omission`.
         var category: String
         /// The traced request, `nil` for a fault window.
         var request: UInt64?
@@ -36,6 +37,8 @@ struct TraceLayout {
 
     /// The track fault windows are laid on, before every node.
     static let faults = TraceTrack(node: -1)
+    /// The track saying what was left out of requests past the trace's limit, before the faults.
+    static let omissions = TraceTrack(node: -2)
 
     /// Every slice, each with its lane.
     private(set) var slices: [Slice] = []
@@ -50,6 +53,9 @@ struct TraceLayout {
         slices = windows.map {
             Slice(name: $0.label, category: "fault", request: nil, track: Self.faults,
                   start: .zero + $0.start, end: .zero + ($0.end ?? runEnd))
+        }
+        slices += trace.omissions.map {
+            Slice(name: Self.name(of: $0), category: "omission", request: $0.request, track: Self.omissions, start: $0.first, end: $0.first)
         }
         slices += trace.spans.map { Slice(name: $0.kind.rawValue, category: "span", request: $0.request, track: $0.track, start: $0.start, end: $0.end) }
         slices += Self.derivedSlices(trace)
@@ -95,6 +101,14 @@ struct TraceLayout {
         }
         close()
         return derived
+    }
+
+    /// The name of an omission's mark: what of its request the trace left out from then on,
+    /// such as `request 40: 11294 messages, 11300 spans not traced`.
+    private static func name(of omission: TraceOmission) -> String {
+        let counts = [(omission.messages, "message"), (omission.spans, "span"), (omission.timeouts, "timeout")]
+        let parts = counts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)\($0.0 == 1 ? "" : "s")" }
+        return "request \(omission.request): " + parts.joined(separator: ", ") + " not traced"
     }
 
     /// The name of a derived slice: what its message ends say the track was doing.

@@ -53,5 +53,19 @@ struct TraceRecorderTests {
         #expect(trace.messageCount(request: 0) == TraceRecorder.recordsPerRequest + extra)
         #expect(trace.messageCount(request: trace.stride) == 1)
         #expect(trace.messages.last?.request == trace.stride)
+        #expect(trace.omissions == [TraceOmission(request: 0, messages: extra, spans: extra,
+                                                  first: Instant(nanoseconds: Int64(TraceRecorder.recordsPerRequest)))])
+    }
+
+    /// A call retried without end keeps its first `recordsPerRequest` timeouts, counting the rest.
+    @Test func timeoutsPastTheLimitAreCountedNotKept() {
+        var trace = TraceRecorder(limit: 1, expectedRequests: 1)
+        let limit = TraceRecorder.recordsPerRequest
+        for k in 0..<(limit + 3) {
+            trace.timeout(request: 0, caller: TraceTrack(node: 0), callee: TraceTrack(node: 1), attempt: k + 1,
+                          at: Instant(nanoseconds: Int64(10 * k)), after: .nanoseconds(10))
+        }
+        #expect(trace.timeouts.count == limit)
+        #expect(trace.omissions == [TraceOmission(request: 0, timeouts: 3, first: Instant(nanoseconds: Int64(10 * limit)))])
     }
 }

@@ -45,6 +45,31 @@ struct TraceDocumentImportTests {
         #expect(holdings.contains { $0.end - $0.start > 1_000_000_000 }, "an event waits seconds in the broker during the slowdown")
     }
 
+    /// A request redelivered past the trace's limit keeps its first records, and `trace.json`
+    /// says what it left out: a mark on the `not traced` lane where the first record left out
+    /// begins, named with the counts, which the importer keeps with everything else.
+    @Test func aRequestCutShortSaysWhatTheTraceLeftOut() throws {
+        var report = TraceDocumentTests.report()
+        var trace = TraceRecorder(limit: 10, expectedRequests: 10)
+        let (broker, consumer) = (TraceTrack(node: 2), TraceTrack(node: 1))
+        let extra = 7
+        for k in 0..<Int64(TraceRecorder.recordsPerRequest + extra) {
+            let at = Instant.zero + .milliseconds(2 * k)
+            trace.message(.delivery, request: 0, from: broker, to: consumer, sent: at, received: at + .microseconds(100))
+            trace.span(.process, request: 0, track: consumer, from: at + .microseconds(100), to: at + .milliseconds(1))
+        }
+        report.architectures[0].metrics.trace = trace
+        let text = TraceDocument.render(report)
+        let checker = try TraceImportChecker(text)
+        #expect(checker.problems.isEmpty, "\(checker.problems.prefix(5))")
+        #expect(text.contains("\"name\":\"not traced\""))
+        let notes = checker.slices.filter { $0.name.hasSuffix("not traced") }
+        let first = Int64(2 * TraceRecorder.recordsPerRequest) * 1_000_000
+        #expect(notes == [TraceImportChecker.Slice(pid: 1, tid: notes.first?.tid ?? -1, name: "request 0: 7 messages, 7 spans not traced",
+                                                   request: 0, start: first, end: first)])
+        #expect(checker.boundFlows.count == TraceRecorder.recordsPerRequest)
+    }
+
     /// The checker itself finds what the importer drops: a slice that starts inside another
     /// and ends after it, a flow with no slice around it, and one bound to another request.
     @Test func theCheckerFindsPartialOverlapsAndUnboundFlows() throws {
