@@ -90,7 +90,13 @@ struct CheckCommand: Command {
         let printer = ScenarioLinePrinter(plan: plan, jobs: mine.map(\.subject), isShard: part != nil, output: output, figures: figures, console: console)
         // Threads left over when there are fewer runs than jobs go to each run's architectures.
         let (checksDeterminism, inner) = (self.checksDeterminism, max(1, jobs / max(1, mine.count)))
-        let results = ParallelRuns.map(mine.count, threads: jobs, inOrder: printer.finished) { r in
+        let meter = output.isQuiet ? nil : RunsProgress("check", total: mine.count, console: console)
+        var progress: (@Sendable (Int) -> Void)?
+        if let meter { progress = { meter.report(done: $0) } }
+        let results = ParallelRuns.map(mine.count, threads: jobs, progress: progress, inOrder: { (job: Int, run: CheckRun) in
+            meter?.clear()
+            printer.finished(job, run)
+        }) { r in
             var scenario = scenarios[mine[r].subject]
             scenario.setSeed(mine[r].seed)
             return ScenarioRunner.check(scenario, checksDeterminism: checksDeterminism, threads: inner)

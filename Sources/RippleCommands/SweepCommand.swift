@@ -90,15 +90,9 @@ struct SweepCommand: Command {
     func measure(_ sweep: ScenarioSweep, console: Console) -> [[[Double?]]] {
         let (scenarios, seeds, metrics) = (sweep.scenarios, self.seeds, self.metrics)
         let total = scenarios.count * seeds.count
-        // Progress goes to the terminal only, one line rewritten in place and cleared at the
-        // end; the board serialises the calls, so sharing the console's writer between threads is safe.
-        nonisolated(unsafe) let writeError = console.writeError
+        let meter = RunsProgress("sweep", total: total, console: console)
         var progress: (@Sendable (Int) -> Void)?
-        if console.isInteractive {
-            progress = { @Sendable done in
-                writeError("\r\u{1B}[K" + (done == total ? "" : "sweep: \(done) of \(total) runs done"))
-            }
-        }
+        if let meter { progress = { meter.report(done: $0) } }
         return ParallelRuns.map(total, threads: jobs, progress: progress) { run in
             var scenario = scenarios[run / seeds.count]
             scenario.setSeed(seeds[run % seeds.count])
