@@ -59,8 +59,10 @@ extension Serving {
     mutating func send(_ user: Int32, _ generation: UInt32, _ scheduler: inout Scheduler<Event>) {
         let attempt = clients!.users[user].attempt
         clients!.users[user].isWaiting = true
-        let timeout = Self.client(.timeout(user: user, generation: generation, attempt: attempt))
-        clients!.users[user].timer = scheduler.scheduleCancellable(timeout, after: clients!.policy.timeout)
+        if let patience = clients!.policy.timeout {
+            let timeout = Self.client(.timeout(user: user, generation: generation, attempt: attempt))
+            clients!.users[user].timer = scheduler.scheduleCancellable(timeout, after: patience)
+        }
         sendToEntry(user: user, generation: generation, attempt: attempt, &scheduler)
     }
 

@@ -201,13 +201,13 @@ struct ScenarioReader {
     }
 
     /// `{"timeout": "3s", "retries": {"attempts": 3, "base": "1s"}}`: users who give up on an
-    /// attempt after `timeout` and try again as `retries` says.
+    /// attempt after `timeout` (without one, they wait for ever) and try again as `retries` says.
+    /// Each field is read whatever the other holds, so a problem in either is reported.
     func readClient(_ node: JSONNode) -> ClientPolicy? {
         guard var object = ObjectReader(node, path: "workload.client", log: log) else { return nil }
         defer { object.rejectUnknownKeys() }
-        guard let timeoutNode = object.required("timeout", "how long a user waits for one attempt, such as \"3s\""),
-              let timeout = values.duration(timeoutNode, "workload.client.timeout", in: .microseconds(1)...TimeSpan.hours(1)) else { return nil }
-        var policy = ClientPolicy(timeout: timeout)
+        var policy = ClientPolicy()
+        if let n = object.optional("timeout") { policy.timeout = values.duration(n, "workload.client.timeout", in: .microseconds(1)...TimeSpan.hours(1)) }
         if let n = object.optional("retries") { policy.retries = PolicyReader(log: log).readRetries(n, "workload.client.retries") ?? policy.retries }
         return policy
     }

@@ -50,4 +50,16 @@ struct ClientsTests {
         #expect(m.clientRetries == 3 * m.requests && m.abandonedAttempts == 0)
         #expect(m.failures.unavailable == m.requests)
     }
+
+    /// Users without a timeout wait for every answer, however slow, and still try again after
+    /// a failure: with the entry down for the first second, the users of that second retry
+    /// until it is back, and no attempt is given up on.
+    @Test(arguments: ["sync", "events"])
+    func usersWithoutATimeoutRetryOnlyAfterAFailure(design: String) {
+        var w = world(ClientPolicy(retries: RetryPolicy(attempts: 100, base: .milliseconds(100), cap: .milliseconds(100), jitter: .none)))
+        w.faults = [Worlds.fault(.crash, on: 0, at: 0, for: 1)]
+        let m = design == "sync" ? sync(w) : Worlds.run(w, Worlds.events())
+        #expect(m.abandonedAttempts == 0 && m.clientRetries > 0)
+        #expect(m.succeeded == m.requests && m.failures.unavailable == 0, "every user got through once the entry was back")
+    }
 }

@@ -91,6 +91,29 @@ struct ScenarioReaderTests {
         #expect(found.map(\.path) == ["name"])
         #expect(found.first?.position == TextPosition(line: 2, column: 11))
     }
+
+    /// The users of `client`, read into the minimal scenario's workload.
+    func client(_ client: String) throws(ScenarioError) -> ClientPolicy? {
+        try read(minimal.replacingOccurrences(of: "\"arrivals\": {\"poisson\": \"50/s\"}", with: "\"arrivals\": {\"poisson\": \"50/s\"}, \"client\": \(client)"))
+            .world.workload.client
+    }
+
+    /// `client.timeout` may be left out, as documented: users then wait for ever and retry only
+    /// after a failure. The reader refused it as missing and then called `retries` an unknown
+    /// field, the one problem hiding the other.
+    @Test func usersWithoutATimeoutWaitForEverAndStillRetry() throws {
+        let patient = try client(#"{"retries": {"attempts": 3}}"#)
+        #expect(patient?.timeout == nil && patient?.retries.attempts == 3)
+        #expect(try client(#"{"timeout": "3s"}"#)?.timeout == .seconds(3))
+    }
+
+    /// A bad timeout does not hide a problem in `retries`: both are reported, at their paths,
+    /// and `retries` is never called an unknown field.
+    @Test func aBadClientTimeoutAndBadRetriesAreBothReported() {
+        let found = issues(minimal.replacingOccurrences(of: "\"arrivals\": {\"poisson\": \"50/s\"}",
+                                                        with: #""arrivals": {"poisson": "50/s"}, "client": {"timeout": "2h", "retries": {"attempts": 0}}"#))
+        #expect(found.map(\.path) == ["workload.client.timeout", "workload.client.retries.attempts"], "\(found)")
+    }
 }
 
 /// Call trees: who calls whom, in which order, in parallel or not, required or best effort.
@@ -184,3 +207,4 @@ struct ArrivalReadingTests {
         #expect(throws: ScenarioError.self) { try arrivals("{\"daily\": {\"mean\": \"200/s\", \"amplitude\": 2}}") }
     }
 }
+
