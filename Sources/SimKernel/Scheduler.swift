@@ -31,9 +31,6 @@ public struct Scheduler<Event>: ~Copyable {
     @usableFromInline var timers = TimerSlots()
     /// Cancelled events still waiting in the heap or a lane.
     @usableFromInline var cancelledWaiting = 0
-    /// The latest time of the cancelled events swept out before they came due (`sweepCancelled()`):
-    /// until then the run is not idle, as if they still waited to be skipped.
-    @usableFromInline var latestSwept = Instant.zero
     /// Why the model asked the run to stop (see `stop(_:)`); `nil` while it goes on.
     @usableFromInline var stopRequest: StopReason?
 
@@ -44,9 +41,10 @@ public struct Scheduler<Event>: ~Copyable {
     /// out (see `cancel(_:)`).
     @inlinable public var pendingCount: Int { queue.count + lanes.count }
 
-    /// Whether nothing is waiting after `limit`, cancelled events included until they come due,
-    /// whether they wait to be skipped or were swept out before.
-    @inlinable func isIdle(after limit: Instant) -> Bool { queue.isEmpty && lanes.count == 0 && latestSwept <= limit }
+    /// Whether nothing live is waiting: every event still in the heap or a lane was cancelled
+    /// (a timeout whose answer came), so nothing is left to happen. The same whether or not
+    /// the cancelled ones were swept out.
+    @inlinable var isIdle: Bool { pendingCount == cancelledWaiting }
 
     /// The fewest cancelled events worth a sweep: below it, skipping them costs less.
     @inlinable static var sweepFloor: Int { 1 << 16 }
@@ -109,15 +107,9 @@ public struct Scheduler<Event>: ~Copyable {
     /// Removes every cancelled event from the heap and the lanes, keeping the order of the others.
     /// - Complexity: O(n) for n waiting events.
     @usableFromInline mutating func sweepCancelled() {
-        var latest = latestSwept
-        let isDead = { [timers] (item: ScheduledEvent<Event>) -> Bool in
-            guard item.timer != .none, !timers.isLive(item.timer) else { return false }
-            latest = Swift.max(latest, item.time)
-            return true
-        }
+        let isDead = { [timers] (item: ScheduledEvent<Event>) -> Bool in item.timer != .none && !timers.isLive(item.timer) }
         queue.removeAll(where: isDead)
         lanes.removeAll(where: isDead)
-        latestSwept = latest
         cancelledWaiting = 0
     }
 

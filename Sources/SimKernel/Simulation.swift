@@ -61,7 +61,7 @@ extension Scheduler {
         var warmupEnd = model.warmupEnd
         while eventsHandled < limits.eventBudget {
             guard let event = next(notAfter: limits.until) else {
-                let stop: StopReason = isIdle(after: limits.until) ? .quiescent : .timeLimit
+                let stop: StopReason = isIdle ? .quiescent : .timeLimit
                 if stop == .timeLimit { advance(to: limits.until) }
                 if let end = warmupEnd, stop == .quiescent || end <= limits.until { model.endWarmup(at: end) }
                 return stop
