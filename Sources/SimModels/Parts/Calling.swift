@@ -261,8 +261,9 @@ extension Calling {
         }
         let attempt = Int(calling.calls[call].attempt)
         let retries = calling.policies[node].retries
-        guard outcome != .ok, attempt < retries.attempts, calling.edges[node].allowsRetry(),
-              calling.jobs.isLive(calling.calls[call].job, calling.calls[call].jobGeneration) else {
+        // The budget is asked last: asking spends a token, which only a retry made may cost.
+        guard outcome != .ok, attempt < retries.attempts,
+              calling.jobs.isLive(calling.calls[call].job, calling.calls[call].jobGeneration), calling.edges[node].allowsRetry() else {
             return close(call, outcome, &scheduler)
         }
         let wait = retries.delay(retry: attempt, previous: calling.calls[call].lastBackoff, random: &calling.backoffRandom)

@@ -28,8 +28,10 @@ public struct BreakerPolicy: Sendable, Equatable {
 ///
 /// Closed, it records the outcome of the last `windowSize` calls and opens when at least
 /// `minimumCalls` were made and the failure rate reaches the threshold. Open, it refuses
-/// every call until `openDuration` has passed. Then it lets `halfOpenCalls` trial calls
-/// through: if they all succeed it closes, and the first failure opens it again.
+/// every call until `openDuration` has passed. Then, half-open, it lets `halfOpenCalls` trial
+/// calls through and refuses the rest; once that many outcomes are in, it opens again if
+/// their failure rate reaches the threshold and closes otherwise (resilience4j's rule: one
+/// failed trial of ten does not reopen a breaker at 50 %).
 public struct CircuitBreaker: Sendable {
     /// The breaker's state.
     public enum State: Sendable, Equatable { case closed, open(until: Instant), halfOpen }
@@ -44,7 +46,9 @@ public struct CircuitBreaker: Sendable {
     var recorded = 0
     var failures = 0
     var trialsLeft = 0
-    var trialSuccesses = 0
+    /// Outcomes recorded while half-open, and how many of them were failures.
+    var trialOutcomes = 0
+    var trialFailures = 0
     /// How many times it opened.
     public private(set) var openings = 0
     /// When it last opened.
@@ -69,7 +73,7 @@ public struct CircuitBreaker: Sendable {
             guard now >= until else { return false }
             state = .halfOpen
             trialsLeft = policy.halfOpenCalls
-            trialSuccesses = 0
+            (trialOutcomes, trialFailures) = (0, 0)
             fallthrough
         case .halfOpen:
             guard trialsLeft > 0 else { return false }
@@ -88,9 +92,10 @@ public struct CircuitBreaker: Sendable {
             next = (next + 1) % outcomes.count
             if recorded >= policy.minimumCalls, Double(failures) >= policy.failureRateThreshold * Double(recorded) { open(at: now) }
         case .halfOpen:
-            if failure { return open(at: now) }
-            trialSuccesses += 1
-            if trialSuccesses >= policy.halfOpenCalls { close() }
+            trialOutcomes += 1
+            if failure { trialFailures += 1 }
+            guard trialOutcomes >= policy.halfOpenCalls else { return }
+            if Double(trialFailures) >= policy.failureRateThreshold * Double(trialOutcomes) { open(at: now) } else { close() }
         case .open:
             break  // a call let through before the breaker opened
         }
@@ -110,7 +115,6 @@ public struct CircuitBreaker: Sendable {
     public mutating func restart(at now: Instant) {
         if case .open = state { lastOpenEnd = Swift.min(lastOpenEnd, now) }
         trialsLeft = 0
-        trialSuccesses = 0
         close()
     }
 

@@ -29,6 +29,25 @@ struct CircuitBreakerTests {
         #expect(breaker.level(at: at(8_000)) == 0 && breaker.timeOpen(through: at(9_000)) == .seconds(4))
     }
 
+    /// Half-open, the breaker decides on all its trial calls, as resilience4j does: with ten
+    /// trials at 50 %, a first failed trial does not reopen it, four failures of ten close it
+    /// and five reopen it; calls past the ten are refused while the outcomes come in.
+    @Test(arguments: [(4, false), (5, true), (10, true), (0, false)])
+    func halfOpenDecidesOnTheFailureRateOfAllItsTrials(failures: Int, reopens: Bool) {
+        var breaker = CircuitBreaker(policy: BreakerPolicy(failureRateThreshold: 0.5, windowSize: 4, minimumCalls: 4,
+                                                           openDuration: .seconds(2), halfOpenCalls: 10))
+        for _ in 0..<4 { breaker.record(failure: true, at: at(1_000)) }  // open from 1 s until 3 s
+        let trials = (0..<10).map { _ in breaker.allowsCall(at: at(3_000)) }
+        #expect(trials.allSatisfy { $0 } && !breaker.allowsCall(at: at(3_000)), "ten trials through, the eleventh refused")
+        for trial in 0..<10 {
+            breaker.record(failure: trial < failures, at: at(3_100))
+            if trial < 9 { #expect(breaker.level(at: at(3_100)) == 0.5, "still half-open after \(trial + 1) outcomes") }
+        }
+        #expect(breaker.openings == (reopens ? 2 : 1))
+        #expect(breaker.level(at: at(3_200)) == (reopens ? 1 : 0))
+        #expect(breaker.allowsCall(at: at(3_200)) == !reopens)
+    }
+
     /// A crash of the caller ends an opening at the crash and restarts the breaker closed with
     /// an empty window, as a restarted process's resilience4j breaker starts.
     @Test func aRestartedCallerHasAClosedBreakerAndItsOpeningEndsAtTheCrash() {
