@@ -289,6 +289,7 @@ struct ScenarioReader {
                              start: start, end: end)
         if let n = object.optional("slowFactor") { spec.slowFactor = values.number(n, "chaos.slowFactor", in: 1...100_000, what: "a factor") ?? spec.slowFactor }
         if let n = object.optional("errorFraction") { spec.errorFraction = values.probability(n, "chaos.errorFraction") ?? spec.errorFraction }
+        if kinds.count == kindsNode?.arrayElements?.count { rejectUndrawnSettings(object, kinds: kinds) }  // a misspelt kind is news enough
         if let kindsNode, kinds.isEmpty, kindsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.kinds", expected: "a non-empty array of \(Describe.choices(ChaosSpec.Kind.allCases.map(\.rawValue)))", found: kindsNode) }
         if let targetsNode, targets.isEmpty, targetsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.targets", expected: "a non-empty array of service names", found: targetsNode) }
         guard every != nil, lasting != nil, !kinds.isEmpty, !targets.isEmpty else { return nil }
@@ -300,6 +301,15 @@ struct ScenarioReader {
             return nil
         }
         return spec
+    }
+
+    /// `slowFactor` and `errorFraction` shape the drawn faults of one kind: without that kind
+    /// among `kinds` no such fault is drawn, and the setting is an error rather than ignored.
+    func rejectUndrawnSettings(_ object: ObjectReader, kinds: [ChaosSpec.Kind]) {
+        for (key, kind) in [("slowFactor", ChaosSpec.Kind.slow), ("errorFraction", .errors)] where !kinds.contains(kind) {
+            guard let member = object.members.first(where: { $0.key == key }) else { continue }
+            log.add("chaos." + key, "applies only when \"kinds\" holds \"\(kind.rawValue)\"; no \(kind.rawValue) fault is drawn", at: member.keyLocation)
+        }
     }
 
     /// `{"latency": …, "links": [{"from": "payment", "to": "email", "latency": …}]}`; a link
