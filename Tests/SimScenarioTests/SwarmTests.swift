@@ -139,4 +139,28 @@ struct SwarmTests {
         #expect(problems("{\"rate\": \"80/s\"}") == ["swarm.rate: expected a range of two rates, such as [\"100/s\", \"400/s\"], found \"80/s\""])
         #expect(problems("{}") == ["swarm: expected \"faults\", \"rate\" or both"])
     }
+
+    /// A candidate must pass the checks a fault of `faults` passes against the workload and the
+    /// architectures: drawn, a crash of an instance no architecture has would hit nothing, and a
+    /// hang on the entry would keep its users waiting for ever.
+    @Test func aCandidateIsCheckedAgainstTheWorkloadAndTheArchitectures() throws {
+        func problems(_ candidate: String) -> [String] {
+            do {
+                _ = try ScenarioLoader.parse(Array("""
+                {"name": "s", "duration": "2s", "workload": {"entry": "a", "arrivals": {"poisson": "50/s"}},
+                 "services": {"a": {"work": "5ms"}, "b": {"work": "10ms"}},
+                 "architectures": {"events": {"consumers": {"b": {"instances": 2}}}},
+                 "swarm": {"faults": [\(candidate)]}}
+                """.utf8), file: "s.json")
+                return []
+            } catch { return error.issues.map { "\($0.path): \($0.message)" } }
+        }
+        #expect(problems("{\"crash\": \"b#7\", \"at\": [\"0s\", \"1s\"]}") == [
+            "swarm.faults[0].crash: \"b\" has 2 instances in architecture \"events\", numbered from 0: there is no instance 7",
+        ])
+        #expect(problems("{\"errors\": \"a\", \"hang\": true, \"fraction\": 0.5, \"at\": \"1s\"}") == [
+            "swarm.faults[0].errors: a hang needs a caller that gives up, and the users of the entry \"a\" wait for ever; use \"errors\" or \"crash\" on the entry",
+        ])
+        #expect(problems("{\"crash\": \"b#1\", \"at\": [\"0s\", \"1s\"]}").isEmpty)
+    }
 }

@@ -34,6 +34,9 @@ struct NetworkFaultReader {
             if let n = object.optional("duplicate") { fault.duplicate = values.probability(n, object.path("duplicate")) ?? .never }
             if let n = object.optional("reorder") { fault.reorder = values.probability(n, object.path("reorder")) ?? .never }
             if let n = object.optional("reorderBy") { fault.reorderDelay = values.duration(n, object.path("reorderBy"), in: .zero...TimeSpan.minutes(10)) ?? fault.reorderDelay }
+            if let member = object.members.first(where: { $0.key == "reorderBy" }), fault.reorder == .never {
+                log.add(object.path("reorderBy"), "applies only with \"reorder\" above 0, which holds messages back; this fault reorders none", at: member.keyLocation)
+            }
             if let n = object.optional("delay") { fault.extraLatency = values.duration(n, object.path("delay"), in: .zero...TimeSpan.minutes(10)) ?? .zero }
             let effects = [("drop", fault.drop), ("duplicate", fault.duplicate), ("reorder", fault.reorder)].filter { $0.1 != .never }
             what += effects.map { " \($0.0) \($0.1)" }.joined() + (fault.extraLatency > .zero ? " +\(fault.extraLatency)" : "")

@@ -43,16 +43,18 @@ struct ScenarioReader {
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
         let (faults, networkFaults) = top.optional("faults").map { faultReader.read($0) } ?? ([], [])
         let chaos = top.optional("chaos").flatMap { readChaos($0, names: names, start: .zero, end: .zero + (duration ?? .zero)) }
-        let swarm = top.optional("swarm").flatMap { SwarmReader(log: log, serviceNames: names, runEnd: end).read($0) }
+        let swarmRead = top.optional("swarm").flatMap { SwarmReader(log: log, serviceNames: names, runEnd: end).read($0) }
         let architecturesNode = top.required("architectures", "an object naming at least one architecture")
         let architectures = architecturesNode.map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
         let expectations = top.optional("expectations").map { node in
             ExpectationReader(log: log, declared: architecturesNode?.objectMembers?.map(\.key) ?? [], specs: architectures,
                               serviceNames: names, entry: workload?.entry).read(node)
         } ?? []
-        checkInstances(of: faults, in: architectures, names: names)
+        // A swarm's candidates must pass the same checks: drawn, they would hit nothing or hang users for ever.
+        let targeted = faults + (swarmRead?.serviceFaults ?? [])
+        checkInstances(of: targeted, in: architectures, names: names)
         if let entry = workload?.entry {
-            for fault in faults where fault.config.service == entry {
+            for fault in targeted where fault.config.service == entry {
                 if case .hang = fault.config.kind {
                     log.add(fault.targetPath, "a hang needs a caller that gives up, and the users of the entry \"\(names[entry])\" wait for ever; use \"errors\" or \"crash\" on the entry",
                             at: fault.targetPosition)
@@ -68,7 +70,7 @@ struct ScenarioReader {
         world.warmup = warmup
         return Scenario(name: name ?? "", description: description, world: world, architectures: architectures,
                         faultDescriptions: faults.map(\.description) + networkFaults.map(\.description),
-                        expectations: expectations, chaos: chaos, swarm: swarm)
+                        expectations: expectations, chaos: chaos, swarm: swarmRead?.spec)
     }
 
     /// `"30s"` (a warm-up shorter than `duration`) or `{"requests": 1000}`.
@@ -289,6 +291,7 @@ struct ScenarioReader {
                              start: start, end: end)
         if let n = object.optional("slowFactor") { spec.slowFactor = values.number(n, "chaos.slowFactor", in: 1...100_000, what: "a factor") ?? spec.slowFactor }
         if let n = object.optional("errorFraction") { spec.errorFraction = values.probability(n, "chaos.errorFraction") ?? spec.errorFraction }
+        if kinds.count == kindsNode?.arrayElements?.count { rejectUndrawnSettings(object, kinds: kinds) }  // a misspelt kind is news enough
         if let kindsNode, kinds.isEmpty, kindsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.kinds", expected: "a non-empty array of \(Describe.choices(ChaosSpec.Kind.allCases.map(\.rawValue)))", found: kindsNode) }
         if let targetsNode, targets.isEmpty, targetsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.targets", expected: "a non-empty array of service names", found: targetsNode) }
         guard every != nil, lasting != nil, !kinds.isEmpty, !targets.isEmpty else { return nil }
@@ -300,6 +303,15 @@ struct ScenarioReader {
             return nil
         }
         return spec
+    }
+
+    /// `slowFactor` and `errorFraction` shape the drawn faults of one kind: without that kind
+    /// among `kinds` no such fault is drawn, and the setting is an error rather than ignored.
+    func rejectUndrawnSettings(_ object: ObjectReader, kinds: [ChaosSpec.Kind]) {
+        for (key, kind) in [("slowFactor", ChaosSpec.Kind.slow), ("errorFraction", .errors)] where !kinds.contains(kind) {
+            guard let member = object.members.first(where: { $0.key == key }) else { continue }
+            log.add("chaos." + key, "applies only when \"kinds\" holds \"\(kind.rawValue)\"; no \(kind.rawValue) fault is drawn", at: member.keyLocation)
+        }
     }
 
     /// `{"latency": …, "links": [{"from": "payment", "to": "email", "latency": …}]}`; a link

@@ -59,6 +59,23 @@ struct ScenarioReaderTests {
         #expect(s.faultDescriptions == ["slow b ×40 from 2 s to 5 s", "crash a from 1 s to the end"])
     }
 
+    /// `slowFactor` and `errorFraction` shape drawn faults of their kind only: chaos that draws
+    /// no such fault refuses them at their key, instead of accepting a setting that changes nothing.
+    @Test func chaosRefusesSettingsOfAKindItDoesNotDraw() throws {
+        func chaos(_ fields: String) -> String {
+            minimal.dropLast() + ", \"chaos\": {\"targets\": [\"b\"], \"every\": \"2s\", \"lasting\": \"1s\", \(fields)}}"
+        }
+        let found = issues(chaos("\"kinds\": [\"crash\"], \"slowFactor\": 50, \"errorFraction\": 0.9"))
+        #expect(found.map { "\($0.path): \($0.message)" } == [
+            "chaos.slowFactor: applies only when \"kinds\" holds \"slow\"; no slow fault is drawn",
+            "chaos.errorFraction: applies only when \"kinds\" holds \"errors\"; no errors fault is drawn",
+        ])
+        #expect(found.allSatisfy { $0.position != nil })
+        let drawn = try read(chaos("\"kinds\": [\"slow\", \"errors\"], \"slowFactor\": 50, \"errorFraction\": 0.9")).chaos
+        #expect(drawn?.slowFactor == 50 && drawn?.errorFraction == Probability(partsPerBillion: 900_000_000))
+        #expect(issues(chaos("\"kinds\": [\"slwo\"], \"slowFactor\": 50")).map(\.path) == ["chaos.kinds[0]"])
+    }
+
     @Test func reportsEveryProblemAtOnceInFileOrder() {
         let found = issues("""
         {"name": "m", "duration": "10s", "workload": {"entry": "c", "arrivals": {"poisson": "0/s"}},
