@@ -63,10 +63,12 @@ extension TimeSpan {
     }
 
     /// Two spans in one unit, as reports write the ends of a window: the unit `reading` picks
-    /// for `second`, or a smaller one when `first` is not exact in it. `84 s` and `94 s` read
+    /// for `second`, or a smaller one when it is minutes or hours and `first` is not exact in
+    /// it to three decimals (seconds and below write any span exactly). `84 s` and `94 s` read
     /// `84 s`, `94 s` (not `1.4 min`, `94 s`); `500 ms` and `1 s` read `0.5 s`, `1 s`.
     public static func readings(_ first: TimeSpan, _ second: TimeSpan) -> (String, String) {
-        let unit = first.isExact(inUnit: second.exactUnit) ? second.exactUnit : Swift.max(first.exactUnit, second.exactUnit)
+        let fits = second.exactUnit >= seconds || first.isExact(inUnit: second.exactUnit)
+        let unit = fits ? second.exactUnit : Swift.max(first.exactUnit, second.exactUnit)
         return (first.written(unit: unit, names: readingUnits, separator: " "),
                 second.written(unit: unit, names: readingUnits, separator: " "))
     }
@@ -77,12 +79,18 @@ extension TimeSpan {
     static let unitSizes: [UInt64] = [3_600_000_000_000, 60_000_000_000, 1_000_000_000, 1_000_000, 1_000, 1]
 
     /// The index in `unitSizes` of the largest unit that writes this span exactly to at most
-    /// three decimals and is not larger than the span; 0 (hours) for zero.
+    /// three decimals and is not larger than the span; 0 (hours) for zero. A span of a second
+    /// or more that only a smaller unit writes so (a drawn time, such as 18.270088169 s) stays
+    /// in seconds, with every decimal it needs, rather than reading `18270088.169 µs`.
     var exactUnit: Int {
         let magnitude = nanoseconds.magnitude
         guard magnitude != 0 else { return 0 }
-        return Self.unitSizes.indices.first { magnitude >= Self.unitSizes[$0] && isExact(inUnit: $0) } ?? Self.unitSizes.count - 1
+        let unit = Self.unitSizes.indices.first { magnitude >= Self.unitSizes[$0] && isExact(inUnit: $0) } ?? Self.unitSizes.count - 1
+        return magnitude >= Self.unitSizes[Self.seconds] ? Swift.min(unit, Self.seconds) : unit
     }
+
+    /// The index of seconds in `unitSizes`.
+    static let seconds = 2
 
     /// Whether the unit at `unit` in `unitSizes` writes this span exactly to three decimals.
     func isExact(inUnit unit: Int) -> Bool {
@@ -207,14 +215,19 @@ struct ExactDecimal {
         return value
     }
 
-    /// `value / unit` written exactly, with up to three decimals and no trailing zeros.
+    /// `value / unit` written exactly, with no trailing zeros: every decimal it needs, which
+    /// is at most nine for the units a span is written in (seconds and below divide a
+    /// nanosecond into a power of ten; minutes and hours are used only to three decimals).
     static func format(_ value: UInt64, over unit: UInt64) -> String {
         let whole = value / unit
-        var thousandths = (value % unit) * 1_000 / unit
-        guard thousandths > 0 else { return String(whole) }
-        var fraction = String(thousandths)
-        while fraction.count < 3 { fraction = "0" + fraction }
-        while thousandths % 10 == 0 { thousandths /= 10; fraction.removeLast() }
+        var remainder = value % unit
+        guard remainder > 0 else { return String(whole) }
+        var fraction = ""
+        while remainder > 0, fraction.count < 12 {
+            remainder *= 10
+            fraction.append(Character(String(remainder / unit)))
+            remainder %= unit
+        }
         return String(whole) + "." + fraction
     }
 }

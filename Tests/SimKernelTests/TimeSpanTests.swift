@@ -48,6 +48,8 @@ struct TimeSpanTests {
     @Test("printing is exact and round-trips", arguments: [
         (1_500_000, "1.5ms"), (250_000, "250us"), (4_000_000_000, "4s"), (90_000_000_000, "1.5m"),
         (3_600_000_000_000, "1h"), (7, "7ns"), (1_000_001, "1000.001us"), (0, "0s"), (-2_000_000, "-2ms"),
+        // A drawn time of a second or more stays in seconds, with every decimal it needs.
+        (18_270_088_169, "18.270088169s"), (1_500_500_000, "1.5005s"), (-90_000_000_001, "-90.000000001s"),
     ] as [(Int64, String)])
     func prints(nanoseconds: Int64, text: String) {
         let span = TimeSpan(nanoseconds: nanoseconds)

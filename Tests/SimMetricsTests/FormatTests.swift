@@ -62,6 +62,10 @@ struct FormatTests {
         #expect(Format.window(from: .zero, lasting: .seconds(120)) == "from 0 min to 2 min")
         #expect(Format.window(from: .milliseconds(1_500), lasting: .milliseconds(500)) == "from 1.5 s to 2 s")
         #expect(Format.window(from: .milliseconds(500), lasting: .milliseconds(500)) == "from 0.5 s to 1 s")
-        #expect(Format.window(from: .microseconds(1_500), lasting: .seconds(2)) == "from 1.5 ms to 2001.5 ms")
+        #expect(Format.window(from: .microseconds(1_500), lasting: .seconds(2)) == "from 0.0015 s to 2.0015 s")
+        // Drawn times (chaos, swarms) keep to seconds, with every decimal they need.
+        #expect(Format.window(from: .nanoseconds(988_691_469), lasting: .nanoseconds(1_915_533_121))
+                == "from 0.988691469 s to 2.90422459 s")
+        #expect(Format.window(from: .nanoseconds(18_270_088_169), lasting: .seconds(5)) == "from 18.270088169 s to 23.270088169 s")
     }
 }
