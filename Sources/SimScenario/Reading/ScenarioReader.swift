@@ -42,7 +42,8 @@ struct ScenarioReader {
         let end = Instant.zero + (duration ?? .zero) + drain
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
         let (faults, networkFaults) = top.optional("faults").map { faultReader.read($0) } ?? ([], [])
-        let chaos = top.optional("chaos").flatMap { readChaos($0, names: names, start: .zero, end: .zero + (duration ?? .zero)) }
+        let chaosNode = top.optional("chaos")
+        let chaos = chaosNode.flatMap { readChaos($0, names: names, start: .zero, end: .zero + (duration ?? .zero)) }
         let swarmRead = top.optional("swarm").flatMap { SwarmReader(log: log, serviceNames: names, runEnd: end).read($0) }
         let architecturesNode = top.required("architectures", "an object naming at least one architecture")
         let architectures = architecturesNode.map { ArchitectureReader(log: log, serviceNames: names, entry: workload?.entry).read($0) } ?? []
@@ -53,6 +54,9 @@ struct ScenarioReader {
         // A swarm's candidates must pass the same checks: drawn, they would hit nothing or hang users for ever.
         let targeted = faults + (swarmRead?.serviceFaults ?? [])
         checkInstances(of: targeted, in: architectures, names: names)
+        if let entry = workload?.entry, architectures.count == architecturesNode?.objectMembers?.count {
+            checkAtWork(targeted, chaosTargets: chaos == nil ? nil : chaosNode, in: architectures, names: names, entry: entry)
+        }
         if let entry = workload?.entry {
             for fault in targeted where fault.config.service == entry {
                 if case .hang = fault.config.kind {
@@ -152,6 +156,31 @@ struct ScenarioReader {
                 log.add(fault.targetPath, "\"\(name)\" has \(consumer.instances) instance\(consumer.instances == 1 ? "" : "s") in architecture \"\(architecture)\", numbered from 0: there is no instance \(instance)",
                         at: fault.targetPosition)
             }
+        }
+    }
+
+    /// A fault, a swarm's candidate or a chaos target on a service that no architecture puts
+    /// to work (none calls, consumes or enters at it) would change nothing: it is refused,
+    /// with the nearest service at work as a suggestion. The broker is not a service here.
+    func checkAtWork(_ faults: [FaultReader.ReadFault], chaosTargets chaos: JSONNode?, in architectures: [ArchitectureSpec],
+                     names: [String], entry: Int) {
+        var atWork = [Bool](repeating: false, count: names.count)
+        for architecture in architectures {
+            for service in architecture.design.metricsLayout(serviceNames: names, entry: entry).servicesAtWork { atWork[service] = true }
+        }
+        let working = names.indices.filter { atWork[$0] }.map { names[$0] }
+        func refuse(_ service: Int, _ path: String, at position: TextPosition?) {
+            let hint = Suggestion.closest(to: names[service], among: working).map { " (did you mean \"\($0)\"?)" } ?? ""
+            log.add(path, "no architecture puts \"\(names[service])\" to work (none enters at, calls or consumes it), "
+                    + "so a fault on it would change nothing\(hint)", at: position)
+        }
+        for fault in faults where fault.config.service < names.count && !atWork[fault.config.service] {
+            refuse(fault.config.service, fault.targetPath, at: fault.targetPosition)
+        }
+        let targets = chaos?.objectMembers?.first { $0.key == "targets" }?.value.arrayElements ?? []
+        for (i, target) in targets.enumerated() {
+            guard case .string(let name) = target.value, let service = names.firstIndex(of: name), !atWork[service] else { continue }
+            refuse(service, "chaos.targets[\(i)]", at: target.location)
         }
     }
 
