@@ -136,6 +136,16 @@ public struct ArchitectureMetrics: Sendable {
         services[service].busyNanoseconds += Double(held.nanoseconds)
     }
 
+    /// Records that a worker of `service`, taken at `since`, was still held when the run
+    /// ended at `end`: the time from `since` (or from the warm-up's end, if later) to `end`
+    /// adds to the service's worker time and so to its utilisation. The hold did not end, so
+    /// `holding`, a histogram of holds' lengths, leaves it out.
+    public mutating func recordHeldAtEnd(since: Instant, end: Instant, service: Int) {
+        let from = Swift.max(since, warmupEnded ?? since)
+        guard end > from else { return }
+        services[service].busyNanoseconds += Double((end - from).nanoseconds)
+    }
+
     /// Records an event handed to consumer group `consumer` again.
     public mutating func recordRedelivery(consumer: Int) {
         redeliveries += 1
@@ -191,7 +201,8 @@ public struct ServiceMetrics: Sendable {
     public var holding = Histogram()
     /// Time a request waited in line for a worker.
     public var queueing = Histogram()
-    /// Worker-nanoseconds spent holding workers, for utilisation.
+    /// Worker-nanoseconds spent holding workers, for utilisation: the holds in `holding`, and
+    /// the time of those still open when the run ended, up to its end.
     public var busyNanoseconds: Double = 0
     /// Requests started by a worker.
     public var started = 0

@@ -22,6 +22,7 @@ extension ConsumerGroup {
     /// Processing of partition `p`'s event starts at `now`, with the `fate` the faults give it.
     mutating func startProcessing(_ p: Int, fate: AttemptFate, at now: Instant) {
         cursors[p].fate = fate
+        cursors[p].isProcessing = true
         cursors[p].processingSince = now
     }
 
@@ -30,6 +31,7 @@ extension ConsumerGroup {
     mutating func endProcessing(_ p: Int) -> Bool {
         let fails = cursors[p].fate != .served
         cursors[p].fate = .served
+        cursors[p].isProcessing = false
         return fails
     }
 

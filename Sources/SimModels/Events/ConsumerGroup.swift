@@ -94,6 +94,7 @@ struct ConsumerGroup: Sendable {
     /// are ignored when they arrive.
     mutating func abandon(_ p: Int) {
         cursors[p].isBusy = false
+        cursors[p].isProcessing = false
         cursors[p].failures = 0
         cursors[p].hasDuplicate = false
         cursors[p].isProcessingDuplicate = false

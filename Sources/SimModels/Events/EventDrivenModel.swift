@@ -291,7 +291,9 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             stop = scheduler.run(&self, limits: limits)
         }
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
-        closeLastInterval(at: stop.isEarly ? scheduler.now : world.end)
+        let end = stop.isEarly ? scheduler.now : world.end
+        closeLastInterval(at: end)
+        recordOpenHolds(at: end)
         recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }
@@ -447,6 +449,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
 
     mutating func startEntryWork(_ job: Int32, queuedSince: Instant, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
+        entryJobs[job].isHoldingWorker = true
         entryJobs[job].tookWorkerAt = now
         metrics.services[entry].started += 1
         metrics.services[entry].queueing.record((now - queuedSince).nanoseconds)
@@ -534,6 +537,8 @@ struct EntryJob: Sendable {
     var user: Int32 = -1
     var userGeneration: UInt32 = 0
     var attempt: UInt16 = 0
+    /// Whether it has taken a worker (at `tookWorkerAt`), rather than waiting for one.
+    var isHoldingWorker = false
     var tookWorkerAt: Instant = .zero
     var workDoneAt: Instant = .zero
     /// Its slot among the requests awaiting effects, once it has one (−1 before).

@@ -41,6 +41,9 @@ struct PartitionCursor: Sendable {
     var isFenced = false
     /// The owner the rebalance in progress will give it.
     var target = 0
+    /// Whether a worker is processing the event in hand (from `processingSince` until its
+    /// processing ends or is abandoned).
+    var isProcessing = false
     /// When processing of the current event began.
     var processingSince = Instant.zero
     /// When the second copy of a duplicated delivery reaches the instance.

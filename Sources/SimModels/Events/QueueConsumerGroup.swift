@@ -94,6 +94,9 @@ struct QueueJob: Sendable {
     var receive: Int32
     /// The consumer's copy of the event.
     var record: EventRecord
+    /// Whether a worker of its instance has taken it (at `startedAt`), rather than it being
+    /// on its way or waiting for one.
+    var isStarted = false
     var startedAt: Instant = .zero
     /// What the faults do to this receive: a `hang` is given up as failed after the
     /// visibility timeout, an error fails at once.

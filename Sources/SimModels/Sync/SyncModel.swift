@@ -99,7 +99,9 @@ public struct SyncModel: EventHandling, Calling, Serving {
             stop = scheduler.run(&self, limits: limits)
         }
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
-        closeLastInterval(at: stop.isEarly ? scheduler.now : world.end)
+        let end = stop.isEarly ? scheduler.now : world.end
+        closeLastInterval(at: end)
+        recordOpenCallHolds(at: end)
         recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }
