@@ -53,10 +53,10 @@ extension ArchitectureReport {
     }
 
     /// The fraction of its workers' time a service spent holding them over a run of `length`,
-    /// or over the part of it after the warm-up.
-    public func utilisation(of service: ServiceMetrics, over length: TimeSpan) -> Double {
+    /// or over the part of it after the warm-up; `nil` when that part has no time in it.
+    public func utilisation(of service: ServiceMetrics, over length: TimeSpan) -> Double? {
         let measured = length - (metrics.warmupEnded?.sinceStart ?? .zero)
-        guard service.workers > 0, measured.nanoseconds > 0 else { return 0 }
+        guard service.workers > 0, measured.nanoseconds > 0 else { return nil }
         return service.busyNanoseconds / (Double(service.workers) * Double(measured.nanoseconds))
     }
 }

@@ -10,18 +10,30 @@ struct RunSpan {
     /// The fault windows, which recovery is measured after.
     var windows: [FaultWindow]
 
+    /// How much of the arrival period and of the whole run architecture `a` covered: all of
+    /// them, or up to where a limit stopped it.
+    func covered(by a: ArchitectureReport) -> (arrivals: TimeSpan, length: TimeSpan) {
+        guard let stop = a.metrics.stoppedAt?.sinceStart else { return (duration, length) }
+        return (Swift.min(duration, stop), Swift.min(length, stop))
+    }
+
+    /// `count` per second of `span`; absent for a span of no time.
+    func perSecond(_ count: Int, over span: TimeSpan) -> Figure {
+        span > .zero ? .decimal(Double(count) / span.seconds, places: 3) : .absent
+    }
+
     /// The figures of architecture `a`'s run.
     func figures(of a: ArchitectureReport) -> Figure {
         let m = a.metrics
-        let seconds = duration.seconds
+        let arrivals = covered(by: a).arrivals
         let totals = a.consistencyTotals
         return .group([
             ("kind", .text(a.kind)),
             ("run", run(a)),
             ("requests", requests(a)),
             ("throughput", .group([
-                ("offeredPerSecond", .decimal(Double(m.requests) / seconds, places: 3)),
-                ("goodputPerSecond", .decimal(Double(m.succeeded) / seconds, places: 3)),
+                ("offeredPerSecond", perSecond(m.requests, over: arrivals)),
+                ("goodputPerSecond", perSecond(m.succeeded, over: arrivals)),
             ])),
             ("latency", .group([("success", histogram(m.latencySuccess)), ("failure", histogram(m.latencyFailure))])),
             ("endToEnd", histogram(m.endToEnd)),
@@ -64,9 +76,10 @@ struct RunSpan {
 
     /// Each service's workers and waiting line; a service this design never calls has no row.
     func services(_ a: ArchitectureReport) -> Figure {
-        .group(a.metrics.services.filter { $0.workers > 0 }.map { service in
+        let ran = covered(by: a).length
+        return .group(a.metrics.services.filter { $0.workers > 0 }.map { service in
             (service.name, .group([
-                ("utilisation", .decimal(a.utilisation(of: service, over: length), places: 4)),
+                ("utilisation", a.utilisation(of: service, over: ran).map { .decimal($0, places: 4) } ?? .absent),
                 ("busyWorkerSeconds", .decimal(service.busyNanoseconds / 1e9, places: 3)),
                 ("started", .integer(service.started)),
                 ("callAttempts", .integer(service.callAttempts)),
