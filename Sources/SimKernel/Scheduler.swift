@@ -27,6 +27,9 @@ public struct Scheduler<Event>: ~Copyable {
     /// Events whose delay many share (timeouts, constant latency or work), first-in first-out
     /// per delay, beside the heap.
     @usableFromInline var lanes = DelayLanes<Event>()
+    /// The next event of the model's one self-renewing stream (its arrivals), waiting beside
+    /// the heap: see `scheduleStreamEvent(_:at:)`.
+    @usableFromInline var streamNext: ScheduledEvent<Event>?
     @usableFromInline var nextSequence: UInt64 = 0
     @usableFromInline var timers = TimerSlots()
     /// Cancelled events still waiting in the heap or a lane.
@@ -39,7 +42,7 @@ public struct Scheduler<Event>: ~Copyable {
 
     /// How many events are waiting, cancelled ones included until they are skipped or swept
     /// out (see `cancel(_:)`).
-    @inlinable public var pendingCount: Int { queue.count + lanes.count }
+    @inlinable public var pendingCount: Int { queue.count + lanes.count + (streamNext == nil ? 0 : 1) }
 
     /// Whether nothing live is waiting: every event still in the heap or a lane was cancelled
     /// (a timeout whose answer came), so nothing is left to happen. The same whether or not
@@ -59,6 +62,18 @@ public struct Scheduler<Event>: ~Copyable {
     /// `openLane(for:)`).
     @inlinable public mutating func schedule(_ event: Event, after delay: TimeSpan) {
         enqueue(event, after: delay, timer: .none, opensLane: false)
+    }
+
+    /// Schedules `event` at `time` as the next of a stream that schedules its own successor
+    /// when it is handled, such as a workload's arrivals: it waits in a slot of its own beside
+    /// the heap, so taking it and scheduling the next cost a comparison, not a heap's sifting.
+    /// At most one stream event waits at a time. The order of events is the same as with
+    /// `schedule(_:at:)`; only the cost changes.
+    @inlinable public mutating func scheduleStreamEvent(_ event: Event, at time: Instant) {
+        precondition(time >= now, "an event was scheduled in the past")
+        precondition(streamNext == nil, "a stream's next event is scheduled once its last one was taken")
+        streamNext = ScheduledEvent(time: time, sequence: nextSequence, timer: .none, event: event)
+        nextSequence &+= 1
     }
 
     /// From now on, events scheduled exactly `delay` ahead wait in a first-in first-out lane
@@ -149,6 +164,12 @@ public struct Scheduler<Event>: ~Copyable {
     /// Removes the earliest pending event, live or cancelled, from the heap or a lane, if it
     /// is due no later than `limit`.
     @inlinable @inline(__always) mutating func takeEarliest(notAfter limit: Instant) -> ScheduledEvent<Event>? {
+        if let waiting = streamNext, queue.first.map({ waiting.precedes($0) }) ?? true,
+           lanes.earliest < 0 || LaneHead(waiting).precedes(lanes.firstHead) {
+            guard waiting.time <= limit else { return nil }
+            streamNext = nil
+            return waiting
+        }
         if lanes.earliest >= 0, case let laneHead = lanes.firstHead, queue.first.map({ laneHead.precedes($0) }) ?? true {
             return laneHead.time <= limit.nanoseconds ? lanes.removeFirst() : nil
         }

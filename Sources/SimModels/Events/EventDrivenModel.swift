@@ -301,7 +301,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     /// Schedules what sets a run going: the first arrival, the fault edges, and the commit
     /// and sampling ticks (the outbox relay wakes with its first row).
     mutating func start(_ scheduler: inout Scheduler<Event>) {
-        if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        if source.hasNext { scheduler.scheduleStreamEvent(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges + faults.instanceCrashEdges {
             scheduler.schedule(.crash(fault: Int32(edge.fault), isStart: edge.isStart), at: edge.time)
         }
@@ -390,7 +390,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
 
     mutating func arrive(_ scheduler: inout Scheduler<Event>) {
         let (id, key) = source.next()
-        if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        if source.hasNext { scheduler.scheduleStreamEvent(.arrival, at: source.nextArrival) }
         if clients != nil { return arriveAsUser(id: id, key: key, &scheduler) }
         metrics.recordArrival()
         enter(EntryJob(request: id, key: key, arrival: scheduler.now), &scheduler)

@@ -66,7 +66,7 @@ public struct MMcStation: EventHandling {
     /// Schedules the first arrival, runs to quiescence and returns the measurements.
     public mutating func run() -> (Measurements, eventsHandled: Int) {
         var scheduler = Scheduler<Event>()
-        scheduler.schedule(.arrival, after: .nanoseconds(interarrival.sample(&arrivalsRandom)))
+        scheduler.scheduleStreamEvent(.arrival, at: .zero + .nanoseconds(interarrival.sample(&arrivalsRandom)))
         _ = scheduler.run(&self, limits: RunLimits())
         measurements.elapsed = Double(scheduler.now.nanoseconds)
         return (measurements, scheduler.eventsHandled)
@@ -82,7 +82,7 @@ public struct MMcStation: EventHandling {
         case .arrival:
             arrivals += 1
             if arrivals < customerLimit {
-                scheduler.schedule(.arrival, after: .nanoseconds(interarrival.sample(&arrivalsRandom)))
+                scheduler.scheduleStreamEvent(.arrival, at: now + .nanoseconds(interarrival.sample(&arrivalsRandom)))
             }
             if busy < servers { startService(arrivedAt: now, scheduler: &scheduler) } else { waiting.append(now) }
         case .departure:

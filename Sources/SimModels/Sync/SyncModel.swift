@@ -88,7 +88,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
         var scheduler = Scheduler<Event>()
         scheduler.openLanes(for: world)
         scheduler.record(first: limit)
-        if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        if source.hasNext { scheduler.scheduleStreamEvent(.arrival, at: source.nextArrival) }
         for edge in faults.crashEdges where edge.isStart { scheduler.schedule(.crash(fault: Int32(edge.fault)), at: edge.time) }
         scheduler.scheduleObservation(.sample, after: world.sampleInterval)
         let limits = RunLimits(until: world.end, eventBudget: world.eventBudget)
@@ -128,7 +128,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
 
     mutating func arrive(_ scheduler: inout Scheduler<Event>) {
         let (id, key) = source.next()
-        if source.hasNext { scheduler.schedule(.arrival, at: source.nextArrival) }
+        if source.hasNext { scheduler.scheduleStreamEvent(.arrival, at: source.nextArrival) }
         if clients != nil { return arriveAsUser(id: id, key: key, &scheduler) }
         metrics.recordArrival()
         enter(RequestState(id: id, key: key, arrival: scheduler.now), attempt: 0, &scheduler)
