@@ -129,11 +129,15 @@ public struct ArchitectureMetrics: Sendable {
         series.current.deadLettered += 1
     }
 
-    /// Records that a worker of `service` was held for `held` (its work, and whatever it
-    /// waited for while it kept the worker), for the service's holding time and utilisation.
-    public mutating func recordHeld(_ held: TimeSpan, service: Int) {
-        services[service].holding.record(held.nanoseconds)
-        services[service].busyNanoseconds += Double(held.nanoseconds)
+    /// Records that a worker of `service` was held from `since` until `until` (its work, and
+    /// whatever it waited for while it kept the worker): `holding` records the whole hold, and
+    /// the service's worker time, and so its utilisation, the part of it after the warm-up's
+    /// end. A hold taken during the warm-up counted whole would put a saturated service's
+    /// utilisation above 1 once the holds still open at the end count too.
+    public mutating func recordHeld(since: Instant, until: Instant, service: Int) {
+        services[service].holding.record((until - since).nanoseconds)
+        let from = Swift.max(since, warmupEnded ?? since)
+        if until > from { services[service].busyNanoseconds += Double((until - from).nanoseconds) }
     }
 
     /// Records that a worker of `service`, taken at `since`, was still held when the run

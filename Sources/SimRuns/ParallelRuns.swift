@@ -11,9 +11,10 @@ public enum ParallelRuns {
     public static let maximumThreads = 256
 
     /// `body(0) … body(count − 1)`, computed on up to `threads` threads, in index order.
-    /// `progress`, if given, is told how many jobs have finished after each one finishes;
     /// `inOrder`, if given, is handed each job's result in index order, as soon as that job and
-    /// every earlier one have finished. Neither's calls ever overlap.
+    /// every earlier one have finished; `progress`, if given, is then told how many jobs have
+    /// finished, so a progress line it draws comes after the results it counts and stays
+    /// while the next jobs run. Neither's calls ever overlap.
     ///
     /// - warning: `body` runs concurrently with itself: it must share nothing mutable.
     public static func map<Result: Sendable>(_ count: Int, threads: Int, progress: (@Sendable (Int) -> Void)? = nil,
@@ -22,8 +23,8 @@ public enum ParallelRuns {
         guard threads > 1, count > 1 else {
             return (0..<count).map { job in
                 let result = body(job)
-                progress?(job + 1)
                 inOrder?(job, result)
+                progress?(job + 1)
                 return result
             }
         }
@@ -66,11 +67,11 @@ private final class JobBoard<Result: Sendable>: @unchecked Sendable {
         defer { lock.unlock() }
         slots[job] = result
         finished += 1
-        progress?(finished)
         while handedOver < slots.count, let next = slots[handedOver] {
             inOrder?(handedOver, next)
             handedOver += 1
         }
+        progress?(finished)
     }
 
     /// Every result, once every job has finished.

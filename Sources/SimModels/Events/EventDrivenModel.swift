@@ -518,8 +518,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             // A dual write that waits for the broker's acknowledgement holds the worker meanwhile.
             metrics.trace.span(.waiting, request: j.request, track: TraceTrack(node: entry), from: j.workDoneAt, to: now)
         }
-        let held = now - j.tookWorkerAt
-        metrics.recordHeld(held, service: entry)
+        metrics.recordHeld(since: j.tookWorkerAt, until: now, service: entry)
         respond(job, failure: failure, &scheduler)
         if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
     }

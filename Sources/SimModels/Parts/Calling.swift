@@ -297,12 +297,11 @@ extension Calling {
             return release(job)
         }
         let service = calling.service(of: job)
-        let held = scheduler.now - calling.jobs[job].tookWorkerAt
         let id = calling.requests[calling.jobs[job].request].id
         if metrics.trace.isSampled(id), scheduler.now > calling.jobs[job].workDoneAt, calling.jobs[job].phase == .waiting {
             metrics.trace.span(.waiting, request: id, track: TraceTrack(node: service), from: calling.jobs[job].workDoneAt, to: scheduler.now)
         }
-        metrics.recordHeld(held, service: service)
+        metrics.recordHeld(since: calling.jobs[job].tookWorkerAt, until: scheduler.now, service: service)
         if let next = calling.pools[service].release() { startWork(next.job, queuedSince: next.since, &scheduler) }
         answer(job, outcome, &scheduler)
     }

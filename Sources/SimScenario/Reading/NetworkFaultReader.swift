@@ -32,9 +32,11 @@ struct NetworkFaultReader {
             what = "network " + (target.stringValue ?? "")
             if let n = object.optional("drop") { fault.drop = values.probability(n, object.path("drop")) ?? .never }
             if let n = object.optional("duplicate") { fault.duplicate = values.probability(n, object.path("duplicate")) ?? .never }
-            if let n = object.optional("reorder") { fault.reorder = values.probability(n, object.path("reorder")) ?? .never }
+            // nil when absent, .some(nil) when no probability (reported where it is written).
+            let reorder = object.optional("reorder").map { values.probability($0, object.path("reorder")) }
+            fault.reorder = (reorder ?? nil) ?? .never
             if let n = object.optional("reorderBy") { fault.reorderDelay = values.duration(n, object.path("reorderBy"), in: .zero...TimeSpan.minutes(10)) ?? fault.reorderDelay }
-            if let member = object.members.first(where: { $0.key == "reorderBy" }), fault.reorder == .never {
+            if let member = object.members.first(where: { $0.key == "reorderBy" }), fault.reorder == .never, reorder != .some(nil) {
                 log.add(object.path("reorderBy"), "applies only with \"reorder\" above 0, which holds messages back; this fault reorders none", at: member.keyLocation)
             }
             if let n = object.optional("delay") { fault.extraLatency = values.duration(n, object.path("delay"), in: .zero...TimeSpan.minutes(10)) ?? .zero }

@@ -21,4 +21,14 @@ struct NetworkFaultReaderTests {
                                            faults: "[{\"network\": \"*\", \"at\": \"1s\", \"reorder\": 0.2, \"reorderBy\": \"2s\"}]")
         #expect(s.world.networkFaults.first?.reorderDelay == .seconds(2))
     }
+
+    /// A `reorder` that is no probability is reported once, at itself: `reorderBy` beside it
+    /// is not refused as if the fault reordered none.
+    @Test func anUnreadableReorderIsReportedAloneAtItself() {
+        for reorder in ["1.5", "\"0.5\""] {
+            let found = EventsReading.issues("{\"consumers\": {\"email\": {}}}",
+                                             faults: "[{\"network\": \"*\", \"at\": \"1s\", \"delay\": \"1ms\", \"reorder\": \(reorder), \"reorderBy\": \"2s\"}]")
+            #expect(found.map(\.path) == ["faults[0].reorder"], "\(reorder): \(found.map(\.message))")
+        }
+    }
 }

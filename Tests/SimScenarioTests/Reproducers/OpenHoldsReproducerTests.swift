@@ -31,4 +31,16 @@ struct OpenHoldsReproducerTests {
         #expect(run.value("events-log", "services.logged.holding.count") == 0)
         #expect(run.value("events-queue", "services.queued.holding.count") == 0)
     }
+
+    /// logged's one worker is held from 0.1 s to the end at 10 s, across the 2 s warm-up, by
+    /// three holds of about 3 s and one still open, but for the 1 ms it waits for each of the
+    /// next three events: its worker time is the 8 s after the warm-up less those 3 ms, and its
+    /// utilisation 7.997 / 8 = 0.9996. The hold that began before the warm-up's end adds only
+    /// its part after it; counted whole, it put the utilisation at 1.2356.
+    @Test func aWorkerHeldAcrossTheWarmupAndToTheEndIsBusyAtMostAllTheTime() throws {
+        let run = try Reproducer("warmup-holds")
+        #expect(run.value("events", "services.logged.utilisation") == 0.9996)
+        #expect(run.value("events", "services.logged.busyWorkerSeconds") == 7.997)
+        #expect(run.value("events", "services.logged.holding.count") == 3)
+    }
 }
