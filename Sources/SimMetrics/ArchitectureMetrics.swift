@@ -129,25 +129,30 @@ public struct ArchitectureMetrics: Sendable {
         series.current.deadLettered += 1
     }
 
-    /// Records that a worker of `service` was held from `since` until `until` (its work, and
-    /// whatever it waited for while it kept the worker): `holding` records the whole hold, and
-    /// the service's worker time, and so its utilisation, the part of it after the warm-up's
-    /// end. A hold taken during the warm-up counted whole would put a saturated service's
-    /// utilisation above 1 once the holds still open at the end count too.
-    public mutating func recordHeld(since: Instant, until: Instant, service: Int) {
-        services[service].holding.record((until - since).nanoseconds)
-        let from = Swift.max(since, warmupEnded ?? since)
-        if until > from { services[service].busyNanoseconds += Double((until - from).nanoseconds) }
+    /// Records that a worker of `service` was held for `held` (its work, and whatever it
+    /// waited for while it kept the worker): `holding` records the whole hold, and so does the
+    /// service's worker time, less what `discountBeforeWarmup` took off a hold open at the
+    /// warm-up's end, so that only its time after the warm-up counts towards utilisation.
+    public mutating func recordHeld(_ held: TimeSpan, service: Int) {
+        services[service].holding.record(held.nanoseconds)
+        services[service].busyNanoseconds += Double(held.nanoseconds)
+    }
+
+    /// A worker of `service`, taken at `since`, was still held at the warm-up's end: the time
+    /// before it is taken off the worker time now, as the whole hold is added when it ends (or
+    /// when the run does). Counted whole, a saturated service's utilisation would pass 1.
+    public mutating func discountBeforeWarmup(holdSince since: Instant, service: Int) {
+        guard let end = warmupEnded, end > since else { return }
+        services[service].busyNanoseconds -= Double((end - since).nanoseconds)
     }
 
     /// Records that a worker of `service`, taken at `since`, was still held when the run
-    /// ended at `end`: the time from `since` (or from the warm-up's end, if later) to `end`
-    /// adds to the service's worker time and so to its utilisation. The hold did not end, so
-    /// `holding`, a histogram of holds' lengths, leaves it out.
+    /// ended at `end`: the time from `since` to `end` adds to the service's worker time and so
+    /// to its utilisation (less the part before the warm-up, see `discountBeforeWarmup`). The
+    /// hold did not end, so `holding`, a histogram of holds' lengths, leaves it out.
     public mutating func recordHeldAtEnd(since: Instant, end: Instant, service: Int) {
-        let from = Swift.max(since, warmupEnded ?? since)
-        guard end > from else { return }
-        services[service].busyNanoseconds += Double((end - from).nanoseconds)
+        guard end > since else { return }
+        services[service].busyNanoseconds += Double((end - since).nanoseconds)
     }
 
     /// Records an event handed to consumer group `consumer` again.

@@ -12,7 +12,7 @@ struct RunSpanTests {
         metrics.services[0].workers = 1
         metrics.requests = 30
         metrics.succeeded = 20
-        metrics.recordHeld(since: .zero, until: .zero + .milliseconds(1_500), service: 0)
+        metrics.recordHeld(.milliseconds(1_500), service: 0)
         metrics.stoppedAt = stop
         let architecture = ArchitectureReport(name: "sync", kind: "sync", metrics: metrics,
                                               stopReason: stop == nil ? "quiescent" : "lineLimit", events: 1)

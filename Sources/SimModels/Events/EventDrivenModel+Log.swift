@@ -96,7 +96,7 @@ extension EventDrivenModel {
     mutating func finishProcessing(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         let service = groups[g].config.service
-        metrics.recordHeld(since: groups[g].cursors[p].processingSince, until: now, service: service)
+        metrics.recordHeld(now - groups[g].cursors[p].processingSince, service: service)
         let id = groups[g].cursors[p].inFlight!.request
         if metrics.trace.isSampled(id) {
             metrics.trace.span(.process, request: id, track: TraceTrack(node: service, instance: groups[g].cursors[p].busyInstance),

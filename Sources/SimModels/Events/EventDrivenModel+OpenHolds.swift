@@ -5,28 +5,21 @@ import SimMetrics
 /// consumer's processing and each queue consumer's receives at work count up to the end,
 /// as do the jobs of the services they call (see `Calling+OpenHolds.swift`).
 extension EventDrivenModel {
-    /// Adds, for each worker still held at `end`, the time since it was taken, to the worker
-    /// time of the service holding it. Each counts as its hold would have had it ended: an
-    /// entry request from taking its worker, a log consumer's event from the start of its
-    /// processing (an onward publish after it is not counted), a queue receive from taking
-    /// its worker. Work a crash abandoned is gone, so it does not count.
-    /// - Complexity: O(jobs and partitions), once per run.
-    mutating func recordOpenHolds(at end: Instant) {
-        for job in entryJobs.liveSlots where entryJobs[job].isHoldingWorker {
-            metrics.recordHeldAtEnd(since: entryJobs[job].tookWorkerAt, end: end, service: entry)
-        }
+    /// Every worker held now, each as its hold would count had it ended: an entry request from
+    /// taking its worker, a log consumer's event from the start of its processing (an onward
+    /// publish after it is not counted), a queue receive from taking its worker, and the jobs
+    /// of the services they call. Work a crash abandoned is gone, so it is not held.
+    /// - Complexity: O(jobs and partitions); asked at the warm-up's end and at the run's.
+    var openHolds: [OpenHold] {
+        var holds = entryJobs.liveSlots.filter { entryJobs[$0].isHoldingWorker }.map { OpenHold(service: entry, since: entryJobs[$0].tookWorkerAt) }
         for g in logConsumers {
             let service = groups[g].config.service
-            for cursor in groups[g].cursors where cursor.isProcessing {
-                metrics.recordHeldAtEnd(since: cursor.processingSince, end: end, service: service)
-            }
+            holds += groups[g].cursors.filter(\.isProcessing).map { OpenHold(service: service, since: $0.processingSince) }
         }
         for g in queueConsumers {
-            let service = queueGroups[g].config.service
-            for job in queueGroups[g].jobs.liveSlots where queueGroups[g].jobs[job].isStarted {
-                metrics.recordHeldAtEnd(since: queueGroups[g].jobs[job].startedAt, end: end, service: service)
-            }
+            let (service, jobs) = (queueGroups[g].config.service, queueGroups[g].jobs)
+            holds += jobs.liveSlots.filter { jobs[$0].isStarted }.map { OpenHold(service: service, since: jobs[$0].startedAt) }
         }
-        recordOpenCallHolds(at: end)
+        return holds + openCallHolds
     }
 }

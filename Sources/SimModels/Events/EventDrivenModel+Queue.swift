@@ -92,7 +92,7 @@ extension EventDrivenModel {
         if j.isRedriven { endRedrivenReceive(j, of: g) }
         queueGroups[g].busy[instance] -= 1
         queueGroups[g].held[instance] -= 1
-        metrics.recordHeld(since: j.startedAt, until: now, service: service)
+        metrics.recordHeld(now - j.startedAt, service: service)
         if metrics.trace.isSampled(j.record.request) {
             metrics.trace.span(.process, request: j.record.request, track: TraceTrack(node: service, instance: instance), from: j.startedAt, to: now)
         }

@@ -6,6 +6,10 @@ extension EventDrivenModel {
     /// When the world's warm-up ends, until it has ended.
     public var warmupEnd: Instant? { metrics.warmupEnded == nil ? world.warmupEnd : nil }
 
-    /// The warm-up is over: the figures start at `instant`.
-    public mutating func endWarmup(at instant: Instant) { metrics.endWarmup(at: instant) }
+    /// The warm-up is over: the figures start at `instant`, and a worker held across it counts
+    /// only its time after.
+    @inline(never) public mutating func endWarmup(at instant: Instant) {  // once a run: kept out of the event loop
+        metrics.endWarmup(at: instant)
+        discountOpenHoldsBeforeWarmup(openHolds)
+    }
 }

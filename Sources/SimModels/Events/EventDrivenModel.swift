@@ -293,7 +293,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
         let end = stop.isEarly ? scheduler.now : world.end
         closeLastInterval(at: end)
-        recordOpenHolds(at: end)
+        recordOpenHolds(openHolds, at: end)
         recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }
@@ -518,7 +518,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             // A dual write that waits for the broker's acknowledgement holds the worker meanwhile.
             metrics.trace.span(.waiting, request: j.request, track: TraceTrack(node: entry), from: j.workDoneAt, to: now)
         }
-        metrics.recordHeld(since: j.tookWorkerAt, until: now, service: entry)
+        metrics.recordHeld(now - j.tookWorkerAt, service: entry)
         respond(job, failure: failure, &scheduler)
         if let next = entryPool.release() { startEntryWork(next.job, queuedSince: next.since, &scheduler) }
     }

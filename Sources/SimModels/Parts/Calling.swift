@@ -301,7 +301,7 @@ extension Calling {
         if metrics.trace.isSampled(id), scheduler.now > calling.jobs[job].workDoneAt, calling.jobs[job].phase == .waiting {
             metrics.trace.span(.waiting, request: id, track: TraceTrack(node: service), from: calling.jobs[job].workDoneAt, to: scheduler.now)
         }
-        metrics.recordHeld(since: calling.jobs[job].tookWorkerAt, until: scheduler.now, service: service)
+        metrics.recordHeld(scheduler.now - calling.jobs[job].tookWorkerAt, service: service)
         if let next = calling.pools[service].release() { startWork(next.job, queuedSince: next.since, &scheduler) }
         answer(job, outcome, &scheduler)
     }

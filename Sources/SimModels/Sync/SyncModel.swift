@@ -101,7 +101,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
         if stop.isEarly { metrics.stoppedAt = scheduler.now }
         let end = stop.isEarly ? scheduler.now : world.end
         closeLastInterval(at: end)
-        recordOpenCallHolds(at: end)
+        recordOpenHolds(openCallHolds, at: end)
         recordBreakers(through: scheduler.now)
         return (metrics, stop, scheduler.history)
     }
