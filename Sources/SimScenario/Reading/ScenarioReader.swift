@@ -59,10 +59,11 @@ struct ScenarioReader {
         }
         if let entry = workload?.entry {
             for fault in targeted where fault.config.service == entry {
-                if case .hang = fault.config.kind {
-                    log.add(fault.targetPath, "a hang needs a caller that gives up, and the users of the entry \"\(names[entry])\" wait for ever; use \"errors\" or \"crash\" on the entry",
-                            at: fault.targetPosition)
-                }
+                guard case .hang = fault.config.kind else { continue }
+                let why = workload?.client?.timeout == nil
+                    ? "a hang needs a caller that gives up, and the users of the entry \"\(names[entry])\" wait for ever"
+                    : "a hang on the entry \"\(names[entry])\" is not modelled in this version, even for users who give up"
+                log.add(fault.targetPath, why + "; use \"errors\" or \"crash\" on the entry", at: fault.targetPosition)
             }
         }
         top.rejectUnknownKeys()
@@ -160,8 +161,9 @@ struct ScenarioReader {
     }
 
     /// A fault, a swarm's candidate or a chaos target on a service that no architecture puts
-    /// to work (none calls, consumes or enters at it) would change nothing: it is refused,
-    /// with the nearest service at work as a suggestion. The broker is not a service here.
+    /// to work (none calls, consumes or enters at it), or on the broker when every architecture
+    /// is synchronous, would change nothing: it is refused, with the nearest service at work
+    /// as a suggestion.
     func checkAtWork(_ faults: [FaultReader.ReadFault], chaosTargets chaos: JSONNode?, in architectures: [ArchitectureSpec],
                      names: [String], entry: Int) {
         var atWork = [Bool](repeating: false, count: names.count)
@@ -174,13 +176,22 @@ struct ScenarioReader {
             log.add(path, "no architecture puts \"\(names[service])\" to work (none enters at, calls or consumes it), "
                     + "so a fault on it would change nothing\(hint)", at: position)
         }
-        for fault in faults where fault.config.service < names.count && !atWork[fault.config.service] {
-            refuse(fault.config.service, fault.targetPath, at: fault.targetPosition)
+        let hasBroker = architectures.contains { if case .events = $0.design { true } else { false } }
+        func refuseBroker(_ path: String, at position: TextPosition?) {
+            log.add(path, "every architecture is synchronous and none has a broker, so a fault on it would change nothing", at: position)
+        }
+        for fault in faults {
+            if fault.config.service < names.count {
+                if !atWork[fault.config.service] { refuse(fault.config.service, fault.targetPath, at: fault.targetPosition) }
+            } else if !hasBroker {
+                refuseBroker(fault.targetPath, at: fault.targetPosition)
+            }
         }
         let targets = chaos?.objectMembers?.first { $0.key == "targets" }?.value.arrayElements ?? []
         for (i, target) in targets.enumerated() {
-            guard case .string(let name) = target.value, let service = names.firstIndex(of: name), !atWork[service] else { continue }
-            refuse(service, "chaos.targets[\(i)]", at: target.location)
+            guard case .string(let name) = target.value else { continue }
+            if let service = names.firstIndex(of: name), !atWork[service] { refuse(service, "chaos.targets[\(i)]", at: target.location) }
+            if name == "broker", !hasBroker { refuseBroker("chaos.targets[\(i)]", at: target.location) }
         }
     }
 

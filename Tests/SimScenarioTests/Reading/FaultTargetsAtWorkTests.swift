@@ -6,9 +6,9 @@ import SimModels
 /// where it names the service, not accepted and then dropped.
 struct FaultTargetsAtWorkTests {
     /// The problems of a scenario of `pay`, `email` and `emails` with `architectures` and `faults`.
-    func issues(architectures: String, faults: String = "[]", more: String = "") -> [ScenarioIssue] {
+    func issues(architectures: String, faults: String = "[]", more: String = "", workload: String = "") -> [ScenarioIssue] {
         let text = """
-        {"name": "c", "duration": "10s", "workload": {"entry": "pay", "arrivals": {"poisson": "50/s"}},
+        {"name": "c", "duration": "10s", "workload": {"entry": "pay", "arrivals": {"poisson": "50/s"}\(workload.isEmpty ? "" : ", " + workload)},
          "services": {"pay": {"work": "1ms"}, "email": {"work": "5ms"}, "emails": {"work": "5ms"}},
          "faults": \(faults), \(more)
          "architectures": \(architectures)}
@@ -38,5 +38,30 @@ struct FaultTargetsAtWorkTests {
             """)
         #expect(found.map(\.path) == ["chaos.targets[1]", "swarm.faults[0].crash"], "\(found)")
         #expect(found.allSatisfy { $0.message.hasSuffix("(did you mean \"emails\"?)") }, "\(found)")
+    }
+}
+
+/// The broker is a target only where some architecture has one; the entry never hangs.
+struct BrokerAndEntryFaultTests {
+    let atWork = FaultTargetsAtWorkTests()
+
+    @Test func aBrokerFaultWithOnlySynchronousArchitecturesIsRefused() {
+        let sync = "{\"sync\": {\"chain\": [\"pay\", \"email\"]}}"
+        let found = atWork.issues(architectures: sync, faults: "[{\"crash\": \"broker\", \"at\": \"2s\"}]",
+                                  more: "\"chaos\": {\"kinds\": [\"crash\"], \"targets\": [\"broker\"], \"every\": \"2s\", \"lasting\": \"1s\"},")
+        #expect(found.map(\.path) == ["faults[0].crash", "chaos.targets[0]"], "\(found)")
+        #expect(found.allSatisfy { $0.message == "every architecture is synchronous and none has a broker, so a fault on it would change nothing" })
+        let mixed = "{\"sync\": {\"chain\": [\"pay\", \"email\"]}, \"events\": {\"consumers\": {\"email\": {}}}}"
+        #expect(atWork.issues(architectures: mixed, faults: "[{\"crash\": \"broker\", \"at\": \"2s\"}]").isEmpty)
+    }
+
+    /// Users who give up still do not make a hang on the entry a modelled fault: the refusal
+    /// says so instead of claiming they wait for ever.
+    @Test func aHangOnTheEntryIsRefusedTruthfullyWhateverTheUsersPatience() {
+        let sync = "{\"sync\": {\"chain\": [\"pay\", \"email\"]}}"
+        let hang = "[{\"errors\": \"pay\", \"at\": \"2s\", \"fraction\": 0.5, \"hang\": true}]"
+        #expect(atWork.issues(architectures: sync, faults: hang).first?.message.contains("wait for ever") == true)
+        let patient = atWork.issues(architectures: sync, faults: hang, workload: "\"client\": {\"timeout\": \"2s\"}")
+        #expect(patient.map(\.message) == ["a hang on the entry \"pay\" is not modelled in this version, even for users who give up; use \"errors\" or \"crash\" on the entry"])
     }
 }
