@@ -8,8 +8,9 @@ extension ArchitectureMetrics {
     public mutating func endWarmup(at instant: Instant) {
         warmupEnded = instant
         warmupRequests = requests
-        latencySuccess = Histogram()
-        latencyFailure = Histogram()
+        closedLatencySuccess = Histogram()
+        closedLatencyFailure = Histogram()
+        series.current.setAsideLatencies()
         endToEnd = Histogram()
         for s in services.indices {
             services[s].holding = Histogram()

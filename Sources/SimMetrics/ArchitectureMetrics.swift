@@ -3,10 +3,16 @@ import SimKernel
 /// Everything measured in one architecture's run: what the user saw, what each service
 /// did, what it cost, and whether every effect happened once and in order.
 public struct ArchitectureMetrics: Sendable {
-    /// User-facing latency of requests that succeeded.
-    public var latencySuccess = Histogram()
-    /// User-facing latency of requests that failed.
-    public var latencyFailure = Histogram()
+    /// User-facing latency of requests that succeeded: those of the intervals closed so far
+    /// and of the one being filled.
+    public var latencySuccess: Histogram { closedLatencySuccess.merging(series.current.latency) }
+    /// User-facing latency of requests that failed, the same way.
+    public var latencyFailure: Histogram { closedLatencyFailure.merging(series.current.failureLatency) }
+    /// The latencies of the time series' closed intervals. A response is recorded once, in
+    /// its interval, which adds them here when it closes (`closeInterval`): one record a
+    /// request rather than two, as merging commutes with recording.
+    var closedLatencySuccess = Histogram()
+    var closedLatencyFailure = Histogram()
     /// Request arrival to every required effect applied.
     public var endToEnd = Histogram()
     /// User requests that arrived.
@@ -87,17 +93,24 @@ public struct ArchitectureMetrics: Sendable {
     /// Records a user request answered at `now`, `latency` after it arrived.
     public mutating func recordResponse(latency: TimeSpan, failure: FailureKind?) {
         if let failure {
-            latencyFailure.record(latency.nanoseconds)
+            series.current.failureLatency.record(latency.nanoseconds)
             failures.add(failure)
             series.current.failed += 1
             if failure == .timeout { series.current.timeouts += 1 }
             if failure == .rejected { series.current.rejected += 1 }
         } else {
-            latencySuccess.record(latency.nanoseconds)
+            series.current.latency.record(latency.nanoseconds)
             succeeded += 1
             series.current.succeeded += 1
         }
-        series.current.latency.record(latency.nanoseconds)
+    }
+
+    /// Ends the time series' interval at `time` with the gauges' values: its latencies join
+    /// the run's (`latencySuccess`, `latencyFailure`) and its row is written.
+    public mutating func closeInterval(at time: Instant, gauges: [Double]) {
+        closedLatencySuccess.merge(series.current.latency)
+        closedLatencyFailure.merge(series.current.failureLatency)
+        series.close(at: time, gauges: gauges)
     }
 
     /// Records a synchronous call that ended after `attempts` attempts.

@@ -98,16 +98,27 @@ public struct Histogram: Sendable, Equatable {
     }
 
     /// Adds every value recorded in `other`, as if each had been recorded here.
-    /// - Complexity: O(b) for the b = 5,248 buckets.
+    /// - Complexity: O(buckets from `other`'s smallest value's to its largest's), at most the 5,248.
     public mutating func merge(_ other: Histogram) {
         guard !other.isEmpty else { return }
         if counts.isEmpty { allocateBuckets() }
-        for index in counts.indices { counts[index] += other.counts[index] }
+        counts.withUnsafeMutableBufferPointer { buckets in
+            other.counts.withUnsafeBufferPointer { added in
+                for index in Histogram.index(of: other.smallest)...Histogram.index(of: other.largest) { buckets[index] += added[index] }
+            }
+        }
         totalCount += other.totalCount
         total.add(other.total)
         squares.add(other.squares)
         smallest = Swift.min(smallest, other.smallest)
         largest = Swift.max(largest, other.largest)
+    }
+
+    /// This histogram with every value of `other` added.
+    public func merging(_ other: Histogram) -> Histogram {
+        var merged = self
+        merged.merge(other)
+        return merged
     }
 
     /// The number of values recorded.

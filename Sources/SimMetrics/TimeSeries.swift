@@ -35,8 +35,11 @@ public struct TimeSeries: Sendable {
         row.gauges.prefix(workGaugeCount).reduce(0, +)
     }
 
-    /// Ends the current interval at `time` with the gauges' values, and starts the next.
-    public mutating func close(at time: Instant, gauges: [Double]) {
+    /// Ends the current interval at `time` with the gauges' values, and starts the next. The
+    /// interval's latencies are gone with it: `ArchitectureMetrics.closeInterval` keeps them.
+    mutating func close(at time: Instant, gauges: [Double]) {
+        current.latency.merge(current.failureLatency)
+        current.latency.merge(current.latencyBeforeWarmup)
         rows.append(TimeSeriesRow(end: time, window: current, gauges: gauges))
         current.clear()
     }
@@ -49,7 +52,13 @@ public struct TimeSeriesWindow: Sendable {
     public var failed = 0
     public var timeouts = 0
     public var rejected = 0
+    /// User-facing latency of the interval's successful responses; once it closes, of all its
+    /// responses.
     public var latency = Histogram()
+    /// User-facing latency of the interval's failed responses.
+    public var failureLatency = Histogram()
+    /// The interval's responses before the warm-up ended in it: in its row, not in the run's figures.
+    public var latencyBeforeWarmup = Histogram()
     public var applied = 0
     /// Effects dead-lettered in the interval.
     public var deadLettered = 0
@@ -60,7 +69,18 @@ public struct TimeSeriesWindow: Sendable {
     mutating func clear() {
         (arrivals, succeeded, failed, timeouts, rejected, applied, deadLettered) = (0, 0, 0, 0, 0, 0, 0)
         latency.removeAll()
+        failureLatency.removeAll()
+        latencyBeforeWarmup.removeAll()
         staleness.removeAll()
+    }
+
+    /// The warm-up ends in this interval: the responses so far stay in its row but leave the
+    /// run's figures.
+    mutating func setAsideLatencies() {
+        latencyBeforeWarmup.merge(latency)
+        latencyBeforeWarmup.merge(failureLatency)
+        latency.removeAll()
+        failureLatency.removeAll()
     }
 }
 

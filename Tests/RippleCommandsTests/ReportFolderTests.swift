@@ -14,7 +14,7 @@ struct ReportFolderTests {
         for t in 1...3 {
             metrics.recordArrival()
             metrics.recordResponse(latency: .milliseconds(20), failure: nil)
-            metrics.series.close(at: Instant(nanoseconds: Int64(t) * 1_000_000_000), gauges: [1])
+            metrics.closeInterval(at: Instant(nanoseconds: Int64(t) * 1_000_000_000), gauges: [1])
         }
         return RunReport(name: "tiny", description: "", seed: 1, duration: .seconds(3), drain: .zero, version: "test",
                          faults: [], windows: [],

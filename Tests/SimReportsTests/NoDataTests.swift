@@ -14,9 +14,9 @@ struct NoDataTests {
         metrics.services[0].workers = 1  // at work, so metrics.json gives it a row
         for _ in 0..<requests { metrics.recordArrival() }
         if requests > 0 { metrics.recordResponse(latency: .milliseconds(40), failure: nil) }
-        metrics.series.close(at: Instant(nanoseconds: 1_000_000_000), gauges: [2])
-        metrics.series.close(at: Instant(nanoseconds: 2_000_000_000), gauges: [0])
-        metrics.series.close(at: Instant(nanoseconds: 3_000_000_000), gauges: [1])
+        metrics.closeInterval(at: Instant(nanoseconds: 1_000_000_000), gauges: [2])
+        metrics.closeInterval(at: Instant(nanoseconds: 2_000_000_000), gauges: [0])
+        metrics.closeInterval(at: Instant(nanoseconds: 3_000_000_000), gauges: [1])
         let sync = ArchitectureReport(name: "sync", kind: "sync", metrics: metrics, stopReason: "timeLimit", events: 10)
         return RunReport(name: "quiet", description: "", seed: 1, duration: .seconds(2), drain: .seconds(1), version: "0.0.0-test",
                          faults: [], windows: [], architectures: [sync])

@@ -132,7 +132,7 @@ struct RunChartsTests {
         for t in 1...3 {
             for _ in 0..<10 { metrics.recordResponse(latency: .milliseconds(5), failure: nil) }
             metrics.recordResponse(latency: .milliseconds(5), failure: .rejected)
-            metrics.series.close(at: Instant(nanoseconds: Int64(t) * 2_000_000_000), gauges: [])
+            metrics.closeInterval(at: Instant(nanoseconds: Int64(t) * 2_000_000_000), gauges: [])
         }
         report.architectures[0].metrics = metrics
         let throughput = try #require(RunCharts.throughput(of: report))
@@ -186,7 +186,7 @@ struct RunChartAxesTests {
         var metrics = ArchitectureMetrics(serviceNames: [], targets: [], keyCount: 1, gaugeNames: ["email lag", "payment busy"])
         for t in 1...300 {
             for _ in 0..<(100 + t % 11) { metrics.recordResponse(latency: .milliseconds(5), failure: nil) }
-            metrics.series.close(at: Instant(nanoseconds: Int64(t) * 1_000_000_000), gauges: [Double(1_000 + t % 11), Double(40 + t % 6)])
+            metrics.closeInterval(at: Instant(nanoseconds: Int64(t) * 1_000_000_000), gauges: [Double(1_000 + t % 11), Double(40 + t % 6)])
         }
         report.architectures = [report.architectures[1]]
         report.architectures[0].metrics = metrics

@@ -32,7 +32,7 @@ enum RunReportFixture {
                 metrics.recordResponse(latency: .milliseconds(milliseconds), failure: isSlow(t) && k == 19 ? .timeout : nil)
             }
             let busy: Double = isSlow(t) ? 50 : (t <= 180 ? 25 : 0)
-            metrics.series.close(at: Instant(nanoseconds: Int64(t) * 1_000_000_000),
+            metrics.closeInterval(at: Instant(nanoseconds: Int64(t) * 1_000_000_000),
                                  gauges: [isSlow(t) ? Double(t - 60) * 10 : 0, 0, busy, busy * 0.8])
         }
         return metrics
@@ -50,7 +50,7 @@ enum RunReportFixture {
                 metrics.recordResponse(latency: .milliseconds(20 + Int64(k)), failure: nil)
             }
             lag = isSlow(t) ? lag + 180 : Swift.max(0, lag - 120)
-            metrics.series.close(at: Instant(nanoseconds: Int64(t) * 1_000_000_000),
+            metrics.closeInterval(at: Instant(nanoseconds: Int64(t) * 1_000_000_000),
                                  gauges: [0, t <= 180 ? 4 : 0, 0, lag, t > 250 ? Double(t - 250) : 0])
         }
         return metrics
@@ -65,7 +65,7 @@ enum RunReportFixture {
         for row in 1...100_000 {
             if row % 7 != 0 { metrics.recordResponse(latency: .milliseconds(Int64(5 + row % 13)), failure: nil) }
             let lag = row == 61_803 ? 50_000 : Double(row * 7_919 % 1_000)
-            metrics.series.close(at: Instant(nanoseconds: Int64(row) * 10_000_000), gauges: [lag, row == 31_415 ? 8 : Double(row % 5)])
+            metrics.closeInterval(at: Instant(nanoseconds: Int64(row) * 10_000_000), gauges: [lag, row == 31_415 ? 8 : Double(row % 5)])
         }
         long.architectures = [long.architectures[1]]
         long.architectures[0].metrics = metrics

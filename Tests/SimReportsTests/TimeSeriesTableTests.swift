@@ -52,7 +52,7 @@ struct TimeSeriesTableTests {
         var report = RunReportFixture.report()
         var metrics = ArchitectureMetrics(serviceNames: ["2fa", "Pay-Ment", "pay.ment"], targets: [], keyCount: 1,
                                           gaugeNames: ["2fa queue", "Pay-Ment busy", "pay.ment busy", "-x lag seconds"])
-        metrics.series.close(at: Instant(nanoseconds: 1_000_000_000), gauges: [1, 2, 3, 4])
+        metrics.closeInterval(at: Instant(nanoseconds: 1_000_000_000), gauges: [1, 2, 3, 4])
         report.architectures = [ArchitectureReport(name: "odd", kind: "sync", metrics: metrics, stopReason: "drained", events: 1)]
         let csv = TimeSeriesTable.render(report)
         #expect(csv.hasPrefix(TimeSeriesColumn.fixed.joined(separator: ",")

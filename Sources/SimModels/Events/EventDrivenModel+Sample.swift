@@ -51,7 +51,7 @@ extension EventDrivenModel {
         for service in called { gauges.append(Double(calling.pools[service].busy)) }
         for g in config.consumers.indices { gauges.append((now - oldestUnprocessed(g, at: now)).seconds) }
         for breaker in calling.breakers { gauges.append(breaker.level(at: now)) }
-        metrics.series.close(at: now, gauges: gauges)
+        metrics.closeInterval(at: now, gauges: gauges)
         for g in config.consumers.indices { metrics.consumers[g].record(status(of: g, at: now), over: now - lastSample) }
         lastSample = now
     }

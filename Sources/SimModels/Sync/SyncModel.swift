@@ -200,7 +200,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
     mutating func recordSample(at now: Instant) {
         let gauges = servicesAtWork.map { Double(calling.pools[$0].queueLength) } + servicesAtWork.map { Double(calling.pools[$0].busy) }
             + calling.edges.indices.dropFirst().compactMap { calling.edges[$0].breaker?.level(at: now) }
-        metrics.series.close(at: now, gauges: gauges)
+        metrics.closeInterval(at: now, gauges: gauges)
     }
 
     /// The run ended at `end`: when that is after the last sample (a run whose length is not a
