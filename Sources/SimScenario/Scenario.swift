@@ -96,19 +96,20 @@ public struct Scenario: Sendable {
             + drawn.map { "chaos: \(Scenario.describe($0, names: serviceNames))" } + swarmServices + networkDescriptions + swarmNetwork
     }
 
-    /// A one-line description of a service fault.
+    /// A one-line description of a service fault, worded as a written fault's is: the kind,
+    /// the target, what it does, and when (`slow email ×20 from 2 s to 5 s`).
     static func describe(_ fault: FaultConfig, names: [String]) -> String {
-        let kind: String
+        let (kind, detail): (String, String)
         switch fault.kind {
-        case .crash: kind = "crash"
-        case .pause: kind = "pause"
-        case .slow: kind = "slow"
-        case .slowBy(let factor): kind = "slow ×\(Format.compact(factor))"
-        case .errors(let p): kind = "errors (\(p) of requests)"
-        case .hang(let p): kind = "hang (\(p) of requests never answered)"
+        case .crash: (kind, detail) = ("crash", "")
+        case .pause: (kind, detail) = ("pause", "")
+        case .slow: (kind, detail) = ("slow", " (work replaced)")
+        case .slowBy(let factor): (kind, detail) = ("slow", " ×\(Format.compact(factor))")
+        case .errors(let p): (kind, detail) = ("errors", " (\(p) of requests)")
+        case .hang(let p): (kind, detail) = ("errors", " (\(p) of requests never answered)")
         }
         let length = fault.end == .distantFuture ? nil : fault.end - fault.start
-        return "\(kind) \(names[fault.service]) " + Format.window(from: fault.start.sinceStart, lasting: length)
+        return "\(kind) \(names[fault.service])\(detail) " + Format.window(from: fault.start.sinceStart, lasting: length)
     }
 }
 
