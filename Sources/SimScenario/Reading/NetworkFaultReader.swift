@@ -16,6 +16,9 @@ struct NetworkFaultReader {
     struct ReadNetworkFault {
         var config: NetworkFault
         var description: String
+        /// Where the fault names its nodes, for checks against the architectures.
+        var targetPath: String
+        var targetPosition: TextPosition?
     }
 
     func read(_ node: JSONNode, _ path: String) -> ReadNetworkFault? {
@@ -27,7 +30,9 @@ struct NetworkFaultReader {
         let scope: NetworkFault.Scope?
         var fault = NetworkFault(scope: .links(from: nil, to: nil, bothWays: false), start: .zero, end: .distantFuture)
         var what: String
+        var (targetPath, targetPosition) = (object.path("partition"), node.location)
         if let target = object.optional("network") {
+            (targetPath, targetPosition) = (object.path("network"), target.location)
             scope = readLinks(target, object.path("network"))
             what = "network " + (target.stringValue ?? "")
             if let n = object.optional("drop") { fault.drop = values.probability(n, object.path("drop")) ?? .never }
@@ -46,7 +51,9 @@ struct NetworkFaultReader {
                 log.add(path, "expected at least one of \"drop\", \"duplicate\", \"reorder\" or \"delay\"", at: node.location)
             }
         } else {
-            let side = object.required("partition", "an array of node names on one side").flatMap { readNodes($0, object.path("partition")) }
+            let sideNode = object.required("partition", "an array of node names on one side")
+            targetPosition = sideNode?.location ?? node.location
+            let side = sideNode.flatMap { readNodes($0, object.path("partition")) }
             let oneWay = object.optional("oneWay").flatMap { values.bool($0, object.path("oneWay")) } ?? false
             fault.holdsUntilHeal = object.optional("hold").flatMap { values.bool($0, object.path("hold")) } ?? false
             scope = side.map { .partition(side: $0, oneWay: oneWay) }
@@ -62,7 +69,7 @@ struct NetworkFaultReader {
         fault.start = .zero + start
         fault.end = length.map { .zero + start + $0 } ?? .distantFuture
         let window = Format.window(from: start, lasting: length)
-        return ReadNetworkFault(config: fault, description: what + " " + window)
+        return ReadNetworkFault(config: fault, description: what + " " + window, targetPath: targetPath, targetPosition: targetPosition)
     }
 
     /// `"email"`, `"payment->email"` or `"*"`.

@@ -55,7 +55,7 @@ struct ScenarioReader {
         let targeted = faults + (swarmRead?.serviceFaults ?? [])
         checkInstances(of: targeted, in: architectures, names: names)
         if let entry = workload?.entry, architectures.count == architecturesNode?.objectMembers?.count {
-            checkAtWork(targeted, chaosTargets: chaos == nil ? nil : chaosNode, in: architectures, names: names, entry: entry)
+            checkAtWork(targeted, networkFaults, chaosTargets: chaos == nil ? nil : chaosNode, in: architectures, names: names, entry: entry)
         }
         if let entry = workload?.entry {
             for fault in targeted where fault.config.service == entry {
@@ -160,12 +160,12 @@ struct ScenarioReader {
         }
     }
 
-    /// A fault, a swarm's candidate or a chaos target on a service that no architecture puts
-    /// to work (none calls, consumes or enters at it), or on the broker when every architecture
-    /// is synchronous, would change nothing: it is refused, with the nearest service at work
-    /// as a suggestion.
-    func checkAtWork(_ faults: [FaultReader.ReadFault], chaosTargets chaos: JSONNode?, in architectures: [ArchitectureSpec],
-                     names: [String], entry: Int) {
+    /// A fault, a swarm's candidate, a chaos target or a network fault on a service that no
+    /// architecture puts to work (none calls, consumes or enters at it), or on the broker when
+    /// every architecture is synchronous, would change nothing: it is refused, with the nearest
+    /// service at work as a suggestion.
+    func checkAtWork(_ faults: [FaultReader.ReadFault], _ networkFaults: [NetworkFaultReader.ReadNetworkFault], chaosTargets chaos: JSONNode?,
+                     in architectures: [ArchitectureSpec], names: [String], entry: Int) {
         var atWork = [Bool](repeating: false, count: names.count)
         for architecture in architectures {
             for service in architecture.design.metricsLayout(serviceNames: names, entry: entry).servicesAtWork { atWork[service] = true }
@@ -186,6 +186,18 @@ struct ScenarioReader {
             } else if !hasBroker {
                 refuseBroker(fault.targetPath, at: fault.targetPosition)
             }
+        }
+        // A network fault whose named node never sends or receives touches no message: a link
+        // with an end nobody uses, or a partition with no node at work on its side.
+        func isAtWork(_ node: Int) -> Bool { node < names.count ? atWork[node] : hasBroker }
+        for fault in networkFaults {
+            let unused: [Int]
+            switch fault.config.scope {
+            case .links(let from, let to, _): unused = [from, to].compactMap { $0 }.filter { !isAtWork($0) }
+            case .partition(let side, _): unused = side.contains(where: isAtWork) ? [] : side
+            }
+            guard let node = unused.first else { continue }
+            if node < names.count { refuse(node, fault.targetPath, at: fault.targetPosition) } else { refuseBroker(fault.targetPath, at: fault.targetPosition) }
         }
         let targets = chaos?.objectMembers?.first { $0.key == "targets" }?.value.arrayElements ?? []
         for (i, target) in targets.enumerated() {

@@ -41,6 +41,27 @@ struct FaultTargetsAtWorkTests {
     }
 }
 
+/// A network fault whose named node never sends or receives would touch no message.
+struct NetworkFaultTargetsTests {
+    let atWork = FaultTargetsAtWorkTests()
+
+    @Test func aNetworkFaultOnNodesNoArchitectureUsesIsRefused() {
+        let sync = "{\"sync\": {\"chain\": [\"pay\", \"email\"]}}"
+        let faults = """
+        [{"network": "emails", "at": "1s", "drop": 0.5}, {"network": "pay->emails", "at": "1s", "delay": "1ms"},
+         {"partition": ["emails", "broker"], "at": "1s", "for": "1s"}, {"network": "broker", "at": "1s", "drop": 0.5},
+         {"network": "*", "at": "1s", "delay": "1ms"}, {"network": "pay->email", "at": "2s", "drop": 0.1},
+         {"partition": ["emails", "email"], "at": "3s", "for": "1s"}]
+        """
+        let found = atWork.issues(architectures: sync, faults: faults)
+        #expect(found.map(\.path) == ["faults[0].network", "faults[1].network", "faults[2].partition", "faults[3].network"], "\(found)")
+        #expect(found.allSatisfy { $0.position != nil })
+        #expect(found.first?.message.hasSuffix("so a fault on it would change nothing (did you mean \"email\"?)") == true, "\(found)")
+        let events = "{\"events\": {\"consumers\": {\"emails\": {}}}}"
+        #expect(atWork.issues(architectures: events, faults: "[{\"network\": \"broker\", \"at\": \"1s\", \"drop\": 0.5}]").isEmpty)
+    }
+}
+
 /// The broker is a target only where some architecture has one; the entry never hangs.
 struct BrokerAndEntryFaultTests {
     let atWork = FaultTargetsAtWorkTests()
