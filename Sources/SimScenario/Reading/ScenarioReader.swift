@@ -38,7 +38,8 @@ struct ScenarioReader {
         let workloadNode = top.required("workload", "an object with \"entry\" and \"arrivals\"")
         let workload = workloadNode.flatMap { readWorkload($0, names: names) }
         if let workload, let duration { checkEventBudget(workload.arrivals, over: duration, at: workloadNode ?? root) }
-        let network = top.optional("network").flatMap { readNetwork($0, names: names) } ?? NetworkConfig()
+        let networkNode = top.optional("network")
+        let network = networkNode.flatMap { readNetwork($0, names: names) } ?? NetworkConfig()
         let end = Instant.zero + (duration ?? .zero) + drain
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
         let (faults, networkFaults) = top.optional("faults").map { faultReader.read($0) } ?? ([], [])
@@ -55,7 +56,8 @@ struct ScenarioReader {
         let targeted = faults + (swarmRead?.serviceFaults ?? [])
         checkInstances(of: targeted, in: architectures, names: names)
         if let entry = workload?.entry, architectures.count == architecturesNode?.objectMembers?.count {
-            checkAtWork(targeted, networkFaults, chaosTargets: chaos == nil ? nil : chaosNode, in: architectures, names: names, entry: entry)
+            let links = networkNode?.objectMembers?.first { $0.key == "links" }?.value
+            checkAtWork(targeted, networkFaults, links: links, chaosTargets: chaos == nil ? nil : chaosNode, in: architectures, names: names, entry: entry)
         }
         if let entry = workload?.entry {
             for fault in targeted where fault.config.service == entry {
@@ -160,12 +162,12 @@ struct ScenarioReader {
         }
     }
 
-    /// A fault, a swarm's candidate, a chaos target or a network fault on a service that no
-    /// architecture puts to work (none calls, consumes or enters at it), or on the broker when
+    /// A fault, a swarm's candidate, a chaos target, a network fault or a link's latency on a
+    /// service that no architecture puts to work (none calls, consumes or enters at it), or on the broker when
     /// every architecture is synchronous, would change nothing: it is refused, with the nearest
     /// service at work as a suggestion.
-    func checkAtWork(_ faults: [FaultReader.ReadFault], _ networkFaults: [NetworkFaultReader.ReadNetworkFault], chaosTargets chaos: JSONNode?,
-                     in architectures: [ArchitectureSpec], names: [String], entry: Int) {
+    func checkAtWork(_ faults: [FaultReader.ReadFault], _ networkFaults: [NetworkFaultReader.ReadNetworkFault], links: JSONNode?,
+                     chaosTargets chaos: JSONNode?, in architectures: [ArchitectureSpec], names: [String], entry: Int) {
         var atWork = [Bool](repeating: false, count: names.count)
         for architecture in architectures {
             for service in architecture.design.metricsLayout(serviceNames: names, entry: entry).servicesAtWork { atWork[service] = true }
@@ -176,9 +178,13 @@ struct ScenarioReader {
             log.add(path, "no architecture puts \"\(names[service])\" to work (none enters at, calls or consumes it), "
                     + "so a fault on it would change nothing\(hint)", at: position)
         }
+        func refuseLink(_ service: Int, _ path: String, at position: TextPosition?) {
+            log.add(path, "no architecture puts \"\(names[service])\" to work (none enters at, calls or consumes it), "
+                    + "so no message takes this link", at: position)
+        }
         let hasBroker = architectures.contains { if case .events = $0.design { true } else { false } }
-        func refuseBroker(_ path: String, at position: TextPosition?) {
-            log.add(path, "every architecture is synchronous and none has a broker, so a fault on it would change nothing", at: position)
+        func refuseBroker(_ path: String, at position: TextPosition?, so outcome: String = "a fault on it would change nothing") {
+            log.add(path, "every architecture is synchronous and none has a broker, so " + outcome, at: position)
         }
         for fault in faults {
             if fault.config.service < names.count {
@@ -198,6 +204,13 @@ struct ScenarioReader {
             }
             guard let node = unused.first else { continue }
             if node < names.count { refuse(node, fault.targetPath, at: fault.targetPosition) } else { refuseBroker(fault.targetPath, at: fault.targetPosition) }
+        }
+        for (i, link) in (links?.arrayElements ?? []).enumerated() {
+            for end in link.objectMembers ?? [] where end.key == "from" || end.key == "to" {
+                guard case .string(let name) = end.value.value, let node = (names + ["broker"]).firstIndex(of: name), !isAtWork(node) else { continue }
+                let path = "network.links[\(i)].\(end.key)"
+                if node < names.count { refuseLink(node, path, at: end.value.location) } else { refuseBroker(path, at: end.value.location, so: "no message takes this link") }
+            }
         }
         let targets = chaos?.objectMembers?.first { $0.key == "targets" }?.value.arrayElements ?? []
         for (i, target) in targets.enumerated() {

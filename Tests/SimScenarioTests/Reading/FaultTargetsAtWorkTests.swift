@@ -60,6 +60,18 @@ struct NetworkFaultTargetsTests {
         let events = "{\"events\": {\"consumers\": {\"emails\": {}}}}"
         #expect(atWork.issues(architectures: events, faults: "[{\"network\": \"broker\", \"at\": \"1s\", \"drop\": 0.5}]").isEmpty)
     }
+
+    /// A link's latency is refused the same way: no message would take it.
+    @Test func aLinkBetweenNodesNoArchitectureUsesIsRefused() {
+        let links = """
+        "network": {"links": [{"from": "pay", "to": "emails", "latency": "2ms"}, {"from": "broker", "latency": "1ms"},
+                              {"to": "email", "latency": "3ms"}]},
+        """
+        let found = atWork.issues(architectures: "{\"sync\": {\"chain\": [\"pay\", \"email\"]}}", more: links)
+        #expect(found.map(\.path) == ["network.links[0].to", "network.links[1].from"], "\(found)")
+        #expect(found.first?.message == "no architecture puts \"emails\" to work (none enters at, calls or consumes it), so no message takes this link")
+        #expect(found.last?.message == "every architecture is synchronous and none has a broker, so no message takes this link")
+    }
 }
 
 /// The broker is a target only where some architecture has one; the entry never hangs.
