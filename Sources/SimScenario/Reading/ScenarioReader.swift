@@ -56,8 +56,11 @@ struct ScenarioReader {
         let targeted = faults + (swarmRead?.serviceFaults ?? [])
         checkInstances(of: targeted, in: architectures, names: names)
         if let entry = workload?.entry, architectures.count == architecturesNode?.objectMembers?.count {
-            let links = networkNode?.objectMembers?.first { $0.key == "links" }?.value
-            checkAtWork(targeted, networkFaults, links: links, chaosTargets: chaos == nil ? nil : chaosNode, in: architectures, names: names, entry: entry)
+            let targets = TargetsAtWork(architectures, names: names, entry: entry, log: log)
+            targets.check(targeted)
+            targets.check(networkFaults)
+            targets.checkLinks(networkNode?.objectMembers?.first { $0.key == "links" }?.value)
+            if chaos != nil { targets.checkChaosTargets(chaosNode) }
         }
         if let entry = workload?.entry {
             for fault in targeted where fault.config.service == entry {
@@ -159,64 +162,6 @@ struct ScenarioReader {
                 log.add(fault.targetPath, "\"\(name)\" has \(consumer.instances) instance\(consumer.instances == 1 ? "" : "s") in architecture \"\(architecture)\", numbered from 0: there is no instance \(instance)",
                         at: fault.targetPosition)
             }
-        }
-    }
-
-    /// A fault, a swarm's candidate, a chaos target, a network fault or a link's latency on a
-    /// service that no architecture puts to work (none calls, consumes or enters at it), or on the broker when
-    /// every architecture is synchronous, would change nothing: it is refused, with the nearest
-    /// service at work as a suggestion.
-    func checkAtWork(_ faults: [FaultReader.ReadFault], _ networkFaults: [NetworkFaultReader.ReadNetworkFault], links: JSONNode?,
-                     chaosTargets chaos: JSONNode?, in architectures: [ArchitectureSpec], names: [String], entry: Int) {
-        var atWork = [Bool](repeating: false, count: names.count)
-        for architecture in architectures {
-            for service in architecture.design.metricsLayout(serviceNames: names, entry: entry).servicesAtWork { atWork[service] = true }
-        }
-        let working = names.indices.filter { atWork[$0] }.map { names[$0] }
-        func refuse(_ service: Int, _ path: String, at position: TextPosition?) {
-            let hint = Suggestion.closest(to: names[service], among: working).map { " (did you mean \"\($0)\"?)" } ?? ""
-            log.add(path, "no architecture puts \"\(names[service])\" to work (none enters at, calls or consumes it), "
-                    + "so a fault on it would change nothing\(hint)", at: position)
-        }
-        func refuseLink(_ service: Int, _ path: String, at position: TextPosition?) {
-            log.add(path, "no architecture puts \"\(names[service])\" to work (none enters at, calls or consumes it), "
-                    + "so no message takes this link", at: position)
-        }
-        let hasBroker = architectures.contains { if case .events = $0.design { true } else { false } }
-        func refuseBroker(_ path: String, at position: TextPosition?, so outcome: String = "a fault on it would change nothing") {
-            log.add(path, "every architecture is synchronous and none has a broker, so " + outcome, at: position)
-        }
-        for fault in faults {
-            if fault.config.service < names.count {
-                if !atWork[fault.config.service] { refuse(fault.config.service, fault.targetPath, at: fault.targetPosition) }
-            } else if !hasBroker {
-                refuseBroker(fault.targetPath, at: fault.targetPosition)
-            }
-        }
-        // A network fault whose named node never sends or receives touches no message: a link
-        // with an end nobody uses, or a partition with no node at work on its side.
-        func isAtWork(_ node: Int) -> Bool { node < names.count ? atWork[node] : hasBroker }
-        for fault in networkFaults {
-            let unused: [Int]
-            switch fault.config.scope {
-            case .links(let from, let to, _): unused = [from, to].compactMap { $0 }.filter { !isAtWork($0) }
-            case .partition(let side, _): unused = side.contains(where: isAtWork) ? [] : side
-            }
-            guard let node = unused.first else { continue }
-            if node < names.count { refuse(node, fault.targetPath, at: fault.targetPosition) } else { refuseBroker(fault.targetPath, at: fault.targetPosition) }
-        }
-        for (i, link) in (links?.arrayElements ?? []).enumerated() {
-            for end in link.objectMembers ?? [] where end.key == "from" || end.key == "to" {
-                guard case .string(let name) = end.value.value, let node = (names + ["broker"]).firstIndex(of: name), !isAtWork(node) else { continue }
-                let path = "network.links[\(i)].\(end.key)"
-                if node < names.count { refuseLink(node, path, at: end.value.location) } else { refuseBroker(path, at: end.value.location, so: "no message takes this link") }
-            }
-        }
-        let targets = chaos?.objectMembers?.first { $0.key == "targets" }?.value.arrayElements ?? []
-        for (i, target) in targets.enumerated() {
-            guard case .string(let name) = target.value else { continue }
-            if let service = names.firstIndex(of: name), !atWork[service] { refuse(service, "chaos.targets[\(i)]", at: target.location) }
-            if name == "broker", !hasBroker { refuseBroker("chaos.targets[\(i)]", at: target.location) }
         }
     }
 

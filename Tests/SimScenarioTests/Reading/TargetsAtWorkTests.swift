@@ -69,7 +69,7 @@ struct NetworkFaultTargetsTests {
         """
         let found = atWork.issues(architectures: "{\"sync\": {\"chain\": [\"pay\", \"email\"]}}", more: links)
         #expect(found.map(\.path) == ["network.links[0].to", "network.links[1].from"], "\(found)")
-        #expect(found.first?.message == "no architecture puts \"emails\" to work (none enters at, calls or consumes it), so no message takes this link")
+        #expect(found.first?.message == "no architecture puts \"emails\" to work (none enters at, calls or consumes it), so no message takes this link (did you mean \"email\"?)")
         #expect(found.last?.message == "every architecture is synchronous and none has a broker, so no message takes this link")
     }
 }
