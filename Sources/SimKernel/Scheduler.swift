@@ -40,13 +40,13 @@ public struct Scheduler<Event>: ~Copyable {
     /// A scheduler at time zero with nothing pending.
     public init() {}
 
-    /// How many events are waiting, cancelled ones included until they are skipped or swept
-    /// out (see `cancel(_:)`).
+    /// How many events are waiting, the stream's next one included, and cancelled ones until
+    /// they are skipped or swept out (see `cancel(_:)`).
     @inlinable public var pendingCount: Int { queue.count + lanes.count + (streamNext == nil ? 0 : 1) }
 
     /// Whether nothing live is waiting: every event still in the heap or a lane was cancelled
-    /// (a timeout whose answer came), so nothing is left to happen. The same whether or not
-    /// the cancelled ones were swept out.
+    /// (a timeout whose answer came) and no stream event waits in its slot, so nothing is left
+    /// to happen. The same whether or not the cancelled ones were swept out.
     @inlinable var isIdle: Bool { pendingCount == cancelledWaiting }
 
     /// The fewest cancelled events worth a sweep: below it, skipping them costs less.
@@ -161,8 +161,8 @@ public struct Scheduler<Event>: ~Copyable {
         return nil
     }
 
-    /// Removes the earliest pending event, live or cancelled, from the heap or a lane, if it
-    /// is due no later than `limit`.
+    /// Removes the earliest pending event, live or cancelled, from the stream's slot, the heap
+    /// or a lane, if it is due no later than `limit`.
     @inlinable @inline(__always) mutating func takeEarliest(notAfter limit: Instant) -> ScheduledEvent<Event>? {
         if let waiting = streamNext, queue.first.map({ waiting.precedes($0) }) ?? true,
            lanes.earliest < 0 || LaneHead(waiting).precedes(lanes.firstHead) {
