@@ -1,7 +1,7 @@
 extension Distribution {
     /// Draws one value from `random`. Inlined, so that a model's work and arrival draws
     /// (constants, uniforms and exponentials) cost no call beyond the logarithm.
-    @inlinable public func sample(_ random: inout RandomStream) -> Int64 {
+    @inlinable @inline(__always) public func sample(_ random: inout RandomStream) -> Int64 {
         switch self {
         case .constant(let value):
             return value
@@ -10,8 +10,14 @@ extension Distribution {
         case .exponential(let mean):
             return Distribution.clamp(-mean * Math.ln(random.nextOpenUnit()))
         default:
-            return Distribution.clamp(sampleReal(&random))
+            return sampleShaped(&random)
         }
+    }
+
+    /// Draws one value of a distribution that is not constant, uniform or exponential: kept
+    /// out of line, so that the draws inlined into models stay small.
+    @inline(never) @usableFromInline func sampleShaped(_ random: inout RandomStream) -> Int64 {
+        Distribution.clamp(sampleReal(&random))
     }
 
     /// Draws one value as a `Double`, before rounding to an integer.
@@ -54,7 +60,7 @@ extension Distribution {
     }
 
     /// `x` rounded to the nearest integer within `0...sampleCeiling`.
-    @inlinable static func clamp(_ x: Double) -> Int64 {
+    @inlinable @inline(__always) static func clamp(_ x: Double) -> Int64 {
         guard x > 0 else { return 0 }
         guard x < Double(sampleCeiling) else { return sampleCeiling }
         // Half away from zero, as `x.rounded()`, without the call to libm: below 2⁵² the
