@@ -1,5 +1,5 @@
 /// A model the kernel can run: state plus a handler for each of its events.
-public protocol EventHandling {
+public protocol EventHandling: ~Copyable {
     /// The model's events, ideally a small enum of plain values.
     associatedtype Event
     /// Handles one event at `scheduler.now`, scheduling what follows from it.
@@ -11,7 +11,7 @@ public protocol EventHandling {
     mutating func endWarmup(at instant: Instant)
 }
 
-extension EventHandling {
+extension EventHandling where Self: ~Copyable {
     /// No warm-up: the model measures from time zero.
     public var warmupEnd: Instant? { nil }
     /// No warm-up, nothing to drop.
@@ -56,7 +56,7 @@ extension Scheduler {
     /// On a time limit the clock ends at `limits.until`, so time averages cover the whole window.
     /// The model's warm-up ends before the first event at or after its end, or when the run
     /// reaches that instant or has nothing left to do.
-    @inlinable public mutating func run<Model: EventHandling>(_ model: inout Model, limits: RunLimits) -> StopReason
+    @inlinable public mutating func run<Model: EventHandling & ~Copyable>(_ model: inout Model, limits: RunLimits) -> StopReason
     where Model.Event == Event {
         var warmupEnd = model.warmupEnd
         while eventsHandled < limits.eventBudget {
@@ -86,7 +86,7 @@ extension Scheduler {
     /// `eventStride` events, whichever comes first, to call `progress` with the clock and the
     /// events handled so far. The run is the same event for event as one without progress:
     /// only the caller learns more often how far it got.
-    public mutating func run<Model: EventHandling>(_ model: inout Model, limits: RunLimits, reportingEvery interval: TimeSpan,
+    public mutating func run<Model: EventHandling & ~Copyable>(_ model: inout Model, limits: RunLimits, reportingEvery interval: TimeSpan,
                                                  eventStride: Int = progressEventStride,
                                                  progress: (Instant, Int) -> Void) -> StopReason where Model.Event == Event {
         precondition(interval > .zero && eventStride > 0, "progress needs a positive interval and stride")

@@ -17,8 +17,8 @@ extension EventDrivenModel {
             holds += groups[g].cursors.filter(\.isProcessing).map { OpenHold(service: service, since: $0.processingSince) }
         }
         for g in queueConsumers {
-            let (service, jobs) = (queueGroups[g].config.service, queueGroups[g].jobs)
-            holds += jobs.liveSlots.filter { jobs[$0].isStarted }.map { OpenHold(service: service, since: jobs[$0].startedAt) }
+            let service = queueGroups[g].config.service
+            holds += queueGroups[g].workStarts.map { OpenHold(service: service, since: $0) }
         }
         return holds + openCallHolds
     }

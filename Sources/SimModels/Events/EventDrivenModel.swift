@@ -14,7 +14,7 @@ import SimMetrics
 /// broker (node `world.brokerNode`) and the consumers crosses the `Network`, with its link's
 /// latency and whatever network fault is in force, and crashes and pauses of the entry, the
 /// consumers and the broker come from the same `FaultBook`.
-public struct EventDrivenModel: EventHandling, Calling, Serving {
+public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
     /// What can happen in the event-driven world.
     public enum Event {
         /// The next user request arrives at the entry.
@@ -157,8 +157,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     var groups: [ConsumerGroup]
     /// Per consumer: its queue, and its instances on it, on a queue topic (an empty queue and
     /// idle instances for a consumer of a log).
-    var queues: [MessageQueue]
-    var queueGroups: [QueueConsumerGroup]
+    var queues: FixedArray<MessageQueue>
+    var queueGroups: FixedArray<QueueConsumerGroup>
     /// Per consumer and entity: the highest version an idempotent consumer has applied
     /// (empty for a consumer that is not idempotent).
     var highestApplied: [[Int32]]
@@ -177,7 +177,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     /// `stations` decide every service's work and fate, the entry's and consumers' included.
     var calling: CallTree
     /// The users' timeouts and retries, when the workload gives them.
-    var clients: Clients?
+    var clients: Clients
     /// What the run measured.
     public internal(set) var metrics: ArchitectureMetrics
 
@@ -212,8 +212,12 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             let partitions = brokers[consumer.topic] == .log ? topics[consumer.topic].partitions : 0
             return ConsumerGroup(config: consumer, partitions: partitions, firstPartition: firsts[consumer.topic])
         }
-        queues = config.consumers.map { MessageQueue(settings: brokers[$0.topic].queueSettings ?? QueueSettings()) }
-        queueGroups = config.consumers.map { QueueConsumerGroup(config: $0, prefetch: brokers[$0.topic].queueSettings?.prefetch ?? 1) }
+        queues = FixedArray(count: config.consumers.count) { [consumers = config.consumers, brokers] in
+            MessageQueue(settings: brokers[consumers[$0].topic].queueSettings ?? QueueSettings())
+        }
+        queueGroups = FixedArray(count: config.consumers.count) { [consumers = config.consumers, brokers] in
+            QueueConsumerGroup(config: consumers[$0], prefetch: brokers[consumers[$0].topic].queueSettings?.prefetch ?? 1)
+        }
         highestApplied = config.consumers.map { [Int32](repeating: 0, count: $0.isIdempotent ? world.workload.keyCount : 0) }
         health = config.consumers.map { ConsumerHealthWindows(partitions: brokers[$0.topic] == .log ? topics[$0.topic].partitions : 1) }
         queueDeletes = config.consumers.map { _ in 0 }
@@ -221,7 +225,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
             KeyPartitioner.partition(key: Int32($0), partitions: config.partitions)
         }
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "events/network")
-        clients = world.workload.client.map { Clients(policy: $0, seed: world.seed) }
+        clients = Clients(policy: world.workload.client, seed: world.seed)
         calling = Self.callTree(config.calls, consumers: config.consumers.count, world: world)
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
@@ -391,14 +395,14 @@ public struct EventDrivenModel: EventHandling, Calling, Serving {
     mutating func arrive(_ scheduler: inout Scheduler<Event>) {
         let (id, key) = source.next()
         if source.hasNext { scheduler.scheduleStreamEvent(.arrival, at: source.nextArrival) }
-        if clients != nil { return arriveAsUser(id: id, key: key, &scheduler) }
+        if clients.isModelled { return arriveAsUser(id: id, key: key, &scheduler) }
         metrics.recordArrival()
         enter(EntryJob(request: id, key: key, arrival: scheduler.now), &scheduler)
     }
 
     /// Attempt `attempt` of a user's request reaches the entry.
     mutating func sendToEntry(user: Int32, generation: UInt32, attempt: UInt16, _ scheduler: inout Scheduler<Event>) {
-        var job = EntryJob(request: clients!.users[user].id, key: clients!.users[user].key, arrival: scheduler.now)
+        var job = EntryJob(request: clients.users[user].id, key: clients.users[user].key, arrival: scheduler.now)
         (job.user, job.userGeneration, job.attempt) = (user, generation, attempt - 1)
         enter(job, &scheduler)
     }

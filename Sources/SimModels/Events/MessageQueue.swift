@@ -7,7 +7,7 @@ import SimKernel
 /// Messages live in a slot table; the lines of visible messages and of messages by age
 /// hold (slot, generation) references, so deleting a message is O(1) and the lines skip
 /// references to deleted messages when they reach them.
-struct MessageQueue: Sendable {
+struct MessageQueue: ~Copyable {
     let settings: QueueSettings
     var messages = SlotTable<QueuedMessage>()
     /// Visible messages, in the order they became visible.

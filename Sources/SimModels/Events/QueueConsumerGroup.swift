@@ -2,7 +2,7 @@ import SimKernel
 
 /// One consumer service's instances on its queue: competing consumers, each holding up
 /// to `prefetch` received messages and processing up to `concurrency` of them at once.
-struct QueueConsumerGroup: Sendable {
+struct QueueConsumerGroup: ~Copyable {
     let config: ConsumerConfig
     let prefetch: Int
     /// Whether the whole service is down.
@@ -27,6 +27,12 @@ struct QueueConsumerGroup: Sendable {
         held = [Int](repeating: 0, count: config.instances)
         busy = held
         waiting = (0..<config.instances).map { _ in RingBuffer<Int32>(capacity: prefetch) }
+    }
+
+    /// When each receive a worker holds now took it, in slot order.
+    /// - Complexity: O(receives in progress).
+    var workStarts: [Instant] {
+        jobs.liveSlots.filter { jobs[$0].isStarted }.map { jobs[$0].startedAt }
     }
 
     /// Whether instance `i` is running.

@@ -7,7 +7,7 @@ import SimKernel
 ///
 /// A design holds one `CallTree` and nests its `Event` in its own; the lifecycle is written
 /// once, in `Calling`, for every design that calls services.
-public struct CallTree: Sendable {
+public struct CallTree: ~Copyable {
     /// What can happen to a call or a job.
     public enum Event: Sendable {
         /// A call reaches the service of `job`.
@@ -63,23 +63,11 @@ public struct CallTree: Sendable {
     }
 
     // The queries below run on every event. A design reaches its tree through `Calling`'s
-    // `calling` getter, which copies the whole tree onto the stack to call one that is not
+    // `calling` accessor, which borrows the whole tree out of line to call one that is not
     // inlined; inlined, they read only the fields they need.
 
     /// The service of `job`'s node.
     @inline(__always) func service(of job: Int32) -> Int { graph.nodes[Int(jobs[job].node)].service }
-
-    /// Whether the caller still waits for `job`'s answer.
-    @inline(__always) func isAwaited(_ job: Int32) -> Bool {
-        let call = jobs[job].call
-        guard call >= 0 else { return true }
-        return calls.isLive(call, jobs[job].callGeneration) && calls[call].isWaiting && calls[call].attempt == jobs[job].attempt
-    }
-
-    /// Whether `call`'s attempt `attempt` is still awaited.
-    @inline(__always) func awaits(_ call: Int32, _ generation: UInt32, attempt: UInt16) -> Bool {
-        calls.isLive(call, generation) && calls[call].isWaiting && calls[call].attempt == attempt
-    }
 
     /// The service whose progress `event` is, if any (for pauses).
     func service(handling event: Event) -> Int? {

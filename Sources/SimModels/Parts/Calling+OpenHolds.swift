@@ -4,7 +4,7 @@ import SimMetrics
 /// The workers still held when a run ends: a call tree's jobs at work or waiting for their
 /// calls count up to the end, so a service whose workers never come back (a hung callee
 /// behind a long timeout) shows the utilisation its busy gauge does.
-extension Calling {
+extension Calling where Self: ~Copyable {
     /// The jobs holding a worker of their service now: at work or waiting for their calls, each
     /// with its service and when it took the worker. A steps-only job's worker belongs to the
     /// design that started it, which counts it; a job arriving or in line holds none.
@@ -24,7 +24,7 @@ struct OpenHold {
     var since: Instant
 }
 
-extension Calling {
+extension Calling where Self: ~Copyable {
     /// The warm-up ended: each worker held across its end has its time before it taken off.
     mutating func discountOpenHoldsBeforeWarmup(_ holds: [OpenHold]) {
         for hold in holds { metrics.discountBeforeWarmup(holdSince: hold.since, service: hold.service) }

@@ -8,7 +8,7 @@ import SimMetrics
 ///
 /// Timeouts stop the caller waiting but not the callee working: an abandoned call still
 /// does its work and applies its side effect, and a retry applies it again.
-protocol Calling: EventHandling {
+protocol Calling: EventHandling, ~Copyable {
     var calling: CallTree { get set }
     var network: Network { get set }
     var metrics: ArchitectureMetrics { get set }
@@ -30,7 +30,7 @@ protocol Calling: EventHandling {
     mutating func callsEnded(_ slot: Int32)
 }
 
-extension Calling {
+extension Calling where Self: ~Copyable {
     /// Handles one of the call tree's events; one naming a job or call that has since ended,
     /// or an attempt no longer awaited, is skipped.
     mutating func handleCall(_ event: CallTree.Event, _ scheduler: inout Scheduler<Event>) {
@@ -40,13 +40,13 @@ extension Calling {
         case .workDone(let job, let generation):
             if calling.jobs.isLive(job, generation) { finishOwnWork(job, &scheduler) }
         case .reply(let call, let generation, let attempt, let outcome):
-            if calling.awaits(call, generation, attempt: attempt) {
+            if awaits(call, generation, attempt: attempt) {
                 scheduler.cancel(calling.calls[call].timer)
                 countAnswer(outcome, at: Int(calling.calls[call].node))
                 answered(call, outcome, &scheduler)
             }
         case .timeout(let call, let generation, let attempt):
-            if calling.awaits(call, generation, attempt: attempt) {
+            if awaits(call, generation, attempt: attempt) {
                 traceTimeout(call, at: scheduler.now)
                 metrics.edges[calling.edgeRecord[Int(calling.calls[call].node)]].timeouts += 1
                 answered(call, .timeout, &scheduler)
@@ -145,7 +145,7 @@ extension Calling {
         if metrics.trace.isSampled(calling.requests[slot].id) {
             metrics.trace.span(.work, request: calling.requests[slot].id, track: TraceTrack(node: service), from: calling.jobs[job].tookWorkerAt, to: now)
         }
-        if !calling.isAwaited(job) { metrics.services[service].wastedWork += 1 }
+        if !isAwaited(job) { metrics.services[service].wastedWork += 1 }
         let target = calling.targets[node]
         if target < 0 {
             rootWorkDone(job, at: now)
@@ -155,6 +155,20 @@ extension Calling {
             if outcome == .inOrder || outcome == .outOfOrder { effectApplied(request: slot, at: now) }
         }
         runStep(0, of: job, &scheduler)
+    }
+
+    /// Whether the caller still waits for `job`'s answer.
+    @inline(__always) func isAwaited(_ job: Int32) -> Bool {
+        let call = calling.jobs[job].call
+        guard call >= 0 else { return true }
+        return awaits(call, calling.jobs[job].callGeneration, attempt: calling.jobs[job].attempt)
+    }
+
+    /// Whether `call`'s attempt `attempt` is still awaited. (Written here on the tree's tables,
+    /// not as a method of the tree: a call of the tree's own method from a design reads the
+    /// whole tree through the `calling` accessor, which the optimiser left out of line.)
+    @inline(__always) func awaits(_ call: Int32, _ generation: UInt32, attempt: UInt16) -> Bool {
+        calling.calls.isLive(call, generation) && calling.calls[call].isWaiting && calling.calls[call].attempt == attempt
     }
 
     /// Calls every node of step `step` at once, or finishes the job after its last step.

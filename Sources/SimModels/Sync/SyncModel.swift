@@ -9,7 +9,7 @@ import SimMetrics
 /// callee working, and circuit breakers, bulkheads and retry budgets sit on each caller →
 /// callee edge. Faults from the `FaultBook` slow services down, make them fail, or take
 /// them down.
-public struct SyncModel: EventHandling, Calling, Serving {
+public struct SyncModel: EventHandling, Calling, Serving, ~Copyable {
     /// What can happen in the synchronous world.
     public enum Event {
         /// The next user request arrives at the entry.
@@ -32,7 +32,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
     var source: RequestSource
     var calling: CallTree
     /// The users' timeouts and retries, when the workload gives them.
-    var clients: Clients?
+    var clients: Clients
     var network: Network
     /// What the run measured.
     public internal(set) var metrics: ArchitectureMetrics
@@ -47,7 +47,7 @@ public struct SyncModel: EventHandling, Calling, Serving {
         source = RequestSource(world.workload, seed: world.seed, end: .zero + world.duration)
         calling = CallTree(graph: config.graph, defaultPolicy: config.defaultPolicy,
                            targets: config.graph.nodes.indices.map { $0 - 1 }, world: world, backoffStream: "sync/backoff")
-        clients = world.workload.client.map { Clients(policy: $0, seed: world.seed) }
+        clients = Clients(policy: world.workload.client, seed: world.seed)
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "sync/network")
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), config: config),
                                       keyCount: world.workload.keyCount)
@@ -129,14 +129,14 @@ public struct SyncModel: EventHandling, Calling, Serving {
     mutating func arrive(_ scheduler: inout Scheduler<Event>) {
         let (id, key) = source.next()
         if source.hasNext { scheduler.scheduleStreamEvent(.arrival, at: source.nextArrival) }
-        if clients != nil { return arriveAsUser(id: id, key: key, &scheduler) }
+        if clients.isModelled { return arriveAsUser(id: id, key: key, &scheduler) }
         metrics.recordArrival()
         enter(RequestState(id: id, key: key, arrival: scheduler.now), attempt: 0, &scheduler)
     }
 
     /// Attempt `attempt` of a user's request reaches the entry.
     mutating func sendToEntry(user: Int32, generation: UInt32, attempt: UInt16, _ scheduler: inout Scheduler<Event>) {
-        var request = RequestState(id: clients!.users[user].id, key: clients!.users[user].key, arrival: scheduler.now)
+        var request = RequestState(id: clients.users[user].id, key: clients.users[user].key, arrival: scheduler.now)
         (request.user, request.userGeneration) = (user, generation)
         enter(request, attempt: attempt - 1, &scheduler)
     }

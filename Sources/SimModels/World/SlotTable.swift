@@ -4,13 +4,17 @@
 /// Each slot has a generation that changes when the slot is freed: an event that names a
 /// slot and the generation it saw can tell whether the record it meant still exists.
 ///
-/// A slot keeps its record, generation and occupancy side by side in one array, and the free
-/// slots form a stack threaded through that array (each names the one freed before it), so
-/// that storing, freeing and checking a record touch one element of one array.
-public struct SlotTable<Record>: Sendable where Record: Sendable {
+/// A slot keeps its record, generation and occupancy side by side, and the free slots form a
+/// stack threaded through them (each names the one freed before it), so that storing,
+/// freeing and checking a record touch one slot.
+///
+/// A table owns its memory, which it allocates, grows and frees itself, and is never copied
+/// (it moves with its owner): reading or writing a record costs an index check and an
+/// address, not the uniqueness check a copy-on-write array makes before every write.
+public struct SlotTable<Record>: ~Copyable {
     /// One slot: its record (the last one stored, once freed), its generation, whether it
     /// holds a record now, and, while free, the free slot below it on the stack.
-    @usableFromInline struct Slot: Sendable {
+    @usableFromInline struct Slot {
         @usableFromInline var record: Record
         @usableFromInline var generation: UInt32
         @usableFromInline var isOccupied: Bool
@@ -32,55 +36,88 @@ public struct SlotTable<Record>: Sendable where Record: Sendable {
         }
     }
 
-    @usableFromInline var slots: [Slot] = []
+    /// The slots ever used, initialised, then room for more.
+    @usableFromInline var slots: UnsafeMutablePointer<Slot>
+    /// Slots ever used.
+    @usableFromInline var count = 0
+    /// Slots there is room for before the storage grows.
+    @usableFromInline var capacity = 0
     /// The slot freed last and still free (the top of the free stack), or −1 for none.
     @usableFromInline var firstFree: Int32 = -1
     @usableFromInline var freeCount = 0
 
     /// A table with no slots yet; storage grows as records are inserted.
-    public init() {}
+    public init() {
+        slots = .allocate(capacity: 0)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
 
     /// Records alive now.
-    public var liveCount: Int { slots.count - freeCount }
+    public var liveCount: Int { count - freeCount }
+
+    /// The slot at `slot`, which must be one the table has used.
+    @inlinable @inline(__always) func slotAddress(_ slot: Int32) -> UnsafeMutablePointer<Slot> {
+        precondition(UInt(bitPattern: Int(slot)) < UInt(count), "no such slot")
+        return slots + Int(slot)
+    }
 
     /// Stores `record` in the slot freed last, or a new one, and returns its slot and generation.
-    @inlinable @inline(__always) public mutating func insert(_ record: Record) -> (slot: Int32, generation: UInt32) {
+    /// The record is written once, where it goes: only the storage's growth is out of line.
+    @inlinable @inline(__always) @discardableResult
+    public mutating func insert(_ record: Record) -> (slot: Int32, generation: UInt32) {
         let slot = firstFree
         guard slot >= 0 else {
-            slots.append(Slot(record: record, generation: 0))
-            return (Int32(slots.count - 1), 0)
+            if count == capacity { grow() }
+            (slots + count).initialize(to: Slot(record: record, generation: 0))
+            count += 1
+            return (Int32(count - 1), 0)
         }
-        firstFree = slots[Int(slot)].nextFree
+        let address = slotAddress(slot)
+        firstFree = address.pointee.nextFree
         freeCount -= 1
-        let generation = slots[Int(slot)].generation
-        slots[Int(slot)] = Slot(record: record, generation: generation)
+        let generation = address.pointee.generation
+        address.pointee = Slot(record: record, generation: generation)
         return (slot, generation)
+    }
+
+    /// Makes room for more slots: twice as many (at least 16), the used ones moved over.
+    @usableFromInline mutating func grow() {
+        precondition(count < Int(Int32.max), "a slot table holds at most 2³¹ − 1 records")
+        capacity = Swift.max(16, 2 * count)
+        let grown = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
+        grown.moveInitialize(from: slots, count: count)
+        slots.deallocate()
+        slots = grown
     }
 
     /// Frees `slot`; events still naming its old generation become stale.
     @inlinable public mutating func remove(_ slot: Int32) {
-        slots[Int(slot)].free(above: firstFree)
+        slotAddress(slot).pointee.free(above: firstFree)
         firstFree = slot
         freeCount += 1
     }
 
     /// Whether `slot` still holds the record created with `generation`.
     @inlinable public func isLive(_ slot: Int32, _ generation: UInt32) -> Bool {
-        slots[Int(slot)].generation == generation
+        slotAddress(slot).pointee.generation == generation
     }
 
     /// The slots holding a record now, in slot order.
     /// - Complexity: O(slots ever used).
     public var liveSlots: [Int32] {
-        slots.indices.filter { slots[$0].isOccupied }.map { Int32($0) }
+        (0..<Int32(count)).filter { slots[Int($0)].isOccupied }
     }
 
     /// The generation of the record in `slot`.
-    @inlinable public func generation(of slot: Int32) -> UInt32 { slots[Int(slot)].generation }
+    @inlinable public func generation(of slot: Int32) -> UInt32 { slotAddress(slot).pointee.generation }
 
     /// The record in `slot`.
     @inlinable public subscript(slot: Int32) -> Record {
-        get { slots[Int(slot)].record }
-        _modify { yield &slots[Int(slot)].record }
+        get { slotAddress(slot).pointee.record }
+        _modify { yield &slotAddress(slot).pointee.record }
     }
 }

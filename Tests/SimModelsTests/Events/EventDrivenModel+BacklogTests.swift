@@ -15,23 +15,17 @@ struct EventDrivenModelBacklogTests {
         return world
     }
 
-    /// Runs `config` in `world` and returns the model after its run, with why it stopped.
-    func run(_ world: WorldConfig, _ config: EventsConfig) -> (EventDrivenModel, StopReason) {
-        var model = EventDrivenModel(world: world, config: config)
-        let stop = model.run().stop
-        return (model, stop)
-    }
-
     /// Every event the broker holds: the partitions' events in memory and the queues' messages.
-    func held(_ model: EventDrivenModel) -> Int {
-        model.partitions.reduce(0) { $0 + $1.records.count } + model.queues.reduce(0) { $0 + $1.count }
+    func held(_ model: borrowing EventDrivenModel) -> Int {
+        (0..<model.queues.count).reduce(model.partitions.reduce(0) { $0 + $1.records.count }) { $0 + model.queues[$1].count }
     }
 
     @Test(arguments: [Broker.log, .queue(QueueSettings())])
     func aBacklogPastTheLineLimitStopsTheRunNamingItsTopic(broker: Broker) {
         var config = Worlds.events()
         config.broker = broker
-        let (model, stop) = run(world(), config)
+        var model = EventDrivenModel(world: world(), config: config)
+        let stop = model.run().stop
         #expect(stop == .lineLimit)
         #expect(model.metrics.lineOverflow == LineOverflow(topicOfEntry: "order", limit: 1_000))
         #expect(model.metrics.lineOverflow?.passed == "the backlog of the topic of order passed 1000 events")
@@ -51,7 +45,8 @@ struct EventDrivenModelBacklogTests {
         shipping.topic = 1
         var config = EventsConfig(partitions: 12, consumers: [inventory, shipping])
         config.onwardTopics = [TopicConfig(name: "reserved", partitions: 12)]
-        let (model, stop) = run(world(down: [2]), config)
+        var model = EventDrivenModel(world: world(down: [2]), config: config)
+        let stop = model.run().stop
         #expect(stop == .lineLimit)
         #expect(model.metrics.lineOverflow?.line == "topic reserved")
         #expect(model.heldEvents[1] == 1_001)
@@ -67,7 +62,8 @@ struct EventDrivenModelBacklogTests {
         var config = Worlds.events(publish: publish)
         config.waitsForAck = false
         config.producer.deliveryTimeout = .seconds(100)
-        let (model, stop) = run(world, config)
+        var model = EventDrivenModel(world: world, config: config)
+        let stop = model.run().stop
         #expect(stop == .lineLimit)
         let name = publish == .outbox ? "outbox of order" : "producer of order"
         #expect(model.metrics.lineOverflow == LineOverflow(line: name, limit: 1_000))
@@ -79,7 +75,8 @@ struct EventDrivenModelBacklogTests {
     }
 
     @Test func aBacklogItsConsumersKeepBelowTheLimitNeverStopsTheRun() {
-        let (model, stop) = run(world(down: []), Worlds.events())
+        var model = EventDrivenModel(world: world(down: []), config: Worlds.events())
+        let stop = model.run().stop
         #expect(stop != .lineLimit)
         #expect(model.metrics.lineOverflow == nil)
         #expect(held(model) == 0, "every event was dropped once every group was past it")

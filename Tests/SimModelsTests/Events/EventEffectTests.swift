@@ -79,7 +79,8 @@ struct EventEffectTests {
         #expect(next.slot == slot, "the slot is reused")
         model.lose(stray, at: 0)
         model.deadLetter(stray, at: 1)
-        #expect(model.pending.isLive(next.slot, next.generation) && model.pending[next.slot].unsettled == 0b11)
+        let isLive = model.pending.isLive(next.slot, next.generation)
+        #expect(isLive && model.pending[next.slot].unsettled == 0b11)
         #expect(model.metrics.ledger.counts[0].lost == 1, "the stray loss is not counted again")
     }
 
@@ -94,7 +95,8 @@ struct EventEffectTests {
                                      arrival: .zero, createdAt: .zero)
             model.settle(record, at: 0, isApplied: true, now: .zero + .milliseconds(3))
             model.settle(record, at: 1, isApplied: true, now: .zero + .milliseconds(5))
-            #expect(model.pending.isLive(slot, generation), "every effect applied, but the user is not answered yet")
+            let isLive = model.pending.isLive(slot, generation)
+            #expect(isLive, "every effect applied, but the user is not answered yet")
             model.settleAnswer(slot, generation, isSuccess: isSuccess)
             #expect(model.pending.liveCount == 0)
         }

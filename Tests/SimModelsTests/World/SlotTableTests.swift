@@ -10,12 +10,14 @@ struct SlotTableTests {
         let a = table.insert("a"), b = table.insert("b")
         #expect(a == (0, 0) && b == (1, 0))
         table.remove(a.slot)
-        #expect(!table.isLive(a.slot, a.generation))
-        #expect(table.isLive(b.slot, b.generation))
+        let (aLive, bLive) = (table.isLive(a.slot, a.generation), table.isLive(b.slot, b.generation))
+        #expect(!aLive && bLive)
         let c = table.insert("c")
         #expect(c == (0, 1), "the freed slot, one generation on")
-        #expect(table[c.slot] == "c" && table.generation(of: c.slot) == 1)
-        #expect(table.isLive(c.slot, c.generation) && !table.isLive(c.slot, a.generation))
+        let (record, generation) = (table[c.slot], table.generation(of: c.slot))
+        #expect(record == "c" && generation == 1)
+        let (cLive, aNameLive) = (table.isLive(c.slot, c.generation), table.isLive(c.slot, a.generation))
+        #expect(cLive && !aNameLive)
     }
 
     @Test func slotsAreReusedLastFreedFirst() {
@@ -23,9 +25,9 @@ struct SlotTableTests {
         for i in 0..<4 { _ = table.insert(i) }
         table.remove(1)
         table.remove(3)
-        #expect(table.insert(10).slot == 3)
-        #expect(table.insert(11).slot == 1)
-        #expect(table.insert(12).slot == 4, "no free slot left: the table grows")
+        let (ten, eleven, twelve) = (table.insert(10).slot, table.insert(11).slot, table.insert(12).slot)
+        #expect(ten == 3 && eleven == 1)
+        #expect(twelve == 4, "no free slot left: the table grows")
     }
 
     @Test func slotsAndGenerationsMatchAStackOfFreedSlots() {
@@ -45,9 +47,11 @@ struct SlotTableTests {
                 generations[Int(slot)] &+= 1
                 freed.append(slot)
             }
-            #expect(table.liveCount == live.count)
+            let liveCount = table.liveCount
+            #expect(liveCount == live.count)
         }
-        #expect(table.liveSlots == live.sorted())
+        let liveSlots = table.liveSlots
+        #expect(liveSlots == live.sorted())
     }
 
     @Test func liveSlotsAndCountFollowInsertsAndRemoves() {
@@ -55,14 +59,16 @@ struct SlotTableTests {
         for i in 0..<5 { _ = table.insert(i) }
         table.remove(0)
         table.remove(3)
-        #expect(table.liveSlots == [1, 2, 4])
-        #expect(table.liveCount == 3)
+        let (liveSlots, liveCount) = (table.liveSlots, table.liveCount)
+        #expect(liveSlots == [1, 2, 4] && liveCount == 3)
         table[2] += 40
-        #expect(table[2] == 42, "a record is changed in place")
+        let changed = table[2]
+        #expect(changed == 42, "a record is changed in place")
         for _ in 0..<1_000 {
             let (slot, _) = table.insert(7)
             table.remove(slot)
         }
-        #expect(table.liveCount == 3 && table.liveSlots == [1, 2, 4], "short-lived records reuse one slot")
+        let (liveCountAfter, liveSlotsAfter) = (table.liveCount, table.liveSlots)
+        #expect(liveCountAfter == 3 && liveSlotsAfter == [1, 2, 4], "short-lived records reuse one slot")
     }
 }
