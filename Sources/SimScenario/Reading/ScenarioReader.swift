@@ -58,7 +58,7 @@ struct ScenarioReader {
         if let entry = workload?.entry, architectures.count == architecturesNode?.objectMembers?.count {
             let targets = TargetsAtWork(architectures, names: names, entry: entry, log: log)
             targets.check(targeted)
-            targets.check(networkFaults)
+            targets.check(networkFaults + (swarmRead?.networkFaults ?? []))
             targets.checkLinks(networkNode?.objectMembers?.first { $0.key == "links" }?.value)
             if chaos != nil { targets.checkChaosTargets(chaosNode) }
         }

@@ -13,17 +13,20 @@ struct SwarmReader {
     /// A limit on candidate faults.
     static let maximumCandidates = 100
 
-    /// The swarm, and its candidate service faults as `faults` reads them, for the checks a
-    /// fault's target must pass against the workload and the architectures.
-    func read(_ node: JSONNode) -> (spec: SwarmSpec, serviceFaults: [FaultReader.ReadFault])? {
+    /// The swarm, and its candidate service and network faults as `faults` reads them, for the
+    /// checks a fault's target must pass against the workload and the architectures.
+    func read(_ node: JSONNode)
+        -> (spec: SwarmSpec, serviceFaults: [FaultReader.ReadFault], networkFaults: [NetworkFaultReader.ReadNetworkFault])? {
         guard var object = ObjectReader(node, path: "swarm", log: log) else { return nil }
         var spec = SwarmSpec(candidates: [], milliEventsPerSecond: nil)
         var serviceFaults: [FaultReader.ReadFault] = []
+        var networkFaults: [NetworkFaultReader.ReadNetworkFault] = []
         if let faults = object.optional("faults") {
             if let elements = faults.arrayElements, elements.count <= Self.maximumCandidates {
                 spec.candidates = elements.enumerated().compactMap { i, element in
                     let read = candidate(element, "swarm.faults[\(i)]")
                     if let fault = read?.serviceFault { serviceFaults.append(fault) }
+                    if let fault = read?.networkFault { networkFaults.append(fault) }
                     return read?.candidate
                 }
             } else {
@@ -33,12 +36,13 @@ struct SwarmReader {
         if let rate = object.optional("rate") { spec.milliEventsPerSecond = rateRange(rate, "swarm.rate") }
         object.rejectUnknownKeys()
         if object.members.isEmpty { log.add("swarm", "expected \"faults\", \"rate\" or both", at: node.location) }
-        return (spec, serviceFaults)
+        return (spec, serviceFaults, networkFaults)
     }
 
     /// One candidate: its ranges read, then the fault itself with each range's low end in its
-    /// place, read as a fault of `faults` would be (a service fault returned as read, too).
-    func candidate(_ node: JSONNode, _ path: String) -> (candidate: SwarmSpec.Candidate, serviceFault: FaultReader.ReadFault?)? {
+    /// place, read as a fault of `faults` would be (the fault returned as read, too).
+    func candidate(_ node: JSONNode, _ path: String)
+        -> (candidate: SwarmSpec.Candidate, serviceFault: FaultReader.ReadFault?, networkFault: NetworkFaultReader.ReadNetworkFault?)? {
         guard node.objectMembers != nil else { log.wrong(path, expected: "a fault", found: node); return nil }
         let start = node.member("at").flatMap { range($0, path + ".at", least: .zero) }
         let lengthNode = node.member("for")
@@ -57,10 +61,10 @@ struct SwarmReader {
         if let members = node.objectMembers, members.contains(where: { FaultReader.networkKinds.contains($0.key) }) {
             guard let fault = NetworkFaultReader(log: log, nodeNames: serviceNames + ["broker"], runEnd: runEnd).read(template, path),
                   isValid, let start else { return nil }
-            return (SwarmSpec.Candidate(service: nil, network: fault.config, what: Self.what(fault.description), start: start, length: length), nil)
+            return (SwarmSpec.Candidate(service: nil, network: fault.config, what: Self.what(fault.description), start: start, length: length), nil, fault)
         }
         guard let fault = faults.readFault(template, path), isValid, let start else { return nil }
-        return (SwarmSpec.Candidate(service: fault.config, network: nil, what: Self.what(fault.description), start: start, length: length), fault)
+        return (SwarmSpec.Candidate(service: fault.config, network: nil, what: Self.what(fault.description), start: start, length: length), fault, nil)
     }
 
     /// The description without its window (` from 10s for 5s`, ` from 10s, for ever`).

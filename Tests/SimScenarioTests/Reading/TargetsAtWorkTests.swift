@@ -31,12 +31,16 @@ struct FaultTargetsAtWorkTests {
         }
     }
 
+    /// A swarm's candidates are checked as written faults are, network candidates too: drawn,
+    /// they would change nothing.
     @Test func chaosTargetsAndSwarmCandidatesFollowTheSameRule() {
         let found = issues(architectures: "{\"events\": {\"consumers\": {\"emails\": {}}}}", more: """
             "chaos": {"kinds": ["crash"], "targets": ["pay", "email"], "every": "2s", "lasting": "1s"},
-            "swarm": {"faults": [{"crash": "email", "at": "2s", "for": "1s"}]},
+            "swarm": {"faults": [{"crash": "email", "at": "2s", "for": "1s"}, {"network": "pay->email", "at": "2s", "drop": 0.5},
+                                 {"partition": ["email"], "at": ["1s", "3s"], "for": "1s"}, {"network": "pay->emails", "at": "2s", "drop": 0.5}]},
             """)
-        #expect(found.map(\.path) == ["chaos.targets[1]", "swarm.faults[0].crash"], "\(found)")
+        #expect(found.map(\.path) == ["chaos.targets[1]", "swarm.faults[0].crash", "swarm.faults[1].network", "swarm.faults[2].partition"],
+                "\(found)")
         #expect(found.allSatisfy { $0.message.hasSuffix("(did you mean \"emails\"?)") }, "\(found)")
     }
 }
