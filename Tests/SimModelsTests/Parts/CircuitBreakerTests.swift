@@ -48,6 +48,25 @@ struct CircuitBreakerTests {
         #expect(breaker.allowsCall(at: at(3_200)) == !reopens)
     }
 
+    /// An outcome is recorded by the state the breaker is in when it arrives, as resilience4j's
+    /// state machine hands every outcome to its current state: a late answer to a call let
+    /// through while closed counts as a trial outcome when it arrives half-open (so the trials
+    /// are decided sooner), and one arriving while open is dropped (resilience4j records it in
+    /// the closed state's window, which half-open replaces).
+    @Test func anOutcomeCountsInTheStateItArrivesIn() {
+        var breaker = CircuitBreaker(policy: BreakerPolicy(failureRateThreshold: 0.5, windowSize: 4, minimumCalls: 4,
+                                                           openDuration: .seconds(2), halfOpenCalls: 2))
+        let early = (0..<2).map { _ in breaker.allowsCall(at: at(500)) }  // two calls let through while closed
+        for _ in 0..<4 { breaker.record(failure: true, at: at(1_000)) }  // open from 1 s until 3 s
+        breaker.record(failure: false, at: at(2_000))  // the first early call answers while open: dropped
+        #expect(early.allSatisfy { $0 } && breaker.openings == 1 && breaker.level(at: at(2_000)) == 1)
+        let trial = breaker.allowsCall(at: at(3_000))
+        breaker.record(failure: false, at: at(3_050))  // the second early call answers half-open: a trial outcome
+        #expect(trial && breaker.level(at: at(3_050)) == 0.5, "one trial outcome of two")
+        breaker.record(failure: true, at: at(3_100))  // the trial fails: 1 failure of 2 trial outcomes reaches 50 %
+        #expect(breaker.openings == 2 && breaker.level(at: at(3_100)) == 1)
+    }
+
     /// A crash of the caller ends an opening at the crash and restarts the breaker closed with
     /// an empty window, as a restarted process's resilience4j breaker starts.
     @Test func aRestartedCallerHasAClosedBreakerAndItsOpeningEndsAtTheCrash() {
