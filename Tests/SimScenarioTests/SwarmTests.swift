@@ -159,7 +159,8 @@ struct SwarmTests {
             "swarm.faults[0].crash: \"b\" has 2 instances in architecture \"events\", numbered from 0: there is no instance 7",
         ])
         #expect(problems("{\"errors\": \"a\", \"hang\": true, \"fraction\": 0.5, \"at\": \"1s\"}") == [
-            "swarm.faults[0].errors: a hang needs a caller that gives up, and the users of the entry \"a\" wait for ever; use \"errors\" or \"crash\" on the entry",
+            "swarm.faults[0].errors: a hang needs a caller that gives up, and the users of the entry \"a\" wait for ever; "
+                + "give them a timeout (workload.client.timeout), or use \"errors\" or \"crash\" on the entry",
         ])
         #expect(problems("{\"crash\": \"b#1\", \"at\": [\"0s\", \"1s\"]}").isEmpty)
     }

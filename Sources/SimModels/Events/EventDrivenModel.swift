@@ -430,13 +430,16 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
     }
 
     /// A request reaches the entry: it fails at once if the entry is down or an errors fault
-    /// strikes, else it takes a worker, waits in line, or is refused by a full line.
+    /// strikes, is never answered if a hang strikes (its user gives up at its timeout), else it
+    /// takes a worker, waits in line, or is refused by a full line.
     mutating func admit(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now
         if faults.isDown(entry, at: now) { return respond(job, failure: .unavailable, &scheduler) }
         let attempt = Int(entryJobs[job].attempt)
-        if calling.stations.fate(of: entry, request: entryJobs[job].request, attempt: attempt, at: now, faults: faults) == .fails {
-            return respond(job, failure: .error, &scheduler)
+        switch calling.stations.fate(of: entry, request: entryJobs[job].request, attempt: attempt, at: now, faults: faults) {
+        case .served: break
+        case .fails: return respond(job, failure: .error, &scheduler)
+        case .hangs: return entryJobs.remove(job)  // never answers: only a user with a timeout hangs it (see the reader)
         }
         switch entryPool.admit(job, at: now) {
         case .started: startEntryWork(job, queuedSince: now, &scheduler)

@@ -62,13 +62,11 @@ struct ScenarioReader {
             targets.checkLinks(networkNode?.objectMembers?.first { $0.key == "links" }?.value)
             if chaos != nil { targets.checkChaosTargets(chaosNode) }
         }
-        if let entry = workload?.entry {
+        if let entry = workload?.entry, workload?.client?.timeout == nil {
             for fault in targeted where fault.config.service == entry {
                 guard case .hang = fault.config.kind else { continue }
-                let why = workload?.client?.timeout == nil
-                    ? "a hang needs a caller that gives up, and the users of the entry \"\(names[entry])\" wait for ever"
-                    : "a hang on the entry \"\(names[entry])\" is not modelled in this version, even for users who give up"
-                log.add(fault.targetPath, why + "; use \"errors\" or \"crash\" on the entry", at: fault.targetPosition)
+                log.add(fault.targetPath, "a hang needs a caller that gives up, and the users of the entry \"\(names[entry])\" wait for ever; "
+                        + "give them a timeout (workload.client.timeout), or use \"errors\" or \"crash\" on the entry", at: fault.targetPosition)
             }
         }
         top.rejectUnknownKeys()

@@ -51,6 +51,28 @@ struct ClientsTests {
         #expect(m.failures.unavailable == m.requests)
     }
 
+    /// A hang on the entry: an attempt it never answers is given up on at the user's timeout
+    /// and tried again. Whether an attempt hangs is drawn per request and attempt, so with 30 %
+    /// hanging and two attempts a user fails only when both hang (9 %), both designs see the
+    /// same attempts hang, and a hung attempt takes no worker and does no work.
+    @Test func aHungEntryIsGivenUpOnAndTriedAgainTheSameInBothDesigns() {
+        var w = world(ClientPolicy(timeout: .milliseconds(200), retries: RetryPolicy(attempts: 2, base: .milliseconds(10))))
+        w.faults = [Worlds.fault(.hang(Probability(0.3)), on: 0, at: 0, for: 1_000)]
+        let sync = sync(w), events = Worlds.run(w, Worlds.events())
+        for m in [sync, events] {
+            #expect(m.requests > 900)
+            #expect(m.abandonedAttempts == m.clientRetries + m.failures.timeout, "each hung attempt is retried or ends its user's request")
+            #expect(m.services[0].started == m.requests + m.clientRetries - m.abandonedAttempts, "a hung attempt never starts work")
+            #expect(m.succeeded + m.failures.timeout == m.requests)
+            // 9 % of the users fail: within four standard deviations of the binomial count.
+            let expected = 0.09 * Double(m.requests), sd = (Double(m.requests) * 0.09 * 0.91).squareRoot()
+            #expect(abs(Double(m.failures.timeout) - expected) < 4 * sd, "\(m.failures.timeout) of \(m.requests)")
+            #expect(abs(Double(m.clientRetries) - 0.3 * Double(m.requests)) < 4 * (Double(m.requests) * 0.21).squareRoot())
+        }
+        #expect(sync.failures.timeout == events.failures.timeout && sync.clientRetries == events.clientRetries,
+                "the same attempts hang in both designs")
+    }
+
     /// Users without a timeout wait for every answer, however slow, and still try again after
     /// a failure: with the entry down for the first second, the users of that second retry
     /// until it is back, and no attempt is given up on.

@@ -78,7 +78,7 @@ struct NetworkFaultTargetsTests {
     }
 }
 
-/// The broker is a target only where some architecture has one; the entry never hangs.
+/// The broker is a target only where some architecture has one; the entry hangs only for users who give up.
 struct BrokerAndEntryFaultTests {
     let atWork = FaultTargetsAtWorkTests()
 
@@ -92,13 +92,18 @@ struct BrokerAndEntryFaultTests {
         #expect(atWork.issues(architectures: mixed, faults: "[{\"crash\": \"broker\", \"at\": \"2s\"}]").isEmpty)
     }
 
-    /// Users who give up still do not make a hang on the entry a modelled fault: the refusal
-    /// says so instead of claiming they wait for ever.
-    @Test func aHangOnTheEntryIsRefusedTruthfullyWhateverTheUsersPatience() {
+    /// A hang on the entry needs users who give up: without a client timeout they would wait
+    /// for ever, so it is refused, naming the timeout that would make it a fault; with one it
+    /// is accepted, written or as a swarm's candidate.
+    @Test func aHangOnTheEntryNeedsUsersWhoGiveUp() {
         let sync = "{\"sync\": {\"chain\": [\"pay\", \"email\"]}}"
         let hang = "[{\"errors\": \"pay\", \"at\": \"2s\", \"fraction\": 0.5, \"hang\": true}]"
-        #expect(atWork.issues(architectures: sync, faults: hang).first?.message.contains("wait for ever") == true)
-        let patient = atWork.issues(architectures: sync, faults: hang, workload: "\"client\": {\"timeout\": \"2s\"}")
-        #expect(patient.map(\.message) == ["a hang on the entry \"pay\" is not modelled in this version, even for users who give up; use \"errors\" or \"crash\" on the entry"])
+        let swarm = "\"swarm\": {\"faults\": [{\"errors\": \"pay\", \"at\": [\"1s\", \"3s\"], \"fraction\": 0.5, \"hang\": true}]},"
+        let waiting = atWork.issues(architectures: sync, faults: hang, more: swarm)
+        #expect(waiting.map(\.path) == ["faults[0].errors", "swarm.faults[0].errors"], "\(waiting)")
+        #expect(waiting.first?.message == "a hang needs a caller that gives up, and the users of the entry \"pay\" wait for ever; "
+                + "give them a timeout (workload.client.timeout), or use \"errors\" or \"crash\" on the entry")
+        let patient = atWork.issues(architectures: sync, faults: hang, more: swarm, workload: "\"client\": {\"timeout\": \"2s\"}")
+        #expect(patient.isEmpty, "\(patient)")
     }
 }
