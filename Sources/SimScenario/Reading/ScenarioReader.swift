@@ -295,14 +295,22 @@ struct ScenarioReader {
             .flatMap { values.duration($0, "chaos.every", in: .milliseconds(10)...TimeSpan.hours(24)) }
         let lasting = object.required("lasting", "the mean length of a fault, such as \"5s\"")
             .flatMap { values.duration($0, "chaos.lasting", in: .milliseconds(1)...TimeSpan.hours(24)) }
-        var spec = ChaosSpec(kinds: kinds, targets: targets, meanInterval: every ?? .seconds(1), meanDuration: lasting ?? .seconds(1),
-                             start: start, end: end)
+        var spec = ChaosSpec(kinds: kinds, targets: targets, broker: names.count, meanInterval: every ?? .seconds(1),
+                             meanDuration: lasting ?? .seconds(1), start: start, end: end)
+        if !targets.isEmpty, targets.allSatisfy({ $0 == names.count }) {
+            for (i, element) in (kindsNode?.arrayElements ?? []).enumerated() {
+                guard let kind = ChaosSpec.Kind(rawValue: element.stringValue ?? ""), !ChaosSpec.reachesBroker(kind) else { continue }
+                log.add("chaos.kinds[\(i)]", "\(kind.rawValue) faults have no target: the broker, the only one in \"targets\", "
+                        + "takes only crash and pause faults", at: element.location)
+            }
+        }
         if let n = object.optional("slowFactor") { spec.slowFactor = values.number(n, "chaos.slowFactor", in: 1...100_000, what: "a factor") ?? spec.slowFactor }
         if let n = object.optional("errorFraction") { spec.errorFraction = values.probability(n, "chaos.errorFraction") ?? spec.errorFraction }
         if kinds.count == kindsNode?.arrayElements?.count { rejectUndrawnSettings(object, kinds: kinds) }  // a misspelt kind is news enough
         if let kindsNode, kinds.isEmpty, kindsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.kinds", expected: "a non-empty array of \(Describe.choices(ChaosSpec.Kind.allCases.map(\.rawValue)))", found: kindsNode) }
         if let targetsNode, targets.isEmpty, targetsNode.arrayElements?.isEmpty ?? true { log.wrong("chaos.targets", expected: "a non-empty array of service names", found: targetsNode) }
-        guard every != nil, lasting != nil, !kinds.isEmpty, !targets.isEmpty else { return nil }
+        guard every != nil, lasting != nil, !kinds.isEmpty, !targets.isEmpty,
+              targets.contains(where: { $0 != names.count }) || kinds.allSatisfy(ChaosSpec.reachesBroker) else { return nil }
         guard spec.expectedFaults <= ChaosSpec.maximumExpectedFaults else {
             let window = end - start
             let needed = TimeSpan.nanoseconds((window.nanoseconds + ChaosSpec.maximumExpectedFaults - 1) / ChaosSpec.maximumExpectedFaults)

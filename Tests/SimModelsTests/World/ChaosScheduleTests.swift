@@ -25,6 +25,22 @@ struct ChaosScheduleTests {
         #expect(faults.allSatisfy { $0.start < .zero + .minutes(10) && $0.end > $0.start })
     }
 
+    /// The broker takes crashes and pauses only: a drawn slowdown or errors fault goes to one
+    /// of the services among the targets, evenly, and crashes and pauses reach the broker as
+    /// often as any other target.
+    @Test func slowdownsAndErrorsGoToServicesOnly() {
+        let spec = ChaosSpec(kinds: ChaosSpec.Kind.allCases, targets: [0, 1, 2], broker: 2, meanInterval: .seconds(1),
+                             meanDuration: .milliseconds(10), start: .zero, end: .zero + .hours(1))
+        let faults = spec.schedule(seed: 4)
+        let onServices = faults.filter { if case .slowBy = $0.kind { true } else if case .errors = $0.kind { true } else { false } }
+        let onAnything = faults.filter { $0.kind == .crash || $0.kind == .pause }
+        #expect(onServices.count > 1_500 && onServices.allSatisfy { $0.service != 2 })
+        // Halves of about 1 800: within 5 standard deviations (√(1 800 · ¼) ≈ 21).
+        #expect(abs(onServices.filter { $0.service == 0 }.count - onServices.count / 2) < 5 * 21)
+        // A third of about 1 800 on the broker: within 5 standard deviations (√(1 800 · 2/9) = 20).
+        #expect(abs(onAnything.filter { $0.service == 2 }.count - onAnything.count / 3) < 5 * 20)
+    }
+
     /// Chaos once stopped after 1 000 draws, about 17 minutes into an hour drawn every second,
     /// without a word; it now covers the whole window.
     @Test func chaosCoversTheWholeRun() {

@@ -76,6 +76,23 @@ struct ScenarioReaderTests {
         #expect(issues(chaos("\"kinds\": [\"slwo\"], \"slowFactor\": 50")).map(\.path) == ["chaos.kinds[0]"])
     }
 
+    /// The broker takes crash and pause faults only: chaos draws a slowdown or errors among
+    /// the services of its targets, and with the broker its only target, refuses those kinds
+    /// where they are named rather than drawing faults that change nothing.
+    @Test func chaosOnlyOnTheBrokerRefusesSlowAndErrors() throws {
+        func chaos(_ targets: String, _ kinds: String) -> String {
+            minimal.dropLast() + ", \"chaos\": {\"targets\": [\(targets)], \"kinds\": [\(kinds)], \"every\": \"2s\", \"lasting\": \"1s\"}}"
+        }
+        let found = issues(chaos("\"broker\"", "\"crash\", \"slow\", \"pause\", \"errors\""))
+        #expect(found.map { "\($0.path): \($0.message)" } == [
+            "chaos.kinds[1]: slow faults have no target: the broker, the only one in \"targets\", takes only crash and pause faults",
+            "chaos.kinds[3]: errors faults have no target: the broker, the only one in \"targets\", takes only crash and pause faults",
+        ])
+        #expect(found.allSatisfy { $0.position != nil })
+        #expect(try read(chaos("\"broker\"", "\"crash\", \"pause\"")).chaos?.broker == 2)
+        #expect(try read(chaos("\"broker\", \"b\"", "\"slow\"")).chaos?.targets == [2, 1])
+    }
+
     @Test func reportsEveryProblemAtOnceInFileOrder() {
         let found = issues("""
         {"name": "m", "duration": "10s", "workload": {"entry": "c", "arrivals": {"poisson": "0/s"}},
