@@ -31,6 +31,10 @@ struct CallJob: Sendable {
     enum Phase: UInt8, Sendable { case arriving, queued, working, waiting }
 
     var request: Int32
+    /// The request's id, and the service of the job's node: read on every event of the job,
+    /// kept here so that reading them takes no look-up in the request table or the graph.
+    var requestID: UInt64
+    var service: Int32
     var node: Int16
     /// The call this job answers, or −1 for the root's job.
     var call: Int32
@@ -51,8 +55,10 @@ struct CallJob: Sendable {
     /// What a steps-only root job works for, in its design's terms.
     var origin = JobOrigin()
 
-    init(request: Int32, node: Int16, call: Int32, callGeneration: UInt32, attempt: UInt16) {
+    init(request: Int32, requestID: UInt64, node: Int16, service: Int32, call: Int32, callGeneration: UInt32, attempt: UInt16) {
         self.request = request
+        self.requestID = requestID
+        self.service = service
         self.node = node
         self.call = call
         self.callGeneration = callGeneration

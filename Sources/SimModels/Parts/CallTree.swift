@@ -67,7 +67,7 @@ public struct CallTree: ~Copyable {
     // inlined; inlined, they read only the fields they need.
 
     /// The service of `job`'s node.
-    @inline(__always) func service(of job: Int32) -> Int { graph.nodes[Int(jobs[job].node)].service }
+    @inline(__always) func service(of job: Int32) -> Int { Int(jobs[job].service) }
 
     /// The service whose progress `event` is, if any (for pauses).
     func service(handling event: Event) -> Int? {

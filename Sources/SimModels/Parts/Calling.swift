@@ -65,7 +65,9 @@ extension Calling where Self: ~Copyable {
 
     @inline(__always) mutating func newJob(request: Int32, node: Int, call: Int32, callGeneration: UInt32, attempt: UInt16) -> Int32 {
         calling.requests[request].references += 1
-        return calling.jobs.insert(CallJob(request: request, node: Int16(node), call: call, callGeneration: callGeneration, attempt: attempt)).slot
+        let job = CallJob(request: request, requestID: calling.requests[request].id, node: Int16(node),
+                          service: Int32(calling.graph.nodes[node].service), call: call, callGeneration: callGeneration, attempt: attempt)
+        return calling.jobs.insert(job).slot
     }
 
     /// Frees `job` and, when nothing refers to its request any more, the request.
@@ -103,7 +105,7 @@ extension Calling where Self: ~Copyable {
         let now = scheduler.now
         calling.jobs[job].arrivedAt = now
         if faults.isDown(service, at: now) { return answer(job, .unavailable, &scheduler) }
-        let id = calling.requests[calling.jobs[job].request].id
+        let id = calling.jobs[job].requestID
         switch calling.stations.fate(of: service, request: id, attempt: Int(calling.jobs[job].attempt), at: now, faults: faults) {
         case .served: break
         case .fails: return answer(job, .error, &scheduler)
@@ -128,7 +130,7 @@ extension Calling where Self: ~Copyable {
         calling.jobs[job].tookWorkerAt = now
         metrics.services[service].started += 1
         metrics.services[service].queueing.record((now - queuedSince).nanoseconds)
-        let id = calling.requests[calling.jobs[job].request].id
+        let id = calling.jobs[job].requestID
         if metrics.trace.isSampled(id), now > calling.jobs[job].arrivedAt {
             metrics.trace.span(.queued, request: id, track: TraceTrack(node: service), from: calling.jobs[job].arrivedAt, to: now)
         }
@@ -141,9 +143,9 @@ extension Calling where Self: ~Copyable {
         let slot = calling.jobs[job].request
         let now = scheduler.now
         calling.jobs[job].workDoneAt = now
-        let service = calling.graph.nodes[node].service
-        if metrics.trace.isSampled(calling.requests[slot].id) {
-            metrics.trace.span(.work, request: calling.requests[slot].id, track: TraceTrack(node: service), from: calling.jobs[job].tookWorkerAt, to: now)
+        let service = calling.service(of: job), id = calling.jobs[job].requestID
+        if metrics.trace.isSampled(id) {
+            metrics.trace.span(.work, request: id, track: TraceTrack(node: service), from: calling.jobs[job].tookWorkerAt, to: now)
         }
         if !isAwaited(job) { metrics.services[service].wastedWork += 1 }
         let target = calling.targets[node]
@@ -226,7 +228,7 @@ extension Calling where Self: ~Copyable {
         metrics.messages += 1
         let from = calling.service(of: c.job), to = calling.graph.nodes[Int(c.node)].service
         let request = calling.jobs[c.job].request
-        let id = calling.requests[request].id
+        let id = calling.jobs[c.job].requestID
         network.transmit(from: from, to: to, at: scheduler.now).forEachDelay { delay in
             // A duplicated call arrives twice: the callee serves (and applies) it twice.
             let child = newJob(request: request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt)
@@ -311,7 +313,7 @@ extension Calling where Self: ~Copyable {
             return release(job)
         }
         let service = calling.service(of: job)
-        let id = calling.requests[calling.jobs[job].request].id
+        let id = calling.jobs[job].requestID
         if metrics.trace.isSampled(id), scheduler.now > calling.jobs[job].workDoneAt, calling.jobs[job].phase == .waiting {
             metrics.trace.span(.waiting, request: id, track: TraceTrack(node: service), from: calling.jobs[job].workDoneAt, to: scheduler.now)
         }
@@ -331,7 +333,7 @@ extension Calling where Self: ~Copyable {
             let callee = calling.service(of: job)
             let caller = calling.calls.isLive(call, generation) ? calling.service(of: calling.calls[call].job) : callee
             let reply = Self.call(.reply(call: call, generation: generation, attempt: calling.jobs[job].attempt, outcome: outcome))
-            let id = calling.requests[calling.jobs[job].request].id
+            let id = calling.jobs[job].requestID
             let (node, attempt) = (Int(calling.jobs[job].node), Int(calling.jobs[job].attempt))
             network.transmit(from: callee, to: caller, at: scheduler.now).forEachDelay { delay in
                 scheduler.schedule(reply, after: delay)
@@ -349,7 +351,7 @@ extension Calling where Self: ~Copyable {
     /// Records, for a traced request, that the caller of `call` stops waiting for its current attempt.
     mutating func traceTimeout(_ call: Int32, at now: Instant) {
         let c = calling.calls[call]
-        let id = calling.requests[calling.jobs[c.job].request].id
+        let id = calling.jobs[c.job].requestID
         guard metrics.trace.isSampled(id) else { return }
         metrics.trace.timeout(request: id, caller: TraceTrack(node: calling.service(of: c.job)),
                               callee: TraceTrack(node: calling.graph.nodes[Int(c.node)].service), attempt: Int(c.attempt), at: now,
