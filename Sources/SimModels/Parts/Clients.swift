@@ -28,6 +28,7 @@ public struct Clients: ~Copyable {
     /// Whether the workload describes its users' client; without one, each request is one
     /// attempt, and its user waits for its answer however long it takes.
     let isModelled: Bool
+    /// The users' timeout and retries; only users of a modelled client exist to follow it.
     let policy: ClientPolicy
     var users = SlotTable<User>()
     let backoffDraws: RequestDraws
@@ -47,6 +48,7 @@ public struct Clients: ~Copyable {
 protocol Serving: EventHandling, ~Copyable {
     var clients: Clients { get set }
     var metrics: ArchitectureMetrics { get set }
+    var world: WorldConfig { get }
     /// Wraps one of the clients' events in the design's.
     static func client(_ event: Clients.Event) -> Event
     /// Sends attempt `attempt` (1 for the first) of user request `user` to the entry.
@@ -55,10 +57,17 @@ protocol Serving: EventHandling, ~Copyable {
 
 extension Serving where Self: ~Copyable {
     /// A user request arrives: it is counted once, and its first attempt goes to the entry.
+    /// The users waiting for an answer (or for their next attempt) are a line of their own:
+    /// past the world's line limit the run stops there, as at a service's line, since users
+    /// whose attempts hang take no place in any line and would otherwise pile up unbounded.
     mutating func arriveAsUser(id: UInt64, key: Int32, _ scheduler: inout Scheduler<Event>) {
         metrics.recordArrival()
         let (user, generation) = clients.users.insert(Clients.User(id: id, key: key, arrival: scheduler.now))
         send(user, generation, &scheduler)
+        if clients.users.liveCount > world.lineLimit, metrics.lineOverflow == nil {
+            metrics.lineOverflow = LineOverflow(usersOf: world.services[world.workload.entry].name, limit: world.lineLimit)
+            scheduler.stop(.lineLimit)
+        }
     }
 
     mutating func send(_ user: Int32, _ generation: UInt32, _ scheduler: inout Scheduler<Event>) {

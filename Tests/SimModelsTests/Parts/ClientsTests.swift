@@ -73,6 +73,24 @@ struct ClientsTests {
                 "the same attempts hang in both designs")
     }
 
+    /// Users waiting on a hung entry take no place in any line, so they are a line of their
+    /// own: past the line limit the run stops there, naming them, instead of holding every
+    /// user until memory runs out. At 200 users a second with every attempt hung for an hour,
+    /// the 1 001st waiting user stops the run after about 5 s, in both designs.
+    @Test(arguments: ["sync", "events"])
+    func usersWaitingOnAHungEntryStopTheRunAtTheLineLimit(design: String) {
+        var w = Worlds.payments(rate: 200, seconds: 20)
+        w.workload.client = ClientPolicy(timeout: .hours(1), retries: RetryPolicy(attempts: 3))
+        w.faults = [Worlds.fault(.hang(Probability(1)), on: 0, at: 0, for: 1_000)]
+        w.lineLimit = 1_000
+        let m = design == "sync" ? sync(w) : Worlds.run(w, Worlds.events())
+        #expect(m.lineOverflow == LineOverflow(usersOf: "payment", limit: 1_000))
+        #expect(m.lineOverflow?.passed == "the users of payment passed 1000 waiting for an answer")
+        #expect(m.requests == 1_001 && m.succeeded == 0)
+        let stoppedAt = m.stoppedAt?.nanoseconds ?? 0
+        #expect(abs(stoppedAt - 5_000_000_000) < 500_000_000, "\(stoppedAt)")
+    }
+
     /// Users without a timeout wait for every answer, however slow, and still try again after
     /// a failure: with the entry down for the first second, the users of that second retry
     /// until it is back, and no attempt is given up on.
