@@ -6,6 +6,7 @@ public struct FixedArray<Element: ~Copyable>: ~Copyable {
 
     /// `count` elements, element `i` made by `make(i)`.
     public init(count: Int, _ make: (Int) -> Element) {
+        precondition(count >= 0, "a fixed array holds a whole number of elements")
         base = .allocate(capacity: count)
         for i in 0..<count { (base + i).initialize(to: make(i)) }
         self.count = count

@@ -86,7 +86,7 @@ public struct SlotTable<Record>: ~Copyable {
 
     /// Makes room for more slots: twice as many (at least 16), the used ones moved over.
     @usableFromInline mutating func grow() {
-        precondition(count < Int(Int32.max), "a slot table holds at most 2³¹ − 1 records")
+        precondition(count < Int(Int32.max), "a slot table uses at most 2³¹ slots")
         capacity = Swift.max(16, 2 * count)
         let grown = UnsafeMutablePointer<Slot>.allocate(capacity: capacity)
         grown.moveInitialize(from: slots, count: count)
@@ -109,7 +109,7 @@ public struct SlotTable<Record>: ~Copyable {
     /// The slots holding a record now, in slot order.
     /// - Complexity: O(slots ever used).
     public var liveSlots: [Int32] {
-        (0..<Int32(count)).filter { slots[Int($0)].isOccupied }
+        (0..<count).filter { slots[$0].isOccupied }.map { Int32($0) }
     }
 
     /// The generation of the record in `slot`.
