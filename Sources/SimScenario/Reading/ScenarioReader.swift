@@ -62,7 +62,9 @@ struct ScenarioReader {
             targets.checkLinks(networkNode?.objectMembers?.first { $0.key == "links" }?.value)
             if chaos != nil { targets.checkChaosTargets(chaosNode) }
         }
-        if let entry = workload?.entry, workload?.client?.timeout == nil {
+        // A timeout written but wrong is reported where it stands; the hang is judged only without one.
+        let hasWrittenTimeout = workloadNode?.member("client")?.member("timeout") != nil
+        if let entry = workload?.entry, workload?.client?.timeout == nil, !hasWrittenTimeout {
             for fault in targeted where fault.config.service == entry {
                 guard case .hang = fault.config.kind else { continue }
                 log.add(fault.targetPath, "a hang needs a caller that gives up, and the users of the entry \"\(names[entry])\" wait for ever; "

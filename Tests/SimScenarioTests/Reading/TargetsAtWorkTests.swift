@@ -105,5 +105,7 @@ struct BrokerAndEntryFaultTests {
                 + "give them a timeout (workload.client.timeout), or use \"errors\" or \"crash\" on the entry")
         let patient = atWork.issues(architectures: sync, faults: hang, more: swarm, workload: "\"client\": {\"timeout\": \"2s\"}")
         #expect(patient.isEmpty, "\(patient)")
+        let wrong = atWork.issues(architectures: sync, faults: hang, workload: "\"client\": {\"timeout\": \"0s\"}")
+        #expect(wrong.map(\.path) == ["workload.client.timeout"], "a wrong timeout is the one problem: \(wrong)")
     }
 }
