@@ -21,6 +21,7 @@ struct TargetsAtWork {
         }
         self.atWork = atWork
         hasBroker = architectures.contains { if case .events = $0.design { true } else { false } }
+
         self.names = names
         self.log = log
     }
@@ -43,26 +44,44 @@ struct TargetsAtWork {
         for fault in faults where !isAtWork(fault.config.service) { refuse(fault.config.service, fault.targetPath, at: fault.targetPosition) }
     }
 
-    /// Network faults: a link with an end nobody uses, or a partition with no node at work on
+    /// Network faults: a link with an end nobody uses, a link from a node to itself (no node
+    /// sends to itself: call graphs have no cycles), or a partition with no node at work on
     /// its side, touches no message.
     func check(_ faults: [NetworkFaultReader.ReadNetworkFault]) {
         for fault in faults {
             let unused: [Int]
             switch fault.config.scope {
-            case .links(let from, let to, _): unused = [from, to].compactMap { $0 }.filter { !isAtWork($0) }
+            case .links(let from, let to, _):
+                unused = [from, to].compactMap { $0 }.filter { !isAtWork($0) }
+                if unused.isEmpty, let from, from == to {
+                    refuseSelfLink(from, fault.targetPath, at: fault.targetPosition, so: "a fault on this link would change nothing")
+                }
             case .partition(let side, _): unused = side.contains(where: isAtWork) ? [] : side
             }
             if let node = unused.first { refuse(node, fault.targetPath, at: fault.targetPosition) }
         }
     }
 
-    /// `network.links`: a link's latency between nodes of which one never sends or receives.
+    /// Refuses a link from `node` to itself at `path`.
+    func refuseSelfLink(_ node: Int, _ path: String, at position: TextPosition?, so outcome: String) {
+        let name = node < names.count ? names[node] : "broker"
+        log.add(path, "no message goes from \"\(name)\" to itself, so \(outcome)", at: position)
+    }
+
+    /// `network.links`: a link's latency between nodes of which one never sends or receives,
+    /// or from a node to itself.
     func checkLinks(_ links: JSONNode?) {
+        let nodes = names + ["broker"]
         for (i, link) in (links?.arrayElements ?? []).enumerated() {
+            var refused = false
             for end in link.objectMembers ?? [] where end.key == "from" || end.key == "to" {
-                guard case .string(let name) = end.value.value, let node = (names + ["broker"]).firstIndex(of: name), !isAtWork(node) else { continue }
+                guard case .string(let name) = end.value.value, let node = nodes.firstIndex(of: name), !isAtWork(node) else { continue }
                 refuse(node, "network.links[\(i)].\(end.key)", at: end.value.location, so: "no message takes this link")
+                refused = true
             }
+            guard !refused, let from = link.member("from"), case .string(let name) = from.value, name == link.member("to")?.stringValue,
+                  let node = nodes.firstIndex(of: name) else { continue }
+            refuseSelfLink(node, "network.links[\(i)].to", at: link.member("to")?.location, so: "no message takes this link")
         }
     }
 

@@ -65,6 +65,21 @@ struct NetworkFaultTargetsTests {
         #expect(atWork.issues(architectures: events, faults: "[{\"network\": \"broker\", \"at\": \"1s\", \"drop\": 0.5}]").isEmpty)
     }
 
+    /// No node sends to itself (call graphs have no cycles), so a fault or a latency on a link
+    /// from a node to itself is refused, written or as a swarm's candidate.
+    @Test func aLinkFromANodeToItselfIsRefused() {
+        let sync = "{\"sync\": {\"chain\": [\"pay\", \"email\"]}, \"events\": {\"consumers\": {\"email\": {}}}}"
+        let found = atWork.issues(architectures: sync, faults: "[{\"network\": \"pay->pay\", \"at\": \"1s\", \"drop\": 0.5}]", more: """
+            "network": {"links": [{"from": "email", "to": "email", "latency": "2ms"}, {"from": "broker", "to": "broker", "latency": "1ms"},
+                                  {"from": "pay", "to": "email", "latency": "1ms"}]},
+            "swarm": {"faults": [{"network": "broker->broker", "at": "2s", "delay": "5ms"}]},
+            """)
+        #expect(found.map(\.path) == ["faults[0].network", "network.links[0].to", "network.links[1].to", "swarm.faults[0].network"], "\(found)")
+        #expect(found.first?.message == "no message goes from \"pay\" to itself, so a fault on this link would change nothing")
+        #expect(found[1].message == "no message goes from \"email\" to itself, so no message takes this link")
+        #expect(found.allSatisfy { $0.position != nil })
+    }
+
     /// A link's latency is refused the same way: no message would take it.
     @Test func aLinkBetweenNodesNoArchitectureUsesIsRefused() {
         let links = """
