@@ -293,6 +293,8 @@ struct ScenarioReader {
         let targets = (targetsNode?.arrayElements ?? []).enumerated().compactMap { i, element in
             values.service(element, "chaos.targets[\(i)]", among: names + ["broker"])
         }
+        rejectRepeats(kindsNode, "chaos.kinds", each: "kind")
+        rejectRepeats(targetsNode, "chaos.targets", each: "target")
         let every = object.required("every", "the mean time between faults, such as \"30s\"")
             .flatMap { values.duration($0, "chaos.every", in: .milliseconds(10)...TimeSpan.hours(24)) }
         let lasting = object.required("lasting", "the mean length of a fault, such as \"5s\"")
@@ -321,6 +323,16 @@ struct ScenarioReader {
             return nil
         }
         return spec
+    }
+
+    /// Chaos draws each of its kinds and each of its targets equally likely: one named twice
+    /// would be drawn twice as often without a word, so the repeat is refused where it stands.
+    func rejectRepeats(_ list: JSONNode?, _ path: String, each what: String) {
+        var seen: Set<String> = []
+        for (i, element) in (list?.arrayElements ?? []).enumerated() {
+            guard let name = element.stringValue, !seen.insert(name).inserted else { continue }
+            log.add("\(path)[\(i)]", "\"\(name)\" is named twice; each \(what) is drawn equally likely, so name it once", at: element.location)
+        }
     }
 
     /// `slowFactor` and `errorFraction` shape the drawn faults of one kind: without that kind

@@ -93,6 +93,19 @@ struct ScenarioReaderTests {
         #expect(try read(chaos("\"broker\", \"b\"", "\"slow\"")).chaos?.targets == [2, 1])
     }
 
+    /// Each kind and each target of chaos is drawn equally likely, so one named twice is
+    /// refused where it repeats rather than drawn twice as often.
+    @Test func chaosRefusesAKindOrTargetNamedTwice() {
+        let found = issues(minimal.dropLast() + """
+            , "chaos": {"targets": ["b", "a", "b"], "kinds": ["crash", "slow", "crash"], "every": "2s", "lasting": "1s"}}
+            """)
+        #expect(found.map { "\($0.path): \($0.message)" } == [
+            "chaos.targets[2]: \"b\" is named twice; each target is drawn equally likely, so name it once",
+            "chaos.kinds[2]: \"crash\" is named twice; each kind is drawn equally likely, so name it once",
+        ])
+        #expect(found.allSatisfy { $0.position != nil })
+    }
+
     @Test func reportsEveryProblemAtOnceInFileOrder() {
         let found = issues("""
         {"name": "m", "duration": "10s", "workload": {"entry": "c", "arrivals": {"poisson": "0/s"}},
