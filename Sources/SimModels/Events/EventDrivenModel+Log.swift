@@ -81,7 +81,7 @@ extension EventDrivenModel {
         let service = groups[g].config.service
         let record = groups[g].cursors[p].inFlight!
         let attempt = 1 + groups[g].cursors[p].failures
-        var work = calling.stations.workTime(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
+        var work = calling.workTime(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
         let fate = calling.stations.fate(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
         switch fate {
         case .served: break

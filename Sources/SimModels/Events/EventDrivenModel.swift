@@ -464,7 +464,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         if metrics.trace.isSampled(j.request), now > j.arrival {
             metrics.trace.span(.queued, request: j.request, track: TraceTrack(node: entry), from: j.arrival, to: now)
         }
-        let work = calling.stations.workTime(of: entry, request: entryJobs[job].request, attempt: Int(entryJobs[job].attempt), at: now, faults: faults)
+        let work = calling.workTime(of: entry, request: entryJobs[job].request, attempt: Int(entryJobs[job].attempt), at: now, faults: faults)
         scheduler.schedule(.entryDone(job: job, generation: entryJobs.generation(of: job)), after: .nanoseconds(work))
     }
 

@@ -43,6 +43,8 @@ public struct CallTree: ~Copyable {
     let edgeRecord: [Int]
     /// What acts on each service's work: its work time and the faults that strike it.
     let stations: Stations
+    /// Per service: its first attempts' work, drawn ahead while its requests come in order.
+    var workAhead: FixedArray<WorkDrawnAhead>
     var backoffRandom: RandomStream
 
     /// The calls of `graph` in `world`, each edge under its node's policy or `defaultPolicy`;
@@ -59,6 +61,7 @@ public struct CallTree: ~Copyable {
         edges = policies.map(CallEdge.init)
         edgeRecord = CallEdges(graph).edgeOfNode
         stations = Stations(world: world)
+        workAhead = FixedArray(count: world.services.count) { _ in WorkDrawnAhead() }
         backoffRandom = RandomStream(seed: world.seed, name: backoffStream)
     }
 
@@ -77,6 +80,16 @@ public struct CallTree: ~Copyable {
         case .reply(let call, let generation, _, _), .timeout(let call, let generation, _), .retry(let call, let generation):
             return calls.isLive(call, generation) && jobs.isLive(calls[call].job, calls[call].jobGeneration) ? service(of: calls[call].job) : nil
         }
+    }
+
+    /// Nanoseconds of work for attempt `attempt` of `request` at `service`, starting at `now`
+    /// under `faults`: `stations`' draw, taken from the batch drawn ahead when it is a first
+    /// attempt under no fault.
+    @inline(__always) mutating func workTime(of service: Int, request: UInt64, attempt: Int, at now: Instant, faults: FaultBook) -> Int64 {
+        guard attempt == 0, faults.isClear(service) else {
+            return stations.workTime(of: service, request: request, attempt: attempt, at: now, faults: faults)
+        }
+        return workAhead[service].work(of: request, from: stations.normalWork[service], draws: stations.workDraws[service])
     }
 
     /// Whether `call` was made by a job at `service` that a crash of `service` loses.

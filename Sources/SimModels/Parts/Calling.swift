@@ -134,7 +134,7 @@ extension Calling where Self: ~Copyable {
         if metrics.trace.isSampled(id), now > calling.jobs[job].arrivedAt {
             metrics.trace.span(.queued, request: id, track: TraceTrack(node: service), from: calling.jobs[job].arrivedAt, to: now)
         }
-        let work = calling.stations.workTime(of: service, request: id, attempt: Int(calling.jobs[job].attempt), at: now, faults: faults)
+        let work = calling.workTime(of: service, request: id, attempt: Int(calling.jobs[job].attempt), at: now, faults: faults)
         scheduler.schedule(Self.call(.workDone(job: job, generation: calling.jobs.generation(of: job))), after: .nanoseconds(work))
     }
 

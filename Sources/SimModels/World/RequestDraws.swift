@@ -16,7 +16,7 @@ public struct RequestDraws: Sendable {
     /// The first two state words are `mix(base ^ request)` and `mix(thatWord ^ mix(attempt))`:
     /// `mix` is a bijection, so the pair is different for every (request, attempt), and no two
     /// attempts of any requests ever share a stream, whatever the number of attempts.
-    @inlinable public func stream(request: UInt64, attempt: Int = 0) -> RandomStream {
+    @inlinable @inline(__always) public func stream(request: UInt64, attempt: Int = 0) -> RandomStream {
         let first = SplitMix64.mix(base ^ request)
         let second = SplitMix64.mix(first ^ Self.attemptWord(attempt))
         return RandomStream(state: (first, second, SplitMix64.mix(second ^ base), SplitMix64.mix(first &+ second) | 1))

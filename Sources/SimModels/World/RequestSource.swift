@@ -15,6 +15,12 @@ public struct RequestSource: Sendable {
     /// The draw of one random gap (Poisson arrivals) or candidate gap (thinned arrivals), made
     /// once: building a `Distribution` allocates.
     let randomGap: Distribution
+    /// Poisson gaps drawn ahead of their arrivals, a batch at a time, and the next one to use.
+    /// The gaps are the stream's numbers in the stream's order, so drawing them early changes
+    /// none of them; drawn together, the logarithms of a batch overlap instead of each waiting
+    /// on the event before it.
+    var gapsAhead: InlineArray<16, Int64> = .init(repeating: 0)
+    var nextGapAhead = 16
     /// When the next request arrives.
     public private(set) var nextArrival: Instant
     /// How many requests have been issued.
@@ -65,13 +71,20 @@ public struct RequestSource: Sendable {
         switch arrivals {
         case .poisson(let rate):
             guard rate.milliEvents > 0 else { return .nanoseconds(.max) }
-            let gap = randomGap.sample(&gapRandom)
-            return .nanoseconds(Swift.max(1, gap))
+            if nextGapAhead == gapsAhead.count { drawGapsAhead() }
+            defer { nextGapAhead += 1 }
+            return .nanoseconds(gapsAhead[nextGapAhead])
         case .constant(let rate):
             return rate.meanGap ?? .nanoseconds(.max)
         case .ramp, .bursts, .daily:
             return thinnedGap()
         }
+    }
+
+    /// Draws the next batch of Poisson gaps, each rounded to the nanosecond and at least 1 ns.
+    mutating func drawGapsAhead() {
+        for i in gapsAhead.indices { gapsAhead[i] = Swift.max(1, randomGap.sample(&gapRandom)) }
+        nextGapAhead = 0
     }
 
     /// The gap to the next arrival of a time-varying Poisson process, by thinning: candidate

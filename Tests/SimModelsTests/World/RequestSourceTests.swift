@@ -75,4 +75,19 @@ struct RequestSourceTests {
         #expect(abs(Double(counts[0]) / 100_000 - p) < 5 * (p * (1 - p) / 100_000).squareRoot())
         #expect(counts[0] > counts[1] && counts[1] > counts[9])
     }
+
+    /// Gaps drawn a batch ahead are the arrival stream's draws in its order: the arrival
+    /// times are the running sums of exponential draws from `workload/arrivals`, one at a time.
+    @Test func gapsDrawnAheadAreTheStreamsDrawsInOrder() {
+        let times = arrivals(.poisson(.perSecond(1_000)), seconds: 1, seed: 3)
+        var random = RandomStream(seed: 3, name: "workload/arrivals")
+        var time: Int64 = 0
+        var expected: [Int64] = []
+        while true {
+            time += Swift.max(1, Distribution.exponential(mean: 1e6).sample(&random))
+            guard time < 1_000_000_000 else { break }
+            expected.append(time)
+        }
+        #expect(times.count > 900 && times == expected)
+    }
 }
