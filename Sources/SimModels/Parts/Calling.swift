@@ -193,7 +193,8 @@ extension Calling where Self: ~Copyable {
 
     // MARK: - Calls
 
-    /// A new call passes its edge's breaker and bulkhead, or fails at once.
+    /// A new call passes its edge's breaker and bulkhead, or fails at once. A call the
+    /// bulkhead refuses is no outcome for the breaker.
     mutating func open(_ call: Int32, _ scheduler: inout Scheduler<Event>) {
         let node = Int(calling.calls[call].node)
         let record = calling.edgeRecord[node]
@@ -208,6 +209,7 @@ extension Calling where Self: ~Copyable {
         }
         if let limit = calling.policies[node].bulkhead {
             guard calling.edges[node].inFlight < limit else {
+                calling.edges[node].breaker?.releaseTrial()  // never made: no outcome will come
                 metrics.edges[record].rejected += 1
                 return close(call, .rejected, &scheduler)
             }

@@ -82,6 +82,14 @@ public struct CircuitBreaker: Sendable {
         }
     }
 
+    /// A call it let through was not made after all (the edge's bulkhead refused it): that is
+    /// no outcome, so a half-open breaker gives the trial to the next call, as resilience4j
+    /// releases the permission of a call it does not record. Kept, the trial would wait for an
+    /// outcome that never comes, and the breaker would refuse every call from then on.
+    public mutating func releaseTrial() {
+        if state == .halfOpen { trialsLeft += 1 }
+    }
+
     /// Records the outcome of a call that was let through.
     public mutating func record(failure: Bool, at now: Instant) {
         switch state {

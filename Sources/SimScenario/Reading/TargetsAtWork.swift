@@ -79,7 +79,7 @@ struct TargetsAtWork {
                 refuse(node, "network.links[\(i)].\(end.key)", at: end.value.location, so: "no message takes this link")
                 refused = true
             }
-            guard !refused, let from = link.member("from"), case .string(let name) = from.value, name == link.member("to")?.stringValue,
+            guard !refused, let name = link.member("from")?.stringValue, name == link.member("to")?.stringValue,
                   let node = nodes.firstIndex(of: name) else { continue }
             refuseSelfLink(node, "network.links[\(i)].to", at: link.member("to")?.location, so: "no message takes this link")
         }

@@ -29,6 +29,23 @@ struct CircuitBreakerTests {
         #expect(breaker.level(at: at(8_000)) == 0 && breaker.timeOpen(through: at(9_000)) == .seconds(4))
     }
 
+    /// A trial call its bulkhead then refuses is never made: its permission goes back to the
+    /// next call, so the trials the breaker waits for can all still be made. Closed, nothing changes.
+    @Test func aTrialNeverMadeGoesToTheNextCall() {
+        var breaker = CircuitBreaker(policy: policy)
+        breaker.releaseTrial()
+        #expect(breaker.state == .closed)
+        for _ in 0..<4 { breaker.record(failure: true, at: at(1_000)) }  // open until 3 s
+        let trial = breaker.allowsCall(at: at(3_000))
+        let refused = breaker.allowsCall(at: at(3_000))
+        #expect(trial && !refused, "one trial at a time")
+        breaker.releaseTrial()
+        let again = breaker.allowsCall(at: at(3_100))
+        #expect(again, "the refused trial's permission came back")
+        breaker.record(failure: false, at: at(3_200))
+        #expect(breaker.state == .closed)
+    }
+
     /// Half-open, the breaker decides on all its trial calls, as resilience4j does: with ten
     /// trials at 50 %, a first failed trial does not reopen it, four failures of ten close it
     /// and five reopen it; calls past the ten are refused while the outcomes come in.
@@ -127,6 +144,25 @@ struct SyncBreakerReportingTests {
         let column = m.series.gaugeNames.firstIndex(of: "email → notification breaker")!
         #expect(m.series.rows.last?.gauges[column] == 0)
         #expect(m.succeeded > 500, "requests after the restart succeed: \(m.succeeded)")
+    }
+
+    /// email fails every call from 5 s to 7 s, and payment → email has a bulkhead of one call
+    /// as well as a breaker. Half-open, calls that overlap a trial are refused by the bulkhead:
+    /// were each to use up a trial, the breaker would wait for ever for outcomes that never
+    /// come and refuse every call to the end. It closes once email has recovered.
+    @Test func trialsTheBulkheadRefusesDoNotHoldTheBreakerHalfOpen() {
+        let world = Worlds.payments(rate: 100, seconds: 30, emailWork: .exponential(mean: 5e6),
+                                    faults: [Worlds.fault(.errors(.always), on: 1, at: 5, for: 2)], drain: 1)
+        var config = SyncConfig(chain: [0, 1], timeout: .seconds(1))
+        config.breaker = BreakerPolicy(failureRateThreshold: 0.5, windowSize: 10, minimumCalls: 10, openDuration: .seconds(1), halfOpenCalls: 10)
+        config.bulkhead = 1
+        var model = SyncModel(world: world, config: config)
+        let m = model.run().metrics
+        #expect(m.breakerOpenings >= 1 && m.edges[0].rejected > 0, "the breaker opened and the bulkhead refused calls")
+        let column = m.series.gaugeNames.firstIndex(of: "payment → email breaker")!
+        #expect(m.series.rows.last?.gauges[column] == 0, "closed at the end")
+        let late = m.series.rows.filter { $0.end > .zero + .seconds(15) && $0.end <= .zero + .seconds(30) }
+        #expect(late.allSatisfy { $0.failed < $0.succeeded }, "after the recovery most calls succeed")
     }
 
     @Test func withoutBreakersThereIsNothingToReport() {
