@@ -36,6 +36,8 @@ struct CheckCommand: Command {
     let shardOut: String?
     let output: CheckOutput
     let memoryBudget: Int64
+    /// `--memory-budget` as given, repeated by the commands failures print.
+    let givenBudget: String?
 
     init(_ arguments: ParsedArguments) throws {
         paths = arguments.positionals
@@ -56,6 +58,7 @@ struct CheckCommand: Command {
         shardOut = arguments.value("shard-out")
         output = try CheckOutput(arguments)
         memoryBudget = try MemoryBudget.parse(arguments)
+        givenBudget = MemoryBudget.given(arguments)
         if shard == nil, shardCount != nil || shardOut != nil {
             throw UsageError("--\(shardCount != nil ? "shard-count" : "shard-out") goes with --shard K/N or --shard auto")
         }
@@ -76,10 +79,11 @@ struct CheckCommand: Command {
         }
         let scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget, swarming: swarms)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
-        let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms)
+        let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms,
+                             memoryBudget: givenBudget)
         try plan.requireDistinctNames()
         try plan.requireSeedsForMeans()
-        let figures = try output.loadBaseline()
+        let figures = try output.loadBaseline(for: plan)
         let all = plan.pairs
         let mine = all.indices.filter { part?.contains(run: $0) ?? true }.map { all[$0] }
         if !mine.isEmpty, !output.isQuiet {

@@ -59,12 +59,14 @@ struct CheckOutput {
         }
     }
 
-    /// The baseline to compare with, read before anything runs so a bad file stops the check early.
-    func loadBaseline() throws -> Baseline? {
+    /// The baseline to compare `plan`'s means with, read before anything runs so a bad file
+    /// stops the check early. Compared, every figure of a scenario `plan` checks must be one
+    /// it compares; a file about to be rewritten may hold any.
+    func loadBaseline(for plan: CheckPlan) throws -> Baseline? {
         guard let baseline else { return nil }
         if updatesBaseline, access(baseline, F_OK) != 0 { return Baseline() }
         do {
-            return try BaselineLoader.load(path: baseline)
+            return try BaselineLoader.load(path: baseline, compared: updatesBaseline ? [:] : plan.comparedFigures)
         } catch {
             if error.issues.first?.message == "no such file" {
                 throw ReportedError("ripple: \(baseline): no such baseline file; write one with --baseline \(baseline) --update-baseline")

@@ -22,14 +22,17 @@ struct CheckPlan: Equatable {
     var checksDeterminism: Bool
     /// Whether runs draw their faults and rate from the scenarios' swarms (`--swarm`).
     var swarms = false
+    /// `--memory-budget` as given, or `nil` for the default: it sets the runs' line limit.
+    var memoryBudget: String?
     /// The scenarios, in the order they were named.
     var subjects: [Subject]
 
     /// The plan for `scenarios` read from `files`.
-    init(_ scenarios: [Scenario], files: [String], sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool) {
+    init(_ scenarios: [Scenario], files: [String], sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool, memoryBudget: String? = nil) {
         self.sweep = sweep
         self.checksDeterminism = checksDeterminism
         self.swarms = swarms
+        self.memoryBudget = memoryBudget
         subjects = zip(scenarios, files).map { scenario, file in
             let runs = !scenario.expectations.isEmpty || checksDeterminism
             return Subject(name: scenario.name, file: file, statements: scenario.expectations.map(\.statement),
@@ -37,11 +40,24 @@ struct CheckPlan: Equatable {
         }
     }
 
-    init(sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool, subjects: [Subject]) {
+    init(sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool, memoryBudget: String? = nil, subjects: [Subject]) {
         self.sweep = sweep
         self.checksDeterminism = checksDeterminism
         self.swarms = swarms
+        self.memoryBudget = memoryBudget
         self.subjects = subjects
+    }
+
+    /// The figures a baseline holds for the scenarios checked: by scenario name, architecture →
+    /// the metrics its expectations with a worse side (`below`, `above`, `atMost`, `atLeast`) read.
+    var comparedFigures: [String: [String: [String]]] {
+        var figures: [String: [String: [String]]] = [:]
+        for subject in subjects where !subject.seeds.isEmpty {
+            for statement in subject.statements where statement.comparison.worse != nil {
+                figures[subject.name, default: [:]][statement.architecture, default: []].append(statement.metric)
+            }
+        }
+        return figures
     }
 
     /// Every (scenario, seed) run, scenario by scenario, each scenario's seeds in order.
@@ -80,6 +96,6 @@ struct CheckPlan: Equatable {
         let subject = subjects[s]
         return CheckedScenario(name: subject.name, file: subject.file, statements: subject.statements, runs: runs,
                                checksDeterminism: checksDeterminism && !runs.isEmpty, isPartial: isPartial,
-                               runFlags: swarms ? " --swarm" : "")
+                               runFlags: (swarms ? " --swarm" : "") + MemoryBudget.flag(memoryBudget))
     }
 }

@@ -1,3 +1,4 @@
+import SimChecks
 import SimScenario
 
 /// `--memory-budget SIZE`: how much memory a scenario's run may be estimated to hold before it
@@ -10,6 +11,18 @@ enum MemoryBudget {
 
     /// The largest budget accepted: 1 TiB.
     static let maximum: Int64 = 1 << 40
+
+    /// `--memory-budget` as given, for the commands a run's failures print to repeat it (a
+    /// line limit set by a smaller budget stops a run the default would let go on); `nil`
+    /// when the default is in force.
+    static func given(_ arguments: ParsedArguments) -> String? {
+        arguments.value("memory-budget")
+    }
+
+    /// The flag that repeats `--memory-budget` as given, or nothing for the default.
+    static func flag(_ given: String?) -> String {
+        given.map { " --memory-budget " + Shell.quote($0) } ?? ""
+    }
 
     /// The budget `--memory-budget` gives, or the default.
     /// - Throws: `UsageError` for a size that is not a number with `KiB`, `MiB`, `GiB` or `TiB`, or is out of range.

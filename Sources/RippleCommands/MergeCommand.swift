@@ -20,10 +20,10 @@ struct MergeCommand: Command {
 
     func run(_ console: Console) throws -> ExitStatus {
         try output.checkWritable(sparing: files)
-        let figures = try output.loadBaseline()
         if let problem = files.lazy.compactMap(ScenarioFiles.notRegular).first { throw ReportedError(problem) }
         let shards = try files.map(ShardFile.init(reading:))
         let (plan, runs) = try Self.combine(shards, files: files)
+        let figures = try output.loadBaseline(for: plan)
         return try output.finish(plan.report(runs), figures: figures, console: console)
     }
 

@@ -9,7 +9,7 @@ import SimScenario
 struct ShardFile {
     /// The format's name and version, so a merge refuses files it does not understand.
     static let format = "ripple-check-shard"
-    static let formatVersion = 2
+    static let formatVersion = 3
     /// A limit on a shard file's size: 256 MiB.
     static let maximumBytes = 256 * 1024 * 1024
 
@@ -26,6 +26,7 @@ struct ShardFile {
             ("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))])),
             ("sweep", plan.sweep.map { .array($0.map(Self.seed)) } ?? .null),
             ("checksDeterminism", .bool(plan.checksDeterminism)), ("swarm", .bool(plan.swarms)),
+            ("memoryBudget", plan.memoryBudget.map(JSONOutput.string) ?? .null),
             ("scenarios", .array(plan.subjects.indices.map { s in
                 let subject = plan.subjects[s]
                 return .object([
@@ -105,6 +106,7 @@ extension ShardFile {
         }
         let checksDeterminism = try json.bool(json.member(root, "checksDeterminism", ""), "checksDeterminism")
         let swarms = try json.bool(json.member(root, "swarm", ""), "swarm")
+        let memoryBudget = try json.optionalString(json.member(root, "memoryBudget", ""), "memoryBudget")
         var subjects: [CheckPlan.Subject] = []
         var runs: [[CheckRun]] = []
         for (s, node) in try json.elements(json.member(root, "scenarios", ""), "scenarios").enumerated() {
@@ -120,7 +122,7 @@ extension ShardFile {
                 try Self.run(node, path + ".runs[\(r)]", statements: statements, json)
             })
         }
-        plan = CheckPlan(sweep: sweep, checksDeterminism: checksDeterminism, swarms: swarms, subjects: subjects)
+        plan = CheckPlan(sweep: sweep, checksDeterminism: checksDeterminism, swarms: swarms, memoryBudget: memoryBudget, subjects: subjects)
         self.runs = runs
     }
 

@@ -8,11 +8,12 @@ import SimScenario
 struct ShrinkCommand: Command {
     static let name = "shrink"
     static let summary = "Find a smaller scenario that still fails an expectation under a seed"
-    static let usage = "ripple shrink FILE --seed N [--out FILE] [--runs N]"
+    static let usage = "ripple shrink FILE --seed N [--out FILE] [--runs N] [--memory-budget SIZE]"
     static let options = [
         OptionSpec("seed", value: "N", help: "the seed the expectation fails under (required)"),
         OptionSpec("out", value: "FILE", help: "where to write the smaller scenario (default <name>.shrunk.json)"),
         OptionSpec("runs", value: "N", help: "a limit on runs (default 200)"),
+        MemoryBudget.option,
     ]
 
     /// A limit on the `--runs` limit.
@@ -22,6 +23,9 @@ struct ShrinkCommand: Command {
     let seed: UInt64
     let out: String?
     let runLimit: Int
+    let memoryBudget: Int64
+    /// `--memory-budget` as given, repeated by the commands it prints.
+    let givenBudget: String?
 
     init(_ arguments: ParsedArguments) throws {
         guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
@@ -40,10 +44,12 @@ struct ShrinkCommand: Command {
         } else {
             runLimit = 200
         }
+        memoryBudget = try MemoryBudget.parse(arguments)
+        givenBudget = MemoryBudget.given(arguments)
     }
 
     func run(_ console: Console) throws -> ExitStatus {
-        let scenario = try ScenarioFiles.loadAll([file])[0]
+        let scenario = try ScenarioFiles.loadAll([file], memoryBudget: memoryBudget)[0]
         let path = out ?? scenario.name + ".shrunk.json"
         do {
             try OutputFile.checkWritable(path, sparing: InputFiles([file]))
@@ -55,7 +61,7 @@ struct ShrinkCommand: Command {
             return .success
         }
         let document = try JSONFields(file: file).document()
-        let shrinker = ScenarioShrinker(file: file, seed: seed, target: failing.text, runLimit: runLimit)
+        let shrinker = ScenarioShrinker(file: file, seed: seed, target: failing.text, runLimit: runLimit, memoryBudget: memoryBudget)
         guard let result = shrinker.shrink(document) else {
             throw ReportedError("ripple: \(file): \"\(failing.text)\" failed in the check but not when run alone under seed \(seed); please report this")
         }
@@ -69,8 +75,11 @@ struct ShrinkCommand: Command {
         }
         let summary = result.steps.isEmpty ? "nothing could go" : "\(result.steps.count) step\(result.steps.count == 1 ? "" : "s") kept"
         console.write("shrunk in \(result.runs) run\(result.runs == 1 ? "" : "s"): \(summary); wrote \(path)\n")
-        if result.hitLimit { console.write("stopped at the limit of \(runLimit) runs: it may shrink further (ripple shrink \(Shell.quote(path)) --seed \(seed))\n") }
-        console.write("reproduce: ripple run \(Shell.quote(path))\n")
+        let budget = MemoryBudget.flag(givenBudget)
+        if result.hitLimit {
+            console.write("stopped at the limit of \(runLimit) runs: it may shrink further (ripple shrink \(Shell.quote(path)) --seed \(seed)\(budget))\n")
+        }
+        console.write("reproduce: ripple run \(Shell.quote(path))\(budget)\n")
         return .expectationFailed
     }
 }

@@ -78,6 +78,36 @@ struct CheckCommandGateTests {
         #expect(ripple(["check", folder, "--update-baseline"]).errors.contains("--update-baseline needs --baseline FILE"))
     }
 
+    /// A figure of a checked scenario that nothing compares (a misspelt metric or architecture,
+    /// an `equals` metric with no worse side) is refused with its place, not left unread; a
+    /// scenario the check does not cover keeps any figures.
+    @Test func aBaselineFigureNothingComparesIsRefused() throws {
+        let folder = TestScenarios.temporaryFolder(), out = TestScenarios.temporaryFolder()
+        try TestScenarios.write("gate", expectations: """
+        {"metric": "latency.success.p99Ms", "architecture": "sync", "below": "1s"},
+        {"metric": "requests.failed", "architecture": "events", "equals": 0}
+        """, in: folder)
+        let baseline = out + "/baseline.json"
+        try Data("""
+        {"gate": {"sync": {"latency.success.p99Ms": 5, "latency.succes.p99Ms": 3}, "snyc": {"latency.success.p99Ms": 5},
+                  "events": {"requests.failed": 0}},
+         "elsewhere": {"any": {"thing": 1}}}
+        """.utf8).write(to: URL(fileURLWithPath: baseline))
+        let typo = ripple(["check", folder, "--seeds", "1..2", "--baseline", baseline])
+        #expect(typo.status == 2 && typo.output.isEmpty)
+        #expect(typo.errors.contains("baseline.json:1:72: error: gate.sync[\"latency.succes.p99Ms\"]: no expectation of \"gate\" on \"sync\" with a worse side "
+                                     + "reads this metric, so its figure would never be compared (did you mean \"latency.success.p99Ms\"?)"), "\(typo.errors)")
+        #expect(typo.errors.contains("error: gate.snyc: no expectation of \"gate\" with a worse side (below, above, atMost, atLeast) reads \"snyc\", "
+                                     + "so its figures would never be compared (did you mean \"sync\"?)"), "\(typo.errors)")
+        #expect(typo.errors.contains("error: gate.events: no expectation of \"gate\" with a worse side"), "an equals metric has no figure")
+        #expect(!typo.errors.contains("elsewhere"))
+        try Data("{\"gate\": {\"sync\": {\"latency.success.p99Ms\": 5000}}, \"elsewhere\": {\"any\": {\"thing\": 1}}}".utf8)
+            .write(to: URL(fileURLWithPath: baseline))
+        #expect(ripple(["check", folder, "--seeds", "1..2", "--baseline", baseline]).status == 0)
+        try Data("{\"gate\": {\"snyc\": {\"x\": 1}}}".utf8).write(to: URL(fileURLWithPath: baseline))
+        #expect(ripple(["check", folder, "--seeds", "1..2", "--baseline", baseline, "--update-baseline"]).status == 0, "a file being rewritten may hold anything")
+    }
+
     /// --swarm: each seed's drawn schedule is printed, and reproductions repeat the draw.
     @Test func aSwarmDrawsPerSeedAndReproductionsSayso() throws {
         let folder = TestScenarios.temporaryFolder(), out = TestScenarios.temporaryFolder()

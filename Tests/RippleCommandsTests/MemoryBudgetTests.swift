@@ -29,6 +29,27 @@ struct MemoryBudgetTests {
         #expect(TestScenarios.ripple(["run", path, "--memory-budget", "512MiB", "--out", TestScenarios.temporaryFolder()]).status == 2)
     }
 
+    /// A budget small enough to stop a run at its line limit is part of the failure: the
+    /// command printed to repeat it gives the same budget, in run, check and shrink alike.
+    @Test func theCommandThatRepeatsAFailureGivesTheSameBudget() throws {
+        let folder = TestScenarios.temporaryFolder(), path = folder + "/line.json"
+        try Data("""
+        {"name": "line", "seed": 3, "duration": "2s", "workload": {"entry": "a", "arrivals": {"poisson": "2000/s"}},
+         "services": {"a": {"workers": 1, "work": "10ms"}}, "architectures": {"sync": {"chain": ["a"]}},
+         "expectations": [{"metric": "latency.success.p99Ms", "architecture": "sync", "below": "1ms"}]}
+        """.utf8).write(to: URL(fileURLWithPath: path))
+        let run = TestScenarios.ripple(["run", path, "--memory-budget", "2MiB", "--out", folder + "/out"])
+        #expect(run.status == 1 && run.output.contains("✗ sync stopped: the line at a passed 3338 waiting requests"), "\(run.output)")
+        #expect(run.output.contains("reproduce: ripple run \(path) --seed 3 --memory-budget 2MiB\n"), "\(run.output)")
+        let check = TestScenarios.ripple(["check", path, "--memory-budget", "2MiB", "--seeds", "5..6"])
+        #expect(check.status == 1 && check.output.contains("reproduce: ripple run \(path) --seed 5 --memory-budget 2MiB\n"), "\(check.output)")
+        let small = folder + "/small.json"
+        let shrink = TestScenarios.ripple(["shrink", path, "--seed", "3", "--memory-budget", "2MiB", "--out", small])
+        #expect(shrink.status == 1 && shrink.output.hasSuffix("reproduce: ripple run \(small) --memory-budget 2MiB\n"), "\(shrink.output)")
+        let whole = TestScenarios.ripple(["run", path, "--out", folder + "/default"])
+        #expect(!whole.output.contains("stopped") && whole.output.contains("reproduce: ripple run \(path) --seed 3\n"), "the default lets it run on")
+    }
+
     @Test(arguments: ["8GB", "0.5MiB", "2TiB", "GiB", "-1GiB"])
     func aBudgetMustBeASizeInRange(text: String) {
         let result = TestScenarios.ripple(["validate", "x.json", "--memory-budget", text])

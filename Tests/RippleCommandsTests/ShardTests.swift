@@ -72,9 +72,9 @@ struct ShardTests {
         let unversioned = ripple(["merge", folder + "/unversioned.json", folder + "/s2.json"])
         #expect(unversioned.status == 2 && unversioned.errors.contains("unversioned.json: the field \"ripple\" is missing"), "\(unversioned.errors)")
         // A number out of place is named as written.
-        try Data(shard.replacingOccurrences(of: "\"formatVersion\": 2,", with: "\"formatVersion\": 2.5,").utf8)
+        try Data(shard.replacingOccurrences(of: "\"formatVersion\": 3,", with: "\"formatVersion\": 3.5,").utf8)
             .write(to: URL(fileURLWithPath: folder + "/fraction.json"))
-        #expect(ripple(["merge", folder + "/fraction.json", folder + "/s2.json"]).errors.contains("fraction.json: formatVersion: expected a whole number, found 2.5"))
+        #expect(ripple(["merge", folder + "/fraction.json", folder + "/s2.json"]).errors.contains("fraction.json: formatVersion: expected a whole number, found 3.5"))
         let measured = try #require(shard.range(of: #""measured": [0-9.]+"#, options: .regularExpression))
         try Data(shard.replacingCharacters(in: measured, with: "\"measured\": 1e999").utf8).write(to: URL(fileURLWithPath: folder + "/huge.json"))
         #expect(ripple(["merge", folder + "/huge.json", folder + "/s2.json"]).errors.contains(".measured: expected a finite number, found 1e999"))

@@ -18,6 +18,8 @@ public struct ScenarioShrinker {
     public var target: String
     /// A limit on runs, the first (which confirms the failure) included.
     public var runLimit: Int
+    /// The memory budget each candidate is loaded under: it sets the runs' line limit.
+    public var memoryBudget: Int64
 
     /// What a search found.
     public struct Result {
@@ -35,11 +37,12 @@ public struct ScenarioShrinker {
 
     /// A search for a smaller version of `file` that still fails `target` under `seed`, making
     /// at most `runLimit` runs.
-    public init(file: String, seed: UInt64, target: String, runLimit: Int = 200) {
+    public init(file: String, seed: UInt64, target: String, runLimit: Int = 200, memoryBudget: Int64 = MemoryEstimate.defaultBudget) {
         self.file = file
         self.seed = seed
         self.target = target
         self.runLimit = runLimit
+        self.memoryBudget = memoryBudget
     }
 
     /// The first expectation (about single runs) that fails when `scenario` runs under `seed`,
@@ -89,7 +92,7 @@ public struct ScenarioShrinker {
 
     /// Runs `document` under the seed and says whether and why the target failed.
     public func trial(_ document: JSONNode) -> Trial {
-        guard var scenario = try? ScenarioLoader.scenario(from: document, file: file),
+        guard var scenario = try? ScenarioLoader.scenario(from: document, file: file, memoryBudget: memoryBudget),
               let expectation = scenario.expectations.first(where: { $0.text == target && !$0.isAboutTheMean }) else { return .invalid }
         scenario.setSeed(seed)
         let outcomes = ScenarioRunner.run(scenario, only: expectation.architecturesRead)
