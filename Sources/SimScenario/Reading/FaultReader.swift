@@ -8,7 +8,9 @@ import SimModels
 struct FaultReader {
     let log: IssueLog
     let serviceNames: [String]
-    let runEnd: Instant
+    /// When the run ends; `nil` when its duration could not be read, so that no start is
+    /// judged against a guess.
+    let runEnd: Instant?
     var values: ValueReader { ValueReader(log: log) }
 
     static let kinds = ["slow", "errors", "crash", "pause"]
@@ -86,7 +88,7 @@ struct FaultReader {
         }
         object.rejectUnknownKeys()
         guard let target, let start, let faultKind else { return nil }
-        if start >= runEnd.sinceStart, let atNode {
+        if let runEnd, start >= runEnd.sinceStart, let atNode {
             log.add(object.path("at"), "the fault starts at \(start), after the run ends at \(runEnd.sinceStart): it could never happen", at: atNode.location)
             return nil
         }

@@ -9,7 +9,9 @@ struct NetworkFaultReader {
     let log: IssueLog
     /// Services, then `broker`.
     let nodeNames: [String]
-    let runEnd: Instant
+    /// When the run ends; `nil` when its duration could not be read, so that no start is
+    /// judged against a guess.
+    let runEnd: Instant?
     var values: ValueReader { ValueReader(log: log) }
 
     /// A network fault as configured and as it reads in a report.
@@ -35,6 +37,7 @@ struct NetworkFaultReader {
             (targetPath, targetPosition) = (object.path("network"), target.location)
             scope = readLinks(target, object.path("network"))
             what = "network " + (target.stringValue ?? "")
+            let issuesBeforeEffects = log.issues.count
             if let n = object.optional("drop") { fault.drop = values.probability(n, object.path("drop")) ?? .never }
             if let n = object.optional("duplicate") { fault.duplicate = values.probability(n, object.path("duplicate")) ?? .never }
             // nil when absent, .some(nil) when no probability (reported where it is written).
@@ -47,7 +50,8 @@ struct NetworkFaultReader {
             if let n = object.optional("delay") { fault.extraLatency = values.duration(n, object.path("delay"), in: .zero...TimeSpan.minutes(10)) ?? .zero }
             let effects = [("drop", fault.drop), ("duplicate", fault.duplicate), ("reorder", fault.reorder)].filter { $0.1 != .never }
             what += effects.map { " \($0.0) \($0.1)" }.joined() + (fault.extraLatency > .zero ? " +\(fault.extraLatency)" : "")
-            if effects.isEmpty, fault.extraLatency == .zero {
+            // An effect written but wrong is reported where it is written, not as missing.
+            if effects.isEmpty, fault.extraLatency == .zero, log.issues.count == issuesBeforeEffects {
                 log.add(path, "expected at least one of \"drop\", \"duplicate\", \"reorder\" or \"delay\"", at: node.location)
             }
         } else {
@@ -61,7 +65,7 @@ struct NetworkFaultReader {
                 + (fault.holdsUntilHeal ? ", messages held until it heals" : "")
         }
         guard let scope, let start else { return nil }
-        if start >= runEnd.sinceStart, let atNode {
+        if let runEnd, start >= runEnd.sinceStart, let atNode {
             log.add(object.path("at"), "the fault starts at \(start), after the run ends at \(runEnd.sinceStart): it could never happen", at: atNode.location)
             return nil
         }

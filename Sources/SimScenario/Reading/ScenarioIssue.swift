@@ -77,7 +77,8 @@ enum Describe {
     /// `"a", "b" or "c"`, or what to do when there are no names to choose from.
     static func choices(_ names: [String]) -> String {
         guard !names.isEmpty else { return "the names defined in the file, and none is" }
-        let quoted = names.map { "\"\($0)\"" }
+        var seen: Set<String> = []
+        let quoted = names.filter { seen.insert($0).inserted }.map { "\"\($0)\"" }  // a name asked for twice is listed once
         guard quoted.count > 1 else { return quoted.first ?? "" }
         return quoted.dropLast().joined(separator: ", ") + " or " + quoted.last!
     }

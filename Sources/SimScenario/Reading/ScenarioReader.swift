@@ -40,7 +40,7 @@ struct ScenarioReader {
         if let workload, let duration { checkEventBudget(workload.arrivals, over: duration, at: workloadNode ?? root) }
         let networkNode = top.optional("network")
         let network = networkNode.flatMap { readNetwork($0, names: names) } ?? NetworkConfig()
-        let end = Instant.zero + (duration ?? .zero) + drain
+        let end = duration.map { Instant.zero + $0 + drain }
         let faultReader = FaultReader(log: log, serviceNames: names, runEnd: end)
         let (faults, networkFaults) = top.optional("faults").map { faultReader.read($0) } ?? ([], [])
         let chaosNode = top.optional("chaos")

@@ -7,7 +7,9 @@ import SimModels
 struct SwarmReader {
     let log: IssueLog
     let serviceNames: [String]
-    let runEnd: Instant
+    /// When the run ends; `nil` when its duration could not be read, so that no start is
+    /// judged against a guess.
+    let runEnd: Instant?
     var values: ValueReader { ValueReader(log: log) }
 
     /// A limit on candidate faults.
@@ -52,7 +54,7 @@ struct SwarmReader {
         var template = node
         if node.member("at") != nil { template = template.setting("at", to: node.string((start?.lowerBound ?? .zero).description)) }
         if lengthNode != nil { template = template.setting("for", to: node.string((length?.lowerBound ?? .milliseconds(1)).description)) }
-        if let start, start.upperBound >= runEnd.sinceStart, let at = node.member("at") {
+        if let start, let runEnd, start.upperBound >= runEnd.sinceStart, let at = node.member("at") {
             log.add(path + ".at", "a start as late as \(start.upperBound) is after the run ends at \(runEnd.sinceStart)", at: at.location)
             return nil
         }
