@@ -18,6 +18,7 @@ struct ListCommand: Command {
     func run(_ console: Console) throws -> ExitStatus {
         var rows: [[String]] = [["file", "name", "what it shows"]]
         var status = ExitStatus.success
+        guard ScenarioFiles.kind(of: folder) != nil else { throw ReportedError("ripple: \(folder): no such folder") }
         for path in try ScenarioFiles.expand([folder], console: console) {
             do {
                 let scenario = try ScenarioLoader.load(path: path)

@@ -132,7 +132,7 @@ public enum OutputFile {
 
     /// Writes `contents` to a new file beside `path` and renames it over `path`; errors name `shown`.
     static func replace(_ path: String, with contents: String, naming shown: String) throws(OutputError) {
-        let temporary = parent(of: path) + "/." + name(of: path) + ".ripple-\(getpid()).tmp"
+        let temporary = hiddenSibling(of: path, tag: "\(getpid()).tmp")
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o666)
         guard descriptor >= 0 else { throw OutputError(message: "\(shown): \(reason(errno))") }
         let failure = writeAll(contents, to: descriptor)
@@ -191,5 +191,17 @@ public enum OutputFile {
     /// The last component of `path`.
     static func name(of path: String) -> String {
         path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+    }
+
+    /// The longest name a folder holds, in bytes (`NAME_MAX` on Linux and macOS).
+    static let longestName = 255
+
+    /// A hidden file or folder beside `path`, named after it and `tag` (`.NAME.ripple-TAG`),
+    /// its name cut where needed so that a path the system accepts has a sibling it accepts too.
+    static func hiddenSibling(of path: String, tag: String) -> String {
+        let suffix = ".ripple-" + tag
+        var name = Self.name(of: path)
+        while 1 + name.utf8.count + suffix.utf8.count > longestName { name.removeLast() }
+        return parent(of: path) + "/." + name + suffix
     }
 }

@@ -141,7 +141,7 @@ public struct OutputFolder: Sendable {
 
     /// A hidden folder beside this one, named after it and `tag`.
     func sibling(_ tag: String) -> String {
-        OutputFile.parent(of: path) + "/." + OutputFile.name(of: path) + ".ripple-" + tag
+        OutputFile.hiddenSibling(of: path, tag: tag)
     }
 
     var exists: Bool { exists(path) }

@@ -33,4 +33,11 @@ struct ListCommandTests {
             #expect(Array(line)[nameColumn] != " ", "\(lines)")
         }
     }
+
+    /// A folder that is not there is said to be missing, not listed as an invalid scenario.
+    @Test func aMissingFolderIsNamedAsMissing() {
+        let missing = TestScenarios.temporaryFolder() + "/nowhere"
+        let result = TestScenarios.ripple(["list", missing])
+        #expect(result.status == 2 && result.output.isEmpty && result.errors == "ripple: \(missing): no such folder\n", "\(result.errors)")
+    }
 }

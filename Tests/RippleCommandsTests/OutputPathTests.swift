@@ -88,6 +88,20 @@ struct OutputPathTests {
         #expect(ripple(["run", folder + "/a.json", "--out", folder + "/report/.", "--quiet"]).status == 0)  // its own report is replaced
     }
 
+    /// A name as long as a folder holds (255 bytes) is written: the hidden file or folder each
+    /// output is built in beside it cuts its own name to fit.
+    @Test func theLongestNameAFolderHoldsIsWritten() throws {
+        let folder = TestScenarios.temporaryFolder()
+        try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let name = String(repeating: "é", count: 100) + String(repeating: "r", count: 55)  // 255 bytes
+        try FileManager.default.createDirectory(atPath: folder + "/junit", withIntermediateDirectories: false)
+        let check = ripple(["check", folder + "/a.json", "--junit", folder + "/junit/" + name, "--quiet"])
+        #expect(check.status == 0 && FileManager.default.fileExists(atPath: folder + "/junit/" + name), "\(check.errors)")
+        let run = ripple(["run", folder + "/a.json", "--out", folder + "/" + name, "--quiet"])
+        #expect(run.status == 0 && FileManager.default.fileExists(atPath: folder + "/" + name + "/report.html"), "\(run.errors)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == ["a.json", "junit", name])
+    }
+
     @Test func runRefusesTheCurrentFolderBeforeSimulating() throws {
         let folder = TestScenarios.temporaryFolder()
         try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
