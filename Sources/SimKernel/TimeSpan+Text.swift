@@ -33,6 +33,13 @@ extension TimeSpan {
         return number.isTooLarge(scaledBy: unit)
     }
 
+    /// Whether `text` is a well-formed duration that falls between two nanoseconds, such as
+    /// `"0.5ns"` or `"1.0000000001s"`: the clock counts whole nanoseconds.
+    public static func isFinerThanNanoseconds(_ text: String) -> Bool {
+        guard let (_, number, unit) = read(text) else { return false }
+        return !number.isTooLarge(scaledBy: unit) && number.scaled(by: unit) == nil
+    }
+
     static func parse(_ text: String) -> TimeSpan? {
         guard let (negative, number, unit) = read(text), let ns = number.scaled(by: unit) else { return nil }
         return TimeSpan(nanoseconds: negative ? -ns : ns)

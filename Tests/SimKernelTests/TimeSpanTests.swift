@@ -31,6 +31,15 @@ struct TimeSpanTests {
         if isTooLong { #expect(TimeSpan(parsing: text) == nil) }
     }
 
+    @Test("a well-formed duration between two nanoseconds is told apart from a malformed or too long one", arguments: [
+        ("0.5ns", true), ("1.0000000001s", true), ("-0.5ns", true), ("0.0000000000001h", true),
+        ("1ns", false), ("1.000000001s", false), ("0.5 ns", false), ("2562048.5h", false), ("1.5", false),
+    ])
+    func finerThanNanoseconds(text: String, isFiner: Bool) {
+        #expect(TimeSpan.isFinerThanNanoseconds(text) == isFiner)
+        if isFiner { #expect(TimeSpan(parsing: text) == nil) }
+    }
+
     @Test func aWellFormedRateTooFrequentForARateIsToldApartFromAMalformedOne() {
         for tooFrequent in ["99999999999999999999999/s", "9223372036854776/h", "9223372036854775.808/ns"] { #expect(Rate.isTooFrequent(tooFrequent)) }
         for other in ["9223372036854775/h", "0.0005/s", "-5/s", "1e30/s", "99999999999999999999999/parsec"] { #expect(!Rate.isTooFrequent(other)) }
