@@ -34,6 +34,16 @@ struct JSONFields {
         return members
     }
 
+    /// Refuses a field of the object `node` that is not one of `keys`: the format has no such
+    /// field, and read past, it would be dropped without a word.
+    func only(_ keys: [String], in node: JSONNode, _ path: String) throws {
+        for member in try members(node, path) where !keys.contains(member.key) {
+            let hint = Suggestion.closest(to: member.key, among: keys).map { " (did you mean \"\($0)\"?)" } ?? ""
+            throw fail(path.isEmpty ? member.key : path + "." + member.key,
+                       "unknown field\(hint); expected one of " + keys.map { "\"\($0)\"" }.joined(separator: ", "))
+        }
+    }
+
     func member(_ node: JSONNode, _ key: String, _ path: String) throws -> JSONNode {
         guard let value = try members(node, path).first(where: { $0.key == key })?.value else {
             throw ReportedError("ripple: \(file): the field \"\(path.isEmpty ? key : path + "." + key)\" is missing")

@@ -82,6 +82,7 @@ extension ShardFile {
     init(reading path: String) throws {
         let json = JSONFields(file: path)
         let root = try json.document(limit: Self.maximumBytes)
+        try json.only(["format", "formatVersion", "ripple", "shard", "sweep", "checksDeterminism", "swarm", "memoryBudget", "scenarios"], in: root, "")
         let format = try json.member(root, "format", "")
         guard format.stringValue == Self.format else {
             throw json.fail("format", "expected \"\(Self.format)\": this is not a shard file of ripple check --shard-out")
@@ -92,6 +93,7 @@ extension ShardFile {
         }
         version = try json.string(json.member(root, "ripple", ""), "ripple")
         let shardNode = try json.member(root, "shard", "")
+        try json.only(["index", "count"], in: shardNode, "shard")
         shard = ShardSpec(index: try json.integer(json.member(shardNode, "index", "shard"), "shard.index"),
                           count: try json.integer(json.member(shardNode, "count", "shard"), "shard.count"))
         guard (1...ShardSpec.maximumCount).contains(shard.count), (1...shard.count).contains(shard.index) else {
@@ -111,6 +113,7 @@ extension ShardFile {
         var runs: [[CheckRun]] = []
         for (s, node) in try json.elements(json.member(root, "scenarios", ""), "scenarios").enumerated() {
             let path = "scenarios[\(s)]"
+            try json.only(["name", "file", "expectations", "seeds", "runs"], in: node, path)
             let statements = try json.elements(json.member(node, "expectations", path), path + ".expectations").enumerated().map { e, node in
                 try Self.statement(node, path + ".expectations[\(e)]", json)
             }
@@ -128,6 +131,7 @@ extension ShardFile {
 
     static func statement(_ node: JSONNode, _ path: String, _ json: JSONFields) throws -> ExpectationStatement {
         func field(_ key: String) throws -> JSONNode { try json.member(node, key, path) }
+        try json.only(["text", "architecture", "metric", "why", "unit", "relation", "confidence", "tolerance"], in: node, path)
         let relationText = try json.string(field("relation"), path + ".relation")
         guard let comparison = Comparison(rawValue: relationText) else { throw json.fail(path + ".relation", "unknown relation \"\(relationText)\"") }
         return ExpectationStatement(text: try json.string(field("text"), path + ".text"),
@@ -140,6 +144,7 @@ extension ShardFile {
     }
 
     static func run(_ node: JSONNode, _ path: String, statements: [ExpectationStatement], _ json: JSONFields) throws -> CheckRun {
+        try json.only(["seed", "schedule", "verdicts", "stops", "repeats"], in: node, path)
         let seed = try json.seed(json.member(node, "seed", path), path + ".seed")
         let verdictNodes = try json.elements(json.member(node, "verdicts", path), path + ".verdicts")
         guard verdictNodes.count == statements.count else {
@@ -148,6 +153,7 @@ extension ShardFile {
         let verdicts = try zip(statements, verdictNodes).enumerated().map { v, pair in
             let (statement, node) = pair
             let at = path + ".verdicts[\(v)]"
+            try json.only(["measured", "references", "limits", "holds"], in: node, at)
             return statement.verdict(
                 measured: try json.optionalNumber(json.member(node, "measured", at), at + ".measured"),
                 references: try json.elements(json.member(node, "references", at), at + ".references").map { try json.string($0, at + ".references") },
@@ -156,6 +162,7 @@ extension ShardFile {
         }
         let repeats = try json.elements(json.member(node, "repeats", path), path + ".repeats").enumerated().map { r, node in
             let at = path + ".repeats[\(r)]"
+            try json.only(["architecture", "events", "digests", "difference"], in: node, at)
             let events = try json.elements(json.member(node, "events", at), at + ".events").map { try json.integer($0, at + ".events") }
             let digests = try json.elements(json.member(node, "digests", at), at + ".digests").map { try json.string($0, at + ".digests") }
             guard events.count == 2, digests.count == 2 else { throw json.fail(at, "expected two runs' events and digests") }
@@ -164,6 +171,7 @@ extension ShardFile {
         }
         let stops = try json.elements(json.member(node, "stops", path), path + ".stops").enumerated().map { s, node in
             let at = path + ".stops[\(s)]"
+            try json.only(["text", "architecture", "metric", "why", "measured", "unit", "limits"], in: node, at)
             return Verdict(text: try json.string(json.member(node, "text", at), at + ".text"),
                            architecture: try json.string(json.member(node, "architecture", at), at + ".architecture"),
                            metric: try json.string(json.member(node, "metric", at), at + ".metric"),

@@ -70,11 +70,17 @@ struct ShardTests {
         let shard = try String(contentsOfFile: folder + "/s1.json", encoding: .utf8)
         try Data(shard.replacingOccurrences(of: "\"ripple\":", with: "\"rippl\":").utf8).write(to: URL(fileURLWithPath: folder + "/unversioned.json"))
         let unversioned = ripple(["merge", folder + "/unversioned.json", folder + "/s2.json"])
-        #expect(unversioned.status == 2 && unversioned.errors.contains("unversioned.json: the field \"ripple\" is missing"), "\(unversioned.errors)")
+        #expect(unversioned.status == 2 && unversioned.errors.contains("unversioned.json: rippl: unknown field (did you mean \"ripple\"?)"), "\(unversioned.errors)")
         // A number out of place is named as written.
         try Data(shard.replacingOccurrences(of: "\"formatVersion\": 3,", with: "\"formatVersion\": 3.5,").utf8)
             .write(to: URL(fileURLWithPath: folder + "/fraction.json"))
         #expect(ripple(["merge", folder + "/fraction.json", folder + "/s2.json"]).errors.contains("fraction.json: formatVersion: expected a whole number, found 3.5"))
+        // A field the format does not have is refused, not dropped unread.
+        try Data(shard.replacingOccurrences(of: "\"swarm\":", with: "\"note\": 1, \"swarm\":").utf8).write(to: URL(fileURLWithPath: folder + "/extra.json"))
+        #expect(ripple(["merge", folder + "/extra.json", folder + "/s2.json"]).errors.contains("extra.json: note: unknown field; expected one of \"format\""))
+        try Data(shard.replacingOccurrences(of: "\"holds\":", with: "\"hold\": true, \"holds\":").utf8).write(to: URL(fileURLWithPath: folder + "/typo.json"))
+        let typo = ripple(["merge", folder + "/typo.json", folder + "/s2.json"])
+        #expect(typo.status == 2 && typo.errors.contains(".verdicts[0].hold: unknown field (did you mean \"holds\"?)"), "\(typo.errors)")
         let measured = try #require(shard.range(of: #""measured": [0-9.]+"#, options: .regularExpression))
         try Data(shard.replacingCharacters(in: measured, with: "\"measured\": 1e999").utf8).write(to: URL(fileURLWithPath: folder + "/huge.json"))
         #expect(ripple(["merge", folder + "/huge.json", folder + "/s2.json"]).errors.contains(".measured: expected a finite number, found 1e999"))
