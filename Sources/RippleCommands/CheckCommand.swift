@@ -36,8 +36,6 @@ struct CheckCommand: Command {
     let shardOut: String?
     let output: CheckOutput
     let memoryBudget: Int64
-    /// `--memory-budget` as given, repeated by the commands failures print.
-    let givenBudget: String?
 
     init(_ arguments: ParsedArguments) throws {
         paths = arguments.positionals
@@ -58,7 +56,6 @@ struct CheckCommand: Command {
         shardOut = arguments.value("shard-out")
         output = try CheckOutput(arguments)
         memoryBudget = try MemoryBudget.parse(arguments)
-        givenBudget = MemoryBudget.given(arguments)
         if shard == nil, shardCount != nil || shardOut != nil {
             throw UsageError("--\(shardCount != nil ? "shard-count" : "shard-out") goes with --shard K/N or --shard auto")
         }
@@ -80,7 +77,7 @@ struct CheckCommand: Command {
         let scenarios = try ScenarioFiles.loadAll(files, memoryBudget: memoryBudget, swarming: swarms)
         if swarms { try ScenarioFiles.requireSwarms(scenarios, files: files) }
         let plan = CheckPlan(scenarios, files: files, sweep: seeds, checksDeterminism: checksDeterminism, swarms: swarms,
-                             memoryBudget: givenBudget)
+                             memoryBudget: memoryBudget)
         try plan.requireDistinctNames()
         try plan.requireSeedsForMeans()
         let figures = try output.loadBaseline(for: plan)

@@ -22,13 +22,14 @@ struct CheckPlan: Equatable {
     var checksDeterminism: Bool
     /// Whether runs draw their faults and rate from the scenarios' swarms (`--swarm`).
     var swarms = false
-    /// `--memory-budget` as given, or `nil` for the default: it sets the runs' line limit.
-    var memoryBudget: String?
+    /// The memory budget in bytes (`--memory-budget`): it sets the runs' line limit.
+    var memoryBudget = MemoryEstimate.defaultBudget
     /// The scenarios, in the order they were named.
     var subjects: [Subject]
 
     /// The plan for `scenarios` read from `files`.
-    init(_ scenarios: [Scenario], files: [String], sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool, memoryBudget: String? = nil) {
+    init(_ scenarios: [Scenario], files: [String], sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool,
+         memoryBudget: Int64 = MemoryEstimate.defaultBudget) {
         self.sweep = sweep
         self.checksDeterminism = checksDeterminism
         self.swarms = swarms
@@ -40,7 +41,7 @@ struct CheckPlan: Equatable {
         }
     }
 
-    init(sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool, memoryBudget: String? = nil, subjects: [Subject]) {
+    init(sweep: [UInt64]?, checksDeterminism: Bool, swarms: Bool, memoryBudget: Int64 = MemoryEstimate.defaultBudget, subjects: [Subject]) {
         self.sweep = sweep
         self.checksDeterminism = checksDeterminism
         self.swarms = swarms
@@ -53,6 +54,7 @@ struct CheckPlan: Equatable {
     var comparedFigures: [String: [String: [String]]] {
         var figures: [String: [String: [String]]] = [:]
         for subject in subjects where !subject.seeds.isEmpty {
+            figures[subject.name] = figures[subject.name] ?? [:]  // checked, even with nothing to compare
             for statement in subject.statements where statement.comparison.worse != nil {
                 figures[subject.name, default: [:]][statement.architecture, default: []].append(statement.metric)
             }

@@ -18,7 +18,7 @@ struct ListCommand: Command {
     func run(_ console: Console) throws -> ExitStatus {
         var rows: [[String]] = [["file", "name", "what it shows"]]
         var status = ExitStatus.success
-        guard ScenarioFiles.kind(of: folder) != nil else { throw ReportedError("ripple: \(folder): no such folder") }
+        if let reason = ScenarioFiles.unreachable(folder) { throw ReportedError("ripple: \(folder): \(reason)") }
         for path in try ScenarioFiles.expand([folder], console: console) {
             do {
                 let scenario = try ScenarioLoader.load(path: path)

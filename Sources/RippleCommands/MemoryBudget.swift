@@ -1,4 +1,3 @@
-import SimChecks
 import SimScenario
 
 /// `--memory-budget SIZE`: how much memory a scenario's run may be estimated to hold before it
@@ -12,16 +11,20 @@ enum MemoryBudget {
     /// The largest budget accepted: 1 TiB.
     static let maximum: Int64 = 1 << 40
 
-    /// `--memory-budget` as given, for the commands a run's failures print to repeat it (a
-    /// line limit set by a smaller budget stops a run the default would let go on); `nil`
-    /// when the default is in force.
-    static func given(_ arguments: ParsedArguments) -> String? {
-        arguments.value("memory-budget")
+    /// The flag that gives `budget` again, for the commands a run's failures print to repeat
+    /// it (the line limit a smaller budget sets can stop a run the default lets go on); nothing
+    /// for the default.
+    static func flag(_ budget: Int64) -> String {
+        budget == MemoryEstimate.defaultBudget ? "" : " --memory-budget " + text(budget)
     }
 
-    /// The flag that repeats `--memory-budget` as given, or nothing for the default.
-    static func flag(_ given: String?) -> String {
-        given.map { " --memory-budget " + Shell.quote($0) } ?? ""
+    /// `bytes` as `--memory-budget` reads it back exactly: in the largest unit it is a whole
+    /// number of, or in KiB with the decimals a part of a KiB needs (a power of two divides it).
+    static func text(_ bytes: Int64) -> String {
+        for (unit, size) in [("TiB", Int64(1) << 40), ("GiB", 1 << 30), ("MiB", 1 << 20), ("KiB", 1 << 10)] where bytes % size == 0 {
+            return "\(bytes / size)\(unit)"
+        }
+        return "\(Double(bytes) / 1024)KiB"
     }
 
     /// The budget `--memory-budget` gives, or the default.

@@ -39,7 +39,7 @@ struct MergeCommand: Command {
                 throw ReportedError("\(other) split the check differently: into \(shard.shard.count) and \(first.shard.count) shards")
             }
             guard shard.plan == first.plan else {
-                throw ReportedError("\(other) come from different checks (other scenarios, expectations, seeds, --check-determinism or --swarm)")
+                throw ReportedError("\(other) come from different checks (other scenarios, expectations, seeds, --check-determinism, --swarm or --memory-budget)")
             }
         }
         let count = first.shard.count

@@ -31,8 +31,6 @@ struct RunCommand: Command {
     let checksDeterminism: Bool
     let swarms: Bool
     let memoryBudget: Int64
-    /// `--memory-budget` as given, repeated by the command a failure prints.
-    let givenBudget: String?
 
     init(_ arguments: ParsedArguments) throws {
         files = arguments.positionals
@@ -50,7 +48,6 @@ struct RunCommand: Command {
         checksDeterminism = arguments.has("check-determinism")
         swarms = arguments.has("swarm")
         memoryBudget = try MemoryBudget.parse(arguments)
-        givenBudget = MemoryBudget.given(arguments)
     }
 
     func run(_ console: Console) throws -> ExitStatus {
@@ -110,7 +107,7 @@ struct RunCommand: Command {
             console.write(Table(rows: [header] + HeadlineRows.rows(report, compact: true)).rendered)
             for sentence in report.stoppedEarly { console.write("warning: \(sentence.printable)\n") }
             let reproduction = "ripple run \(Shell.quote(files[i])) --seed \(scenario.world.seed)" + (swarms ? " --swarm" : "")
-                + MemoryBudget.flag(givenBudget)
+                + MemoryBudget.flag(memoryBudget)
             write(report.verdicts, unchecked: report.unchecked, reproduction: reproduction, to: console)
             write(repeats, to: console)
             console.write("\nreport: \(folder.printable)/report.html\n")

@@ -79,6 +79,13 @@ enum ScenarioFiles {
         return "ripple: \(path): is a \(kind), not a regular file; Ripple reads only regular files"
     }
 
+    /// Why nothing can be read at `path` (`"No such file or directory"`, `"Permission denied"`),
+    /// or `nil` when something stands there.
+    static func unreachable(_ path: String) -> String? {
+        var status = stat()
+        return stat(path, &status) == 0 ? nil : OutputFile.reason(errno)
+    }
+
     /// What stands at `path`, links followed ("regular file", "folder", "FIFO", …), or `nil`
     /// when nothing does (the loader then says why).
     static func kind(of path: String) -> String? {

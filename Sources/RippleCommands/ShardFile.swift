@@ -26,7 +26,7 @@ struct ShardFile {
             ("shard", .object([("index", .int(shard.index)), ("count", .int(shard.count))])),
             ("sweep", plan.sweep.map { .array($0.map(Self.seed)) } ?? .null),
             ("checksDeterminism", .bool(plan.checksDeterminism)), ("swarm", .bool(plan.swarms)),
-            ("memoryBudget", plan.memoryBudget.map(JSONOutput.string) ?? .null),
+            ("memoryBudget", .number(String(plan.memoryBudget))),
             ("scenarios", .array(plan.subjects.indices.map { s in
                 let subject = plan.subjects[s]
                 return .object([
@@ -108,7 +108,7 @@ extension ShardFile {
         }
         let checksDeterminism = try json.bool(json.member(root, "checksDeterminism", ""), "checksDeterminism")
         let swarms = try json.bool(json.member(root, "swarm", ""), "swarm")
-        let memoryBudget = try json.optionalString(json.member(root, "memoryBudget", ""), "memoryBudget")
+        let memoryBudget = Int64(try json.integer(json.member(root, "memoryBudget", ""), "memoryBudget"))
         var subjects: [CheckPlan.Subject] = []
         var runs: [[CheckRun]] = []
         for (s, node) in try json.elements(json.member(root, "scenarios", ""), "scenarios").enumerated() {

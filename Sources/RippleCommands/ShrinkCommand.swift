@@ -24,8 +24,6 @@ struct ShrinkCommand: Command {
     let out: String?
     let runLimit: Int
     let memoryBudget: Int64
-    /// `--memory-budget` as given, repeated by the commands it prints.
-    let givenBudget: String?
 
     init(_ arguments: ParsedArguments) throws {
         guard arguments.positionals.count == 1, let file = arguments.positionals.first else {
@@ -45,7 +43,6 @@ struct ShrinkCommand: Command {
             runLimit = 200
         }
         memoryBudget = try MemoryBudget.parse(arguments)
-        givenBudget = MemoryBudget.given(arguments)
     }
 
     func run(_ console: Console) throws -> ExitStatus {
@@ -75,7 +72,7 @@ struct ShrinkCommand: Command {
         }
         let summary = result.steps.isEmpty ? "nothing could go" : "\(result.steps.count) step\(result.steps.count == 1 ? "" : "s") kept"
         console.write("shrunk in \(result.runs) run\(result.runs == 1 ? "" : "s"): \(summary); wrote \(path)\n")
-        let budget = MemoryBudget.flag(givenBudget)
+        let budget = MemoryBudget.flag(memoryBudget)
         if result.hitLimit {
             console.write("stopped at the limit of \(runLimit) runs: it may shrink further (ripple shrink \(Shell.quote(path)) --seed \(seed)\(budget))\n")
         }

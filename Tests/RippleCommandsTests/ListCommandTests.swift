@@ -34,10 +34,11 @@ struct ListCommandTests {
         }
     }
 
-    /// A folder that is not there is said to be missing, not listed as an invalid scenario.
+    /// A folder that cannot be reached is said to be so, with the reason, not listed as an
+    /// invalid scenario.
     @Test func aMissingFolderIsNamedAsMissing() {
         let missing = TestScenarios.temporaryFolder() + "/nowhere"
         let result = TestScenarios.ripple(["list", missing])
-        #expect(result.status == 2 && result.output.isEmpty && result.errors == "ripple: \(missing): no such folder\n", "\(result.errors)")
+        #expect(result.status == 2 && result.output.isEmpty && result.errors == "ripple: \(missing): No such file or directory\n", "\(result.errors)")
     }
 }

@@ -44,6 +44,7 @@ public struct CallTree: ~Copyable {
     /// What acts on each service's work: its work time and the faults that strike it.
     let stations: Stations
     /// Per service: its first attempts' work, drawn ahead while its requests come in order.
+    /// (A root's first attempt is numbered 0, a call's and a consumer's 1.)
     var workAhead: FixedArray<WorkDrawnAhead>
     var backoffRandom: RandomStream
 
@@ -84,12 +85,12 @@ public struct CallTree: ~Copyable {
 
     /// Nanoseconds of work for attempt `attempt` of `request` at `service`, starting at `now`
     /// under `faults`: `stations`' draw, taken from the batch drawn ahead when it is a first
-    /// attempt under no fault.
+    /// attempt (numbered 0 for a root, 1 for a call or a consumer's first) under no fault.
     @inline(__always) mutating func workTime(of service: Int, request: UInt64, attempt: Int, at now: Instant, faults: FaultBook) -> Int64 {
-        guard attempt == 0, faults.isClear(service) else {
+        guard attempt <= 1, faults.isClear(service) else {
             return stations.workTime(of: service, request: request, attempt: attempt, at: now, faults: faults)
         }
-        return workAhead[service].work(of: request, from: stations.normalWork[service], draws: stations.workDraws[service])
+        return workAhead[service].work(of: request, attempt: attempt, from: stations.normalWork[service], draws: stations.workDraws[service])
     }
 
     /// Whether `call` was made by a job at `service` that a crash of `service` loses.

@@ -20,7 +20,8 @@ public struct RequestSource: Sendable {
     /// none of them; drawn together, the logarithms of a batch overlap instead of each waiting
     /// on the event before it.
     var gapsAhead: InlineArray<16, Int64> = .init(repeating: 0)
-    var nextGapAhead = 16
+    /// Past the batch until the first is drawn.
+    var nextGapAhead = Int.max
     /// When the next request arrives.
     public private(set) var nextArrival: Instant
     /// How many requests have been issued.
@@ -71,7 +72,7 @@ public struct RequestSource: Sendable {
         switch arrivals {
         case .poisson(let rate):
             guard rate.milliEvents > 0 else { return .nanoseconds(.max) }
-            if nextGapAhead == gapsAhead.count { drawGapsAhead() }
+            if nextGapAhead >= gapsAhead.count { drawGapsAhead() }
             defer { nextGapAhead += 1 }
             return .nanoseconds(gapsAhead[nextGapAhead])
         case .constant(let rate):

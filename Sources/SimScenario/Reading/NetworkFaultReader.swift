@@ -44,15 +44,15 @@ struct NetworkFaultReader {
             let reorder = object.optional("reorder").map { values.probability($0, object.path("reorder")) }
             fault.reorder = (reorder ?? nil) ?? .never
             if let n = object.optional("reorderBy") { fault.reorderDelay = values.duration(n, object.path("reorderBy"), in: .zero...TimeSpan.minutes(10)) ?? fault.reorderDelay }
-            if let member = object.members.first(where: { $0.key == "reorderBy" }), fault.reorder == .never, reorder != .some(nil) {
-                log.add(object.path("reorderBy"), "applies only with \"reorder\" above 0, which holds messages back; this fault reorders none", at: member.keyLocation)
-            }
             if let n = object.optional("delay") { fault.extraLatency = values.duration(n, object.path("delay"), in: .zero...TimeSpan.minutes(10)) ?? .zero }
             let effects = [("drop", fault.drop), ("duplicate", fault.duplicate), ("reorder", fault.reorder)].filter { $0.1 != .never }
             what += effects.map { " \($0.0) \($0.1)" }.joined() + (fault.extraLatency > .zero ? " +\(fault.extraLatency)" : "")
             // An effect written but wrong is reported where it is written, not as missing.
             if effects.isEmpty, fault.extraLatency == .zero, log.issues.count == issuesBeforeEffects {
                 log.add(path, "expected at least one of \"drop\", \"duplicate\", \"reorder\" or \"delay\"", at: node.location)
+            }
+            if let member = object.members.first(where: { $0.key == "reorderBy" }), fault.reorder == .never, reorder != .some(nil) {
+                log.add(object.path("reorderBy"), "applies only with \"reorder\" above 0, which holds messages back; this fault reorders none", at: member.keyLocation)
             }
         } else {
             let sideNode = object.required("partition", "an array of node names on one side")
