@@ -43,8 +43,8 @@ public struct CallTree: ~Copyable {
     let edgeRecord: [Int]
     /// What acts on each service's work: its work time and the faults that strike it.
     let stations: Stations
-    /// Per service: its first attempts' work, drawn ahead while its requests come in order.
-    /// (A root's first attempt is numbered 0, a call's and a consumer's 1.)
+    /// Per service: the work of its roots' first attempts, drawn ahead while its requests come
+    /// in order.
     var workAhead: FixedArray<WorkDrawnAhead>
     var backoffRandom: RandomStream
 
@@ -84,10 +84,12 @@ public struct CallTree: ~Copyable {
     }
 
     /// Nanoseconds of work for attempt `attempt` of `request` at `service`, starting at `now`
-    /// under `faults`: `stations`' draw, taken from the batch drawn ahead when it is a first
-    /// attempt (numbered 0 for a root, 1 for a call or a consumer's first) under no fault.
+    /// under `faults`: `stations`' draw, taken from the batch drawn ahead when it is a root's
+    /// first attempt (numbered 0) under no fault. Every request reaches its entry in the order
+    /// of the ids; a call's first attempts (numbered 1) reach the callee in the order their
+    /// callers finish, and drawn ahead they measured no faster (BENCHMARKS.md).
     @inline(__always) mutating func workTime(of service: Int, request: UInt64, attempt: Int, at now: Instant, faults: FaultBook) -> Int64 {
-        guard attempt <= 1, faults.isClear(service) else {
+        guard attempt == 0, faults.isClear(service) else {
             return stations.workTime(of: service, request: request, attempt: attempt, at: now, faults: faults)
         }
         return workAhead[service].work(of: request, attempt: attempt, from: stations.normalWork[service], draws: stations.workDraws[service])
