@@ -75,7 +75,8 @@ struct ValueReader {
         guard let span = TimeSpan(parsing: text) else {
             if TimeSpan.isTooLong(text) { return outOfRange(below: text.hasPrefix("-")) }
             if TimeSpan.isFinerThanNanoseconds(text) {
-                log.add(path, "expected a whole number of nanoseconds, the clock's finest step, found \(Describe.quoted(text))", at: node.location)
+                let floor = range.lowerBound > .nanoseconds(1) ? ", at least \(range.lowerBound)" : ""
+                log.add(path, "expected a whole number of nanoseconds, the clock's finest step\(floor), found \(Describe.quoted(text))", at: node.location)
                 return nil
             }
             let hint = TimeSpan.strictSpelling(of: text).map { " (did you mean \"\($0)\"?)" } ?? ""
