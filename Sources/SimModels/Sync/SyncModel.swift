@@ -98,7 +98,10 @@ public struct SyncModel: EventHandling, Calling, Serving, ~Copyable {
         } else {
             stop = scheduler.run(&self, limits: limits)
         }
-        if stop.isEarly { metrics.stoppedAt = scheduler.now }
+        if stop.isEarly {
+            metrics.stoppedAt = scheduler.now
+            if warmupEnd != nil { endWarmup(at: scheduler.now) }  // stopped within the warm-up: it ends with the run
+        }
         let end = stop.isEarly ? scheduler.now : world.end
         closeLastInterval(at: end)
         recordOpenHolds(openCallHolds, at: end)

@@ -41,4 +41,19 @@ struct SyncWarmupTests {
         #expect(events.run().metrics.warmupEnded == source.nextArrival)
         #expect(world.warmupEnd == source.nextArrival)
     }
+
+    /// A run a limit stops inside its warm-up ends the warm-up there, as a run that reaches
+    /// its end does: what it recorded is dropped, in both designs, not reported as though there
+    /// were no warm-up.
+    @Test func aRunStoppedWithinItsWarmupEndsItThere() {
+        var world = world(warmup: .time(.seconds(5)))
+        world.eventBudget = 2_000
+        var sync = SyncModel(world: world, config: Worlds.paymentChain)
+        var events = EventDrivenModel(world: world, config: Worlds.events())
+        for (stop, m) in [sync.run(), events.run()].map({ ($0.stop, $0.metrics) }) {
+            #expect(stop == .eventBudget)
+            #expect(m.stoppedAt != nil && m.warmupEnded == m.stoppedAt && m.stoppedAt! < .zero + .seconds(5))
+            #expect(m.latencySuccess.count == 0 && m.latencyFailure.count == 0, "nothing was measured after the warm-up")
+        }
+    }
 }

@@ -48,4 +48,20 @@ struct WarmupReadingTests {
         #expect(SummaryDocument.render(report).contains("arrivals for 4 s · drain 1 s · figures from 1 s, after the warm-up ·"))
         #expect(MetricsDocument.render(report).contains("\"warmupEndMs\": 1000"))
     }
+
+    /// Runs a limit stops within their warm-up end it where each stops, so the page and the
+    /// summary name each architecture's start of the figures.
+    @Test func runsStoppedWithinTheWarmupSayWhereEachEndedIt() throws {
+        let text = """
+        {"name": "w", "duration": "10s", "warmup": "5s", "workload": {"entry": "a", "arrivals": {"poisson": "1000/s"}},
+         "services": {"a": {"workers": 4, "work": "1ms"}, "b": {"workers": 1, "work": "10ms"}},
+         "architectures": {"sync": {"chain": ["a", "b"]}, "events": {"consumers": {"b": {}}}}}
+        """
+        let scenario = try ScenarioLoader.parse(Array(text.utf8), file: "w.json", memoryBudget: 5 << 20)
+        let report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: "test")
+        let ends = report.architectures.map { $0.metrics.warmupEnded }
+        #expect(ends.allSatisfy { $0 != nil } && ends == report.architectures.map(\.metrics.stoppedAt), "\(ends)")
+        let text2 = try #require(report.warmupText)
+        #expect(ends[0] != ends[1] && text2.contains(" in sync, ") && text2.hasSuffix(" in events"), "\(text2)")
+    }
 }
