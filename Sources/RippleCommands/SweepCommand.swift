@@ -72,13 +72,14 @@ struct SweepCommand: Command {
         let folder = out ?? "reports/" + sweep.base.name + "-sweep"
         let output = try SweepFolder.prepare(folder, sparing: InputFiles([file]))
         console.write(LimitsLine.text(sweep.base.name, scenarios: sweep.scenarios, budget: memoryBudget))
-        let measured = measure(sweep, console: console)
+        let (measured, stopped) = measure(sweep, console: console)
         let paths = sweep.base.metricPaths
-        let report = SweepReport(
+        var report = SweepReport(
             name: sweep.base.name, description: sweep.base.description, version: Ripple.version, seeds: seeds,
             parameters: sweep.parameters, architectures: sweep.base.architectures.map(\.name), metrics: metrics,
             combinations: sweep.combinations, measures: paths.map { paths in metrics.map(paths.contains) },
             measured: stride(from: 0, to: runs, by: seeds.count).map { Array(measured[$0..<$0 + seeds.count]) })
+        report.stops = stopped
         try SweepFolder.write(report, to: output)
         console.write(report.rendered)
         console.write("\nfiles: \(folder.printable)/ (sweep.csv, sweep.json, sweep.html, \(SweepChart.charts(of: report).map(\.fileName).joined(separator: ", ")))\n")
@@ -86,20 +87,27 @@ struct SweepCommand: Command {
     }
 
     /// Every combination under every seed, in that order: for each run, each architecture's
-    /// value of each metric as its `metrics.json` writes it, a truth value as 1 or 0 (`nil` where it has none).
-    func measure(_ sweep: ScenarioSweep, console: Console) -> [[[Double?]]] {
+    /// value of each metric as its `metrics.json` writes it, a truth value as 1 or 0 (`nil` where
+    /// it has none); and the runs a limit stopped before their end.
+    func measure(_ sweep: ScenarioSweep, console: Console) -> (values: [[[Double?]]], stops: [SweepStop]) {
         let (scenarios, seeds, metrics) = (sweep.scenarios, self.seeds, self.metrics)
         let total = scenarios.count * seeds.count
         let meter = RunsProgress("sweep", total: total, console: console)
         var progress: (@Sendable (Int) -> Void)?
         if let meter { progress = { meter.report(done: $0) } }
-        return ParallelRuns.map(total, threads: jobs, progress: progress) { run in
+        let results = ParallelRuns.map(total, threads: jobs, progress: progress) { run in
             var scenario = scenarios[run / seeds.count]
             scenario.setSeed(seeds[run % seeds.count])
-            let measurements = Measurements(scenario: scenario, outcomes: ScenarioRunner.run(scenario))
-            return scenario.architectures.map { architecture in
+            let outcomes = ScenarioRunner.run(scenario)
+            let measurements = Measurements(scenario: scenario, outcomes: outcomes)
+            let values = scenario.architectures.map { architecture in
                 metrics.map { measurements.value(at: $0, in: architecture.name)?.measuredValue }
             }
+            let stops = outcomes.indices.compactMap { a in
+                outcomes[a].metrics.stoppedAt.map { SweepStop(combination: run / seeds.count, architecture: a, seed: seeds[run % seeds.count], at: $0) }
+            }
+            return (values, stops)
         }
+        return (results.map(\.0), results.flatMap(\.1))
     }
 }

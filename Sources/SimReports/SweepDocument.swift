@@ -22,7 +22,8 @@ public enum SweepDocument {
     /// `sweep.json`, keys sorted: the scenario, the seeds, the parameters and their values, the
     /// metrics, and `rows`, each with its values by parameter path, `architecture`, `metric`,
     /// `n`, `mean`, `ciLow`, `ciHigh` (`null` when undefined) and `bySeed`, the metric under
-    /// each seed in seed order.
+    /// each seed in seed order; then `stoppedEarly`, the runs a limit stopped, each with its
+    /// values, `architecture`, `seed` and `stoppedAtMs`.
     public static func json(_ report: SweepReport) -> String {
         JSONOutput.object([
             ("scenario", .string(report.name)),
@@ -46,6 +47,16 @@ public enum SweepDocument {
                     ("ciLow", number(row.interval?.lowerBound)),
                     ("ciHigh", number(row.interval?.upperBound)),
                     ("bySeed", .array(row.values.map(number))),
+                ])
+            })),
+            ("stoppedEarly", .array(report.stops.map { stop in
+                .object([
+                    ("values", .object(report.parameters.indices.map { p in
+                        (report.parameters[p].path, value(report.parameters[p], report.value(of: p, in: stop.combination)))
+                    })),
+                    ("architecture", .string(report.architectures[stop.architecture])),
+                    ("seed", .number(String(stop.seed))),
+                    ("stoppedAtMs", .decimal(Double(stop.at.nanoseconds) / 1e6, decimals: 6)),
                 ])
             })),
         ]).rendered

@@ -23,6 +23,12 @@ public enum SweepPage {
         page.open("body")
         page.open("main")
         writeHeader(of: report, to: &page)
+        if let warning = report.stopWarning {
+            page.element("p", [("class", "stopped")], content: warning + ".")
+            page.open("ul", [("class", "stopped")])
+            for line in report.stopLines { page.element("li", [], content: line) }
+            page.close("ul")
+        }
         writeParameters(of: report, to: &page)
         let charts = charts ?? SweepChart.charts(of: report)
         precondition(documents.map { $0.count == charts.count } ?? true, "one document per chart")

@@ -11,6 +11,7 @@ extension SweepReport {
             out += Table(rows: table(ofMetric: m)).rendered
             if let note = boundNote(ofMetric: m) { out += note + "\n" }
         }
+        if let warning = stopWarning { out += "\nwarning: " + warning + ":\n" + stopLines.map { "  " + $0 + "\n" }.joined() }
         return out
     }
 

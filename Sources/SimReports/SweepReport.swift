@@ -26,6 +26,8 @@ public struct SweepReport: Sendable {
     /// One row per combination × architecture × metric, in that order, for the architectures
     /// that report the metric.
     public private(set) var rows: [SweepRow] = []
+    /// The runs a limit stopped before their end, in run order (combination, seed, architecture).
+    public var stops: [SweepStop] = []
 
     /// The report of runs whose metrics are `measured[combination][seed][architecture][metric]`
     /// (the value as `metrics.json` writes it; `nil` where the run has none). `measures[a][m]`

@@ -1,4 +1,5 @@
 import Testing
+import SimKernel
 import SimMetrics
 @testable import SimReports
 
@@ -185,5 +186,21 @@ struct SweepReportTests {
         svg.split(separator: "\n").filter { $0.hasPrefix("<polyline data-series=\"") }.map {
             String($0.dropFirst("<polyline data-series=\"".count).prefix { $0 != "\"" })
         }
+    }
+
+    /// Runs a limit stopped are named in every file the sweep writes: the terminal's warning,
+    /// `sweep.json`'s `stoppedEarly` and the page; a sweep without any says nothing of them.
+    @Test func runsALimitStoppedAreNamedInEveryFile() {
+        var report = Self.report()
+        #expect(report.stopWarning == nil && !report.rendered.contains("warning") && SweepDocument.json(report).contains("\"stoppedEarly\": []"))
+        report.stops = [SweepStop(combination: 1, architecture: 0, seed: 1, at: .zero + .milliseconds(4_400)),
+                        SweepStop(combination: 1, architecture: 0, seed: 2, at: .zero + .milliseconds(9_000))]
+        let line = "sync under services.email.work.constant=1s: seeds 1, 2 stopped at 4.4 s to 9 s"
+        #expect(report.stopLines == [line])
+        #expect(report.rendered.hasSuffix("\nwarning: 2 of 8 runs stopped early at a limit, so their figures cover only part of the run "
+                                          + "(ripple run the combination with --seed to see which limit):\n  \(line)\n"), "\(report.rendered)")
+        let json = SweepDocument.json(report)
+        #expect(json.contains("\"architecture\": \"sync\",\n      \"seed\": 2,\n      \"stoppedAtMs\": 9000"), "\(json)")
+        #expect(SweepPage.render(report).contains("<li>\(line)</li>"))
     }
 }
