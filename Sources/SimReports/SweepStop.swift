@@ -25,9 +25,9 @@ extension SweepReport {
         for c in combinations.indices {
             for a in architectures.indices {
                 let here = stops.filter { $0.combination == c && $0.architecture == a }
-                guard let first = here.first, let last = here.max(by: { $0.at < $1.at }), let earliest = here.min(by: { $0.at < $1.at }) else { continue }
-                let when = earliest.at == last.at ? Format.duration(nanoseconds: Double(first.at.nanoseconds))
-                    : Format.duration(nanoseconds: Double(earliest.at.nanoseconds)) + " to " + Format.duration(nanoseconds: Double(last.at.nanoseconds))
+                guard let earliest = here.map(\.at).min(), let latest = here.map(\.at).max() else { continue }
+                let (from, to) = (Format.duration(nanoseconds: Double(earliest.nanoseconds)), Format.duration(nanoseconds: Double(latest.nanoseconds)))
+                let when = from == to ? from : from + " to " + to
                 let seeds = here.map { String($0.seed) }.joined(separator: ", ")
                 lines.append("\(architectures[a]) under \(describe(combination: c)): seed\(here.count == 1 ? "" : "s") \(seeds) stopped at \(when)")
             }
