@@ -85,7 +85,8 @@ extension EventDrivenModel {
     mutating func workDone(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         guard let root = config.calls?.consumerRoots[g], groups[g].cursors[p].fate == .served else { return finishProcessing(g, p, &scheduler) }
         let origin = JobOrigin(owner: Int32(g), item: Int32(p), generation: groups[g].cursors[p].epoch)
-        runSteps(at: root, request: callRequest(for: groups[g].cursors[p].inFlight!), origin: origin, &scheduler)
+        let visit = Visit.root(attempt: 1 + groups[g].cursors[p].failures, first: 1)
+        runSteps(at: root, request: callRequest(for: groups[g].cursors[p].inFlight!), origin: origin, visit: visit, &scheduler)
     }
 
     /// Queue consumer `g` has done its own work on `job`: it makes its calls if it has any
@@ -93,7 +94,8 @@ extension EventDrivenModel {
     mutating func workDone(_ g: Int, job: Int32, _ scheduler: inout Scheduler<Event>) {
         guard let root = config.calls?.consumerRoots[g], queueGroups[g].jobs[job].fate == .served else { return finishJob(g, job, &scheduler) }
         let origin = JobOrigin(owner: Int32(g), item: job, generation: queueGroups[g].jobs.generation(of: job))
-        runSteps(at: root, request: callRequest(for: queueGroups[g].jobs[job].record), origin: origin, &scheduler)
+        let visit = Visit.root(attempt: Int(queueGroups[g].jobs[job].receive), first: 1)
+        runSteps(at: root, request: callRequest(for: queueGroups[g].jobs[job].record), origin: origin, visit: visit, &scheduler)
     }
 
     /// The request an event stands for, as the services a consumer calls see it.

@@ -81,8 +81,9 @@ extension EventDrivenModel {
         let service = groups[g].config.service
         let record = groups[g].cursors[p].inFlight!
         let attempt = 1 + groups[g].cursors[p].failures
-        var work = calling.workTime(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
-        let fate = calling.stations.fate(of: service, request: record.request, attempt: attempt, at: scheduler.now, faults: faults)
+        let visit = Visit.root(attempt: attempt, first: 1)
+        var work = calling.workTime(of: service, request: record.request, visit: visit, at: scheduler.now, faults: faults)
+        let fate = calling.stations.fate(of: service, request: record.request, visit: visit, at: scheduler.now, faults: faults)
         switch fate {
         case .served: break
         case .fails: work = 0  // an error fails at once, as a synchronous callee's does

@@ -55,8 +55,9 @@ extension EventDrivenModel {
         queueGroups[g].busy[Int(j.instance)] += 1
         queueGroups[g].jobs[job].isStarted = true
         queueGroups[g].jobs[job].startedAt = scheduler.now
-        var work = calling.workTime(of: service, request: j.record.request, attempt: Int(j.receive), at: scheduler.now, faults: faults)
-        let fate = calling.stations.fate(of: service, request: j.record.request, attempt: Int(j.receive), at: scheduler.now, faults: faults)
+        let visit = Visit.root(attempt: Int(j.receive), first: 1)
+        var work = calling.workTime(of: service, request: j.record.request, visit: visit, at: scheduler.now, faults: faults)
+        let fate = calling.stations.fate(of: service, request: j.record.request, visit: visit, at: scheduler.now, faults: faults)
         queueGroups[g].jobs[job].fate = fate
         switch fate {
         case .served: break

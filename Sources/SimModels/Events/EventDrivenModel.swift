@@ -302,6 +302,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         closeLastInterval(at: end)
         recordOpenHolds(openHolds, at: end)
         recordBreakers(through: scheduler.now)
+        recordLongestLines()
+        metrics.services[entry].peakQueue = Swift.max(metrics.services[entry].peakQueue, entryPool.longestLine)
         return (metrics, stop, scheduler.history)
     }
 
@@ -439,7 +441,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         let now = scheduler.now
         if faults.isDown(entry, at: now) { return respond(job, failure: .unavailable, &scheduler) }
         let attempt = Int(entryJobs[job].attempt)
-        switch calling.stations.fate(of: entry, request: entryJobs[job].request, attempt: attempt, at: now, faults: faults) {
+        switch calling.stations.fate(of: entry, request: entryJobs[job].request, visit: .root(attempt: attempt, first: 0), at: now, faults: faults) {
         case .served: break
         case .fails: return respond(job, failure: .error, &scheduler)
         case .hangs: return entryJobs.remove(job)  // never answers: only a user with a timeout hangs it (see the reader)
@@ -447,7 +449,6 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         switch entryPool.admit(job, at: now) {
         case .started: startEntryWork(job, queuedSince: now, &scheduler)
         case .queued:
-            metrics.services[entry].peakQueue = Swift.max(metrics.services[entry].peakQueue, entryPool.queueLength)
             if entryPool.queueLength > world.lineLimit {
                 stopAtLineLimit(of: entry, &scheduler)
             }
@@ -467,7 +468,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         if metrics.trace.isSampled(j.request), now > j.arrival {
             metrics.trace.span(.queued, request: j.request, track: TraceTrack(node: entry), from: j.arrival, to: now)
         }
-        let work = calling.workTime(of: entry, request: entryJobs[job].request, attempt: Int(entryJobs[job].attempt), at: now, faults: faults)
+        let visit = Visit.root(attempt: Int(entryJobs[job].attempt), first: 0)
+        let work = calling.workTime(of: entry, request: entryJobs[job].request, visit: visit, at: now, faults: faults)
         scheduler.schedule(.entryDone(job: job, generation: entryJobs.generation(of: job)), after: .nanoseconds(work))
     }
 
@@ -488,7 +490,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
             (request.version, request.committedAt) = (version, now)
             (request.pendingSlot, request.pendingGeneration) = (slot, generation)
             let origin = JobOrigin(owner: -1, item: job, generation: entryJobs.generation(of: job))
-            return runSteps(at: root, request: request, origin: origin, &scheduler)
+            return runSteps(at: root, request: request, origin: origin, visit: .root(attempt: Int(j.attempt), first: 0), &scheduler)
         }
         publish(job, &scheduler)
     }

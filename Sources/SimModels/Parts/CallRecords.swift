@@ -41,6 +41,8 @@ struct CallJob: Sendable {
     var callGeneration: UInt32
     /// Which attempt of that call this job is (0 for the user's request).
     var attempt: UInt16
+    /// Which visit of its request to the service this is, for the service's draws.
+    var visit: Visit
     var phase: Phase = .arriving
     var step: Int16 = 0
     var pendingCalls: Int16 = 0
@@ -55,7 +57,8 @@ struct CallJob: Sendable {
     /// What a steps-only root job works for, in its design's terms.
     var origin = JobOrigin()
 
-    init(request: Int32, requestID: UInt64, node: Int16, service: Int32, call: Int32, callGeneration: UInt32, attempt: UInt16) {
+    init(request: Int32, requestID: UInt64, node: Int16, service: Int32, call: Int32, callGeneration: UInt32, attempt: UInt16,
+         visit: Visit) {
         self.request = request
         self.requestID = requestID
         self.service = service
@@ -63,6 +66,7 @@ struct CallJob: Sendable {
         self.call = call
         self.callGeneration = callGeneration
         self.attempt = attempt
+        self.visit = visit
     }
 }
 

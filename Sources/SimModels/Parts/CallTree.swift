@@ -31,8 +31,11 @@ public struct CallTree: ~Copyable {
     let policies: [CallPolicy]
     /// Per node: the effect target its work applies, or −1 (a root).
     let targets: [Int]
+    /// Per node: whether it is the first called node (in node order) at its service, whose
+    /// first visits draw as the same service does in every design (see `Visit`).
+    let isPrimary: [Bool]
     /// Per service: its workers and line.
-    var pools: [ServicePool]
+    var pools: FixedArray<ServicePool>
     var jobs = SlotTable<CallJob>()
     var calls = SlotTable<PendingCall>()
     var requests = SlotTable<RequestState>()
@@ -58,7 +61,8 @@ public struct CallTree: ~Copyable {
         publishes = graph.nodes.map { $0.publish != nil }
         policies = graph.nodes.map { $0.policy ?? defaultPolicy }
         self.targets = targets
-        pools = world.services.map { ServicePool(workers: $0.workers, capacity: $0.queueCapacity) }
+        isPrimary = Self.primaryNodes(graph)
+        pools = FixedArray(count: world.services.count) { ServicePool(workers: world.services[$0].workers, capacity: world.services[$0].queueCapacity) }
         edges = policies.map(CallEdge.init)
         edgeRecord = CallEdges(graph).edgeOfNode
         stations = Stations(world: world)
@@ -83,16 +87,25 @@ public struct CallTree: ~Copyable {
         }
     }
 
-    /// Nanoseconds of work for attempt `attempt` of `request` at `service`, starting at `now`
+    /// Nanoseconds of work for `request` at `service` on the visit `visit`, starting at `now`
     /// under `faults`: `stations`' draw, taken from the batch drawn ahead when it is a root's
     /// first attempt (numbered 0) under no fault. Every request reaches its entry in the order
     /// of the ids; a call's first attempts (numbered 1) reach the callee in the order their
     /// callers finish, and drawn ahead they measured no faster (BENCHMARKS.md).
-    @inline(__always) mutating func workTime(of service: Int, request: UInt64, attempt: Int, at now: Instant, faults: FaultBook) -> Int64 {
-        guard attempt == 0, faults.isClear(service) else {
-            return stations.workTime(of: service, request: request, attempt: attempt, at: now, faults: faults)
+    @inline(__always) mutating func workTime(of service: Int, request: UInt64, visit: Visit, at now: Instant, faults: FaultBook) -> Int64 {
+        guard visit.isFirst, visit.word == RequestDraws.attemptWord(0), faults.isClear(service) else {
+            return stations.workTime(of: service, request: request, visit: visit, at: now, faults: faults)
         }
-        return workAhead[service].work(of: request, attempt: attempt, from: stations.normalWork[service], draws: stations.workDraws[service])
+        return workAhead[service].work(of: request, attempt: 0, from: stations.normalWork[service], draws: stations.workDraws[service])
+    }
+
+    /// Per node of `graph`: whether it is called (not a root) and no called node before it is
+    /// at the same service.
+    static func primaryNodes(_ graph: CallGraph) -> [Bool] {
+        var called = Set<Int>()
+        for node in graph.nodes { for step in node.steps { called.formUnion(step) } }
+        var seen = Set<Int>()
+        return graph.nodes.indices.map { node in called.contains(node) && seen.insert(graph.nodes[node].service).inserted }
     }
 
     /// Whether `call` was made by a job at `service` that a crash of `service` loses.

@@ -63,10 +63,11 @@ extension Calling where Self: ~Copyable {
 
     // MARK: - Jobs
 
-    @inline(__always) mutating func newJob(request: Int32, node: Int, call: Int32, callGeneration: UInt32, attempt: UInt16) -> Int32 {
+    @inline(__always) mutating func newJob(request: Int32, node: Int, call: Int32, callGeneration: UInt32, attempt: UInt16, visit: Visit) -> Int32 {
         calling.requests[request].references += 1
         let job = CallJob(request: request, requestID: calling.requests[request].id, node: Int16(node),
-                          service: Int32(calling.graph.nodes[node].service), call: call, callGeneration: callGeneration, attempt: attempt)
+                          service: Int32(calling.graph.nodes[node].service), call: call, callGeneration: callGeneration, attempt: attempt,
+                          visit: visit)
         return calling.jobs.insert(job).slot
     }
 
@@ -87,10 +88,11 @@ extension Calling where Self: ~Copyable {
     }
 
     /// Starts a root job at `node` whose own work its design has done (and whose worker it
-    /// holds): it runs the node's steps at once. The design hears of it in `rootFinished`.
-    mutating func runSteps(at node: Int, request: RequestState, origin: JobOrigin, _ scheduler: inout Scheduler<Event>) {
+    /// holds) on the visit `visit`: it runs the node's steps at once. The design hears of it
+    /// in `rootFinished`.
+    mutating func runSteps(at node: Int, request: RequestState, origin: JobOrigin, visit: Visit, _ scheduler: inout Scheduler<Event>) {
         let slot = calling.requests.insert(request).slot
-        let job = newJob(request: slot, node: node, call: -1, callGeneration: 0, attempt: 0)
+        let job = newJob(request: slot, node: node, call: -1, callGeneration: 0, attempt: 0, visit: visit)
         calling.jobs[job].isStepsOnly = true
         calling.jobs[job].origin = origin
         calling.jobs[job].tookWorkerAt = scheduler.now
@@ -106,7 +108,7 @@ extension Calling where Self: ~Copyable {
         calling.jobs[job].arrivedAt = now
         if faults.isDown(service, at: now) { return answer(job, .unavailable, &scheduler) }
         let id = calling.jobs[job].requestID
-        switch calling.stations.fate(of: service, request: id, attempt: Int(calling.jobs[job].attempt), at: now, faults: faults) {
+        switch calling.stations.fate(of: service, request: id, visit: calling.jobs[job].visit, at: now, faults: faults) {
         case .served: break
         case .fails: return answer(job, .error, &scheduler)
         case .hangs: return release(job)  // never answers: the caller times out
@@ -115,7 +117,6 @@ extension Calling where Self: ~Copyable {
         case .started: startWork(job, queuedSince: now, &scheduler)
         case .queued:
             calling.jobs[job].phase = .queued
-            metrics.services[service].peakQueue = Swift.max(metrics.services[service].peakQueue, calling.pools[service].queueLength)
             if calling.pools[service].queueLength > world.lineLimit { stopAtLineLimit(of: service, &scheduler) }
         case .rejected:
             metrics.services[service].rejected += 1
@@ -134,7 +135,7 @@ extension Calling where Self: ~Copyable {
         if metrics.trace.isSampled(id), now > calling.jobs[job].arrivedAt {
             metrics.trace.span(.queued, request: id, track: TraceTrack(node: service), from: calling.jobs[job].arrivedAt, to: now)
         }
-        let work = calling.workTime(of: service, request: id, attempt: Int(calling.jobs[job].attempt), at: now, faults: faults)
+        let work = calling.workTime(of: service, request: id, visit: calling.jobs[job].visit, at: now, faults: faults)
         scheduler.schedule(Self.call(.workDone(job: job, generation: calling.jobs.generation(of: job))), after: .nanoseconds(work))
     }
 
@@ -231,9 +232,10 @@ extension Calling where Self: ~Copyable {
         let from = calling.service(of: c.job), to = calling.graph.nodes[Int(c.node)].service
         let request = calling.jobs[c.job].request
         let id = calling.jobs[c.job].requestID
+        let visit = calling.jobs[c.job].visit.call(node: Int(c.node), attempt: c.attempt, isPrimary: calling.isPrimary[Int(c.node)])
         network.transmit(from: from, to: to, at: scheduler.now).forEachDelay { delay in
             // A duplicated call arrives twice: the callee serves (and applies) it twice.
-            let child = newJob(request: request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt)
+            let child = newJob(request: request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt, visit: visit)
             scheduler.schedule(Self.call(.deliver(job: child, generation: calling.jobs.generation(of: child))), after: delay)
             if metrics.trace.isSampled(id) {
                 metrics.trace.message(.call, request: id, from: TraceTrack(node: from), to: TraceTrack(node: to),
@@ -266,6 +268,14 @@ extension Calling where Self: ~Copyable {
             metrics.edges[calling.edgeRecord[node]].openings += openings
             metrics.edges[calling.edgeRecord[node]].timeOpen += timeOpen
             index += 1
+        }
+    }
+
+    /// Writes the longest line each service's pool held into its metrics (a line the design
+    /// keeps elsewhere may have written a longer one).
+    mutating func recordLongestLines() {
+        for service in 0..<calling.pools.count {
+            metrics.services[service].peakQueue = Swift.max(metrics.services[service].peakQueue, calling.pools[service].longestLine)
         }
     }
 

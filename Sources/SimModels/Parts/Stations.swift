@@ -24,19 +24,19 @@ struct Stations: Sendable {
         faultDraws = FaultBook.faultDraws(serviceNames: world.services.map(\.name), seed: world.seed)
     }
 
-    /// Nanoseconds of work for attempt `attempt` of `request` at `service`, starting at `now`
+    /// Nanoseconds of work for `request` at `service` on the visit `visit`, starting at `now`
     /// under `faults`.
     /// A service without faults (the common case) draws straight from its own distribution.
-    @inline(__always) func workTime(of service: Int, request: UInt64, attempt: Int, at now: Instant, faults: FaultBook) -> Int64 {
-        var random = workDraws[service].stream(request: request, attempt: attempt)
+    @inline(__always) func workTime(of service: Int, request: UInt64, visit: Visit, at now: Instant, faults: FaultBook) -> Int64 {
+        var random = workDraws[service].stream(request: request, word: visit.word)
         guard faults.isClear(service) else {
             return faults.workUnderFaults(of: service, normally: normalWork[service], at: now).sample(&random)
         }
         return normalWork[service].sample(&random)
     }
 
-    /// Whether attempt `attempt` of `request` at `service` is served, fails or hangs at `now` under `faults`.
-    @inline(__always) func fate(of service: Int, request: UInt64, attempt: Int, at now: Instant, faults: FaultBook) -> AttemptFate {
-        faults.fate(of: service, at: now, draws: faultDraws[service], request: request, attempt: attempt)
+    /// Whether `request` at `service` on the visit `visit` is served, fails or hangs at `now` under `faults`.
+    @inline(__always) func fate(of service: Int, request: UInt64, visit: Visit, at now: Instant, faults: FaultBook) -> AttemptFate {
+        faults.fate(of: service, at: now, draws: faultDraws[service], request: request, word: visit.word)
     }
 }

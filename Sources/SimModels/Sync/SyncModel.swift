@@ -106,6 +106,7 @@ public struct SyncModel: EventHandling, Calling, Serving, ~Copyable {
         closeLastInterval(at: end)
         recordOpenHolds(openCallHolds, at: end)
         recordBreakers(through: scheduler.now)
+        recordLongestLines()
         return (metrics, stop, scheduler.history)
     }
 
@@ -147,7 +148,7 @@ public struct SyncModel: EventHandling, Calling, Serving, ~Copyable {
     /// `request` starts at the entry as its attempt `attempt` (0 for a user's first).
     @inline(__always) mutating func enter(_ request: RequestState, attempt: UInt16, _ scheduler: inout Scheduler<Event>) {
         let slot = calling.requests.insert(request).slot
-        let job = newJob(request: slot, node: 0, call: -1, callGeneration: 0, attempt: attempt)
+        let job = newJob(request: slot, node: 0, call: -1, callGeneration: 0, attempt: attempt, visit: .root(attempt: Int(attempt), first: 0))
         if faults.hasPauses, let until = faults.pausedUntil(config.graph.nodes[0].service, at: scheduler.now) {
             return scheduler.schedule(.call(.deliver(job: job, generation: calling.jobs.generation(of: job))), at: until)
         }

@@ -16,17 +16,17 @@ public enum AttemptFate: UInt8, Sendable {
 }
 
 extension FaultBook {
-    /// The fate of attempt `attempt` of request `request` reaching `service` at `time`, drawn
-    /// from `draws` (the service's fault draws).
-    @inline(__always) public func fate(of service: Int, at time: Instant, draws: RequestDraws, request: UInt64, attempt: Int) -> AttemptFate {
-        isClear(service) ? .served : fateUnderFaults(of: service, at: time, draws: draws, request: request, attempt: attempt)
+    /// The fate of request `request` reaching `service` at `time` on the visit `word` names
+    /// (`RequestDraws.stream(request:word:)`), drawn from `draws` (the service's fault draws).
+    @inline(__always) public func fate(of service: Int, at time: Instant, draws: RequestDraws, request: UInt64, word: UInt64) -> AttemptFate {
+        isClear(service) ? .served : fateUnderFaults(of: service, at: time, draws: draws, request: request, word: word)
     }
 
-    /// `fate(of:at:draws:request:attempt:)` for a service with faults.
-    func fateUnderFaults(of service: Int, at time: Instant, draws: RequestDraws, request: UInt64, attempt: Int) -> AttemptFate {
+    /// `fate(of:at:draws:request:word:)` for a service with faults.
+    func fateUnderFaults(of service: Int, at time: Instant, draws: RequestDraws, request: UInt64, word: UInt64) -> AttemptFate {
         let error = errorProbability(of: service, at: time), hang = hangProbability(of: service, at: time)
         guard error != .never || hang != .never else { return .served }
-        var random = draws.stream(request: request, attempt: attempt)
+        var random = draws.stream(request: request, word: word)
         if random.chance(error) { return .fails }
         return random.chance(hang) ? .hangs : .served
     }

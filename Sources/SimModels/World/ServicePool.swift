@@ -9,6 +9,8 @@ public struct ServicePool: Sendable {
     public let capacity: Int
     /// Workers held right now.
     public private(set) var busy = 0
+    /// The longest the line has been, crashes included.
+    public private(set) var longestLine = 0
     /// Jobs waiting, with the time each joined the line; it starts with room for one and grows
     /// with use, so a service no architecture calls costs next to nothing.
     var line = RingBuffer<(job: Int32, since: Instant)>(capacity: 1)
@@ -33,6 +35,7 @@ public struct ServicePool: Sendable {
         }
         guard line.count < capacity else { return .rejected }
         line.append((job, now))
+        longestLine = Swift.max(longestLine, line.count)
         return .queued
     }
 

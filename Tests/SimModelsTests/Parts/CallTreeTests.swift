@@ -15,8 +15,9 @@ struct CallTreeTests {
         for (request, attempt, second) in [(0, 0, 1), (1, 1, 1), (2, 1, 3), (3, 1, 5), (4, 2, 5), (5, 1, 5), (9, 1, 5), (6, 0, 1)] as [(UInt64, Int, Int64)] {
             for service in 0..<2 {
                 let now = Instant.zero + .seconds(second)
-                let drawn = tree.workTime(of: service, request: request, attempt: attempt, at: now, faults: faults)
-                #expect(drawn == stations.workTime(of: service, request: request, attempt: attempt, at: now, faults: faults),
+                let visit = attempt == 0 ? Visit.root(attempt: 0, first: 0) : Visit.root(attempt: 0, first: 0).call(node: 1, attempt: UInt16(attempt), isPrimary: true)
+                let drawn = tree.workTime(of: service, request: request, visit: visit, at: now, faults: faults)
+                #expect(drawn == stations.workTime(of: service, request: request, visit: visit, at: now, faults: faults),
                         "request \(request) attempt \(attempt) at \(second) s")
             }
         }

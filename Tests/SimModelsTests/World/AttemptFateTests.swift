@@ -12,11 +12,11 @@ struct AttemptFateTests {
 
     @Test func theSameAttemptMeetsTheSameFateWhenever() {
         for request in 0..<1_000 as Range<UInt64> {
-            let early = book.fate(of: 0, at: .zero + .seconds(1), draws: draws[0], request: request, attempt: 1)
-            let late = book.fate(of: 0, at: .zero + .seconds(9), draws: draws[0], request: request, attempt: 1)
+            let early = book.fate(of: 0, at: .zero + .seconds(1), draws: draws[0], request: request, word: RequestDraws.attemptWord(1))
+            let late = book.fate(of: 0, at: .zero + .seconds(9), draws: draws[0], request: request, word: RequestDraws.attemptWord(1))
             #expect(early == late)
         }
-        #expect(book.fate(of: 0, at: .zero + .seconds(10), draws: draws[0], request: 1, attempt: 1) == .served, "after the fault")
+        #expect(book.fate(of: 0, at: .zero + .seconds(10), draws: draws[0], request: 1, word: RequestDraws.attemptWord(1)) == .served, "after the fault")
     }
 
     /// n = 100 000 attempts; the struck fraction is p within 5 binomial standard errors.
@@ -24,8 +24,8 @@ struct AttemptFateTests {
         let n = 100_000
         var errors = 0, hangs = 0
         for request in 0..<UInt64(n) {
-            if book.fate(of: 0, at: .zero, draws: draws[0], request: request, attempt: 1) == .fails { errors += 1 }
-            if book.fate(of: 1, at: .zero, draws: draws[1], request: request, attempt: 1) == .hangs { hangs += 1 }
+            if book.fate(of: 0, at: .zero, draws: draws[0], request: request, word: RequestDraws.attemptWord(1)) == .fails { errors += 1 }
+            if book.fate(of: 1, at: .zero, draws: draws[1], request: request, word: RequestDraws.attemptWord(1)) == .hangs { hangs += 1 }
         }
         #expect(abs(Double(errors) / Double(n) - 0.3) < 5 * (0.21 / Double(n)).squareRoot())
         #expect(abs(Double(hangs) / Double(n) - 0.5) < 5 * (0.25 / Double(n)).squareRoot())

@@ -1,0 +1,33 @@
+import SimKernel
+
+/// Which of its request's visits to a service a job is, as that service's draws (its work,
+/// and whether a fault strikes) tell visits apart: every visit draws afresh, so a retry at
+/// any level, a redelivered event's calls, or a second node calling the same service meets
+/// its own fate, as a real transient fault strikes each call on its own.
+///
+/// The first visit along the first attempts draws with the attempt number alone (0 for the
+/// entry, 1 for a call's first attempt), the same word in every design, so the designs face
+/// the same work and faults where they visit the same service. A job on any other path
+/// (an ancestor retried, or a node whose service an earlier node of the graph also calls)
+/// draws with a word mixed from its caller's, its node and its attempt.
+struct Visit: Sendable, Equatable {
+    /// The word a job's draws mix with the request's id (see `RequestDraws.stream`).
+    var word: UInt64
+    /// Whether this is the first visit along the first attempts of every level above.
+    var isFirst: Bool
+
+    /// Attempt `attempt` of a root's own part, numbered from `first` (a first attempt is a
+    /// first visit).
+    static func root(attempt: Int, first: Int) -> Visit {
+        Visit(word: RequestDraws.attemptWord(attempt), isFirst: attempt == first)
+    }
+
+    /// The visit of attempt `attempt` (from 1) of a call into `node`, made by a job on this
+    /// visit; `isPrimary` says whether `node` is the first of the graph's called nodes at its service.
+    @inline(__always) func call(node: Int, attempt: UInt16, isPrimary: Bool) -> Visit {
+        guard isFirst, isPrimary else {
+            return Visit(word: SplitMix64.mix(word ^ SplitMix64.mix(UInt64(node) << 16 | UInt64(attempt))), isFirst: false)
+        }
+        return Visit(word: RequestDraws.attemptWord(Int(attempt)), isFirst: attempt == 1)
+    }
+}
