@@ -116,9 +116,11 @@ struct RunCommand: Command {
         return status
     }
 
-    /// The fault schedule as the scenario states it, one line each: what, where, from when to when.
+    /// The run's length, where its figures start when a warm-up leaves its start out, and the
+    /// fault schedule as the scenario states it, one line each: what, where, from when to when.
     func write(faults report: RunReport, to console: Console) {
         console.write("arrivals for \(Format.duration(report.duration)), then a drain of \(Format.duration(report.drain))\n")
+        if let warmup = report.warmupText { console.write("figures from \(warmup), after the warm-up\n") }
         guard !report.faults.isEmpty else { return console.write("faults: none\n") }
         console.write("faults:\n")
         for fault in report.faults { console.write("  " + fault.printable + "\n") }

@@ -71,13 +71,16 @@ extension TimeSpan {
 
     /// Two spans in one unit, as reports write the ends of a window: the unit `reading` picks
     /// for `second`, or a smaller one when it is minutes or hours and `first` is not exact in
-    /// it to three decimals (seconds and below write any span exactly). `84 s` and `94 s` read
-    /// `84 s`, `94 s` (not `1.4 min`, `94 s`); `500 ms` and `1 s` read `0.5 s`, `1 s`.
+    /// it to three decimals, or is shorter than one of it but not zero (seconds and below write
+    /// any span exactly). `84 s` and `94 s` read `84 s`, `94 s` (not `1.4 min`, `94 s`); `30 s`
+    /// and `90 s` read `30 s`, `90 s` (not `0.5 min`); `500 ms` and `1 s` read `0.5 s`, `1 s`.
     public static func readings(_ first: TimeSpan, _ second: TimeSpan) -> (String, String) {
-        let fits = second.exactUnit >= seconds || first.isExact(inUnit: second.exactUnit)
-        let unit = fits ? second.exactUnit : Swift.max(first.exactUnit, second.exactUnit)
-        return (first.written(unit: unit, names: readingUnits, separator: " "),
-                second.written(unit: unit, names: readingUnits, separator: " "))
+        let unit = second.exactUnit
+        let fits = unit >= seconds
+            || (first.isExact(inUnit: unit) && (first == .zero || first.nanoseconds.magnitude >= unitSizes[unit]))
+        let shared = fits ? unit : Swift.max(first.exactUnit, unit)
+        return (first.written(unit: shared, names: readingUnits, separator: " "),
+                second.written(unit: shared, names: readingUnits, separator: " "))
     }
 
     /// Unit names for `reading`, from hours down to nanoseconds.

@@ -5,8 +5,8 @@ extension HeadlineRows {
     typealias ConsistencyTotals = (counts: EffectCounts, missing: Int, divergent: Int, staleness: Histogram)
 
     /// The rows that carry a run's lesson, highlighted on the page: what users met (failures,
-    /// the p99 wait), what the system lost, and how soon it recovered.
-    public static let headlines = ["failed", "user latency p99", "missing at end", "recovery after last fault"]
+    /// the p99 wait for an answer, successful or failed), what the system lost, and how soon it recovered.
+    public static let headlines = ["failed", "success latency p99", "failure latency p99", "missing at end", "recovery after last fault"]
 
     /// For each row of `rows(report, compact:)` (by label), which architectures did worse: those
     /// with the largest value of a figure where more is worse, when it is strictly larger than
@@ -36,9 +36,9 @@ extension HeadlineRows {
         switch label {
         case "failed": return Double(a.failed)
         case "unanswered at end": return Double(a.unansweredAtEnd)
-        case "user latency p50": return quantile(a.metrics.latencySuccess, 0.5)
-        case "user latency p99": return quantile(a.metrics.latencySuccess, 0.99)
-        case "user latency max": return quantile(a.metrics.latencySuccess, 1)
+        case "success latency p50": return quantile(a.metrics.latencySuccess, 0.5)
+        case "success latency p99": return quantile(a.metrics.latencySuccess, 0.99)
+        case "success latency max": return quantile(a.metrics.latencySuccess, 1)
         case "end-to-end p50": return quantile(a.metrics.endToEnd, 0.5)
         case "end-to-end p99": return quantile(a.metrics.endToEnd, 0.99)
         case "failure latency p99": return quantile(a.metrics.latencyFailure, 0.99)
@@ -54,6 +54,7 @@ extension HeadlineRows {
         case "rejected": return Double(a.metrics.failures.rejected)
         case "unavailable": return Double(a.metrics.failures.unavailable)
         case "errors": return Double(a.metrics.failures.error)
+        case "short-circuited": return Double(a.metrics.failures.shortCircuited)
         case "attempts / request": return perRequest.map { _ in a.perRequest(Double(a.metrics.attempts)) }
         case "messages / request": return perRequest.map { _ in a.perRequest(Double(a.metrics.messages)) }
         case "worker-seconds / request": return a.workerSecondsPerRequest

@@ -18,9 +18,10 @@ public enum HeadlineRows {
             row("succeeded") { String($0.metrics.succeeded) },
             row("failed") { "\($0.failed) (\($0.metrics.requests == 0 ? "–" : Format.percent($0.errorRate)))" },
             row("unanswered at end") { String($0.unansweredAtEnd) },
-            row("user latency p50") { ms($0.metrics.latencySuccess, 0.5) },
-            row("user latency p99") { ms($0.metrics.latencySuccess, 0.99) },
-            row("user latency max") { ms($0.metrics.latencySuccess, 1) },
+            row("success latency p50") { ms($0.metrics.latencySuccess, 0.5) },
+            row("success latency p99") { ms($0.metrics.latencySuccess, 0.99) },
+            row("success latency max") { ms($0.metrics.latencySuccess, 1) },
+            row("failure latency p99") { ms($0.metrics.latencyFailure, 0.99) },
             row("end-to-end p99") { ms($0.metrics.endToEnd, 0.99) },
             row("completed (all effects)") { String($0.metrics.completed) },
             consistency("duplicated effects") { String($0.counts.duplicated) },
@@ -42,11 +43,11 @@ public enum HeadlineRows {
         ]
         if !compact {
             rows += [
-                row("failure latency p99") { ms($0.metrics.latencyFailure, 0.99) },
                 row("timeouts") { String($0.metrics.failures.timeout) },
                 row("rejected") { String($0.metrics.failures.rejected) },
                 row("unavailable") { String($0.metrics.failures.unavailable) },
                 row("errors") { String($0.metrics.failures.error) },
+                row("short-circuited") { String($0.metrics.failures.shortCircuited) },
                 row("end-to-end p50") { ms($0.metrics.endToEnd, 0.5) },
                 consistency("staleness max") { ms($0.staleness, 1) },
                 consistency("divergent entities at end") { String($0.divergent) },

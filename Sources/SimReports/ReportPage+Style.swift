@@ -36,6 +36,8 @@ extension ReportPage {
         .kind { font-size: 12px; font-weight: normal; color: #5b6472; }
         tr.headline th, tr.headline td { font-weight: 700; background: #fff6db; }
         td.worse { color: #a3320b; }
+        table.calls { margin-bottom: 12px; }
+        th.text, td.text { text-align: left; }
         td.worse .mark { font-size: 11px; }
         figure { margin: 24px 0 36px; }
         @media (max-width: 760px) { main { padding: 24px 12px 32px; } table { font-size: 14px; } th, td { padding: 4px 8px; } }

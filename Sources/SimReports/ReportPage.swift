@@ -24,6 +24,7 @@ public enum ReportPage {
         writeFaults(of: report, to: &page)
         writeExpectations(of: report, to: &page)
         writeTable(of: report, to: &page)
+        writeCalls(of: report, to: &page)
         writeCharts(charts ?? RunCharts.charts(of: report), documents: documents, to: &page)
         writeSequences(of: report, to: &page)
         page.open("footer")

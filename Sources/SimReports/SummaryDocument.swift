@@ -42,17 +42,14 @@ public enum SummaryDocument {
     /// Per architecture that makes calls, a table of its caller → callee edges: calls,
     /// attempts, retries and how attempts and calls failed; nothing when none makes calls.
     static func edges(_ report: RunReport) -> String {
-        let calling = report.architectures.filter { !$0.metrics.edges.isEmpty }
-        guard !calling.isEmpty else { return "" }
+        let tables = CallTables.edgeTables(report)
+        guard !tables.isEmpty else { return "" }
         var out = "\n## Calls per edge\n"
-        for a in calling {
-            out += "\n### " + MarkdownEscaping.escaped(a.name) + "\n\n"
-            out += "| edge | calls | attempts | retries | timeouts | failed | rejected | short-circuited |\n"
+        for table in tables {
+            out += "\n### " + MarkdownEscaping.escaped(table.architecture) + "\n\n"
+            out += "| " + CallTables.edgeHeader.joined(separator: " | ") + " |\n"
             out += "|---|---:|---:|---:|---:|---:|---:|---:|\n"
-            for e in a.metrics.edges {
-                let counts = [e.calls, e.attempts, e.retries, e.timeouts, e.failed, e.rejected, e.shortCircuited].map(String.init)
-                out += "| " + ([e.edge] + counts).map(MarkdownEscaping.escaped).joined(separator: " | ") + " |\n"
-            }
+            for row in table.rows { out += "| " + row.map(MarkdownEscaping.escaped).joined(separator: " | ") + " |\n" }
         }
         return out
     }
@@ -60,13 +57,10 @@ public enum SummaryDocument {
     /// A table of every circuit breaker: how often it opened and how long it refused calls;
     /// nothing when no architecture has one.
     static func breakers(_ report: RunReport) -> String {
-        let rows = report.architectures.flatMap { a in a.metrics.breakers.map { (a.name, $0) } }
+        let rows = CallTables.breakerRows(report)
         guard !rows.isEmpty else { return "" }
-        var out = "\n## Circuit breakers\n\n| architecture | edge | openings | time open |\n|---|---|---:|---:|\n"
-        for (name, breaker) in rows {
-            let cells = [name, breaker.edge, String(breaker.openings), Format.duration(nanoseconds: Double(breaker.timeOpen.nanoseconds))]
-            out += "| " + cells.map(MarkdownEscaping.escaped).joined(separator: " | ") + " |\n"
-        }
+        var out = "\n## Circuit breakers\n\n| " + CallTables.breakerHeader.joined(separator: " | ") + " |\n|---|---|---:|---:|\n"
+        for row in rows { out += "| " + row.map(MarkdownEscaping.escaped).joined(separator: " | ") + " |\n" }
         return out
     }
 }

@@ -19,7 +19,7 @@ struct RunCommandTests {
         let out = temporaryFolder()
         let result = run(["run", Self.scenario, "--out", out])
         #expect(result.status == 0)
-        #expect(result.output.contains("user latency p99"))
+        #expect(result.output.contains("success latency p99"))
         #expect(result.output.contains("report: \(out)/"))
         // The scenario's lesson, as its expectations state it, holds.
         #expect(result.output.contains("\nexpectations\n  ✓ events latency.success.p99Ms ≤ 0.1 × sync: "))
@@ -39,6 +39,22 @@ struct RunCommandTests {
         #expect(FileManager.default.fileExists(atPath: out + "/report.html"))
     }
 
+    /// A warm-up leaves the run's start out of its figures, and the terminal says so under the
+    /// run's length, as the summary and the page do.
+    @Test func runSaysWhereItsFiguresStartAfterAWarmup() throws {
+        let folder = temporaryFolder()
+        let file = folder + "/warm.json"
+        try #"{"name": "warm", "duration": "20s", "warmup": "5s", "workload": {"entry": "api", "arrivals": {"poisson": "50/s"}},"#
+            .appending(#" "services": {"api": {"workers": 2, "work": {"exponential": "10ms"}}}, "architectures": {"sync": {"chain": ["api"]}}}"#)
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let result = run(["run", file, "--out", folder + "/out"])
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(result.status == 0)
+        #expect(lines.contains("figures from 5 s, after the warm-up"), "\(result.output)")
+        let plain = run(["run", Self.scenario, "--out", temporaryFolder()])
+        #expect(!plain.output.contains("after the warm-up"))
+    }
+
     /// The run tells its story: the schedule, the figures with durations in one style, each
     /// verdict measured against its limit with its reason, and where to look next.
     @Test func runPrintsTheScheduleTheVerdictsWhyAndWhereToLook() throws {
@@ -48,8 +64,9 @@ struct RunCommandTests {
         #expect(lines[0].hasPrefix("payment-email-slowdown — limits: each run stops after 2 000 000 000 events, or once 2 143 844 wait"), "\(lines[0])")
         #expect(lines[0].hasSuffix(" wait in one line or backlog (a 2 GiB memory budget less the 3.47 MiB estimate, at 500 bytes each, shared by 2 architectures; --memory-budget raises it)"), "\(lines[0])")
         #expect(lines[2...4] == ["arrivals for 4 min, then a drain of 2 min", "faults:", "  slow email (work replaced) from 1 min to 2 min"])
-        #expect(lines.contains { $0.hasPrefix("user latency p99 ") && $0.hasSuffix(" 59.5 s   81.5 ms") })
-        #expect(lines.contains { $0.hasPrefix("user latency max ") && $0.contains(" 1.01 min ") })
+        #expect(lines.contains { $0.hasPrefix("success latency p99 ") && $0.hasSuffix(" 59.5 s   81.5 ms") })
+        #expect(lines.contains { $0.hasPrefix("success latency max ") && $0.contains(" 1.01 min ") })
+        #expect(lines.contains { $0.hasPrefix("failure latency p99 ") }, "what a failed user waited shows beside it")
         let table = lines.drop { !$0.hasPrefix("figure") }.prefix { !$0.isEmpty }
         for line in table {
             for word in line.split(separator: " ") where word.first?.isNumber == true {

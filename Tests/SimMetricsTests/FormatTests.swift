@@ -60,6 +60,8 @@ struct FormatTests {
         #expect(Format.window(from: .seconds(84), lasting: .seconds(10)) == "from 84 s to 94 s")
         #expect(Format.window(from: .seconds(150), lasting: .seconds(20)) == "from 150 s to 170 s")
         #expect(Format.window(from: .zero, lasting: .seconds(120)) == "from 0 min to 2 min")
+        #expect(Format.window(from: .seconds(30), lasting: .seconds(60)) == "from 30 s to 90 s", "not from 0.5 min")
+        #expect(Format.window(from: .seconds(90), lasting: .seconds(90)) == "from 1.5 min to 3 min")
         #expect(Format.window(from: .milliseconds(1_500), lasting: .milliseconds(500)) == "from 1.5 s to 2 s")
         #expect(Format.window(from: .milliseconds(500), lasting: .milliseconds(500)) == "from 0.5 s to 1 s")
         #expect(Format.window(from: .microseconds(1_500), lasting: .seconds(2)) == "from 0.0015 s to 2.0015 s")

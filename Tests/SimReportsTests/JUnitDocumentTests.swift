@@ -29,6 +29,11 @@ struct JUnitDocumentTests {
         #expect(xml.contains("<testsuite name=\"x\" tests=\"2\" failures=\"1\" errors=\"0\" skipped=\"0\" time=\"0\">"))
         #expect(xml.contains("<system-out>measured 0 with seed 4</system-out>"))
         #expect(xml.contains("<failure message=\"measured 3 with seed 4\">reproduce: ripple run x.json --seed 4</failure>"))
+        var limited = failed
+        limited.limits = [2]
+        #expect(JUnitDocument.failure(limited) == "measured 3, limit 2", "a failure names the limit it broke")
+        limited.measured = nil
+        #expect(JUnitDocument.failure(limited) == "no data")
         // A scenario without expectations is there, as a skipped test case.
         #expect(xml.contains("""
           <testsuite name="quiet" tests="1" failures="0" errors="0" skipped="1" time="0">

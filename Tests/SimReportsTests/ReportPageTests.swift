@@ -41,7 +41,7 @@ struct ReportPageTests {
         let html = ReportPage.render(report)
         for text in ["<h1>payment-email-slowdown</h1>", "The email provider slows for a minute.", "<dd>42</dd>", "<dd>3 min</dd>",
                      "<dd>2 min</dd>", "<li>slow email (work replaced) from 1 min to 2 min</li>", "<li>crash notification from 250 s to the end</li>",
-                     "<th scope=\"row\">user latency p99</th>", "<span class=\"name\">events</span>"] {
+                     "<th scope=\"row\">success latency p99</th>", "<th scope=\"row\">short-circuited</th>", "<span class=\"name\">events</span>"] {
             #expect(html.contains(text), "\(text)")
         }
         let rows = HeadlineRows.rows(report, compact: false)
@@ -49,8 +49,8 @@ struct ReportPageTests {
         #expect(count("<tr class=\"headline\">", in: html) == HeadlineRows.headlines.count)
         #expect(count("<td>", in: html) + count("<td class=\"worse\"", in: html) == rows.count * report.architectures.count)
         // The chain waits longer in the slowdown: its p99 cell is marked the worse.
-        #expect(html.contains("<th scope=\"row\">user latency p99</th>\n<td class=\"worse\" title=\"the worse design for this figure\">"))
-        #expect(HeadlineRows.worse(in: report, label: "user latency p99") == [true, false])
+        #expect(html.contains("<th scope=\"row\">success latency p99</th>\n<td class=\"worse\" title=\"the worse design for this figure\">"))
+        #expect(HeadlineRows.worse(in: report, label: "success latency p99") == [true, false])
         #expect(HeadlineRows.worse(in: report, label: "requests") == [false, false], "a count of arrivals is no better or worse")
         let charts = RunCharts.charts(of: report)
         #expect(count("<figure>", in: html) == charts.count && count("<svg ", in: html) == charts.count)
@@ -173,5 +173,31 @@ struct ReportPageVerdictTests {
         """))
         #expect(!summary.contains("### events"))
         #expect(!SummaryDocument.render(RunReportFixture.report()).contains("Calls per edge"))
+    }
+
+    /// The page shows the same calls tables as the summary: each breaker's openings and time
+    /// open, each calling architecture's edges; a run without calls shows neither.
+    @Test func thePageListsBreakersAndEachEdgesCalls() {
+        var report = RunReportFixture.report()
+        var edge = EdgeRecord(edge: "payment → email")
+        (edge.calls, edge.attempts, edge.shortCircuited) = (100, 130, 7)
+        report.architectures[0].metrics.edges = [edge]
+        var breaker = BreakerRecord(edge: "payment → email")
+        (breaker.openings, breaker.timeOpen) = (3, .seconds(15))
+        report.architectures[0].metrics.breakers = [breaker]
+        let html = ReportPage.render(report)
+        #expect(html.contains("""
+        <h2>Circuit breakers</h2>
+        <table class="calls">
+        <thead>
+        <tr>
+        <th scope="col" class="text">architecture</th>
+        """))
+        #expect(html.contains("<th scope=\"row\">sync</th>\n<td class=\"text\">payment → email</td>\n<td>3</td>\n<td>15 s</td>"))
+        #expect(html.contains("<h2>Calls per edge</h2>\n<h3>sync</h3>"))
+        #expect(html.contains("<th scope=\"row\">payment → email</th>\n<td>100</td>\n<td>130</td>"))
+        #expect(html.contains("<td>7</td>\n</tr>"), "short-circuited calls have their column")
+        let plain = ReportPage.render(RunReportFixture.report())
+        #expect(!plain.contains("Circuit breakers") && !plain.contains("Calls per edge"))
     }
 }
