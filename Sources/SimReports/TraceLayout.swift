@@ -120,16 +120,18 @@ struct TraceLayout {
         return kinds.joined(separator: " → ")
     }
 
-    /// Lays each track's slices on lanes, earliest first: a slice goes on a lane where the same
-    /// request's previous slice ended by its start (so one request's spans stay on one line),
-    /// else on the lowest lane whose last slice ended strictly before it began (so a message
-    /// end at an instant two slices share can only bind to its own request's).
+    /// Lays each track's slices on lanes, earliest first: a slice goes on the lane of its
+    /// request's previous slice on the track when that lane is free by then (so one request's
+    /// slices stay on one line unless another request holds it), else on the lowest lane whose
+    /// last slice ended strictly before it began (so a message end at an instant two slices
+    /// share can only bind to its own request's).
     private mutating func assignLanes() {
         let order = slices.indices.sorted {
             let a = slices[$0], b = slices[$1]
             return (a.track, a.start, a.end, a.request ?? 0, $0) < (b.track, b.start, b.end, b.request ?? 0, $1)
         }
         var open: [(end: Instant, request: UInt64?)] = []
+        var lastLane: [UInt64: Int] = [:]  // per request on this track; looked up only, never iterated
         var track: TraceTrack?
         for i in order {
             let slice = slices[i]
@@ -137,11 +139,14 @@ struct TraceLayout {
                 if let track { lanes.append((track, open.count)) }
                 track = slice.track
                 open = []
+                lastLane = [:]
             }
-            let lane = open.indices.first { open[$0].request != nil && open[$0].request == slice.request && open[$0].end <= slice.start }
-                ?? open.indices.first { open[$0].end < slice.start }
-                ?? open.count
+            let own = slice.request.flatMap { lastLane[$0] }.flatMap { lane in
+                open[lane].end < slice.start || (open[lane].request == slice.request && open[lane].end <= slice.start) ? lane : nil
+            }
+            let lane = own ?? open.indices.first { open[$0].end < slice.start } ?? open.count
             if lane == open.count { open.append((slice.end, slice.request)) } else { open[lane] = (slice.end, slice.request) }
+            if let request = slice.request { lastLane[request] = lane }
             slices[i].lane = lane
         }
         if let track { lanes.append((track, open.count)) }
