@@ -57,7 +57,8 @@ struct ChartLayout {
             : ChartAxis(covering: chart.xExtent, scale: .linear, maxIntervals: xIntervals)
         xAxis = chart.xEndsAtSpan ? chart.xSpan.map(xTicks.ending(exactlyAt:)) ?? xTicks : xTicks
         xLabel = ChartLayout.shortened(chart.xLabel, toFit: right - left, characterWidth: ChartLayout.wideCharacterWidth)
-        yLabel = ChartLayout.shortened(chart.yLabel, toFit: bottom - top + 40, characterWidth: ChartLayout.wideCharacterWidth)
+        // Cut in the middle, so a long metric keeps its unit: `consistency.billing.st…Ms (ms)`.
+        yLabel = ChartLayout.shortenedInTheMiddle(chart.yLabel, toFit: bottom - top + 40, characterWidth: ChartLayout.wideCharacterWidth)
     }
 
     /// The pixel position of a value pair, inside the plot; nil when it cannot be placed.

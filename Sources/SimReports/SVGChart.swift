@@ -111,10 +111,16 @@ public enum SVGChart {
                 }
             }
             guard series.marksMissing else { continue }
+            // A point without data is a dashed guide down the plot with a × at its top: a place
+            // on the x axis, never a value on the y axis (at the foot it would read as zero).
             for point in series.points where point.y.isNaN {
                 guard let fraction = layout.xAxis.fraction(of: point.x), (0...1).contains(fraction) else { continue }
-                svg.element("text", [("data-no-data", series.name), ("x", XMLWriter.pixels(layout.horizontal(fraction))),
-                                     ("y", XMLWriter.pixels(layout.bottom - 6 - 14 * Double(index))), ("text-anchor", "middle"),
+                let x = XMLWriter.pixels(layout.horizontal(fraction))
+                svg.element("line", [("data-no-data-guide", series.name), ("x1", x), ("y1", XMLWriter.pixels(layout.top)), ("x2", x),
+                                     ("y2", XMLWriter.pixels(layout.bottom)), ("stroke", colour), ("stroke-width", "1"),
+                                     ("stroke-dasharray", "2 4"), ("opacity", "0.6")])
+                svg.element("text", [("data-no-data", series.name), ("x", x),
+                                     ("y", XMLWriter.pixels(layout.top + 14 + 14 * Double(index))), ("text-anchor", "middle"),
                                      ("font-size", "14"), ("font-weight", "bold"), ("fill", colour)], content: "×")
             }
         }

@@ -95,5 +95,10 @@ struct NoDataTests {
         #expect(lines.first.map { $0.ranges(of: ",").count } == 2, "two points before the gap")
         #expect(svg.split(separator: "\n").filter { $0.hasPrefix("<circle data-series=\"a\"") }.count == 1, "the lone point after it")
         #expect(svg.ranges(of: "data-no-data=\"a\"").count == 2 && !svg.contains("data-no-data=\"b\""))
+        // Marked at the top of the plot with a guide down it: at the foot it would read as zero.
+        let layout = ChartLayout(chart: chart, width: 760, height: 320)
+        let marks = svg.split(separator: "\n").filter { $0.hasPrefix("<text data-no-data=\"a\"") }
+        #expect(marks.allSatisfy { $0.contains("y=\"\(XMLWriter.pixels(layout.top + 14))\"") }, "\(marks)")
+        #expect(svg.ranges(of: "<line data-no-data-guide=\"a\"").count == 2)
     }
 }

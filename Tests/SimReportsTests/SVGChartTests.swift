@@ -278,7 +278,8 @@ struct SVGChartTests {
     @Test func textTooLongForItsPlaceIsShortened() throws {
         let layout = ChartLayout(chart: Self.sample, width: 300, height: 150)
         #expect(layout.title.hasSuffix("…") && layout.title.count < Self.sample.title.count)
-        #expect(layout.yLabel.hasSuffix("…") && layout.xLabel == "time (s)")
+        #expect(layout.yLabel.contains("…") && layout.yLabel.count < Self.sample.yLabel.count && layout.xLabel == "time (s)")
+        #expect(layout.yLabel.hasSuffix(String(Self.sample.yLabel.suffix(3))), "the y label keeps its end, where the unit is")
         let long = try #require(Self.edgeCases.first { $0.0 == "long name" }?.1)
         let entry = try #require(ChartLayout(chart: long, width: 760, height: 320).legend.first)
         #expect(entry.text.contains("…") && entry.x + ChartLayout.legendEntryWidth(entry.text) < 760)
