@@ -13,10 +13,11 @@ enum LimitsLine {
         let architectures = scenarios.map { $0.architectures.count }
         let sharedBy = architectures.min() != architectures.max() ? "its architectures"
             : architectures[0] == 1 ? "1 architecture" : "\(architectures[0]) architectures"
-        let estimate = range(estimates.map(MemoryEstimate.text), of: estimates)
+        let texts = estimates.map(MemoryEstimate.text)
+        let estimate = range(texts, of: estimates)
         let largest = scenarios.contains(where: \.isSwarming) ? " of the swarm's largest draw" : ""
         let each = scenarios.count == 1 ? "the \(estimate) estimate\(largest)"
-            : estimates.min() == estimates.max() ? "each \(item)'s \(estimate) estimate\(largest)" : "each \(item)'s estimate\(largest) (\(estimate))"
+            : Set(texts).count == 1 ? "each \(item)'s \(estimate) estimate\(largest)" : "each \(item)'s estimate\(largest) (\(estimate))"
         return "\(subject) — limits: each run stops after \(range(of: scenarios.map(\.world.eventBudget))) events, or once "
             + "\(range(of: scenarios.map(\.world.lineLimit))) wait in one line or backlog (a \(MemoryEstimate.text(Double(budget))) "
             + "memory budget less \(each), at \(Int(MemoryEstimate.pendingItemBytes)) bytes each, shared by \(sharedBy); "
@@ -28,10 +29,10 @@ enum LimitsLine {
         range(values.map(Format.grouped), of: values)
     }
 
-    /// `texts[i]` written for `values[i]`: the one text when the values are all equal, or the
-    /// texts of the least and the greatest value.
+    /// `texts[i]` written for `values[i]`: the one text when the least and greatest values read
+    /// alike, or the texts of the least and the greatest value.
     static func range<Value: Comparable>(_ texts: [String], of values: [Value]) -> String {
         let least = values.indices.min { values[$0] < values[$1] }!, greatest = values.indices.max { values[$0] < values[$1] }!
-        return values[least] == values[greatest] ? texts[least] : texts[least] + " to " + texts[greatest]
+        return texts[least] == texts[greatest] ? texts[least] : texts[least] + " to " + texts[greatest]
     }
 }

@@ -30,8 +30,8 @@ extension ReportPage {
             page.open("tr", [("class", cssClass(verdict.status))])
             page.element("td", [("class", "outcome")], content: outcome(verdict.status))
             page.element("th", [("scope", "row")], content: verdict.text)
-            page.element("td", [], content: verdict.measurement)
-            page.element("td", [], content: verdict.limitText)
+            page.element("td", [("class", "figure")], content: verdict.measurement)
+            page.element("td", [("class", "figure")], content: verdict.limitText)
             page.element("td", [("class", "why")], content: verdict.why ?? "–")
             page.close("tr")
         }

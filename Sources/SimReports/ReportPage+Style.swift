@@ -52,6 +52,7 @@ extension ReportPage {
         table.expectations td, table.expectations th { text-align: left; white-space: normal; vertical-align: top; }
         table.expectations thead th { white-space: nowrap; overflow-wrap: normal; }
         table.expectations td.outcome { white-space: nowrap; font-weight: 600; }
+        table.expectations td.figure { white-space: nowrap; }
         tr.passed td.outcome { color: #1e7b34; }
         tr.failed td.outcome { color: #b42318; }
         tr.nodata td.outcome { color: #b45309; }

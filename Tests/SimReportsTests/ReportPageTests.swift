@@ -127,14 +127,14 @@ struct ReportPageVerdictTests {
         let title = html.range(of: "<h1>")
         #expect(banner != nil && title != nil && banner!.lowerBound < title!.lowerBound, "the verdict comes first")
         #expect(html.contains("<strong>Failed</strong>\n — 1 of 2 expectations held (1 passed, 1 failed).\n"))
-        #expect(html.contains("<tr class=\"failed\">\n<td class=\"outcome\">✗ failed</td>\n<th scope=\"row\">sync latency.success.p99Ms &lt; 1ms</th>\n<td>2.5 ms</td>\n<td>1 ms</td>\n<td class=\"why\">nothing is &lt;that&gt; fast</td>"))
+        #expect(html.contains("<tr class=\"failed\">\n<td class=\"outcome\">✗ failed</td>\n<th scope=\"row\">sync latency.success.p99Ms &lt; 1ms</th>\n<td class=\"figure\">2.5 ms</td>\n<td class=\"figure\">1 ms</td>\n<td class=\"why\">nothing is &lt;that&gt; fast</td>"))
     }
 
     @Test func noDataIsItsOwnVerdictAndNeverAPass() {
         let html = page([Self.verdict("sync latency.success.p99Ms < 1s", nil, holds: false, limits: [1000])])
         #expect(html.contains("class=\"verdict nodata\""))
         #expect(html.contains("<strong>No data</strong>"))
-        #expect(html.contains("<td class=\"outcome\">✗ no data</td>") && html.contains("<td>no data</td>"))
+        #expect(html.contains("<td class=\"outcome\">✗ no data</td>") && html.contains("<td class=\"figure\">no data</td>"))
     }
 
     @Test func passingAndUnjudgedRunsSayWhichTheyAre() {
