@@ -92,29 +92,30 @@ public enum RunCharts {
             "Answers per second: a dip in succeeded or a rise in failed is felt by users; a burst after is a backlog.")
     }
 
-    /// Busy workers per service: every gauge ending in " busy", per architecture, each with its
-    /// pool's size as a dotted line of the same colour, so a pool run dry shows as the two meeting.
+    /// Busy workers per service as a share of its pool: every gauge ending in " busy", per
+    /// architecture, over the service's `workers`, with the whole pool (100 %) dashed. Pools of
+    /// 10 and of 400 share the axis alike, so the pool that runs dry shows whatever its size.
     public static func workers(of report: RunReport) -> RunChart? {
         var series: [ChartSeries] = []
-        let end = report.length.seconds
         for architecture in report.architectures {
             for (column, name) in architecture.metrics.series.gaugeNames.enumerated() where name.hasSuffix(" busy") {
                 let service = String(name.dropLast(" busy".count))
-                let slot = series.count / 2
-                series.append(ChartSeries(name: architecture.name + " " + service,
-                                          points: points(of: architecture) { row, _ in row.gauges[column] }, paletteSlot: slot))
-                let pool = architecture.metrics.services.first { $0.name == service }.map { Double($0.workers) } ?? .nan
-                series.append(ChartSeries(name: "\(architecture.name) \(service) pool (\(Format.compact(pool)))",
-                                          points: pool.isNaN ? [] : [(0, pool), (end, pool)], paletteSlot: slot + ChartPalette.colours.count))
+                guard let pool = architecture.metrics.services.first(where: { $0.name == service })?.workers, pool > 0 else { continue }
+                series.append(ChartSeries(name: "\(architecture.name) \(service) (pool \(pool))", points: points(of: architecture) { row, _ in
+                    row.gauges[column].isNaN ? .nan : 100 * row.gauges[column] / Double(pool)
+                }, paletteSlot: series.count))
             }
         }
         guard !series.isEmpty else { return nil }
         series = series.map { $0.thinned(toAtMost: pointLimit) }
-        var chart = Chart(title: "Busy workers per service", xLabel: "time since the start", yLabel: "workers",
+        let whole = ChartPalette.colours.count - 1 + ChartPalette.colours.count  // black, dashed
+        // Drawn first, under the lines: a pool run dry lies on it, in its own colour.
+        series.insert(ChartSeries(name: "whole pool", points: [(0, 100), (report.length.seconds, 100)], paletteSlot: whole), at: 0)
+        var chart = Chart(title: "Busy workers per service, as a share of its pool", xLabel: "time since the start", yLabel: "% of pool busy",
                           series: series, windows: windows(of: report), xSpan: span(of: report))
         chart.yStartsAtZero = true
         return RunChart(kind: .workers, chart: chart, caption:
-            "Workers each service holds, its pool dashed: a line that meets its pool means the pool has run dry.")
+            "Each service's busy workers as a share of its pool: a line at the dashed 100 % has run it dry.")
     }
 
     // MARK: Parts

@@ -105,10 +105,12 @@ struct RunChartsTests {
         #expect(lag.chart.yLabel == "lag (events)")
         #expect(lag.chart.series[0].points.map(\.y).max() == Double(60 * 180))
         let workers = try #require(RunCharts.workers(of: report))
-        #expect(lines(in: workers.svg()) == ["sync payment", "sync payment pool (50)", "sync email", "sync email pool (40)",
-                                             "events payment", "events payment pool (8)"])
-        let pool = workers.chart.series[1]
-        #expect(pool.points.map(\.y) == [50, 50] && pool.points.map(\.x) == [0, 300], "the pool's size across the whole run")
+        #expect(lines(in: workers.svg()) == ["whole pool", "sync payment (pool 50)", "sync email (pool 40)", "events payment (pool 8)"])
+        #expect(workers.chart.yLabel == "% of pool busy")
+        let whole = workers.chart.series[0]
+        #expect(whole.points.map(\.y) == [100, 100] && whole.points.map(\.x) == [0, 300], "the whole pool across the run")
+        let busy = report.architectures[0].metrics.series.rows.map { $0.gauges[report.architectures[0].metrics.series.gaugeNames.firstIndex(of: "payment busy")!] }
+        #expect(workers.chart.series[1].points.map(\.y).max() == 100 * busy.max()! / 50, "busy workers over the pool of 50")
     }
 
     /// However many architectures share the legend, the throughput axis's title is whole.
@@ -183,7 +185,8 @@ struct RunChartAxesTests {
     /// second: each count's axis starts at 0, so a steady value does not read as a swing from nothing.
     @Test func countChartsStartTheirAxisAtZero() throws {
         var report = RunReportFixture.report()
-        var metrics = ArchitectureMetrics(serviceNames: [], targets: [], keyCount: 1, gaugeNames: ["email lag", "payment busy"])
+        var metrics = ArchitectureMetrics(serviceNames: ["payment"], targets: [], keyCount: 1, gaugeNames: ["email lag", "payment busy"])
+        metrics.services[0].workers = 50
         for t in 1...300 {
             for _ in 0..<(100 + t % 11) { metrics.recordResponse(latency: .milliseconds(5), failure: nil) }
             metrics.closeInterval(at: Instant(nanoseconds: Int64(t) * 1_000_000_000), gauges: [Double(1_000 + t % 11), Double(40 + t % 6)])
@@ -215,15 +218,15 @@ struct RunChartAxesTests {
         let charts = RunCharts.charts(of: report)
         #expect(charts.map(\.kind) == [.latency, .lag, .throughput, .workers])
         for chart in charts {
-            for line in chart.chart.series where !line.name.contains("pool") {
+            for line in chart.chart.series where line.name != "whole pool" {
                 #expect(line.points.count <= RunCharts.pointLimit && line.thinnedFrom == 100_000, "\(line.name)")
             }
             #expect(chart.thinningNote?.hasPrefix("Drawn from ") == true, "\(chart.kind)")
             #expect(chart.thinningNote?.contains(" of 100 000 samples a line") == true, "\(chart.kind)")
             #expect(chart.svg().count < 200_000, "\(chart.kind): \(chart.svg().count) bytes")
         }
-        let lag = charts[1].chart.series[0].points.map(\.y), busy = charts[3].chart.series[0].points.map(\.y)
-        #expect(lag.max() == 50_000 && lag.min() == unthinned.map(\.y).min() && busy.max() == 8 && busy.min() == 0)
+        let lag = charts[1].chart.series[0].points.map(\.y), busy = charts[3].chart.series[1].points.map(\.y)
+        #expect(lag.max() == 50_000 && lag.min() == unthinned.map(\.y).min() && busy.max() == 100 && busy.min() == 0, "8 of a pool of 8 at the spike")
         let latency = charts[0].chart.series[1].points.map(\.y).filter(\.isFinite)
         #expect(latency.min() == 5 && latency.max() == 17, "p99 from 5 ms to 17 ms")
     }
