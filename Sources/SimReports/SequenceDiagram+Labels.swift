@@ -64,15 +64,21 @@ extension SequenceDiagram {
     }
 
     /// Places labels one by one where they cover no label placed before: the first free of a
-    /// few spots along the arrow, above or below it, else the nearest free spot below. Labels
+    /// few spots along the arrow, above or below it, that also leaves every lifeline clear (a
+    /// label on a lifeline reads as that node's), else the nearest free spot below. Labels
     /// are filed by horizontal band, so a spot is checked against the labels near it only.
     struct LabelPlacer {
+        /// The x of every lifeline, which an arrow's label keeps clear of where it can.
+        let lifelines: [Double]
         /// The height of a band, in pixels: more than a label's, so a label lies in one or two.
         private static let bandHeight = 32.0
         private var placed: [Box] = []
         /// The labels in each band, by their place in `placed`.
         private var bands: [Int: [Int]] = [:]  // looked up only, never iterated
         private var lowest = -Double.infinity
+
+        /// A placer for a panel whose lifelines stand at `lifelines`.
+        init(lifelines: [Double]) { self.lifelines = lifelines }
 
         /// Keeps `box` clear of every later label (a heading, a fault window's name).
         mutating func reserve(_ box: Box) {
@@ -88,9 +94,9 @@ extension SequenceDiagram {
                 let x = x1 + (x2 - x1) * f, y = y1 + (y2 - y1) * f
                 candidates += [(x, y - 3), (x, y + fontSize + 1)]
             }
-            for (x, y) in candidates where isFree(SequenceDiagram.box(text, x: x, y: y, anchor: "middle", fontSize: fontSize)) {
-                return take(text, x, y, fontSize)
-            }
+            let boxes = candidates.map { (at: $0, box: SequenceDiagram.box(text, x: $0.0, y: $0.1, anchor: "middle", fontSize: fontSize)) }
+            for (at, box) in boxes where isFree(box) && !crossesLifeline(box) { return take(text, at.0, at.1, fontSize) }
+            for (at, box) in boxes where isFree(box) { return take(text, at.0, at.1, fontSize) }
             let x = (x1 + x2) / 2
             var y = (y1 + y2) / 2 + fontSize + 1
             while !isFree(SequenceDiagram.box(text, x: x, y: y, anchor: "middle", fontSize: fontSize)) { y += 2 }
@@ -103,6 +109,11 @@ extension SequenceDiagram {
             while !isFree(SequenceDiagram.box(text, x: x, y: y, anchor: anchor, fontSize: fontSize)) { y += 2 }
             reserve(SequenceDiagram.box(text, x: x, y: y, anchor: anchor, fontSize: fontSize))
             return y
+        }
+
+        /// Whether a lifeline runs through `box`.
+        private func crossesLifeline(_ box: Box) -> Bool {
+            lifelines.contains { box.left < $0 && $0 < box.right }
         }
 
         /// Whether `box` covers no label placed.

@@ -101,10 +101,11 @@ extension SequenceDiagram {
             return a.y + (b.y - a.y) * Double((t - a.time).nanoseconds) / Double((b.time - a.time).nanoseconds)
         }
 
-        /// Draws the panel with its top at `y0`, lifelines at `x`; returns its height.
-        func draw(_ svg: inout XMLWriter, y0: Double, width: Int, windows: [FaultWindow], arrow: String, x: (Int) -> Double) -> Double {
+        /// Draws the panel with its top at `y0`, lifelines at `lifelines`, node `n`'s at `x(n)`; returns its height.
+        func draw(_ svg: inout XMLWriter, y0: Double, width: Int, windows: [FaultWindow], arrow: String, lifelines: [Double],
+                  x: (Int) -> Double) -> Double {
             func y(_ t: Instant) -> Double { y0 + self.y(t) }
-            var labels = LabelPlacer()
+            var labels = LabelPlacer(lifelines: lifelines)
             svg.element("line", [("x1", "8"), ("y1", XMLWriter.pixels(y0 + 4)), ("x2", String(width - 8)), ("y2", XMLWriter.pixels(y0 + 4)),
                                  ("stroke", "#ddd")])
             let heading = "request \(request) · starts at \(Format.duration(nanoseconds: Double(start.nanoseconds))) · lasts "

@@ -26,7 +26,7 @@ public enum SequenceDiagram {
         var y0 = top
         for request in requests {
             guard let panel = Panel(request: request, trace: trace, windows: windows) else { continue }
-            y0 += panel.draw(&panels, y0: y0, width: width, windows: windows, arrow: arrow, x: x)
+            y0 += panel.draw(&panels, y0: y0, width: width, windows: windows, arrow: arrow, lifelines: lifelines.map(x), x: x)
         }
         let height = y0 + 20
 

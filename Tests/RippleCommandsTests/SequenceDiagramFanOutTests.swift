@@ -39,5 +39,14 @@ struct SequenceDiagramFanOutTests {
         #expect(deliveries.allSatisfy { $0.from == x["broker"] })
         #expect(Set(deliveries.map(\.to)) == [x["email"]!, x["stock"]!])
         #expect(svg.contains("data-span=\"process\""))
+
+        // A delivery's label keeps clear of the lifelines it crosses (on one it reads as that
+        // node's): the label of the delivery to stock, which crosses email's, sits beside it.
+        let lifelines = x.values.map { Double($0)! }
+        for label in lines.filter({ $0.contains("data-label=\"delivery\"") }) {
+            let centre = Double(label.firstMatch(of: /x="([0-9.]+)"/)!.1)!
+            let halfWidth = Double("deliver".count) * 10 * 0.6 / 2
+            #expect(!lifelines.contains { abs($0 - centre) < halfWidth }, "\(label)")
+        }
     }
 }
