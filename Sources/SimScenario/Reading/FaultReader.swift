@@ -127,23 +127,27 @@ struct FaultReader {
     }
 
     /// Two faults of the same kind on the same service cannot be in force at once, unless
-    /// they hit two different instances.
+    /// they hit two different instances: each fault that overlaps an earlier one is refused
+    /// once, naming one of them.
     func rejectOverlaps(_ faults: [(fault: ReadFault, path: String, node: JSONNode)]) {
-        for (i, a) in faults.enumerated() {
-            for b in faults[..<i] where a.fault.config.service == b.fault.config.service
-                && Self.sameKind(a.fault.config.kind, b.fault.config.kind)
-                && (a.fault.config.instance == nil || b.fault.config.instance == nil || a.fault.config.instance == b.fault.config.instance)
-                && a.fault.config.start < b.fault.config.end && b.fault.config.start < a.fault.config.end {
-                log.add(a.path, "overlaps \(b.path), a fault of the same kind on the same service; make the windows disjoint", at: a.node.location)
-            }
+        for (i, earlier) in FaultOverlaps(faults.map(\.fault.config)).earlier.enumerated() {
+            guard let earlier else { continue }
+            log.add(faults[i].path, "overlaps \(faults[earlier].path), a fault of the same kind on the same service; make the windows disjoint",
+                    at: faults[i].node.location)
         }
     }
 
-    static func sameKind(_ a: FaultKind, _ b: FaultKind) -> Bool {
-        switch (a, b) {
-        case (.slow, .slow), (.slow, .slowBy), (.slowBy, .slow), (.slowBy, .slowBy), (.errors, .errors), (.errors, .hang), (.hang, .errors),
-             (.hang, .hang), (.crash, .crash), (.pause, .pause): true
-        default: false
+    /// Whether `a` and `b` are the same kind of fault, and so may not overlap on one service.
+    static func sameKind(_ a: FaultKind, _ b: FaultKind) -> Bool { family(a) == family(b) }
+
+    /// The kind of fault `kind` is, whatever its settings: slow (by a distribution or a
+    /// factor), errors (answered or hung), crash or pause.
+    static func family(_ kind: FaultKind) -> Int {
+        switch kind {
+        case .slow, .slowBy: 0
+        case .errors, .hang: 1
+        case .crash: 2
+        case .pause: 3
         }
     }
 }
