@@ -27,13 +27,20 @@ enum FileTree {
     }
 
     /// Every path under `folder`, relative to it (`a.json`, `sub`, `sub/b.json`), descending
-    /// into sub-folders but not into links to folders; unreadable sub-folders add nothing.
-    static func subpaths(of folder: String) -> [String] {
-        (entries(of: folder) ?? []).flatMap { name -> [String] in
+    /// into sub-folders but not into links to folders; and the folders, `folder` itself
+    /// included, that could not be listed, with the operating system's reason.
+    static func subpaths(of folder: String) -> (paths: [String], unlistable: [(folder: String, reason: String)]) {
+        guard let names = entries(of: folder) else { return ([], [(folder, OutputFile.reason(errno))]) }
+        var paths: [String] = [], unlistable: [(folder: String, reason: String)] = []
+        for name in names {
+            paths.append(name)
             let path = joined(folder, name)
-            guard isFolder(path) else { return [name] }
-            return [name] + subpaths(of: path).map { name + "/" + $0 }
+            guard isFolder(path) else { continue }
+            let below = subpaths(of: path)
+            paths += below.paths.map { name + "/" + $0 }
+            unlistable += below.unlistable
         }
+        return (paths, unlistable)
     }
 
     /// Removes `path` and, for a folder, everything in it, as far as it can: what cannot be

@@ -46,22 +46,31 @@ enum ScenarioFiles {
     /// (sorted by path, so the order never depends on the file system). Only regular files are
     /// read: a FIFO, device or socket in a folder is skipped with a line on `console`'s
     /// standard error (reading a FIFO would wait for ever), and one named on its own is refused.
-    /// - Throws: `ReportedError` when a path named on its own is not a regular file or a folder.
+    /// A `*.json` in a folder that leads nowhere (a link to a missing file, a link loop) is kept
+    /// for the loader to refuse with its reason, so that a renamed scenario does not drop out
+    /// of a check without a word.
+    /// - Throws: `ReportedError` naming every path named on its own that is not a regular file
+    ///   or a folder, and every folder (named or found) that cannot be listed.
     static func expand(_ paths: [String], console: Console) throws -> [String] {
-        try paths.flatMap { path throws -> [String] in
-            if let problem = notRegular(path) { throw ReportedError(problem) }
-            guard kind(of: path) == "folder" else { return [path] }
-            return FileTree.subpaths(of: path).filter { $0.hasSuffix(".json") }.sorted().map { FileTree.joined(path, $0) }.filter { file in
+        var files: [String] = [], problems: [String] = []
+        for path in paths {
+            if let problem = notRegular(path) { problems.append(problem); continue }
+            guard kind(of: path) == "folder" else { files.append(path); continue }
+            let listing = FileTree.subpaths(of: path)
+            problems += listing.unlistable.map { "ripple: \($0.folder): cannot list the folder: \($0.reason); its scenarios would be left out" }
+            files += listing.paths.filter { $0.hasSuffix(".json") }.sorted().map { FileTree.joined(path, $0) }.filter { file in
                 if isRippleOutput(file) { return false }
                 switch kind(of: file) {
-                case "regular file": return true
-                case "folder", nil: return false
+                case "regular file", nil: return true
+                case "folder": return false
                 case let other?:
                     console.writeError("ripple: skipped \(file): a \(other), not a regular file\n")
                     return false
                 }
             }
         }
+        guard problems.isEmpty else { throw ReportedError(problems.joined(separator: "\n")) }
+        return files
     }
 
     /// Whether `file` is a JSON file Ripple wrote into a report or sweep folder (`metrics.json`

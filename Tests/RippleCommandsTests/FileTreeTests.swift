@@ -27,7 +27,10 @@ struct FileTreeTests {
 
     @Test func subpathsDescendIntoFoldersButNotLinks() throws {
         let folder = try tree()
-        #expect(FileTree.subpaths(of: folder).sorted() == ["a.json", "link", "sub", "sub/b.json", "sub/deeper", "sub/deeper/c.txt"])
+        let listing = FileTree.subpaths(of: folder)
+        #expect(listing.paths.sorted() == ["a.json", "link", "sub", "sub/b.json", "sub/deeper", "sub/deeper/c.txt"])
+        #expect(listing.unlistable.isEmpty)
+        #expect(FileTree.subpaths(of: folder + "/missing").unlistable.map { "\($0.folder): \($0.reason)" } == ["\(folder)/missing: No such file or directory"])
     }
 
     @Test func removeTakesAWholeTreeAndLeavesWhatALinkPointsTo() throws {
