@@ -85,15 +85,22 @@ struct ArchitectureReader {
             log.wrong(path, expected: "a non-empty array of service names", found: node)
             return nil
         }
+        // Each service of a chain is one call node, as in a `calls` tree: the same limit holds.
+        let isTooLong = elements.count > CallsReader.maxNodes
+        if isTooLong {
+            log.add(path, "expected at most \(CallsReader.maxNodes) services in the chain, each a call, found \(elements.count)", at: node.location)
+        }
         var chain: [Int] = []
+        var inChain = [Bool](repeating: false, count: serviceNames.count)
         for (i, element) in elements.enumerated() {
             guard let service = values.service(element, "\(path)[\(i)]", among: serviceNames) else { continue }
-            if chain.contains(service) {
+            if inChain[service] {
                 log.add("\(path)[\(i)]", "\"\(serviceNames[service])\" appears twice: a chain cannot call back into itself (a cycle)", at: element.location)
             }
+            inChain[service] = true
             chain.append(service)
         }
-        guard chain.count == elements.count else { return nil }
+        guard chain.count == elements.count, !isTooLong else { return nil }
         if let entry, chain[0] != entry {
             log.add(path + "[0]", "expected the workload's entry \"\(serviceNames[entry])\" first, found \"\(serviceNames[chain[0]])\"", at: elements[0].location)
             return nil
