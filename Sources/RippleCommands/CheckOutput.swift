@@ -69,7 +69,7 @@ struct CheckOutput {
             return try BaselineLoader.load(path: baseline, compared: updatesBaseline ? [:] : plan.comparedFigures)
         } catch {
             if error.issues.first?.message == "no such file" {
-                throw ReportedError("ripple: \(baseline): no such baseline file; write one with --baseline \(baseline) --update-baseline")
+                throw ReportedError("ripple: \(baseline.printable): no such baseline file; write one with --baseline \(Shell.quote(baseline)) --update-baseline")
             }
             throw ReportedError(error.description)
         }

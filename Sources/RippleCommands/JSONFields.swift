@@ -11,17 +11,17 @@ struct JSONFields {
     func document(limit: Int = JSONParser.maximumBytes) throws -> JSONNode {
         // One byte past the limit, so that the parser refuses an oversized file without it being read whole.
         guard let data = FileBytes.contents(of: file, upTo: limit + 1) else {
-            throw ReportedError("ripple: \(file): no such file, or it cannot be read")
+            throw ReportedError("ripple: \(file.printable): no such file, or it cannot be read")
         }
         do {
             return try JSONParser.parse(data, limit: limit)
         } catch {
-            throw ReportedError("ripple: \(file):\(error.location.line):\(error.location.column): \(error.message)")
+            throw ReportedError("ripple: \(file.printable):\(error.location.line):\(error.location.column): \(error.message)")
         }
     }
 
     func fail(_ path: String, _ message: String) -> ReportedError {
-        ReportedError("ripple: \(file): \(path.isEmpty ? "" : path + ": ")\(message)")
+        ReportedError("ripple: \(file.printable): \(path.isEmpty ? "" : path + ": ")\(message)")
     }
 
     /// A number is shown as written: "found a number" would not say what is wrong with 2.5 or 1e999.
@@ -46,7 +46,7 @@ struct JSONFields {
 
     func member(_ node: JSONNode, _ key: String, _ path: String) throws -> JSONNode {
         guard let value = try members(node, path).first(where: { $0.key == key })?.value else {
-            throw ReportedError("ripple: \(file): the field \"\(path.isEmpty ? key : path + "." + key)\" is missing")
+            throw ReportedError("ripple: \(file.printable): the field \"\(path.isEmpty ? key : path + "." + key)\" is missing")
         }
         return value
     }

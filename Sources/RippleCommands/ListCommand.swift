@@ -1,3 +1,4 @@
+import SimChecks
 import SimReports
 import SimScenario
 
@@ -18,17 +19,17 @@ struct ListCommand: Command {
     func run(_ console: Console) throws -> ExitStatus {
         var rows: [[String]] = [["file", "name", "what it shows"]]
         var status = ExitStatus.success
-        if let reason = ScenarioFiles.unreachable(folder) { throw ReportedError("ripple: \(folder): \(reason)") }
+        if let reason = ScenarioFiles.unreachable(folder) { throw ReportedError("ripple: \(folder.printable): \(reason)") }
         for path in try ScenarioFiles.expand([folder], console: console) {
             do {
                 let scenario = try ScenarioLoader.load(path: path)
                 rows.append([path, scenario.name, Self.firstSentence(scenario.description)])
             } catch {
-                rows.append([path, "(invalid)", "run 'ripple validate \(path)'"])
+                rows.append([path, "(invalid)", "run ripple validate \(Shell.quote(path))"])
                 status = .badInput
             }
         }
-        guard rows.count > 1 else { throw UsageError("no scenario files (*.json) in \(folder)") }
+        guard rows.count > 1 else { throw UsageError("no scenario files (*.json) in \(folder.printable)") }
         console.write(Table(rows: rows, textColumns: 3).rendered)
         return status
     }

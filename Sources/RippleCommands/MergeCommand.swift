@@ -33,7 +33,7 @@ struct MergeCommand: Command {
     static func combine(_ shards: [ShardFile], files: [String]) throws -> (CheckPlan, [[CheckRun]]) {
         let first = shards[0]
         for (i, shard) in shards.enumerated().dropFirst() {
-            let other = "ripple merge: \(files[i]) and \(files[0])"
+            let other = "ripple merge: \(files[i].printable) and \(files[0].printable)"
             guard shard.version == first.version else { throw ReportedError("\(other) were made by different versions of Ripple (\(shard.version), \(first.version))") }
             guard shard.shard.count == first.shard.count else {
                 throw ReportedError("\(other) split the check differently: into \(shard.shard.count) and \(first.shard.count) shards")
@@ -49,7 +49,7 @@ struct MergeCommand: Command {
                 throw ReportedError("ripple merge: shard \(index) of \(count) is missing; give every shard file from 1/\(count) to \(count)/\(count)")
             }
             guard holders.count == 1 else {
-                throw ReportedError("ripple merge: shard \(index) of \(count) is given twice: \(holders.map { files[$0] }.joined(separator: " and "))")
+                throw ReportedError("ripple merge: shard \(index) of \(count) is given twice: \(holders.map { files[$0].printable }.joined(separator: " and "))")
             }
         }
         let plan = first.plan

@@ -18,13 +18,14 @@ public enum Ripple {
         do {
             status = try dispatch(arguments, console: console)
         } catch let error as UsageError {
-            console.writeError("ripple: \(error.description)\nRun 'ripple help' for usage.\n")
+            console.writeError("ripple: \(printableLines(error.description))\nRun 'ripple help' for usage.\n")
             status = .badInput
         } catch let error as ReportedError {
-            console.writeError(error.message.hasSuffix("\n") ? error.message : error.message + "\n")
+            let message = printableLines(error.message)
+            console.writeError(message.hasSuffix("\n") ? message : message + "\n")
             status = .badInput
         } catch {
-            console.writeError("ripple: \(error)\n")
+            console.writeError("ripple: \(printableLines("\(error)"))\n")
             status = .badInput
         }
         if let code = console.outputFailure() {
@@ -32,6 +33,13 @@ public enum Ripple {
             status = .badInput
         }
         return status.rawValue
+    }
+
+    /// `message` with every control character but its line breaks escaped (`String.printable`):
+    /// a file name that slipped into it unescaped can then neither recolour the terminal nor
+    /// forge a line of its own beyond the break it holds.
+    static func printableLines(_ message: String) -> String {
+        message.split(separator: "\n", omittingEmptySubsequences: false).map { String($0).printable }.joined(separator: "\n")
     }
 
     static func dispatch(_ arguments: [String], console: Console) throws -> ExitStatus {

@@ -57,7 +57,7 @@ enum ScenarioFiles {
             if let problem = notRegular(path) { problems.append(problem); continue }
             guard kind(of: path) == "folder" else { files.append(path); continue }
             let listing = FileTree.subpaths(of: path)
-            problems += listing.unlistable.map { "ripple: \($0.folder): cannot list the folder: \($0.reason); its scenarios would be left out" }
+            problems += listing.unlistable.map { "ripple: \($0.folder.printable): cannot list the folder: \($0.reason); its scenarios would be left out" }
             files += listing.paths.filter { $0.hasSuffix(".json") }.sorted().map { FileTree.joined(path, $0) }.filter { file in
                 if isRippleOutput(file) { return false }
                 switch kind(of: file) {

@@ -1,3 +1,5 @@
+import SimMetrics
+
 /// One expectation, judged once per seed; a statement about the mean is judged over all of
 /// them at once.
 public struct CheckedExpectation: Sendable {
@@ -133,10 +135,29 @@ public enum SeedRanges {
 
 /// Quoting for command lines a user copies into a POSIX shell.
 public enum Shell {
-    /// `text` as is when it holds only safe characters, else in single quotes.
+    /// `text` as is when it holds only safe characters, else in single quotes; with a control
+    /// character (one `String.printable` escapes), in `$'…'` with each such character as an
+    /// escape (`$'a\nb.json'`), so that the command stays on one line, shows no raw escape
+    /// sequence and still names the file when pasted into bash or zsh.
     public static func quote(_ text: String) -> String {
         let safe = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./=:+,@%".unicodeScalars.contains($0)) }
         guard !safe || text.isEmpty else { return text }
-        return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        guard text.unicodeScalars.contains(where: String.isControl) else {
+            return "'" + text.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
+        }
+        var quoted = "$'"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "'": quoted += "\\" + String(scalar)
+            case "\n": quoted += "\\n"
+            case "\t": quoted += "\\t"
+            case "\r": quoted += "\\r"
+            case _ where String.isControl(scalar):
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                quoted += scalar.value < 0x80 ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: quoted.unicodeScalars.append(scalar)
+            }
+        }
+        return quoted + "'"
     }
 }

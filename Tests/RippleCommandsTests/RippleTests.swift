@@ -1,3 +1,5 @@
+import Foundation
+import SimMetrics
 import Testing
 @testable import RippleCommands
 
@@ -14,6 +16,30 @@ struct RippleTests {
         #expect(run(["--version"]).output == "ripple \(Ripple.version)\n")
         #expect(run(["help", "bench"]).output.contains("Usage: ripple bench"))
         #expect(run(["bench", "--help"]).status == 0)
+    }
+
+    /// A file name with a control character is escaped in every error about it (`list`,
+    /// `merge`, `--baseline`): each problem stays one line and nothing reaches the terminal raw;
+    /// a command suggested in the message is quoted for the shell.
+    @Test func fileNamesWithControlCharactersAreEscapedInErrors() throws {
+        let folder = TestScenarios.temporaryFolder()
+        let scenario = try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let named = folder + "/nl\nesc\u{1B}[31m.json"
+        try FileManager.default.copyItem(atPath: scenario, toPath: named)
+        let escaped = folder + "/nl\\nesc\\u{1B}[31m.json"
+        let cases: [([String], String)] = [
+            (["list", folder + "/x\u{1B}[31m"], "ripple: \(folder)/x\\u{1B}[31m: No such file or directory\n"),
+            (["merge", named], "ripple: \(escaped): name: unknown field"),
+            (["check", scenario, "--baseline", named + ".base"],
+             "ripple: \(escaped).base: no such baseline file; write one with --baseline $'\(folder)/nl\\nesc\\x1B[31m.json.base' --update-baseline\n"),
+            (["run", folder + "/\u{1B}[2J.json"], "\\u{1B}[2J.json"),
+        ]
+        for (arguments, expected) in cases {
+            let result = run(arguments)
+            #expect(result.status == 2, "\(arguments)")
+            #expect(result.errors.contains(expected), "\(arguments): \(result.errors)")
+            #expect(!result.errors.unicodeScalars.contains { $0 != "\n" && String.isControl($0) }, "\(arguments): \(result.errors)")
+        }
     }
 
     @Test func unknownCommandsAndOptionsAreUsageErrors() {

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import SimChecks
 @testable import SimReports
@@ -43,6 +44,29 @@ struct CheckReportTests {
         #expect(Shell.quote("it's.json") == "'it'\\''s.json'")
         #expect(Shell.quote("") == "''")
         #expect(expectation([9], failingAbove: 5, file: "a b.json").reproduction == "ripple run 'a b.json' --seed 1")
+    }
+
+    /// A name with a control character is quoted as `$'…'`, its controls as escapes: the
+    /// command stays on one line, shows no raw escape sequence, and bash reads back the name.
+    @Test func controlCharactersAreQuotedAsEscapesThatBashReadsBack() throws {
+        let names = ["nl\nname.json", "esc\u{1B}[31mred.json", "tab\tand 'quote' and \\.json", "c1\u{85}é\u{202E}x.json"]
+        #expect(Shell.quote(names[0]) == "$'nl\\nname.json'")
+        #expect(Shell.quote(names[1]) == "$'esc\\x1B[31mred.json'")
+        #expect(Shell.quote(names[2]) == "$'tab\\tand \\'quote\\' and \\\\.json'")
+        #expect(Shell.quote(names[3]) == "$'c1\\u0085é\\u202Ex.json'")
+        #expect(expectation([9], failingAbove: 5, file: names[0]).reproduction == "ripple run $'nl\\nname.json' --seed 1")
+        guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+        for name in names {
+            let process = Process(), output = Pipe()
+            process.executableURL = URL(fileURLWithPath: "/bin/bash")
+            process.arguments = ["-c", "printf %s " + Shell.quote(name)]
+            process.environment = ["LC_ALL": "C.UTF-8"]
+            process.standardOutput = output
+            try process.run()
+            let read = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(Array(read) == Array(name.utf8), "\(Shell.quote(name))")
+        }
     }
 
     @Test func seedListsAreWrittenAsRanges() {
