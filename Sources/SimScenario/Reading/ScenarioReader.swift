@@ -351,15 +351,23 @@ struct ScenarioReader {
         var config = NetworkConfig()
         if let latency = object.optional("latency").flatMap({ distributions.read($0, "network.latency") }) { config.latency = latency }
         if let links = object.optional("links") {
+            var shadows = LinkShadows()
             for (i, element) in (links.arrayElements ?? []).enumerated() {
                 let path = "network.links[\(i)]"
                 guard var link = ObjectReader(element, path: path, log: log) else { continue }
                 let nodes = names + ["broker"]
-                let from = link.optional("from").flatMap { values.service($0, link.path("from"), among: nodes) }
-                let to = link.optional("to").flatMap { values.service($0, link.path("to"), among: nodes) }
+                let fromNode = link.optional("from"), toNode = link.optional("to")
+                let from = fromNode.flatMap { values.service($0, link.path("from"), among: nodes) }
+                let to = toNode.flatMap { values.service($0, link.path("to"), among: nodes) }
                 let latency = link.required("latency", "a distribution").flatMap { distributions.read($0, link.path("latency")) }
                 link.rejectUnknownKeys()
                 if let latency { config.links.append(LinkLatency(from: from, to: to, latency: latency)) }
+                // An end written but unknown is no wildcard: the link is judged once it reads.
+                guard (fromNode == nil) == (from == nil), (toNode == nil) == (to == nil) else { continue }
+                if let earlier = shadows.add(i, from: from, to: to) {
+                    log.add(path, "no message takes this link: network.links[\(earlier)] comes first and matches every message it would "
+                            + "(the first link that matches a message sets its latency); put this link before it, or drop it", at: element.location)
+                }
             }
             if links.arrayElements == nil { log.wrong("network.links", expected: "an array of links", found: links) }
         }
