@@ -25,6 +25,29 @@ struct OutputPathTests {
         #expect(try String(contentsOfFile: folder + "/real-shard.out", encoding: .utf8).contains("ripple-check-shard"))
     }
 
+    /// `ripple run … | true`: standard output closed before the run prints is a failed write
+    /// like any other (exit status 2, with the reason), not death by SIGPIPE; the report,
+    /// which does not depend on the terminal, is written all the same.
+    @Test func aClosedStandardOutputIsAFailedWriteAndTheReportIsWritten() throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ripple").path
+        try #require(FileManager.default.isExecutableFile(atPath: binary), "build the ripple executable first: \(binary)")
+        let folder = TestScenarios.temporaryFolder()
+        let scenario = try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
+        let output = Pipe(), errors = Pipe()
+        try output.fileHandleForReading.close()
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["run", scenario, "--out", folder + "/report"]
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 2, "\(process.terminationReason) \(process.terminationStatus)")
+        #expect(said.hasSuffix("ripple: cannot write to standard output: Broken pipe; the results are lost\n"), "\(said)")
+        #expect(FileManager.default.fileExists(atPath: folder + "/report/report.html"))
+    }
+
     @Test func aFailedWriteToStandardOutputExitsWithAnError() throws {
         let folder = TestScenarios.temporaryFolder()
         try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
