@@ -16,7 +16,7 @@ struct JSONFields {
         do {
             return try JSONParser.parse(data, limit: limit)
         } catch {
-            throw ReportedError("ripple: \(file.printable):\(error.location.line):\(error.location.column): \(error.message)")
+            throw ReportedError(error.all.map { "ripple: \(file.printable):\($0.location.line):\($0.location.column): \($0.message)" }.joined(separator: "\n"))
         }
     }
 

@@ -4,7 +4,9 @@
 /// LF), after an optional UTF-8 byte order mark. It rejects comments, trailing commas,
 /// NaN and Infinity, leading zeros, unknown escapes, lone surrogates, raw control
 /// characters in strings, duplicate keys and bytes that are not UTF-8, each with a
-/// message that says what was expected and what was found, and where.
+/// message that says what was expected and what was found, and where. It reads on past a
+/// duplicate key, so every one is reported (in the error's `later`), with the first other
+/// problem after them.
 ///
 /// Whatever the bytes, it returns or throws: it never crashes, and it never recurses
 /// deeper than `maximumDepth`.
@@ -36,11 +38,24 @@ public enum JSONParser {
         guard !reader.isAtEnd else {
             throw reader.error("the file is empty; expected a JSON object", at: reader.offset)
         }
-        let document = try reader.parseValue(expected: "a value")
-        reader.skipWhitespace()
-        guard reader.isAtEnd else {
-            throw reader.error("unexpected \(reader.describe(at: reader.offset)) after the end of the document", at: reader.offset)
+        let document: JSONNode
+        do throws(JSONSyntaxError) {
+            document = try reader.parseValue(expected: "a value")
+            reader.skipWhitespace()
+            guard reader.isAtEnd else {
+                throw reader.error("unexpected \(reader.describe(at: reader.offset)) after the end of the document", at: reader.offset)
+            }
+        } catch {
+            throw Self.inFileOrder(reader.duplicateKeys + [error])
         }
+        guard reader.duplicateKeys.isEmpty else { throw Self.inFileOrder(reader.duplicateKeys) }
         return document
+    }
+
+    /// The first of `errors` (not empty, in file order), with the rest as its `later`.
+    static func inFileOrder(_ errors: [JSONSyntaxError]) -> JSONSyntaxError {
+        var first = errors[0]
+        first.later = Array(errors.dropFirst())
+        return first
     }
 }

@@ -22,7 +22,8 @@ extension JSONReader {
         }
     }
 
-    /// Reads the object whose '{' is at `offset`; its keys must be distinct.
+    /// Reads the object whose '{' is at `offset`; its keys must be distinct. A duplicate is
+    /// noted in `duplicateKeys` and left out, and reading goes on.
     ///
     /// Keys are compared as Swift strings, after decoding escapes: canonically equivalent
     /// spellings (a precomposed "é" and "e" with a combining accent) count as the same key,
@@ -36,10 +37,12 @@ extension JSONReader {
         if current == UInt8(ascii: "}") { return .object(leaveContainer(with: members)) }
         while true {
             let member = try parseMember(isFirst: members.isEmpty)
-            if let first = firstLocations.updateValue(member.keyLocation, forKey: member.key) {
-                throw JSONSyntaxError(message: "duplicate key \(Self.quoted(member.key)) (first at \(first))", location: member.keyLocation)
+            if let first = firstLocations[member.key] {
+                duplicateKeys.append(JSONSyntaxError(message: "duplicate key \(Self.quoted(member.key)) (first at \(first))", location: member.keyLocation))
+            } else {
+                firstLocations[member.key] = member.keyLocation
+                members.append(member)
             }
-            members.append(member)
             skipWhitespace()
             switch current {
             case UInt8(ascii: ",")?:

@@ -12,6 +12,8 @@ struct JSONReader {
     var depth = 0
     /// Turns offsets into lines and columns for nodes and errors.
     var locations: LocationTracker
+    /// The duplicate keys met so far, in file order: each is an error, but reading goes on.
+    var duplicateKeys: [JSONSyntaxError] = []
 
     /// A reader at the start of `bytes`, whose first line and column start at `origin`.
     init(bytes: [UInt8], origin: Int) {

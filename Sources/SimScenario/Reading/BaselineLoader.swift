@@ -14,7 +14,7 @@ public enum BaselineLoader {
         do {
             root = try JSONParser.parse(bytes)
         } catch {
-            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
+            throw ScenarioError(file: path, syntax: error)
         }
         let log = IssueLog()
         var figures: [String: [String: [String: Double]]] = [:]

@@ -31,6 +31,11 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
         self.issues = issues
     }
 
+    /// The problems that keep `file` from being read as JSON: `syntax` and those after it.
+    public init(file: String, syntax: JSONSyntaxError) {
+        self.init(file: file, issues: syntax.all.map { ScenarioIssue(path: "", message: $0.message, position: $0.location) })
+    }
+
     /// One line per problem: `file:line:column: path: message`, with control characters from
     /// the file (in a key, a value or the file's name) escaped so each problem stays one line.
     public var description: String {

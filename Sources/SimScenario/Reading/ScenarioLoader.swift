@@ -25,7 +25,7 @@ public enum ScenarioLoader {
         do {
             root = try JSONParser.parse(bytes)
         } catch {
-            throw ScenarioError(file: file, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
+            throw ScenarioError(file: file, syntax: error)
         }
         var scenario = try scenario(from: root, file: file, memoryBudget: memoryBudget, swarming: swarming)
         scenario.fileHash = FNV1a64.hash(bytes)
@@ -117,7 +117,7 @@ public enum ScenarioLoader {
         do {
             return try JSONParser.parse(bytes)
         } catch {
-            throw ScenarioError(file: path, issues: [ScenarioIssue(path: "", message: error.message, position: error.location)])
+            throw ScenarioError(file: path, syntax: error)
         }
     }
 }

@@ -87,6 +87,24 @@ struct JSONParserErrorTests {
         expectError(#"{"q\"\n": 1, "q\"\n": 2}"#, #"duplicate key "q\"\n" (first at line 1, column 2)"#, column: 14)
     }
 
+    /// The parser reads on past a duplicate key: every one is reported, in file order, with
+    /// the first other problem after them, and a file scenario reading reports them all.
+    @Test func reportsEveryDuplicateKeyAndTheNextOtherProblem() throws {
+        let text = "{\"a\": 1, \"a\": 2, \"b\": {\"c\": 1, \"c\": 2, \"c\": 3}, \"a\": 4}"
+        let all = JSONTest.error(text)?.all ?? []
+        #expect(all.map(\.message) == [#"duplicate key "a" (first at line 1, column 2)"#, #"duplicate key "c" (first at line 1, column 24)"#,
+                                        #"duplicate key "c" (first at line 1, column 24)"#, #"duplicate key "a" (first at line 1, column 2)"#])
+        #expect(all.map(\.location.column) == [10, 32, 40, 49])
+        let broken = JSONTest.error(#"{"a": 1, "a": 2, "b": [1,}"#)?.all ?? []
+        #expect(broken.map(\.message) == [#"duplicate key "a" (first at line 1, column 2)"#, "expected a value after ',', found '}'"])
+        do {
+            _ = try ScenarioLoader.parse(Array(text.utf8), file: "d.json")
+            Issue.record("read a file with duplicate keys")
+        } catch {
+            #expect(error.issues.count == 4)
+        }
+    }
+
     @Test func acceptsTheSameKeyInDifferentObjects() throws {
         let root = try JSONTest.parse(#"{"a": {"a": 1}, "b": [{"a": 2}, {"a": 3}]}"#)
         #expect(root.objectMembers?.count == 2)
