@@ -227,7 +227,12 @@ struct ScenarioReader {
     func readArrivals(_ node: JSONNode) -> ArrivalProcess? {
         let kinds = ["poisson", "constant", "ramp", "bursts", "daily"]
         guard let members = node.objectMembers, members.count == 1, let member = members.first else {
-            log.wrong("workload.arrivals", expected: "an object with one of \(Describe.choices(kinds))", found: node)
+            if let members = node.objectMembers, members.count > 1 {
+                log.add("workload.arrivals", "expected one arrival process, found \(members.count) keys: \(members.map(\.key).joined(separator: ", "))",
+                        at: node.location)
+            } else {
+                log.wrong("workload.arrivals", expected: "an object with one of \(Describe.choices(kinds))", found: node)
+            }
             return nil
         }
         let path = "workload.arrivals." + member.key

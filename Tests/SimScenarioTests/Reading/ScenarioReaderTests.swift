@@ -248,6 +248,16 @@ struct ArrivalReadingTests {
                 == .daily(mean: .perSecond(200), amplitude: 0.5, period: .hours(24), peakAt: .hours(14)))
     }
 
+    /// Two processes at once say so, as two distributions do, rather than "found an object".
+    @Test func twoProcessesAreNamedAsTwoKeys() {
+        do {
+            _ = try arrivals("{\"poisson\": \"50/s\", \"constant\": \"10/s\"}")
+            Issue.record("read two arrival processes")
+        } catch {
+            #expect(error.issues.map { "\($0.path): \($0.message)" } == ["workload.arrivals: expected one arrival process, found 2 keys: poisson, constant"])
+        }
+    }
+
     @Test func rejectsBurstsLongerThanTheirPeriodAndMissingFields() {
         #expect(throws: ScenarioError.self) { try arrivals("{\"bursts\": {\"base\": \"100/s\", \"peak\": \"1000/s\", \"every\": \"2s\", \"lasting\": \"5s\"}}") }
         #expect(throws: ScenarioError.self) { try arrivals("{\"ramp\": {\"from\": \"50/s\", \"over\": \"2m\"}}") }
