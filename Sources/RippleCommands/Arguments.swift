@@ -1,3 +1,4 @@
+import SimMetrics
 import SimScenario
 
 /// One option a command accepts: `--name VALUE` or a bare `--flag`.
@@ -37,7 +38,10 @@ public struct ParsedArguments {
     public func has(_ name: String) -> Bool { flags.contains(name) }
 
     /// Splits `arguments` by `options`; `--name=value` and `--name value` are both accepted,
-    /// and an empty value is a usage error (an empty `--out` would name no folder).
+    /// and an empty value is a usage error (an empty `--out` would name no folder), as is an
+    /// empty positional argument (it names no file). A value written apart that starts with
+    /// `--` is refused as a forgotten value (`--out --quiet` would make a folder `--quiet`);
+    /// `--out=--quiet` still gives it.
     public init(_ arguments: [String], options: [OptionSpec]) throws {
         var index = 0
         var onlyPositionals = false
@@ -45,6 +49,7 @@ public struct ParsedArguments {
             let argument = arguments[index]
             index += 1
             guard !onlyPositionals, argument.hasPrefix("-"), argument != "-" else {
+                guard !argument.isEmpty else { throw UsageError("expected a file or folder, found an empty argument") }
                 positionals.append(argument)
                 continue
             }
@@ -68,6 +73,10 @@ public struct ParsedArguments {
                 }
                 if inlineValue == nil { index += 1 }
                 guard !value.isEmpty else { throw UsageError("option --\(name) expects a value: \(valueName), found an empty one") }
+                guard inlineValue != nil || !value.hasPrefix("--") else {
+                    throw UsageError("option --\(name) expects a value: \(valueName), found the option \(value.printable); "
+                                     + "to give a value starting with '--', write --\(name)=\(value.printable)")
+                }
                 values[name, default: []].append(value)
             } else {
                 guard inlineValue == nil else { throw UsageError("option --\(name) takes no value") }

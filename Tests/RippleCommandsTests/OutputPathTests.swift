@@ -85,6 +85,8 @@ struct OutputPathTests {
         #expect(ripple(["check", "x.json", "--quiet", "--quiet"]).errors.hasPrefix("ripple: option --quiet is given twice"))
     }
 
+    /// An empty value or argument, or an option where a value belongs, is a usage error before
+    /// anything runs: none names the file or folder meant.
     @Test func anEmptyOptionValueIsAUsageErrorBeforeAnyRun() throws {
         let folder = TestScenarios.temporaryFolder()
         try TestScenarios.write("a", expectations: TestScenarios.holding, in: folder)
@@ -92,6 +94,10 @@ struct OutputPathTests {
             (["run", folder + "/a.json", "--out", ""], "option --out expects a value: DIR, found an empty one"),
             (["run", folder + "/a.json", "--out="], "option --out expects a value: DIR, found an empty one"),
             (["check", folder + "/a.json", "--junit", ""], "option --junit expects a value: FILE, found an empty one"),
+            (["run", folder + "/a.json", "--out", "--quiet"],
+             "option --out expects a value: DIR, found the option --quiet; to give a value starting with '--', write --out=--quiet"),
+            (["list", ""], "expected a file or folder, found an empty argument"),
+            (["validate", folder + "/a.json", ""], "expected a file or folder, found an empty argument"),
         ]
         for (arguments, error) in cases {
             let result = ripple(arguments)
