@@ -11,6 +11,7 @@ struct ReportFolderTests {
     /// One sync architecture over three one-second intervals, with busy workers but no consumer lag.
     static let report: RunReport = {
         var metrics = ArchitectureMetrics(serviceNames: ["payment"], targets: [], keyCount: 1, gaugeNames: ["payment busy"])
+        metrics.services[0].workers = 4
         for t in 1...3 {
             metrics.recordArrival()
             metrics.recordResponse(latency: .milliseconds(20), failure: nil)
