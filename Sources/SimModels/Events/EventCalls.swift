@@ -25,7 +25,7 @@ public struct EventCalls: Sendable {
     /// The nodes that are called (every node but the roots), in node order: the effect
     /// targets that follow the consumers'.
     public var calledNodes: [Int] {
-        let roots = [entryRoot].compactMap { $0 } + consumerRoots.compactMap { $0 }
+        let roots = Set([entryRoot].compactMap { $0 } + consumerRoots.compactMap { $0 })
         return graph.nodes.indices.filter { !roots.contains($0) }
     }
 
@@ -43,22 +43,25 @@ public struct EventCalls: Sendable {
 
     /// The services called, each once, in order of first appearance.
     public var calledServices: [Int] {
-        var services: [Int] = []
-        for node in calledNodes where !services.contains(graph.nodes[node].service) { services.append(graph.nodes[node].service) }
+        var services: [Int] = [], seen = Set<Int>()
+        for node in calledNodes where seen.insert(graph.nodes[node].service).inserted { services.append(graph.nodes[node].service) }
         return services
     }
 
     /// A name for each called node: its service's name when that service is called from one
     /// place only and names no other target, else the path from its root (`email → provider`).
     public func calledNames(serviceNames names: [String], reserved: [String]) -> [String] {
-        let called = calledNodes
+        let called = calledNodes, callers = graph.callers
+        var placesOfService: [Int: Int] = [:]  // looked up only, never iterated
+        for node in called { placesOfService[graph.nodes[node].service, default: 0] += 1 }
+        let reserved = Set(reserved)
         return called.map { node in
             let service = graph.nodes[node].service
-            let isUnique = called.filter { graph.nodes[$0].service == service }.count == 1
+            let isUnique = placesOfService[service] == 1
             if isUnique, !reserved.contains(names[service]) { return names[service] }
             var path = [names[service]]
             var current = node
-            while let caller = graph.caller(of: current) {
+            while let caller = callers[current] {
                 path.insert(names[graph.nodes[caller].service], at: 0)
                 current = caller
             }
@@ -68,8 +71,9 @@ public struct EventCalls: Sendable {
 
     /// The caller → callee edges with a breaker, in node order.
     public func breakerEdges(serviceNames names: [String]) -> [String] {
-        calledNodes.compactMap { node in
-            guard (graph.nodes[node].policy ?? policy).breaker != nil, let caller = graph.caller(of: node) else { return nil }
+        let callers = graph.callers
+        return calledNodes.compactMap { node in
+            guard (graph.nodes[node].policy ?? policy).breaker != nil, let caller = callers[node] else { return nil }
             return names[graph.nodes[caller].service] + " → " + names[graph.nodes[node].service]
         }
     }

@@ -85,8 +85,7 @@ extension EventDrivenModel {
     mutating func workDone(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         guard let root = config.calls?.consumerRoots[g], groups[g].cursors[p].fate == .served else { return finishProcessing(g, p, &scheduler) }
         let origin = JobOrigin(owner: Int32(g), item: Int32(p), generation: groups[g].cursors[p].epoch)
-        let visit = Visit.root(attempt: 1 + groups[g].cursors[p].failures, first: 1)
-        runSteps(at: root, request: callRequest(for: groups[g].cursors[p].inFlight!), origin: origin, visit: visit, &scheduler)
+        runSteps(at: root, request: callRequest(for: groups[g].cursors[p].inFlight!), origin: origin, visit: groups[g].cursors[p].visit, &scheduler)
     }
 
     /// Queue consumer `g` has done its own work on `job`: it makes its calls if it has any
@@ -94,8 +93,7 @@ extension EventDrivenModel {
     mutating func workDone(_ g: Int, job: Int32, _ scheduler: inout Scheduler<Event>) {
         guard let root = config.calls?.consumerRoots[g], queueGroups[g].jobs[job].fate == .served else { return finishJob(g, job, &scheduler) }
         let origin = JobOrigin(owner: Int32(g), item: job, generation: queueGroups[g].jobs.generation(of: job))
-        let visit = Visit.root(attempt: Int(queueGroups[g].jobs[job].receive), first: 1)
-        runSteps(at: root, request: callRequest(for: queueGroups[g].jobs[job].record), origin: origin, visit: visit, &scheduler)
+        runSteps(at: root, request: callRequest(for: queueGroups[g].jobs[job].record), origin: origin, visit: queueGroups[g].jobs[job].visit, &scheduler)
     }
 
     /// The request an event stands for, as the services a consumer calls see it.
@@ -112,8 +110,9 @@ extension EventDrivenModel {
     mutating func publishAfterSteps(_ job: Int32, _ scheduler: inout Scheduler<Event>) {
         let publisher = callPublisher[Int(calling.jobs[job].node)]
         let r = calling.requests[calling.jobs[job].request]
-        let record = EventRecord(request: r.id, requestSlot: r.pendingSlot, key: r.key, version: r.version,
+        var record = EventRecord(request: r.id, requestSlot: r.pendingSlot, key: r.key, version: r.version,
                                  requestGeneration: r.pendingGeneration, arrival: r.arrival, createdAt: r.committedAt)
+        record.lineage = calling.jobs[job].visit.lineage
         if writeOutboxRow(publisher, record, isWritten: true, &scheduler) {
             markReached(record, topic: publishers[publisher].topic)
             return finish(job, outcome: .ok, &scheduler)

@@ -80,8 +80,15 @@ extension EventDrivenModel {
     mutating func process(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let service = groups[g].config.service
         let record = groups[g].cursors[p].inFlight!
-        let attempt = 1 + groups[g].cursors[p].failures
-        let visit = Visit.root(attempt: attempt, first: 1)
+        let cursor = groups[g].cursors[p]
+        // A replay (the head was passed before a crash or rebalance rewound the partition) or
+        // a duplicated delivery is a processing of its own: it draws with a word unique to it.
+        let isReplay = cursor.position < cursor.processedThrough
+        groups[g].cursors[p].processings &+= 1
+        let visit = Visit.processing(lineage: record.lineage, attempt: 1 + cursor.failures,
+                                     isFirstProcessing: !isReplay && !cursor.isProcessingDuplicate && isFirstConsumer[g],
+                                     salt: UInt64(g) << 40 ^ groups[g].cursors[p].processings)
+        groups[g].cursors[p].visit = visit
         var work = calling.workTime(of: service, request: record.request, visit: visit, at: scheduler.now, faults: faults)
         let fate = calling.stations.fate(of: service, request: record.request, visit: visit, at: scheduler.now, faults: faults)
         switch fate {
@@ -110,14 +117,14 @@ extension EventDrivenModel {
             // it fails, and then done with, whatever its fate (it is not retried).
             if !fails {
                 let isWritten = applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
-                if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, isWritten: isWritten, &scheduler) { return publishOnward(g, p, &scheduler) }
+                if publishes, !writeOutboxRow(g, onwardRecord(g, p), isWritten: isWritten, &scheduler) { return publishOnward(g, p, &scheduler) }
             }
             groups[g].cursors[p].isProcessingDuplicate = false
             return moveOn(g, p, &scheduler)
         }
         if fails { return failAttempt(g, p, &scheduler) }
         let isWritten = applyEffect(g, groups[g].cursors[p].inFlight!, at: now)
-        if publishes, !writeOutboxRow(g, groups[g].cursors[p].inFlight!, isWritten: isWritten, &scheduler) { return publishOnward(g, p, &scheduler) }
+        if publishes, !writeOutboxRow(g, onwardRecord(g, p), isWritten: isWritten, &scheduler) { return publishOnward(g, p, &scheduler) }
         finishApplied(g, p, &scheduler)
     }
 

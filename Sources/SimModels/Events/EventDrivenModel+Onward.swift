@@ -14,11 +14,26 @@ import SimMetrics
 /// as without Kafka's transactions. The broker keeps one copy of a publish the network
 /// duplicated (the producer is idempotent within one attempt).
 extension EventDrivenModel {
+    /// The event log consumer `g` publishes onward for the head of partition `p`: the head,
+    /// carrying the lineage of the processing that publishes it (`Visit.lineage`).
+    func onwardRecord(_ g: Int, _ p: Int) -> EventRecord {
+        var record = groups[g].cursors[p].inFlight!
+        record.lineage = groups[g].cursors[p].visit.lineage
+        return record
+    }
+
+    /// The event queue consumer `g` publishes onward for receive `job`, as `onwardRecord(_:_:)`.
+    func onwardRecord(queue g: Int, job: Int32) -> EventRecord {
+        var record = queueGroups[g].jobs[job].record
+        record.lineage = queueGroups[g].jobs[job].visit.lineage
+        return record
+    }
+
     /// Log consumer `g` publishes the event at the head of partition `p` to its output topic.
     mutating func publishOnward(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         groups[g].cursors[p].publishRound &+= 1
         let cursor = groups[g].cursors[p]
-        let item = OnwardPublish(record: cursor.inFlight!, group: Int32(g), item: Int32(p), generation: cursor.epoch, round: cursor.publishRound,
+        let item = OnwardPublish(record: onwardRecord(g, p), group: Int32(g), item: Int32(p), generation: cursor.epoch, round: cursor.publishRound,
                                  instance: Int32(cursor.busyInstance))
         sendOnward(item, &scheduler)
     }
@@ -26,7 +41,7 @@ extension EventDrivenModel {
     /// Queue consumer `g` publishes the event of receive `job` to its output topic.
     mutating func publishOnward(queue g: Int, job: Int32, _ scheduler: inout Scheduler<Event>) {
         let j = queueGroups[g].jobs[job]
-        sendOnward(OnwardPublish(record: j.record, group: Int32(g), item: job, generation: queueGroups[g].jobs.generation(of: job), round: 0,
+        sendOnward(OnwardPublish(record: onwardRecord(queue: g, job: job), group: Int32(g), item: job, generation: queueGroups[g].jobs.generation(of: job), round: 0,
                            instance: j.instance), &scheduler)
     }
 

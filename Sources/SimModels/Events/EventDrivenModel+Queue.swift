@@ -31,8 +31,12 @@ extension EventDrivenModel {
     mutating func send(_ job: QueueJob, of g: Int, _ scheduler: inout Scheduler<Event>) {
         metrics.messages += 1
         let track = TraceTrack(node: queueGroups[g].config.service, instance: Int(job.instance))
+        var copy: Int32 = 0
         network.transmit(from: broker, to: queueGroups[g].config.service, at: scheduler.now).forEachDelay { delay in
             traceMessage(.delivery, request: job.record.request, from: TraceTrack(node: broker), to: track, after: delay, scheduler.now)
+            var job = job
+            job.copy = copy
+            copy += 1
             let (slot, generation) = queueGroups[g].jobs.insert(job)
             queueGroups[g].held[Int(job.instance)] += 1
             scheduler.schedule(.received(group: Int32(g), job: slot, generation: generation), after: delay)
@@ -55,7 +59,10 @@ extension EventDrivenModel {
         queueGroups[g].busy[Int(j.instance)] += 1
         queueGroups[g].jobs[job].isStarted = true
         queueGroups[g].jobs[job].startedAt = scheduler.now
-        let visit = Visit.root(attempt: Int(j.receive), first: 1)
+        // A duplicated delivery's copy is a processing of its own: it draws with a word unique to it.
+        let visit = Visit.processing(lineage: j.record.lineage, attempt: Int(j.receive), isFirstProcessing: j.copy == 0 && isFirstConsumer[g],
+                                     salt: UInt64(g) << 40 ^ UInt64(j.copy))
+        queueGroups[g].jobs[job].visit = visit
         var work = calling.workTime(of: service, request: j.record.request, visit: visit, at: scheduler.now, faults: faults)
         let fate = calling.stations.fate(of: service, request: j.record.request, visit: visit, at: scheduler.now, faults: faults)
         queueGroups[g].jobs[job].fate = fate
@@ -75,7 +82,7 @@ extension EventDrivenModel {
         guard j.fate == .served else { return closeJob(g, job, succeeded: false, &scheduler) }
         let isWritten = applyEffect(g, j.record, at: scheduler.now)
         if queues[g].isLive(j.message) { queues[g].messages[j.message.slot].isApplied = true }
-        if config.consumers[g].publishesTo != nil, !writeOutboxRow(g, j.record, isWritten: isWritten, &scheduler) {
+        if config.consumers[g].publishesTo != nil, !writeOutboxRow(g, onwardRecord(queue: g, job: job), isWritten: isWritten, &scheduler) {
             return publishOnward(queue: g, job: job, &scheduler)
         }
         closeJob(g, job, succeeded: true, &scheduler)

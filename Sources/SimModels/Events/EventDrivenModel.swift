@@ -152,6 +152,9 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
     let isOnLog: [Bool]
     /// The consumers of log topics, and those of queue topics, in consumer order.
     let logConsumers: [Int], queueConsumers: [Int]
+    /// Per consumer: whether it is the first at its service, whose first processings draw as
+    /// that service's first visits do in every design (see `Visit.processing`).
+    let isFirstConsumer: [Bool]
     /// Per consumer: its group's offsets and assignment on a log topic (a group of no
     /// partitions for a consumer of a queue).
     var groups: [ConsumerGroup]
@@ -206,6 +209,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         let brokers = topicBrokers
         isOnLog = config.consumers.map { brokers[$0.topic] == .log }
         logConsumers = config.consumers.indices.filter { brokers[config.consumers[$0].topic] == .log }
+        isFirstConsumer = config.consumers.indices.map { g in !config.consumers[..<g].contains { $0.service == config.consumers[g].service } }
         queueConsumers = config.consumers.indices.filter { brokers[config.consumers[$0].topic] != .log }
         let firsts = topicFirstPartition
         groups = config.consumers.map { consumer in
@@ -226,7 +230,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         }
         network = Network(world.network, faults: world.networkFaults, seed: world.seed, name: "events/network")
         clients = Clients(policy: world.workload.client, seed: world.seed)
-        calling = Self.callTree(config.calls, consumers: config.consumers.count, world: world)
+        calling = Self.callTree(config.calls, consumers: config.consumers, world: world)
         metrics = ArchitectureMetrics(layout: Self.metricsLayout(serviceNames: world.services.map(\.name), entry: entry, config: config),
                                       keyCount: world.workload.keyCount)
         metrics.trace = TraceRecorder(limit: world.traceLimit, expectedRequests: world.expectedRequests)
@@ -236,15 +240,17 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
     }
 
     /// The call tree of `calls`: the roots start steps-only jobs, and the called nodes' effects
-    /// are the targets after the `consumers`' own.
-    static func callTree(_ calls: EventCalls?, consumers: Int, world: WorldConfig) -> CallTree {
+    /// are the targets after the `consumers`' own; a call to a consumer's service draws apart
+    /// from the consumer's first visit (see `Visit`).
+    static func callTree(_ calls: EventCalls?, consumers: [ConsumerConfig], world: WorldConfig) -> CallTree {
         guard let calls else {
             return CallTree(graph: CallGraph(nodes: []), defaultPolicy: CallPolicy(timeout: .seconds(2)), targets: [], world: world,
                             backoffStream: "events/backoff")
         }
         var targets = [Int](repeating: -1, count: calls.graph.nodes.count)
-        for (i, node) in calls.calledNodes.enumerated() { targets[node] = consumers + i }
-        return CallTree(graph: calls.graph, defaultPolicy: calls.policy, targets: targets, world: world, backoffStream: "events/backoff")
+        for (i, node) in calls.calledNodes.enumerated() { targets[node] = consumers.count + i }
+        return CallTree(graph: calls.graph, defaultPolicy: calls.policy, targets: targets, world: world, backoffStream: "events/backoff",
+                        consumed: Set(consumers.map(\.service)))
     }
 
     /// Per consumer: the consumers of the topics it publishes to (itself, or through the
@@ -502,8 +508,9 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         let (slot, generation) = j.pendingSlot >= 0 ? (j.pendingSlot, j.pendingGeneration)
             : pending.insert(PendingRequest(arrival: j.arrival, consumers: config.consumers.count))
         (entryJobs[job].pendingSlot, entryJobs[job].pendingGeneration) = (slot, generation)
-        let record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, requestGeneration: generation,
+        var record = EventRecord(request: j.request, requestSlot: slot, key: j.key, version: version, requestGeneration: generation,
                                  arrival: j.arrival, createdAt: now)
+        record.lineage = Visit.root(attempt: Int(j.attempt), first: 0).lineage
         switch config.publish {
         case .outbox:
             holdsOneMoreUnacknowledged(&scheduler)

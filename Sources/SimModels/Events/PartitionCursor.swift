@@ -51,4 +51,8 @@ struct PartitionCursor: Sendable {
     /// A copy of the event being delivered or processed. Retention may delete it from the
     /// log meanwhile, as Kafka may delete a segment a consumer has fetched.
     var inFlight: EventRecord?
+    /// The visit of the processing in progress (`Visit.processing`), and how many processings
+    /// the partition has started, which sets apart the draws of a replay or a duplicate.
+    var visit = Visit(word: 0, isFirst: false)
+    var processings: UInt64 = 0
 }

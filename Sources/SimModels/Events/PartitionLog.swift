@@ -83,4 +83,7 @@ struct EventRecord: Sendable {
     var createdAt: Instant
     /// When the broker appended it.
     var appendedAt: Instant = .zero
+    /// What its consumers' draws start from: 0 when a first visit published it, else the
+    /// publishing visit's word (`Visit.lineage`).
+    var lineage: UInt64 = 0
 }

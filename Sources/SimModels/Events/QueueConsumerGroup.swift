@@ -98,6 +98,10 @@ struct QueueJob: Sendable {
     var message: MessageReference
     /// Which receive of the message this is (1 for the first).
     var receive: Int32
+    /// Which copy of the receive's delivery this is: 0, or more when the network duplicated it.
+    var copy: Int32 = 0
+    /// The visit of its processing, once started (`Visit.processing`).
+    var visit = Visit(word: 0, isFirst: false)
     /// The consumer's copy of the event.
     var record: EventRecord
     /// Whether a worker of its instance has taken it (at `startedAt`), rather than it being

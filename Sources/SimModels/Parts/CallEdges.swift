@@ -8,13 +8,16 @@ public struct CallEdges: Sendable {
     public let edgeOfNode: [Int]
 
     /// The edges of `graph`.
-    /// - Complexity: O(nodes² × steps).
+    /// - Complexity: O(nodes + steps).
     public init(_ graph: CallGraph) {
         var services: [(caller: Int, callee: Int)] = []
+        var edgeOfPair: [Int: Int] = [:]  // by caller × services + callee; looked up only, never iterated
+        let callers = graph.callers, serviceCount = (graph.nodes.map(\.service).max() ?? 0) + 1
         edgeOfNode = graph.nodes.indices.map { node in
-            guard let caller = graph.caller(of: node) else { return -1 }
+            guard let caller = callers[node] else { return -1 }
             let pair = (caller: graph.nodes[caller].service, callee: graph.nodes[node].service)
-            if let known = services.firstIndex(where: { $0 == pair }) { return known }
+            if let known = edgeOfPair[pair.caller * serviceCount + pair.callee] { return known }
+            edgeOfPair[pair.caller * serviceCount + pair.callee] = services.count
             services.append(pair)
             return services.count - 1
         }

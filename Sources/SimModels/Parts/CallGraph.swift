@@ -23,21 +23,34 @@ public struct CallGraph: Sendable, Equatable {
     public var downstream: ArraySlice<CallNode> { nodes.dropFirst() }
 
     /// The node whose steps call `node`; `nil` for the root.
-    /// - Complexity: O(nodes × steps).
+    /// - Complexity: O(nodes × steps); `callers` answers for every node at once.
     public func caller(of node: Int) -> Int? {
         nodes.indices.first { nodes[$0].steps.contains { $0.contains(node) } }
+    }
+
+    /// Per node: the node whose steps call it (the first, as `caller(of:)` says), or `nil` for a root.
+    /// - Complexity: O(nodes + steps).
+    public var callers: [Int?] {
+        var callers = [Int?](repeating: nil, count: nodes.count)
+        for caller in nodes.indices.reversed() {
+            for step in nodes[caller].steps { for node in step where nodes.indices.contains(node) { callers[node] = caller } }
+        }
+        return callers
     }
 
     /// A name for each downstream node, in node order: its service's name, or, for a service
     /// that appears more than once, the path of callers from below the root to it
     /// (`payment → db`), which tells the places apart.
     public func downstreamNames(serviceNames names: [String]) -> [String] {
-        nodes.indices.dropFirst().map { node in
+        let callers = self.callers
+        var placesOfService: [Int: Int] = [:]  // looked up only, never iterated
+        for node in nodes.dropFirst() { placesOfService[node.service, default: 0] += 1 }
+        return nodes.indices.dropFirst().map { node in
             let service = nodes[node].service
-            guard nodes.dropFirst().filter({ $0.service == service }).count > 1 else { return names[service] }
+            guard placesOfService[service, default: 0] > 1 else { return names[service] }
             var path = [names[service]]
             var current = node
-            while let caller = caller(of: current), caller != 0 {
+            while let caller = callers[current], caller != 0 {
                 path.insert(names[nodes[caller].service], at: 0)
                 current = caller
             }

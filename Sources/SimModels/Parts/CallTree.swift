@@ -23,6 +23,8 @@ public struct CallTree: ~Copyable {
     }
 
     let graph: CallGraph
+    /// Per node: its caller (`CallGraph.callers`), or `nil` for a root.
+    let callers: [Int?]
     /// Per node: its steps, as in `graph`, kept apart so that reading them copies no whole node.
     let steps: [[[Int]]]
     /// Per node: whether it publishes after its steps (see `CallNode.publish`).
@@ -53,15 +55,17 @@ public struct CallTree: ~Copyable {
 
     /// The calls of `graph` in `world`, each edge under its node's policy or `defaultPolicy`;
     /// node `n` applies its effect to target `targets[n]` (−1 for none). Retry waits are drawn
-    /// from the stream `backoffStream`.
-    init(graph: CallGraph, defaultPolicy: CallPolicy, targets: [Int], world: WorldConfig, backoffStream: String) {
+    /// from the stream `backoffStream`. A call to one of `consumed` (services whose consumers
+    /// make their first visits) is never primary.
+    init(graph: CallGraph, defaultPolicy: CallPolicy, targets: [Int], world: WorldConfig, backoffStream: String, consumed: Set<Int> = []) {
         precondition(targets.count == graph.nodes.count, "a target per node")
         self.graph = graph
+        callers = graph.callers
         steps = graph.nodes.map(\.steps)
         publishes = graph.nodes.map { $0.publish != nil }
         policies = graph.nodes.map { $0.policy ?? defaultPolicy }
         self.targets = targets
-        isPrimary = Self.primaryNodes(graph)
+        isPrimary = Self.primaryNodes(graph, consumed: consumed)
         pools = FixedArray(count: world.services.count) { ServicePool(workers: world.services[$0].workers, capacity: world.services[$0].queueCapacity) }
         edges = policies.map(CallEdge.init)
         edgeRecord = CallEdges(graph).edgeOfNode
@@ -99,12 +103,12 @@ public struct CallTree: ~Copyable {
         return workAhead[service].work(of: request, attempt: 0, from: stations.normalWork[service], draws: stations.workDraws[service])
     }
 
-    /// Per node of `graph`: whether it is called (not a root) and no called node before it is
-    /// at the same service.
-    static func primaryNodes(_ graph: CallGraph) -> [Bool] {
+    /// Per node of `graph`: whether it is called (not a root), no called node before it is
+    /// at the same service, and no consumer processes at its service (`consumed`).
+    static func primaryNodes(_ graph: CallGraph, consumed: Set<Int> = []) -> [Bool] {
         var called = Set<Int>()
         for node in graph.nodes { for step in node.steps { called.formUnion(step) } }
-        var seen = Set<Int>()
+        var seen = consumed
         return graph.nodes.indices.map { node in called.contains(node) && seen.insert(graph.nodes[node].service).inserted }
     }
 

@@ -233,9 +233,12 @@ extension Calling where Self: ~Copyable {
         let request = calling.jobs[c.job].request
         let id = calling.jobs[c.job].requestID
         let visit = calling.jobs[c.job].visit.call(node: Int(c.node), attempt: c.attempt, isPrimary: calling.isPrimary[Int(c.node)])
+        var copies = 0
         network.transmit(from: from, to: to, at: scheduler.now).forEachDelay { delay in
-            // A duplicated call arrives twice: the callee serves (and applies) it twice.
-            let child = newJob(request: request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt, visit: visit)
+            // A duplicated call arrives twice: the callee serves (and applies) it twice, each copy on a visit of its own.
+            let child = newJob(request: request, node: Int(c.node), call: call, callGeneration: generation, attempt: c.attempt,
+                               visit: visit.copy(copies))
+            copies += 1
             scheduler.schedule(Self.call(.deliver(job: child, generation: calling.jobs.generation(of: child))), after: delay)
             if metrics.trace.isSampled(id) {
                 metrics.trace.message(.call, request: id, from: TraceTrack(node: from), to: TraceTrack(node: to),
@@ -351,7 +354,7 @@ extension Calling where Self: ~Copyable {
                 scheduler.schedule(reply, after: delay)
                 if metrics.trace.isSampled(id) {
                     // A reply to a call already closed is traced to the caller's service, unawaited there.
-                    let tracedCaller = calling.graph.nodes[calling.graph.caller(of: node) ?? 0].service
+                    let tracedCaller = calling.graph.nodes[calling.callers[node] ?? 0].service
                     metrics.trace.message(.reply, request: id, from: TraceTrack(node: callee), to: TraceTrack(node: tracedCaller),
                                           sent: scheduler.now, received: scheduler.now + delay, attempt: attempt, failure: outcome.failure)
                 }
@@ -387,7 +390,7 @@ extension Calling where Self: ~Copyable {
     mutating func crashCalls(at service: Int, _ scheduler: inout Scheduler<Event>) {
         _ = calling.pools[service].reset()
         for node in calling.edges.indices {
-            guard let caller = calling.graph.caller(of: node), calling.graph.nodes[caller].service == service else { continue }
+            guard let caller = calling.callers[node], calling.graph.nodes[caller].service == service else { continue }
             calling.edges[node].restartCaller(at: scheduler.now)
         }
         for call in calling.calls.liveSlots where calling.isHeldByCrashed(call, service) {

@@ -68,10 +68,10 @@ public struct SyncModel: EventHandling, Calling, Serving, ~Copyable {
     /// (the work in the system; a service it never calls has none), each caller → callee
     /// edge, and each edge with a breaker and its breaker's state as a gauge.
     public static func metricsLayout(serviceNames names: [String], config: SyncConfig) -> MetricsLayout {
-        let graph = config.graph
+        let graph = config.graph, callers = graph.callers
         let edges = graph.nodes.indices.dropFirst().compactMap { node -> String? in
             guard (graph.nodes[node].policy ?? config.defaultPolicy).breaker != nil else { return nil }
-            return names[graph.nodes[graph.caller(of: node) ?? 0].service] + " → " + names[graph.nodes[node].service]
+            return names[graph.nodes[callers[node] ?? 0].service] + " → " + names[graph.nodes[node].service]
         }
         let working = servicesAtWork(graph).map { names[$0] }
         let work = working.map { $0 + " queue" } + working.map { $0 + " busy" }

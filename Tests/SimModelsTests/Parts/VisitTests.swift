@@ -26,11 +26,30 @@ struct VisitTests {
         #expect(words.count == 3 + 15, "no two paths share a word")
     }
 
+    /// An event's processing draws with the attempt alone only on its first processing, from
+    /// a first visit, by the first group at its service; every other case draws apart.
+    @Test func aProcessingDrawsAsTheServicesFirstVisitOnlyOnItsFirstProcessing() {
+        let first = Visit.processing(lineage: 0, attempt: 1, isFirstProcessing: true, salt: 1)
+        #expect(first == Visit(word: RequestDraws.attemptWord(1), isFirst: true), "as a synchronous callee's first attempt")
+        #expect(Visit.processing(lineage: 0, attempt: 2, isFirstProcessing: true, salt: 1) == Visit(word: RequestDraws.attemptWord(2), isFirst: false))
+        let retriedPublisher = Visit.root(attempt: 1, first: 0).lineage
+        #expect(retriedPublisher != 0 && Visit.root(attempt: 0, first: 0).lineage == 0)
+        let words: Set<UInt64> = [first.word,
+                                  Visit.processing(lineage: retriedPublisher, attempt: 1, isFirstProcessing: true, salt: 1).word,
+                                  Visit.processing(lineage: 0, attempt: 1, isFirstProcessing: false, salt: 1).word,
+                                  Visit.processing(lineage: 0, attempt: 1, isFirstProcessing: false, salt: 2).word,
+                                  Visit.processing(lineage: 0, attempt: 2, isFirstProcessing: false, salt: 2).word,
+                                  first.copy(1).word, first.copy(2).word]
+        #expect(words.count == 7, "a replay, a duplicate and a retried publisher's event each draw afresh")
+        #expect(first.copy(0) == first && !first.copy(1).isFirst)
+    }
+
     /// Only the first called node at each service is primary; roots are not called.
     @Test func theFirstCalledNodeAtAServiceIsPrimary() {
         let graph = CallGraph(nodes: [CallNode(service: 0, steps: [[1, 2]]), CallNode(service: 1, steps: [[3]]),
                                       CallNode(service: 2), CallNode(service: 1)])
         #expect(CallTree.primaryNodes(graph) == [false, true, true, false])
+        #expect(CallTree.primaryNodes(graph, consumed: [2]) == [false, true, false, false], "a consumer's service has its first visits")
     }
 
     /// payment (0) calling email (1); email fails half its calls.
@@ -76,6 +95,48 @@ struct VisitTests {
         var model = SyncModel(world: world(), config: SyncConfig(graph: graph, timeout: .seconds(2)))
         let m = model.run().metrics
         #expect(isNear(m.succeeded, of: m.requests, 0.25), "\(m.succeeded) of \(m.requests) succeeded")
+    }
+
+    /// A call the network duplicates is served twice, each copy meeting its own fate: with
+    /// email failing half its calls, both copies apply a quarter of the time (half, were the
+    /// copies one fate).
+    @Test func aDuplicatedCallsCopiesMeetTheirOwnFates() {
+        var w = world()
+        w.networkFaults = [NetworkFault(scope: .links(from: 0, to: 1, bothWays: false), duplicate: .always, start: .zero, end: .distantFuture)]
+        var model = SyncModel(world: w, config: SyncConfig(chain: [0, 1], timeout: .seconds(2)))
+        let m = model.run().metrics
+        let duplicated = m.ledger.finalReport()[0].counts.duplicated
+        #expect(isNear(duplicated, of: m.requests, 0.25), "\(duplicated) of \(m.requests) applied twice")
+    }
+
+    /// A consumer group that replays its partitions after a crash processes each replayed event
+    /// afresh: with email failing half its attempts (parked, not retried), a replayed event is
+    /// applied twice a quarter of the time (half, were the replay a copy of the first pass).
+    @Test func aReplayAfterACrashMeetsFreshFaults() {
+        var w = Worlds.payments(rate: 100, seconds: 10, faults: [Worlds.fault(.errors(Probability(0.5)), on: 1, at: 0, for: 1_000),
+                                                                 Worlds.fault(.crash, on: 1, at: 8, for: 1)])
+        w.services[1].work = .exponential(mean: 1e6)
+        let config = EventsConfig(partitions: 12, consumers: [
+            ConsumerConfig(service: 1, instances: 2, concurrency: 6, commit: .periodic(.seconds(3_600)), onFailure: .park),
+        ])
+        let m = Worlds.run(w, config)
+        let replayed = m.services[1].started - m.ledger.totalCommitted
+        let duplicated = m.ledger.finalReport()[0].counts.duplicated
+        #expect(replayed > 500, "the crash replays what the group processed since it started")
+        #expect(isNear(duplicated, of: replayed, 0.25), "\(duplicated) of \(replayed) replayed events applied twice")
+    }
+
+    /// In a hybrid, the entry calls email and email's consumer processes the event: the two
+    /// visits draw apart. Only requests whose call succeeded publish; with email failing half
+    /// its visits, half their events are dead-lettered (none, were both visits one fate).
+    @Test func aConsumersProcessingAndACallToItsServiceMeetTheirOwnFates() {
+        let w = world()
+        let graph = CallGraph(nodes: [CallNode(service: 0, steps: [[1]]), CallNode(service: 1)])
+        var config = EventsConfig(partitions: 12, consumers: [ConsumerConfig(service: 1, instances: 2, concurrency: 6, onFailure: .park)])
+        config.calls = EventCalls(graph: graph, policy: CallPolicy(timeout: .seconds(2)), entryRoot: 0, consumerRoots: [nil])
+        let m = Worlds.run(w, config)
+        let counts = m.ledger.finalReport()[0].counts
+        #expect(isNear(counts.deadLettered, of: counts.deadLettered + counts.applied, 0.5), "\(counts.deadLettered) of \(counts.deadLettered + counts.applied)")
     }
 
     /// A consumer that calls a service failing 30 % of calls, with ten attempts per event: an
