@@ -84,7 +84,10 @@ public struct OutputFolder: Sendable {
         let foreign = entries.filter { !owns($0) || !FileTree.isRegularFile(FileTree.joined(path, $0)) }.sorted()
         guard foreign.isEmpty else {
             let shown = foreign.prefix(3).joined(separator: ", ") + (foreign.count > 3 ? ", …" : "")
-            throw OutputError(message: "\(path): holds files Ripple did not write (\(shown)); Ripple replaces a report folder whole, so choose another --out or move them")
+            // Another command's report is Ripple's too, but not this command's to replace.
+            let other = foreign.contains("sweep.json") ? "a sweep's report" : foreign.contains("metrics.json") ? "a run's report" : nil
+            let holds = other.map { "holds \($0) (\(shown)), which this command does not write" } ?? "holds files Ripple did not write (\(shown))"
+            throw OutputError(message: "\(path): \(holds); Ripple replaces a report folder whole, so choose another --out or move them")
         }
     }
 

@@ -81,6 +81,21 @@ struct ReportFolderTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder) == ["notes.md"])
     }
 
+    /// Another command's report is named as such: a sweep's folder is no place for a run's report.
+    @Test func aFolderHoldingAnotherCommandsReportSaysSo() throws {
+        let folder = TestScenarios.temporaryPath("report-folder-")
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for name in ["sweep.csv", "sweep.html", "sweep.json"] { try "{}".write(toFile: folder + "/" + name, atomically: false, encoding: .utf8) }
+        do {
+            _ = try ReportFolder.prepare(folder, sparing: InputFiles([]))
+            Issue.record("a sweep's folder was accepted for a run's report")
+        } catch {
+            #expect(error.message == "cannot write the report folder \(folder): holds a sweep's report (sweep.csv, sweep.html, sweep.json), "
+                + "which this command does not write; Ripple replaces a report folder whole, so choose another --out or move them")
+        }
+    }
+
     @Test func aFolderOrLinkUnderAChartsNameIsTheUsersAndKept() throws {
         let folder = TestScenarios.temporaryPath("report-folder-")
         defer { try? FileManager.default.removeItem(atPath: folder) }
