@@ -40,23 +40,27 @@ struct ExpectationReader {
             log.wrong("expectations", expected: "an array of expectations", found: node)
             return []
         }
-        guard elements.count <= Self.maximumCount else {
+        // Past the limit the file is refused, and the first `maximumCount` are still read for
+        // their own problems, so a file too long is told everything wrong in what is read.
+        let isTooMany = elements.count > Self.maximumCount
+        if isTooMany {
             log.add("expectations", "expected at most \(Self.maximumCount) expectations, found \(elements.count)", at: node.location)
-            return []
         }
-        var read: [(expectation: Expectation, element: Int)] = []
-        for (i, element) in elements.enumerated() {
+        var read: [Expectation] = []
+        var elementOfText: [String: Int] = [:]  // looked up only, never iterated
+        for (i, element) in elements.prefix(Self.maximumCount).enumerated() {
             for expectation in readExpectation(element, "expectations[\(i)]") {
                 // Each statement is one test case in a JUnit file, named by its text: one stated
                 // twice would be two cases of one name, which reporters take for one.
-                if let earlier = read.first(where: { $0.expectation.text == expectation.text }) {
-                    log.add("expectations[\(i)]", "states \"\(expectation.text)\" again, as expectations[\(earlier.element)] does; drop one of them", at: element.location)
+                if let earlier = elementOfText[expectation.text] {
+                    log.add("expectations[\(i)]", "states \"\(expectation.text)\" again, as expectations[\(earlier)] does; drop one of them", at: element.location)
                 } else {
-                    read.append((expectation, i))
+                    elementOfText[expectation.text] = i
+                    read.append(expectation)
                 }
             }
         }
-        return read.map(\.expectation)
+        return isTooMany ? [] : read
     }
 
     func readExpectation(_ node: JSONNode, _ path: String) -> [Expectation] {

@@ -29,6 +29,16 @@ struct ExpectationReaderTests {
         }
     }
 
+    /// More than the limit is refused at `expectations`, and what is wrong in those read is
+    /// reported beside the count rather than hidden behind it.
+    @Test func refusesMoreThanTheLimitAndReportsEachExpectationToo() {
+        let many = (0..<1_000).map { "{\"metric\": \"requests.failed\", \"architecture\": \"sync\", \"below\": \($0 + 1)}" }
+        #expect(problems(many.joined(separator: ", ")) == [], "1 000 are read")
+        let found = problems((["{\"metric\": \"requests.faild\", \"architecture\": \"sync\", \"below\": 1}"] + many).joined(separator: ", "))
+        #expect(found.count == 2 && found[0] == "expectations: expected at most 1000 expectations, found 1001", "\(found)")
+        #expect(found.last?.hasPrefix("expectations[0].metric: ") == true, "\(found)")
+    }
+
     @Test func readsEachComparisonAndLimit() throws {
         let read = try read("""
         {"metric": "latency.success.p99Ms", "architecture": "events", "below": "1.5s", "why": "fast"},
