@@ -19,17 +19,23 @@ public struct SweepParameter: Sendable {
     public var kind: Kind
     /// Where each value sits along a plot's x axis.
     public var positions: [Double]
-    /// The x axis's label: the path with the unit of `positions` (`… (s)`), or a key to
-    /// positions of values without a numeric order (`… (1 = outbox, 2 = dual-write)`).
+    /// The x axis's label: the path with the unit of `positions` (`… (s)`), or the path alone
+    /// for values without a numeric order, which their ticks name.
     public var axisLabel: String
 
-    /// The field at `path` taking `values`, written as `kind`, plotted at `positions` (one per value).
-    public init(path: String, values: [String], kind: Kind, positions: [Double], axisLabel: String) {
+    /// The values' names, one per tick at 1, 2, 3, …, when they have no numeric order; `nil`
+    /// when `positions` are numbers of their own.
+    public var categories: [String]?
+
+    /// The field at `path` taking `values`, written as `kind`, plotted at `positions` (one per
+    /// value), or at 1, 2, 3, … named by `categories`.
+    public init(path: String, values: [String], kind: Kind, positions: [Double], axisLabel: String, categories: [String]? = nil) {
         precondition(values.count == positions.count, "one position per value")
         self.path = path
         self.values = values
         self.kind = kind
         self.positions = positions
         self.axisLabel = axisLabel
+        self.categories = categories
     }
 }

@@ -119,6 +119,8 @@ public enum ChartQuantity: Sendable, Equatable {
     case seconds
     /// Milliseconds: each tick a duration, `500 ms`, `1.5 s`.
     case milliseconds
+    /// Names at 1, 2, 3, …: a tick at each, labelled with its name (x axis only).
+    case categories([String])
 }
 
 /// How values map to distance along an axis.

@@ -38,6 +38,18 @@ struct ChartAxis: Equatable, Sendable {
         }
     }
 
+    /// An axis of `names` at 1, 2, 3, …, half a step of room at each end, a tick at each
+    /// named after it (cut short to share `width` pixels among them).
+    static func categories(_ names: [String], width: Double) -> ChartAxis {
+        let lower = 0.5, upper = Double(names.count) + 0.5
+        let room = width / Double(Swift.max(names.count, 1))
+        let ticks = names.enumerated().map { i, name in
+            Tick(value: Double(i + 1), label: ChartLayout.shortenedInTheMiddle(name, toFit: room - 8, characterWidth: ChartLayout.tickCharacterWidth),
+                 fraction: (Double(i + 1) - lower) / (upper - lower))
+        }
+        return ChartAxis(scale: .linear, lower: lower, upper: upper, ticks: ticks)
+    }
+
     init(scale: ChartScale, lower: Double, upper: Double, ticks: [Tick]) {
         self.scale = scale
         self.lower = lower

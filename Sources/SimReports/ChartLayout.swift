@@ -53,9 +53,13 @@ struct ChartLayout {
         left = 36 + tickLabelWidth
         right = width - 24
         let xIntervals = Int((right - left) / 90)
-        let xTicks = chart.xQuantity == .seconds ? ChartAxis.time(covering: chart.xExtent, maxIntervals: xIntervals)
-            : ChartAxis(covering: chart.xExtent, scale: .linear, maxIntervals: xIntervals)
-        xAxis = chart.xEndsAtSpan ? chart.xSpan.map(xTicks.ending(exactlyAt:)) ?? xTicks : xTicks
+        if case .categories(let names) = chart.xQuantity {
+            xAxis = ChartAxis.categories(names, width: right - left)
+        } else {
+            let xTicks = chart.xQuantity == .seconds ? ChartAxis.time(covering: chart.xExtent, maxIntervals: xIntervals)
+                : ChartAxis(covering: chart.xExtent, scale: .linear, maxIntervals: xIntervals)
+            xAxis = chart.xEndsAtSpan ? chart.xSpan.map(xTicks.ending(exactlyAt:)) ?? xTicks : xTicks
+        }
         xLabel = ChartLayout.shortened(chart.xLabel, toFit: right - left, characterWidth: ChartLayout.wideCharacterWidth)
         // Cut in the middle, so a long metric keeps its unit: `consistency.billing.st…Ms (ms)`.
         yLabel = ChartLayout.shortenedInTheMiddle(chart.yLabel, toFit: bottom - top + 40, characterWidth: ChartLayout.wideCharacterWidth)

@@ -70,9 +70,10 @@ public struct SweepChart: Sendable {
             }))
         }
         let isDuration = metric.split(separator: ".").last?.hasSuffix("Ms") ?? false
-        let chart = Chart(title: metric + " against " + x.path, xLabel: x.axisLabel,
+        var chart = Chart(title: metric + " against " + x.path, xLabel: x.axisLabel,
                           yLabel: metric + (isDuration ? " (ms)" : ""), series: series, windows: [], bands: bands,
                           xSpan: (x.positions.min() ?? 0)...(x.positions.max() ?? 0))  // every value, with data or not
+        if let names = x.categories { chart.xQuantity = .categories(names) }
         let caption = "Mean of \(metric) over \(SweepReport.count(report.seeds.count, "seed")) for each value of \(x.path), "
             + "one line per architecture\(report.parameters.count > 1 ? " and value of the other fields" : ""); "
             + "the band is the \(report.percent) confidence interval for the mean."

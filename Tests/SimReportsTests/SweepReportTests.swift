@@ -126,6 +126,18 @@ struct SweepReportTests {
         #expect(p99.xLabel == "services.email.work.constant (s)" && p99.yLabel == "latency.success.p99Ms (ms)")
     }
 
+    /// Values without a numeric order sit at 1, 2, 3, …, a tick at each named after its value:
+    /// no fractional ticks between two names.
+    @Test func namesGetATickEachNamedAfterThem() {
+        let publish = SweepParameter(path: "architectures.events.publish", values: ["outbox", "dual-write"], kind: .text,
+                                     positions: [1, 2], axisLabel: "architectures.events.publish", categories: ["outbox", "dual-write"])
+        let chart = SweepChart.charts(of: Self.report(parameters: [publish], combinations: [[0], [1]]))[0]
+        let layout = ChartLayout(chart: chart.chart, width: SweepChart.width, height: SweepChart.height)
+        #expect(layout.xAxis.ticks.map(\.label) == ["outbox", "dual-write"] && layout.xAxis.ticks.map(\.value) == [1, 2])
+        #expect(layout.xAxis.ticks.map(\.fraction) == [0.25, 0.75], "half a step of room at each end")
+        #expect(XMLChecker.problems(in: chart.svg()) == [])
+    }
+
     /// With a second field, a line per architecture and value of it, each architecture in one colour.
     @Test func aSecondFieldGivesALinePerArchitectureAndValue() {
         let rate = SweepParameter(path: "workload.arrivals.poisson", values: ["100/s", "200/s", "300/s"], kind: .text,

@@ -97,7 +97,7 @@ public struct ScenarioSweep: Sendable {
         case .null: throw failure("is null, which has no type to keep; write a value in the file")
         }
         let axis = SweepAxis(path: path, values: values, kind: kind)
-        return SweepParameter(path: path, values: values, kind: kind, positions: axis.positions, axisLabel: axis.label)
+        return SweepParameter(path: path, values: values, kind: kind, positions: axis.positions, axisLabel: axis.label, categories: axis.categories)
     }
 
     /// Every combination of value indices for parameters with `counts` values, the last fastest.

@@ -4,10 +4,12 @@ import SimMetrics
 ///
 /// Durations sit in the largest unit that the largest of them reaches (`… (s)`), rates in
 /// events per second (`… (/s)`), numbers at themselves; values with no numeric order (names,
-/// flags, a mixture) at 1, 2, 3, … with the key in the label (`… (1 = outbox, 2 = dual-write)`).
+/// flags, a mixture) at 1, 2, 3, …, each tick named after its value.
 struct SweepAxis {
     let positions: [Double]
     let label: String
+    /// The values' names, one per tick, when they sit at 1, 2, 3, …; `nil` on a numeric axis.
+    var categories: [String]? = nil
 
     init(path: String, values: [String], kind: SweepParameter.Kind) {
         let numbers = values.compactMap(Double.init)
@@ -30,6 +32,7 @@ struct SweepAxis {
             }
         }
         positions = values.indices.map { Double($0 + 1) }
-        label = path + " (" + values.enumerated().map { "\($0.offset + 1) = \($0.element)" }.joined(separator: ", ") + ")"
+        label = path
+        categories = values
     }
 }
