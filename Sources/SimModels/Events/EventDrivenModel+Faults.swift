@@ -121,8 +121,9 @@ extension EventDrivenModel {
     }
 
     /// The entry comes back: its producer starts a new epoch on each lane, over the events
-    /// then still unacknowledged (an acknowledgement that reached the lane while the entry was
-    /// down counts), and sends again from the oldest.
+    /// then still unacknowledged (an acknowledgement that reached the entry while it was down
+    /// was lost with it), and sends again from the oldest: an event the broker had appended is
+    /// appended again, as a restarted producer's new identity is not deduplicated.
     mutating func restartProducer(_ scheduler: inout Scheduler<Event>) {
         for lane in lanes.indices {
             startEpoch(lane)

@@ -341,7 +341,9 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         case .publishArrives(let message, let generation, let round, let epoch, let sequence):
             if messages.isLive(message, generation) { publishArrives(message, round: round, epoch: epoch, sequence: sequence, &scheduler) }
         case .ackArrives(let message, let generation):
-            if messages.isLive(message, generation) { acknowledge(message, &scheduler) }
+            // A crashed entry's connections died with it: an acknowledgement reaching it then is
+            // lost, and its producer sends the event again once it restarts (at least once).
+            if messages.isLive(message, generation), !faults.isDown(entry, at: scheduler.now) { acknowledge(message, &scheduler) }
         case .refusalArrives(let message, let generation, let round, let isBrokerDown):
             if messages.isLive(message, generation) { attemptFailed(message, round: round, probes: isBrokerDown, &scheduler) }
         case .publishTimeout(let message, let generation, let round):

@@ -49,6 +49,25 @@ struct EventFaultTests {
         expectNothingMissing(m)
     }
 
+    /// The entry crashes from 3 s to 4 s with 50 ms to the broker: the acknowledgements of the
+    /// outbox rows sent in the last round trip reach a dead process and are lost with its
+    /// connections, so the relay sends those rows again after the restart, under a new
+    /// producer identity the broker does not deduplicate: each is delivered twice (at least
+    /// once), about a round trip of rows at 100/s, even with an idempotent producer.
+    @Test(arguments: [true, false])
+    func anEntryCrashAppendsTheOutboxsRowsInFlightAgain(idempotent: Bool) {
+        var w = world(Worlds.fault(.crash, on: Self.entry, at: 3, for: 1))
+        w.network = NetworkConfig(latency: .constant(50_000_000))
+        var config = Worlds.events(publish: .outbox)
+        config.producer.isIdempotent = idempotent
+        let crashed = Worlds.run(w, config)
+        let duplicated = crashed.ledger.finalReport()[0].counts.duplicated
+        #expect(duplicated >= 3 && duplicated <= 30, "\(duplicated) of about 10 rows in flight appended again")
+        w.faults = []
+        #expect(Worlds.run(w, config).ledger.finalReport()[0].counts.duplicated == 0, "none without the crash")
+        #expect(crashed.ledger.totalCommitted > 900)
+    }
+
     /// A dual write that waits for the acknowledgement rides out a broker crash shorter than
     /// its delivery timeout (Kafka's 120 s): the producer retries, nothing is lost and no user
     /// fails, but the users who arrived during the crash wait for its end.
