@@ -42,12 +42,20 @@ extension EventDrivenModel {
     }
 
     /// A copy of an outbox row reaches a broker that is up: appended, unless the broker already
-    /// has this row from this relay (an idempotent producer's resend on a log).
+    /// has this row from this relay's producer (an idempotent producer's resend on a log). A
+    /// relay restarted after a crash is a new producer, numbered from its first row: the rows
+    /// its old self had appended are appended again (at least once), and a late copy from the
+    /// old self, whose numbering the broker no longer follows, is appended as it comes.
     mutating func relayed(_ item: OnwardPublish, _ scheduler: inout Scheduler<Event>) {
         let lane = Int(item.relayLane), t = publishers[Int(item.group)].topic
         if topicBrokers[t] == .log {
-            guard item.round == relayLanes[lane].appendedRows else { return }  // a resend of what the broker has
-            relayLanes[lane].appendedRows &+= 1
+            if item.generation > relayLanes[lane].producerEpoch {
+                (relayLanes[lane].producerEpoch, relayLanes[lane].appendedRows) = (item.generation, item.round)
+            }
+            if item.generation == relayLanes[lane].producerEpoch {
+                guard item.round == relayLanes[lane].appendedRows else { return }  // a resend of what the broker has
+                relayLanes[lane].appendedRows &+= 1
+            }
         }
         appendOnward(item.record, to: t, partition: lane - relayFirstLane[Int(item.group)], &scheduler)
     }
@@ -127,8 +135,10 @@ struct RelayLane: Sendable {
     var isBackingOff = false
     /// Rows acknowledged so far: the number of the row being sent.
     var sentRows: UInt32 = 0
-    /// Rows the broker has appended (an idempotent producer's sequence, on a log).
+    /// Rows the broker has appended (an idempotent producer's sequence, on a log), counted
+    /// from the first row of the producer of epoch `producerEpoch`, the newest it has seen.
     var appendedRows: UInt32 = 0
+    var producerEpoch: UInt32 = 0
     /// Bumped when the consumer's service crashes, so answers from before are ignored.
     var epoch: UInt32 = 0
 

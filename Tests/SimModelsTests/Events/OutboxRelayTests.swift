@@ -28,6 +28,19 @@ struct OutboxRelayTests {
 
     func counts(_ metrics: ArchitectureMetrics) -> [EffectCounts] { metrics.ledger.finalReport().map(\.counts) }
 
+    /// Inventory crashes at 8 s for 1 s with 50 ms to the broker. Its replay applies some
+    /// events again and writes their rows again, so shipping sees those twice; on top of them,
+    /// its relay's rows in flight were appended but their answers died with it, and the
+    /// restarted relay is a new producer whose resends the broker appends again (at least
+    /// once). Without the crash shipping sees each order once.
+    @Test func aRelayCrashAppendsItsRowsInFlightAgain() {
+        let crash = Worlds.fault(.crash, on: Self.inventory, at: 8, for: 1)
+        let crashed = Worlds.run(world(latency: .constant(50_000_000), faults: [crash]), chain(via: .outbox))
+        #expect(counts(crashed)[1].duplicated > counts(crashed)[0].duplicated, "\(counts(crashed))")
+        let calm = Worlds.run(world(latency: .constant(50_000_000)), chain(via: .outbox))
+        #expect(counts(calm)[1].duplicated == 0)
+    }
+
     /// A third of the broker's answers to inventory are lost for 6 s. Dual-writing, a lost
     /// answer holds inventory's partition for the publish timeout, then fails the attempt,
     /// which applies the effect again and publishes again: duplicates at inventory and at
