@@ -44,8 +44,9 @@ public enum Ripple {
 
     static func dispatch(_ arguments: [String], console: Console) throws -> ExitStatus {
         guard let first = arguments.first else {
-            console.write(overview)
-            return .success
+            // No command is a usage error (a script that lost its arguments must not pass): the overview goes to the errors.
+            console.writeError(overview)
+            return .badInput
         }
         switch first {
         case "--help", "-h": console.write(overview); return .success

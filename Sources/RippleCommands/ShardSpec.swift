@@ -33,7 +33,9 @@ struct ShardSpec: Equatable {
     }
 
     /// Slurm numbers array tasks from `SLURM_ARRAY_TASK_MIN` (0 when absent), so task
-    /// `MIN + k` is shard `k + 1`; the tasks must be contiguous.
+    /// `MIN + k` is shard `k + 1`; the tasks must be contiguous: an array with a step
+    /// (`SLURM_ARRAY_TASK_STEP` other than 1) or gaps (`SLURM_ARRAY_TASK_MAX` − MIN + 1 other
+    /// than the count) is refused in every task, not only in those past the count.
     static func slurm(_ id: String, _ environment: [String: String]) throws -> ShardSpec {
         guard let task = Int(id) else { throw UsageError("SLURM_ARRAY_TASK_ID should be a whole number, found '\(id)'") }
         guard let countText = environment["SLURM_ARRAY_TASK_COUNT"] else {
@@ -42,7 +44,9 @@ struct ShardSpec: Equatable {
         guard let count = Int(countText) else { throw UsageError("SLURM_ARRAY_TASK_COUNT should be a whole number, found '\(countText)'") }
         let minimumText = environment["SLURM_ARRAY_TASK_MIN"] ?? "0"
         guard let minimum = Int(minimumText) else { throw UsageError("SLURM_ARRAY_TASK_MIN should be a whole number, found '\(minimumText)'") }
-        guard task >= minimum, task - minimum < count else {
+        let step = environment["SLURM_ARRAY_TASK_STEP"].flatMap { Int($0) } ?? 1
+        let maximum = environment["SLURM_ARRAY_TASK_MAX"].flatMap { Int($0) } ?? minimum + count - 1
+        guard task >= minimum, task - minimum < count, step == 1, maximum - minimum + 1 == count else {
             throw UsageError("--shard auto: Slurm array task \(task) is not one of \(count) contiguous tasks from \(minimum); "
                 + "submit the array as --array=\(minimum)-\(minimum + count - 1) (no gaps or steps)")
         }

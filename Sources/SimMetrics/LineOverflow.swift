@@ -67,9 +67,9 @@ public struct LineOverflow: Sendable, Equatable {
 
     /// What keeps it below the limit, in a sentence's words.
     public var remedy: String {
-        if isUsers { return "the entry answered them too slowly or not at all (a hang); shorten workload.client.timeout, give the entry a bounded `queue`, or lower the arrival rate" }
+        if isUsers { return "the entry answered them too slowly or not at all (a hang); shorten workload.client.timeout, give the entry a bounded queue, or lower the arrival rate" }
         if isUnacknowledged { return "the broker was down or out of reach for too long at this arrival rate; shorten its outage or lower the arrival rate" }
-        return isBacklog ? "its consumers fell behind; give them more instances or concurrency" : "give it a bounded `queue`"
+        return isBacklog ? "its consumers fell behind; give them more instances or concurrency" : "give it a bounded queue"
     }
 
     /// Why it grew and what would stop it, for a failed check's `why`.

@@ -13,6 +13,8 @@ struct RippleTests {
 
     @Test func helpAndVersionSucceed() {
         #expect(run(["--help"]).status == 0)
+        let bare = run([])
+        #expect(bare.status == 2 && bare.output.isEmpty && bare.errors.contains("ripple help COMMAND"), "no command is a usage error")
         #expect(run(["--version"]).output == "ripple \(Ripple.version)\n")
         #expect(run(["help", "bench"]).output.contains("Usage: ripple bench"))
         #expect(run(["bench", "--help"]).status == 0)

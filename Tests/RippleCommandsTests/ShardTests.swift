@@ -113,6 +113,14 @@ struct ShardTests {
         #expect(message(["SLURM_ARRAY_TASK_ID": "2"]).contains("SLURM_ARRAY_TASK_COUNT is not"))
         #expect(message(["SLURM_ARRAY_TASK_ID": "9", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "1"])
             .contains("Slurm array task 9 is not one of 3 contiguous tasks from 1; submit the array as --array=1-3"))
+        // --array=1-7:2 runs tasks 1, 3, 5 and 7: every one of them refuses, not only 5 and 7.
+        for task in ["1", "3", "5", "7"] {
+            let stepped = ["SLURM_ARRAY_TASK_ID": task, "SLURM_ARRAY_TASK_COUNT": "4", "SLURM_ARRAY_TASK_MIN": "1",
+                           "SLURM_ARRAY_TASK_MAX": "7", "SLURM_ARRAY_TASK_STEP": "2"]
+            #expect(message(stepped).contains("submit the array as --array=1-4 (no gaps or steps)"), "task \(task)")
+        }
+        let gaps = ["SLURM_ARRAY_TASK_ID": "1", "SLURM_ARRAY_TASK_COUNT": "3", "SLURM_ARRAY_TASK_MIN": "1", "SLURM_ARRAY_TASK_MAX": "9"]
+        #expect(message(gaps).contains("not one of 3 contiguous tasks"), "--array=1,2,9")
     }
 
     @Test func autoReadsKubernetesIndexedJobs() throws {

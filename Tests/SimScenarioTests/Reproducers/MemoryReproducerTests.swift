@@ -38,7 +38,7 @@ struct MemoryReproducerTests {
         let stoppedMs = run?.member("stoppedAtMs")?.numberValue ?? 0
         #expect((9_000...14_000).contains(stoppedMs), "\(stoppedMs)")
         #expect(SummaryDocument.render(report).contains("**Stopped early:** sync stopped: the line at a passed 10000 waiting requests at t = "))
-        #expect(ReportPage.render(report).contains("give it a bounded `queue`"))
+        #expect(ReportPage.render(report).contains("give it a bounded queue"))
     }
 
     @Test func theEntryLineOfAnEventsDesignStopsTheRunToo() throws {
