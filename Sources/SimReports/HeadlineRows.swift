@@ -36,6 +36,13 @@ public enum HeadlineRows {
                 guard let after = recovery.recoveredAfter else { return recovery.isMetastable ? "never (metastable)" : "not within the run" }
                 return after == .zero ? "at once" : Format.duration(nanoseconds: Double(after.nanoseconds))
             },
+            // Users can be served again long before a consumer's backlog is applied: the two apart.
+            row("effects fresh after last fault") { r in
+                let recovery = r.recovery(after: report.windows, arrivalsEnd: report.duration)
+                guard recovery.isMeasurable else { return "–" }
+                guard let after = recovery.convergedAfter else { return "not within the run" }
+                return after == .zero ? "at once" : Format.duration(nanoseconds: Double(after.nanoseconds))
+            },
             row("peak consumer lag") { r in
                 let peaks = r.gauges(endingWith: " lag").compactMap(\.peak)  // none without consumers or samples
                 return peaks.max().map { Format.compact($0, significant: 6) } ?? "–"

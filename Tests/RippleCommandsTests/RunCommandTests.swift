@@ -67,6 +67,9 @@ struct RunCommandTests {
         #expect(lines.contains { $0.hasPrefix("success latency p99 ") && $0.hasSuffix(" 59.5 s   81.5 ms") })
         #expect(lines.contains { $0.hasPrefix("success latency max ") && $0.contains(" 1.01 min ") })
         #expect(lines.contains { $0.hasPrefix("failure latency p99 ") }, "what a failed user waited shows beside it")
+        // Users are served again at once with events, while email's backlog takes a minute to apply.
+        #expect(lines.contains { $0.hasPrefix("recovery after last fault ") && $0.hasSuffix(" 1.32 min   at once") })
+        #expect(lines.contains { $0.hasPrefix("effects fresh after last fault ") && $0.hasSuffix(" 3 s  1.03 min") })
         let table = lines.drop { !$0.hasPrefix("figure") }.prefix { !$0.isEmpty }
         for line in table {
             for word in line.split(separator: " ") where word.first?.isNumber == true {
