@@ -11,7 +11,8 @@ import SimKernel
 /// Recovery is the time from the end of the last fault to the start of the first sustained
 /// healthy window: `sustainedRows` healthy rows in a row, with no run of as many unhealthy rows
 /// after it up to the end of arrivals. A single noisy row neither delays nor ends a recovery.
-/// Convergence is the same test applied to the staleness of applied effects.
+/// Convergence is the same test applied to the staleness of applied effects; a row that
+/// applied none while requests arrived is not fresh (when effects were applied before the faults).
 ///
 /// The work in the system is the sum of the series' work gauges (lines, busy workers,
 /// unpublished and unconsumed events). An architecture that did not recover is metastable when
@@ -62,7 +63,12 @@ public struct Recovery: Sendable, Equatable {
             let errors = row.arrivals == 0 ? 0 : Double(row.failed) / Double(row.arrivals)
             return errors <= baseErrors + 0.01 && Double(row.latencyP99) <= 2 * baseLatency + 1e6
         }
-        func fresh(_ row: TimeSeriesRow) -> Bool { Double(row.stalenessP99) <= 2 * baseStaleness + 1e6 }
+        // A row that applied nothing while requests arrived is not fresh (an empty staleness
+        // reads 0), unless the architecture applied nothing before the faults either.
+        let appliesEffects = baseline.contains { $0.applied > 0 }
+        func fresh(_ row: TimeSeriesRow) -> Bool {
+            (!appliesEffects || row.applied > 0 || row.arrivals == 0) && Double(row.stalenessP99) <= 2 * baseStaleness + 1e6
+        }
         recoveredAfter = Recovery.settled(after, lastEnd: lastEnd, sustainedRows: length, test: healthy)
         convergedAfter = Recovery.settled(after, lastEnd: lastEnd, sustainedRows: length, test: fresh)
         isMeasurable = true

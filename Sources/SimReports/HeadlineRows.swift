@@ -30,16 +30,20 @@ public enum HeadlineRows {
             consistency("dead-lettered effects") { String($0.counts.deadLettered) },
             consistency("missing at end") { String($0.missing) },
             consistency("staleness p99") { ms($0.staleness, 0.99) },
-            row("recovery after last fault") { r in
-                let recovery = r.recovery(after: report.windows, arrivalsEnd: report.duration)
-                guard recovery.isMeasurable else { return "–" }
+        ]
+        // Read once per architecture: both recovery rows use it.
+        let recoveries = a.map { $0.recovery(after: report.windows, arrivalsEnd: report.duration) }
+        func recoveryRow(_ label: String, _ text: (Recovery, ArchitectureReport) -> String) -> [String] {
+            [label] + zip(recoveries, a).map { $0.isMeasurable ? text($0, $1) : "–" }
+        }
+        rows += [
+            recoveryRow("recovery after last fault") { recovery, _ in
                 guard let after = recovery.recoveredAfter else { return recovery.isMetastable ? "never (metastable)" : "not within the run" }
                 return after == .zero ? "at once" : Format.duration(nanoseconds: Double(after.nanoseconds))
             },
             // Users can be served again long before a consumer's backlog is applied: the two apart.
-            row("effects fresh after last fault") { r in
-                let recovery = r.recovery(after: report.windows, arrivalsEnd: report.duration)
-                guard recovery.isMeasurable else { return "–" }
+            recoveryRow("effects fresh after last fault") { recovery, r in
+                guard !r.metrics.ledger.targets.isEmpty else { return "–" }  // no effects to be fresh
                 guard let after = recovery.convergedAfter else { return "not within the run" }
                 return after == .zero ? "at once" : Format.duration(nanoseconds: Double(after.nanoseconds))
             },

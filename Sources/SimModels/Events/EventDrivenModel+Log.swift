@@ -83,7 +83,10 @@ extension EventDrivenModel {
         let cursor = groups[g].cursors[p]
         // A replay (the head was passed before a crash or rebalance rewound the partition) or
         // a duplicated delivery is a processing of its own: it draws with a word unique to it.
-        let isReplay = cursor.position < cursor.processedThrough
+        // The head was passed before, or started and given up by a crash or an eviction (a
+        // retry in line keeps counting its failures and its own attempt words).
+        let isReplay = cursor.position < cursor.processedThrough || (cursor.position < cursor.startedThrough && cursor.failures == 0)
+        groups[g].cursors[p].startedThrough = Swift.max(cursor.startedThrough, cursor.position + 1)
         groups[g].cursors[p].processings &+= 1
         let visit = Visit.processing(lineage: record.lineage, attempt: 1 + cursor.failures,
                                      isFirstProcessing: !isReplay && !cursor.isProcessingDuplicate && isFirstConsumer[g],

@@ -104,8 +104,10 @@ extension EventDrivenModel {
             verdict = .append
         }
         if verdict == .append {
+            var record = messages[message].record
+            record.lineage = Visit.appended(record.lineage, copy: Int(messages[message].appends))
             messages[message].appends += 1
-            append(messages[message].record, to: Int(messages[message].lane), &scheduler)
+            append(record, to: Int(messages[message].lane), &scheduler)
         }
         metrics.messages += 1
         let generation = messages.generation(of: message)

@@ -9,9 +9,10 @@ import SimMetrics
 /// until the broker has it: nothing is lost and each partition's rows arrive in order.
 ///
 /// On a log topic the relay is an idempotent producer: the broker appends a row once, however
-/// many copies reach it. On a queue topic every copy that reaches the broker is delivered (a
-/// duplicate when an answer was lost). The rows survive a crash of the consumer service; the
-/// relay stops while the service is down and resumes from the oldest unanswered row.
+/// many copies of one producer's reach it. On a queue topic every copy that reaches the broker
+/// is delivered (a duplicate when an answer was lost). The rows survive a crash of the consumer
+/// service; the relay stops while the service is down and resumes from the oldest unanswered
+/// row as a new producer, so the rows it had in flight are appended again.
 extension EventDrivenModel {
     /// Publisher `g` (a consumer that has processed `record`, or a node whose calls
     /// succeeded) publishes it: through its outbox, the row is written with its state and the
@@ -57,7 +58,12 @@ extension EventDrivenModel {
                 relayLanes[lane].appendedRows &+= 1
             }
         }
-        appendOnward(item.record, to: t, partition: lane - relayFirstLane[Int(item.group)], &scheduler)
+        // A row the broker appends again is an event of its own to the consumers' draws.
+        let copy = relayLanes[lane].lastAppendedRow == item.round ? relayLanes[lane].rowCopies + 1 : 0
+        (relayLanes[lane].lastAppendedRow, relayLanes[lane].rowCopies) = (item.round, copy)
+        var record = item.record
+        record.lineage = Visit.appended(record.lineage, copy: copy)
+        appendOnward(record, to: t, partition: lane - relayFirstLane[Int(item.group)], &scheduler)
     }
 
     /// The broker's answer to the relay's latest send of `lane`'s oldest row (or the relay's
@@ -139,6 +145,9 @@ struct RelayLane: Sendable {
     /// from the first row of the producer of epoch `producerEpoch`, the newest it has seen.
     var appendedRows: UInt32 = 0
     var producerEpoch: UInt32 = 0
+    /// The row the broker appended last and how many times before it did (0 for once).
+    var lastAppendedRow = UInt32.max
+    var rowCopies = 0
     /// Bumped when the consumer's service crashes, so answers from before are ignored.
     var epoch: UInt32 = 0
 

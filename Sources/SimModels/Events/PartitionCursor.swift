@@ -55,4 +55,7 @@ struct PartitionCursor: Sendable {
     /// the partition has started, which sets apart the draws of a replay or a duplicate.
     var visit = Visit(word: 0, isFirst: false)
     var processings: UInt64 = 0
+    /// One past the furthest offset whose processing started (`processedThrough` counts only
+    /// those passed): a head below it that has no failures counted was abandoned in hand.
+    var startedThrough: Int64 = 0
 }

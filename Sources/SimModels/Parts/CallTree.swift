@@ -104,11 +104,12 @@ public struct CallTree: ~Copyable {
     }
 
     /// Per node of `graph`: whether it is called (not a root), no called node before it is
-    /// at the same service, and no consumer processes at its service (`consumed`).
+    /// at the same service, and neither a root nor a consumer (`consumed`) is at its service:
+    /// a root's own attempts number from 0, so its retry would share a call's attempt word.
     static func primaryNodes(_ graph: CallGraph, consumed: Set<Int> = []) -> [Bool] {
         var called = Set<Int>()
         for node in graph.nodes { for step in node.steps { called.formUnion(step) } }
-        var seen = consumed
+        var seen = consumed.union(graph.nodes.indices.filter { !called.contains($0) }.map { graph.nodes[$0].service })
         return graph.nodes.indices.map { node in called.contains(node) && seen.insert(graph.nodes[node].service).inserted }
     }
 

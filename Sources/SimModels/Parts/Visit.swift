@@ -42,6 +42,13 @@ struct Visit: Sendable, Equatable {
     /// visit, else the visit's word (see `processing`).
     var lineage: UInt64 { isFirst ? 0 : word }
 
+    /// The lineage of copy `copy` of an event the broker appends more than once (a resend it
+    /// does not deduplicate): the first copy keeps `lineage`, every other is an event of its
+    /// own to its consumers' draws.
+    static func appended(_ lineage: UInt64, copy: Int) -> UInt64 {
+        copy == 0 ? lineage : SplitMix64.mix(lineage ^ SplitMix64.mix(0xA99E_4D00_0000_0000 | UInt64(copy)))
+    }
+
     /// A consumer's processing attempt `attempt` (from 1) of an event published with `lineage`.
     /// The first processing of an event from a first visit, by the first group at its service,
     /// draws with the attempt alone, as a synchronous callee's first attempt does; any other

@@ -50,6 +50,8 @@ struct VisitTests {
                                       CallNode(service: 2), CallNode(service: 1)])
         #expect(CallTree.primaryNodes(graph) == [false, true, true, false])
         #expect(CallTree.primaryNodes(graph, consumed: [2]) == [false, true, false, false], "a consumer's service has its first visits")
+        let callback = CallGraph(nodes: [CallNode(service: 0, steps: [[1]]), CallNode(service: 0)])
+        #expect(CallTree.primaryNodes(callback) == [false, false], "a call into the root's service draws apart from the root's retries")
     }
 
     /// payment (0) calling email (1); email fails half its calls.
@@ -124,6 +126,21 @@ struct VisitTests {
         let duplicated = m.ledger.finalReport()[0].counts.duplicated
         #expect(replayed > 500, "the crash replays what the group processed since it started")
         #expect(isNear(duplicated, of: replayed, 0.25), "\(duplicated) of \(replayed) replayed events applied twice")
+    }
+
+    /// A producer without idempotence whose every publish the network duplicates: the broker
+    /// appends each event twice, and each copy is an event of its own to the consumer, which
+    /// fails half its events (parked): both copies applied a quarter of the time (half, were
+    /// the copies one fate).
+    @Test func copiesTheBrokerAppendsMeetTheirOwnFates() {
+        var w = world()
+        w.faults = [Worlds.fault(.errors(Probability(0.5)), on: 1, at: 0, for: 1_000)]
+        w.networkFaults = [NetworkFault(scope: .links(from: 0, to: 3, bothWays: false), duplicate: .always, start: .zero, end: .distantFuture)]
+        var config = EventsConfig(partitions: 12, consumers: [ConsumerConfig(service: 1, instances: 2, concurrency: 6, onFailure: .park)])
+        config.producer.isIdempotent = false
+        let m = Worlds.run(w, config)
+        let duplicated = m.ledger.finalReport()[0].counts.duplicated
+        #expect(isNear(duplicated, of: m.ledger.totalCommitted, 0.25), "\(duplicated) of \(m.ledger.totalCommitted) applied twice")
     }
 
     /// In a hybrid, the entry calls email and email's consumer processes the event: the two
