@@ -32,7 +32,8 @@ extension ReportPage {
         tbody th { font-weight: normal; color: #333b48; }
         td { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         tbody tr:nth-child(even) { background: #f7f8fa; }
-        .name, .kind { display: block; }
+        .name, .kind, th .stopped { display: block; }
+        th .stopped { font-size: 12px; font-weight: normal; color: #a3320b; }
         .kind { font-size: 12px; font-weight: normal; color: #5b6472; }
         tr.headline th, tr.headline td { font-weight: 700; background: #fff6db; }
         td.worse { color: #a3320b; }

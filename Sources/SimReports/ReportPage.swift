@@ -94,6 +94,9 @@ public enum ReportPage {
             if architecture.kind != architecture.name {
                 page.element("span", [("class", "kind")], content: architecture.kind)
             }
+            if let stop = architecture.metrics.stoppedAt {  // its figures cover part of the run only
+                page.element("span", [("class", "stopped")], content: "stopped at " + Format.duration(nanoseconds: Double(stop.nanoseconds)))
+            }
             page.close("th")
         }
         page.close("tr")

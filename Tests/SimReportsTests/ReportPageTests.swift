@@ -1,4 +1,5 @@
 import Testing
+import SimKernel
 import SimChecks
 import SimMetrics
 @testable import SimReports
@@ -173,6 +174,16 @@ struct ReportPageVerdictTests {
         """))
         #expect(!summary.contains("### events"))
         #expect(!SummaryDocument.render(RunReportFixture.report()).contains("Calls per edge"))
+    }
+
+    /// A design a limit stopped is marked where its column starts: its figures cover part of
+    /// the run only, and the other column's the whole of it.
+    @Test func aStoppedDesignsColumnSaysWhereItStopped() {
+        var report = RunReportFixture.report()
+        report.architectures[0].metrics.stoppedAt = Instant(nanoseconds: 40_900_000_000)
+        let html = ReportPage.render(report)
+        #expect(html.contains("<span class=\"name\">sync</span>\n<span class=\"stopped\">stopped at 40.9 s</span>"), "\(html.prefix(0))")
+        #expect(html.ranges(of: "class=\"stopped\">stopped at").count == 1, "only the stopped design")
     }
 
     /// The page shows the same calls tables as the summary: each breaker's openings and time
