@@ -24,10 +24,15 @@ public struct RingBuffer<Element> {
     @inlinable public var isEmpty: Bool { storedCount == 0 }
     /// The element `index` places from the front; it must exist.
     @inlinable public subscript(index: Int) -> Element {
+        get { slots[slot(of: index)] }
+        set { slots[slot(of: index)] = newValue }
+    }
+
+    /// Where the element `index` places from the front is stored.
+    @inlinable func slot(of index: Int) -> Int {
         precondition(index >= 0 && index < storedCount, "a ring buffer was read past its end")
-        var i = head + index
-        if i >= slots.count { i -= slots.count }
-        return slots[i]
+        let i = head + index
+        return i >= slots.count ? i - slots.count : i
     }
 
     /// The element at the front, if any.

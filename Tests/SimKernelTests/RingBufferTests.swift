@@ -28,4 +28,15 @@ struct RingBufferTests {
         #expect((0..<10).map { ring[$0] } == Array(10..<20))
         #expect((0..<10).compactMap { _ in ring.popFirst() } == Array(10..<20))
     }
+
+    @Test func anElementWrittenInPlaceAcrossTheWrapIsReadBackThere() {
+        var ring = RingBuffer<Int>(capacity: 4)
+        for i in 0..<4 { ring.append(i) }
+        _ = ring.popFirst()
+        ring.append(4)  // the front is at position 1, the back wrapped to position 0
+        ring[3] = 40
+        ring[0] = 10
+        #expect((0..<4).map { ring[$0] } == [10, 2, 3, 40])
+        #expect((0..<4).compactMap { _ in ring.popFirst() } == [10, 2, 3, 40])
+    }
 }

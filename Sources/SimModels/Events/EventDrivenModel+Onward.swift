@@ -67,10 +67,10 @@ extension EventDrivenModel {
     mutating func onwardArrives(_ publish: Int32, _ scheduler: inout Scheduler<Event>) {
         let now = scheduler.now, item = onward[publish]
         onward[publish].isAtBroker = false
-        let isAppended = !isBrokerDown(at: now)
+        var isAppended = !isBrokerDown(at: now)
         if isAppended {
             if item.relayLane >= 0 {
-                relayed(item, &scheduler)
+                isAppended = relayed(item, &scheduler)
             } else {
                 if item.calls >= 0 { markReached(item.record, topic: publishers[Int(item.group)].topic) }
                 appendOnward(item.record, to: publishers[Int(item.group)].topic, &scheduler)
@@ -177,13 +177,16 @@ struct OnwardPublish: Sendable {
     var item: Int32
     /// The partition's epoch (the receive's generation on a queue) and publish round when it
     /// was sent: a later answer to work abandoned or retried since is ignored. For an outbox
-    /// row: its relay lane's epoch and the row's number in the lane.
+    /// row: its relay lane's epoch (the producer's) and the row's sequence number in it.
     var generation: UInt32
     var round: UInt32
     /// The consumer instance that sent it (−1 for its outbox relay).
     var instance: Int32
-    /// The outbox relay lane it was sent from, or −1 for a dual write.
+    /// The outbox relay lane it was sent from, or −1 for a dual write; for an outbox row, its
+    /// number in the lane and the lane's round when it was sent (see `RelayLane`).
     var relayLane: Int32 = -1
+    var relayRow: UInt32 = 0
+    var relayRound: UInt32 = 0
     /// For a called service's dual write: its request's slot in the call tree, held until
     /// the broker is done with the publish (else −1).
     var calls: Int32 = -1

@@ -4,15 +4,21 @@ import SimMetrics
 /// Consumers that publish onward through an outbox: the event is written to the consumer's
 /// database in the transaction that applies its effect, so the attempt succeeds at once and
 /// the consumer commits and reads on whatever the broker is doing. A relay beside the
-/// database (change data capture) streams the rows to the broker in commit order, one row at
-/// a time per partition of the onward topic, and resends a row after `producer.retryBackoff`
-/// until the broker has it: nothing is lost and each partition's rows arrive in order.
+/// database (change data capture) streams the rows to the broker through a producer of its
+/// own, one lane per partition of the onward topic: in commit order, up to
+/// `ProducerLane.window` rows in flight, so a lane keeps up with its rows whatever the round
+/// trip to the broker. After a failure (no answer within the publish timeout, or a refusal)
+/// the lane goes back to its oldest unanswered row and, after `producer.retryBackoff`, sends
+/// it alone until the broker has it, then the rest again: nothing is lost and each
+/// partition's rows arrive in order.
 ///
-/// On a log topic the relay is an idempotent producer: the broker appends a row once, however
-/// many copies of one producer's reach it. On a queue topic every copy that reaches the broker
-/// is delivered (a duplicate when an answer was lost). The rows survive a crash of the consumer
-/// service; the relay stops while the service is down and resumes from the oldest unanswered
-/// row as a new producer, so the rows it had in flight are appended again.
+/// On a log topic the relay is an idempotent producer: the broker appends the next row it
+/// expects from it once, however many copies reach it, answers a resend of one it has, and
+/// refuses a row after a gap (a lost copy). On a queue topic every copy that reaches the
+/// broker is delivered (a duplicate when an answer was lost). The rows survive a crash of the
+/// consumer service; the relay stops while the service is down and resumes from the oldest
+/// unanswered row as a new producer (the old one's late copies are refused), so the rows it
+/// had in flight are appended again.
 extension EventDrivenModel {
     /// Publisher `g` (a consumer that has processed `record`, or a node whose calls
     /// succeeded) publishes it: through its outbox, the row is written with its state and the
@@ -25,88 +31,100 @@ extension EventDrivenModel {
         guard isWritten else { return true }
         let t = publishers[g].topic
         let lane = first + (topicBrokers[t] == .log ? onwardPartition(of: record, in: t) : 0)
-        relayLanes[lane].rows.append(record)
+        relayLanes[lane].rows.append(OutboxRow(record: record, number: relayLanes[lane].nextRow))
+        relayLanes[lane].nextRow &+= 1
         relayRowsWaiting += 1
-        if !relayLanes[lane].isSending { relaySend(lane, &scheduler) }
+        relayPump(lane, &scheduler)
         return true
     }
 
-    /// The relay sends the oldest row of `lane`, unless its service is down.
-    mutating func relaySend(_ lane: Int, _ scheduler: inout Scheduler<Event>) {
+    /// The relay sends `lane`'s next rows, in order, as far as its window (or probe) allows,
+    /// unless its service is down. A row the broker answered out of turn is not sent again.
+    mutating func relayPump(_ lane: Int, _ scheduler: inout Scheduler<Event>) {
         let g = relayLanes[lane].publisher
-        guard let record = relayLanes[lane].rows.first, !faults.isDown(publishers[g].service, at: scheduler.now) else { return }
-        relayLanes[lane].isSending = true
-        var item = OnwardPublish(record: record, group: Int32(g), item: 0, generation: relayLanes[lane].epoch,
-                                 round: relayLanes[lane].sentRows, instance: -1)
-        item.relayLane = Int32(lane)
-        sendOnward(item, &scheduler)
+        guard !faults.isDown(publishers[g].service, at: scheduler.now) else { return }
+        while relayLanes[lane].maySend {
+            let index = relayLanes[lane].sent
+            relayLanes[lane].sent += 1
+            let row = relayLanes[lane].rows[index]
+            guard !row.isAnswered else { continue }
+            var item = OnwardPublish(record: row.record, group: Int32(g), item: 0, generation: relayLanes[lane].epoch,
+                                     round: relayLanes[lane].sequence(ofRowAt: index), instance: -1)
+            (item.relayLane, item.relayRow, item.relayRound) = (Int32(lane), row.number, relayLanes[lane].round)
+            sendOnward(item, &scheduler)
+        }
     }
 
-    /// A copy of an outbox row reaches a broker that is up: appended, unless the broker already
-    /// has this row from this relay's producer (an idempotent producer's resend on a log). A
-    /// relay restarted after a crash is a new producer, numbered from its first row: the rows
-    /// its old self had appended are appended again (at least once), and a late copy from the
-    /// old self, whose numbering the broker no longer follows, is appended as it comes.
-    mutating func relayed(_ item: OnwardPublish, _ scheduler: inout Scheduler<Event>) {
+    /// A copy of an outbox row reaches a broker that is up: returns whether the broker has the
+    /// row now. On a log the broker follows the relay's producer (`AppendedSequence`): the next
+    /// row it expects is appended, a resend of one it has is answered without a second append,
+    /// and a row after a gap, or from a producer a restart replaced, is refused. On a queue
+    /// every copy is appended.
+    mutating func relayed(_ item: OnwardPublish, _ scheduler: inout Scheduler<Event>) -> Bool {
         let lane = Int(item.relayLane), t = publishers[Int(item.group)].topic
         if topicBrokers[t] == .log {
-            if item.generation > relayLanes[lane].producerEpoch {
-                (relayLanes[lane].producerEpoch, relayLanes[lane].appendedRows) = (item.generation, item.round)
-            }
-            if item.generation == relayLanes[lane].producerEpoch {
-                guard item.round == relayLanes[lane].appendedRows else { return }  // a resend of what the broker has
-                relayLanes[lane].appendedRows &+= 1
+            switch relayLanes[lane].appended.judge(epoch: item.generation, sequence: item.round) {
+            case .append: break
+            case .duplicate: return true
+            case .refuse: return false
             }
         }
         // A row the broker appends again is an event of its own to the consumers' draws.
-        let copy = relayLanes[lane].lastAppendedRow == item.round ? relayLanes[lane].rowCopies + 1 : 0
-        (relayLanes[lane].lastAppendedRow, relayLanes[lane].rowCopies) = (item.round, copy)
+        let copy = relayLanes[lane].lastAppendedRow == item.relayRow ? relayLanes[lane].rowCopies + 1 : 0
+        (relayLanes[lane].lastAppendedRow, relayLanes[lane].rowCopies) = (item.relayRow, copy)
         var record = item.record
         record.lineage = Visit.appended(record.lineage, copy: copy)
         appendOnward(record, to: t, partition: lane - relayFirstLane[Int(item.group)], &scheduler)
+        return true
     }
 
-    /// The broker's answer to the relay's latest send of `lane`'s oldest row (or the relay's
-    /// timeout): the row is done with and the next one goes, or the row goes again after the
-    /// back-off. An answer to an older send, or from before a crash, is ignored.
+    /// The broker's answer to a row the relay sent (or the relay's timeout). The broker has
+    /// the row: it is done with, and the rows at the front that are done leave the outbox,
+    /// whichever round sent it. A failure of the current round sends the lane back to its
+    /// oldest unanswered row after the back-off; one of an earlier round, or any answer from
+    /// before a crash, is ignored.
     mutating func relayAnswered(_ item: OnwardPublish, isAppended: Bool, _ scheduler: inout Scheduler<Event>) {
         let lane = Int(item.relayLane)
-        guard relayLanes[lane].epoch == item.generation, relayLanes[lane].isSending, relayLanes[lane].sentRows == item.round else { return }
+        guard relayLanes[lane].epoch == item.generation,
+              let index = relayLanes[lane].index(ofSequence: item.round) else { return }
         guard isAppended else {
-            guard !relayLanes[lane].isBackingOff else { return }  // the timeout and a late refusal of one send
-            relayLanes[lane].isBackingOff = true
-            let retry = Event.relayRetryDue(lane: Int32(lane), epoch: relayLanes[lane].epoch, row: item.round)
+            guard relayLanes[lane].round == item.relayRound, index < relayLanes[lane].sent,
+                  !relayLanes[lane].isBackingOff else { return }  // a failure of a round already given up
+            relayLanes[lane].goBack()
+            let retry = Event.relayRetryDue(lane: Int32(lane), epoch: relayLanes[lane].epoch, round: relayLanes[lane].round)
             return scheduler.schedule(retry, after: config.producer.retryBackoff)
         }
-        _ = relayLanes[lane].rows.popFirst()
-        relayRowsWaiting -= 1
-        relayLanes[lane].sentRows &+= 1
-        relayLanes[lane].isSending = false
-        relayLanes[lane].isBackingOff = false
-        relaySend(lane, &scheduler)
+        relayLanes[lane].rows[index].isAnswered = true
+        var popped = 0
+        while relayLanes[lane].rows.first?.isAnswered == true {
+            _ = relayLanes[lane].rows.popFirst()
+            relayLanes[lane].answeredRows &+= 1
+            relayLanes[lane].sent = Swift.max(0, relayLanes[lane].sent - 1)  // answered out of turn in an earlier round: not sent in this one
+            popped += 1
+        }
+        relayRowsWaiting -= popped
+        if popped > 0 { relayLanes[lane].isProbing = false }
+        relayPump(lane, &scheduler)
     }
 
-    /// The back-off after a failed send of row `row` of `lane` ends: the row is sent again,
-    /// unless a late answer has acknowledged it meanwhile (or the service crashed).
-    mutating func relayRetryDue(_ lane: Int, epoch: UInt32, row: UInt32, _ scheduler: inout Scheduler<Event>) {
-        guard relayLanes[lane].epoch == epoch, relayLanes[lane].sentRows == row, relayLanes[lane].isBackingOff else { return }
-        relayLanes[lane].isSending = false
+    /// The back-off after a failure of round `round` of `lane` ends: the oldest unanswered row
+    /// is sent again, alone, unless the service crashed meanwhile.
+    mutating func relayRetryDue(_ lane: Int, epoch: UInt32, round: UInt32, _ scheduler: inout Scheduler<Event>) {
+        guard relayLanes[lane].epoch == epoch, relayLanes[lane].round == round, relayLanes[lane].isBackingOff else { return }
         relayLanes[lane].isBackingOff = false
-        relaySend(lane, &scheduler)
+        relayPump(lane, &scheduler)
     }
 
     /// The service of publisher `g` goes down (its relay forgets what it was waiting for) or
-    /// comes back (its relay resends each lane's oldest row).
+    /// comes back (its relay resends each lane's rows from the oldest unanswered).
     mutating func relayCrashEdge(_ g: Int, isStart: Bool, _ scheduler: inout Scheduler<Event>) {
         let first = relayFirstLane[g]
         guard first >= 0 else { return }
         for lane in first..<first + Self.relayLaneCount(of: config.topic(publishers[g].topic)) {
             if isStart {
-                relayLanes[lane].epoch &+= 1
-                relayLanes[lane].isSending = false
-                relayLanes[lane].isBackingOff = false
-            } else if !relayLanes[lane].isSending {
-                relaySend(lane, &scheduler)
+                relayRowsWaiting -= relayLanes[lane].restart()
+            } else {
+                relayPump(lane, &scheduler)
             }
         }
     }
@@ -128,28 +146,84 @@ extension EventDrivenModel {
     }
 }
 
-/// One partition's worth of a publisher's outbox: the rows not yet answered, oldest first,
-/// sent one at a time.
+/// One partition's worth of a publisher's outbox and the relay's producer for it: the rows
+/// not yet answered, oldest first, sent in order up to a window (see `ProducerLane`).
 struct RelayLane: Sendable {
     /// The publisher whose outbox it is.
     let publisher: Int
-    /// Rows written and not yet acknowledged, oldest first.
-    var rows = RingBuffer<EventRecord>(capacity: 16)
-    /// Whether the oldest row is on its way or waiting for its retry.
-    var isSending = false
-    /// Whether the oldest row waits for its retry after a failed send.
+    /// Rows written and not yet answered, oldest first; a row answered out of turn stays
+    /// until it reaches the front (or the relay restarts).
+    var rows = RingBuffer<OutboxRow>(capacity: 16)
+    /// The number the next row written gets.
+    var nextRow: UInt32 = 0
+    /// How many rows at the front were sent in the current round and not failed since.
+    var sent = 0
+    /// Bumped whenever the lane goes back to its oldest row: failures of older rounds are stale.
+    var round: UInt32 = 0
+    /// After a failure, only the oldest row goes out until it is answered.
+    var isProbing = false
+    /// A resend is scheduled after the retry back-off.
     var isBackingOff = false
-    /// Rows acknowledged so far: the number of the row being sent.
-    var sentRows: UInt32 = 0
-    /// Rows the broker has appended (an idempotent producer's sequence, on a log), counted
-    /// from the first row of the producer of epoch `producerEpoch`, the newest it has seen.
-    var appendedRows: UInt32 = 0
-    var producerEpoch: UInt32 = 0
+    /// Rows that have left the front, answered, so far; and how many had when the current
+    /// producer started, whose sequence numbers count from the row after them.
+    var answeredRows: UInt32 = 0
+    var epochBase: UInt32 = 0
+    /// The producer's epoch: bumped when the publisher's service crashes, so its answers from
+    /// before are ignored and the restarted relay is a new producer to the broker.
+    var epoch: UInt32 = 0
+    /// What the broker knows of the relay's producer on a log (its newest epoch and the next
+    /// sequence number it appends).
+    var appended = AppendedSequence()
     /// The row the broker appended last and how many times before it did (0 for once).
     var lastAppendedRow = UInt32.max
     var rowCopies = 0
-    /// Bumped when the consumer's service crashes, so answers from before are ignored.
-    var epoch: UInt32 = 0
 
     init(publisher: Int) { self.publisher = publisher }
+
+    /// Whether the relay may send another row of the lane now.
+    var maySend: Bool {
+        !isBackingOff && sent < rows.count && sent < (isProbing ? 1 : ProducerLane.window)
+    }
+
+    /// The current producer's sequence number of the row `index` places from the front.
+    func sequence(ofRowAt index: Int) -> UInt32 { answeredRows &+ UInt32(index) &- epochBase }
+
+    /// Where the row with the current producer's sequence number `sequence` is, if still in
+    /// the lane (wrapping: a row gone from the front is far past the back).
+    func index(ofSequence sequence: UInt32) -> Int? {
+        let index = Int(sequence &+ epochBase &- answeredRows)
+        return index < rows.count ? index : nil
+    }
+
+    /// A send failed: the lane waits out the back-off, then starts again from its oldest row,
+    /// alone.
+    mutating func goBack() {
+        round &+= 1
+        (sent, isProbing, isBackingOff) = (0, true, true)
+    }
+
+    /// The publisher's service crashed: the relay forgets what it was waiting for, and will
+    /// restart as a new producer whose sequence starts at the oldest unanswered row. Rows the
+    /// broker answered out of turn leave the lane now (it has them, and would otherwise wait
+    /// for their numbers in vain); returns how many did.
+    mutating func restart() -> Int {
+        epoch &+= 1
+        (sent, isProbing, isBackingOff) = (0, false, false)
+        let before = rows.count
+        var kept = RingBuffer<OutboxRow>(capacity: Swift.max(before, 1))
+        while let row = rows.popFirst() {
+            if !row.isAnswered { kept.append(row) }
+        }
+        rows = kept
+        epochBase = answeredRows
+        return before - rows.count
+    }
+}
+
+/// A row of an outbox: the event, its number in the lane, and whether the broker has
+/// answered for it.
+struct OutboxRow: Sendable {
+    var record: EventRecord
+    var number: UInt32
+    var isAnswered = false
 }

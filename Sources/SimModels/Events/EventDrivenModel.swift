@@ -84,8 +84,8 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         case onwardAnswered(publish: Int32, generation: UInt32, isAppended: Bool)
         /// The consumer stops waiting for the broker's answer to onward publish `publish`.
         case onwardTimedOut(publish: Int32, generation: UInt32)
-        /// The back-off after a failed send of outbox row `row` of relay lane `lane` ends.
-        case relayRetryDue(lane: Int32, epoch: UInt32, row: UInt32)
+        /// The back-off after a failure in round `round` of relay lane `lane` ends.
+        case relayRetryDue(lane: Int32, epoch: UInt32, round: UInt32)
         /// Something happens to a synchronous call made by the entry or a consumer, or to a
         /// called service's job (see `CallTree.Event`).
         case call(CallTree.Event)
@@ -399,7 +399,7 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
             if onward.isLive(publish, generation) { onwardAnswered(publish, isAppended: isAppended, &scheduler) }
         case .onwardTimedOut(let publish, let generation):
             if onward.isLive(publish, generation) { onwardAnswered(publish, isAppended: false, &scheduler) }
-        case .relayRetryDue(let lane, let epoch, let row): relayRetryDue(Int(lane), epoch: epoch, row: row, &scheduler)
+        case .relayRetryDue(let lane, let epoch, let round): relayRetryDue(Int(lane), epoch: epoch, round: round, &scheduler)
         }
     }
 
