@@ -62,8 +62,10 @@ public struct MemoryEstimate: Sendable {
     /// A traced span or message.
     static let traceRecordBytes = Double(MemoryLayout<TraceMessage>.stride)
     /// A request waiting in a line, an event held in a topic's backlog or a message in flight,
-    /// with the records of the request it belongs to: 230 to 250 bytes, measured on lines of
-    /// ten million, counted twice because a buffer that doubles holds its old and new copies at once.
+    /// with the records of the request it belongs to: 250 bytes, counted twice because a buffer
+    /// that doubles holds its old and new copies at once. Measured: one server at 1 ms against a
+    /// million requests a second peaks at 2.60 GB when its line passes ten million (260 bytes a
+    /// waiting request, growth included) and at 1.32 GB at the 4 293 163 of a 2 GiB budget.
     public static let pendingItemBytes = 2 * 250.0
 
     static func parts(of architecture: ArchitectureSpec, in world: WorldConfig) -> [Part] {
