@@ -38,6 +38,9 @@ public struct ConsumerConfig: Sendable {
     /// delivery the network dropped, or held past this). 30 s by default, Kafka's
     /// `request.timeout.ms`.
     public var fetchTimeout: TimeSpan
+    /// The most events one fetch from the log brings an instance, for one partition: Kafka's
+    /// `max.poll.records` (500).
+    public static let maxPollRecords: Int64 = 500
     /// The topic it reads (0: the entry's; see `EventsConfig.topic(_:)`).
     public var topic = 0
     /// The topic it publishes each processed event to, after its work, calls and effect, if

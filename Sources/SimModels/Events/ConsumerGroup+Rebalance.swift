@@ -42,7 +42,7 @@ extension ConsumerGroup {
                 if cursors[p].committed > cursors[p].position { lost.append(p) }
                 abandon(p)
             }
-            cursors[p].position = cursors[p].committed
+            cursors[p].rewindToCommitted()
         }
         load[i] = 0
         markEveryOwnedReady()
@@ -101,7 +101,7 @@ extension ConsumerGroup {
         let isLost = cursors[p].committed > cursors[p].position
         load[cursors[p].busyInstance] -= 1
         abandon(p)
-        cursors[p].position = cursors[p].committed
+        cursors[p].rewindToCommitted()
         return isLost
     }
 
@@ -132,7 +132,7 @@ extension ConsumerGroup {
             if cursors[p].isBusy, evicted[cursors[p].busyInstance] {
                 cursors[p].isFenced = true
             } else if cursors[p].owner >= 0, evicted[cursors[p].owner] {
-                cursors[p].position = cursors[p].committed
+                cursors[p].rewindToCommitted()
             }
         }
         markEveryOwnedReady()

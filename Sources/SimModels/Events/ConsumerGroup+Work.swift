@@ -52,7 +52,7 @@ extension ConsumerGroup {
         load[instance] -= 1
         if cursors[p].isFenced {
             cursors[p].isFenced = false
-            cursors[p].position = cursors[p].committed
+            cursors[p].rewindToCommitted()
         } else if cursors[p].isPaused || cursors[p].owner != instance {
             commitOnRevoke(p)
         }

@@ -82,7 +82,7 @@ struct ConsumerGroup: Sendable {
         var lost: [Int] = []
         for p in cursors.indices {
             if cursors[p].isBusy, cursors[p].committed > cursors[p].position { lost.append(p) }
-            cursors[p].position = cursors[p].committed
+            cursors[p].rewindToCommitted()
             abandon(p)
         }
         for i in load.indices { load[i] = 0 }

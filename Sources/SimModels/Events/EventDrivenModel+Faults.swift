@@ -86,7 +86,7 @@ extension EventDrivenModel {
         for g in logConsumers {
             for p in groups[g].cursors.indices where !groups[g].cursors[p].isBusy {
                 loseSkipped(g, p, before: groups[g].cursors[p].committed)
-                groups[g].cursors[p].position = groups[g].cursors[p].committed
+                groups[g].cursors[p].rewindToCommitted()
             }
             groups[g].markEveryOwnedReady()
         }

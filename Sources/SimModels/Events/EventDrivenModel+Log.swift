@@ -2,14 +2,25 @@ import SimKernel
 import SimMetrics
 
 /// Consuming from the partitioned log: each partition is read in order by the instance
-/// that owns it, one event at a time; a failed event is retried in line or parked.
+/// that owns it, one event at a time; a failed event is retried in line or parked. A fetch
+/// brings the instance what the partition holds from its position, up to
+/// `ConsumerConfig.maxPollRecords` events, and the instance works through them before it
+/// fetches again, as a Kafka consumer does: a round trip to the broker per fetch, not per event.
 extension EventDrivenModel {
-    /// Starts delivering the next event of partition `p` to group `g`, if it can take one
-    /// and the broker is serving (when it is not, the partition is fetched again when the
-    /// broker resumes).
+    /// Starts the next event of partition `p` for group `g`, if it can take one: at once when
+    /// its owner holds it from its last fetch, else delivered by the broker if it is serving
+    /// (when it is not, the partition is fetched again when the broker resumes).
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         guard !groups[g].cursors[p].isBusy else { return }
         let log = groups[g].firstPartition + p
+        // A retry fetches again, as a redelivery: a retry in line is a delivery of its own.
+        if groups[g].cursors[p].holdsNextFetched, groups[g].cursors[p].failures == 0,
+           groups[g].cursors[p].position >= partitions[log].startOffset, groups[g].canFetch(p, endOffset: partitions[log].endOffset) {
+            groups[g].take(p, partitions[log].record(at: groups[g].cursors[p].position))
+            if groups[g].config.commit == .beforeProcessing { recordCommit(g, p, at: scheduler.now) }
+            groups[g].cursors[p].hasDuplicate = groups[g].cursors[p].position < groups[g].cursors[p].duplicatedThrough
+            return process(g, p, &scheduler)
+        }
         guard isBrokerServing(at: scheduler.now), groups[g].canFetch(p, endOffset: partitions[log].endOffset) else {
             if groups[g].cursors[p].position < partitions[log].endOffset { groups[g].markReady(p) }  // a freed worker will ask it again
             return
@@ -23,12 +34,16 @@ extension EventDrivenModel {
         sendDelivery(g, p, &scheduler)
     }
 
-    /// The broker sends the event at the group's position in partition `p` to the instance
-    /// that owns it. If no copy arrives within `fetchTimeout` (the network dropped it, or a
-    /// partition holds it longer), the instance asks again then; a late copy is ignored, as
-    /// a client discards the answer to a request it has timed out. A second copy (a network
-    /// duplicate) is processed, and applied, a second time once the first is done.
+    /// The broker sends the events from the group's position in partition `p`, up to
+    /// `ConsumerConfig.maxPollRecords`, to the instance that owns it. If no copy arrives within
+    /// `fetchTimeout` (the network dropped it, or a partition holds it longer), the instance
+    /// asks again then; a late copy is ignored, as a client discards the answer to a request it
+    /// has timed out. Each event of a second copy (a network duplicate) is processed, and
+    /// applied, a second time once its first is done.
     mutating func sendDelivery(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
+        let log = groups[g].firstPartition + p, position = groups[g].cursors[p].position
+        let fetched = Swift.min(partitions[log].endOffset, position + ConsumerConfig.maxPollRecords)
+        (groups[g].cursors[p].fetchingThrough, groups[g].cursors[p].duplicatedThrough) = (fetched, position)
         metrics.messages += 1
         let now = scheduler.now, timeout = groups[g].config.fetchTimeout
         let delivered = Event.delivered(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch)
@@ -38,15 +53,26 @@ extension EventDrivenModel {
         network.transmit(from: broker, to: service, at: now).forEachDelay { delay in
             guard delay < timeout else { return }
             traceMessage(.delivery, request: id, from: TraceTrack(node: broker), to: instance, after: delay, now)
+            traceFetched(log, from: position + 1, to: fetched, instance, after: delay, now)
             if copies == 0 {
                 scheduler.schedule(delivered, after: delay)
             } else {
                 groups[g].cursors[p].hasDuplicate = true
-                groups[g].cursors[p].duplicateArrives = now + delay
+                (groups[g].cursors[p].duplicateArrives, groups[g].cursors[p].duplicatedThrough) = (now + delay, fetched)
             }
             copies += 1
         }
         if copies == 0 { scheduler.schedule(.fetchTimedOut(group: Int32(g), partition: Int32(p), epoch: groups[g].cursors[p].epoch), after: timeout) }
+    }
+
+    /// Draws the delivery of each traced event among offsets `from ..< to` of `log`, fetched
+    /// behind the one at the position. A fetch of many events is read once, and comes once
+    /// for as many events as it holds.
+    mutating func traceFetched(_ log: Int, from: Int64, to: Int64, _ instance: TraceTrack, after delay: TimeSpan, _ now: Instant) {
+        for offset in from..<Swift.max(from, to) {
+            traceMessage(.delivery, request: partitions[log].record(at: offset).request, from: TraceTrack(node: broker), to: instance,
+                         after: delay, now)
+        }
     }
 
     /// The delivery of partition `p`'s event never came: the instance fetches it again.

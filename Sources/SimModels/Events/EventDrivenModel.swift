@@ -352,7 +352,10 @@ public struct EventDrivenModel: EventHandling, Calling, Serving, ~Copyable {
         case .relay: relay(&scheduler)
         case .flush: while let message = producerBuffer.popFirst() { enqueue(message, &scheduler) }
         case .delivered(let group, let partition, let epoch):
-            if groups[Int(group)].cursors[Int(partition)].epoch == epoch { process(Int(group), Int(partition), &scheduler) }
+            if groups[Int(group)].cursors[Int(partition)].epoch == epoch {
+                groups[Int(group)].cursors[Int(partition)].receiveFetched()
+                process(Int(group), Int(partition), &scheduler)
+            }
         case .fetchTimedOut(let group, let partition, let epoch):
             if groups[Int(group)].cursors[Int(partition)].epoch == epoch { fetchTimedOut(Int(group), Int(partition), &scheduler) }
         case .processed(let group, let partition, let epoch):

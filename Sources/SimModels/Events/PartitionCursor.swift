@@ -58,4 +58,29 @@ struct PartitionCursor: Sendable {
     /// One past the furthest offset whose processing started (`processedThrough` counts only
     /// those passed): a head below it that has no failures counted was abandoned in hand.
     var startedThrough: Int64 = 0
+    /// The events instance `fetchedBy` holds from its last fetch, offsets `fetchedFrom` up to
+    /// `fetchedThrough`, as a Kafka consumer holds the records a fetch returned: it reads them
+    /// without a round trip to the broker. The fetch on its way brings up to `fetchingThrough`.
+    var fetchedFrom: Int64 = 0
+    var fetchedThrough: Int64 = 0
+    var fetchedBy = -1
+    var fetchingThrough: Int64 = 0
+    /// The events below this offset came twice (the network duplicated their fetch): each is
+    /// processed a second time once its first is done.
+    var duplicatedThrough: Int64 = 0
+
+    /// Whether the owner holds the event at `position` from its last fetch.
+    var holdsNextFetched: Bool { fetchedBy == owner && fetchedFrom <= position && position < fetchedThrough }
+
+    /// The fetch on its way arrived at `busyInstance`: it holds the events from `position` on.
+    mutating func receiveFetched() {
+        (fetchedFrom, fetchedThrough, fetchedBy) = (position, fetchingThrough, busyInstance)
+    }
+
+    /// Reading goes back to the committed offset after work was abandoned (a crash, an
+    /// eviction, a rebalance): the events held from the last fetch are gone with it.
+    mutating func rewindToCommitted() {
+        position = committed
+        fetchedBy = -1
+    }
 }

@@ -178,7 +178,7 @@ struct OutboxRelayTests {
         }
         let outbox = peakOutbox(Worlds.run(world(network: Self.lossyAnswers), chain(via: .outbox)))
         let dual = peakOutbox(Worlds.run(world(network: Self.lossyAnswers), chain(via: .dualWrite)))
-        #expect(outbox >= dual + 15, "outbox \(outbox), dual write \(dual)")
+        #expect(outbox >= dual + 8, "outbox \(outbox), dual write \(dual): the entry's alone stay below 7")
     }
 
     /// A third of the broker's answers to inventory lost, from 2 s to 8 s.

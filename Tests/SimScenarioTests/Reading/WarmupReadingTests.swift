@@ -55,7 +55,7 @@ struct WarmupReadingTests {
         let text = """
         {"name": "w", "duration": "10s", "warmup": "5s", "workload": {"entry": "a", "arrivals": {"poisson": "1000/s"}},
          "services": {"a": {"workers": 4, "work": "1ms"}, "b": {"workers": 1, "work": "10ms"}},
-         "architectures": {"sync": {"chain": ["a", "b"]}, "events": {"consumers": {"b": {}}}}}
+         "architectures": {"sync": {"chain": ["a", "b"]}, "events": {"consumers": {"b": {"concurrency": 2}}}}}
         """
         let scenario = try ScenarioLoader.parse(Array(text.utf8), file: "w.json", memoryBudget: 5 << 20)
         let report = RunReport(scenario: scenario, outcomes: ScenarioRunner.run(scenario), version: "test")
