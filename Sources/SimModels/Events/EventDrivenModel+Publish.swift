@@ -39,7 +39,9 @@ extension EventDrivenModel {
         while lanes[lane].maySend {
             let message = lanes[lane].events[lanes[lane].sent]
             lanes[lane].sent += 1
-            if messages[message].state == .waiting { send(message, &scheduler) }
+            guard messages[message].state == .waiting else { continue }
+            lanes[lane].inFlight += 1
+            send(message, &scheduler)
         }
     }
 
@@ -147,6 +149,7 @@ extension EventDrivenModel {
     mutating func acknowledge(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
         guard messages[message].state == .waiting else { return }
         scheduler.cancel(messages[message].timer)
+        leaveFlight(message)
         messages[message].state = .acknowledged
         unacknowledged -= 1
         let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)
@@ -154,6 +157,14 @@ extension EventDrivenModel {
         let lane = Int(messages[message].lane)
         advance(lane)
         pump(lane, &scheduler)
+    }
+
+    /// `message`, still waiting, is acknowledged or given up: if it was sent in its lane's
+    /// current round, it no longer counts against the window.
+    mutating func leaveFlight(_ message: Int32) {
+        let lane = Int(messages[message].lane)
+        guard messages[message].isInLane, let front = lanes[lane].events.first else { return }
+        if Int(messages[message].number &- messages[front].number) < lanes[lane].sent { lanes[lane].inFlight -= 1 }
     }
 
     /// Removes the acknowledged (or given up) events at the front of `lane`; once nothing is in
@@ -187,7 +198,7 @@ extension EventDrivenModel {
     /// from the oldest.
     mutating func rewind(_ lane: Int, _ scheduler: inout Scheduler<Event>) {
         for i in 0..<lanes[lane].sent { scheduler.cancel(messages[lanes[lane].events[i]].timer) }
-        lanes[lane].sent = 0
+        (lanes[lane].sent, lanes[lane].inFlight) = (0, 0)
         lanes[lane].round &+= 1
         lanes[lane].isBackingOff = false
     }
@@ -242,6 +253,7 @@ extension EventDrivenModel {
     /// The producer gives up on `message`; its user, if waiting, gets `timeout`.
     mutating func abandon(_ message: Int32, _ scheduler: inout Scheduler<Event>) {
         scheduler.cancel(messages[message].timer)
+        leaveFlight(message)
         messages[message].state = .abandoned
         unacknowledged -= 1
         let (job, generation) = (messages[message].entryJob, messages[message].entryJobGeneration)

@@ -48,6 +48,10 @@ extension EventDrivenModel {
             relayLanes[lane].sent += 1
             let row = relayLanes[lane].rows[index]
             guard !row.isAnswered else { continue }
+            relayLanes[lane].inFlight += 1
+            relayLanes[lane].rows[index].hasBeenSent = true
+            metrics.attempts += 1
+            if row.hasBeenSent { metrics.retries += 1 }
             var item = OnwardPublish(record: row.record, group: Int32(g), item: 0, generation: relayLanes[lane].epoch,
                                      round: relayLanes[lane].sequence(ofRowAt: index), instance: -1)
             (item.relayLane, item.relayRow, item.relayRound) = (Int32(lane), row.number, relayLanes[lane].round)
@@ -94,16 +98,18 @@ extension EventDrivenModel {
             let retry = Event.relayRetryDue(lane: Int32(lane), epoch: relayLanes[lane].epoch, round: relayLanes[lane].round)
             return scheduler.schedule(retry, after: config.producer.retryBackoff)
         }
+        guard !relayLanes[lane].rows[index].isAnswered else { return }  // a resend's answer, after its first
         relayLanes[lane].rows[index].isAnswered = true
-        var popped = 0
+        relayRowsWaiting -= 1
+        if index < relayLanes[lane].sent { relayLanes[lane].inFlight -= 1 }
+        var popped = false
         while relayLanes[lane].rows.first?.isAnswered == true {
             _ = relayLanes[lane].rows.popFirst()
             relayLanes[lane].answeredRows &+= 1
             relayLanes[lane].sent = Swift.max(0, relayLanes[lane].sent - 1)  // answered out of turn in an earlier round: not sent in this one
-            popped += 1
+            popped = true
         }
-        relayRowsWaiting -= popped
-        if popped > 0 { relayLanes[lane].isProbing = false }
+        if popped { relayLanes[lane].isProbing = false }
         relayPump(lane, &scheduler)
     }
 
@@ -122,7 +128,7 @@ extension EventDrivenModel {
         guard first >= 0 else { return }
         for lane in first..<first + Self.relayLaneCount(of: config.topic(publishers[g].topic)) {
             if isStart {
-                relayRowsWaiting -= relayLanes[lane].restart()
+                relayLanes[lane].restart()
             } else {
                 relayPump(lane, &scheduler)
             }
@@ -156,8 +162,11 @@ struct RelayLane: Sendable {
     var rows = RingBuffer<OutboxRow>(capacity: 16)
     /// The number the next row written gets.
     var nextRow: UInt32 = 0
-    /// How many rows at the front were sent in the current round and not failed since.
+    /// How many rows at the front were sent in the current round and not failed since, and
+    /// how many of them wait for their answer: the window counts only those, as a producer's
+    /// in-flight limit counts its requests not yet answered.
     var sent = 0
+    var inFlight = 0
     /// Bumped whenever the lane goes back to its oldest row: failures of older rounds are stale.
     var round: UInt32 = 0
     /// After a failure, only the oldest row goes out until it is answered.
@@ -182,7 +191,7 @@ struct RelayLane: Sendable {
 
     /// Whether the relay may send another row of the lane now.
     var maySend: Bool {
-        !isBackingOff && sent < rows.count && sent < (isProbing ? 1 : ProducerLane.window)
+        !isBackingOff && sent < rows.count && (isProbing ? sent < 1 : inFlight < ProducerLane.window)
     }
 
     /// The current producer's sequence number of the row `index` places from the front.
@@ -199,31 +208,30 @@ struct RelayLane: Sendable {
     /// alone.
     mutating func goBack() {
         round &+= 1
-        (sent, isProbing, isBackingOff) = (0, true, true)
+        (sent, inFlight, isProbing, isBackingOff) = (0, 0, true, true)
     }
 
     /// The publisher's service crashed: the relay forgets what it was waiting for, and will
     /// restart as a new producer whose sequence starts at the oldest unanswered row. Rows the
     /// broker answered out of turn leave the lane now (it has them, and would otherwise wait
-    /// for their numbers in vain); returns how many did.
-    mutating func restart() -> Int {
+    /// for their numbers in vain).
+    mutating func restart() {
         epoch &+= 1
-        (sent, isProbing, isBackingOff) = (0, false, false)
-        let before = rows.count
-        var kept = RingBuffer<OutboxRow>(capacity: Swift.max(before, 1))
+        (sent, inFlight, isProbing, isBackingOff) = (0, 0, false, false)
+        var kept = RingBuffer<OutboxRow>(capacity: Swift.max(rows.count, 1))
         while let row = rows.popFirst() {
             if !row.isAnswered { kept.append(row) }
         }
         rows = kept
         epochBase = answeredRows
-        return before - rows.count
     }
 }
 
-/// A row of an outbox: the event, its number in the lane, and whether the broker has
-/// answered for it.
+/// A row of an outbox: the event, its number in the lane, whether the relay has sent it
+/// (a send after the first is a retry) and whether the broker has answered for it.
 struct OutboxRow: Sendable {
     var record: EventRecord
     var number: UInt32
+    var hasBeenSent = false
     var isAnswered = false
 }

@@ -3,7 +3,7 @@ import SimKernel
 /// The producer's line of unacknowledged events for one partition (one line for a queue
 /// broker), oldest first, sent in that order.
 ///
-/// Events go out in order, up to `window` in flight. When an attempt fails (no
+/// Events go out in order, up to `window` in flight (sent and not yet acknowledged). When an attempt fails (no
 /// acknowledgement within the request timeout, or a refusal from the broker), the lane goes
 /// back to its oldest unacknowledged event: after the retry back-off it sends that one alone
 /// (a probe) until it is acknowledged, then the rest again, in order. So the broker sees a
@@ -17,8 +17,11 @@ struct ProducerLane: Sendable {
     /// Events not yet acknowledged (nor given up), oldest first; an event acknowledged out of
     /// turn stays until it reaches the front.
     var events = RingBuffer<Int32>(capacity: 16)
-    /// How many events at the front were sent in the current round and not failed since.
+    /// How many events at the front were sent in the current round and not failed since, and
+    /// how many of them wait for their acknowledgement: the window counts only those, as
+    /// Kafka's in-flight limit counts the requests not yet answered.
     var sent = 0
+    var inFlight = 0
     /// Bumped whenever the lane goes back to its oldest event: timeouts and refusals of older
     /// rounds are stale.
     var round: UInt32 = 0
@@ -36,7 +39,7 @@ struct ProducerLane: Sendable {
 
     /// Whether the lane may send another event now.
     var maySend: Bool {
-        !isBackingOff && sent < events.count && sent < (isProbing ? 1 : Self.window)
+        !isBackingOff && sent < events.count && (isProbing ? sent < 1 : inFlight < Self.window)
     }
 
     /// Starts a new epoch: sequence numbers restart at zero with the next number given out.
