@@ -35,14 +35,17 @@ extension EventDrivenModel {
     }
 
     /// The broker sends the events from the group's position in partition `p`, up to
-    /// `ConsumerConfig.maxPollRecords`, to the instance that owns it. If no copy arrives within
+    /// `ConsumerConfig.maxPollRecords` (one for a group that commits before processing), to
+    /// the instance that owns it. If no copy arrives within
     /// `fetchTimeout` (the network dropped it, or a partition holds it longer), the instance
     /// asks again then; a late copy is ignored, as a client discards the answer to a request it
     /// has timed out. Each event of a second copy (a network duplicate) is processed, and
     /// applied, a second time once its first is done.
     mutating func sendDelivery(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let log = groups[g].firstPartition + p, position = groups[g].cursors[p].position
-        let fetched = Swift.min(partitions[log].endOffset, position + ConsumerConfig.maxPollRecords)
+        // A group committing before processing commits each event as it is fetched: one at a time.
+        let batch = groups[g].config.commit == .beforeProcessing ? 1 : ConsumerConfig.maxPollRecords
+        let fetched = Swift.min(partitions[log].endOffset, position + batch)
         (groups[g].cursors[p].fetchingThrough, groups[g].cursors[p].duplicatedThrough) = (fetched, position)
         metrics.messages += 1
         let now = scheduler.now, timeout = groups[g].config.fetchTimeout

@@ -71,6 +71,7 @@ extension EventDrivenModel {
         if isAppended {
             if item.relayLane >= 0 {
                 isAppended = relayed(item, &scheduler)
+                onward[publish].isRefusedAfterGap = !isAppended
             } else {
                 if item.calls >= 0 { markReached(item.record, topic: publishers[Int(item.group)].topic) }
                 appendOnward(item.record, to: publishers[Int(item.group)].topic, &scheduler)
@@ -195,6 +196,8 @@ struct OnwardPublish: Sendable {
     var isAtBroker = true
     /// Whether its consumer still waits for the answer.
     var isAwaited = true
+    /// For an outbox row: whether the broker, up, refused it as a copy after a gap.
+    var isRefusedAfterGap = false
 }
 
 /// Something that publishes onward: a consumer group (`publishes`) or a node of the calls

@@ -6,11 +6,11 @@ import SimMetrics
 /// the consumer commits and reads on whatever the broker is doing. A relay beside the
 /// database (change data capture) streams the rows to the broker through a producer of its
 /// own, one lane per partition of the onward topic: in commit order, up to
-/// `ProducerLane.window` rows in flight, so a lane keeps up with its rows whatever the round
-/// trip to the broker. After a failure (no answer within the publish timeout, or a refusal)
-/// the lane goes back to its oldest unanswered row and, after `producer.retryBackoff`, sends
-/// it alone until the broker has it, then the rest again: nothing is lost and each
-/// partition's rows arrive in order.
+/// `ProducerLane.window` rows unanswered, so a lane keeps up with its rows whatever the round
+/// trip to the broker. After a failure the lane goes back to its oldest unanswered row: at
+/// once with the whole window after a refusal of a row past a gap, and after
+/// `producer.retryBackoff` with that row alone until the broker has it after a timeout or a
+/// refusal by a broker that is down. Nothing is lost and each partition's rows arrive in order.
 ///
 /// On a log topic the relay is an idempotent producer: the broker appends the next row it
 /// expects from it once, however many copies reach it, answers a resend of one it has, and
@@ -94,7 +94,11 @@ extension EventDrivenModel {
         guard isAppended else {
             guard relayLanes[lane].round == item.relayRound, index < relayLanes[lane].sent,
                   !relayLanes[lane].isBackingOff else { return }  // a failure of a round already given up
-            relayLanes[lane].goBack()
+            // A refusal after a gap says the broker is there and an earlier row went missing:
+            // the lane sends again from it at once. A timeout or a broker that is down: the
+            // oldest row alone, after the back-off.
+            relayLanes[lane].goBack(probing: !item.isRefusedAfterGap)
+            guard relayLanes[lane].isProbing else { return relayPump(lane, &scheduler) }
             let retry = Event.relayRetryDue(lane: Int32(lane), epoch: relayLanes[lane].epoch, round: relayLanes[lane].round)
             return scheduler.schedule(retry, after: config.producer.retryBackoff)
         }
@@ -204,11 +208,11 @@ struct RelayLane: Sendable {
         return index < rows.count ? index : nil
     }
 
-    /// A send failed: the lane waits out the back-off, then starts again from its oldest row,
-    /// alone.
-    mutating func goBack() {
+    /// A send failed: the lane starts again from its oldest unanswered row; `probing`, after
+    /// the back-off and with that row alone until it is answered.
+    mutating func goBack(probing: Bool) {
         round &+= 1
-        (sent, inFlight, isProbing, isBackingOff) = (0, 0, true, true)
+        (sent, inFlight, isProbing, isBackingOff) = (0, 0, probing, probing)
     }
 
     /// The publisher's service crashed: the relay forgets what it was waiting for, and will
