@@ -13,11 +13,11 @@ extension EventDrivenModel {
     mutating func fetch(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         guard !groups[g].cursors[p].isBusy else { return }
         let log = groups[g].firstPartition + p
-        // A retry fetches again, as a redelivery: a retry in line is a delivery of its own.
+        // What the owner holds from its last fetch starts at once (a group committing before
+        // processing holds nothing); a retry fetches again, as a redelivery.
         if groups[g].cursors[p].holdsNextFetched, groups[g].cursors[p].failures == 0,
            groups[g].cursors[p].position >= partitions[log].startOffset, groups[g].canFetch(p, endOffset: partitions[log].endOffset) {
             groups[g].take(p, partitions[log].record(at: groups[g].cursors[p].position))
-            if groups[g].config.commit == .beforeProcessing { recordCommit(g, p, at: scheduler.now) }
             groups[g].cursors[p].hasDuplicate = groups[g].cursors[p].position < groups[g].cursors[p].duplicatedThrough
             return process(g, p, &scheduler)
         }
@@ -36,11 +36,11 @@ extension EventDrivenModel {
 
     /// The broker sends the events from the group's position in partition `p`, up to
     /// `ConsumerConfig.maxPollRecords` (one for a group that commits before processing), to
-    /// the instance that owns it. If no copy arrives within
-    /// `fetchTimeout` (the network dropped it, or a partition holds it longer), the instance
-    /// asks again then; a late copy is ignored, as a client discards the answer to a request it
-    /// has timed out. Each event of a second copy (a network duplicate) is processed, and
-    /// applied, a second time once its first is done.
+    /// the instance that owns it. If no copy arrives within `fetchTimeout` (the network dropped
+    /// it, or a partition holds it longer), the instance asks again then; a late copy is
+    /// ignored, as a client discards the answer to a request it has timed out. Each event of a
+    /// second copy (a network duplicate) is processed, and applied, a second time once its
+    /// first is done.
     mutating func sendDelivery(_ g: Int, _ p: Int, _ scheduler: inout Scheduler<Event>) {
         let log = groups[g].firstPartition + p, position = groups[g].cursors[p].position
         // A group committing before processing commits each event as it is fetched: one at a time.
